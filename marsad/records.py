@@ -19,6 +19,13 @@ def content_id(prefix: str, *parts: object) -> str:
     return f"{prefix}-{digest.hexdigest()[:12]}"
 
 
+def article_id(url: str | None, raw_text: str) -> str:
+    """An article's id: from its URL (when it has one) and its decoded text before cleaning, so the id is
+    known before any stage runs (a re-run skips known articles) and two copies of one text at two URLs stay
+    two articles (the later one is marked a duplicate, never dropped)."""
+    return content_id("a", url or "", raw_text)
+
+
 @dataclass
 class Document:
     """One candidate article as read from the input, before decoding and cleaning.
