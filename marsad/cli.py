@@ -1,0 +1,169 @@
+"""The `marsad` command: a thin shell over the library. Each command parses, calls one library function and
+formats; library errors (MarsadError) become a one-line message and a non-zero exit."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import MarsadError
+from .settings import DEFAULT_STORE, setting
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="marsad (مرصد): Arabic news into stories, entities, quotes, events and timelines.")
+console = Console(stderr=True)
+out = Console()
+
+StoreOption = Annotated[Path, typer.Option("--store", "-s", help=setting("store").help)]
+
+
+def fail(message: str, code: int = 1) -> None:
+    console.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _open_store(path: Path, readonly: bool = False):
+    from .store import Store
+    try:
+        return Store(path, readonly=readonly)
+    except MarsadError as exc:
+        fail(str(exc))
+
+
+def _print_summary(summary, store_path: Path, out_path: Optional[Path]) -> None:
+    table = Table(title="marsad analyze", show_header=False, title_justify="left")
+    table.add_row("documents read", str(summary.read))
+    table.add_row("articles stored (new)", str(summary.stored))
+    table.add_row("already in the store", str(summary.already))
+    table.add_row("rejected", str(len(summary.rejected)))
+    for reason, n in summary.reasons().most_common():
+        table.add_row(f"  {reason}", str(n))
+    if summary.languages:
+        table.add_row("languages", ", ".join(f"{k} {v}" for k, v in summary.languages.most_common()))
+    table.add_row("time", f"{summary.seconds:.1f} s")
+    total = sum(summary.stage_seconds.values()) or 1.0
+    shares = ", ".join(f"{k} {100 * v / total:.0f}%" for k, v in summary.stage_seconds.most_common(8))
+    table.add_row("time by stage", shares)
+    table.add_row("store", str(store_path))
+    if out_path:
+        table.add_row("export", str(out_path))
+    console.print(table)
+    for r in summary.rejected[:20]:
+        console.print(f"  rejected {r.source}: {r.reason}", highlight=False, markup=False)
+    if len(summary.rejected) > 20:
+        console.print(f"  … and {len(summary.rejected) - 20} more (see the store's rejected table)")
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders, .zip/.tar.gz archives, .jsonl/.json, HTML, "
+                                                     "RSS/Atom feed files or WARC files.")],
+    store: StoreOption = DEFAULT_STORE,
+    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Also write the JSON export here.")] = None,
+    max_mb: Annotated[float, typer.Option("--max-mb", help=setting("max_mb").help)] = setting("max_mb").default,
+    workers: Annotated[int, typer.Option("--workers", "-w", help=setting("workers").help)] = setting("workers").default,
+) -> None:
+    """Read articles into the store, then update entities, quotes, events and stories."""
+    from .pipeline import analyze as run
+    db = _open_store(store)
+    try:
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal) as bar:
+            task = bar.add_task("analysing", total=None)
+            summary = run([str(p) for p in paths], db, max_bytes=int(max_mb * 1_000_000), workers=workers,
+                          progress=lambda n: bar.advance(task, n))
+        if out_file:
+            _write_export(db, out_file, "json", "articles")
+    except MarsadError as exc:
+        fail(str(exc))
+    finally:
+        db.close()
+    _print_summary(summary, store, out_file)
+    if summary.read and not summary.stored and not summary.already:
+        raise typer.Exit(2)
+
+
+def _write_export(db, path: Path, fmt: str, kind: str) -> None:
+    from .export import export_store
+    try:
+        if str(path) == "-":
+            export_store(db, sys.stdout, fmt, kind)
+            return
+        tmp = path.with_name(path.name + ".part")
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            export_store(db, fh, fmt, kind)
+        tmp.replace(path)
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
+@app.command()
+def export(
+    store: StoreOption = DEFAULT_STORE,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json, jsonl or csv.")] = "json",
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="Output file, or - for standard output.")] = Path("-"),
+    kind: Annotated[str, typer.Option("--records", help="For CSV: articles, entities, quotes, events or stories.")] = "articles",
+) -> None:
+    """Write what is stored in the marsad.export/1 shape (JSON), as JSON lines, or one CSV table."""
+    db = _open_store(store, readonly=True)
+    try:
+        _write_export(db, out_file, fmt, kind)
+    except MarsadError as exc:
+        fail(str(exc))
+    finally:
+        db.close()
+
+
+@app.command()
+def stories(
+    store: StoreOption = DEFAULT_STORE,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many stories to list.")] = 20,
+) -> None:
+    """List stories, largest first, with their outlets and dates."""
+    db = _open_store(store, readonly=True)
+    table = Table(show_lines=False)
+    for col in ("story", "articles", "outlets", "first", "last", "title"):
+        table.add_column(col)
+    for s in db.stories()[:limit]:
+        table.add_row(s.id, str(len(s.articles)), ", ".join(s.outlets), s.first or "", s.last or "", s.title)
+    db.close()
+    out.print(table)
+
+
+@app.command()
+def timeline(
+    store: StoreOption = DEFAULT_STORE,
+    entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="An entity name or alias, or its id.")] = None,
+    story: Annotated[Optional[str], typer.Option("--story", help="A story id.")] = None,
+) -> None:
+    """The dated events of an entity or a story, oldest first, undated last."""
+    from .queries import entity_timeline, find_entity, story_timeline
+    if bool(entity) == bool(story):
+        fail("give exactly one of --entity or --story", 2)
+    db = _open_store(store, readonly=True)
+    try:
+        if entity:
+            found = find_entity(db, entity)
+            if found is None:
+                fail(f"no entity called {entity!r}")
+            out.print(f"{found.name} ({found.type}, {found.id})", highlight=False)
+            rows = entity_timeline(db, found.id)
+        else:
+            if db.get_story(story) is None:
+                fail(f"no story {story!r}")
+            rows = story_timeline(db, story)
+        for v in rows:
+            out.print(f"{v.date or '—':<16} {v.type:<10} {v.sentence[:160]}", highlight=False, markup=False)
+        if not rows:
+            out.print("no events")
+    finally:
+        db.close()
+
+
+def main() -> None:  # pragma: no cover - console entry point for `python -m marsad`
+    app()

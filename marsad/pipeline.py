@@ -1,0 +1,210 @@
+"""The main job: documents in, a store of articles, entities, quotes, events and stories out.
+
+Two kinds of stage. Per-article stages (decode, clean, metadata, NER, titles, dates, quotes, events, story
+features) are one pure function, `analyze_document`, that a worker process can run on its own. Corpus stages
+(entity resolution, duplicates, stories, summaries, event linking) run in one place over the store, after the
+new articles are committed, and only touch what the new articles change.
+
+Bad input never stops a batch: every failure becomes a `Rejected` with a one-line reason.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from . import boilerplate, cluster, dates, entities, events, ingest, ner, quotes, summarise
+from .records import Article, Document, Rejected, article_id
+from .store import Store
+
+BATCH_SIZE = 200          # articles per store transaction: a killed run loses at most one batch of work
+
+
+@dataclass
+class Summary:
+    """What a run did, for the one-screen report at the end."""
+
+    read: int = 0
+    stored: int = 0
+    already: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    seconds: float = 0.0
+    stage_seconds: Counter = field(default_factory=Counter)
+    languages: Counter = field(default_factory=Counter)
+
+    def reasons(self) -> Counter:
+        return Counter(r.reason.split(":")[0] for r in self.rejected)
+
+
+def _reject(doc: Document, reason: str) -> Rejected:
+    data = doc.data if doc.data is not None else (doc.text or "").encode("utf-8")
+    return Rejected(doc.source, reason, len(data), hashlib.sha256(data).hexdigest())
+
+
+def decode_document(doc: Document, max_bytes: int) -> str | Rejected:
+    """The document's text, or why it has none."""
+    if doc.data is not None:
+        bad = ingest.check_bytes(doc.source, doc.data, max_bytes)
+        if bad is not None:
+            return bad
+    try:
+        return ingest.decode(doc)
+    except ingest.DecodeError as exc:
+        return _reject(doc, f"undecodable: {exc}")
+
+
+def annotate(article: Article, timer: Callable[[str], None] | None = None) -> Article:
+    """Run the per-article extraction stages on a clean article, in order. `timer(stage)` is called after
+    each stage so the caller can attribute time."""
+    tick = timer or (lambda stage: None)
+    article.mentions = ner.find_mentions(article.text)
+    tick("ner")
+    entities.attach_titles(article)
+    entities.chain_mentions(article)
+    tick("titles")
+    article.timexes = dates.find_timexes(article.text, article.published)
+    tick("dates")
+    article.quotes = quotes.find_quotes(article)
+    tick("quotes")
+    article.events = events.find_events(article)
+    tick("events")
+    return article
+
+
+def analyze_document(doc: Document, text: str, line_stats=None
+                     ) -> tuple[Article | Rejected, dict | None, dict[str, float]]:
+    """Every per-article stage on one decoded document: (article or reject, story features, seconds per stage).
+
+    Any exception inside one document's processing is caught here and recorded with the document's source,
+    so one bad document never kills a run."""
+    seconds: dict[str, float] = defaultdict(float)
+    last = time.perf_counter()
+
+    def tick(stage: str) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        seconds[stage] += now - last
+        last = now
+
+    stage = "clean"
+    try:
+        try:
+            article = boilerplate.clean_document(doc, text, line_stats)
+        except boilerplate.NoArticleText as exc:
+            return _reject(doc, f"no article text: {exc}"), None, seconds
+        tick("clean")
+        stage = "extract"
+        annotate(article, tick)
+        stage = "features"
+        features = cluster.story_features(article)
+        tick("features")
+        return article, features, seconds
+    except Exception as exc:  # noqa: BLE001 - one document's crash must not end the batch
+        return _reject(doc, f"{stage} failed: {type(exc).__name__}: {exc}"[:300]), None, seconds
+
+
+def count_lines(paths: Iterable[str], max_bytes: int) -> object:
+    """First pass: how often each short line recurs across distinct documents (boilerplate signal)."""
+    stats = boilerplate.LineStats()
+    for item in ingest.read_paths(paths, max_bytes=max_bytes):
+        if isinstance(item, Rejected):
+            continue
+        if item.kind != "text":         # HTML boilerplate is trafilatura's job
+            continue
+        text = decode_document(item, max_bytes)
+        if isinstance(text, str):
+            stats.add(text, item.outlet_hint)
+    return stats
+
+
+def _documents(paths, max_bytes, summary: Summary) -> Iterator[Document]:
+    for item in ingest.read_paths(paths, max_bytes=max_bytes):
+        summary.read += 1
+        if isinstance(item, Rejected):
+            summary.rejected.append(item)
+        else:
+            yield item
+
+
+def analyze(paths: Iterable[str], store: Store, *, max_bytes: int = ingest.DEFAULT_MAX_BYTES,
+            workers: int = 1, progress: Callable[[int], None] | None = None) -> Summary:
+    """Read PATHS into STORE and bring entities, stories and timelines up to date.
+
+    Re-running on the same input changes nothing: known article ids are skipped before any work."""
+    started = time.perf_counter()
+    paths = [str(p) for p in paths]
+    summary = Summary()
+    t0 = time.perf_counter()
+    line_stats = count_lines(paths, max_bytes)
+    summary.stage_seconds["line stats"] += time.perf_counter() - t0
+
+    batch: list[Article] = []
+    features: dict[str, dict] = {}
+    loaded_sources: list[str] = []
+
+    def flush() -> None:
+        t = time.perf_counter()
+        store.save_articles(batch, features)
+        store.forget_rejected(loaded_sources)
+        summary.stored += len(batch)
+        batch.clear()
+        features.clear()
+        loaded_sources.clear()
+        summary.stage_seconds["store"] += time.perf_counter() - t
+
+    batch_ids: set[str] = set()
+    for doc in _documents(paths, max_bytes, summary):
+        if progress:
+            progress(1)
+        t = time.perf_counter()
+        text = decode_document(doc, max_bytes)
+        summary.stage_seconds["decode"] += time.perf_counter() - t
+        if isinstance(text, Rejected):
+            summary.rejected.append(text)
+            continue
+        known = article_id(doc.url, text)
+        if known in batch_ids or store.known_ids([known]):
+            summary.already += 1
+            loaded_sources.append(doc.source)
+            continue
+        result, feats, seconds = analyze_document(doc, text, line_stats)
+        summary.stage_seconds.update(seconds)
+        if isinstance(result, Rejected):
+            summary.rejected.append(result)
+            continue
+        batch_ids.add(result.id)
+        summary.languages[result.language or "und"] += 1
+        batch.append(result)
+        loaded_sources.append(doc.source)
+        if feats is not None:
+            features[result.id] = feats
+        if len(batch) >= BATCH_SIZE:
+            flush()
+    if batch:
+        flush()
+    store.save_rejected(summary.rejected)
+    update_corpus(store, summary.stage_seconds)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def update_corpus(store: Store, stage_seconds: Counter | None = None) -> None:
+    """Corpus stages over the whole store: entities, quote speakers, event entities, duplicates, stories,
+    summaries, event links. Each is a pure function of what is stored, so running it twice changes nothing."""
+    stage_seconds = stage_seconds if stage_seconds is not None else Counter()
+    t = time.perf_counter()
+    resolve_store_entities(store)
+    stage_seconds["entities"] += time.perf_counter() - t
+    t = time.perf_counter()
+    build_store_stories(store)
+    stage_seconds["stories"] += time.perf_counter() - t
+
+
+def resolve_store_entities(store: Store) -> None:
+    raise NotImplementedError
+
+
+def build_store_stories(store: Store) -> None:
+    raise NotImplementedError

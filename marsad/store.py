@@ -1,0 +1,450 @@
+"""The SQLite store: the only module that holds SQL.
+
+One file, WAL mode, a schema version with forward migrations. Writers commit in batches inside transactions,
+so a reader never sees half an article and a killed run leaves only whole batches behind. Records go in and
+come out as the dataclasses of `marsad.records`; nothing outside this module builds a query.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from . import MarsadError
+from .records import (Article, Entity, Event, Mention, Quote, Rejected, Removed, Story, SummarySentence,
+                      Timex)
+
+
+class StoreError(MarsadError):
+    """The store cannot be opened or written (read-only file, full disk, not a marsad store)."""
+
+
+SCHEMA_VERSION = 2
+
+# Each migration takes the store from version i to i+1. Add new ones at the end; never edit old ones.
+MIGRATIONS: list[str] = [
+    # 0 -> 1: articles and everything the per-article stages find in them
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY, source TEXT NOT NULL, url TEXT, outlet TEXT, title TEXT, published TEXT,
+        dateline TEXT, agency TEXT, author TEXT, language TEXT, encoding TEXT, text TEXT NOT NULL,
+        removed TEXT NOT NULL DEFAULT '[]', story TEXT, duplicate_of TEXT, features TEXT
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_story ON articles(story);
+    CREATE TABLE mentions (
+        article TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        text TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL, title TEXT, entity TEXT,
+        PRIMARY KEY (article, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX mentions_entity ON mentions(entity);
+    CREATE TABLE timexes (
+        article TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        text TEXT NOT NULL, value TEXT, kind TEXT, flag TEXT, PRIMARY KEY (article, idx)
+    ) WITHOUT ROWID;
+    CREATE TABLE quotes (
+        id TEXT PRIMARY KEY, article TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, verb TEXT, speaker_text TEXT,
+        speaker_mention INTEGER, speaker TEXT
+    );
+    CREATE INDEX quotes_article ON quotes(article);
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY, article TEXT NOT NULL, type TEXT NOT NULL, sentence TEXT NOT NULL,
+        start INTEGER NOT NULL, "end" INTEGER NOT NULL, date TEXT, date_text TEXT, trigger TEXT,
+        place_mention INTEGER, participant_mentions TEXT NOT NULL DEFAULT '[]', place TEXT,
+        participants TEXT NOT NULL DEFAULT '[]', same_as TEXT
+    );
+    CREATE INDEX events_article ON events(article);
+    CREATE TABLE rejected (
+        source TEXT PRIMARY KEY, reason TEXT NOT NULL, size INTEGER, sha256 TEXT
+    );
+    """,
+    # 1 -> 2: corpus-level records: entities, stories, and the state that lets them grow incrementally
+    """
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, aliases TEXT NOT NULL DEFAULT '[]',
+        titles TEXT NOT NULL DEFAULT '[]', mentions INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX entities_name ON entities(name);
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY, title TEXT NOT NULL, first TEXT, last TEXT, outlets TEXT NOT NULL DEFAULT '[]',
+        entities TEXT NOT NULL DEFAULT '[]', summary TEXT NOT NULL DEFAULT '[]', size INTEGER NOT NULL
+    );
+    CREATE TABLE edges (
+        kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY (kind, a, b)
+    ) WITHOUT ROWID;
+    CREATE TABLE state (key TEXT PRIMARY KEY, value BLOB);
+    """,
+]
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class Store:
+    """An open marsad store. Use as a context manager, or call `close()`."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False):
+        self.path = Path(path)
+        self.readonly = readonly
+        try:
+            if readonly:
+                if not self.path.exists():
+                    raise StoreError(f"no store at {self.path}")
+                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            else:
+                self.db = sqlite3.connect(self.path, check_same_thread=False)
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=OFF")
+            self.db.execute("PRAGMA cache_size=-65536")
+            if not readonly:
+                self._migrate()
+            elif self.schema_version() != SCHEMA_VERSION:
+                raise StoreError(f"{self.path} is a store of schema {self.schema_version()}, "
+                                 f"this marsad reads {SCHEMA_VERSION}: open it once for writing to migrate")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+
+    # -- lifecycle -----------------------------------------------------------------------------------------
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self):
+        """All writes inside commit together or not at all; sqlite errors become StoreError."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            yield
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        try:
+            self.db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+    def schema_version(self) -> int:
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except sqlite3.OperationalError:
+            return 0
+        return int(row[0]) if row else 0
+
+    def _migrate(self) -> None:
+        self.db.isolation_level = None      # explicit transactions only
+        version = self.schema_version()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer marsad (schema {version})")
+        if version == SCHEMA_VERSION:
+            return
+        with self.transaction():
+            self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            for script in MIGRATIONS[version:]:
+                for statement in script.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    # -- writing per-article results ---------------------------------------------------------------------
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+        return found
+
+    def save_articles(self, articles: Sequence[Article], features: dict[str, object] | None = None) -> None:
+        """Insert whole articles with their mentions, timexes, quotes and events, in one transaction.
+
+        An article already stored (same content-derived id) is left as it is: re-running changes nothing."""
+        features = features or {}
+        with self.transaction():
+            for a in articles:
+                cur = self.db.execute(
+                    "INSERT OR IGNORE INTO articles (id, source, url, outlet, title, published, dateline, agency,"
+                    " author, language, encoding, text, removed, story, duplicate_of, features)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (a.id, a.source, a.url, a.outlet, a.title, a.published, a.dateline, a.agency, a.author,
+                     a.language, a.encoding, a.text, _dump([[r.line, r.why] for r in a.removed]), a.story,
+                     a.duplicate_of, _dump(features[a.id]) if a.id in features else None))
+                if cur.rowcount == 0:
+                    continue
+                self.db.executemany(
+                    'INSERT INTO mentions (article, idx, start, "end", text, type, name, title, entity)'
+                    " VALUES (?,?,?,?,?,?,?,?,?)",
+                    [(a.id, i, m.start, m.end, m.text, m.type, m.name, m.title, m.entity)
+                     for i, m in enumerate(a.mentions)])
+                self.db.executemany(
+                    'INSERT INTO timexes (article, idx, start, "end", text, value, kind, flag)'
+                    " VALUES (?,?,?,?,?,?,?,?)",
+                    [(a.id, i, t.start, t.end, t.text, t.value, t.kind, t.flag) for i, t in enumerate(a.timexes)])
+                self.db.executemany(
+                    'INSERT OR IGNORE INTO quotes (id, article, kind, text, start, "end", verb, speaker_text,'
+                    " speaker_mention, speaker) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    [(q.id, a.id, q.kind, q.text, q.start, q.end, q.verb, q.speaker_text, q.speaker_mention,
+                      q.speaker) for q in a.quotes])
+                self.db.executemany(
+                    'INSERT OR IGNORE INTO events (id, article, type, sentence, start, "end", date, date_text,'
+                    " trigger, place_mention, participant_mentions, place, participants, same_as)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [(v.id, a.id, v.type, v.sentence, v.start, v.end, v.date, v.date_text, v.trigger,
+                      v.place_mention, _dump(v.participant_mentions), v.place, _dump(v.participants), v.same_as)
+                     for v in a.events])
+
+    def save_rejected(self, rejects: Iterable[Rejected]) -> None:
+        rows = [(r.source, r.reason, r.size, r.sha256) for r in rejects]
+        if rows:
+            with self.transaction():
+                self.db.executemany("INSERT OR REPLACE INTO rejected VALUES (?,?,?,?)", rows)
+
+    def forget_rejected(self, sources: Iterable[str]) -> None:
+        """A source that now loads is no longer a reject (e.g. after a fix)."""
+        rows = [(s,) for s in sources]
+        if rows:
+            with self.transaction():
+                self.db.executemany("DELETE FROM rejected WHERE source=?", rows)
+
+    # -- reading articles ----------------------------------------------------------------------------------
+    _ARTICLE_COLS = ("id, source, url, outlet, title, published, dateline, agency, author, language, encoding,"
+                     " text, removed, story, duplicate_of")
+
+    def _article_from_row(self, row) -> Article:
+        (id_, source, url, outlet, title, published, dateline, agency, author, language, encoding, text,
+         removed, story, duplicate_of) = row
+        return Article(id=id_, source=source, url=url, outlet=outlet, title=title, published=published,
+                       dateline=dateline, agency=agency, author=author, language=language, encoding=encoding,
+                       text=text, removed=[Removed(line, why) for line, why in json.loads(removed)],
+                       story=story, duplicate_of=duplicate_of)
+
+    def _attach_details(self, articles: list[Article]) -> None:
+        by_id = {a.id: a for a in articles}
+        ids = list(by_id)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(
+                    f'SELECT article, start, "end", text, type, name, title, entity FROM mentions'
+                    f" WHERE article IN ({marks}) ORDER BY article, idx", chunk):
+                by_id[row[0]].mentions.append(Mention(*row[1:]))
+            for row in self.db.execute(
+                    f'SELECT article, start, "end", text, value, kind, flag FROM timexes'
+                    f" WHERE article IN ({marks}) ORDER BY article, idx", chunk):
+                by_id[row[0]].timexes.append(Timex(*row[1:]))
+            for row in self.db.execute(
+                    f'SELECT id, article, kind, text, start, "end", verb, speaker_text, speaker_mention, speaker'
+                    f" FROM quotes WHERE article IN ({marks}) ORDER BY article, start", chunk):
+                by_id[row[1]].quotes.append(Quote(*row))
+            for row in self.db.execute(
+                    f'SELECT id, article, type, sentence, start, "end", date, date_text, trigger, place_mention,'
+                    f" participant_mentions, place, participants, same_as FROM events"
+                    f" WHERE article IN ({marks}) ORDER BY article, start", chunk):
+                (vid, art, typ, sentence, start, end, date, date_text, trigger, place_mention, pms, place,
+                 participants, same_as) = row
+                by_id[art].events.append(Event(
+                    id=vid, article=art, type=typ, sentence=sentence, start=start, end=end, date=date,
+                    date_text=date_text, trigger=trigger, place_mention=place_mention,
+                    participant_mentions=json.loads(pms), place=place, participants=json.loads(participants),
+                    same_as=same_as))
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self.db.execute(f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id=?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        article = self._article_from_row(row)
+        self._attach_details([article])
+        return article
+
+    def get_articles(self, ids: Sequence[str], details: bool = True) -> list[Article]:
+        """Articles by id, in the order asked (unknown ids are skipped)."""
+        found: dict[str, Article] = {}
+        ids = list(ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id IN ({marks})", chunk):
+                found[row[0]] = self._article_from_row(row)
+        articles = [found[i] for i in ids if i in found]
+        if details:
+            self._attach_details(articles)
+        return articles
+
+    def iter_articles(self, details: bool = True, batch: int = 500, where: str = "",
+                      params: Sequence = ()) -> Iterator[Article]:
+        """Stream all articles in id order, a batch at a time, so memory stays flat on a big store."""
+        last = ""
+        cond = f" AND ({where})" if where else ""
+        while True:
+            rows = self.db.execute(f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id > ?{cond}"
+                                   f" ORDER BY id LIMIT ?", (last, *params, batch)).fetchall()
+            if not rows:
+                return
+            articles = [self._article_from_row(r) for r in rows]
+            if details:
+                self._attach_details(articles)
+            yield from articles
+            last = rows[-1][0]
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def count(self, table: str) -> int:
+        if table not in {"articles", "mentions", "timexes", "quotes", "events", "entities", "stories", "rejected"}:
+            raise ValueError(table)
+        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def rejected(self) -> list[Rejected]:
+        return [Rejected(*r) for r in self.db.execute("SELECT source, reason, size, sha256 FROM rejected ORDER BY source")]
+
+    # -- per-article features and state for the corpus stages ---------------------------------------------
+    def iter_features(self, where: str = "", params: Sequence = ()) -> Iterator[tuple[str, str | None, object]]:
+        """(article id, published, features) for the stories stage, in id order."""
+        cond = f" AND ({where})" if where else ""
+        for id_, published, features in self.db.execute(
+                f"SELECT id, published, features FROM articles WHERE features IS NOT NULL{cond} ORDER BY id",
+                params):
+            yield id_, published, json.loads(features)
+
+    def get_state(self, key: str):
+        row = self.db.execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
+        return None if row is None else json.loads(row[0])
+
+    def set_state(self, key: str, value) -> None:
+        """Called inside a transaction by the corpus stages."""
+        self.db.execute("INSERT OR REPLACE INTO state VALUES (?, ?)", (key, _dump(value)))
+
+    def iter_mentions(self) -> Iterator[tuple[str, int, Mention]]:
+        for row in self.db.execute('SELECT article, idx, start, "end", text, type, name, title, entity'
+                                   " FROM mentions ORDER BY article, idx"):
+            yield row[0], row[1], Mention(*row[2:])
+
+    # -- writing corpus-level results ----------------------------------------------------------------------
+    def replace_entities(self, entities: Sequence[Entity], mention_entity: Iterable[tuple[str, int, str | None]],
+                         counts: dict[str, int]) -> None:
+        """Store the resolved entities and point every mention at its entity (article, idx, entity id)."""
+        self.db.execute("DELETE FROM entities")
+        self.db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?)",
+                            [(e.id, e.type, e.name, _dump(e.aliases), _dump(e.titles), counts.get(e.id, 0))
+                             for e in entities])
+        self.db.executemany("UPDATE mentions SET entity=? WHERE article=? AND idx=?",
+                            [(ent, art, idx) for art, idx, ent in mention_entity])
+
+    def link_quote_speakers(self) -> None:
+        """A quote's speaker is the entity of the mention the quotes stage pointed at."""
+        self.db.execute("""UPDATE quotes SET speaker = (SELECT m.entity FROM mentions m
+                           WHERE m.article = quotes.article AND m.idx = quotes.speaker_mention)""")
+
+    def link_event_entities(self) -> None:
+        """An event's place and participants are the entities of the mentions the events stage pointed at."""
+        entity_of = {}
+        rows = self.db.execute("SELECT id, article, place_mention, participant_mentions FROM events").fetchall()
+        needed = {r[1] for r in rows}
+        for art, idx, ent in self.db.execute("SELECT article, idx, entity FROM mentions"):
+            if art in needed:
+                entity_of[(art, idx)] = ent
+        updates = []
+        for vid, art, place_mention, pms in rows:
+            place = entity_of.get((art, place_mention)) if place_mention is not None else None
+            participants = []
+            for idx in json.loads(pms):
+                ent = entity_of.get((art, idx))
+                if ent and ent not in participants:
+                    participants.append(ent)
+            updates.append((place, _dump(participants), vid))
+        self.db.executemany("UPDATE events SET place=?, participants=? WHERE id=?", updates)
+
+    def set_event_links(self, same_as: dict[str, str | None]) -> None:
+        self.db.executemany("UPDATE events SET same_as=? WHERE id=?", [(v, k) for k, v in same_as.items()])
+
+    def add_edges(self, kind: str, edges: Iterable[tuple[str, str, float]]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO edges VALUES (?,?,?,?)",
+                            [(kind, a, b, s) if a < b else (kind, b, a, s) for a, b, s in edges])
+
+    def edges(self, kind: str) -> list[tuple[str, str, float]]:
+        return [tuple(r) for r in self.db.execute("SELECT a, b, score FROM edges WHERE kind=?", (kind,))]
+
+    def set_article_links(self, story_of: dict[str, str], duplicate_of: dict[str, str | None]) -> None:
+        self.db.executemany("UPDATE articles SET story=? WHERE id=?", [(s, a) for a, s in story_of.items()])
+        self.db.executemany("UPDATE articles SET duplicate_of=? WHERE id=?",
+                            [(d, a) for a, d in duplicate_of.items()])
+
+    def replace_stories(self, stories: Sequence[Story]) -> None:
+        self.db.execute("DELETE FROM stories")
+        self.db.executemany("INSERT INTO stories VALUES (?,?,?,?,?,?,?,?)", [
+            (s.id, s.title, s.first, s.last, _dump(s.outlets), _dump(s.entities),
+             _dump([[x.text, x.article, x.start, x.end] for x in s.summary]), len(s.articles)) for s in stories])
+
+    # -- reading corpus-level records ----------------------------------------------------------------------
+    def entities(self) -> list[Entity]:
+        return [Entity(id=r[0], type=r[1], name=r[2], aliases=json.loads(r[3]), titles=json.loads(r[4]))
+                for r in self.db.execute("SELECT id, type, name, aliases, titles FROM entities ORDER BY id")]
+
+    def entities_with_counts(self) -> list[tuple[Entity, int]]:
+        return [(Entity(id=r[0], type=r[1], name=r[2], aliases=json.loads(r[3]), titles=json.loads(r[4])), r[5])
+                for r in self.db.execute("SELECT id, type, name, aliases, titles, mentions FROM entities"
+                                         " ORDER BY mentions DESC, id")]
+
+    def get_entity(self, entity_id: str) -> Entity | None:
+        r = self.db.execute("SELECT id, type, name, aliases, titles FROM entities WHERE id=?",
+                            (entity_id,)).fetchone()
+        return None if r is None else Entity(id=r[0], type=r[1], name=r[2], aliases=json.loads(r[3]),
+                                            titles=json.loads(r[4]))
+
+    def entity_mentions(self, entity_id: str | None = None) -> Iterator[tuple[str, Mention]]:
+        """(article id, mention) for one entity, or for all resolved mentions, ordered by entity/article."""
+        sql = 'SELECT article, start, "end", text, type, name, title, entity FROM mentions'
+        if entity_id is None:
+            rows = self.db.execute(sql + " WHERE entity IS NOT NULL ORDER BY entity, article, idx")
+        else:
+            rows = self.db.execute(sql + " WHERE entity=? ORDER BY article, idx", (entity_id,))
+        for row in rows:
+            yield row[0], Mention(*row[1:])
+
+    def _story_from_row(self, r) -> Story:
+        return Story(id=r[0], title=r[1], first=r[2], last=r[3], outlets=json.loads(r[4]),
+                     entities=json.loads(r[5]), summary=[SummarySentence(*x) for x in json.loads(r[6])],
+                     articles=[a for (a,) in self.db.execute(
+                         "SELECT id FROM articles WHERE story=? ORDER BY published, id", (r[0],))])
+
+    def stories(self) -> list[Story]:
+        return [self._story_from_row(r) for r in self.db.execute(
+            "SELECT id, title, first, last, outlets, entities, summary FROM stories ORDER BY size DESC, id")]
+
+    def get_story(self, story_id: str) -> Story | None:
+        r = self.db.execute("SELECT id, title, first, last, outlets, entities, summary FROM stories WHERE id=?",
+                            (story_id,)).fetchone()
+        return None if r is None else self._story_from_row(r)
+
+    def quotes(self) -> list[Quote]:
+        return [Quote(*r) for r in self.db.execute(
+            'SELECT id, article, kind, text, start, "end", verb, speaker_text, speaker_mention, speaker'
+            " FROM quotes ORDER BY article, start")]
+
+    def events(self) -> list[Event]:
+        out = []
+        for r in self.db.execute('SELECT id, article, type, sentence, start, "end", date, date_text, trigger,'
+                                 " place_mention, participant_mentions, place, participants, same_as FROM events"
+                                 " ORDER BY article, start"):
+            out.append(Event(id=r[0], article=r[1], type=r[2], sentence=r[3], start=r[4], end=r[5], date=r[6],
+                             date_text=r[7], trigger=r[8], place_mention=r[9], participant_mentions=json.loads(r[10]),
+                             place=r[11], participants=json.loads(r[12]), same_as=r[13]))
+        return out
