@@ -14,10 +14,12 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from . import boilerplate, cluster, dates, entities, events, ingest, ner, quotes, summarise
 from .records import Article, Document, Rejected, article_id
 from .store import Store
+from .workers import run_ordered
 
 BATCH_SIZE = 200          # articles per store transaction: a killed run loses at most one batch of work
 
@@ -119,20 +121,24 @@ def count_lines(paths: Iterable[str], max_bytes: int) -> object:
     return stats
 
 
-def _documents(paths, max_bytes, summary: Summary) -> Iterator[Document]:
-    for item in ingest.read_paths(paths, max_bytes=max_bytes):
-        summary.read += 1
-        if isinstance(item, Rejected):
-            summary.rejected.append(item)
-        else:
-            yield item
+def _analyze_item(item: tuple[Document, str], line_stats=None):
+    doc, text = item
+    result, features, seconds = analyze_document(doc, text, line_stats)
+    return doc.source, result, features, seconds
+
+
+def _crashed(item: tuple[Document, str], reason: str):
+    doc, _ = item
+    return doc.source, _reject(doc, reason), None, {}
 
 
 def analyze(paths: Iterable[str], store: Store, *, max_bytes: int = ingest.DEFAULT_MAX_BYTES,
             workers: int = 1, progress: Callable[[int], None] | None = None) -> Summary:
     """Read PATHS into STORE and bring entities, stories and timelines up to date.
 
-    Re-running on the same input changes nothing: known article ids are skipped before any work."""
+    Re-running on the same input changes nothing: known article ids are skipped before any work. The
+    per-article stages run on `workers` processes; results are committed in input order, in batches, so the
+    store is the same whatever the number of workers, and a killed run resumes where it stopped."""
     started = time.perf_counter()
     paths = [str(p) for p in paths]
     summary = Summary()
@@ -154,36 +160,43 @@ def analyze(paths: Iterable[str], store: Store, *, max_bytes: int = ingest.DEFAU
         loaded_sources.clear()
         summary.stage_seconds["store"] += time.perf_counter() - t
 
-    batch_ids: set[str] = set()
-    for doc in _documents(paths, max_bytes, summary):
-        if progress:
-            progress(1)
-        t = time.perf_counter()
-        text = decode_document(doc, max_bytes)
-        summary.stage_seconds["decode"] += time.perf_counter() - t
-        if isinstance(text, Rejected):
-            summary.rejected.append(text)
-            continue
-        known = article_id(doc.url, text)
-        if known in batch_ids or store.known_ids([known]):
-            summary.already += 1
-            loaded_sources.append(doc.source)
-            continue
-        result, feats, seconds = analyze_document(doc, text, line_stats)
+    def new_documents() -> Iterator[tuple[Document, str]]:
+        seen: set[str] = set()
+        for item in ingest.read_paths(paths, max_bytes=max_bytes):
+            summary.read += 1
+            if progress:
+                progress(1)
+            if isinstance(item, Rejected):
+                summary.rejected.append(item)
+                continue
+            t = time.perf_counter()
+            text = decode_document(item, max_bytes)
+            summary.stage_seconds["decode"] += time.perf_counter() - t
+            if isinstance(text, Rejected):
+                summary.rejected.append(text)
+                continue
+            known = article_id(item.url, text)
+            if known in seen or store.known_ids([known]):
+                summary.already += 1
+                loaded_sources.append(item.source)
+                continue
+            seen.add(known)
+            yield item, text
+
+    work = partial(_analyze_item, line_stats=line_stats)
+    for source, result, feats, seconds in run_ordered(work, new_documents(), workers, on_crash=_crashed):
         summary.stage_seconds.update(seconds)
         if isinstance(result, Rejected):
             summary.rejected.append(result)
             continue
-        batch_ids.add(result.id)
         summary.languages[result.language or "und"] += 1
         batch.append(result)
-        loaded_sources.append(doc.source)
+        loaded_sources.append(source)
         if feats is not None:
             features[result.id] = feats
         if len(batch) >= BATCH_SIZE:
             flush()
-    if batch:
-        flush()
+    flush()
     store.save_rejected(summary.rejected)
     update_corpus(store, summary.stage_seconds)
     summary.seconds = time.perf_counter() - started
