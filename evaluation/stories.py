@@ -1,0 +1,188 @@
+"""Story clustering on all of SaudiNewsNet (31,030 articles, 14 outlets, 18 days): counts and a hand-check sample.
+
+SaudiNewsNet has no story gold, so this script reports what clustering did (stories, sizes, outlets per
+story, near-duplicates against the 559 exact-copy groups) and draws the samples a person judges in
+evaluation/stories_handcheck.md: random multi-outlet stories (is each one event?) and the pairs left
+apart that look most alike (should they have been together?).
+
+Dates: `date_extracted`'s day (crawl day; per the dataset README it equals the publication day only from
+2015-08-01 on). Entities: marsad.ner.find_mentions when its model loads, else none (said in the output).
+
+Run: nice -n 10 .venv/bin/python evaluation/stories.py [--limit N] [--sample-out FILE]
+The corpus is research-only (CC BY-NC-SA): nothing from it is committed except the judged sample.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+import time
+import zipfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from marsad import cluster  # noqa: E402
+from marsad.records import Article, article_id  # noqa: E402
+
+DATASET = Path("/work/shared/data/news/saudinewsnet/dataset")
+
+
+def read_saudinewsnet(dataset: Path = DATASET, limit: int | None = None) -> list[Article]:
+    """Articles from the dataset's daily zips (in file order), title and content as given."""
+    articles = []
+    for path in sorted(dataset.glob("*.zip")):
+        with zipfile.ZipFile(path) as zf:
+            for name in zf.namelist():
+                for row in json.loads(zf.read(name)):
+                    text = row.get("content") or ""
+                    day = (row.get("date_extracted") or "")[:10] or None
+                    articles.append(Article(id=article_id(row.get("url"), text), source=f"{path.name}!{name}",
+                                            text=text, url=row.get("url"), outlet=row.get("source"),
+                                            title=row.get("title") or None, published=day))
+                    if limit and len(articles) >= limit:
+                        return articles
+    return articles
+
+
+def add_mentions(articles: list[Article]) -> str:
+    """Fill mentions with marsad.ner when it works here; returns what was used."""
+    try:
+        from marsad import ner
+        ner.find_mentions("قال الأمين العام للأمم المتحدة أنطونيو غوتيريش في نيويورك")
+    except Exception as exc:  # noqa: BLE001 - report and go on without entities
+        return f"no entities ({type(exc).__name__}: {exc})"[:200]
+    for a in articles:
+        a.mentions = ner.find_mentions(a.text[:5000])
+    return "marsad.ner.find_mentions (first 5,000 characters of each article)"
+
+
+def features_of(articles: list[Article]) -> list[dict]:
+    return [cluster.story_features(a) for a in articles]
+
+
+def run_clustering(features: list[dict], dates: dict[str, str | None]):
+    index = cluster.StoryIndex()
+    s_edges, d_edges, ncand = [], [], 0
+    for f in features:
+        if f["id"] in index:
+            continue
+        ncand += len(index.candidates(f))
+        s_edges.extend(cluster.story_edges(f, index))
+        d_edges.extend(cluster.duplicate_edges(f, index))
+        index.add(f)
+    return index, s_edges, d_edges, ncand
+
+
+def describe(articles, story_of, dup_of, s_edges, d_edges, ncand) -> dict:
+    by_story = defaultdict(list)
+    for a in articles:
+        by_story[story_of[a.id]].append(a)
+    sizes = Counter(len(v) for v in by_story.values())
+    multi = [s for s, v in by_story.items() if len({a.outlet for a in v}) >= 2]
+    exact = defaultdict(list)
+    for a in articles:
+        if a.text.strip():
+            exact[hashlib.sha1(a.text.encode()).hexdigest()].append(a.id)
+    exact_groups = [g for g in exact.values() if len(g) > 1]
+    exact_pairs_found = sum(1 for g in exact_groups for x in g[1:]
+                            if dup_of.get(x, x) == dup_of.get(g[0], g[0]))
+    exact_pairs = sum(len(g) - 1 for g in exact_groups)
+    return {
+        "articles": len(articles),
+        "candidate pairs scored": ncand,
+        "story edges": len(s_edges),
+        "duplicate edges": len(d_edges),
+        "stories": len(by_story),
+        "singletons": sizes[1],
+        "size distribution": {k: sizes[k] for k in sorted(sizes)},
+        "largest story": max(sizes),
+        "stories with >= 2 articles": sum(n for k, n in sizes.items() if k >= 2),
+        "stories with >= 2 outlets": len(multi),
+        "articles marked duplicate": len(dup_of),
+        "exact-copy groups (non-empty text)": len(exact_groups),
+        "exact copies linked to their group's canonical": f"{exact_pairs_found}/{exact_pairs}",
+    }, by_story, multi
+
+
+def lead(a: Article, n: int = 160) -> str:
+    return " ".join(a.text.split())[:n]
+
+
+def sample(articles, by_story, multi, index, story_of, rng, out: Path) -> None:
+    lines = ["# SAMPLE (generated by evaluation/stories.py; judgements added by hand)\n"]
+    lines.append("## A. 30 random multi-outlet stories\n")
+    for i, sid in enumerate(rng.sample(sorted(multi), min(30, len(multi))), 1):
+        members = sorted(by_story[sid], key=lambda a: (a.published or "", a.id))
+        lines.append(f"### A{i}. {sid} ({len(members)} articles, "
+                     f"{len({a.outlet for a in members})} outlets)")
+        for a in members[:8]:
+            lines.append(f"- {a.published} {a.outlet}: {a.title} | {lead(a, 100)}")
+        if len(members) > 8:
+            lines.append(f"- ... {len(members) - 8} more")
+        lines.append("")
+    # B: pairs left apart that share the most blocking keys / entities
+    ids = [a.id for a in articles]
+    by_id = {a.id: a for a in articles}
+    pool = rng.sample(ids, min(3000, len(ids)))
+    best = []
+    for x in pool:
+        fx = index.get(x)
+        for y in index.candidates(fx):
+            if story_of[x] == story_of[y]:
+                continue
+            fy = index.get(y)
+            shared = len(set(fx.keys) & set(fy.keys)) + len(set(fx.entities) & set(fy.entities))
+            best.append((shared, cluster.pair_score(fx, fy), x, y))
+    best.sort(key=lambda t: (-t[0], -t[1], t[2], t[3]))
+    seen, picked = set(), []
+    for shared, score, x, y in best:
+        key = (story_of[x], story_of[y])
+        if key in seen:
+            continue
+        seen.add(key)
+        picked.append((shared, score, x, y))
+        if len(picked) >= 120:
+            break
+    lines.append("## B. 30 pairs left apart that share the most keys/entities (drawn from the top 120)\n")
+    for i, (shared, score, x, y) in enumerate(rng.sample(picked, min(30, len(picked))), 1):
+        a, b = by_id[x], by_id[y]
+        lines.append(f"### B{i}. shared={shared} score={score:.3f}")
+        lines.append(f"- {a.published} {a.outlet}: {a.title} | {lead(a, 100)}")
+        lines.append(f"- {b.published} {b.outlet}: {b.title} | {lead(b, 100)}")
+        lines.append("")
+    out.write_text("\n".join(lines), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--sample-out", type=Path)
+    parser.add_argument("--no-entities", action="store_true")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    t0 = time.perf_counter()
+    articles = read_saudinewsnet(limit=args.limit)
+    t1 = time.perf_counter()
+    used = "no entities (--no-entities)" if args.no_entities else add_mentions(articles)
+    t2 = time.perf_counter()
+    features = features_of(articles)
+    t3 = time.perf_counter()
+    dates = {a.id: a.published for a in articles}
+    index, s_edges, d_edges, ncand = run_clustering(features, dates)
+    story_of = cluster.group_stories(dates, s_edges)
+    dup_of = cluster.canonical_duplicates(dates, d_edges)
+    t4 = time.perf_counter()
+    report, by_story, multi = describe(articles, story_of, dup_of, s_edges, d_edges, ncand)
+    report["entities"] = used
+    report["seconds"] = {"read": round(t1 - t0, 1), "entities": round(t2 - t1, 1),
+                         "features": round(t3 - t2, 1), "index+edges+grouping": round(t4 - t3, 1)}
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+    if args.sample_out:
+        sample(articles, by_story, multi, index, story_of, random.Random(args.seed), args.sample_out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,548 @@
+"""Near-duplicates and cross-outlet stories: one event told by many outlets becomes one story.
+
+How it fits together (every step is a pure function of its inputs, so incremental == batch):
+
+1. `story_features(article) -> dict` runs per article, in a worker, before any corpus stage. The dict is
+   JSON-ready (the store keeps it as text): the day, the outlet, a TF-IDF vector over the headline and lead,
+   blocking keys, normalised entity names and a MinHash signature of the body.
+2. `StoryIndex` holds the features of the articles seen so far (rebuild it from stored features with `add`;
+   it is never persisted). `story_edges(features, index)` and `duplicate_edges(features, index)` compare a
+   new article with the candidates blocking finds — never with every stored article — and return the pairs
+   that pass. Call them BEFORE `index.add(features)`, so each pair is scored once, whatever the order.
+3. `group_stories(article_dates, edges)` and `canonical_duplicates(article_dates, edges)` turn all the
+   edges found so far into stories and duplicate links. They are cheap (union-find over the edges), so the
+   caller re-runs them over every stored edge after each batch.
+
+Why the result does not depend on arrival order: whether a pair is compared depends only on the two
+articles (they share blocking keys or an LSH band, and their dates are compatible); its score depends only
+on the two feature dicts (term rarity comes from a fixed table, `marsad/data/story_idf.tsv`, not from the
+corpus seen so far); and the grouping processes the edge set in one canonical order. `cluster_articles`
+does the whole thing in batch for scripts and tests.
+
+Undated articles (published None, or coarser than a month): compared with any dated article that shares
+blocking keys, but joined to it only at the stricter `UNDATED_THRESHOLD` (a near-copy or a clearly retold
+event), and they never widen a story's date span. This keeps them findable without letting an undated
+article glue a 2021 story to a 2025 one.
+"""
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+from rapidfuzz.fuzz import ratio
+
+from . import MarsadError
+from .arabic import normalize_for_matching, strip_diacritics
+from .records import Article, content_id
+
+IDF_TABLE = Path(__file__).parent / "data" / "story_idf.tsv"
+
+# -- terms ------------------------------------------------------------------------------------------------
+DOC_TOKENS = 300          # typical article length: turns a word's corpus frequency into a document frequency
+NUMBER_IDF = 4.0          # a number: the table has no per-number frequencies; medium weight (years, counts)
+UNKNOWN_ZIPF = 2.0        # a key missing from the table (all keys below Zipf 2.5 are left out) counts as this rare
+LEAD_TOKENS = 200         # headline + this many body words make the story vector: the lead says what happened
+TITLE_WEIGHT = 2          # a headline word counts as two body words
+MAX_TERMS = 60            # terms kept per vector (by weight): bounds memory and pair cost
+BLOCK_KEYS = 10           # heaviest rare terms used as blocking keys
+MIN_BLOCK_IDF = 4.0       # ... rare enough to block on (idf 4 ~ a word in 2% of articles)
+MIN_SHARED_KEYS = 2       # a pair is compared when it shares this many blocking keys (or an LSH band)
+
+# -- dates --------------------------------------------------------------------------------------------------
+DATE_WINDOW_DAYS = 3      # two tellings of one event are published within days of each other
+MAX_STORY_DAYS = 7        # a story's dated articles span at most this many days (anti-chaining guard)
+
+# -- entities -------------------------------------------------------------------------------------------------
+MAX_ENTITIES = 20
+ENTITY_WEIGHT = 0.3       # share of the pair score given to shared entities when both articles have some
+ENTITY_MIN = 3            # overlap is matched / max(smaller set, ENTITY_MIN): one shared country is weak
+NAME_SIMILARITY = 80      # rapidfuzz ratio for two spellings of one name (ستولتينبرغ / ستولينبيرج)
+
+# -- decisions ----------------------------------------------------------------------------------------------
+STORY_THRESHOLD = 0.30    # pair score for "same event" (see evaluation/similarity.py, stories_handcheck.md)
+UNDATED_THRESHOLD = 0.55  # stricter bar when either article has no usable date
+MERGE_SUPPORT = 0.3       # two groups of >= 2 articles merge only if edges link >= 30% of the smaller one
+
+# -- near-duplicates ----------------------------------------------------------------------------------------
+NUM_PERM = 128
+MINHASH_SCHEME = "affine32"   # datasketch 2's default scheme, named so stored signatures stay comparable
+SHINGLE = 3               # word 3-grams of the normalised body
+MIN_SHINGLES = 8          # shorter bodies are too small to call a copy
+DUP_THRESHOLD = 0.7       # estimated Jaccard of shingle sets for "same text" (see module notes below)
+LSH_THRESHOLD = 0.6       # LSH band set-up: catch pairs a bit below DUP_THRESHOLD, verify with the estimate
+
+_ARTICLE = re.compile(r"^[وف]?[بك]?ال(..+)$")
+_LIL = re.compile(r"^[وف]?لل(..+)$")
+_KEYABLE = re.compile(r"^[0-9a-z\u0621-\u064a]+$")
+_ARABIC_START = re.compile(r"^[\u0621-\u064a]")
+
+
+class ClusterError(MarsadError):
+    """Story clustering cannot run (its bundled IDF table is missing or unreadable)."""
+
+
+def article_key(word: str) -> str:
+    """Drop a definite article and the clitics before it: والعراق, بالعراق, العراق -> عراق; للناتو -> ناتو.
+    Deterministic, so the IDF table builder and the clusterer agree."""
+    m = _ARTICLE.match(word) or _LIL.match(word)
+    return m.group(1) if m else word
+
+
+@lru_cache(maxsize=1)
+def _zipf_table() -> dict[str, float]:
+    try:
+        lines = IDF_TABLE.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ClusterError(f"story IDF table unreadable: {exc}") from exc
+    table = {}
+    for line in lines:
+        if line and not line.startswith("#"):
+            key, _, zipf = line.partition("\t")
+            table[key] = float(zipf)
+    return table
+
+
+@lru_cache(maxsize=200_000)
+def term_key(word: str) -> str | None:
+    """The matching key of one word, or None for punctuation. Normalised (`normalize_for_matching`), the
+    definite article dropped, and a leading و/ف/ب/ك/ل dropped only when the table says the rest is the more
+    common word (وقال -> قال but وزير, بغداد, لبنان stay): a lexicon decides what a surface rule cannot.
+    An unknown word starting with و/ف loses it (names: وستولتنبرغ -> ستولتنبرغ)."""
+    w = _normal_word(word)
+    if not _KEYABLE.match(w):
+        return None
+    key = article_key(w)
+    if key != w or len(w) < 4 or not _ARABIC_START.match(w) or w[0] not in "وفبكل":
+        return key
+    table = _zipf_table()
+    best, best_zipf = w, table.get(w, -1.0)
+    rests = [w[1:]]
+    if w[0] in "وف" and w[1] in "بكل" and len(w) >= 5:
+        rests.append(w[2:])
+    for rest in rests:
+        z = table.get(rest, -1.0)
+        if z > best_zipf:
+            best, best_zipf = rest, z
+    if best_zipf < 0 and w[0] in "وف" and len(w) >= 5:
+        return w[1:]
+    return best
+
+
+@lru_cache(maxsize=200_000)
+def term_idf(key: str) -> float:
+    """How rare a key is, as -log P(an article of DOC_TOKENS words contains it), from its Zipf frequency.
+    Common words (في, قال, السعودية) weigh ~0-2, rare names ~10, numbers NUMBER_IDF."""
+    if key.isdigit():
+        return NUMBER_IDF
+    zipf = _zipf_table().get(key, UNKNOWN_ZIPF)
+    per_word = 10 ** (zipf - 9)
+    p_doc = -math.expm1(-DOC_TOKENS * per_word)
+    return -math.log(max(p_doc, 1e-12))
+
+
+_WORD = re.compile(r"[^\W_]+")   # a word once diacritics are gone (\w does not cover harakat)
+
+
+def _words(text: str, limit: int | None = None) -> list[str]:
+    """The first `limit` words (all when None), diacritics removed first so that مُحَمَّد stays one word.
+    Stops scanning early, so a 50,000-character body costs little more than its lead."""
+    text = strip_diacritics(text)
+    if limit is None:
+        return _WORD.findall(text)
+    words = []
+    for m in _WORD.finditer(text):
+        words.append(m.group())
+        if len(words) >= limit:
+            break
+    return words
+
+
+@lru_cache(maxsize=300_000)
+def _normal_word(word: str) -> str:
+    """normalize_for_matching per distinct word: news repeats its vocabulary, so the cache hits ~95%."""
+    return normalize_for_matching(word)
+
+
+def story_vector(title: str | None, text: str, lead_tokens: int = LEAD_TOKENS) -> dict[str, float]:
+    """L2-normalised TF-IDF (sublinear tf) over the headline (counted TITLE_WEIGHT times) and the lead,
+    keeping the MAX_TERMS heaviest terms. Also used by summarise.py for sentences."""
+    tf: Counter[str] = Counter()
+    for word in _words(title or ""):
+        key = term_key(word)
+        if key:
+            tf[key] += TITLE_WEIGHT
+    for word in _words(text, lead_tokens):
+        key = term_key(word)
+        if key:
+            tf[key] += 1
+    weights = {k: (1 + math.log(n)) * term_idf(k) for k, n in tf.items()}
+    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
+    norm = math.sqrt(sum(w * w for _, w in top))
+    if norm == 0:
+        return {}
+    return {k: round(w / norm, 5) for k, w in top if w > 0}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Dot product of two L2-normalised sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(k, 0.0) for k, w in a.items())
+
+
+def entity_names(article: Article) -> list[str]:
+    """Normalised names of the article's mentions, most frequent first (at most MAX_ENTITIES), sorted.
+    Names, not entity ids: ids can change when more data arrives, a pair's decision must not."""
+    counts: Counter[str] = Counter()
+    for m in article.mentions:
+        words = [article_key(w) for w in normalize_for_matching(m.name or m.text).split()]
+        name = " ".join(w for w in words if w)
+        if len(name) >= 2:
+            counts[name] += 1
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_ENTITIES]
+    return sorted(name for name, _ in top)
+
+
+def _same_name(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 4 and (long_.endswith(" " + short) or long_.startswith(short + " ")):
+        return True                      # surname or first part alone: ستولتنبرغ / ينس ستولتنبرغ
+    return ratio(a, b) >= NAME_SIMILARITY
+
+
+def entity_overlap(a: list[str], b: list[str]) -> float | None:
+    """Share of the smaller name set found (allowing spelling variants) in the other; None when either
+    article has no names, so that a missing tagger output does not count as disagreement."""
+    if not a or not b:
+        return None
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    big_set = set(big)
+    matched = sum(1 for name in small if name in big_set or any(_same_name(name, o) for o in big))
+    return matched / max(len(small), ENTITY_MIN)
+
+
+# -- dates --------------------------------------------------------------------------------------------------
+def day_of(published: str | None) -> str | None:
+    """The ISO day of a published prefix, or None when the date is missing, coarser than a day or bad."""
+    if not published or len(published) < 10:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def _ordinal(day: str | None) -> int | None:
+    return date.fromisoformat(day).toordinal() if day else None
+
+
+# -- near-duplicate signature ---------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _permutations():
+    """The seeded permutations, drawn once (MinHash draws them on every construction otherwise)."""
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME).permutations
+
+
+def _shingle_hash(data: bytes) -> int:
+    return zlib.crc32(data)
+
+
+def body_signature(text: str) -> list[int]:
+    """MinHash (NUM_PERM values) of the body's word SHINGLE-grams, normalised; [] when too short.
+    crc32 keeps the signature identical across processes (Python's hash() is salted per process)."""
+    words = [_normal_word(w) for w in _words(text)]
+    shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+    if len(shingles) < MIN_SHINGLES:
+        return []
+    mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_shingle_hash, scheme=MINHASH_SCHEME,
+                 permutations=_permutations())
+    mh.update_batch(sorted(shingles))
+    return [int(v) for v in mh.hashvalues]
+
+
+def story_features(article: Article) -> dict:
+    """Everything story clustering needs from one article, JSON-ready, computable in a worker process.
+
+    Keys: id, day (ISO day or None), outlet, vector (term -> weight), keys (blocking terms), entities
+    (normalised names), signature (MinHash values, [] for short bodies)."""
+    vector = story_vector(article.title, article.text)
+    keys = sorted(k for k, _ in sorted(((k, w) for k, w in vector.items() if term_idf(k) >= MIN_BLOCK_IDF),
+                                         key=lambda kv: (-kv[1], kv[0]))[:BLOCK_KEYS])
+    return {
+        "id": article.id,
+        "day": day_of(article.published),
+        "outlet": article.outlet,
+        "vector": vector,
+        "keys": keys,
+        "entities": entity_names(article),
+        "signature": body_signature(article.text),
+    }
+
+
+# -- index and edges ------------------------------------------------------------------------------------------
+class _Stored:
+    """The parts of a features dict the index compares, kept compact (signature as a numpy array)."""
+
+    __slots__ = ("id", "ordinal", "vector", "keys", "entities", "signature")
+
+    def __init__(self, f: Mapping) -> None:
+        self.id: str = f["id"]
+        self.ordinal: int | None = _ordinal(f.get("day"))
+        self.vector: dict[str, float] = dict(f.get("vector") or {})
+        self.keys: list[str] = list(f.get("keys") or [])
+        self.entities: list[str] = list(f.get("entities") or [])
+        sig = f.get("signature") or []
+        self.signature = np.asarray(sig, dtype=np.uint64) if len(sig) == NUM_PERM else None
+
+
+class StoryIndex:
+    """Blocking structures over the features seen so far. Rebuild from stored features with `add`.
+
+    Story candidates: articles sharing >= MIN_SHARED_KEYS blocking keys whose dates are within
+    DATE_WINDOW_DAYS (postings per key and day, so a dated lookup reads 2*W+1 days only), or undated.
+    Duplicate candidates: a shared band in datasketch's MinHashLSH, any date."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, _Stored] = {}
+        self._by_day: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self._undated: dict[str, list[str]] = defaultdict(list)
+        self._dated: dict[str, list[str]] = defaultdict(list)
+        self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self._items
+
+    def add(self, features: Mapping) -> None:
+        item = _Stored(features)
+        if item.id in self._items:
+            return
+        self._items[item.id] = item
+        for key in item.keys:
+            if item.ordinal is None:
+                self._undated[key].append(item.id)
+            else:
+                self._by_day[(key, item.ordinal)].append(item.id)
+                self._dated[key].append(item.id)
+        if item.signature is not None:
+            self._lsh.insert(item.id, _minhash(item.signature), check_duplication=False)
+
+    def candidates(self, features: Mapping) -> list[str]:
+        """Stored articles to score against `features` as the same story (sorted ids)."""
+        item = features if isinstance(features, _Stored) else _Stored(features)
+        shared: Counter[str] = Counter()
+        for key in item.keys:
+            if item.ordinal is None:
+                shared.update(self._dated.get(key, ()))
+            else:
+                for d in range(item.ordinal - DATE_WINDOW_DAYS, item.ordinal + DATE_WINDOW_DAYS + 1):
+                    shared.update(self._by_day.get((key, d), ()))
+            shared.update(self._undated.get(key, ()))
+        found = {a for a, n in shared.items() if n >= MIN_SHARED_KEYS and a != item.id}
+        found.update(a for a in self.duplicate_candidates(item) if _dates_compatible(item, self._items[a]))
+        return sorted(found)
+
+    def duplicate_candidates(self, features: Mapping) -> list[str]:
+        """Stored articles sharing an LSH band with `features` (sorted ids)."""
+        item = features if isinstance(features, _Stored) else _Stored(features)
+        if item.signature is None:
+            return []
+        return sorted(a for a in self._lsh.query(_minhash(item.signature)) if a != item.id)
+
+    def get(self, article_id: str) -> _Stored:
+        return self._items[article_id]
+
+
+def _minhash(signature: np.ndarray) -> MinHash:
+    return MinHash(hashvalues=signature, permutations=_permutations(), scheme=MINHASH_SCHEME)
+
+
+def _dates_compatible(a: _Stored, b: _Stored) -> bool:
+    if a.ordinal is None or b.ordinal is None:
+        return True
+    return abs(a.ordinal - b.ordinal) <= DATE_WINDOW_DAYS
+
+
+def _jaccard(a: _Stored, b: _Stored) -> float:
+    if a.signature is None or b.signature is None:
+        return 0.0
+    return float(np.count_nonzero(a.signature == b.signature)) / NUM_PERM
+
+
+def pair_score(a: Mapping | _Stored, b: Mapping | _Stored) -> float:
+    """Same-story score of two articles in [0, 1]: TF-IDF cosine of headline+lead, blended with shared
+    entity names when both have some; a near-copy scores at least its Jaccard estimate."""
+    a = a if isinstance(a, _Stored) else _Stored(a)
+    b = b if isinstance(b, _Stored) else _Stored(b)
+    score = cosine(a.vector, b.vector)
+    overlap = entity_overlap(a.entities, b.entities)
+    if overlap is not None:
+        score = (1 - ENTITY_WEIGHT) * score + ENTITY_WEIGHT * overlap
+    jaccard = _jaccard(a, b)
+    if jaccard >= DUP_THRESHOLD:
+        score = max(score, jaccard)
+    return score
+
+
+def story_edges(features: Mapping, index: StoryIndex) -> list[tuple[str, str, float]]:
+    """(new id, stored id, score) for every blocked candidate whose score passes: STORY_THRESHOLD when
+    both are dated (and within DATE_WINDOW_DAYS), UNDATED_THRESHOLD otherwise. Call before index.add."""
+    item = _Stored(features)
+    edges = []
+    for other_id in index.candidates(item):
+        other = index.get(other_id)
+        if not _dates_compatible(item, other):
+            continue
+        score = pair_score(item, other)
+        bar = STORY_THRESHOLD if item.ordinal is not None and other.ordinal is not None else UNDATED_THRESHOLD
+        if score >= bar:
+            edges.append((item.id, other_id, round(score, 4)))
+    return edges
+
+
+def duplicate_edges(features: Mapping, index: StoryIndex) -> list[tuple[str, str, float]]:
+    """(new id, stored id, estimated Jaccard) for stored near-copies of the new article's body, any date.
+    Call before index.add."""
+    item = _Stored(features)
+    edges = []
+    for other_id in index.duplicate_candidates(item):
+        jaccard = _jaccard(item, index.get(other_id))
+        if jaccard >= DUP_THRESHOLD:
+            edges.append((item.id, other_id, round(jaccard, 4)))
+    return edges
+
+
+# -- grouping -------------------------------------------------------------------------------------------------
+def _earliest_key(article_dates: Mapping[str, str | None], article: str) -> tuple[str, str]:
+    return (article_dates.get(article) or "\uffff", article)
+
+
+class _Groups:
+    """Union-find that also tracks each group's members and the span of its dated members."""
+
+    def __init__(self, article_dates: Mapping[str, str | None]) -> None:
+        self.parent = {a: a for a in article_dates}
+        self.members = {a: [a] for a in article_dates}
+        self.span: dict[str, tuple[int, int] | None] = {}
+        for a, published in article_dates.items():
+            o = _ordinal(day_of(published))
+            self.span[a] = (o, o) if o is not None else None
+
+    def find(self, a: str) -> str:
+        root = a
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[a] != root:
+            self.parent[a], a = root, self.parent[a]
+        return root
+
+    def merged_span(self, ra: str, rb: str) -> tuple[int, int] | None:
+        sa, sb = self.span[ra], self.span[rb]
+        if sa is None or sb is None:
+            return sa or sb
+        return (min(sa[0], sb[0]), max(sa[1], sb[1]))
+
+    def union(self, ra: str, rb: str) -> None:
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.span[ra] = self.merged_span(ra, rb)
+        self.parent[rb] = ra
+        self.members[ra].extend(self.members.pop(rb))
+        del self.span[rb]
+
+
+def _clean_edges(article_dates: Mapping, edges: Iterable[tuple[str, str, float]]) -> dict[tuple[str, str], float]:
+    best: dict[tuple[str, str], float] = {}
+    for a, b, w in edges:
+        if a == b or a not in article_dates or b not in article_dates:
+            continue
+        pair = (a, b) if a < b else (b, a)
+        if w > best.get(pair, -1.0):
+            best[pair] = w
+    return best
+
+
+def group_stories(article_dates: Mapping[str, str | None],
+                  edges: Iterable[tuple[str, str, float]]) -> dict[str, str]:
+    """Every article id in `article_dates` (id -> published or None) -> its story id.
+
+    Edges (from story_edges, any order, duplicates allowed) are merged strongest first (ties by ids), the
+    one canonical order, so the result is a function of the edge SET: incremental == batch. Plain
+    connected components chain (A~B, B~C, ... into one giant "story" of a topic), so a merge is refused when
+    the joined group's dated articles would span more than MAX_STORY_DAYS, or when both groups have >= 2
+    articles and fewer than MERGE_SUPPORT of the smaller group's articles have an edge into the other.
+
+    Story id = content_id("s", earliest article id by (published, id)): stable across re-runs; it changes
+    only when an earlier telling of the story arrives later."""
+    best = _clean_edges(article_dates, edges)
+    adjacency: dict[str, list[str]] = defaultdict(list)
+    for a, b in best:
+        adjacency[a].append(b)
+        adjacency[b].append(a)
+    groups = _Groups(article_dates)
+    for (a, b), _ in sorted(best.items(), key=lambda kv: (-kv[1], kv[0])):
+        ra, rb = groups.find(a), groups.find(b)
+        if ra == rb:
+            continue
+        span = groups.merged_span(ra, rb)
+        if span is not None and span[1] - span[0] > MAX_STORY_DAYS:
+            continue
+        small, big = sorted((ra, rb), key=lambda r: (len(groups.members[r]), r))
+        if len(groups.members[small]) >= 2:
+            linked = sum(1 for m in groups.members[small]
+                         if any(groups.find(n) == big for n in adjacency[m]))
+            if linked < MERGE_SUPPORT * len(groups.members[small]):
+                continue
+        groups.union(ra, rb)
+    story_of = {}
+    for root, members in groups.members.items():
+        sid = content_id("s", min(members, key=lambda m: _earliest_key(article_dates, m)))
+        for m in members:
+            story_of[m] = sid
+    return story_of
+
+
+def canonical_duplicates(article_dates: Mapping[str, str | None],
+                         edges: Iterable[tuple[str, str, float]]) -> dict[str, str]:
+    """Each duplicate article id -> the canonical article of its copy group (earliest by (published, id)).
+    Canonical articles and articles without copies are not in the result. Groups are connected components
+    of the duplicate edges: a near-copy of a near-copy is still the same text."""
+    groups = _Groups(article_dates)
+    for a, b in _clean_edges(article_dates, edges):
+        ra, rb = groups.find(a), groups.find(b)
+        if ra != rb:
+            groups.union(ra, rb)
+    result = {}
+    for members in groups.members.values():
+        if len(members) > 1:
+            canonical = min(members, key=lambda m: _earliest_key(article_dates, m))
+            result.update({m: canonical for m in members if m != canonical})
+    return result
+
+
+def cluster_articles(features: Iterable[Mapping], article_dates: Mapping[str, str | None]
+                     ) -> tuple[dict[str, str], dict[str, str]]:
+    """Batch clustering: (article id -> story id, duplicate id -> canonical id). The same calls the
+    incremental path makes, in one go; `article_dates` maps every article id to its published prefix."""
+    index = StoryIndex()
+    s_edges: list[tuple[str, str, float]] = []
+    d_edges: list[tuple[str, str, float]] = []
+    for f in features:
+        if f["id"] in index:
+            continue
+        s_edges.extend(story_edges(f, index))
+        d_edges.extend(duplicate_edges(f, index))
+        index.add(f)
+    return group_stories(article_dates, s_edges), canonical_duplicates(article_dates, d_edges)
