@@ -1,0 +1,769 @@
+"""Arabic dates: publication-date lines (`parse_date`) and temporal expressions in article text
+(`find_timexes`).
+
+Why a rule module of our own rather than dateparser: news dates come in a few dozen shapes (Egyptian/Gulf,
+Levantine, Maghrebi and Moroccan month names, Hijri dates, d/m/y numerals, relative words), and the failure we
+fear most is a false date — a count, an amount or a phone number turned into a year. Rules anchored on trigger
+words give predictable output, can say *why* they refuse, and run at thousands of articles a second.
+
+How it works: the text is normalised once (alef, ya, teh marbuta, Arabic-Indic/Persian digits; diacritics,
+tatweel and invisible marks dropped, with an offset map back to the original). A cheap word scan finds
+trigger words (a number, a month or weekday name, أمس/اليوم/غدا, قبل/منذ/بعد, عام/العام, ...); the patterns
+for that trigger are then matched *at* that position only. Candidates are resolved leftmost-longest.
+
+Values are ISO 8601 prefixes as precise as the text allows ("2021", "2021-07", "2021-07-01",
+"2021-07-01T10:43"), never a guess:
+- An expression whose value depends on the publication date (أمس, الشهر الماضي, "31 ديسمبر الحالي",
+  a day and month without a year) gets kind="relative" and value None when `published` is not given.
+- A day and month without a year take the year that puts the date nearest to publication (an article of
+  2021-01-03 saying "28 ديسمبر" means 2020-12-28); with الماضي/المقبل the most recent past / next future one;
+  with الجاري/الحالي the publication year.
+- Weeks (الأسبوع الماضي, قبل أسبوعين) have no honest ISO-prefix value at day precision and ISO week strings
+  ("2021-W25") are not prefixes, so a week gets the *month* prefix of the day shifted by that many weeks
+  (published 2021-07-01, "الأسبوع الماضي" -> "2021-06"). Coarse, but never wrong by more than its precision.
+- A Hijri day is converted with hijridate; a Hijri month or year alone keeps only the Gregorian prefix shared
+  by its first and last day (often just the year), or None.
+- A bare weekday (الأربعاء) is the most recent such day on or before publication; with الماضي strictly before,
+  with المقبل/القادم strictly after.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from hijridate import Hijri
+
+from marsad import MarsadError
+from marsad.arabic import DIACRITICS, normalize_keep_length
+from marsad.records import Timex
+
+__all__ = ["DateError", "parse_date", "find_timexes", "weekday_of", "parse_iso"]
+
+
+class DateError(MarsadError):
+    """An ISO prefix that this module was asked to read is not one ("2021-13-40", "yesterday")."""
+
+
+# --------------------------------------------------------------------------------------------------------
+# Normalisation with an offset map
+
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u0640"
+_MARKS = re.compile(DIACRITICS.pattern[:-1] + re.escape(_INVISIBLE) + "]")
+_KEEP_RUNS = re.compile("[^" + _MARKS.pattern[1:])
+# One character in, one out: decimal/thousands separators and the Arabic percent sign as ASCII.
+_PUNCT = str.maketrans({"٫": ".", "٬": ",", "٪": "%", "–": "-", "—": "-", "／": "/", "؛": ";"})
+
+
+def _normalize(text: str) -> tuple[str, list[int] | None]:
+    """The matching form of `text` and, when characters were dropped, the original index of each kept one."""
+    if _MARKS.search(text) is None:
+        return normalize_keep_length(text).translate(_PUNCT), None
+    parts: list[str] = []
+    index: list[int] = []
+    for m in _KEEP_RUNS.finditer(text):
+        parts.append(m.group())
+        index.extend(range(m.start(), m.end()))
+    return normalize_keep_length("".join(parts)).translate(_PUNCT), index
+
+
+def _norm_word(word: str) -> str:
+    return _normalize(word)[0].lower()
+
+
+# --------------------------------------------------------------------------------------------------------
+# Word lists (marsad/data/dates.json), normalised once
+
+_DATA = json.loads((Path(__file__).parent / "data" / "dates.json").read_text(encoding="utf-8"))
+
+
+def _name_map(section: dict[str, list[str]]) -> dict[str, int]:
+    return {_norm_word(name): int(key) for key, names in section.items() for name in names}
+
+
+_GREG = _name_map(_DATA["gregorian_months"])
+_ENG_MONTHS = _name_map(_DATA["english_months"])
+_HIJRI = _name_map(_DATA["hijri_months"])
+_WEEKDAYS = _name_map(_DATA["weekdays"])
+_ENG_WEEKDAYS = _name_map(_DATA["english_weekdays"])
+_AMBIGUOUS_MONTHS = {_norm_word(w) for w in _DATA["ambiguous_months"]}
+_WEEKDAY_BLOCKERS = {_norm_word(w) for w in _DATA["weekday_blockers"]}
+_WEEKDAY_BLOCKERS_AFTER = {_norm_word(w) for w in _DATA["weekday_blockers_after"]}
+_ORDINALS = {_norm_word(k): v for k, v in _DATA["ordinal_days"].items()}
+_REL_DAYS = {_norm_word(k): v for k, v in _DATA["relative_days"].items()}
+_TODAY_BLOCKERS = {_norm_word(w) for w in _DATA["today_blockers_before"]}
+_REL_WORDS = {_norm_word(k): v for k, v in _DATA["relative_words"].items()}
+_PERIODS = {_norm_word(k): v for k, v in _DATA["period_units"].items()}
+_UNITS = {_norm_word(k): (v[0], v[1]) for k, v in _DATA["duration_units"].items()}
+_NUMBER_WORDS = {_norm_word(k): v for k, v in _DATA["number_words"].items()}
+_YEAR_STRONG = {_norm_word(w) for w in _DATA["year_contexts_strong"]}
+_YEAR_WEAK = {_norm_word(w) for w in _DATA["year_contexts_weak"]}
+_COUNT_WORDS = {_norm_word(w) for w in _DATA["count_words"]}
+_PAGE_LABELS = {_norm_word(w) for w in _DATA["page_labels"]}
+_DAY_PARTS = [_norm_word(w) for w in _DATA["day_parts"]]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation, longest first, with inner spaces matching any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+_GM = _alternation(_GREG)
+_EM = _alternation(_ENG_MONTHS)
+_HM = _alternation(_HIJRI)
+_WD = _alternation(_WEEKDAYS)
+_EWD = _alternation(_ENG_WEEKDAYS)
+_ORD = _alternation(_ORDINALS)
+_RD = _alternation(_REL_DAYS)
+_REL = _alternation(_REL_WORDS)
+_UNIT = _alternation(_UNITS)
+_NUMW = _alternation(_NUMBER_WORDS)
+_PART = _alternation(_DAY_PARTS)
+
+_E = r"(?!\w)"                                     # end of word
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+_CE = r"(?:م(?!\w)|\s*ميلادي(?:ه)?(?!\w))"           # 2003م, 2003 ميلادية (a bare " م" may be metres)
+_YEAR_WORD = r"(?:عام|العام|سنه|السنه|لعام|للعام)"
+_CLOCK = (r"(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?"
+          r"(?:\s*(?P<ap>ص|م|صباحا|مساء|مساءا|ظهرا|عصرا|ليلا|فجرا|am|pm|a\.m\.|p\.m\.)(?!\w))?")
+_TIME = rf"(?:\s*[،,\-|]?\s*(?:(?:في\s+)?(?:الساعه|at)\s+)?{_CLOCK})?"
+_WDP = (rf"(?:(?:يوم\s+)?(?P<wd>{_WD}|{_EWD})\.?\s*[،,\-]?\s*(?:الموافق\s+)?)?")
+_MONTH_G = rf"(?P<month>{_GM})(?:\s*[/\\(\-]?\s*(?P<month2>{_GM})(?:\s*\))?)?{_E}"
+_AFTER_DM = (rf"(?:\s*[،,\-]?\s*(?:من\s+)?(?:{_YEAR_WORD}\s+)?(?P<year>{_YEAR})(?:{_CE})?"
+             rf"|\s+(?P<rel>{_REL}){_E}"
+             rf"|\s+من\s+(?:(?P<ythis>هذا\s+العام|هذه\s+السنه)|(?:العام|السنه)\s+(?P<yrel>{_REL})){_E})?")
+
+_F = re.I
+_DMY_TEXT = re.compile(
+    rf"{_WDP}(?:(?P<day>[0-3]?\d)(?!\d)|(?P<oday>{_ORD})(?:\s+من)?)\s*(?:من\s+)?(?:شهر\s+)?{_MONTH_G}"
+    rf"{_AFTER_DM}{_TIME}", _F)
+_MY_TEXT = re.compile(rf"(?P<shahr>شهر\s+)?{_MONTH_G}{_AFTER_DM}", _F)
+_NUMERIC = re.compile(
+    rf"{_WDP}(?:(?P<d>[0-3]?\d)\s?(?P<s>[/\-.])\s?(?P<m>[01]?\d)\s?(?P=s)\s?(?P<y>{_YEAR})"
+    rf"|(?P<y2>{_YEAR})\s?(?P<s2>[/\-.])\s?(?P<m2>[01]?\d)\s?(?P=s2)\s?(?P<d2>[0-3]?\d)(?!\d))"
+    rf"(?![%]|[.,/\-:]\d)"
+    rf"(?:T(?P<iH>[01]\d|2[0-3]):(?P<iM>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+\-]\d\d:?\d\d)?|{_TIME})", _F)
+_ENGLISH = re.compile(
+    rf"(?:(?P<wd>{_EWD})\.?,?\s*)?(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{_EM})\.?,?"
+    rf"|(?P<month_b>{_EM})\.?\s+(?P<day_b>[0-3]?\d)(?:st|nd|rd|th)?,?)\s+(?P<year>{_YEAR}){_TIME}", _F)
+_ENGLISH_MY = re.compile(rf"(?P<month>{_EM})\.?,?\s+(?P<year>{_YEAR})", _F)
+_HIJRI_DATE = re.compile(
+    rf"{_WDP}(?:(?P<day>[0-3]?\d)(?!\d)\s*|(?P<oday>{_ORD})\s+(?:من\s+)?)?(?:شهر\s+)?(?P<month>{_HM}){_E}"
+    rf"\s*[،,]?\s*(?:(?:عام|سنه)\s+)?(?P<year>1[34]\d\d)(?!\d)(?:\s*(?:هجريه|هجري|ه)(?!\w))?", _F)
+_YEAR_STRONG_RE = re.compile(
+    rf"(?P<ctx>{_alternation(_YEAR_STRONG)})\s+(?P<year>{_YEAR}(?:{_CE})?)"
+    rf"(?:\s*(?:و|او|-|الي|حتي)\s*(?P<year2>{_YEAR}(?:{_CE})?))?", _F)
+_YEAR_CE = re.compile(rf"(?P<year>{_YEAR}){_CE}", _F)
+_YEAR_BARE = re.compile(rf"(?P<year>{_YEAR})", _F)
+_RELDAY = re.compile(rf"(?P<rd>{_RD}){_E}(?:\s*[،,]?\s*(?:يوم\s+)?(?P<wd>{_WD}){_E})?", _F)
+_WEEKDAY = re.compile(rf"(?P<wd>{_WD}){_E}(?:\s+(?P<rel>{_REL}){_E})?", _F)
+_PERIOD = re.compile(
+    rf"(?:(?P<this>هذا|هذه)\s+)?(?P<unit>{_alternation(_PERIODS)})(?:\s+(?P<rel>{_REL}))?{_E}", _F)
+_AGO = re.compile(
+    rf"(?P<dir>قبل|منذ|بعد)\s+(?:(?P<n>\d{{1,3}})\s+|(?P<nw>{_NUMW})\s+)?(?P<unit>{_UNIT}){_E}"
+    rf"(?!\s*(?:\d|من{_E}|علي{_E}|على{_E}))", _F)
+_LEFT_EXT = re.compile(rf"(?<!\w)(?:(?:{_PART})\s+)?(?:يوم\s+)?\Z", _F)
+_WORD = re.compile(r"\w+")
+_TZ = re.compile(r"(?:gmt|utc)?\s*[+\-]\d\d?(?::?\d\d)?(?!\d)|\b(?:gmt|utc)\b", re.I)
+
+# Words that open a pattern, and which handler tries the patterns there; a word (less a و/ف/ب/ل proclitic)
+# outside this table is skipped at once, which is what keeps the module fast.
+_TRIGGERS: dict[str, str] = {}
+for _w in _ORDINALS:
+    _TRIGGERS[_w.split()[0]] = "ordinal"
+for _w in _HIJRI:
+    _TRIGGERS[_w.split()[0]] = "hijri"
+for _w in _GREG:
+    _TRIGGERS[_w.split()[0]] = "month"
+for _w in _ENG_MONTHS:
+    _TRIGGERS[_w] = "month"
+for _w in _PERIODS:
+    _TRIGGERS[_w] = "period"
+for _w in ("هذا", "هذه"):
+    _TRIGGERS[_w] = "period"
+for _w in _YEAR_STRONG:
+    _TRIGGERS[_w] = "year"
+for _w in _REL_DAYS:
+    _TRIGGERS[_w.split()[0]] = "relday"
+for _w in ("قبل", "منذ", "بعد"):
+    _TRIGGERS[_w] = "ago"
+for _w in (*_WEEKDAYS, *_ENG_WEEKDAYS):
+    _TRIGGERS[_w] = "weekday"
+_TRIGGERS["شهر"] = "month"
+
+
+# --------------------------------------------------------------------------------------------------------
+# Reference date and ISO helpers
+
+@dataclass(frozen=True)
+class _Ref:
+    year: int
+    month: int | None
+    day: dt.date | None
+
+
+_ISO = re.compile(r"\s*(\d{4})(?:-(\d\d)(?:-(\d\d)(?:[T ](\d\d):(\d\d))?)?)?")
+
+
+def parse_iso(iso: str) -> tuple[int, int | None, int | None]:
+    """(year, month, day) of an ISO prefix such as "2021", "2021-07", "2021-07-01T10:43".
+
+    Raises DateError when the string does not start with a valid one."""
+    m = _ISO.match(iso or "")
+    if not m:
+        raise DateError(f"not an ISO date prefix: {iso!r}")
+    year = int(m.group(1))
+    month = int(m.group(2)) if m.group(2) else None
+    day = int(m.group(3)) if m.group(3) else None
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError as exc:
+        raise DateError(f"not a valid date: {iso!r}") from exc
+    return year, month, day
+
+
+def weekday_of(iso: str) -> int:
+    """Weekday of a day-precise ISO prefix, Monday = 0 ... Sunday = 6 (Python's convention)."""
+    year, month, day = parse_iso(iso)
+    if month is None or day is None:
+        raise DateError(f"no day in {iso!r}")
+    return dt.date(year, month, day).weekday()
+
+
+def _reference(published: str | None) -> _Ref | None:
+    """The publication date as a reference; a value that is not an ISO prefix counts as no reference
+    (relative expressions then stay unresolved rather than resolved against garbage)."""
+    if not published:
+        return None
+    try:
+        year, month, day = parse_iso(published)
+    except DateError:
+        return None
+    return _Ref(year, month, dt.date(year, month, day) if month and day else None)
+
+
+def _valid_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _week_value(day: dt.date) -> str:
+    """Documented week policy: the month prefix of the day (see the module docstring)."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+# --------------------------------------------------------------------------------------------------------
+# Candidates and the handlers that find them
+
+@dataclass
+class _Cand:
+    start: int                    # in the normalised text
+    end: int
+    value: str | None
+    kind: str
+    weekday: int | None = None    # a weekday named in the expression, to check against the value
+    extend_left: bool = False     # may take a day part or يوم on its left (صباح اليوم, يوم الأربعاء)
+    hijri: bool = False
+
+
+@dataclass
+class _Scan:
+    norm: str
+    words: list[tuple[str, int, int]]   # (normalised word less proclitics, start, end)
+    ref: _Ref | None
+
+    def index_before(self, pos: int) -> int | None:
+        """Index of the last word ending at or before `pos`."""
+        lo, hi = 0, len(self.words)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.words[mid][2] <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo - 1 if lo > 0 else None
+
+    def word_before(self, pos: int) -> tuple[str | None, bool]:
+        """The word before `pos` and whether punctuation separates it from `pos`."""
+        i = self.index_before(pos)
+        if i is None:
+            return None, True
+        return self.words[i][0], _PUNCT_GAP.fullmatch(self.norm, self.words[i][2], pos) is not None
+
+    def word_after(self, pos: int) -> tuple[str | None, bool]:
+        """The word after `pos` and whether punctuation separates it from `pos`."""
+        i = self.index_before(pos)
+        j = 0 if i is None else i + 1
+        if j >= len(self.words):
+            return None, True
+        return self.words[j][0], _PUNCT_GAP.fullmatch(self.norm, pos, self.words[j][1]) is not None
+
+
+_PUNCT_GAP = re.compile(r"\s*[،,.:;()\-\n]\s*|\s*\n\s*")
+
+
+def _clock_value(m: re.Match, year: int, month: int, day: int) -> str:
+    """Day value with the optional time of a match; ص/صباحا/AM and م/مساء/PM make a 12-hour clock 24-hour."""
+    base = f"{year:04d}-{month:02d}-{day:02d}"
+    groups = m.groupdict()
+    if groups.get("H"):
+        hour, minute = int(groups["H"]), int(groups["M"])
+    elif groups.get("iH"):
+        hour, minute = int(groups["iH"]), int(groups["iM"])
+    else:
+        return base
+    ap = (groups.get("ap") or "").lower().replace(".", "")
+    if ap in ("م", "مساء", "مساءا", "ظهرا", "عصرا", "ليلا", "pm") and hour < 12:
+        hour += 12
+    elif ap in ("ص", "صباحا", "فجرا", "am") and hour == 12:
+        hour = 0
+    return f"{base}T{hour:02d}:{minute:02d}"
+
+
+def _kind_of(value: str) -> str:
+    return "time" if "T" in value else "date"
+
+
+def _day_of(m: re.Match) -> int | None:
+    if m.group("day"):
+        return int(m.group("day"))
+    if m.groupdict().get("oday"):
+        return _ORDINALS.get(_squash(m.group("oday")))
+    return None
+
+
+def _squash(words: str) -> str:
+    return re.sub(r"\s+", " ", words.lower())
+
+
+def _weekday_group(m: re.Match) -> int | None:
+    wd = m.groupdict().get("wd")
+    if not wd:
+        return None
+    wd = wd.lower()
+    return _WEEKDAYS.get(wd, _ENG_WEEKDAYS.get(wd))
+
+
+def _resolve_day_month(month: int, day: int, rel: int | None, ref: _Ref | None) -> str | None:
+    """The year of a day and month written without one: the publication year with الجاري/الحالي, the most
+    recent past one with الماضي, the next one with المقبل, else the one nearest to publication."""
+    if ref is None:
+        return None
+    if rel == 0:
+        d = _valid_day(ref.year, month, day)
+        return d.isoformat() if d else None
+    if ref.day is None:
+        return None
+    options = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := _valid_day(y, month, day))]
+    if rel == -1:
+        best = max((d for d in options if d < ref.day), default=None)
+    elif rel == 1:
+        best = min((d for d in options if d > ref.day), default=None)
+    else:
+        best = min(options, key=lambda d: (abs((d - ref.day).days), d > ref.day), default=None)
+    return best.isoformat() if best else None
+
+
+def _resolve_month(month: int, rel: int | None, ref: _Ref | None) -> str | None:
+    """The year of a month written without one, by the same rule as `_resolve_day_month`."""
+    if ref is None:
+        return None
+    if rel == 0:
+        return f"{ref.year:04d}-{month:02d}"
+    if ref.month is None:
+        return None
+    here = ref.year * 12 + ref.month - 1
+    options = [y * 12 + month - 1 for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if rel == -1:
+        best = max((k for k in options if k < here), default=None)
+    elif rel == 1:
+        best = min((k for k in options if k > here), default=None)
+    else:
+        best = min(options, key=lambda k: (abs(k - here), k > here))
+    return None if best is None else f"{best // 12:04d}-{month:02d}"
+
+
+def _year_shift(m: re.Match) -> int | None:
+    """The year a "من العام الماضي / من هذا العام" tail points to, relative to publication, or None."""
+    if m.group("ythis"):
+        return 0
+    if m.group("yrel"):
+        return _REL_WORDS[m.group("yrel")]
+    return None
+
+
+def _absolute_at(scan: _Scan, pos: int) -> list[_Cand]:
+    """Dates with a day starting at `pos` (a number, an ordinal or a weekday): text, numeric, English, Hijri."""
+    out: list[_Cand] = []
+    norm, ref = scan.norm, scan.ref
+    m = _DMY_TEXT.match(norm, pos)
+    if m:
+        day, month = _day_of(m), _GREG[_squash(m.group("month"))]
+        if day and _valid_day(2000, month, day):          # 2000 is a leap year: 29 February passes
+            if m.group("year"):
+                year = int(m.group("year"))
+                if _valid_day(year, month, day):
+                    value = _clock_value(m, year, month, day)
+                    out.append(_Cand(m.start(), m.end(), value, _kind_of(value), _weekday_group(m)))
+            else:
+                shift = _year_shift(m)
+                if shift is not None:
+                    d = _valid_day(ref.year + shift, month, day) if ref else None
+                    value = d.isoformat() if d else None
+                else:
+                    rel = _REL_WORDS[m.group("rel")] if m.group("rel") else None
+                    value = _resolve_day_month(month, day, rel, ref)
+                out.append(_Cand(m.start(), m.end(), value, "relative", _weekday_group(m)))
+    m = _NUMERIC.match(norm, pos)
+    if m:
+        if m.group("y"):
+            year, a, b = int(m.group("y")), int(m.group("d")), int(m.group("m"))
+            day, month = (a, b) if b <= 12 else (b, a)          # d/m/y, or m/d/y when it can only be that
+        else:
+            year, month, day = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        if _valid_day(year, month, day):
+            value = _clock_value(m, year, month, day)
+            out.append(_Cand(m.start(), m.end(), value, _kind_of(value), _weekday_group(m)))
+    out.extend(_english_at(scan, pos))
+    m = _HIJRI_DATE.match(norm, pos)
+    if m and (cand := _hijri(m)):
+        out.append(cand)
+    for c in out:
+        c.extend_left = c.weekday is not None
+    return out
+
+
+def _english_at(scan: _Scan, pos: int) -> list[_Cand]:
+    """"Thu, 01 Jul 2021 10:43:00", "July 1, 2021": feeds and Latin-script bylines."""
+    m = _ENGLISH.match(scan.norm, pos)
+    if not m:
+        return []
+    day = int(m.group("day") or m.group("day_b"))
+    month = _ENG_MONTHS[(m.group("month") or m.group("month_b")).lower()]
+    year = int(m.group("year"))
+    if not _valid_day(year, month, day):
+        return []
+    value = _clock_value(m, year, month, day)
+    return [_Cand(m.start(), m.end(), value, _kind_of(value), _weekday_group(m))]
+
+
+def _hijri(m: re.Match) -> _Cand | None:
+    """A Hijri date with a day converts exactly; a month alone keeps the Gregorian prefix its days share."""
+    year, month, day = int(m.group("year")), _HIJRI[_squash(m.group("month"))], _day_of(m)
+    try:
+        if day:
+            g = Hijri(year, month, day).to_gregorian()
+            return _Cand(m.start(), m.end(), g.isoformat(), "date", _weekday_group(m), hijri=True)
+        first = Hijri(year, month, 1)
+        last = Hijri(year, month, first.month_length()).to_gregorian()
+        first = first.to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    if (first.year, first.month) == (last.year, last.month):
+        value = f"{first.year:04d}-{first.month:02d}"
+    else:
+        value = f"{first.year:04d}" if first.year == last.year else None
+    return _Cand(m.start(), m.end(), value, "date", hijri=True)
+
+
+def _month_at(scan: _Scan, pos: int) -> list[_Cand]:
+    """A month with a year (يوليو 2018), with a relative word (فبراير الماضي), or after شهر / a preposition
+    (في سبتمبر), and Hijri month-year dates (رمضان 1442 هـ)."""
+    out: list[_Cand] = []
+    m = _MY_TEXT.match(scan.norm, pos)
+    if m:
+        month = _GREG[_squash(m.group("month"))]
+        shift = _year_shift(m)
+        if m.group("year"):
+            out.append(_Cand(m.start(), m.end(), f"{int(m.group('year')):04d}-{month:02d}", "date"))
+        elif shift is not None:
+            value = f"{scan.ref.year + shift:04d}-{month:02d}" if scan.ref else None
+            out.append(_Cand(m.start(), m.end(), value, "relative"))
+        elif m.group("rel"):
+            value = _resolve_month(month, _REL_WORDS[m.group("rel")], scan.ref)
+            out.append(_Cand(m.start(), m.end(), value, "relative"))
+        else:
+            before, _ = scan.word_before(m.start())
+            if m.group("shahr") or (before in _MONTH_CONTEXT
+                                    and _squash(m.group("month")) not in _AMBIGUOUS_MONTHS):
+                out.append(_Cand(m.start(), m.end(), _resolve_month(month, None, scan.ref), "relative"))
+    out.extend(_english_at(scan, pos))
+    m = _ENGLISH_MY.match(scan.norm, pos)
+    if m:
+        month = _ENG_MONTHS[m.group("month").lower()]
+        out.append(_Cand(m.start(), m.end(), f"{int(m.group('year')):04d}-{month:02d}", "date"))
+    m = _HIJRI_DATE.match(scan.norm, pos)
+    if m and (cand := _hijri(m)):
+        out.append(cand)
+    return out
+
+
+_MONTH_CONTEXT = {_norm_word(w) for w in ("في", "خلال", "منذ", "حتى", "مطلع", "بداية", "نهاية", "أواخر",
+                                           "أوائل", "منتصف", "أواسط", "بحلول", "طيلة", "طوال")}
+_NUMBER_TAIL = re.compile(r"\s*(?:%|[.,/:\-]\s?\d)")
+
+
+def _number_at(scan: _Scan, pos: int) -> list[_Cand]:
+    """Dates opening with a number, a year written 2003م, or a bare year after في/منذ/حتى ... that is not
+    followed by a counted noun (في 2000 مشروع) or more digits."""
+    out = _absolute_at(scan, pos)
+    norm = scan.norm
+    m = _YEAR_CE.match(norm, pos)
+    if m:
+        out.append(_Cand(m.start(), m.end(), m.group("year"), "date"))
+        return out
+    m = _YEAR_BARE.match(norm, pos)
+    if m and not out and (pos == 0 or norm[pos - 1] not in "0123456789.,:/-+"):
+        before, _ = scan.word_before(pos)
+        after, _ = scan.word_after(m.end())
+        if before in _YEAR_WEAK and after not in _COUNT_WORDS and not _NUMBER_TAIL.match(norm, m.end()):
+            out.append(_Cand(m.start(), m.end(), m.group("year"), "date"))
+    return out
+
+
+def _year_at(scan: _Scan, pos: int) -> list[_Cand]:
+    """عام 2011, في العام 2020, عامي 2010 و2011 (two years), and the relative periods on العام/السنة."""
+    out: list[_Cand] = []
+    m = _YEAR_STRONG_RE.match(scan.norm, pos)
+    if m:
+        out.append(_Cand(m.start(), m.end("year"), m.group("year")[:4], "date"))
+        if m.group("year2"):
+            out.append(_Cand(m.start("year2"), m.end("year2"), m.group("year2")[:4], "date"))
+    out.extend(_period_at(scan, pos))
+    return out
+
+
+def _period_at(scan: _Scan, pos: int) -> list[_Cand]:
+    """هذا العام, الشهر الماضي, الأسبوع المقبل, السنة الجارية. العام after a definite noun is the adjective
+    "general" (الأمين العام الحالي), so it is skipped there."""
+    m = _PERIOD.match(scan.norm, pos)
+    if not m or not (m.group("this") or m.group("rel")):
+        return []
+    if not m.group("this") and m.group("unit") == "العام":
+        before, punct = scan.word_before(m.start())
+        if before and before.startswith("ال") and not punct and before not in _MONTH_CONTEXT:
+            return []
+    unit = _PERIODS[m.group("unit")]
+    shift = _REL_WORDS[m.group("rel")] if m.group("rel") else 0
+    return [_Cand(m.start(), m.end(), _shift_value(scan.ref, unit, shift), "relative")]
+
+
+def _shift_value(ref: _Ref | None, unit: str, n: int) -> str | None:
+    """The value of "n units from publication" at the unit's precision (weeks: see the module docstring)."""
+    if ref is None:
+        return None
+    if unit == "year":
+        return f"{ref.year + n:04d}"
+    if unit == "month":
+        if ref.month is None:
+            return None
+        y, mo = _add_months(ref.year, ref.month, n)
+        return f"{y:04d}-{mo:02d}"
+    if ref.day is None:
+        return None
+    if unit == "week":
+        return _week_value(ref.day + dt.timedelta(days=7 * n))
+    return (ref.day + dt.timedelta(days=n)).isoformat()
+
+
+def _ago_at(scan: _Scan, pos: int) -> list[_Cand]:
+    """قبل ثلاثة أيام, منذ عامين, بعد أسبوع (not "بعد عامين من الحرب": that counts from another event), and
+    بعد غد."""
+    out = _relday_at(scan, pos) if scan.norm.startswith("بعد", pos) else []
+    m = _AGO.match(scan.norm, pos)
+    if m:
+        unit, fixed = _UNITS[m.group("unit")]
+        given = int(m.group("n")) if m.group("n") else _NUMBER_WORDS.get(m.group("nw") or "")
+        n = given if fixed is None else fixed
+        if n and (fixed is None) == (given is not None):
+            sign = 1 if m.group("dir") == "بعد" else -1
+            out.append(_Cand(m.start(), m.end(), _shift_value(scan.ref, unit, sign * n), "relative"))
+    return out
+
+
+def _relday_at(scan: _Scan, pos: int) -> list[_Cand]:
+    """أمس, اليوم, غدا, بعد غد, أول أمس, optionally with the weekday (أمس الأربعاء).
+
+    اليوم is skipped where it is not "today": after في/هذا/طوال/المصري ... and before a definite word that
+    is not a weekday (اليوم الوطني, اليوم الأول)."""
+    m = _RELDAY.match(scan.norm, pos)
+    if not m:
+        return []
+    word = _squash(m.group("rd"))
+    if word == "اليوم":
+        before, punct_before = scan.word_before(m.start())
+        if before in _TODAY_BLOCKERS and not punct_before:
+            return []
+        after, punct_after = scan.word_after(m.end("rd"))
+        if m.group("wd") is None and after and after.startswith("ال") and not punct_after:
+            return []
+    value = None
+    if scan.ref is not None and scan.ref.day is not None:
+        value = (scan.ref.day + dt.timedelta(days=_REL_DAYS[word])).isoformat()
+    return [_Cand(m.start(), m.end(), value, "relative", _weekday_group(m), extend_left=True)]
+
+
+def _weekday_at(scan: _Scan, pos: int) -> list[_Cand]:
+    """A weekday alone (the latest such day on or before publication), or with الماضي (strictly before) or
+    المقبل/القادم (strictly after); dates that open with a weekday are tried too."""
+    out = _absolute_at(scan, pos)
+    m = _WEEKDAY.match(scan.norm, pos)
+    if not m:
+        return out
+    wd = _WEEKDAYS[m.group("wd")]
+    before, _ = scan.word_before(m.start())
+    after, _ = scan.word_after(m.end("wd"))
+    if before in _WEEKDAY_BLOCKERS or after in _WEEKDAY_BLOCKERS_AFTER:
+        return out
+    rel = _REL_WORDS[m.group("rel")] if m.group("rel") else 0
+    value = None
+    ref = scan.ref
+    if ref is not None and ref.day is not None:
+        if rel == -1:
+            back = (ref.day.weekday() - wd) % 7 or 7
+        elif rel == 1:
+            back = -((wd - ref.day.weekday()) % 7 or 7)
+        else:
+            back = (ref.day.weekday() - wd) % 7
+        value = (ref.day - dt.timedelta(days=back)).isoformat()
+    out.append(_Cand(m.start(), m.end(), value, "relative", extend_left=True))
+    return out
+
+
+_HANDLERS: dict[str, Callable[[_Scan, int], list[_Cand]]] = {
+    "number": _number_at,
+    "ordinal": _absolute_at,
+    "hijri": _month_at,
+    "month": _month_at,
+    "weekday": _weekday_at,
+    "relday": _relday_at,
+    "period": _period_at,
+    "year": _year_at,
+    "ago": _ago_at,
+}
+
+
+def _trigger(word: str) -> tuple[str | None, int]:
+    """The handler for a word and how many proclitic letters (و ف ب ل) precede its stem."""
+    if word[0].isdigit():
+        return "number", 0
+    for cut in (0, 1, 2):
+        if cut and (len(word) - cut < 2 or word[cut - 1] not in "وفبل"):
+            break
+        stem = word[cut:]
+        if stem in _TRIGGERS:
+            return _TRIGGERS[stem], cut
+        if cut and stem[0].isdigit():
+            return "number", cut
+    return None, 0
+
+
+def _scan(text: str, published: str | None) -> tuple[list[_Cand], str, list[int] | None]:
+    """Candidates in the normalised text, that text, and its offset map (None when 1:1)."""
+    norm, index = _normalize(text)
+    low = norm.lower()
+    if len(low) != len(norm):      # a rare character whose lower case is longer: keep offsets exact
+        low = norm
+    words: list[tuple[str, int, int]] = []
+    triggers: list[tuple[str, int]] = []
+    for m in _WORD.finditer(low):
+        w = m.group()
+        kind, cut = _trigger(w)
+        words.append((w[cut:], m.start() + cut, m.end()))
+        if kind:
+            triggers.append((kind, m.start() + cut))
+    scan = _Scan(low, words, _reference(published))
+    cands: list[_Cand] = []
+    for kind, pos in triggers:
+        cands.extend(_HANDLERS[kind](scan, pos))
+    return _select(cands, scan), low, index
+
+
+def _select(cands: list[_Cand], scan: _Scan) -> list[_Cand]:
+    """Leftmost-longest non-overlapping candidates, after taking a day part or يوم on their left."""
+    for c in cands:
+        if c.extend_left:
+            m = _LEFT_EXT.search(scan.norm, max(0, c.start - 24), c.start)
+            if m and m.start() < c.start:
+                c.start = m.start()
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    chosen: list[_Cand] = []
+    for c in cands:
+        if chosen and c.start < chosen[-1].end:
+            continue
+        chosen.append(c)
+    return chosen
+
+# --------------------------------------------------------------------------------------------------------
+# Public functions
+
+def find_timexes(text: str, published: str | None = None) -> list[Timex]:
+    """Temporal expressions in `text` (dates, date-times and relative dates), in text order.
+
+    `published` is the article's publication date as an ISO prefix; relative expressions resolve against
+    it and stay value=None without it. A weekday named beside a date it disagrees with sets
+    flag="weekday-mismatch" (the value is still the date). Offsets index `text` itself.
+    """
+    if not text:
+        return []
+    cands, _, index = _scan(text, published)
+    out: list[Timex] = []
+    for c in cands:
+        start, end = (c.start, c.end) if index is None else (index[c.start], index[c.end - 1] + 1)
+        flag = None
+        if c.weekday is not None and c.value and len(c.value) >= 10:
+            if dt.date.fromisoformat(c.value[:10]).weekday() != c.weekday:
+                flag = "weekday-mismatch"
+        out.append(Timex(start, end, text[start:end], c.value, c.kind, flag))
+    return out
+
+
+_MAX_DATE_LINE = 160
+_LINE_TIME = re.compile(_CLOCK, re.I)
+_HAS_DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
+
+
+def parse_date(text: str) -> str | None:
+    """The publication date in a header line ("الخميس، 01 يوليو 2021 10:43 ص" -> "2021-07-01T10:43"), or None.
+
+    The line must be a date with only weekday, time, time zone and page labels (نشر في, آخر تحديث) around
+    it; a day-precise date may also carry up to two other words (a page label such as "الثانية والثالثة").
+    Anything else -- a sentence, a count, a relative word -- gives None, quickly: lines without a digit or
+    longer than 160 characters are refused before any matching. When the line holds several dates the first
+    Gregorian one wins (a Hijri one is used only alone).
+    """
+    if not text or len(text) > _MAX_DATE_LINE or not _HAS_DIGIT.search(text):
+        return None
+    cands, norm, _ = _scan(text, None)
+    dated = [c for c in cands if c.value and c.kind in ("date", "time")]
+    if not dated:
+        return None
+    rest = list(norm)
+    for c in cands:
+        rest[c.start:c.end] = " " * (c.end - c.start)
+    rest_text = "".join(rest)
+    times = list(_LINE_TIME.finditer(rest_text))
+    rest_text = _TZ.sub(" ", _LINE_TIME.sub(" ", rest_text))
+    extra = [w for w in _WORD.findall(rest_text) if w not in _PAGE_LABELS and w not in _WEEKDAYS
+             and w not in _ENG_WEEKDAYS]
+    gregorian = [c for c in dated if not c.hijri] or dated
+    best = gregorian[0]
+    if any(w[0].isdigit() for w in extra):
+        return None
+    if extra and (len(extra) > 2 or len(best.value) < 10):
+        return None
+    value = best.value
+    if len(value) == 10 and len(times) == 1:
+        t = times[0]
+        value = _clock_value(t, *map(int, value.split("-")))
+    return value
