@@ -1,0 +1,441 @@
+"""Article metadata: title, publication date, dateline and agency, author, outlet and language.
+
+Each `extract_*` function returns a value or None (trafilatura's metadata module is the model: small
+fallbacks tried in order). Container hints (a JSON title, a feed date, the SaudiNewsNet `source` id) win over
+what we can guess from the text, because they were written by the publisher's own system.
+
+Vocabulary is data: outlets in `data/outlets.json`, agencies and dateline places in `data/datelines.json`,
+the words a date-only line may use in `data/boilerplate.json`. Dates themselves are parsed in one place,
+`marsad.dates.parse_date`; this module only decides *which* string is the publication date.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import urlsplit
+
+from .arabic import ARABIC_LETTER, LATIN_LETTER, arabic_ratio, normalize_for_matching
+from .records import Document
+
+# -- shared line key ---------------------------------------------------------------------------------------
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def line_key(line: str) -> str:
+    """The form two lines are compared in: `normalize_for_matching`, punctuation and symbols dropped,
+    spaces collapsed. "اضف تعليقاً واقرأ تعليقات القراء" and "أضف تعليقا، واقرأ تعليقات القراء!" share a key."""
+    return _NON_WORD.sub(" ", normalize_for_matching(line)).strip()
+
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files("marsad").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+# -- outlets -----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Outlets:
+    by_id: dict[str, str]                   # id (lowercase) -> id
+    by_name: dict[str, str]                 # line_key(name) -> id; first outlet listed wins a shared name
+    domains: list[tuple[str, str, str]]     # (host suffix, path prefix, id), longest first
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> _Outlets:
+    by_id: dict[str, str] = {}
+    by_name: dict[str, str] = {}
+    domains: list[tuple[str, str, str]] = []
+    for outlet in _load("outlets.json")["outlets"]:
+        oid = outlet["id"]
+        by_id[oid.lower()] = oid
+        for name in outlet["names"]:
+            by_name.setdefault(line_key(name), oid)
+        for domain in outlet["domains"]:
+            host, _, path = domain.lower().partition("/")
+            domains.append((host, "/" + path if path else "", oid))
+    domains.sort(key=lambda d: (len(d[0]) + len(d[1])), reverse=True)
+    return _Outlets(by_id, by_name, domains)
+
+
+def outlet_names() -> dict[str, str]:
+    """line_key(name) -> outlet id, for every outlet name in the bundled list."""
+    return _outlets().by_name
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet whose domain (or domain/path, for services such as bbc.com/arabic) the URL is on."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url if "//" in url else "//" + url)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        return None
+    path = parts.path.lower()
+    for suffix, prefix, oid in _outlets().domains:
+        if (host == suffix or host.endswith("." + suffix)) and (not prefix or path.startswith(prefix)):
+            return oid
+    return None
+
+
+def outlet_from_hint(hint: str | None) -> str | None:
+    """A container's outlet field mapped to an outlet id: an id ("aawsat"), a domain or a name ("عكاظ")."""
+    if not hint or not hint.strip():
+        return None
+    hint = hint.strip()
+    outlets = _outlets()
+    if hint.lower() in outlets.by_id:
+        return outlets.by_id[hint.lower()]
+    if "." in hint:
+        found = outlet_from_url(hint)
+        if found:
+            return found
+    return outlets.by_name.get(line_key(hint))
+
+
+# Cues that a text names its own outlet: the outlet received, obtained or was told something, or the text is
+# its content. "نقلت صحيفة X" / "بحسب X" / "ذكرت X" name another outlet as a source and are not cues.
+_SELF_CUE_BEFORE = ("تلقته", "تلقتها", "تلقت", "حصلت", "حصلت عليه", "اطلعت عليه", "اطلعت عليها", "اطلعت", "علمت",
+                    "قال ل", "قالت ل", "صرح ل", "صرحت ل", "اكد ل", "اكدت ل", "كشف ل", "كشفت ل", "اوضح ل", "اوضحت ل",
+                    "اضاف ل", "حديث ل", "حديثه ل", "حديثها ل", "تصريح ل", "تصريحات ل", "تصريحه ل", "تصريحها ل",
+                    "خاص ب", "خاص ل", "محتوي", "مراسل", "مراسله", "مراسلة", "موفد", "نشرته", "انفردت")
+_QUOTED = re.compile(r"[«\"“{]([^«»\"“”{}\n]{2,40})[»\"”}]")
+
+
+def outlet_from_text(text: str) -> str | None:
+    """The outlet a text names as itself ("تلقته «الصباح»", "محتوى الحل نت", "خاص بـ«الشرق الأوسط»").
+
+    A name counts only right after one of the cue phrases, in quotes or as a multi-word name: a one-word name
+    such as الصباح or الرياض is also an ordinary word or a city, so unquoted it is not evidence. The outlet
+    with most cues wins; None when there is none."""
+    if not text:
+        return None
+    names = _outlets().by_name
+    votes: dict[str, int] = {}
+    norm = normalize_for_matching(text[:20000])
+    for match in _self_cue_pattern().finditer(norm):
+        quoted, bare = match.group("q"), match.group("b")
+        candidate = line_key(quoted) if quoted else None
+        if candidate is None and bare:
+            words = line_key(bare).split()
+            # try the longest multi-word name first ("الحل نت", "الشرق الاوسط")
+            for n in (3, 2):
+                if len(words) >= n and " ".join(words[:n]) in names:
+                    candidate = " ".join(words[:n])
+                    break
+        if candidate and candidate in names:
+            oid = names[candidate]
+            votes[oid] = votes.get(oid, 0) + 1
+    if not votes:
+        return None
+    return max(sorted(votes), key=lambda o: votes[o])
+
+
+@lru_cache(maxsize=1)
+def _self_cue_pattern() -> re.Pattern[str]:
+    cues = "|".join(re.escape(normalize_for_matching(c)) for c in sorted(_SELF_CUE_BEFORE, key=len, reverse=True))
+    quoted = "[«\"“{](?P<q>[^«»\"“”{}\n]{2,40})[»\"”}]"
+    bare = "(?P<b>[^\\s.,،:«»\"“”]+(?: [^\\s.,،:«»\"“”]+){0,2})"
+    return re.compile("(?:^|[\\s,،(])(?:" + cues + ")\\s?(?:" + quoted + "|" + bare + ")")
+
+
+def extract_outlet(doc: Document, text: str = "") -> str | None:
+    """Outlet id: from the URL's domain, else the container's hint, else the text's references to itself."""
+    return outlet_from_url(doc.url) or outlet_from_hint(doc.outlet_hint) or outlet_from_text(text)
+
+
+# -- language ----------------------------------------------------------------------------------------------
+
+_PERSIAN_ONLY = re.compile("[پچژگکی]")
+_URDU_ONLY = re.compile("[ٹڈڑںےۓھہ]")
+_SORANI_ONLY = re.compile("[ێۆڕڵەڤ]")
+_PASHTO_ONLY = re.compile("[ټډړږښګڼۍې]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_HEBREW = re.compile("[\u05d0-\u05ea]")
+_GREEK = re.compile("[\u0370-\u03ff]")
+_WORD = re.compile(r"[^\W\d_]+")
+_STOPWORDS = {
+    "ar": {"في", "من", "على", "الى", "إلى", "أن", "ان", "التي", "الذي", "عن", "مع", "هذا", "هذه", "كان", "قال"},
+    "fa": {"است", "این", "که", "را", "از", "به", "با", "برای", "می", "های", "شده", "کرد", "یک", "آن"},
+    "ur": {"کے", "کی", "ہے", "میں", "اور", "سے", "کا", "نے", "کو", "یہ", "ہیں"},
+    "en": {"the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "was", "said", "by"},
+    "fr": {"le", "la", "les", "de", "des", "et", "est", "une", "du", "dans", "pour", "que", "sur", "qui"},
+    "es": {"el", "la", "los", "las", "de", "y", "que", "en", "por", "con", "una", "para", "del"},
+    "de": {"der", "die", "und", "das", "ist", "nicht", "mit", "ein", "eine", "den", "von", "zu", "auf"},
+    "it": {"il", "di", "che", "la", "e", "per", "non", "una", "del", "della", "sono", "con"},
+    "pt": {"o", "de", "que", "e", "do", "da", "em", "um", "para", "com", "não", "uma", "os"},
+    "tr": {"ve", "bir", "bu", "da", "de", "için", "ile", "olarak", "daha", "çok", "olan"},
+    "id": {"yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "dalam", "tidak", "akan"},
+}
+
+
+def _best_by_stopwords(words: list[str], langs: tuple[str, ...]) -> str | None:
+    scores = {lang: sum(1 for w in words if w in _STOPWORDS[lang]) for lang in langs}
+    best = max(langs, key=lambda lang: scores[lang])
+    return best if scores[best] >= 2 else None
+
+
+def extract_language(text: str) -> str:
+    """"ar" when most letters are Arabic and the Arabic-script text is not Persian, Urdu, Kurdish or Pashto;
+    else the best guess from script and common words ("en", "fr", "fa", "ur", "ckb", "ps", "ru", "he", ...);
+    "und" when there is too little to tell. A non-Arabic article is stored and flagged, never dropped."""
+    sample = text[:20000]
+    arabic = len(ARABIC_LETTER.findall(sample))
+    latin = len(LATIN_LETTER.findall(sample))
+    if arabic + latin < 20:
+        cyr = len(_CYRILLIC.findall(sample))
+        return "ru" if cyr >= 20 else "und"
+    if arabic_ratio(sample) >= 0.5:
+        words = [w.lower() for w in _WORD.findall(sample)[:3000]]
+        letters = max(arabic, 1)
+        if len(_SORANI_ONLY.findall(sample)) / letters > 0.01:
+            return "ckb"
+        if len(_PASHTO_ONLY.findall(sample)) / letters > 0.005:
+            return "ps"
+        if len(_URDU_ONLY.findall(sample)) / letters > 0.01:
+            return "ur"
+        if len(_PERSIAN_ONLY.findall(sample)) / letters > 0.01:
+            return _best_by_stopwords(words, ("ar", "fa")) or "fa"
+        return "ar"
+    for pattern, lang in ((_CYRILLIC, "ru"), (_HEBREW, "he"), (_GREEK, "el")):
+        if len(pattern.findall(sample)) > max(latin, arabic):
+            return lang
+    if latin >= arabic:
+        words = [w.lower() for w in _WORD.findall(sample)[:3000]]
+        return _best_by_stopwords(words, ("en", "fr", "es", "de", "it", "pt", "tr", "id")) or "und"
+    return "und"
+
+
+# -- dates -------------------------------------------------------------------------------------------------
+
+_DIGIT = re.compile(r"\d")
+_PUBLISH_MARKERS = {"نشر", "نشرت", "تحديث", "التحديث", "تاريخ", "بتاريخ", "published", "updated"}
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    words: set[str] = set()
+    for phrase in _load("boilerplate.json")["date_words"]:
+        words.update(line_key(phrase).split())
+    return frozenset(words)
+
+
+def is_date_line(line: str, key: str | None = None) -> bool:
+    """A line that is only a date stamp: "الخميس، 01 يوليو 2021 10:43 ص", "23 ديسمبر 2021",
+    "نشر في: آخر تحديث:", "الثانية والثالثة 2025/02/06" (print pages and date). Every word must be date
+    vocabulary or a number, and there must be a number or a publication marker."""
+    key = line_key(line) if key is None else key
+    tokens = key.split()
+    if not tokens or len(tokens) > 16:
+        return False
+    vocab = _date_words()
+    evidence = False
+    for tok in tokens:
+        if tok.isdigit():
+            evidence = True
+            continue
+        if _DIGIT.search(tok):          # "10am", "2021م"
+            if not tok.rstrip("مهـamp").isdigit():
+                return False
+            evidence = True
+            continue
+        word = tok[1:] if tok.startswith("و") and tok[1:] in vocab else tok
+        if word not in vocab:
+            return False
+        if word in _PUBLISH_MARKERS:
+            evidence = True
+    return evidence
+
+
+def parse_published(value: str | None) -> str | None:
+    """A publication date string (hint, date line, HTML metadata) as an ISO prefix, via marsad.dates."""
+    if not value or not value.strip():
+        return None
+    value = value.strip()
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?", value):
+        return value.replace(" ", "T")[:16]
+    try:
+        from . import dates
+    except ImportError:             # marsad.dates is written by another engineer; no date until it exists
+        return None
+    try:
+        return dates.parse_date(value)
+    except Exception:  # noqa: BLE001 - a bad date string is "no date", never a crash of the cleaning stage
+        return None
+
+
+def extract_published(doc: Document, date_lines: list[str] | None = None,
+                      page_date: str | None = None) -> str | None:
+    """The publication date: the container's hint, else the page's own metadata (HTML), else the first date
+    line found near the top of the text. None when none parses: unknown is null, never a guess."""
+    for candidate in [doc.published_hint, page_date, *(date_lines or [])]:
+        found = parse_published(candidate)
+        if found:
+            return found
+    return None
+
+
+# -- title -------------------------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?؟…][\"»”’)\]]*$")
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether a line ends like a sentence (. ! ? ؟ …, possibly inside closing quotes). Headlines, captions
+    and labels do not."""
+    return bool(_SENTENCE_END.search(line.rstrip()))
+
+
+def looks_like_headline(line: str, words: int | None = None) -> bool:
+    """2 to 30 words, not ending like a sentence: the shape of a title, a subheading, a caption, a link."""
+    words = len(line.split()) if words is None else words
+    return 2 <= words <= 30 and not ends_sentence(line) and bool(ARABIC_LETTER.search(line) or LATIN_LETTER.search(line))
+
+
+def extract_title(doc: Document, top_lines: list[str], page_title: str | None = None) -> str | None:
+    """The container's title, else the page's (HTML), else the first headline-shaped line at the top of the
+    text (`top_lines`: the lines above the body that are not boilerplate)."""
+    for candidate in (doc.title_hint, page_title):
+        if candidate and candidate.strip():
+            return " ".join(html.unescape(candidate).split())
+    for line in top_lines:
+        if looks_like_headline(line):
+            return line
+    return None
+
+
+# -- dateline, agency, author ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _credit_vocab() -> tuple[frozenset[str], frozenset[str]]:
+    data = _load("datelines.json")
+    agencies = {line_key(a) for a in data["agencies"]} | set(outlet_names())
+    places = {line_key(p) for p in data["places"]}
+    return frozenset(agencies - {""}), frozenset(places - {""})
+
+
+def is_agency(name: str) -> bool:
+    """A news agency or outlet name as credited after a dateline ("أ ش أ", "رويترز", "الصباح", "CNN")."""
+    return line_key(name) in _credit_vocab()[0]
+
+
+def is_known_place(name: str) -> bool:
+    return line_key(name) in _credit_vocab()[1]
+
+
+@dataclass
+class Credit:
+    """What a dateline or byline says: where it was filed, which agency or outlet supplied it, who wrote it."""
+
+    dateline: str | None = None
+    agency: str | None = None
+    author: str | None = None
+
+
+_BYLINE_WORDS = ("كتب", "كتبت", "بقلم", "بواسطة", "إعداد", "اعداد", "تقرير", "حوار", "ترجمة", "متابعة", "تحرير",
+                 "مراسلنا", "من مراسلنا", "أعده", "أعدته", "إشراف", "by")
+_BYLINE_PREFIX = re.compile(r"^(?:" + "|".join(sorted(_BYLINE_WORDS, key=len, reverse=True)) + r")(?=[\s:\-–—ـ])\s*[:\-–—ـ]?\s*",
+                            re.IGNORECASE)
+_CREDIT_SPLIT = re.compile(r"\s*(?:[:\-–—ـ/|،,]+|\s[(（]|[)）])\s*|[(（]")
+_QUOTES = "«»\"“”{}()（）[]'"
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def parse_credit(text: str, strict: bool = False) -> Credit | None:
+    """Split a dateline or byline into place, agency and author.
+
+    Handles "بروكسل (أ ش أ)", "بغداد: الصباح", "القاهرة - رويترز", "واشنطن - (أ ف ب)", "واس (جدة)",
+    "لندن: فلان الفلاني", "فلان الفلاني - جدة", "عدن، صنعاء: فلان، الوكالات", "بواسطة : فلان".
+    A part that is a known agency or outlet is the agency; a known place is the dateline; an unknown part
+    before an agency is the place (datelines come first), and an unknown part elsewhere is the author.
+    `strict` (a line of the article text rather than a container's author field) requires a recognised
+    agency, outlet or place and at most 7 words, so a short sentence is never read as a dateline."""
+    text = " ".join(html.unescape(text or "").replace("\xa0", " ").split())
+    if not text or len(text) > 120 or _HAS_DIGIT.search(text):
+        return None
+    had_byline_word = bool(_BYLINE_PREFIX.match(text))
+    text = _BYLINE_PREFIX.sub("", text)
+    if strict and len(text.split()) > 7:
+        return None
+    parts = [p.strip(_QUOTES + " ") for p in _CREDIT_SPLIT.split(text)]
+    parts = [p for p in parts if p]
+    if not parts or any(len(p.split()) > 4 for p in parts):
+        return None
+    agencies, places = _credit_vocab()
+    kinds = []
+    for part in parts:
+        key = line_key(part)
+        if key in agencies:
+            kinds.append("agency")
+        elif key in places:
+            kinds.append("place")
+        elif part.isascii() and part.isupper() and len(part) <= 6:
+            kinds.append("agency")          # CNN, AFP, AP
+        else:
+            kinds.append("?")
+    if strict and not any(k != "?" for k in kinds):
+        return None
+    if strict and len(parts) < 2 and not had_byline_word:
+        return None
+    first_agency = kinds.index("agency") if "agency" in kinds else len(kinds)
+    credit = Credit()
+    places_found, authors = [], []
+    for i, (part, kind) in enumerate(zip(parts, kinds)):
+        if kind == "agency":
+            credit.agency = credit.agency or part
+        elif kind == "place" or (kind == "?" and i < first_agency and not had_byline_word and not places_found
+                                 and not authors and "place" not in kinds):
+            places_found.append(part)
+        else:
+            authors.append(part)
+    if places_found:
+        credit.dateline = "، ".join(places_found)
+    if authors:
+        credit.author = "، ".join(authors)
+    if strict and credit.author and not had_byline_word and credit.agency is None and credit.dateline is None:
+        return None
+    return credit if (credit.dateline or credit.agency or credit.author) else None
+
+
+_INLINE_DATELINE = re.compile(
+    r"^(?P<place>[^\W\d_][^\s:()«»\"“”\-–—ـ.]*(?:[ ،,]+[^\W\d_][^\s:()«»\"“”\-–—ـ.]*){0,3})\s*"
+    r"(?:[(（](?P<paren>[^()（）\n]{1,30})[)）]|[-–—ـ:]\s*[«\"“(](?P<quoted>[^«»\"“”()\n]{1,30})[»\"”)]"
+    r"|[-–—ـ]\s*(?P<bare>[^\s:\-–—ـ«»\"“”()]+(?: [^\s:\-–—ـ«»\"“”()]+){0,3}?)(?=\s*[:\-–—ـ]))"
+    r"\s*(?:[-–—ـ:]+\s*)?")
+
+
+def extract_dateline(paragraph: str) -> Credit | None:
+    """A dateline at the start of a body paragraph ("بيروت - «الحياة»: قال ...", "دمشق، سوريا (CNN) --
+    أكدت ..."): the place and agency, with the paragraph left as it is (offsets into the text stay valid).
+    The agency must be a known agency or outlet, a quoted name, or a Latin acronym, so that an ordinary
+    opening ("الكاظمي (رئيس الوزراء) قال") is not mistaken for one."""
+    match = _INLINE_DATELINE.match(paragraph[:160])
+    if not match or match.end() >= len(paragraph):
+        return None
+    place = match.group("place").strip(" ،,")
+    if len(place.split()) > 4 or is_agency(place):
+        return None
+    agency = match.group("paren") or match.group("quoted") or match.group("bare")
+    agency = agency.strip(_QUOTES + " ")
+    known = is_agency(agency) or (agency.isascii() and agency.isupper() and len(agency) <= 6)
+    if not known and not (match.group("quoted") and len(agency.split()) <= 3):
+        return None
+    return Credit(dateline=place, agency=agency)
+
+
+def extract_author(doc: Document, byline_lines: list[str] | None = None) -> Credit | None:
+    """The author (and any dateline/agency) from the container's author field, else from a byline line such
+    as "كتب: فلان" or "حوار: فلانة" found above or below the body."""
+    for candidate in [doc.author_hint, *(byline_lines or [])]:
+        if candidate and candidate.strip():
+            credit = parse_credit(candidate)
+            if credit:
+                return credit
+    return None
