@@ -21,7 +21,7 @@ class StoreError(MarsadError):
     """The store cannot be opened or written (read-only file, full disk, not a marsad store)."""
 
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Each migration takes the store from version i to i+1. Add new ones at the end; never edit old ones.
 MIGRATIONS: list[str] = [
@@ -78,6 +78,12 @@ MIGRATIONS: list[str] = [
         kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY (kind, a, b)
     ) WITHOUT ROWID;
     CREATE TABLE state (key TEXT PRIMARY KEY, value BLOB);
+    """,
+    # 2 -> 3: full-text search. The FTS table is contentless (it holds only the index of the terms made by
+    # marsad.search.index_terms); search_docs maps its integer rowid to the article id, once per article.
+    """
+    CREATE TABLE search_docs (doc INTEGER PRIMARY KEY, article TEXT NOT NULL UNIQUE);
+    CREATE VIRTUAL TABLE search_index USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 0')
     """,
 ]
 
@@ -161,6 +167,8 @@ class Store:
                 for statement in script.split(";"):
                     if statement.strip():
                         self.db.execute(statement)
+            if version < 3:
+                self._index_for_search(self.iter_articles(details=False))
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
     # -- writing per-article results ---------------------------------------------------------------------
@@ -210,6 +218,7 @@ class Store:
                     [(v.id, a.id, v.type, v.sentence, v.start, v.end, v.date, v.date_text, v.trigger,
                       v.place_mention, _dump(v.participant_mentions), v.place, _dump(v.participants), v.same_as)
                      for v in a.events])
+                self._index_for_search([a])
 
     def save_rejected(self, rejects: Iterable[Rejected]) -> None:
         rows = [(r.source, r.reason, r.size, r.sha256) for r in rejects]
@@ -448,3 +457,213 @@ class Store:
                              date_text=r[7], trigger=r[8], place_mention=r[9], participant_mentions=json.loads(r[10]),
                              place=r[11], participants=json.loads(r[12]), same_as=r[13]))
         return out
+
+    # -- search and pages ----------------------------------------------------------------------------------
+    def _index_for_search(self, articles: Iterable[Article]) -> None:
+        """Write the search index rows of new articles. Called inside the transaction that saves them, so an
+        article and its index row commit together; an article indexed before is skipped (re-runs add none)."""
+        from .search import index_terms
+        for a in articles:
+            cur = self.db.execute("INSERT OR IGNORE INTO search_docs (article) VALUES (?)", (a.id,))
+            if cur.rowcount:
+                self.db.execute("INSERT INTO search_index (rowid, title, body) VALUES (?,?,?)",
+                                (cur.lastrowid, index_terms(a.title), index_terms(a.text)))
+
+    def rebuild_search_index(self) -> int:
+        """Index every stored article again (after the term rules change); returns the number indexed."""
+        with self.transaction():
+            self.db.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+            self.db.execute("DELETE FROM search_docs")
+            self._index_for_search(self.iter_articles(details=False))
+        return self.db.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+
+    _A_COLS = ", ".join("a." + c.strip() for c in _ARTICLE_COLS.split(","))
+    _A_COLS_NO_TEXT = _A_COLS.replace("a.text", "'' AS text").replace("a.removed", "'[]' AS removed")
+
+    @staticmethod
+    def _article_conditions(outlet: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                            entity: str | None = None, story: str | None = None) -> tuple[str, list]:
+        """WHERE conditions on articles `a`. Dates are ISO prefixes, so `date_to` "2021-07-01" keeps
+        "2021-07-01T10:43": the bound is extended past every longer string with the same prefix."""
+        conds, params = [], []
+        if outlet is not None:
+            conds.append("a.outlet = ?")
+            params.append(outlet)
+        if date_from:
+            conds.append("a.published >= ?")
+            params.append(date_from)
+        if date_to:
+            conds.append("a.published <= ?")
+            params.append(date_to + "\uffff")
+        if entity is not None:
+            conds.append("a.id IN (SELECT article FROM mentions WHERE entity = ?)")
+            params.append(entity)
+        if story is not None:
+            conds.append("a.story = ?")
+            params.append(story)
+        return " AND ".join(conds), params
+
+    def search_articles(self, match: str | None, *, outlet: str | None = None, date_from: str | None = None,
+                        date_to: str | None = None, entity: str | None = None, story: str | None = None,
+                        sort: str = "relevance", limit: int = 20, offset: int = 0,
+                        with_text: bool = True) -> tuple[int, list[tuple[Article, float]]]:
+        """(total matches, one page of (article without details, score)). `match` is an FTS5 expression
+        over index terms (see marsad.search) or None to list the filtered articles. Relevance is bm25 with
+        title terms weighing four times body terms; newest first breaks ties and orders `sort="date"`."""
+        where, params = self._article_conditions(outlet, date_from, date_to, entity, story)
+        cols = self._A_COLS if with_text else self._A_COLS_NO_TEXT
+        by_date = "a.published IS NULL, a.published DESC, a.id"
+        try:
+            if match is None:
+                cond = f" WHERE {where}" if where else ""
+                total = self.db.execute(f"SELECT count(*) FROM articles a{cond}", params).fetchone()[0]
+                rows = self.db.execute(f"SELECT {cols}, 0.0 FROM articles a{cond} ORDER BY {by_date}"
+                                       f" LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+            else:
+                cond = f" AND {where}" if where else ""
+                base = ("FROM search_index s JOIN search_docs d ON d.doc = s.rowid JOIN articles a ON a.id = d.article"
+                        f" WHERE search_index MATCH ?{cond}")
+                total = self.db.execute(f"SELECT count(*) {base}", (match, *params)).fetchone()[0]
+                order = f"rank_, {by_date}" if sort == "relevance" else by_date
+                rows = self.db.execute(f"SELECT {cols}, bm25(search_index, 4.0, 1.0) AS rank_ {base}"
+                                       f" ORDER BY {order} LIMIT ? OFFSET ?",
+                                       (match, *params, limit, offset)).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"search failed: {exc}") from exc
+        return total, [(self._article_from_row(r[:-1]), -float(r[-1])) for r in rows]
+
+    def outlets(self) -> list[tuple[str | None, int, str | None, str | None]]:
+        """(outlet, articles, first published, last published), most articles first."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT outlet, count(*), min(published), max(published) FROM articles GROUP BY outlet"
+            " ORDER BY count(*) DESC, outlet")]
+
+    def list_stories(self, limit: int = 20, offset: int = 0) -> tuple[int, list[Story]]:
+        """Stories, latest first (by their last article's date), then largest."""
+        total = self.count("stories")
+        rows = self.db.execute("SELECT id, title, first, last, outlets, entities, summary FROM stories"
+                               " ORDER BY last IS NULL, last DESC, size DESC, id LIMIT ? OFFSET ?",
+                               (limit, offset)).fetchall()
+        return total, [self._story_from_row(r) for r in rows]
+
+    def _entity_from_row(self, r) -> tuple[Entity, int]:
+        return Entity(id=r[0], type=r[1], name=r[2], aliases=json.loads(r[3]), titles=json.loads(r[4])), r[5]
+
+    def list_entities(self, type: str | None = None, limit: int = 20,
+                      offset: int = 0) -> tuple[int, list[tuple[Entity, int]]]:
+        """(total, page of (entity, mention count)), most mentioned first."""
+        cond, params = (" WHERE type = ?", [type]) if type else ("", [])
+        total = self.db.execute(f"SELECT count(*) FROM entities{cond}", params).fetchone()[0]
+        rows = self.db.execute(f"SELECT id, type, name, aliases, titles, mentions FROM entities{cond}"
+                               " ORDER BY mentions DESC, id LIMIT ? OFFSET ?", (*params, limit, offset))
+        return total, [self._entity_from_row(r) for r in rows]
+
+    def get_entities(self, ids: Sequence[str]) -> list[tuple[Entity, int]]:
+        """(entity, mention count) by id, in the order asked; unknown ids are skipped."""
+        found = {}
+        ids = list(dict.fromkeys(ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(f"SELECT id, type, name, aliases, titles, mentions FROM entities"
+                                     f" WHERE id IN ({marks})", chunk):
+                found[r[0]] = self._entity_from_row(r)
+        return [found[i] for i in ids if i in found]
+
+    def cooccurring_entities(self, entity_id: str, limit: int = 10) -> list[tuple[str, int]]:
+        """(entity id, articles shared) for the entities most often in the same articles as this one."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT m2.entity, count(DISTINCT m2.article) AS n FROM mentions m1"
+            " JOIN mentions m2 ON m2.article = m1.article"
+            " WHERE m1.entity = ? AND m2.entity IS NOT NULL AND m2.entity != m1.entity"
+            " GROUP BY m2.entity ORDER BY n DESC, m2.entity LIMIT ?", (entity_id, limit))]
+
+    def story_entities(self, story_id: str, limit: int = 50) -> list[tuple[str, int]]:
+        """(entity id, mentions) of the entities named in a story's articles, most mentioned first."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT m.entity, count(*) AS n FROM mentions m JOIN articles a ON a.id = m.article"
+            " WHERE a.story = ? AND m.entity IS NOT NULL GROUP BY m.entity ORDER BY n DESC, m.entity LIMIT ?",
+            (story_id, limit))]
+
+    def find_quotes(self, *, article_ids: Sequence[str] | None = None, speaker: str | None = None,
+                    story: str | None = None, limit: int = 20, offset: int = 0) -> tuple[int, list[Quote]]:
+        """(total, page of quotes) by speaker entity, by story, or in the given articles; oldest first."""
+        conds, params = [], []
+        if speaker is not None:
+            conds.append("q.speaker = ?")
+            params.append(speaker)
+        if story is not None:
+            conds.append("a.story = ?")
+            params.append(story)
+        if article_ids is not None:
+            ids = list(article_ids)[:900]
+            conds.append(f"q.article IN ({','.join('?' * len(ids))})" if ids else "0")
+            params.extend(ids)
+        cond = (" WHERE " + " AND ".join(conds)) if conds else ""
+        base = f"FROM quotes q JOIN articles a ON a.id = q.article{cond}"
+        total = self.db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+        rows = self.db.execute(
+            'SELECT q.id, q.article, q.kind, q.text, q.start, q."end", q.verb, q.speaker_text, q.speaker_mention,'
+            f" q.speaker {base} ORDER BY a.published IS NULL, a.published, q.article, q.start LIMIT ? OFFSET ?",
+            (*params, limit, offset)).fetchall()
+        return total, [Quote(*r) for r in rows]
+
+    def find_events(self, *, entity: str | None = None, story: str | None = None, type: str | None = None,
+                    date_from: str | None = None, date_to: str | None = None, canonical: bool = False,
+                    limit: int = 100, offset: int = 0) -> tuple[int, list[Event]]:
+        """(total, page of events) by participant/place entity, story, type and date; by date, undated last.
+        `canonical` leaves out retellings (events with `same_as`), as a timeline does."""
+        conds, params = [], []
+        if entity is not None:
+            pattern = '%"' + entity.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + '"%'
+            conds.append("(v.place = ? OR v.participants LIKE ? ESCAPE '\\')")
+            params += [entity, pattern]
+        if story is not None:
+            conds.append("a.story = ?")
+            params.append(story)
+        if type is not None:
+            conds.append("v.type = ?")
+            params.append(type)
+        if date_from:
+            conds.append("v.date >= ?")
+            params.append(date_from)
+        if date_to:
+            conds.append("v.date <= ?")
+            params.append(date_to + "\uffff")
+        if canonical:
+            conds.append("v.same_as IS NULL")
+        cond = (" WHERE " + " AND ".join(conds)) if conds else ""
+        base = f"FROM events v JOIN articles a ON a.id = v.article{cond}"
+        total = self.db.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+        rows = self.db.execute(
+            'SELECT v.id, v.article, v.type, v.sentence, v.start, v."end", v.date, v.date_text, v.trigger,'
+            " v.place_mention, v.participant_mentions, v.place, v.participants, v.same_as"
+            f" {base} ORDER BY v.date IS NULL, v.date, v.article, v.start LIMIT ? OFFSET ?",
+            (*params, limit, offset)).fetchall()
+        return total, [Event(id=r[0], article=r[1], type=r[2], sentence=r[3], start=r[4], end=r[5], date=r[6],
+                             date_text=r[7], trigger=r[8], place_mention=r[9],
+                             participant_mentions=json.loads(r[10]), place=r[11],
+                             participants=json.loads(r[12]), same_as=r[13]) for r in rows]
+
+    def articles_per_day(self, *, entity: str | None = None, story: str | None = None,
+                         outlet: str | None = None) -> list[tuple[str, int]]:
+        """(YYYY-MM-DD, articles) for the dated articles of an entity, a story or an outlet, oldest first."""
+        where, params = self._article_conditions(outlet=outlet, entity=entity, story=story)
+        cond = f" AND {where}" if where else ""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT substr(a.published, 1, 10) AS day, count(*) FROM articles a"
+            f" WHERE length(a.published) >= 10{cond} GROUP BY day ORDER BY day", params)]
+
+    def outlet_spellings(self, outlet: str | None) -> list[tuple[str, str, int]]:
+        """(entity id, surface form, mentions) of the names this outlet wrote, most used first per entity."""
+        cond, params = ("a.outlet = ?", [outlet]) if outlet is not None else ("a.outlet IS NULL", [])
+        return [tuple(r) for r in self.db.execute(
+            "SELECT m.entity, m.text, count(*) AS n FROM mentions m JOIN articles a ON a.id = m.article"
+            f" WHERE {cond} AND m.entity IS NOT NULL GROUP BY m.entity, m.text ORDER BY m.entity, n DESC, m.text",
+            params)]
+
+    def outlet_stories(self, outlet: str, limit: int = 20) -> list[tuple[str, int]]:
+        """(story id, this outlet's articles in it) for the stories the outlet covered, most covered first."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT story, count(*) AS n FROM articles WHERE outlet = ? AND story IS NOT NULL"
+            " GROUP BY story ORDER BY n DESC, story LIMIT ?", (outlet, limit))]
