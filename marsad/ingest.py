@@ -37,7 +37,7 @@ from marsad import MarsadError
 from marsad.arabic import ARABIC_LETTER
 from marsad.records import Document, Rejected
 
-MAX_BYTES = 20_000_000
+DEFAULT_MAX_BYTES = 20_000_000
 HEAD_BYTES = 8192          # enough to sniff a kind, find a BOM, or see a tar header (magic at byte 257)
 CHUNK = 1 << 16
 MAX_NESTING = 4            # archives inside archives (and gzip inside gzip) deeper than this are refused
@@ -243,7 +243,7 @@ def _size_limit_reason(max_bytes: int) -> str:
     return f"over size limit {max_bytes} bytes"
 
 
-def check_bytes(source: str, data: bytes, max_bytes: int = MAX_BYTES) -> Rejected | None:
+def check_bytes(source: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Rejected | None:
     """A reject for bytes that cannot be an article (over the size limit, empty or blank, binary), else None.
 
     The same checks run on files, archive members and WARC payloads, so the pipeline can reuse them for bytes
@@ -277,6 +277,7 @@ ARABIC_SINGLE_BYTE = ("cp1256", "iso8859-6")
 _CONTROL_CHAR = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffd]")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_A-Za-z]")
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
+_SCRIPT_MIX = re.compile("[A-Za-z][\u0621-\u064a]|[\u0621-\u064a][A-Za-z]")
 
 
 def _bom_encoding(data: bytes) -> str | None:
@@ -344,15 +345,19 @@ def _declared_charsets(data: bytes, hint: str | None) -> list[str]:
 def _arabic_reading(text: str) -> tuple[float, float]:
     """How Arabic a decoding reads: the share of non-ASCII letters that are Arabic, and the rate of the
     definite article "ال" per Arabic word. In news prose "ال" opens about a third of the words; a wrong
-    single-byte decoding scatters letters and rarely forms it. Under 20 words the rate is not judged (1.0)."""
+    single-byte decoding scatters letters and rarely forms it. Under 20 words the rate is not judged (1.0).
+    A wrong decoding of Latin text puts Arabic letters inside Latin words ("ministوre"); when that happens
+    for more than one Arabic letter in twenty, the text does not read as Arabic at all (0.0, 0.0)."""
     sample = text[:20_000]
     letters = len(_NON_ASCII_LETTER.findall(sample))
     if not letters:
         return 0.0, 0.0
-    share = len(ARABIC_LETTER.findall(sample)) / letters
+    arabic = len(ARABIC_LETTER.findall(sample))
+    if len(_SCRIPT_MIX.findall(sample)) * 20 > arabic:
+        return 0.0, 0.0
     words = len(_ARABIC_WORD.findall(sample))
     rate = 1.0 if words < 20 else sample.count("ال") / words
-    return share, rate
+    return arabic / letters, rate
 
 
 def _too_many_controls(text: str) -> bool:
@@ -364,7 +369,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode bytes of unknown encoding: (text, encoding label). `declared` is a charset hint such as an
     HTTP Content-Type header value.
 
-    Order: a BOM; strict UTF-8 (valid non-ASCII UTF-8 is almost never anything else); UTF-16 without BOM;
+    Order: a BOM; UTF-16 without BOM; strict UTF-8 (valid non-ASCII UTF-8 is almost never anything else);
     then candidates decoded strictly and judged: declared charsets (HTTP hint, <meta>, XML declaration),
     charset-normalizer's guess, cp1256, ISO-8859-6. A candidate that yields control characters is out. Among
     the rest, one that reads as Arabic (60% of its non-ASCII letters Arabic, "ال" in at least one word in
@@ -379,10 +384,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             return data.decode(bom), bom
         except UnicodeDecodeError as exc:
             raise DecodeError(f"invalid {bom} after its byte-order mark (byte {exc.start})") from None
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
+    # UTF-16 first: Arabic in UTF-16 is all bytes below 0x80, so it would pass as valid (NUL-laden) UTF-8.
     order = _utf16_order(data[:HEAD_BYTES])
     if order:
         try:
@@ -391,6 +393,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
                 return text, order
         except UnicodeDecodeError:
             pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
     candidates = _declared_charsets(data, declared)
     guess = charset_normalizer.from_bytes(data[:CHARSET_SAMPLE]).best()
     if guess is not None:
@@ -420,7 +426,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if other:
         text, codec = other[0]
         return text, encoding_label(codec)
-    raise DecodeError(f"undecodable bytes: not UTF-8 (bad byte at {utf8_error.start}) and no charset fits")
+    raise DecodeError(f"not UTF-8 (bad byte at {utf8_error.start}) and no charset fits")
 
 
 def decode(doc: Document) -> str:
@@ -466,6 +472,28 @@ class _Replay(io.RawIOBase):
         return len(data)
 
 
+class _CutTolerantGzip(io.RawIOBase):
+    """gzip content that ends quietly where a cut-off stream ends, noting it in `cut`. gzip.GzipFile raises
+    EOFError there, and a reader that reads ahead (warcio, the JSON reader) would lose the complete records
+    before the cut along with the broken one; this way they are kept and the cut is reported after them."""
+
+    def __init__(self, source: IO[bytes]):
+        self._gzip = gzip.GzipFile(fileobj=source)
+        self.cut = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:          # noqa: ANN001 (memoryview or bytearray)
+        try:
+            data = self._gzip.read1(len(buffer))   # one step at a time: read() drops what it had on EOFError
+        except EOFError:
+            self.cut = True
+            return 0
+        buffer[:len(data)] = data
+        return len(data)
+
+
 def _read_up_to(stream: IO[bytes], limit: int) -> bytes:
     """Up to `limit` bytes: some streams return short reads before the end."""
     parts: list[bytes] = []
@@ -496,7 +524,8 @@ def _hidden(member_path: str) -> bool:
 
 # --- the walk ------------------------------------------------------------------------------------------------
 
-def read_paths(paths: Iterable[str | os.PathLike], max_bytes: int = MAX_BYTES) -> Iterator[Document | Rejected]:
+def read_paths(paths: Iterable[str | os.PathLike],
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Rejected]:
     """Stream candidate articles and rejects from files, folders and archives, in a deterministic order.
 
     Paths are read in the order given; folders recursively in sorted name order, skipping hidden entries;
@@ -571,10 +600,15 @@ def _read_stream(source: str, name: str, stream: IO[bytes], size: int | None, ma
     try:
         if kind in ("binary", "warc") and head.startswith(GZIP_MAGIC):
             # gzip around one file (.json.gz) or a WARC: unpack and sniff again. A .warc.gz is unpacked here
-            # rather than by warcio because gzip raises on a cut-off stream where warcio stops silently.
+            # rather than by warcio because warcio ends a cut-off gzip stream silently.
             inner_name = name[:-3] if name.lower().endswith(".gz") else name
-            with gzip.GzipFile(fileobj=body) as unpacked:
-                yield from _read_stream(source, inner_name, unpacked, None, max_bytes, depth + 1)
+            unpacked = _CutTolerantGzip(body)
+            last: Item | None = None
+            for last in _read_stream(source, inner_name, io.BufferedReader(unpacked, CHUNK), None, max_bytes,
+                                     depth + 1):
+                yield last
+            if unpacked.cut and not (isinstance(last, Rejected) and "truncated" in last.reason):
+                yield Rejected(source, "truncated gzip data: the stream ends early", size)
         elif kind == "zip":
             yield from _read_zip(source, body, size, max_bytes, depth, seekable)
         elif kind == "tar":
@@ -620,7 +654,7 @@ def _checked_document(doc: Document, charset_hint: str | None = None) -> Iterato
     try:
         _, doc.encoding = decode_bytes(doc.data, charset_hint)
     except DecodeError as exc:
-        yield Rejected(doc.source, str(exc), len(doc.data), _sha256(doc.data))
+        yield Rejected(doc.source, f"undecodable: {exc}", len(doc.data), _sha256(doc.data))
         return
     yield doc
 
@@ -691,26 +725,25 @@ def _read_warc(source: str, stream: IO[bytes], max_bytes: int) -> Iterator[Item]
     """
     records = ArchiveIterator(stream, ensure_http_headers=False)
     for record in records:
-        item = f"{source}#{records.get_record_offset()}"
         http = record.http_headers
         content_type = ""
         if record.rec_type == "response" and http is not None:
             content_type = http.get_header("Content-Type") or ""
-        if not content_type.lower().lstrip().startswith(HTML_CONTENT_TYPES):
-            _drain(record.raw_stream)
-            if getattr(record.raw_stream, "limit", 0) > 0:
-                yield Rejected(item, "truncated WARC record")
-                return
+        wanted = content_type.lower().lstrip().startswith(HTML_CONTENT_TYPES)
+        payload = _read_up_to(record.content_stream(), max_bytes + 1) if wanted else b""
+        _drain(record.raw_stream)
+        cut = getattr(record.raw_stream, "limit", 0) > 0
+        # Only now: asking warcio for the offset reads the record to its end.
+        item = f"{source}#{records.get_record_offset()}"
+        if cut:
+            yield Rejected(item, "truncated WARC record", len(payload) if wanted else None)
+            return
+        if not wanted:
             continue
-        status = http.get_statuscode() or ""
-        payload = _read_up_to(record.content_stream(), max_bytes + 1)
         if len(payload) > max_bytes:
             yield Rejected(item, _size_limit_reason(max_bytes))
             continue
-        _drain(record.raw_stream)
-        if getattr(record.raw_stream, "limit", 0) > 0:
-            yield Rejected(item, "truncated WARC record", len(payload), _sha256(payload))
-            return
+        status = http.get_statuscode() or ""
         if not status.startswith("2"):
             yield Rejected(item, f"HTTP status {status or 'missing'}", len(payload), _sha256(payload))
             continue
