@@ -1,0 +1,1 @@
+"""The web front: HTTP API and Arabic web UI (see app.py)."""
