@@ -167,3 +167,70 @@ def timeline(
 
 def main() -> None:  # pragma: no cover - console entry point for `python -m marsad`
     app()
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str, typer.Argument(help='Words (all must match) and "quoted phrases".')],
+    store: StoreOption = DEFAULT_STORE,
+    outlet: Annotated[Optional[str], typer.Option("--outlet", help="Only this outlet.")] = None,
+    date_from: Annotated[Optional[str], typer.Option("--from", help="Published on or after (YYYY[-MM[-DD]]).")] = None,
+    date_to: Annotated[Optional[str], typer.Option("--to", help="Published on or before (YYYY[-MM[-DD]]).")] = None,
+    entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Only articles naming this entity (id or name).")] = None,
+    story: Annotated[Optional[str], typer.Option("--story", help="Only articles of this story id.")] = None,
+    sort: Annotated[str, typer.Option("--sort", help="relevance or date.")] = "relevance",
+    limit: Annotated[int, typer.Option("--limit", "-n", help="How many results.")] = 10,
+    offset: Annotated[int, typer.Option("--offset", help="Results to skip.")] = 0,
+) -> None:
+    """Search titles and text (Arabic spelling and clitics ignored), with highlighted snippets."""
+    from .queries import find_entity
+    from .search import SearchFilters, search
+    db = _open_store(store, readonly=True)
+    try:
+        if entity:
+            found = find_entity(db, entity)
+            if found is None:
+                fail(f"no entity called {entity!r}")
+            entity = found.id
+        result = search(db, query, SearchFilters(outlet, date_from, date_to, entity, story), sort=sort,
+                        limit=limit, offset=offset)
+    except MarsadError as exc:
+        fail(str(exc))
+    finally:
+        db.close()
+    out.print(f"{result.total} results", highlight=False)
+    for i, hit in enumerate(result.hits, start=offset + 1):
+        out.print(f"\n{i}. [bold]{_escape(hit.title or '(no title)')}[/bold]  {hit.article}", highlight=False)
+        out.print(f"   {hit.outlet or '?'} · {hit.published or 'undated'} · score {hit.score:.2f}", highlight=False,
+                  markup=False)
+        sn, parts, at = hit.snippet, [], hit.snippet.start
+        for span in sn.highlights:
+            parts += [_escape(sn.text[at - sn.start:span.start - sn.start]),
+                      f"[reverse]{_escape(sn.text[span.start - sn.start:span.end - sn.start])}[/reverse]"]
+            at = span.end
+        parts.append(_escape(sn.text[at - sn.start:]))
+        out.print("   " + "".join(parts).replace("\n", " "), highlight=False)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+    return escape(text)
+
+
+@app.command()
+def serve(
+    store: StoreOption = DEFAULT_STORE,
+    host: Annotated[str, typer.Option("--host", help=setting("host").help)] = setting("host").default,
+    port: Annotated[int, typer.Option("--port", help=setting("port").help)] = setting("port").default,
+    writable: Annotated[bool, typer.Option("--writable", help="Open the store for writing (default: read-only).")] = False,
+) -> None:
+    """Serve the web UI and the JSON API (/api/, docs at /docs) over a store."""
+    import uvicorn
+
+    from .web.app import create_app
+    try:
+        web = create_app(store, readonly=not writable)
+    except MarsadError as exc:
+        fail(str(exc))
+    console.print(f"marsad serving {store} on http://{host}:{port}/", highlight=False)
+    uvicorn.run(web, host=host, port=port, log_level="warning")
