@@ -55,19 +55,38 @@ _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066
 _MARKS = re.compile(DIACRITICS.pattern[:-1] + re.escape(_INVISIBLE) + "]")
 _KEEP_RUNS = re.compile("[^" + _MARKS.pattern[1:])
 # One character in, one out: decimal/thousands separators and the Arabic percent sign as ASCII.
-_PUNCT = str.maketrans({"٫": ".", "٬": ",", "٪": "%", "–": "-", "—": "-", "／": "/", "؛": ";"})
+_PUNCT = {"٫": ".", "٬": ",", "٪": "%", "–": "-", "—": "-", "／": "/", "؛": ";"}
+_COMMON_FOLDS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"))
+_RARE = re.compile("[\u0660-\u066c\u067e\u0686\u0698\u06a4\u06a9\u06af\u06cc\u06f0-\u06f9\u061b\u2013\u2014\uff0f]")
+
+
+def _fold(text: str) -> str:
+    """`arabic.normalize_keep_length` plus ASCII punctuation for ٫ ٬ ٪ – — ／ ؛, done fast.
+
+    normalize_keep_length translates the whole text through a dict four times, which costs about 3 ms on a
+    3,000-character article, more than all the date rules together; here the six frequent letter folds are
+    `str.replace` calls (C loops) and the translate runs only when a rare character (a digit other than
+    0-9, a Persian letter, that punctuation) occurs. tests/test_dates.py checks both agree."""
+    for a, b in _COMMON_FOLDS:
+        text = text.replace(a, b)
+    if _RARE.search(text):
+        text = normalize_keep_length(text).translate(_PUNCT_TABLE)
+    return text
+
+
+_PUNCT_TABLE = str.maketrans(_PUNCT)
 
 
 def _normalize(text: str) -> tuple[str, list[int] | None]:
     """The matching form of `text` and, when characters were dropped, the original index of each kept one."""
     if _MARKS.search(text) is None:
-        return normalize_keep_length(text).translate(_PUNCT), None
+        return _fold(text), None
     parts: list[str] = []
     index: list[int] = []
     for m in _KEEP_RUNS.finditer(text):
         parts.append(m.group())
         index.extend(range(m.start(), m.end()))
-    return normalize_keep_length("".join(parts)).translate(_PUNCT), index
+    return _fold("".join(parts)), index
 
 
 def _norm_word(word: str) -> str:
@@ -136,7 +155,7 @@ _AFTER_DM = (rf"(?:\s*[،,\-]?\s*(?:من\s+)?(?:{_YEAR_WORD}\s+)?(?P<year>{_YEAR
              rf"|\s+(?P<rel>{_REL}){_E}"
              rf"|\s+من\s+(?:(?P<ythis>هذا\s+العام|هذه\s+السنه)|(?:العام|السنه)\s+(?P<yrel>{_REL})){_E})?")
 
-_F = re.I
+_F = 0                             # the text is lower-cased before matching; re.I would halve the speed
 _DMY_TEXT = re.compile(
     rf"{_WDP}(?:(?P<day>[0-3]?\d)(?!\d)|(?P<oday>{_ORD})(?:\s+من)?)\s*(?:من\s+)?(?:شهر\s+)?{_MONTH_G}"
     rf"{_AFTER_DM}{_TIME}", _F)
@@ -145,7 +164,7 @@ _NUMERIC = re.compile(
     rf"{_WDP}(?:(?P<d>[0-3]?\d)\s?(?P<s>[/\-.])\s?(?P<m>[01]?\d)\s?(?P=s)\s?(?P<y>{_YEAR})"
     rf"|(?P<y2>{_YEAR})\s?(?P<s2>[/\-.])\s?(?P<m2>[01]?\d)\s?(?P=s2)\s?(?P<d2>[0-3]?\d)(?!\d))"
     rf"(?![%]|[.,/\-:]\d)"
-    rf"(?:T(?P<iH>[01]\d|2[0-3]):(?P<iM>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+\-]\d\d:?\d\d)?|{_TIME})", _F)
+    rf"(?:t(?P<iH>[01]\d|2[0-3]):(?P<iM>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:z|[+\-]\d\d:?\d\d)?|{_TIME})", _F)
 _ENGLISH = re.compile(
     rf"(?:(?P<wd>{_EWD})\.?,?\s*)?(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{_EM})\.?,?"
     rf"|(?P<month_b>{_EM})\.?\s+(?P<day_b>[0-3]?\d)(?:st|nd|rd|th)?,?)\s+(?P<year>{_YEAR}){_TIME}", _F)
@@ -165,7 +184,7 @@ _PERIOD = re.compile(
 _AGO = re.compile(
     rf"(?P<dir>قبل|منذ|بعد)\s+(?:(?P<n>\d{{1,3}})\s+|(?P<nw>{_NUMW})\s+)?(?P<unit>{_UNIT}){_E}"
     rf"(?!\s*(?:\d|من{_E}|علي{_E}|على{_E}))", _F)
-_LEFT_EXT = re.compile(rf"(?<!\w)(?:(?:{_PART})\s+)?(?:يوم\s+)?\Z", _F)
+_LEFT_EXT = re.compile(rf"(?<!\w)[وف]?(?P<ext>(?:(?:{_PART})\s+)?(?:يوم\s+)?)\Z", _F)
 _WORD = re.compile(r"\w+")
 _TZ = re.compile(r"(?:gmt|utc)?\s*[+\-]\d\d?(?::?\d\d)?(?!\d)|\b(?:gmt|utc)\b", re.I)
 
@@ -279,37 +298,35 @@ class _Cand:
 @dataclass
 class _Scan:
     norm: str
-    words: list[tuple[str, int, int]]   # (normalised word less proclitics, start, end)
     ref: _Ref | None
 
-    def index_before(self, pos: int) -> int | None:
-        """Index of the last word ending at or before `pos`."""
-        lo, hi = 0, len(self.words)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.words[mid][2] <= pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo - 1 if lo > 0 else None
-
     def word_before(self, pos: int) -> tuple[str | None, bool]:
-        """The word before `pos` and whether punctuation separates it from `pos`."""
-        i = self.index_before(pos)
-        if i is None:
+        """The word before `pos` (less a و/ف proclitic) and whether punctuation separates it from `pos`."""
+        m = _PREV_WORD.search(self.norm, max(0, pos - _CONTEXT), pos)
+        if m is None:
             return None, True
-        return self.words[i][0], _PUNCT_GAP.fullmatch(self.norm, self.words[i][2], pos) is not None
+        return _bare(m.group(1)), _PUNCT_GAP.fullmatch(m.group(2)) is not None
 
     def word_after(self, pos: int) -> tuple[str | None, bool]:
-        """The word after `pos` and whether punctuation separates it from `pos`."""
-        i = self.index_before(pos)
-        j = 0 if i is None else i + 1
-        if j >= len(self.words):
+        """The word after `pos` (less a و/ف proclitic) and whether punctuation separates it from `pos`."""
+        m = _NEXT_WORD.match(self.norm, pos, pos + _CONTEXT)
+        if m is None:
             return None, True
-        return self.words[j][0], _PUNCT_GAP.fullmatch(self.norm, pos, self.words[j][1]) is not None
+        return _bare(m.group(2)), _PUNCT_GAP.fullmatch(m.group(1)) is not None
 
 
-_PUNCT_GAP = re.compile(r"\s*[،,.:;()\-\n]\s*|\s*\n\s*")
+_CONTEXT = 48                      # characters looked at on each side for a context word
+_PREV_WORD = re.compile(r"(?<!\w)(\w+)(\W*)\Z")
+_NEXT_WORD = re.compile(r"(\W*)(\w+)")
+
+
+def _bare(word: str) -> str:
+    """A context word without a leading و/ف conjunction (ومنذ -> منذ, وفي -> في); words of three letters or
+    fewer keep it (وفد is a word, not و + فد)."""
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+
+
+_PUNCT_GAP = re.compile(r"\s*[،,.:;()\-\n]\W*|\s*\n\s*")
 
 
 def _clock_value(m: re.Match, year: int, month: int, day: int) -> str:
@@ -545,13 +562,14 @@ def _year_at(scan: _Scan, pos: int) -> list[_Cand]:
 
 def _period_at(scan: _Scan, pos: int) -> list[_Cand]:
     """هذا العام, الشهر الماضي, الأسبوع المقبل, السنة الجارية. العام after a definite noun is the adjective
-    "general" (الأمين العام الحالي), so it is skipped there."""
+    "general" (الأمين العام الحالي), so it is skipped there -- unless that noun is feminine or plural (تعتزم
+    الوزارة العام المقبل), which the masculine adjective could not follow, or العام carries و (والعام)."""
     m = _PERIOD.match(scan.norm, pos)
     if not m or not (m.group("this") or m.group("rel")):
         return []
-    if not m.group("this") and m.group("unit") == "العام":
+    if not m.group("this") and m.group("unit") == "العام" and (pos == 0 or not scan.norm[pos - 1].isalpha()):
         before, punct = scan.word_before(m.start())
-        if before and before.startswith("ال") and not punct and before not in _MONTH_CONTEXT:
+        if before and before.startswith("ال") and not before.endswith(("ه", "ات")) and not punct:
             return []
     unit = _PERIODS[m.group("unit")]
     shift = _REL_WORDS[m.group("rel")] if m.group("rel") else 0
@@ -640,6 +658,34 @@ def _weekday_at(scan: _Scan, pos: int) -> list[_Cand]:
     return out
 
 
+def _trie(words: Iterable[str]) -> str:
+    """A regex alternation factored by common prefixes, so that the regex engine tests one character set per
+    position instead of every word: this is what lets one pass over the text find all trigger words."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return build(tree)
+
+
+# A trigger: a word from _TRIGGERS or a number, at the start of a word or after و/ف/ب/ل proclitics.
+_TRIGGER_BODY = rf"[وف]?[بل]?(?P<t>\d|(?:{_trie(_TRIGGERS)})(?!\w))"
+# Three passes: after a space (a literal first character lets the engine jump between spaces, 2-3x faster
+# than a (?<!\w) look-behind at every position), after any other non-word character, and at the start.
+_TRIGGER_PASSES = (re.compile(" " + _TRIGGER_BODY), re.compile(r"[^\w ]" + _TRIGGER_BODY))
+_TRIGGER_AT_START = re.compile(_TRIGGER_BODY)
+
 _HANDLERS: dict[str, Callable[[_Scan, int], list[_Cand]]] = {
     "number": _number_at,
     "ordinal": _absolute_at,
@@ -653,39 +699,19 @@ _HANDLERS: dict[str, Callable[[_Scan, int], list[_Cand]]] = {
 }
 
 
-def _trigger(word: str) -> tuple[str | None, int]:
-    """The handler for a word and how many proclitic letters (و ف ب ل) precede its stem."""
-    if word[0].isdigit():
-        return "number", 0
-    for cut in (0, 1, 2):
-        if cut and (len(word) - cut < 2 or word[cut - 1] not in "وفبل"):
-            break
-        stem = word[cut:]
-        if stem in _TRIGGERS:
-            return _TRIGGERS[stem], cut
-        if cut and stem[0].isdigit():
-            return "number", cut
-    return None, 0
-
-
 def _scan(text: str, published: str | None) -> tuple[list[_Cand], str, list[int] | None]:
     """Candidates in the normalised text, that text, and its offset map (None when 1:1)."""
     norm, index = _normalize(text)
     low = norm.lower()
-    if len(low) != len(norm):      # a rare character whose lower case is longer: keep offsets exact
-        low = norm
-    words: list[tuple[str, int, int]] = []
-    triggers: list[tuple[str, int]] = []
-    for m in _WORD.finditer(low):
-        w = m.group()
-        kind, cut = _trigger(w)
-        words.append((w[cut:], m.start() + cut, m.end()))
-        if kind:
-            triggers.append((kind, m.start() + cut))
-    scan = _Scan(low, words, _reference(published))
+    if len(low) != len(norm):      # a rare character whose lower case is longer (İ): keep offsets exact
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in norm)
+    scan = _Scan(low, _reference(published))
     cands: list[_Cand] = []
-    for kind, pos in triggers:
-        cands.extend(_HANDLERS[kind](scan, pos))
+    first = _TRIGGER_AT_START.match(low)
+    for m in ([first] if first else []) + [m for p in _TRIGGER_PASSES for m in p.finditer(low)]:
+        word = m.group("t")
+        kind = "number" if word[0].isdigit() else _TRIGGERS[word]
+        cands.extend(_HANDLERS[kind](scan, m.start("t")))
     return _select(cands, scan), low, index
 
 
@@ -694,8 +720,8 @@ def _select(cands: list[_Cand], scan: _Scan) -> list[_Cand]:
     for c in cands:
         if c.extend_left:
             m = _LEFT_EXT.search(scan.norm, max(0, c.start - 24), c.start)
-            if m and m.start() < c.start:
-                c.start = m.start()
+            if m and m.start("ext") < c.start:
+                c.start = m.start("ext")
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     chosen: list[_Cand] = []
     for c in cands:
@@ -720,6 +746,8 @@ def find_timexes(text: str, published: str | None = None) -> list[Timex]:
     out: list[Timex] = []
     for c in cands:
         start, end = (c.start, c.end) if index is None else (index[c.start], index[c.end - 1] + 1)
+        while end < len(text) and _MARKS.match(text, end):      # keep هـ and a final tanwin (غداً) whole
+            end += 1
         flag = None
         if c.weekday is not None and c.value and len(c.value) >= 10:
             if dt.date.fromisoformat(c.value[:10]).weekday() != c.weekday:
@@ -729,7 +757,7 @@ def find_timexes(text: str, published: str | None = None) -> list[Timex]:
 
 
 _MAX_DATE_LINE = 160
-_LINE_TIME = re.compile(_CLOCK, re.I)
+_LINE_TIME = re.compile(_CLOCK)
 _HAS_DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
 
 
