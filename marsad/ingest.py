@@ -12,6 +12,7 @@ reads as Arabic, not just because it decodes without error.
 from __future__ import annotations
 
 import codecs
+import functools
 import gzip
 import hashlib
 import io
@@ -275,9 +276,6 @@ _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_:.\-]+)""", re.I
 # Single-byte fallbacks Arabic sites use; tried after any declared charset and charset-normalizer's guess.
 ARABIC_SINGLE_BYTE = ("cp1256", "iso8859-6")
 _CONTROL_CHAR = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffd]")
-_NON_ASCII_LETTER = re.compile(r"[^\W\d_A-Za-z]")
-_ARABIC_WORD = re.compile("[\u0621-\u064a]+")
-_SCRIPT_MIX = re.compile("[A-Za-z][\u0621-\u064a]|[\u0621-\u064a][A-Za-z]")
 
 
 def _bom_encoding(data: bytes) -> str | None:
@@ -342,21 +340,46 @@ def _declared_charsets(data: bytes, hint: str | None) -> list[str]:
     return names
 
 
-def _arabic_reading(text: str) -> tuple[float, float]:
-    """How Arabic a decoding reads: the share of non-ASCII letters that are Arabic, and the rate of the
-    definite article "ال" per Arabic word. In news prose "ال" opens about a third of the words; a wrong
-    single-byte decoding scatters letters and rarely forms it. Under 20 words the rate is not judged (1.0).
-    A wrong decoding of Latin text puts Arabic letters inside Latin words ("ministوre"); when that happens
-    for more than one Arabic letter in twenty, the text does not read as Arabic at all (0.0, 0.0)."""
-    sample = text[:20_000]
-    letters = len(_NON_ASCII_LETTER.findall(sample))
-    if not letters:
+@functools.lru_cache(maxsize=64)
+def _byte_classes(codec: str) -> bytes | None:
+    """For a single-byte charset, a 256-byte table giving each byte's class once decoded: A an Arabic letter,
+    L another non-ASCII letter, l an ASCII letter, "." anything else. None for multi-byte charsets (no
+    Arabic text is written in one besides UTF-8/16, which are settled before any guessing)."""
+    every_byte = bytes(range(256)).decode(codec, errors="replace")
+    if len(every_byte) != 256:
+        return None
+    classes = bytearray(b"." * 256)
+    for byte, char in enumerate(every_byte):
+        if ARABIC_LETTER.match(char):
+            classes[byte] = ord("A")
+        elif char.isalpha():
+            classes[byte] = ord("l") if char.isascii() else ord("L")
+    return bytes(classes)
+
+
+def _arabic_reading(data: bytes, codec: str) -> tuple[float, float]:
+    """How Arabic `data` reads in a single-byte `codec`: the share of non-ASCII letters that are Arabic, and
+    the rate of the definite article "ال" per word. In news prose "ال" opens about a third of the words; a
+    wrong single-byte decoding scatters letters and rarely forms it. Under 20 words the rate is not judged
+    (1.0). A wrong decoding of Latin text puts Arabic letters inside Latin words ("ministوre"); when that
+    happens for more than one Arabic letter in twenty, the text does not read as Arabic at all (0.0, 0.0).
+    Works on the bytes through a class table (bytes.translate/count run at memory speed) because it runs
+    on every candidate charset of every non-UTF-8 page."""
+    classes = _byte_classes(codec)
+    if classes is None:
         return 0.0, 0.0
-    arabic = len(ARABIC_LETTER.findall(sample))
-    if len(_SCRIPT_MIX.findall(sample)) * 20 > arabic:
+    sample = data[:20_000]
+    kinds = sample.translate(classes)
+    arabic = kinds.count(b"A")
+    letters = arabic + kinds.count(b"L")
+    if not letters or (kinds.count(b"lA") + kinds.count(b"Al")) * 20 > arabic:
         return 0.0, 0.0
-    words = len(_ARABIC_WORD.findall(sample))
-    rate = 1.0 if words < 20 else sample.count("ال") / words
+    words = len(sample.split())
+    try:
+        article = "ال".encode(codec)
+    except UnicodeEncodeError:
+        return arabic / letters, 0.0
+    rate = 1.0 if words < 20 else sample.count(article) / words
     return arabic / letters, rate
 
 
@@ -373,7 +396,8 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     then candidates decoded strictly and judged: declared charsets (HTTP hint, <meta>, XML declaration),
     charset-normalizer's guess, cp1256, ISO-8859-6. A candidate that yields control characters is out. Among
     the rest, one that reads as Arabic (60% of its non-ASCII letters Arabic, "ال" in at least one word in
-    ten) wins over one that does not, the most Arabic first, so a page declared ISO-8859-1 or cp1252 but
+    ten) wins over one that does not, the most Arabic first (charset-normalizer is consulted only when no
+    declared or Arabic charset reads as Arabic), so a page declared ISO-8859-1 or cp1252 but
     written in cp1256 still comes out Arabic, and short cp1256 texts that charset-normalizer misreads are
     caught. Otherwise the first candidate wins (declared before guessed), so a French cp1252 page stays
     cp1252. Raises DecodeError when nothing fits.
@@ -397,35 +421,47 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    candidates = _declared_charsets(data, declared)
-    guess = charset_normalizer.from_bytes(data[:CHARSET_SAMPLE]).best()
-    if guess is not None:
-        candidates.append(_codec_name(guess.encoding) or "")
-    candidates.extend(ARABIC_SINGLE_BYTE)
-    arabic: list[tuple[float, float, int, str, str]] = []
-    other: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for rank, codec in enumerate(candidates):
-        if not codec or codec in seen or codec.startswith(("utf-8", "utf-16", "utf-32")):
-            continue
-        seen.add(codec)
-        try:
-            text = data.decode(codec)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if _too_many_controls(text):
-            continue
-        share, article_rate = _arabic_reading(text)
-        if share >= 0.6 and article_rate >= 0.1:
-            arabic.append((round(share, 1), round(article_rate, 2), -rank, text, codec))
-        else:
-            other.append((text, codec))
-    if arabic:
-        _, _, _, text, codec = max(arabic)
-        return text, encoding_label(codec)
-    if other:
-        text, codec = other[0]
-        return text, encoding_label(codec)
+    readings: dict[str, tuple[str, float, float] | None] = {}
+
+    def reading(codec: str) -> tuple[str, float, float] | None:
+        """(text, Arabic share, "ال" rate) for a strict decoding without control characters, else None."""
+        if codec not in readings:
+            readings[codec] = None
+            try:
+                text = data.decode(codec)
+            except (UnicodeDecodeError, LookupError):
+                return None
+            if not _too_many_controls(text):
+                readings[codec] = (text, *_arabic_reading(data, codec))
+        return readings[codec]
+
+    def most_arabic(codecs_in_rank: list[str]) -> tuple[str, str] | None:
+        scored = []
+        for rank, codec in enumerate(codecs_in_rank):
+            found = reading(codec)
+            if found and found[1] >= 0.6 and found[2] >= 0.1:
+                scored.append((round(found[1], 1), round(found[2], 2), -rank, codec))
+        if not scored:
+            return None
+        codec = max(scored)[3]
+        return readings[codec][0], encoding_label(codec)  # type: ignore[index]
+
+    declared_codecs = [c for c in _declared_charsets(data, declared) if not c.startswith(("utf-8", "utf-16"))]
+    # charset-normalizer is slow (~5 ms a page): ask it only when no declared or Arabic charset reads as Arabic.
+    chosen = most_arabic(declared_codecs + list(ARABIC_SINGLE_BYTE))
+    if chosen:
+        return chosen
+    best_guess = charset_normalizer.from_bytes(data[:CHARSET_SAMPLE]).best()
+    guessed = _codec_name(best_guess.encoding) if best_guess is not None else None
+    ranked = declared_codecs + ([guessed] if guessed and not guessed.startswith(("utf-8", "utf-16")) else [])
+    ranked += list(ARABIC_SINGLE_BYTE)
+    chosen = most_arabic(ranked)
+    if chosen:
+        return chosen
+    for codec in ranked:
+        found = reading(codec)
+        if found:
+            return found[0], encoding_label(codec)
     raise DecodeError(f"not UTF-8 (bad byte at {utf8_error.start}) and no charset fits")
 
 
@@ -993,8 +1029,8 @@ class _JsonReader:
 
 
 def _json_values(reader: _JsonReader) -> Iterator[tuple[str, object]]:
-    """(label, value) per article candidate: "#n" for the items of a top-level array or of an
-    {"articles": [...]} list, "" for a single top-level object."""
+    """(label, value) per article candidate: "#n" for the items of a top-level array, of an
+    {"articles": [...]} list or of objects written one after another; "" for a single top-level object."""
     first = reader.peek()
     if first == "[":
         for number, value in enumerate(reader.array_items(), 1):
@@ -1015,8 +1051,17 @@ def _json_values(reader: _JsonReader) -> Iterator[tuple[str, object]]:
             else:
                 single[str(key)] = reader.value()
         reader.expect("}")
-        if not listed:
+        if listed:
+            return
+        if reader.peek() != "{":
             yield "", single
+            return
+        # Objects one after another: JSON lines in a .json file (or lines too long to sniff), read as such.
+        yield "#1", single
+        number = 1
+        while reader.peek() == "{":
+            number += 1
+            yield f"#{number}", reader.value()
     elif first == "":
         raise _NotArticles("JSON holds no articles: the file is blank")
     else:

@@ -583,3 +583,44 @@ def test_check_bytes_passes_text_and_utf16():
     assert check_bytes("x", PARAGRAPH.encode("cp1256")) is None
     rejected = check_bytes("x", b"GIF89a" + bytes(50))
     assert rejected.reason == "binary file (GIF image)" and rejected.size == 56 and len(rejected.sha256) == 64
+
+
+# --- more edges ----------------------------------------------------------------------------------------------------
+
+def test_json_lines_in_a_json_file_with_long_first_line(tmp_path):
+    path = tmp_path / "dump.json"
+    first = {"text": PARAGRAPH * 20}                  # first line longer than the sniffing head
+    path.write_text(json.dumps(first, ensure_ascii=False) + "\n" + json.dumps({"text": IRAQ}) + "\n",
+                    encoding="utf-8")
+    assert [(os.path.basename(d.source), len(d.text)) for d in items(path)] == [
+        ("dump.json#1", len(PARAGRAPH * 20)), ("dump.json#2", len(IRAQ))]
+
+
+def test_json_trailing_data_is_reported_after_the_articles(tmp_path):
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps([{"text": EGYPT}]) + " ]garbage", encoding="utf-8")
+    doc, rejected = items(path)
+    assert doc.text == EGYPT and rejected.reason == "trailing data after the JSON value"
+
+
+def test_jsonl_overlong_line_and_non_article_lines(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join([json.dumps({"text": EGYPT * 30}), json.dumps({"text": GULF}), "[1, 2]"]),
+                    encoding="utf-8")
+    over, gulf, odd = items(path, max_bytes=2000)
+    assert over.source.endswith("#1") and over.reason == "line over size limit 2000 bytes"
+    assert gulf.text == GULF and odd.reason == "not an article: a JSON list"
+    other = tmp_path / "metrics.jsonl"
+    other.write_text('{"step": 1, "loss": 0.5}\n{"step": 2, "loss": 0.4}\n', encoding="utf-8")
+    [rejected] = items(other)
+    assert rejected.source == str(other) and rejected.reason.startswith("JSON lines hold no articles")
+
+
+def test_folder_symlink_loop_and_fifo_do_not_hang(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(EGYPT, encoding="utf-8")
+    os.symlink(tmp_path, tmp_path / "sub" / "loop")
+    os.mkfifo(tmp_path / "pipe")
+    found = items(tmp_path)
+    assert [os.path.relpath(i.source, tmp_path) for i in docs(found)] == [os.path.join("sub", "a.txt")]
+    assert [(os.path.basename(r.source), r.reason) for r in rejects(found)] == [("pipe", "not a regular file")]
