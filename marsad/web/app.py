@@ -136,9 +136,8 @@ def create_app(store_path: str | Path, readonly: bool = True) -> FastAPI:
     store = Store(store_path, readonly=readonly)
     app = FastAPI(title="marsad API", version=__version__,
                   description="Arabic news as articles, stories, entities, quotes and events (marsad.export/1).")
-    app.state.store = store
+    app.state.store = store         # left open for the app's life: a test client may start and stop it often
     app.state.templates = _templates()
-    app.router.add_event_handler("shutdown", store.close)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _install_error_handlers(app)
     _api_routes(app, store)
