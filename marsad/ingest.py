@@ -760,7 +760,12 @@ def _read_warc(source: str, stream: IO[bytes], max_bytes: int) -> Iterator[Item]
     way the file stops there with a Rejected and the records before it are kept.
     """
     records = ArchiveIterator(stream, ensure_http_headers=False)
+    records.INC_RECORD = ""      # warcio prints this warning to stderr; we report it as a Rejected instead
+    misaligned = 0
     for record in records:
+        if records.err_count > misaligned:
+            misaligned = records.err_count
+            yield Rejected(f"{source}#{records.offset}", "WARC record not where the previous Content-Length said")
         http = record.http_headers
         content_type = ""
         if record.rec_type == "response" and http is not None:
@@ -903,19 +908,30 @@ def _is_article_like(value: object) -> bool:
     return any(key in keys for field in ("text", "title_hint", "url") for key in ARTICLE_KEYS[field])
 
 
+def _first_present(lowered: dict[str, object], keys: tuple[str, ...]) -> object:
+    """The first of `keys` with a non-empty value (an empty "content" falls through to "description")."""
+    for key in keys:
+        value = lowered.get(key)
+        if value is not None and value != "" and value != [] and value != {}:
+            return value
+    return None
+
+
 def _article_from_json(source: str, value: object, encoding: str | None) -> Item:
     if not isinstance(value, dict):
         return Rejected(source, f"not an article: a JSON {type(value).__name__}")
     lowered = {str(k).lower(): v for k, v in value.items()}
     fields: dict[str, str | None] = {}
     for field, keys in ARTICLE_KEYS.items():
-        present = [lowered[key] for key in keys if lowered.get(key) not in (None, "", [], {})]
-        if field == "published_hint":
-            fields[field] = _date_hint(present[0]) if present else None
+        found = _first_present(lowered, keys)
+        if found is None:
+            fields[field] = None
+        elif field == "published_hint":
+            fields[field] = _date_hint(found)
         elif field == "text":
-            fields[field] = _field_text(present[0]) if present else None
+            fields[field] = _field_text(found)
         else:
-            text = _field_text(present[0], "، ") if present else None
+            text = _field_text(found, "، ")
             fields[field] = " ".join(text.split()) or None if text else None
     text = fields.pop("text")
     if text is None:

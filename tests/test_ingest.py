@@ -624,3 +624,16 @@ def test_folder_symlink_loop_and_fifo_do_not_hang(tmp_path):
     found = items(tmp_path)
     assert [os.path.relpath(i.source, tmp_path) for i in docs(found)] == [os.path.join("sub", "a.txt")]
     assert [(os.path.basename(r.source), r.reason) for r in rejects(found)] == [("pipe", "not a regular file")]
+
+
+def test_warc_with_wrong_content_length_is_reported_not_printed(tmp_path, capsys):
+    path = tmp_path / "bad_length.warc"
+    write_warc(path, warc_records()[:1] + warc_records()[4:], gz=False)
+    data = path.read_bytes()
+    start = data.index(b"Content-Length: ", data.index(b"application/http")) + len(b"Content-Length: ")
+    end = data.index(b"\r\n", start)
+    wrong = str(int(data[start:end]) - 40).encode()
+    path.write_bytes(data[:start] + wrong + data[end:])
+    found = items(path)
+    assert any(isinstance(r, Rejected) and "Content-Length" in r.reason for r in found), found
+    assert capsys.readouterr().err == ""
