@@ -68,15 +68,17 @@ def read_tml(path: Path) -> tuple[str, list[Gold]]:
 
 
 def match(pred: list, gold: list[Gold]) -> list[tuple[int, int]]:
-    """One-to-one overlap matching in text order: pairs (pred index, gold index)."""
+    """One-to-one overlap matching: each prediction, in text order, takes the free gold tag it overlaps
+    most (so "العامين 1910" goes to the tag on 1910, not to the DURATION tag on العامين)."""
     pairs: list[tuple[int, int]] = []
     used: set[int] = set()
     for i, p in enumerate(pred):
-        for j, g in enumerate(gold):
-            if j not in used and p.start < g.end and g.start < p.end:
-                pairs.append((i, j))
-                used.add(j)
-                break
+        overlaps = [(min(p.end, g.end) - max(p.start, g.start), j) for j, g in enumerate(gold)
+                    if j not in used and p.start < g.end and g.start < p.end]
+        if overlaps:
+            j = max(overlaps)[1]
+            pairs.append((i, j))
+            used.add(j)
     return pairs
 
 

@@ -143,7 +143,9 @@ _NUMW = _alternation(_NUMBER_WORDS)
 _PART = _alternation(_DAY_PARTS)
 
 _E = r"(?!\w)"                                     # end of word
-_YEAR = r"(?:19|20)\d\d(?!\d)"
+_YEAR = r"(?:(?:19|20)\d\d|2100)(?!\d)"
+# After a word that says "year" (عام 1882) or between parentheses (1949), older years are safe too.
+_YEAR_WIDE = r"(?:(?:18|19|20)\d\d|2100)(?!\d)"
 _CE = r"(?:م(?!\w)|\s*ميلادي(?:ه)?(?!\w))"           # 2003م, 2003 ميلادية (a bare " م" may be metres)
 _YEAR_WORD = r"(?:عام|العام|سنه|السنه|لعام|للعام)"
 _CLOCK = (r"(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?"
@@ -173,17 +175,21 @@ _HIJRI_DATE = re.compile(
     rf"{_WDP}(?:(?P<day>[0-3]?\d)(?!\d)\s*|(?P<oday>{_ORD})\s+(?:من\s+)?)?(?:شهر\s+)?(?P<month>{_HM}){_E}"
     rf"\s*[،,]?\s*(?:(?:عام|سنه)\s+)?(?P<year>1[34]\d\d)(?!\d)(?:\s*(?:هجريه|هجري|ه)(?!\w))?", _F)
 _YEAR_STRONG_RE = re.compile(
-    rf"(?P<ctx>{_alternation(_YEAR_STRONG)})\s+(?P<year>{_YEAR}(?:{_CE})?)"
-    rf"(?:\s*(?:و|او|-|الي|حتي)\s*(?P<year2>{_YEAR}(?:{_CE})?))?", _F)
+    rf"(?P<ctx>{_alternation(_YEAR_STRONG)})\s+(?P<year>{_YEAR_WIDE}(?:{_CE})?)"
+    rf"(?:\s*(?:و|او|-|الي|حتي)\s*(?P<year2>{_YEAR_WIDE}(?:{_CE})?))?", _F)
 _YEAR_CE = re.compile(rf"(?P<year>{_YEAR}){_CE}", _F)
 _YEAR_BARE = re.compile(rf"(?P<year>{_YEAR})", _F)
+_YEAR_PAREN = re.compile(rf"(?<=\()\s*(?P<year>{_YEAR_WIDE})\s*\)", _F)
+# "يومي 10 و11 أبريل", "من 3 إلى 5 مايو": the first day takes the month (and year) of the second.
+_DAY_PAIR = re.compile(rf"(?P<day>[0-3]?\d)\s*(?:و|-|الي|حتي)\s*(?=[0-3]?\d\s*(?:من\s+)?(?:شهر\s+)?(?:{_GM}){_E})", _F)
 _RELDAY = re.compile(rf"(?P<rd>{_RD}){_E}(?:\s*[،,]?\s*(?:يوم\s+)?(?P<wd>{_WD}){_E})?", _F)
 _WEEKDAY = re.compile(rf"(?P<wd>{_WD}){_E}(?:\s+(?P<rel>{_REL}){_E})?", _F)
 _PERIOD = re.compile(
     rf"(?:(?P<this>هذا|هذه)\s+)?(?P<unit>{_alternation(_PERIODS)})(?:\s+(?P<rel>{_REL}))?{_E}", _F)
 _AGO = re.compile(
     rf"(?P<dir>قبل|منذ|بعد)\s+(?:(?P<n>\d{{1,3}})\s+|(?P<nw>{_NUMW})\s+)?(?P<unit>{_UNIT}){_E}"
-    rf"(?!\s*(?:\d|من{_E}|علي{_E}|على{_E}))", _F)
+    rf"(?:\s+واحد(?:ه)?{_E})?+"
+    rf"(?!\s*(?:فقط|تقريبا)?\s*[،,]?\s*(?:\d|من{_E}|علي{_E}))", _F)   # not "بعد يومين من الاتفاق"
 _LEFT_EXT = re.compile(rf"(?<!\w)[وف]?(?P<ext>(?:(?:{_PART})\s+)?(?:يوم\s+)?)\Z", _F)
 _WORD = re.compile(r"\w+")
 _TZ = re.compile(r"(?:gmt|utc)?\s*[+\-]\d\d?(?::?\d\d)?(?!\d)|\b(?:gmt|utc)\b", re.I)
@@ -302,22 +308,32 @@ class _Scan:
 
     def word_before(self, pos: int) -> tuple[str | None, bool]:
         """The word before `pos` (less a و/ف proclitic) and whether punctuation separates it from `pos`."""
-        m = _PREV_WORD.search(self.norm, max(0, pos - _CONTEXT), pos)
-        if m is None:
+        norm, lo = self.norm, max(0, pos - _CONTEXT)
+        end = pos
+        while end > lo and not norm[end - 1].isalnum():
+            end -= 1
+        start = end
+        while start > lo and norm[start - 1].isalnum():
+            start -= 1
+        if start == end:
             return None, True
-        return _bare(m.group(1)), _PUNCT_GAP.fullmatch(m.group(2)) is not None
+        return _bare(norm[start:end]), _PUNCT_GAP.fullmatch(norm, end, pos) is not None
 
     def word_after(self, pos: int) -> tuple[str | None, bool]:
         """The word after `pos` (less a و/ف proclitic) and whether punctuation separates it from `pos`."""
-        m = _NEXT_WORD.match(self.norm, pos, pos + _CONTEXT)
-        if m is None:
+        norm, hi = self.norm, min(len(self.norm), pos + _CONTEXT)
+        start = pos
+        while start < hi and not norm[start].isalnum():
+            start += 1
+        end = start
+        while end < hi and norm[end].isalnum():
+            end += 1
+        if start == end:
             return None, True
-        return _bare(m.group(2)), _PUNCT_GAP.fullmatch(m.group(1)) is not None
+        return _bare(norm[start:end]), _PUNCT_GAP.fullmatch(norm, pos, start) is not None
 
 
 _CONTEXT = 48                      # characters looked at on each side for a context word
-_PREV_WORD = re.compile(r"(?<!\w)(\w+)(\W*)\Z")
-_NEXT_WORD = re.compile(r"(\W*)(\w+)")
 
 
 def _bare(word: str) -> str:
@@ -526,19 +542,35 @@ def _month_at(scan: _Scan, pos: int) -> list[_Cand]:
 
 
 _MONTH_CONTEXT = {_norm_word(w) for w in ("في", "خلال", "منذ", "حتى", "مطلع", "بداية", "نهاية", "أواخر",
-                                           "أوائل", "منتصف", "أواسط", "بحلول", "طيلة", "طوال")}
+                                           "أوائل", "منتصف", "أواسط", "بحلول", "طيلة", "طوال", "أشهر", "شهري")}
 _NUMBER_TAIL = re.compile(r"\s*(?:%|[.,/:\-]\s?\d)")
 
 
 def _number_at(scan: _Scan, pos: int) -> list[_Cand]:
-    """Dates opening with a number, a year written 2003م, or a bare year after في/منذ/حتى ... that is not
-    followed by a counted noun (في 2000 مشروع) or more digits."""
+    """Dates opening with a number, the first day of a pair (يومي 10 و11 أبريل), a year written 2003م or
+    alone between parentheses (1949), or a bare year after في/منذ/حتى ... that is not followed by a counted
+    noun (في 2000 مشروع) or more digits."""
     out = _absolute_at(scan, pos)
     norm = scan.norm
     m = _YEAR_CE.match(norm, pos)
     if m:
         out.append(_Cand(m.start(), m.end(), m.group("year"), "date"))
         return out
+    m = _DAY_PAIR.match(norm, pos)
+    if m and not out:
+        for second in _absolute_at(scan, m.end()):
+            if second.value is None or len(second.value) == 10:
+                day = int(m.group("day"))
+                value = second.value and f"{second.value[:8]}{day:02d}"
+                if value is None or _valid_day(*map(int, value.split("-"))):
+                    out.append(_Cand(m.start(), m.start() + len(m.group("day")), value, second.kind))
+                break
+    m = _YEAR_PAREN.match(norm, pos)
+    if m and not out:
+        after, punct = scan.word_after(m.end())       # "القرصان (1958)، و..." but not "(2000) مشارك"
+        if after is None or punct or (after.startswith("و") and after not in _COUNT_WORDS):
+            out.append(_Cand(m.start("year"), m.end("year"), m.group("year"), "date"))
+            return out
     m = _YEAR_BARE.match(norm, pos)
     if m and not out and (pos == 0 or norm[pos - 1] not in "0123456789.,:/-+"):
         before, _ = scan.word_before(pos)
@@ -623,12 +655,16 @@ def _relday_at(scan: _Scan, pos: int) -> list[_Cand]:
         if before in _TODAY_BLOCKERS and not punct_before:
             return []
         after, punct_after = scan.word_after(m.end("rd"))
-        if m.group("wd") is None and after and after.startswith("ال") and not punct_after:
+        if m.group("wd") is None and after and after.startswith("ال") and not punct_after \
+                and after not in _NOT_ADJECTIVES:
             return []
     value = None
     if scan.ref is not None and scan.ref.day is not None:
         value = (scan.ref.day + dt.timedelta(days=_REL_DAYS[word])).isoformat()
     return [_Cand(m.start(), m.end(), value, "relative", _weekday_group(m), extend_left=True)]
+
+
+_NOT_ADJECTIVES = {"الي", "الا"}     # إلى, إلا after اليوم begin with ال but do not describe it
 
 
 def _weekday_at(scan: _Scan, pos: int) -> list[_Cand]:
@@ -757,6 +793,7 @@ def find_timexes(text: str, published: str | None = None) -> list[Timex]:
 
 
 _MAX_DATE_LINE = 160
+_MAX_DATE_LINE_SPACES = 16          # "آخر تحديث: الجمعة 2 يوليو 2021 - 12:05 ص بتوقيت مكة المكرمة" has 11
 _LINE_TIME = re.compile(_CLOCK)
 _HAS_DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
 
@@ -767,10 +804,11 @@ def parse_date(text: str) -> str | None:
     The line must be a date with only weekday, time, time zone and page labels (نشر في, آخر تحديث) around
     it; a day-precise date may also carry up to two other words (a page label such as "الثانية والثالثة").
     Anything else -- a sentence, a count, a relative word -- gives None, quickly: lines without a digit or
-    longer than 160 characters are refused before any matching. When the line holds several dates the first
+    longer than 160 characters or 16 spaces are refused before any matching. When the line holds several dates the first
     Gregorian one wins (a Hijri one is used only alone).
     """
-    if not text or len(text) > _MAX_DATE_LINE or not _HAS_DIGIT.search(text):
+    if not text or len(text) > _MAX_DATE_LINE or not _HAS_DIGIT.search(text) \
+            or text.count(" ") > _MAX_DATE_LINE_SPACES:
         return None
     cands, norm, _ = _scan(text, None)
     dated = [c for c in cands if c.value and c.kind in ("date", "time")]
