@@ -28,7 +28,7 @@ def _insert(children: list[Highlight], span: Highlight) -> bool:
     for i, child in enumerate(children):
         if child.end <= span.start or child.start >= span.end:
             continue
-        if child.start <= span.start and span.end <= child.end and (child.start, child.end) != (span.start, span.end):
+        if child.start <= span.start and span.end <= child.end:      # inside (an equal span goes inside too)
             return _insert(child.children, span)
         if span.start <= child.start and child.end <= span.end:
             inside.append(i)
