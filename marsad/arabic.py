@@ -131,3 +131,37 @@ def strip_article(word: str) -> str:
     if word.startswith("ال") and len(word) > 3:
         return word[2:]
     return word
+
+
+# A sentence ends at a line break, or at . ! ? ؟ … (possibly followed by closing quote marks or brackets)
+# when whitespace or the end of the text follows. "5.7", "أ.ش.أ" and a comma (Arabic writers chain clauses
+# with "،" for a whole paragraph) never end one.
+_SENTENCE_END = re.compile(r"\n+|[.!?؟…]+[»”\"’)\]]*(?=\s|$)")
+_INITIAL_BEFORE_DOT = re.compile(r"(?:^|\s)\w$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans `(start, end)` over `text`, trimmed of surrounding whitespace, so that
+    `text[start:end]` is the sentence exactly as stored.
+
+    A period right after a lone letter ("د. محمد", "م. علي") is an abbreviation, not an end. Quotes and events
+    both cut clauses at these ends, so the rule lives here once.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group()[0] == "." and _INITIAL_BEFORE_DOT.search(text, max(0, match.start() - 2), match.start()):
+            continue
+        _add_trimmed(text, start, match.end(), spans)
+        start = match.end()
+    _add_trimmed(text, start, len(text), spans)
+    return spans
+
+
+def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))
