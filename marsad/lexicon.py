@@ -1,0 +1,171 @@
+"""Word lists kept as data (marsad/data/*.json) and looked up in text under the matching normalisation.
+
+Quotes (reporting verbs), events (trigger words) and referents (title heads) all ask the same question: does
+the text at this token say one of these words or phrases, whatever its hamza, alef, ya, teh marbuta, tanwin,
+tatweel or leading و/ف/ب/ل/ك? Lists live in JSON so that adding a verb never means adding a branch.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Generic, Iterable, TypeVar
+
+from marsad import MarsadError
+
+from marsad.arabic import Token, normalize_for_matching, split_proclitics, strip_article
+
+V = TypeVar("V")
+
+# In a phrase written in a data file, "..." stands for "any few words here" ("بحث ... مع").
+GAP = "..."
+GAP_WORDS = 12
+
+
+# Letters/digits with the harakat, shadda and tatweel written on them ("مُردفاً", "بيّنت", "الـعـراق"), a
+# decimal number ("5.7", "٣٫٥"), or one other non-space character. marsad.arabic.tokenize splits a word at
+# each diacritic (a combining mark is not \w), which would hide "مُردفاً" from the verb list.
+_TOKEN = re.compile(
+    r"[^\W_][^\W_\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*"
+    r"(?:[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+[^\W_]*)*(?:[.,٫][0-9٠-٩]+)*|\S"
+)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words and punctuation with offsets, keeping diacritics and tatweel inside their word."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+class LexiconError(MarsadError):
+    """A bundled word list is missing or malformed (a packaging error, not bad input)."""
+
+
+def load_data(name: str) -> dict:
+    """Read marsad/data/`name` (JSON) from the installed package."""
+    try:
+        raw = resources.files("marsad").joinpath("data", name).read_text(encoding="utf-8")
+        data = json.loads(raw)
+    except (OSError, ValueError) as exc:
+        raise LexiconError(f"cannot read word list {name}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(f"word list {name} is not a JSON object")
+    return data
+
+
+@lru_cache(maxsize=200_000)
+def word_variants(word: str) -> tuple[str, ...]:
+    """The forms under which a written word is looked up: normalised; without leading و/ف/ب/ك/ل; without ال
+    (and للـ read as لـ + ال). "وبالاتفاق" -> ("وبالاتفاق", "الاتفاق", "اتفاق").
+
+    The proclitic rule cannot tell a clitic from a root letter ("وزير" also yields "زير"), so the full form is
+    always kept first and lists are matched against every variant; a list entry is stored in its canonical
+    form (see `canonical`), which is among the variants of each of its spellings.
+    """
+    norm = normalize_for_matching(word)
+    out = [norm]
+    bare = norm[split_proclitics(norm):]
+    for form in (bare, strip_article(norm), strip_article(bare)):
+        if form not in out:
+            out.append(form)
+    if bare.startswith("لل") and len(bare) > 4:          # للحلف = لـ + الحلف
+        form = bare[2:]
+        if form not in out:
+            out.append(form)
+    return tuple(out)
+
+
+def canonical(word: str) -> str:
+    """How a list entry's word is stored: normalised, without ال (leading clitics are left to the variants)."""
+    return strip_article(normalize_for_matching(word))
+
+
+def is_word(token: Token) -> bool:
+    """A token made of letters or digits (not a punctuation mark)."""
+    return token.text[0].isalnum()
+
+
+@dataclass(frozen=True)
+class Hit(Generic[V]):
+    """A phrase found at tokens [first, last] (inclusive indexes into the token list)."""
+
+    first: int
+    last: int
+    value: V
+
+
+class PhraseTable(Generic[V]):
+    """Phrases (one or more words, "..." for a short gap) mapped to values, matched token by token.
+
+    Lookup is by the first word's canonical form, so matching a whole text costs one dictionary probe per
+    word variant. Punctuation tokens between the words of a phrase are not allowed except inside a gap.
+    """
+
+    def __init__(self, phrases: Iterable[tuple[str, V]]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        for phrase, value in phrases:
+            words = tuple(canonical(w) if w != GAP else GAP for w in phrase.split())
+            if not words or words[0] == GAP:
+                raise LexiconError(f"bad phrase in word list: {phrase!r}")
+            self._by_first.setdefault(words[0], []).append((words, value))
+        for entries in self._by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))        # longest phrase first
+
+    def __contains__(self, word: str) -> bool:
+        return any(v in self._by_first for v in word_variants(word))
+
+    def match(self, tokens: list[Token], i: int, limit: int | None = None) -> Hit[V] | None:
+        """The longest phrase starting at token `i` (a word token), or None. `limit` bounds the tokens used."""
+        end = len(tokens) if limit is None else min(limit, len(tokens))
+        if i >= end or not is_word(tokens[i]):
+            return None
+        for variant in word_variants(tokens[i].text):
+            for words, value in self._by_first.get(variant, ()):
+                last = _match_rest(tokens, i, end, words)
+                if last is not None:
+                    return Hit(i, last, value)
+        return None
+
+
+def _match_rest(tokens: list[Token], i: int, end: int, words: tuple[str, ...]) -> int | None:
+    """Index of the last token if `words[1:]` follow token `i`, else None."""
+    j = i
+    w = 1
+    while w < len(words):
+        if words[w] == GAP:
+            target = words[w + 1]
+            for k in range(j + 1, min(end, j + 1 + GAP_WORDS * 2)):
+                if is_word(tokens[k]) and target in word_variants(tokens[k].text):
+                    j = k
+                    break
+            else:
+                return None
+            w += 2
+            continue
+        j += 1
+        if j >= end or not is_word(tokens[j]) or words[w] not in word_variants(tokens[j].text):
+            return None
+        w += 1
+    return j
+
+
+def word_set(words: Iterable[str]) -> frozenset[str]:
+    """Canonical forms of single words, for `in_set` membership tests."""
+    return frozenset(canonical(w) for w in words)
+
+
+def in_set(word: str, words: frozenset[str]) -> bool:
+    """Whether any variant of `word` is in `words` (built by `word_set`)."""
+    return any(v in words for v in word_variants(word))
+
+
+def exact_set(words: Iterable[str]) -> frozenset[str]:
+    """Normalised forms without clitic stripping, for small closed classes where a clitic changes the word
+    ("أن" is a complementiser, "وأن" continues an earlier one)."""
+    return frozenset(normalize_for_matching(w) for w in words)
+
+
+def phrase_words(phrase: str) -> list[str]:
+    """The word tokens of a phrase as written (punctuation dropped), e.g. a title "الأمين العام (ناتو)"."""
+    return [t.text for t in tokenize(phrase) if is_word(t)]

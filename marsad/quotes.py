@@ -1,0 +1,887 @@
+"""Quotations and who said them.
+
+Two kinds, as the export contract defines them:
+
+- direct: the words between quotation marks (« », “ ”, " ", „ “, ″ ″), or after a reporting verb and a colon
+  ("قال ستولينبيرج: لقد أجريت ...") up to the end of the paragraph;
+- reported: the clause after إن/أن (or after the preposition some verbs take: شدد على، أعرب عن، أشار إلى)
+  up to the end of the sentence, or up to the next attribution in it ("، مؤكداً أن ...").
+
+Which quoted words are quotations. Arabic news puts quote marks around names and terms as often as around
+speech ("الناتو", “الكاظمي”, "بعثة غير قتالية"). A quoted span is a quotation when it has at least
+MIN_ATTRIBUTED_WORDS words and an attribution: a reporting verb or "بحسب/وفق ..." shortly before its opening
+mark (at most LEAD_WORDS words back, same sentence), or one right after its closing mark
+(«...»، قال “الكاظمي”). Without attribution it needs MIN_UNATTRIBUTED_WORDS words: eight quoted words are
+speech far more often than a name or a slogan. A quoted span that is exactly a mention, or a short one
+followed by a colon (وتابع “الكاظمي”: «...»), is a name. Quote marks pair within a paragraph; a « » quote
+may run over several paragraphs when its closing mark comes before the next opening one, and a paragraph that
+reopens the same mark continues the quote (the English convention some outlets follow).
+
+Speakers. The name next to the verb, after it ("قال الكاظمي إن") or, in a sentence that starts with it,
+before it ("أمّا ستولتينبرغ، فأعرب عن"); a role phrase that names one person in the article (see
+marsad.referents); a statement of an office ("بيان لمكتب الكاظمي" -> الكاظمي, "بيان لمكتبه" -> the person
+being discussed, "بيان رئاسي" -> the person titled رئيس الجمهورية, "وفق البيان" -> the last statement's
+author); a verb with no subject (وأضاف، وأشار إلى أن) or a participle (مُردفاً، مؤكداً) -> the person the
+discourse is about: the last speaker, or the first agent named in the latest sentence. An anonymous or unknown
+subject ("وقالت مصادر", "وقالت المسؤولة الأوروبية") gives speaker None with its words kept in speaker_text:
+a missing speaker is better than a wrong one.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.arabic import Token, normalize_for_matching, split_sentences
+from marsad.lexicon import (
+    PhraseTable,
+    canonical,
+    exact_set,
+    in_set,
+    is_word,
+    load_data,
+    tokenize,
+    word_set,
+)
+from marsad.records import Article, Quote, content_id
+from marsad.referents import Referent, TitleIndex, find_referents, valid_mentions
+
+MIN_ATTRIBUTED_WORDS = 3       # "بعثة غير قتالية" after a verb is a quote; “الناتو” never is
+MIN_UNATTRIBUTED_WORDS = 8
+MIN_CLAUSE_WORDS = 3           # a reported clause shorter than this is a fragment, not a statement
+MIN_COLON_WORDS = 2
+LABEL_WORDS = 4                # quoted words followed by ":" and at most this long are a speaker label
+LEAD_WORDS = 14                # reporting verb to opening mark: "وأكد رئيس الجمهورية، بحسب البيان، «"
+CONNECTOR_WORDS = 14           # reporting verb to إن/أن: "وقالت وزارة الدفاع في بيان، إن"
+PREPOSITION_WORDS = 6          # reporting verb to على/عن/إلى: "أعرب الأمين العام لحلف شمال الأطلسي عن"
+AMBIGUOUS_WORDS = 4            # بين، عبر، تابع، جاء are verbs only when the connector follows closely
+COLON_WORDS = 10
+TRAILER_WORDS = 6              # «...»، قال “الكاظمي” مُختتماً
+SOURCE_WORDS = 8               # "بيان صادر عن مكتب رئيس الوزراء"
+SUBJECT_PHRASE_WORDS = 3       # speaker_text kept for an unresolved subject ("المسؤولة الأوروبية")
+MAX_QUOTE_PARAGRAPHS = 6
+MAX_QUOTE_CHARS = 8000
+
+_FAMILY = {"«": "«", "»": "«", "“": "“", "”": "“", "„": "“", '"': '"', "″": '"'}
+_OPENERS = frozenset("«“”„\"″")
+_MARKS = re.compile("[«»“”„\"″\n]")
+_SENTENCE_PUNCT = frozenset(".!?؟…")
+_CLAUSE_TRIM = " \t\r\n،,.:;؛-–—"
+_COMMA = frozenset("،,")
+_AROUND_NAME = frozenset("«»“”„\"″#_()")
+
+
+@dataclass(frozen=True)
+class _Verb:
+    participle: bool = False
+    prepositions: frozenset[str] = frozenset()
+    direct_only: bool = False
+    ambiguous: bool = False
+    subject_before: bool = False
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verbs: PhraseTable[_Verb]
+    verb_forms: frozenset[str]            # exact normalised forms, to tell "قال" from "وقال"
+    connectors: frozenset[str]
+    blockers: frozenset[str]
+    fillers: frozenset[str]
+    anonymous: frozenset[str]
+    statements: frozenset[str]
+    receivers: frozenset[str]
+    possessives: PhraseTable[bool]
+    offices: PhraseTable[tuple[str, ...]]
+    according: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = load_data("reporting_verbs.json")
+    phrases = []
+    forms = set()
+    for entry in data.get("verbs", []):
+        verb = _Verb(
+            participle=bool(entry.get("participle")),
+            prepositions=frozenset(canonical(p) for p in entry.get("prepositions", [])),
+            direct_only=bool(entry.get("direct_only")),
+            ambiguous=bool(entry.get("ambiguous")),
+            subject_before=bool(entry.get("subject_before")),
+        )
+        for form in entry.get("forms", []):
+            phrases.append((form, verb))
+            forms.add(normalize_for_matching(form))
+    return _Lexicon(
+        verbs=PhraseTable(phrases),
+        verb_forms=frozenset(forms),
+        connectors=exact_set(data.get("connectors", [])),
+        blockers=word_set(data.get("not_speech_before_connector", [])),
+        fillers=word_set(data.get("fillers", [])),
+        anonymous=word_set(data.get("anonymous_sources", [])),
+        statements=word_set(data.get("statement_nouns", [])),
+        receivers=word_set(data.get("statement_receivers", [])),
+        possessives=PhraseTable((p, True) for p in data.get("office_possessives", [])),
+        offices=PhraseTable((k, tuple(v)) for k, v in data.get("office_adjectives", {}).items()),
+        according=word_set(data.get("according_to", [])),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Quote marks
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Outermost quoted spans as (opening mark index, closing mark index); nested pairs are inside them.
+
+    « » nest and may cross paragraphs (see module docstring); “ ” and " " pair within a paragraph, a mark of
+    the family closing the innermost open one (writers mix “ and ” either way round in right-to-left text).
+    A straight quote that can only be closing (letter before, space after) and has nothing to close is
+    dropped rather than opening a quote that would swallow the paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    stack: list[list] = []                  # [family, position, paragraphs crossed]
+    skip: set[int] = set()
+    closers = [m.start() for m in re.finditer("»", text)]
+    openers = [m.start() for m in re.finditer("«", text)]
+    for m in _MARKS.finditer(text):
+        pos, ch = m.start(), m.group()
+        if pos in skip:
+            continue
+        if ch == "\n":
+            if stack and (pos == 0 or text[pos - 1] != "\n"):
+                stack = _carry_over(text, pos, stack, skip, closers, openers)
+            continue
+        family = _FAMILY[ch]
+        if ch in "«„":
+            stack.append([family, pos, 0])
+            continue
+        k = _innermost(stack, family)
+        if k is not None and ch != "„":
+            spans.append((stack[k][1], pos))
+            del stack[k:]
+        elif ch == "»" or (family == '"' and _only_closing(text, pos)):
+            continue
+        else:
+            stack.append([family, pos, 0])
+    spans.sort()
+    outer: list[tuple[int, int]] = []
+    for span in spans:
+        if not outer or span[0] > outer[-1][1]:
+            outer.append(span)
+    return outer
+
+
+def _innermost(stack: list[list], family: str) -> int | None:
+    for k in range(len(stack) - 1, -1, -1):
+        if stack[k][0] == family:
+            return k
+    return None
+
+
+def _only_closing(text: str, pos: int) -> bool:
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in "،,.:;؛!?؟)")
+
+
+def _carry_over(text: str, pos: int, stack: list[list], skip: set[int], closers: list[int],
+                openers: list[int]) -> list[list]:
+    """Which open quotes survive a paragraph break (see `quote_spans`)."""
+    nxt = pos
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    first = text[nxt] if nxt < len(text) else ""
+    kept: list[list] = []
+    reopened = False
+    for item in stack:
+        family, start, crossed = item
+        if crossed + 1 > MAX_QUOTE_PARAGRAPHS:
+            continue
+        if first and _FAMILY.get(first) == family and first != "»" and not reopened:
+            skip.add(nxt)
+            reopened = True
+            kept.append([family, start, crossed + 1])
+            continue
+        if family == "«":
+            c = bisect.bisect_right(closers, pos)
+            o = bisect.bisect_right(openers, pos)
+            close = closers[c] if c < len(closers) else None
+            nxt_open = openers[o] if o < len(openers) else None
+            if close is not None and close - start <= MAX_QUOTE_CHARS and (nxt_open is None or close < nxt_open):
+                kept.append([family, start, crossed + 1])
+    return kept
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The article as tokens, sentences and referents
+
+
+class _Text:
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.text = article.text
+        self.tokens: list[Token] = tokenize(self.text)
+        self.starts = [t.start for t in self.tokens]
+        self.sentences = split_sentences(self.text)
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.mentions = valid_mentions(article)
+        self.referents: list[Referent] = find_referents(article, self.tokens)
+        self.ref_starts = [r.start for r in self.referents]
+        self.ref_by_end = {r.end: r for r in self.referents}
+        self.titles = TitleIndex(article, self.tokens, self.mentions)
+        times = sorted((t.start, t.end) for t in article.timexes if 0 <= t.start < t.end <= len(self.text))
+        self.timex_starts = [s for s, _ in times]
+        self.timexes = times
+
+    def token_index(self, pos: int) -> int:
+        """Index of the first token starting at or after `pos`."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.sentence_starts, pos) - 1
+        if k < 0:
+            return (0, 0)
+        return self.sentences[k]
+
+    def line_break(self, a: int, b: int) -> bool:
+        """A line break between tokens a and b (a < b)."""
+        return "\n" in self.text[self.tokens[a].end:self.tokens[b].start]
+
+    def in_timex(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.timex_starts, pos) - 1
+        return k >= 0 and self.timexes[k][0] <= pos < self.timexes[k][1]
+
+    def referents_in(self, start: int, end: int) -> list[Referent]:
+        k = bisect.bisect_left(self.ref_starts, start)
+        out = []
+        while k < len(self.referents) and self.referents[k].start < end:
+            if self.referents[k].end <= end:
+                out.append(self.referents[k])
+            k += 1
+        return out
+
+    def in_referent(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.ref_starts, pos) - 1
+        return k >= 0 and self.referents[k].start <= pos < self.referents[k].end
+
+    def paragraph_end(self, pos: int) -> int:
+        end = self.text.find("\n", pos)
+        return len(self.text) if end < 0 else end
+
+
+class _Spans:
+    """Sorted, non-overlapping character intervals with a fast membership test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def containing(self, pos: int) -> tuple[int, int] | None:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k >= 0 and self.spans[k][0] <= pos <= self.spans[k][1]:
+            return self.spans[k]
+        return None
+
+    def first_in(self, start: int, end: int) -> tuple[int, int] | None:
+        k = bisect.bisect_left(self.starts, start)
+        if k < len(self.spans) and self.spans[k][0] < end:
+            return self.spans[k]
+        return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Finding quotations
+
+
+@dataclass
+class _Found:
+    kind: str                 # direct | reported
+    start: int
+    end: int
+    anchor: int               # where the attribution is, for ordering the discourse
+    how: str                  # verb | according | continuation | none
+    verb_tok: int | None = None
+    verb: _Verb | None = None
+    region: tuple[int, int] = (0, 0)     # tokens [a, b) that may hold the speaker
+    outer: tuple[int, int] | None = None # the span with its quote marks, when it has them
+
+
+def find_quotes(article: Article) -> list[Quote]:
+    """Direct and reported quotations in `article.text`, sorted by start, with speakers resolved to indexes
+    into `article.mentions` where the article says who spoke (see the module docstring for the rules)."""
+    if not article.text or not article.text.strip():
+        return []
+    lex = _lexicon()
+    doc = _Text(article)
+    found: list[_Found] = []
+    marks = _Spans(quote_spans(doc.text))
+    candidates, direct = _direct_quotes(doc, lex, marks)
+    found.extend(direct)
+    accepted = _Spans([f.outer or (f.start, f.end) for f in direct])
+    colon = _colon_quotes(doc, lex, candidates, accepted)
+    found.extend(colon)
+    taken = _Spans([(f.start, f.end) for f in found])
+    found.extend(_reported_quotes(doc, lex, candidates, accepted, taken))
+    found = _without_overlaps(found)
+    return _attribute(doc, lex, found)
+
+
+def _words_between(doc: _Text, start: int, end: int) -> int:
+    a, b = doc.token_index(start), doc.token_index(end)
+    return sum(1 for t in doc.tokens[a:b] if is_word(t))
+
+
+def _strip(text: str, start: int, end: int, chars: str = " \t\r\n") -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _direct_quotes(doc: _Text, lex: _Lexicon, marks: _Spans) -> tuple[_Spans, list[_Found]]:
+    """Quoted spans that are quotations. Returns the spans long enough to be speech (verbs inside them are
+    the quoted person's words, not attributions) and the accepted quotations."""
+    text = doc.text
+    mention_spans = {(doc.article.mentions[i].start, doc.article.mentions[i].end) for i in doc.mentions}
+    long_spans = []
+    shaped = []
+    for open_pos, close_pos in marks.spans:
+        start, end = _strip(text, open_pos + 1, close_pos)
+        if start >= end:
+            continue
+        words = _words_between(doc, start, end)
+        if words < MIN_ATTRIBUTED_WORDS or (start, end) in mention_spans:
+            continue
+        after = text[close_pos + 1:close_pos + 4].lstrip()
+        if after.startswith(":") and words <= LABEL_WORDS:
+            continue
+        long_spans.append((open_pos, close_pos))
+        shaped.append((open_pos, close_pos, start, end, words))
+    candidates = _Spans(long_spans)
+    out = []
+    for open_pos, close_pos, start, end, words in shaped:
+        o = doc.token_index(open_pos)
+        c = doc.token_index(close_pos)
+        lead = _lead_in(doc, lex, o, candidates)
+        if lead is not None:
+            how, j, verb = lead
+            out.append(_Found("direct", start, end, doc.tokens[j].start, how, j, verb, (j + 1, o),
+                              (open_pos, close_pos)))
+            continue
+        trail = _trailer(doc, lex, c, candidates)
+        if trail is not None:
+            how, j, verb, b = trail
+            out.append(_Found("direct", start, end, doc.tokens[j].start, how, j, verb, (j + 1, b),
+                              (open_pos, close_pos)))
+            continue
+        if words >= MIN_UNATTRIBUTED_WORDS:
+            line_start = text.rfind("\n", 0, open_pos) + 1
+            how = "continuation" if not text[line_start:open_pos].strip() else "none"
+            out.append(_Found("direct", start, end, open_pos, how, outer=(open_pos, close_pos)))
+    return candidates, out
+
+
+def _lead_in(doc: _Text, lex: _Lexicon, o: int, candidates: _Spans) -> tuple[str, int, _Verb | None] | None:
+    """The reporting verb (or بحسب/وفق) shortly before the opening mark at token `o`."""
+    tokens = doc.tokens
+    words = 0
+    according = None
+    j = o - 1
+    while j >= 0:
+        tok = tokens[j]
+        if (doc.line_break(j, j + 1) and tok.text != ":") or candidates.containing(tok.start):
+            break
+        if not is_word(tok):
+            if tok.text in _SENTENCE_PUNCT:
+                break
+            j -= 1
+            continue
+        words += 1
+        if words > LEAD_WORDS:
+            break
+        hit = lex.verbs.match(tokens, j)
+        if hit is not None and hit.last == j and not (hit.value.ambiguous and words > AMBIGUOUS_WORDS):
+            return "verb", j, hit.value         # "وأكد رئيس الجمهورية، بحسب البيان، «": the verb's subject wins
+        if according is None and in_set(tok.text, lex.according):
+            according = j
+        j -= 1
+    return ("according", according, None) if according is not None else None
+
+
+def _trailer(doc: _Text, lex: _Lexicon, c: int, candidates: _Spans) -> tuple[str, int, _Verb | None, int] | None:
+    """An attribution right after the closing mark at token `c`: «...»، قال فلان / «...»، وفق البيان."""
+    tokens = doc.tokens
+    j = c + 1
+    while j < len(tokens) and not is_word(tokens[j]):
+        if tokens[j].text not in "،,-–—" or doc.line_break(j - 1, j):
+            return None
+        j += 1
+    if j >= len(tokens) or doc.line_break(c, j):
+        return None
+    tok = tokens[j]
+    if in_set(tok.text, lex.according):
+        how, verb = "according", None
+    else:
+        hit = lex.verbs.match(tokens, j)
+        if hit is None or hit.value.ambiguous or normalize_for_matching(tok.text) not in lex.verb_forms:
+            return None
+        how, verb = "verb", hit.value
+    k = j + 1
+    words = 0
+    while k < len(tokens) and not doc.line_break(k - 1, k):
+        t = tokens[k]
+        if not is_word(t):
+            if t.text in _SENTENCE_PUNCT or (t.text in _COMMA and how == "according") or t.text == ":":
+                break
+            if t.text in _OPENERS and candidates.containing(t.start):
+                return None
+            k += 1
+            continue
+        if normalize_for_matching(t.text) in lex.connectors:
+            return None
+        words += 1
+        if words > (SOURCE_WORDS if how == "according" else TRAILER_WORDS):
+            break
+        k += 1
+    return how, j, verb, k
+
+
+def _colon_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _Spans) -> list[_Found]:
+    """"قال فلان: كلام ..." — the words after the colon to the end of the paragraph."""
+    tokens = doc.tokens
+    text = doc.text
+    out = []
+    for i, tok in enumerate(tokens):
+        if not is_word(tok):
+            continue
+        hit = lex.verbs.match(tokens, i)
+        if hit is None or candidates.containing(tok.start) or accepted.containing(tok.start):
+            continue
+        if out and out[-1].start <= tok.start < out[-1].end:
+            continue                                # a verb inside the previous colon quote
+        colon = _colon_after(doc, lex, i, candidates)
+        if colon is None:
+            continue
+        start = tokens[colon].end
+        while start < len(text) and text[start] in " \t":
+            start += 1
+        if start < len(text) and text[start] == "\n":
+            while start < len(text) and text[start].isspace():
+                start += 1
+        if start >= len(text) or text[start] in _OPENERS:
+            continue                                # a quoted quotation: the direct pass has it
+        end = doc.paragraph_end(start)
+        inner = accepted.first_in(start, end)
+        if inner is not None:
+            end = inner[0]
+        start, end = _strip(text, start, end, _CLAUSE_TRIM)
+        if start >= end or _words_between(doc, start, end) < MIN_COLON_WORDS:
+            continue
+        out.append(_Found("direct", start, end, tok.start, "verb", i, hit.value, (i + 1, colon)))
+    return out
+
+
+def _colon_after(doc: _Text, lex: _Lexicon, i: int, candidates: _Spans) -> int | None:
+    """Token index of the colon that ends a verb's lead-in ("وأضاف ستوليبنبيرج بحسب بيان الحلف:")."""
+    tokens = doc.tokens
+    words = 0
+    k = i + 1
+    after_connector = False
+    while k < len(tokens) and not doc.line_break(k - 1, k):
+        t = tokens[k]
+        if not is_word(t):
+            if t.text == ":":
+                return k
+            if t.text in _SENTENCE_PUNCT or (t.text in _OPENERS and candidates.containing(t.start)):
+                return None
+            k += 1
+            continue
+        if after_connector or lex.verbs.match(tokens, k) is not None:
+            return None
+        if normalize_for_matching(t.text) in lex.connectors:
+            after_connector = True                  # only "قال إن:" — a connector followed by words is a clause
+        words += 1
+        if words > COLON_WORDS:
+            return None
+        k += 1
+    return None
+
+
+def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _Spans,
+                     taken: _Spans) -> list[_Found]:
+    tokens = doc.tokens
+    text = doc.text
+    verb_at: dict[int, _Verb] = {}
+    for i, tok in enumerate(tokens):
+        if is_word(tok):
+            hit = lex.verbs.match(tokens, i)
+            if hit is not None:
+                verb_at[i] = hit.value
+    boundaries = [i for i, v in verb_at.items() if _opens_attribution(doc, lex, i, v)]
+    out = []
+    for i, verb in verb_at.items():
+        pos = tokens[i].start
+        if verb.direct_only or candidates.containing(pos) or taken.containing(pos):
+            continue
+        clause_tok = _clause_start(doc, lex, i, verb, candidates)
+        if clause_tok is None:
+            continue
+        start = tokens[clause_tok].start if clause_tok < len(tokens) else len(text)
+        while start < len(text) and text[start] in " \t:،,":
+            start += 1
+        if start >= len(text) or accepted.containing(start) or accepted.first_in(start, start + 1):
+            continue
+        _, sentence_end = doc.sentence(tokens[clause_tok - 1].start)
+        end = sentence_end
+        k = bisect.bisect_right(boundaries, clause_tok - 1)
+        if k < len(boundaries) and tokens[boundaries[k]].start < end:
+            end = tokens[boundaries[k]].start
+        inner = accepted.first_in(start, end)
+        if inner is not None:
+            end = inner[0]
+        inner = taken.first_in(start, end)
+        if inner is not None:
+            end = inner[0]
+        start, end = _strip(text, start, end, _CLAUSE_TRIM)
+        if start >= end or _words_between(doc, start, end) < MIN_CLAUSE_WORDS:
+            continue
+        # the subject sits between the verb and the connector (or the preposition before it)
+        b = clause_tok - 1
+        while b > i and not is_word(tokens[b]):
+            b -= 1
+        while b > i + 1 and (normalize_for_matching(tokens[b - 1].text) in lex.connectors
+                             or canonical(tokens[b - 1].text) in verb.prepositions):
+            b -= 1
+        out.append(_Found("reported", start, end, pos, "verb", i, verb, (i + 1, b)))
+    return out
+
+
+def _opens_attribution(doc: _Text, lex: _Lexicon, i: int, verb: _Verb) -> bool:
+    """A verb that starts a new attribution inside a running clause: a participle, or a verb after a comma
+    or written with و/ف ("، مؤكداً أن", "، وأضاف أن")."""
+    if verb.ambiguous:
+        return False
+    if verb.participle:
+        return True
+    tok = doc.tokens[i]
+    if normalize_for_matching(tok.text) not in lex.verb_forms:
+        return True
+    return i > 0 and doc.tokens[i - 1].text in _COMMA
+
+
+def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _Spans) -> int | None:
+    """Token index where a reported clause starts: after إن/أن, or after the verb's preposition."""
+    tokens = doc.tokens
+    limit = AMBIGUOUS_WORDS if verb.ambiguous else CONNECTOR_WORDS
+    prep_limit = min(PREPOSITION_WORDS, limit)
+    words = 0
+    free = 0                                    # words outside names and titles
+    prev_words: list[str] = []
+    k = i + 1
+    while k < len(tokens) and not doc.line_break(k - 1, k):
+        t = tokens[k]
+        if not is_word(t):
+            if t.text in _SENTENCE_PUNCT or t.text == ":":
+                return None
+            if t.text in _OPENERS and candidates.containing(t.start):
+                return None
+            k += 1
+            continue
+        words += 1
+        if not doc.in_referent(t.start):
+            free += 1
+        if words > limit:
+            return None
+        norm = normalize_for_matching(t.text)
+        if norm in lex.connectors:
+            if any(in_set(w, lex.blockers) for w in prev_words[-2:]):
+                return None
+            return k + 1
+        if free <= prep_limit and canonical(t.text) in verb.prepositions:
+            n = k + 1
+            if n < len(tokens) and is_word(tokens[n]) and normalize_for_matching(tokens[n].text) in lex.connectors:
+                return n + 1
+            return n
+        if lex.verbs.match(tokens, k) is not None:
+            return None
+        prev_words.append(t.text)
+        k += 1
+    return None
+
+
+def _without_overlaps(found: list[_Found]) -> list[_Found]:
+    found.sort(key=lambda f: (f.start, -f.end))
+    out: list[_Found] = []
+    for f in found:
+        if out and f.start < out[-1].end:
+            continue
+        out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Speakers
+
+_Speaker = tuple[int | None, str | None]     # (mention index, speaker_text)
+
+
+class _Discourse:
+    """Who the text is about: the last speaker, or the first agent named in the latest sentence."""
+
+    def __init__(self) -> None:
+        self.focus: _Speaker | None = None
+        self.statement: _Speaker | None = None
+        self.in_sentence: _Speaker | None = None
+
+
+def _attribute(doc: _Text, lex: _Lexicon, found: list[_Found]) -> list[Quote]:
+    article = doc.article
+    quoted = _Spans([(f.start, f.end) for f in found])
+    by_anchor = sorted(found, key=lambda f: f.anchor)
+    state = _Discourse()
+    quotes: list[Quote] = []
+    k = 0
+    for s_start, s_end in doc.sentences or [(0, len(doc.text))]:
+        state.in_sentence = None
+        here = []
+        while k < len(by_anchor) and by_anchor[k].anchor < s_end:
+            here.append(by_anchor[k])
+            k += 1
+        for f in here:
+            speaker = _speaker(doc, lex, f, (s_start, s_end), state, quoted)
+            mention, speaker_text = speaker if speaker else (None, None)
+            if speaker is not None:
+                state.focus = speaker
+                state.in_sentence = speaker
+            verb = _verb_as_written(doc, lex, f.verb_tok) if f.how == "verb" else None
+            quotes.append(Quote(
+                id=content_id("q", article.id, f.start, f.end),
+                article=article.id,
+                kind=f.kind,
+                text=doc.text[f.start:f.end],
+                start=f.start,
+                end=f.end,
+                verb=verb,
+                speaker_text=speaker_text,
+                speaker_mention=mention,
+            ))
+        if not here:
+            subject = _sentence_subject(doc, s_start, s_end, quoted)
+            if subject is not None:
+                state.focus = (subject.mention, subject.text)
+    while k < len(by_anchor):                   # anchors past the last sentence (whitespace-only tail)
+        f = by_anchor[k]
+        quotes.append(Quote(content_id("q", article.id, f.start, f.end), article.id, f.kind,
+                            doc.text[f.start:f.end], f.start, f.end))
+        k += 1
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _verb_as_written(doc: _Text, lex: _Lexicon, j: int | None) -> str | None:
+    """The verb without a leading و/ف ("وقال" -> "قال", "فأعرب" -> "أعرب")."""
+    if j is None:
+        return None
+    word = doc.tokens[j].text
+    if normalize_for_matching(word) not in lex.verb_forms and len(word) > 2 and word[0] in "وف":
+        return word[1:]
+    return word
+
+
+def _speaker(doc: _Text, lex: _Lexicon, f: _Found, sentence: tuple[int, int], state: _Discourse,
+             quoted: _Spans) -> _Speaker | None:
+    if f.how == "none":
+        return None
+    if f.how == "continuation":
+        return state.focus
+    a, b = f.region
+    if f.how == "according":
+        return _source(doc, lex, a, b, state)
+    verb = f.verb
+    assert verb is not None and f.verb_tok is not None
+    if verb.subject_before:                    # "نقلت الوكالة عن مسؤول عراقي قوله إن"
+        ref = _referent_before(doc, f.verb_tok, sentence[0], any_position=True)
+        if ref is not None:
+            return ref.mention, ref.text
+        for j in range(f.verb_tok - 1, max(-1, f.verb_tok - 4), -1):
+            if in_set(doc.tokens[j].text, lex.anonymous):
+                return None, _bare(doc.tokens[j].text, lex.anonymous)
+        return None
+    if verb.participle:
+        return _clause_subject(doc, f.verb_tok, sentence, state, quoted)
+    return _subject(doc, lex, f.verb_tok, a, b, sentence, state)
+
+
+def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence: tuple[int, int],
+             state: _Discourse) -> _Speaker | None:
+    """The speaker of a finite reporting verb whose subject may sit in tokens [a, b)."""
+    tokens = doc.tokens
+    h = _first_content_word(doc, lex, a, b)
+    if h is not None and in_set(tokens[h].text, lex.anonymous):
+        return None, _bare(tokens[h].text, lex.anonymous)
+    if h is not None and in_set(tokens[h].text, lex.statements):
+        return _statement(doc, lex, h, b, state)
+    if b > a:
+        end = tokens[b - 1].end
+        for ref in doc.referents_in(tokens[a].start, end):
+            if not ref.object:
+                return ref.mention, ref.text
+    if h is not None and not in_set(tokens[h].text, lex.according) and not _possessed(tokens[h].text):
+        return None, _phrase(doc, lex, h, b)
+    ref = _referent_before(doc, verb_tok, sentence[0])
+    if ref is not None:
+        return ref.mention, ref.text
+    return state.focus
+
+
+def _first_content_word(doc: _Text, lex: _Lexicon, a: int, b: int) -> int | None:
+    """The first word of a verb's lead-in that could be its subject: adverbs, dates and prepositional
+    phrases ("في كلمة له خلال ...،", "أمس") are skipped, a phrase up to its closing comma."""
+    tokens = doc.tokens
+    j = a
+    while j < b:
+        tok = tokens[j]
+        if not is_word(tok) or doc.in_timex(tok.start):
+            j += 1
+            continue
+        if in_set(tok.text, lex.fillers) or normalize_for_matching(tok.text) in lex.connectors:
+            j += 1
+            while j < b and tokens[j].text not in _COMMA and not _starts_referent(doc, tokens[j].start):
+                j += 1
+            continue
+        return j
+    return None
+
+
+def _starts_referent(doc: _Text, pos: int) -> bool:
+    k = bisect.bisect_left(doc.ref_starts, pos)
+    return k < len(doc.referents) and doc.referents[k].start == pos and not doc.referents[k].object
+
+
+def _bare(word: str, words: frozenset[str]) -> str:
+    """A list word without the و/ف/ل/ب written on it ("ومصادر" -> "مصادر", "لبيان" -> "بيان"), when the
+    rest is still the list word (so "وزارة" keeps its و)."""
+    for n in (2, 1):
+        if len(word) - n >= 3 and all(c in "وفلب" for c in word[:n]) and canonical(word[n:]) in words:
+            return word[n:]
+    return word
+
+
+def _possessed(word: str) -> bool:
+    """A noun with a possessive suffix ("حرصه", "استعدادها") is the verb's object, not its subject."""
+    return len(word) > 3 and (word.endswith(("ه", "ها", "هم", "هما")) and not word.endswith(("الله", "اللـه")))
+
+
+def _phrase(doc: _Text, lex: _Lexicon, h: int, b: int) -> str:
+    """Up to SUBJECT_PHRASE_WORDS words from token h, stopping at punctuation, a preposition or filler."""
+    tokens = doc.tokens
+    end = h
+    words = 0
+    j = h
+    while j < b and is_word(tokens[j]) and words < SUBJECT_PHRASE_WORDS:
+        if j > h and (in_set(tokens[j].text, lex.fillers) or in_set(tokens[j].text, lex.according)):
+            break
+        end = j
+        words += 1
+        j += 1
+    return doc.text[tokens[h].start:tokens[end].end]
+
+
+def _statement(doc: _Text, lex: _Lexicon, h: int, b: int, state: _Discourse) -> _Speaker | None:
+    """Who a statement is from: "بيان لمكتب الكاظمي", "بيان لمكتبه", "بيان رئاسي", "البيان" (the last one)."""
+    tokens = doc.tokens
+    limit = min(len(tokens), max(b, h + 1), h + 1 + SOURCE_WORDS * 2)
+    found = _statement_source(doc, lex, h + 1, limit, state)
+    if found is not None:
+        state.statement = found
+        return found
+    norm = normalize_for_matching(_bare(tokens[h].text, lex.statements))
+    if norm.startswith("ال") and state.statement is not None:
+        return state.statement
+    return None, _bare(tokens[h].text, lex.statements)
+
+
+def _statement_source(doc: _Text, lex: _Lexicon, a: int, b: int, state: _Discourse) -> _Speaker | None:
+    tokens = doc.tokens
+    words = 0
+    for k in range(a, b):
+        tok = tokens[k]
+        if not is_word(tok):
+            if tok.text in _SENTENCE_PUNCT:
+                return None
+            continue
+        words += 1
+        if words > SOURCE_WORDS or in_set(tok.text, lex.receivers):
+            return None
+        if lex.possessives.match(tokens, k) is not None:
+            return state.focus
+        office = lex.offices.match(tokens, k)
+        if office is not None:
+            for title in office.value:
+                person = doc.titles.person(title, tok.start)
+                if person is not None:
+                    phrase_start = tokens[a - 1].start if a > 0 else tok.start
+                    return person, doc.text[phrase_start:tokens[office.last].end]
+            return None, doc.text[(tokens[a - 1].start if a > 0 else tok.start):tokens[office.last].end]
+        ref_k = bisect.bisect_left(doc.ref_starts, tok.start)
+        if ref_k < len(doc.referents) and doc.referents[ref_k].start < tok.end:
+            ref = doc.referents[ref_k]
+            return ref.mention, ref.text
+    return None
+
+
+def _source(doc: _Text, lex: _Lexicon, a: int, b: int, state: _Discourse) -> _Speaker | None:
+    """The source after بحسب/وفق/نقلاً عن: a statement, a named person or body, or unknown words."""
+    tokens = doc.tokens
+    j = a
+    while j < b and (not is_word(tokens[j]) or canonical(tokens[j].text) in ("ل", "عن", "الي", "ما")):
+        j += 1
+    if j >= b:
+        return None
+    if in_set(tokens[j].text, lex.statements):
+        return _statement(doc, lex, j, b, state)
+    for ref in doc.referents_in(tokens[j].start, tokens[b - 1].end):
+        return ref.mention, ref.text
+    return None, _phrase(doc, lex, j, b)
+
+
+def _referent_before(doc: _Text, verb_tok: int, sentence_start: int, any_position: bool = False) -> Referent | None:
+    """The name just before the verb (only punctuation between) when it opens the sentence (at most two
+    words before it: "أمّا ستولتينبرغ، فأعرب"); with `any_position`, wherever it is ("عن مسؤول قوله")."""
+    tokens = doc.tokens
+    j = verb_tok - 1
+    while j >= 0 and not is_word(tokens[j]) and tokens[j].text in _AROUND_NAME | _COMMA:
+        j -= 1
+    if j < 0 or not is_word(tokens[j]) or tokens[j].start < sentence_start:
+        return None
+    ref = doc.ref_by_end.get(tokens[j].end)
+    if ref is None:
+        return None
+    if any_position:
+        return ref
+    if ref.object:
+        return None
+    if _words_between(doc, sentence_start, ref.start) > 2:
+        return None
+    return ref
+
+
+def _clause_subject(doc: _Text, verb_tok: int, sentence: tuple[int, int], state: _Discourse,
+                    quoted: _Spans) -> _Speaker | None:
+    """A participle's speaker: whoever spoke earlier in the sentence, else the sentence's first agent before
+    it, else the person the discourse is about."""
+    if state.in_sentence is not None:
+        return state.in_sentence
+    subject = _sentence_subject(doc, sentence[0], doc.tokens[verb_tok].start, quoted)
+    if subject is not None:
+        return subject.mention, subject.text
+    return state.focus
+
+
+def _sentence_subject(doc: _Text, start: int, end: int, quoted: _Spans) -> Referent | None:
+    for ref in doc.referents_in(start, end):
+        if not ref.object and quoted.containing(ref.start) is None:
+            return ref
+    return None

@@ -1,0 +1,315 @@
+"""Who a phrase names: person and organisation mentions, and role phrases ("رئيس الوزراء") that stand for a
+person the article names elsewhere.
+
+Arabic news names a person once ("رئيس الجمهورية عبد اللطيف جمال رشيد") and then often by role alone
+("وأكد رئيس الجمهورية، بحسب البيان، ..."). The NER stage finds names only; a title-only reference is not a
+mention. Quotes need these references to find speakers and events to find participants, so both read them
+from here.
+
+A role phrase resolves to a person only when the article gives it one reading: the phrase must be a known
+title of a PER mention (the entity stage's `Mention.title`, or, when that is empty, the role phrase just before
+the name) or its first words ("رئيس الوزراء" for "رئيس الوزراء العراقي"), and every person with that title
+must be one person. "الأمين العام للأمم المتحدة" does not resolve to the NATO secretary general: a definite
+word that continues the phrase differently ends the match. Ambiguity gives no referent, never a guess.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.arabic import Token, normalize_for_matching
+from marsad.lexicon import canonical, in_set, is_word, load_data, phrase_words, tokenize, word_set, word_variants
+from marsad.records import Article, Mention
+
+SPEAKER_TYPES = ("PER", "ORG")
+TITLE_LOOKBACK_WORDS = 8          # a role phrase before a name is at most this long
+MIN_TITLE_WORDS = 2               # "الرئيس" alone names too many people to resolve
+_SKIPPABLE_IN_TITLE = frozenset("()")
+_QUOTE_OR_HASH = frozenset("«»“”„\"″'#_")
+_CLITIC_OBJECT = "بلك"
+_BETWEEN_TITLE_AND_NAME = _QUOTE_OR_HASH | _SKIPPABLE_IN_TITLE | frozenset("،,")
+
+
+@dataclass(frozen=True)
+class Referent:
+    """A span that names a person or organisation: a mention, a role phrase, or a role phrase with the name
+    after it (one referent). `text` is the name as written (the mention's text when there is one, else the
+    role phrase); `mention` indexes `article.mentions`; `object` is True when a preposition or an attached
+    ب/ل/ك governs the span, so it is an object or a place of the sentence, not its agent."""
+
+    start: int
+    end: int
+    text: str
+    mention: int
+    object: bool = False
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("referents.json")
+    return word_set(data.get("title_heads", [])), word_set(data.get("object_markers", []))
+
+
+def valid_mentions(article: Article) -> list[int]:
+    """Indexes of mentions whose offsets point at their text; a mention that does not is ignored, not fatal."""
+    text = article.text
+    out = []
+    for i, m in enumerate(article.mentions):
+        if 0 <= m.start < m.end <= len(text) and text[m.start:m.end] == m.text:
+            out.append(i)
+    return out
+
+
+def _name_key(mention: Mention) -> tuple[str, ...]:
+    return tuple(normalize_for_matching(mention.name or mention.text).replace("_", " ").split())
+
+
+def _same_person(keys: list[tuple[str, ...]]) -> bool:
+    """All names are the fullest one or a word-suffix/subset of it (الكاظمي and مصطفى الكاظمي)."""
+    longest = max(keys, key=len)
+    return all(k == longest[-len(k):] or set(k) <= set(longest) for k in keys if k)
+
+
+class TitleIndex:
+    """The role phrases of one article's PER mentions, matched against the text token by token."""
+
+    def __init__(self, article: Article, tokens: list[Token], mentions: list[int]) -> None:
+        self.article = article
+        self.tokens = tokens
+        self.starts = [t.start for t in tokens]
+        self.entries: list[tuple[list[tuple[str, ...]], int]] = []
+        self._by_first: dict[str, list[int]] = {}
+        heads, _ = _words()
+        for idx in mentions:
+            m = article.mentions[idx]
+            if m.type != "PER":
+                continue
+            title = m.title or self._title_before(m, heads)
+            if not title:
+                continue
+            words = [word_variants(w) for w in phrase_words(title)]
+            if words and words[0][0] in ("و", "ف"):
+                words = words[1:]
+            if len(words) < MIN_TITLE_WORDS:
+                continue
+            n = len(self.entries)
+            self.entries.append((words, idx))
+            for v in words[0]:
+                self._by_first.setdefault(v, []).append(n)
+
+    def _title_before(self, mention: Mention, heads: frozenset[str]) -> str | None:
+        """The role phrase right before a name ("الأمين العام لحلف شمال الأطلسي (ناتو) ينس ..."), from the
+        nearest title head back (extended over heads just before it: "نائب رئيس"), at most a few words, not
+        across punctuation other than brackets and one comma right before the name."""
+        text = self.article.text
+        j = bisect.bisect_left(self.starts, mention.start) - 1
+        while j >= 0 and self.tokens[j].text in _QUOTE_OR_HASH:
+            j -= 1
+        if j >= 0 and self.tokens[j].text in "،,":
+            j -= 1
+        words = 0
+        head = None
+        while j >= 0 and words < TITLE_LOOKBACK_WORDS:
+            tok = self.tokens[j]
+            if not is_word(tok):
+                if tok.text not in _SKIPPABLE_IN_TITLE:
+                    break
+                j -= 1
+                continue
+            words += 1
+            if in_set(tok.text, heads):
+                head = j
+                k = j - 1
+                while k >= 0 and is_word(self.tokens[k]) and in_set(self.tokens[k].text, heads):
+                    head = k
+                    k -= 1
+                break
+            j -= 1
+        if head is None:
+            return None
+        end = bisect.bisect_left(self.starts, mention.start) - 1
+        while end > head and not is_word(self.tokens[end]) and self.tokens[end].text != ")":
+            end -= 1
+        return text[self.tokens[head].start:self.tokens[end].end]
+
+    def match(self, i: int) -> tuple[int, int | None, int] | None:
+        """A known title starting at word token `i`: (index of its last token, the person's mention index or
+        None when the title fits several people, length of the clitics written before it). None when no title
+        starts here."""
+        tokens = self.tokens
+        candidates = set()
+        for v in word_variants(tokens[i].text):
+            candidates.update(self._by_first.get(v, ()))
+        if not candidates:
+            return None
+        best: list[tuple[int, bool, int]] = []          # (matched words, full match, entry)
+        best_last = -1
+        best_len = 0
+        for n in candidates:
+            words, _ = self.entries[n]
+            count, last, next_tok = _match_words(tokens, i, words)
+            if count < MIN_TITLE_WORDS:
+                continue
+            full = count == len(words)
+            if not full and next_tok is not None and _is_definite(tokens[next_tok].text):
+                continue                                # "الأمين العام للأمم ..." is another title
+            if count > best_len:
+                best, best_len, best_last = [], count, last
+            if count == best_len:
+                best.append((count, full, n))
+        if not best:
+            return None
+        if any(full for _, full, _ in best):
+            best = [b for b in best if b[1]]
+        people = sorted({self.entries[n][1] for _, _, n in best})
+        clitic = _clitic_length(tokens[i].text, self.entries[best[0][2]][0][0])
+        keys = [_name_key(self.article.mentions[p]) for p in people]
+        if not _same_person(keys):
+            return best_last, None, clitic
+        start = tokens[i].start
+        before = [p for p in people if self.article.mentions[p].start < start]
+        chosen = max(before, key=lambda p: self.article.mentions[p].start) if before else people[0]
+        return best_last, chosen, clitic
+
+    def person(self, title: str, at: int) -> int | None:
+        """The person an office word's title names ("بيان رئاسي" -> "رئيس الجمهورية"), preferring the one
+        named before offset `at`; None when no or several people hold it."""
+        toks = [t for t in tokenize(title) if is_word(t)]
+        if not toks:
+            return None
+        words = [word_variants(t.text) for t in toks]
+        people = []
+        for entry_words, idx in self.entries:
+            if len(entry_words) >= len(words) and all(
+                set(a) & set(b) for a, b in zip(words, entry_words)
+            ):
+                people.append(idx)
+        if not people or not _same_person([_name_key(self.article.mentions[p]) for p in people]):
+            return None
+        before = [p for p in people if self.article.mentions[p].start < at]
+        return max(before, key=lambda p: self.article.mentions[p].start) if before else min(people)
+
+
+def _match_words(tokens: list[Token], i: int, words: list[tuple[str, ...]]) -> tuple[int, int, int | None]:
+    """How many title words match from token `i`; the last matching token; the next word token when it
+    follows without punctuation (else None)."""
+    count = 0
+    j = i
+    last = i
+    while j < len(tokens) and count < len(words):
+        tok = tokens[j]
+        if not is_word(tok):
+            if tok.text in _SKIPPABLE_IN_TITLE:
+                j += 1
+                continue
+            return count, last, None
+        if not set(word_variants(tok.text)) & set(words[count]):
+            return count, last, j
+        count += 1
+        last = j
+        j += 1
+    while j < len(tokens) and tokens[j].text in _SKIPPABLE_IN_TITLE:
+        j += 1
+    nxt = j if j < len(tokens) and is_word(tokens[j]) else None
+    return count, last, nxt
+
+
+def _is_definite(word: str) -> bool:
+    return any(v.startswith("ال") for v in word_variants(word)[:2]) or word_variants(word)[0].startswith("لل")
+
+
+def _clitic_length(word: str, first: tuple[str, ...]) -> int:
+    """How many leading letters of `word` are و/ف/ب/ل/ك written before a title whose first word has the
+    variants `first` ("بالأمين" -> 1, "وزير" -> 0)."""
+    for n in range(0, 3):
+        if n and word[n - 1] not in "وفبلك":
+            break
+        if len(word) - n >= 2 and canonical(word[n:]) in first:
+            return n
+    return 0
+
+
+def find_referents(article: Article, tokens: list[Token] | None = None) -> list[Referent]:
+    """Every PER/ORG mention and every resolvable role phrase of the article, sorted by start. A role phrase
+    followed by a person's name (at most a comma or quote marks between) is one referent for that name."""
+    text = article.text
+    if not text:
+        return []
+    if tokens is None:
+        tokens = tokenize(text)
+    mentions = valid_mentions(article)
+    index = TitleIndex(article, tokens, mentions)
+    starts = [t.start for t in tokens]
+    _, objects = _words()
+    by_start = {article.mentions[i].start: i for i in mentions if article.mentions[i].type == "PER"}
+    covered = sorted((article.mentions[i].start, article.mentions[i].end) for i in mentions)
+    cover_starts = [c[0] for c in covered]
+    merged: set[int] = set()
+    out: list[Referent] = []
+
+    def inside_mention(pos: int) -> bool:
+        k = bisect.bisect_right(cover_starts, pos) - 1
+        return k >= 0 and covered[k][0] <= pos < covered[k][1]
+
+    i = 0
+    while index.entries and i < len(tokens):
+        tok = tokens[i]
+        if not is_word(tok) or inside_mention(tok.start):
+            i += 1
+            continue
+        found = index.match(i)
+        if found is None:
+            i += 1
+            continue
+        last, person, clitic = found
+        start = tok.start + clitic
+        obj = any(c in _CLITIC_OBJECT for c in tok.text[:clitic]) or _governed(tokens, i, objects)
+        j = last + 1
+        while j < len(tokens) and j - last <= 3 and tokens[j].text in _BETWEEN_TITLE_AND_NAME:
+            j += 1
+        named = by_start.get(tokens[j].start) if j < len(tokens) else None
+        if named is not None:
+            m = article.mentions[named]
+            out.append(Referent(start, m.end, m.text, named, obj))
+            merged.add(named)
+            i = bisect.bisect_left(starts, m.end)
+            continue
+        if person is not None:
+            end = tokens[last].end
+            out.append(Referent(start, end, text[start:end], person, obj))
+        i = last + 1
+    spans = sorted((r.start, r.end) for r in out)
+    span_starts = [a for a, _ in spans]
+    for idx in mentions:
+        m = article.mentions[idx]
+        if idx in merged or m.type not in SPEAKER_TYPES:
+            continue
+        k = bisect.bisect_right(span_starts, m.start) - 1
+        if k >= 0 and spans[k][1] >= m.end:
+            continue                            # "الحكومة العراقية" inside "رئيس الحكومة العراقية"
+        k = bisect.bisect_left(starts, m.start)
+        out.append(Referent(m.start, m.end, m.text, idx, _mention_governed(text, m.start) or _governed(tokens, k, objects)))
+    out.sort(key=lambda r: (r.start, r.end))
+    return out
+
+
+def _mention_governed(text: str, start: int) -> bool:
+    """An attached ب/ل/ك before the name ("بالكاظمي", "لـ"السوداني""): the clitic is outside the mention."""
+    j = start - 1
+    while j >= 0 and text[j] in "ـ\"“«":
+        j -= 1
+    if j < 0 or text[j] not in _CLITIC_OBJECT:
+        return False
+    k = j - 1
+    if k >= 0 and text[k] in "وف":
+        k -= 1
+    return k < 0 or not text[k].isalpha()
+
+
+def _governed(tokens: list[Token], i: int, objects: frozenset[str]) -> bool:
+    """The word before token `i` (quote marks and # skipped) is a preposition or "نظيره"."""
+    j = i - 1
+    while j >= 0 and tokens[j].text in _QUOTE_OR_HASH:
+        j -= 1
+    return j >= 0 and is_word(tokens[j]) and in_set(tokens[j].text, objects)
