@@ -357,30 +357,29 @@ def _byte_classes(codec: str) -> bytes | None:
     return bytes(classes)
 
 
-def _arabic_reading(data: bytes, codec: str) -> tuple[float, float]:
+def _arabic_reading(data: bytes, codec: str) -> tuple[float, float, int]:
     """How Arabic `data` reads in a single-byte `codec`: the share of non-ASCII letters that are Arabic, and
-    the rate of the definite article "ال" per word. In news prose "ال" opens about a third of the words; a
-    wrong single-byte decoding scatters letters and rarely forms it. Under 20 words the rate is not judged
-    (1.0). A wrong decoding of Latin text puts Arabic letters inside Latin words ("ministوre"); when that
-    happens for more than one Arabic letter in twenty, the text does not read as Arabic at all (0.0, 0.0).
+    the rate of the definite article "ال" per word, and the number of words. In news prose "ال" opens about
+    a third of the words; a wrong single-byte decoding scatters letters and rarely forms it (the caller
+    judges the rate only from 20 words on, but uses it to break ties). A wrong decoding of Latin text puts Arabic letters inside Latin words ("ministوre"); when that
+    happens for more than one Arabic letter in twenty, the text does not read as Arabic at all (share 0).
     Works on the bytes through a class table (bytes.translate/count run at memory speed) because it runs
     on every candidate charset of every non-UTF-8 page."""
     classes = _byte_classes(codec)
     if classes is None:
-        return 0.0, 0.0
+        return 0.0, 0.0, 0
     sample = data[:20_000]
     kinds = sample.translate(classes)
     arabic = kinds.count(b"A")
     letters = arabic + kinds.count(b"L")
-    if not letters or (kinds.count(b"lA") + kinds.count(b"Al")) * 20 > arabic:
-        return 0.0, 0.0
     words = len(sample.split())
+    if not letters or (kinds.count(b"lA") + kinds.count(b"Al")) * 20 > arabic:
+        return 0.0, 0.0, words
     try:
         article = "ال".encode(codec)
     except UnicodeEncodeError:
-        return arabic / letters, 0.0
-    rate = 1.0 if words < 20 else sample.count(article) / words
-    return arabic / letters, rate
+        return arabic / letters, 0.0, words
+    return arabic / letters, sample.count(article) / max(words, 1), words
 
 
 def _too_many_controls(text: str) -> bool:
@@ -421,10 +420,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    readings: dict[str, tuple[str, float, float] | None] = {}
+    readings: dict[str, tuple[str, float, float, int] | None] = {}
 
-    def reading(codec: str) -> tuple[str, float, float] | None:
-        """(text, Arabic share, "ال" rate) for a strict decoding without control characters, else None."""
+    def reading(codec: str) -> tuple[str, float, float, int] | None:
+        """(text, Arabic share, "ال" rate, words) for a strict decoding without control characters, else None."""
         if codec not in readings:
             readings[codec] = None
             try:
@@ -439,7 +438,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         scored = []
         for rank, codec in enumerate(codecs_in_rank):
             found = reading(codec)
-            if found and found[1] >= 0.6 and found[2] >= 0.1:
+            if found and found[1] >= 0.6 and (found[2] >= 0.1 or found[3] < 20):
                 scored.append((round(found[1], 1), round(found[2], 2), -rank, codec))
         if not scored:
             return None
@@ -1024,7 +1023,7 @@ class _JsonReader:
             except json.JSONDecodeError as exc:
                 incomplete = exc.pos >= len(self._buf) - 16 or exc.msg.startswith("Unterminated string")
                 if self._eof or not incomplete:
-                    raise ValueError(f"{exc.msg} (line {exc.lineno} column {exc.colno})") from None
+                    raise ValueError(exc.msg) from None   # positions are in the buffer, not the file
             if len(self._buf) - self._pos > self._max:
                 raise _ItemTooLarge(_size_limit_reason(self._max))
             self._more(want)

@@ -637,3 +637,10 @@ def test_warc_with_wrong_content_length_is_reported_not_printed(tmp_path, capsys
     found = items(path)
     assert any(isinstance(r, Rejected) and "Content-Length" in r.reason for r in found), found
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("headline", ["الرياض", "هدنة في غزة", "السيسي يستقبل ملك الأردن", "قال الوزير"])
+def test_short_single_byte_headlines_that_charset_guessing_gets_wrong(headline):
+    """charset-normalizer reads these as big5, cp874 or cp1255; they must come out Arabic."""
+    assert decode_bytes(headline.encode("cp1256")) == (headline, "cp1256")
+    assert decode_bytes(headline.encode("iso8859_6")) == (headline, "iso-8859-6")
