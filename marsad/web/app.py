@@ -24,6 +24,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
+from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import MarsadError, __version__, queries
@@ -120,11 +121,20 @@ def _install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, on_crash)
 
 
+def when(value: str | None) -> Markup | str:
+    """An ISO date prefix as a left-to-right <time> element: inside Arabic text an unisolated 2021-07-01
+    is reordered by the bidi algorithm into nonsense. Markup.format escapes the value."""
+    if not value:
+        return ""
+    return Markup('<time datetime="{0}" dir="ltr">{1}</time>').format(value, value.replace("T", " "))
+
+
 def _templates() -> Environment:
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.globals.update(entity_types=ENTITY_TYPES, event_types=EVENT_TYPES, quote_kinds=QUOTE_KINDS,
                        version=__version__)
+    env.filters["when"] = when
     env.tests["highlight"] = lambda piece: isinstance(piece, Highlight)
     # only http(s) links are rendered as links: a stored "javascript:" URL must stay inert text
     env.tests["web_link"] = lambda url: isinstance(url, str) and bool(_WEB_LINK.match(url))

@@ -52,7 +52,7 @@ def day_chart(days: list[DayCount], width: int = 640, height: int = 120) -> DayC
         ordered = [(first + timedelta(days=i)).isoformat() for i in range(span)]
     peak = max(counts.values())
     slot = width / len(ordered)
-    bar_width = max(1.0, slot * 0.8)
+    bar_width = min(max(1.0, slot * 0.8), 40.0)          # one day alone is a bar, not a wall
     bars = []
     for i, day in enumerate(ordered):
         n = counts.get(day, 0)
