@@ -42,20 +42,15 @@ class NoArticleText(MarsadError):
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*| {2,}")
 _HAS_WORD = re.compile(r"[^\W_]")
 
 
 def split_lines(text: str) -> list[str]:
     """The text's non-empty lines, with invisible bidi/zero-width marks removed and odd spaces (no-break,
     thin, ideographic) made plain, so that what later stages see and what they match are the same."""
-    text = _INVISIBLE.sub("", _NEWLINES.sub("\n", text))
-    lines = []
-    for raw in text.split("\n"):
-        line = _SPACES.sub(" ", raw).strip()
-        if line:
-            lines.append(line)
-    return lines
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", _NEWLINES.sub("\n", text)))
+    return [line for line in (raw.strip() for raw in text.split("\n")) if line]
 
 
 # -- rules as data -----------------------------------------------------------------------------------------
@@ -65,9 +60,6 @@ def split_lines(text: str) -> list[str]:
 class _Rule:
     why: str
     max_words: int
-    exact: frozenset[str]
-    starts: tuple[str, ...]
-    contains: tuple[str, ...]
     edges_only: bool
 
 
@@ -75,6 +67,9 @@ class _Rule:
 class _Rules:
     rules: tuple[_Rule, ...]
     max_words: int
+    exact: dict[str, tuple[int, ...]]       # line_key -> indexes of the rules listing it
+    starts: re.Pattern[str]                 # one alternation, group "r<i>" per rule
+    contains: re.Pattern[str]
     list_headers: dict[str, str]            # line_key -> why
     related_starts: tuple[str, ...]
     social_words: frozenset[str]
@@ -88,23 +83,35 @@ def _keys(phrases: Iterable[str]) -> list[str]:
     return [k for k in (line_key(p) for p in phrases) if k]
 
 
+def _alternation(groups: list[list[str]], template: str) -> re.Pattern[str]:
+    parts = [f"(?P<r{i}>{'|'.join(re.escape(k) for k in sorted(keys, key=len, reverse=True))})"
+             for i, keys in enumerate(groups) if keys]
+    return re.compile(template.format("|".join(parts) or "(?!x)x"))
+
+
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     data = metadata._load("boilerplate.json")
-    rules = tuple(
-        _Rule(r["why"], r["max_words"], frozenset(_keys(r["exact"])), tuple(_keys(r["starts"])),
-              tuple(_keys(r["contains"])), bool(r.get("edges_only")))
-        for r in data["line_rules"])
+    raw = data["line_rules"]
+    rules = tuple(_Rule(r["why"], r["max_words"], bool(r.get("edges_only"))) for r in raw)
+    exact: dict[str, tuple[int, ...]] = {}
+    for i, r in enumerate(raw):
+        for k in _keys(r["exact"]):
+            exact[k] = exact.get(k, ()) + (i,)
     headers = {k: why for why, phrases in data["list_headers"].items() for k in _keys(phrases)}
     credits = "|".join(re.escape(k) for k in sorted(set(_keys(data["caption_credits"])), key=len, reverse=True))
     byline = "|".join(re.escape(w) for w in sorted(data["byline_words"], key=len, reverse=True))
     return _Rules(
         rules=rules,
         max_words=max(r.max_words for r in rules),
+        exact=exact,
+        starts=_alternation([_keys(r["starts"]) for r in raw], r"^(?:{})(?= |$)"),
+        contains=_alternation([_keys(r["contains"]) for r in raw], r"(?:{})"),
         list_headers=headers,
         related_starts=tuple(_keys(data["related_starts"])),
         social_words=frozenset(w for p in _keys(data["social_words"]) for w in p.split()),
-        credits=re.compile(rf"[(\[](?:{credits})(?:\s*[/|,،-]\s*(?:{credits}))*\s*[)\]]\s*$", re.IGNORECASE),
+        credits=re.compile(rf"[(\[](?:{credits})(?:\s*[/|,،:-]\s*(?:{credits}|[^()\[\]]{{1,30}}))*\s*[)\]]\s*$",
+                           re.IGNORECASE),
         caption_markers=tuple(_keys(data["caption_markers"])),
         breadcrumb_starts=frozenset(_keys(data["breadcrumb_starts"])),
         byline_start=re.compile(rf"^(?:{byline})\s*[:\-–—ـ]\s*\S|^(?:كتب|كتبت|بقلم|بواسطة)\s+\S", re.IGNORECASE),
@@ -115,23 +122,23 @@ def _starts_with(key: str, prefixes: tuple[str, ...]) -> bool:
     return any(key == p or key.startswith(p + " ") for p in prefixes)
 
 
-def _contains(key: str, phrases: tuple[str, ...]) -> bool:
-    """Substring match, so a phrase still matches behind a clitic ("بنشرتنا البريدية")."""
-    return any(p in key for p in phrases)
-
-
-def match_rule(key: str, words: int, at_edge: bool = True) -> str | None:
-    """Why a line (given its `line_key` and word count) is boilerplate by the phrase rules, or None."""
+def match_rule(key: str, words: int) -> tuple[str, bool] | None:
+    """Why a line (given its `line_key` and word count) is boilerplate by the phrase rules, and whether the
+    rule holds only above or below the body (edges_only); None when no rule matches."""
     rules = _rules()
     if words > rules.max_words or not key:
         return None
-    for rule in rules.rules:
-        if words > rule.max_words or (rule.edges_only and not at_edge):
-            continue
-        if key in rule.exact or _starts_with(key, rule.starts) or _contains(key, rule.contains):
-            return rule.why
+    hits: list[int] = list(rules.exact.get(key, ()))
+    for pattern, search in ((rules.starts, rules.starts.match), (rules.contains, rules.contains.search)):
+        match = search(key)
+        if match and match.lastgroup:
+            hits.append(int(match.lastgroup[1:]))
+    for i in sorted(hits):
+        rule = rules.rules[i]
+        if words <= rule.max_words:
+            return rule.why, rule.edges_only
     if all(w in rules.social_words for w in key.split()):
-        return "share prompt"
+        return "share prompt", False
     return None
 
 
@@ -141,21 +148,19 @@ _BREADCRUMB_SEP = re.compile(r"\s*(?:[›»>/|\\]|&gt;|::)\s*")
 def _is_breadcrumb(line: str) -> bool:
     """"الرئيسية > أخبار > عربي" or "Home / World": a path of short segments from the site's home."""
     parts = [p for p in _BREADCRUMB_SEP.split(line) if p]
-    if len(parts) < 2 or len(parts) == len(line.split()) + 1:
+    if len(parts) < 2 or any(len(p.split()) > 4 for p in parts):
         return False
-    if any(len(p.split()) > 4 for p in parts):
-        return False
-    return line_key(parts[0]) in _rules().breadcrumb_starts or len(parts) >= 3 and not ends_sentence(line)
+    return line_key(parts[0]) in _rules().breadcrumb_starts
 
 
 def _is_caption_credit(line: str, key: str) -> bool:
-    """A photo caption or credit: ends with a credit in brackets ("... (Getty)", "... (أ ف ب)") or names the
-    photo ("صورة أرشيفية", "تصوير: ...")."""
+    """A photo caption or credit: ends with a credit in brackets ("... (Getty)", "... (أ ف ب)") or opens by
+    naming the photo ("صورة أرشيفية ...", "تصوير: ...")."""
     rules = _rules()
-    probe = normalize_for_matching(line)
-    if rules.credits.search(probe):
-        return True
-    return any(key == m or key.startswith(m + " ") or key.endswith(" " + m) for m in rules.caption_markers)
+    if ")" in line or "]" in line:
+        if rules.credits.search(normalize_for_matching(line)):
+            return True
+    return _starts_with(key, rules.caption_markers)
 
 
 # -- recurrence across documents -------------------------------------------------------------------------
@@ -209,18 +214,19 @@ class LineStats:
         if not lines:
             return
         longest = sorted(lines, key=len, reverse=True)[:self.FINGERPRINT_LINES]
-        prints = {_hash(line_key(line)) for line in longest}
+        prints = {_hash(line_key(line[:300])) for line in longest}
         if len(prints & self._fingerprints) >= min(2, len(prints)):
             self.copies += 1
             return
         self._fingerprints.update(prints)
         self.documents += 1
-        keys = {line_key(line) for line in lines if len(line.split()) <= self.MAX_WORDS}
+        keys = {line_key(line) for line in lines if len(line) <= 400 and len(line.split()) <= self.MAX_WORDS}
         keys.discard("")
+        outlet_prefix = outlet.strip().lower() + "\x1f" if outlet else None
         for key in keys:
             self._overall[_hash(key)] += 1
-            if outlet:
-                self._per_outlet[self._outlet_hash(outlet, key)] += 1
+            if outlet_prefix:
+                self._per_outlet[_hash(outlet_prefix + key)] += 1
 
     def count(self, line: str, outlet: str | None = None) -> int:
         """Distinct documents the line was seen in: of `outlet` when given, else overall."""
@@ -233,7 +239,10 @@ class LineStats:
         """Whether a short line recurs enough to be the site's furniture (thresholds in the class doc)."""
         if len(line.split()) > self.MAX_WORDS:
             return False
-        key = line_key(line)
+        return self.is_recurring_key(line_key(line), outlet)
+
+    def is_recurring_key(self, key: str, outlet: str | None) -> bool:
+        """`is_recurring` for a line already turned into its `line_key`."""
         if not key:
             return False
         if self._overall.get(_hash(key), 0) >= self.OVERALL:
@@ -255,7 +264,11 @@ class LineStats:
 PARAGRAPH_WORDS = 20        # a line this long is body text whatever its punctuation
 SENTENCE_WORDS = 8          # a line this long that ends like a sentence is body text
 CAPTION_MAX_WORDS = 25
+KEY_MAX_WORDS = 30          # longer lines are body text unless they sit above or below it: keyed only there
 TOP_ZONE_MAX = 12           # lines above the body looked at for title, date, dateline, byline
+HEADER_ZONE = 6             # a second headline is only looked for among the first lines
+PENDING = "?"
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪◦+]|\d+\s*[-.)]|[(]\d+[)])")               # prefix of a reason that holds only if the line ends up above or below the body
 
 
 @dataclass
@@ -287,9 +300,23 @@ class CleanText:
 
 
 def _make_line(text: str) -> _Line:
-    words = len(text.split())
-    key = line_key(text) if words <= 400 else ""
+    words = text.count(" ") + 1
+    key = line_key(text) if words <= KEY_MAX_WORDS else ""
     return _Line(text, key, words, ends_sentence(text))
+
+
+def _settle_pending(lines: list[_Line], first: int, last: int) -> None:
+    """Decide the PENDING matches now that the body is known, and try the long-line rules (comment policy,
+    copyright) on the long lines above and below the body, the only place they are boilerplate."""
+    for i, line in enumerate(lines):
+        outside = i < first or i > last
+        if line.why and line.why.startswith(PENDING):
+            line.why = line.why[1:] if outside else None
+        elif outside and line.kept and not line.key and line.words <= _rules().max_words:
+            line.key = line_key(line.text)
+            found = match_rule(line.key, line.words)
+            if found:
+                line.why = found[0]
 
 
 def _is_paragraph(line: _Line) -> bool:
@@ -311,7 +338,10 @@ def _body_bounds(lines: list[_Line]) -> tuple[int, int]:
 
 
 def _apply_rules(lines: list[_Line]) -> None:
-    """Phrase rules, lone punctuation, breadcrumbs, and list headers with the link-like lines after them."""
+    """Phrase rules, lone punctuation, breadcrumbs, and list headers with the link-like lines after them.
+
+    A match that is only safe at the edges (an edges_only rule, or a phrase found inside a long line, where
+    it may be prose) is marked PENDING and settled by `_settle_pending` once the body is known."""
     rules = _rules()
     i = 0
     while i < len(lines):
@@ -329,23 +359,15 @@ def _apply_rules(lines: list[_Line]) -> None:
         elif line.words <= 30 and not line.sentence and _starts_with(line.key, rules.related_starts):
             line.why = "related-articles list"
         elif line.words <= rules.max_words:
-            why = match_rule(line.key, line.words, at_edge=False)
-            if why:
-                line.why = why
+            found = match_rule(line.key, line.words)
+            if found:
+                why, edges_only = found
+                line.why = PENDING + why if edges_only or line.words > 12 else why
             elif is_date_line(line.text, line.key):
                 pass                    # a date stamp with slashes is not a breadcrumb; placed by position
-            elif ("›" in line.text or ">" in line.text or "/" in line.text or "|" in line.text
-                  or "»" in line.text) and _is_breadcrumb(line.text):
+            elif any(c in line.text for c in "›»>/|\\") and _is_breadcrumb(line.text):
                 line.why = "breadcrumb"
         i += 1
-
-
-def _apply_edge_rules(lines: list[_Line], first: int, last: int) -> None:
-    for i, line in enumerate(lines):
-        if line.kept and (i < first or i > last):
-            why = match_rule(line.key, line.words, at_edge=True)
-            if why:
-                line.why = why
 
 
 def _is_byline(line: _Line) -> bool:
@@ -361,11 +383,21 @@ def _same_as_title(line: _Line, title_key: str) -> bool:
     return line.words >= 4 and title_key.startswith(line.key + " ")
 
 
+def _credit_line_reason(line: _Line) -> str | None:
+    """"dateline" for "بروكسل (أ ش أ)" / "بغداد: الصباح", "byline" for "فلان – عين اليوم", else None."""
+    if line.words > 7:
+        return None
+    credit = metadata.parse_credit(line.text, strict=True)
+    if credit is None:
+        return None
+    return "dateline" if credit.dateline else "byline"
+
+
 def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText) -> None:
     """Above the body: date stamps, datelines, bylines, photo credits, the title and any second headline."""
     title_key = line_key(title) if title else ""
     top = [i for i in range(min(first, len(lines))) if lines[i].kept][:TOP_ZONE_MAX]
-    last_meta = -1
+    last_stamp = -1
     for i in top:
         line = lines[i]
         if is_date_line(line.text, line.key):
@@ -374,31 +406,40 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
         elif _is_byline(line):
             line.why = "byline"
             out.credits.append(line.text)
-        elif line.words <= 7 and metadata.parse_credit(line.text, strict=True):
-            line.why = "dateline"
+        elif reason := _credit_line_reason(line):
+            line.why = reason
             out.credits.append(line.text)
         elif title_key and _same_as_title(line, title_key):
             line.why = "title"
-        elif not title_key and looks_like_headline(line.text, line.words) and not _is_caption_credit(line.text, line.key):
+            continue
+        elif line.words <= CAPTION_MAX_WORDS and not line.sentence and _is_caption_credit(line.text, line.key):
+            line.why = "image credit"
+        elif not title_key and looks_like_headline(line.text, line.words):
             title_key = line.key
             out.title = line.text
             line.why = "title"
-        elif line.words <= CAPTION_MAX_WORDS and not line.sentence and _is_caption_credit(line.text, line.key):
-            line.why = "image credit"
+            continue
         else:
             continue
-        if line.why != "title" or i > last_meta:
-            last_meta = i
-    # A headline-shaped line above the last stamp (date, dateline, byline) is page header: a second headline,
-    # a kicker. Below the last stamp it may be the article's own short lead, so it stays.
-    for i in top:
+        last_stamp = i
+    # A headline-shaped line above the last stamp (date, dateline, byline) among the first lines is page
+    # header: a second headline, a kicker. Below the last stamp it may be the article's own short lead.
+    for i in top[:HEADER_ZONE]:
         line = lines[i]
-        if line.kept and i < last_meta and looks_like_headline(line.text, line.words):
+        if line.kept and i < last_stamp and looks_like_headline(line.text, line.words):
             line.why = "headline"
+    # A caption that repeats a body sentence sits above the body, under the title.
+    candidates = [i for i in top if lines[i].kept and 6 <= lines[i].words <= CAPTION_MAX_WORDS
+                  and not lines[i].sentence]
+    if candidates:
+        body = "\n".join(line_key(ln.text) for ln in lines[first:] if ln.kept and _is_paragraph(ln))
+        for i in candidates:
+            if lines[i].key in body:
+                lines[i].why = "caption repeated from the body"
 
 
-def _clean_bottom(lines: list[_Line], last: int, out: CleanText) -> None:
-    """Below the body: stamps and bylines, then a run of two or more link-like lines (related articles)."""
+def _clean_bottom(lines: list[_Line], last: int, out: CleanText, stats: LineStats | None) -> None:
+    """Below the body: stamps and bylines, then a run of link-like lines (related articles, most read)."""
     tail = [i for i in range(last + 1, len(lines)) if lines[i].kept]
     for i in tail:
         line = lines[i]
@@ -408,40 +449,55 @@ def _clean_bottom(lines: list[_Line], last: int, out: CleanText) -> None:
         elif _is_byline(line):
             line.why = "byline"
             out.credits.append(line.text)
-    links = [i for i in tail if lines[i].kept and looks_like_headline(lines[i].text, lines[i].words)
-             and lines[i].words >= 3]
-    if len(links) >= 2:
+    # Headlines of other articles without a list header: headline-shaped lines after a body that ended its
+    # last sentence (a sentence wrapped over short lines does not end before them); not a numbered or
+    # bulleted list. A poem's verses have the same shape, so the run needs more evidence: three or more
+    # lines of which half were seen in other documents (sidebars repeat across pages), or, without
+    # recurrence counts, five or more lines with no comma or ellipsis (verses and prose have them).
+    if last < 0 or not lines[last].sentence:
+        return
+    links = [i for i in tail if lines[i].kept]
+    if len(links) < 3 or not all(4 <= lines[i].words <= PARAGRAPH_WORDS and not lines[i].sentence
+                                 and looks_like_headline(lines[i].text, lines[i].words)
+                                 and not _LIST_ITEM.match(lines[i].text) for i in links):
+        return
+    if stats is not None and stats.documents >= 20:
+        seen = sum(1 for i in links if stats.count(lines[i].text) >= 2)
+        evidence = seen * 2 >= len(links)
+    else:
+        evidence = len(links) >= 5 and not any(("،" in lines[i].text or ".." in lines[i].text
+                                                or "…" in lines[i].text) for i in links)
+    if evidence:
         for i in links:
             lines[i].why = "related-articles list"
 
 
 def _clean_captions(lines: list[_Line], title_key: str) -> None:
-    """Captions: short unpunctuated lines printed twice (image alt text and caption), lines naming a photo or
-    its credit, and lines that repeat a sentence of the body (a pull quote or caption)."""
-    short = [i for i, ln in enumerate(lines) if ln.kept and ln.words <= CAPTION_MAX_WORDS and not ln.sentence
-             and ln.key]
+    """Captions: a short unpunctuated line printed twice in a row (image alt text, then caption) or again
+    elsewhere (five words or more, so a repeated refrain or "المقادير:" stays), and a line naming a photo
+    or its credit. The title printed again inside the page goes too."""
+    short = {i for i, ln in enumerate(lines) if ln.kept and ln.words <= CAPTION_MAX_WORDS and not ln.sentence
+             and ln.key and not _LIST_ITEM.match(ln.text)}
     seen: Counter[str] = Counter(lines[i].key for i in short)
-    body = "\n".join(ln.key for ln in lines if ln.kept and _is_paragraph(ln))
-    for i in short:
+    for i in sorted(short):
         line = lines[i]
         if title_key and line.key == title_key:
             line.why = "title"
         elif seen[line.key] >= 2:
-            line.why = "caption"
+            twice = any(j in short and lines[j].key == line.key for j in (i - 1, i + 1))
+            if twice or (line.words >= 5 and not line.text.endswith(":")):
+                line.why = "caption"
         elif _is_caption_credit(line.text, line.key):
             line.why = "image credit"
-        elif line.words >= 6 and line.key in body:
-            line.why = "caption repeated from the body"
 
 
 def _clean_recurring(lines: list[_Line], first: int, last: int, stats: LineStats, outlet: str | None) -> None:
     for i, line in enumerate(lines):
         if not line.kept or line.words > LineStats.MAX_WORDS:
             continue
-        inside = first <= i <= last
-        if inside and line.sentence:
-            continue
-        if stats.is_recurring(line.text, outlet):
+        if first <= i <= last and line.sentence:
+            continue                    # a formulaic sentence between body paragraphs is content
+        if stats.is_recurring_key(line.key, outlet):
             line.why = "recurring line"
 
 
@@ -456,16 +512,15 @@ def clean_text(text: str, title: str | None = None, line_stats: LineStats | None
         return out
     _apply_rules(lines)
     first, last = _body_bounds(lines)
-    _apply_edge_rules(lines, first, last)
+    _settle_pending(lines, first, last)
     _clean_top(lines, first, title, out)
-    title = title or out.title
-    out.title = title
-    first, last = _body_bounds(lines)
+    out.title = title = title or out.title
     _clean_captions(lines, line_key(title) if title else "")
     if line_stats is not None:
+        first, last = _body_bounds(lines)
         _clean_recurring(lines, first, last, line_stats, outlet)
     first, last = _body_bounds(lines)
-    _clean_bottom(lines, last, out)
+    _clean_bottom(lines, last, out, line_stats)
     for line in lines:
         if line.kept:
             out.paragraphs.append(line.text)
@@ -537,7 +592,7 @@ def clean_document(doc: Document, text: str, line_stats: LineStats | None = None
         source=doc.source,
         text=clean,
         url=doc.url or (page.url if page else None),
-        outlet=metadata.extract_outlet(doc, clean) or (metadata.outlet_from_hint(page.sitename) if page else None),
+        outlet=metadata.extract_outlet(doc, body) or (metadata.outlet_from_hint(page.sitename) if page else None),
         title=cleaned.title,
         published=metadata.extract_published(doc, cleaned.date_lines, page.date if page else None),
         dateline=credit.dateline,

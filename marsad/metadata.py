@@ -13,12 +13,13 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
 
-from .arabic import ARABIC_LETTER, LATIN_LETTER, arabic_ratio, normalize_for_matching
+from .arabic import ARABIC_LETTER, LATIN_LETTER, normalize_for_matching
 from .records import Document
 
 # -- shared line key ---------------------------------------------------------------------------------------
@@ -26,10 +27,28 @@ from .records import Document
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+def _matching_table() -> dict[int, str | None]:
+    """`normalize_for_matching` after NFKC is a character-by-character map (diacritics and tatweel deleted,
+    Persian letters, alef, ya, teh marbuta and digits replaced); composed here into one table so a line is
+    translated once instead of five times. tests/test_metadata.py checks it agrees with the original."""
+    table: dict[int, str | None] = {}
+    for code in range(0x0600, 0x0700):
+        char = chr(code)
+        mapped = normalize_for_matching(char)
+        if mapped != char:
+            table[code] = mapped or None
+    return table
+
+
+_MATCHING = _matching_table()
+
+
 def line_key(line: str) -> str:
     """The form two lines are compared in: `normalize_for_matching`, punctuation and symbols dropped,
     spaces collapsed. "اضف تعليقاً واقرأ تعليقات القراء" and "أضف تعليقا، واقرأ تعليقات القراء!" share a key."""
-    return _NON_WORD.sub(" ", normalize_for_matching(line)).strip()
+    if not line.isascii():
+        line = unicodedata.normalize("NFKC", line).translate(_MATCHING)
+    return _NON_WORD.sub(" ", line.lower()).strip()
 
 
 def _load(name: str) -> dict:
@@ -160,6 +179,7 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _HEBREW = re.compile("[\u05d0-\u05ea]")
 _GREEK = re.compile("[\u0370-\u03ff]")
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _STOPWORDS = {
     "ar": {"في", "من", "على", "الى", "إلى", "أن", "ان", "التي", "الذي", "عن", "مع", "هذا", "هذه", "كان", "قال"},
     "fa": {"است", "این", "که", "را", "از", "به", "با", "برای", "می", "های", "شده", "کرد", "یک", "آن"},
@@ -184,15 +204,20 @@ def _best_by_stopwords(words: list[str], langs: tuple[str, ...]) -> str | None:
 def extract_language(text: str) -> str:
     """"ar" when most letters are Arabic and the Arabic-script text is not Persian, Urdu, Kurdish or Pashto;
     else the best guess from script and common words ("en", "fr", "fa", "ur", "ckb", "ps", "ru", "he", ...);
-    "und" when there is too little to tell. A non-Arabic article is stored and flagged, never dropped."""
-    sample = text[:20000]
+    "und" when there is too little to tell. A non-Arabic article is stored and flagged, never dropped.
+
+    Looks at the first 1,000 characters: enough to tell a script, and language detection must not cost more
+    than the rest of cleaning."""
+    sample = text[:1000]
     arabic = len(ARABIC_LETTER.findall(sample))
     latin = len(LATIN_LETTER.findall(sample))
     if arabic + latin < 20:
-        cyr = len(_CYRILLIC.findall(sample))
-        return "ru" if cyr >= 20 else "und"
-    if arabic_ratio(sample) >= 0.5:
-        words = [w.lower() for w in _WORD.findall(sample)[:3000]]
+        for pattern, lang in ((_CYRILLIC, "ru"), (_HEBREW, "he"), (_GREEK, "el")):
+            if len(pattern.findall(sample)) >= 20:
+                return lang
+        return "und"
+    letters_all = len(_LETTER.findall(sample))
+    if arabic / max(letters_all, arabic + latin, 1) >= 0.5:     # arabic_ratio's rule, counted by regex
         letters = max(arabic, 1)
         if len(_SORANI_ONLY.findall(sample)) / letters > 0.01:
             return "ckb"
@@ -201,13 +226,14 @@ def extract_language(text: str) -> str:
         if len(_URDU_ONLY.findall(sample)) / letters > 0.01:
             return "ur"
         if len(_PERSIAN_ONLY.findall(sample)) / letters > 0.01:
+            words = [w.lower() for w in _WORD.findall(sample)]
             return _best_by_stopwords(words, ("ar", "fa")) or "fa"
         return "ar"
     for pattern, lang in ((_CYRILLIC, "ru"), (_HEBREW, "he"), (_GREEK, "el")):
         if len(pattern.findall(sample)) > max(latin, arabic):
             return lang
     if latin >= arabic:
-        words = [w.lower() for w in _WORD.findall(sample)[:3000]]
+        words = [w.lower() for w in _WORD.findall(sample)]
         return _best_by_stopwords(words, ("en", "fr", "es", "de", "it", "pt", "tr", "id")) or "und"
     return "und"
 
@@ -215,7 +241,12 @@ def extract_language(text: str) -> str:
 # -- dates -------------------------------------------------------------------------------------------------
 
 _DIGIT = re.compile(r"\d")
-_PUBLISH_MARKERS = {"نشر", "نشرت", "تحديث", "التحديث", "تاريخ", "بتاريخ", "published", "updated"}
+_PUBLISH_MARKERS = {"نشر", "نشرت", "تحديث", "التحديث", "تاريخ", "بتاريخ", "التاريخ", "published", "updated"}
+# words that occur in date stamps but also as ordinary page furniture: not evidence of a date on their own
+_WEAK_DATE_WORDS = {"في", "يوم", "ص", "م", "ه", "هـ", "رقم", "العدد", "الصفحه", "صفحه", "المصدر", "on", "at", "last",
+                    "ساعه", "منذ", "تم", "اخر", "الاولي", "الثاني", "الاول", "الاخر", "الثالثه", "الرابعه",
+                    "الخامسه", "السادسه", "السابعه", "الثامنه", "التاسعه", "العاشره", "الحاديه", "عشره",
+                    "والعشرون", "الاخيره", "ملحق", "الصفحات", "القاهره", "بغداد", "مكه", "المكرمه"}
 
 
 @lru_cache(maxsize=1)
@@ -226,31 +257,43 @@ def _date_words() -> frozenset[str]:
     return frozenset(words)
 
 
+_YEAR = re.compile(r"^(?:1[34]\d\d|19\d\d|20\d\d)(?:م|هـ|ه)?$")
+
+
 def is_date_line(line: str, key: str | None = None) -> bool:
     """A line that is only a date stamp: "الخميس، 01 يوليو 2021 10:43 ص", "23 ديسمبر 2021",
-    "نشر في: آخر تحديث:", "الثانية والثالثة 2025/02/06" (print pages and date). Every word must be date
-    vocabulary or a number, and there must be a number or a publication marker."""
+    "نشر في: آخر تحديث:", "الثانية والثالثة 2025/02/06" (print pages and date), "2015/08/11".
+    Every word must be date vocabulary or a number, with a month or weekday name, a year, or a publication
+    marker among them: a bare "1" or a phone number is not a date. A wire stamp may open with its city and
+    close with its agency ("الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس")."""
     key = line_key(line) if key is None else key
     tokens = key.split()
-    if not tokens or len(tokens) > 16:
+    if not tokens or len(tokens) > 18:
         return False
+    if len(tokens) > 2 and _DIGIT.search(key):
+        agencies, places = _credit_vocab()
+        for n in (2, 1):
+            if " ".join(tokens[:n]) in places:
+                tokens = tokens[n:]
+                break
+        if tokens and tokens[-1] in agencies:
+            tokens = tokens[:-1]
     vocab = _date_words()
     evidence = False
+    numbers = 0
     for tok in tokens:
-        if tok.isdigit():
-            evidence = True
+        if tok.isdigit() or (_DIGIT.search(tok) and tok.rstrip("مهـamp").isdigit()):
+            numbers += 1
+            evidence = evidence or bool(_YEAR.match(tok))
             continue
-        if _DIGIT.search(tok):          # "10am", "2021م"
-            if not tok.rstrip("مهـamp").isdigit():
-                return False
-            evidence = True
-            continue
+        if _DIGIT.search(tok):
+            return False
         word = tok[1:] if tok.startswith("و") and tok[1:] in vocab else tok
         if word not in vocab:
             return False
-        if word in _PUBLISH_MARKERS:
+        if word not in _WEAK_DATE_WORDS:
             evidence = True
-    return evidence
+    return evidence and (numbers > 0 or any(t in _PUBLISH_MARKERS for t in tokens))
 
 
 def parse_published(value: str | None) -> str | None:
@@ -289,7 +332,7 @@ _SENTENCE_END = re.compile(r"[.!?؟…][\"»”’)\]]*$")
 def ends_sentence(line: str) -> bool:
     """Whether a line ends like a sentence (. ! ? ؟ …, possibly inside closing quotes). Headlines, captions
     and labels do not."""
-    return bool(_SENTENCE_END.search(line.rstrip()))
+    return bool(_SENTENCE_END.search(line[-8:].rstrip()))
 
 
 def looks_like_headline(line: str, words: int | None = None) -> bool:
@@ -384,6 +427,10 @@ def parse_credit(text: str, strict: bool = False) -> Credit | None:
         return None
     if strict and len(parts) < 2 and not had_byline_word:
         return None
+    # "عين اليوم – الرياض": الرياض is an outlet and a city; next to another agency it is the place.
+    for i, part in enumerate(parts):
+        if kinds[i] == "agency" and line_key(part) in places and kinds.count("agency") > 1:
+            kinds[i] = "place"
     first_agency = kinds.index("agency") if "agency" in kinds else len(kinds)
     credit = Credit()
     places_found, authors = [], []
