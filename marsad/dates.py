@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -53,11 +54,15 @@ class DateError(MarsadError):
 
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u0640"
 _MARKS = re.compile(DIACRITICS.pattern[:-1] + re.escape(_INVISIBLE) + "]")
-_KEEP_RUNS = re.compile("[^" + _MARKS.pattern[1:])
 # One character in, one out: decimal/thousands separators and the Arabic percent sign as ASCII.
 _PUNCT = {"٫": ".", "٬": ",", "٪": "%", "–": "-", "—": "-", "／": "/", "؛": ";"}
+_PUNCT_TABLE = str.maketrans(_PUNCT)
 _COMMON_FOLDS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"))
-_RARE = re.compile("[\u0660-\u066c\u067e\u0686\u0698\u06a4\u06a9\u06af\u06cc\u06f0-\u06f9\u061b\u2013\u2014\uff0f]")
+# Every other character that normalize_keep_length or _PUNCT changes (Arabic-Indic and Persian digits,
+# Persian letters, ٫ ٬ ٪ ...), taken from those functions so that the two cannot drift apart.
+_RARE_MAP = {c: f for c in (*map(chr, range(0x0600, 0x0700)), *_PUNCT)
+             if (f := normalize_keep_length(c).translate(_PUNCT_TABLE)) != c and (c, f) not in _COMMON_FOLDS}
+_RARE = re.compile("[" + re.escape("".join(_RARE_MAP)) + "]")
 
 
 def _fold(text: str) -> str:
@@ -65,28 +70,29 @@ def _fold(text: str) -> str:
 
     normalize_keep_length translates the whole text through a dict four times, which costs about 3 ms on a
     3,000-character article, more than all the date rules together; here the six frequent letter folds are
-    `str.replace` calls (C loops) and the translate runs only when a rare character (a digit other than
-    0-9, a Persian letter, that punctuation) occurs. tests/test_dates.py checks both agree."""
+    `str.replace` calls (C loops) and the rare characters are replaced one match at a time.
+    tests/test_dates.py checks that both agree."""
     for a, b in _COMMON_FOLDS:
         text = text.replace(a, b)
     if _RARE.search(text):
-        text = normalize_keep_length(text).translate(_PUNCT_TABLE)
+        text = _RARE.sub(lambda m: _RARE_MAP[m.group()], text)
     return text
 
 
-_PUNCT_TABLE = str.maketrans(_PUNCT)
-
-
 def _normalize(text: str) -> tuple[str, list[int] | None]:
-    """The matching form of `text` and, when characters were dropped, the original index of each kept one."""
+    """The matching form of `text` (marks dropped, letters and digits folded) and, when marks were dropped,
+    the key to map its offsets back: see `_original_offset`."""
     if _MARKS.search(text) is None:
         return _fold(text), None
-    parts: list[str] = []
-    index: list[int] = []
-    for m in _KEEP_RUNS.finditer(text):
-        parts.append(m.group())
-        index.extend(range(m.start(), m.end()))
-    return _fold("".join(parts)), index
+    dropped = [m.start() for m in _MARKS.finditer(text)]
+    return _fold(_MARKS.sub("", text)), [pos - k for k, pos in enumerate(dropped)]
+
+
+def _original_offset(pos: int, shifts: list[int] | None) -> int:
+    """The index in the original text of the character at `pos` in the normalised one. `shifts` holds, for
+    each dropped mark, where it would have stood in the normalised text; every mark standing at or before
+    `pos` moves the character one place right."""
+    return pos if shifts is None else pos + bisect_right(shifts, pos)
 
 
 def _norm_word(word: str) -> str:
@@ -114,6 +120,7 @@ _WEEKDAY_BLOCKERS_AFTER = {_norm_word(w) for w in _DATA["weekday_blockers_after"
 _ORDINALS = {_norm_word(k): v for k, v in _DATA["ordinal_days"].items()}
 _REL_DAYS = {_norm_word(k): v for k, v in _DATA["relative_days"].items()}
 _TODAY_BLOCKERS = {_norm_word(w) for w in _DATA["today_blockers_before"]}
+_YESTERDAY_BLOCKERS = {_norm_word(w) for w in _DATA["yesterday_blockers_after"]}
 _REL_WORDS = {_norm_word(k): v for k, v in _DATA["relative_words"].items()}
 _PERIODS = {_norm_word(k): v for k, v in _DATA["period_units"].items()}
 _UNITS = {_norm_word(k): (v[0], v[1]) for k, v in _DATA["duration_units"].items()}
@@ -123,6 +130,7 @@ _YEAR_WEAK = {_norm_word(w) for w in _DATA["year_contexts_weak"]}
 _COUNT_WORDS = {_norm_word(w) for w in _DATA["count_words"]}
 _PAGE_LABELS = {_norm_word(w) for w in _DATA["page_labels"]}
 _DAY_PARTS = [_norm_word(w) for w in _DATA["day_parts"]]
+_MONTH_CONTEXT = {_norm_word(w) for w in _DATA["month_contexts"]}
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -167,6 +175,10 @@ _NUMERIC = re.compile(
     rf"|(?P<y2>{_YEAR})\s?(?P<s2>[/\-.])\s?(?P<m2>[01]?\d)\s?(?P=s2)\s?(?P<d2>[0-3]?\d)(?!\d))"
     rf"(?![%]|[.,/\-:]\d)"
     rf"(?:t(?P<iH>[01]\d|2[0-3]):(?P<iM>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:z|[+\-]\d\d:?\d\d)?|{_TIME})", _F)
+_HIJRI_NUMERIC = re.compile(
+    rf"{_WDP}(?:(?P<d>[0-3]?\d)\s?(?P<s>[/\-.])\s?(?P<m>[01]?\d)\s?(?P=s)\s?(?P<y>1[34]\d\d)"
+    rf"|(?P<y2>1[34]\d\d)\s?(?P<s2>[/\-.])\s?(?P<m2>[01]?\d)\s?(?P=s2)\s?(?P<d2>[0-3]?\d))(?!\d)"
+    rf"(?:\s*(?:هجريه|هجري|ه)(?!\w))?", _F)                      # 5 / 11 / 1436 هـ (Saudi outlets)
 _ENGLISH = re.compile(
     rf"(?:(?P<wd>{_EWD})\.?,?\s*)?(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{_EM})\.?,?"
     rf"|(?P<month_b>{_EM})\.?\s+(?P<day_b>[0-3]?\d)(?:st|nd|rd|th)?,?)\s+(?P<year>{_YEAR}){_TIME}", _F)
@@ -182,14 +194,15 @@ _YEAR_BARE = re.compile(rf"(?P<year>{_YEAR})", _F)
 _YEAR_PAREN = re.compile(rf"(?<=\()\s*(?P<year>{_YEAR_WIDE})\s*\)", _F)
 # "يومي 10 و11 أبريل", "من 3 إلى 5 مايو": the first day takes the month (and year) of the second.
 _DAY_PAIR = re.compile(rf"(?P<day>[0-3]?\d)\s*(?:و|-|الي|حتي)\s*(?=[0-3]?\d\s*(?:من\s+)?(?:شهر\s+)?(?:{_GM}){_E})", _F)
-_RELDAY = re.compile(rf"(?P<rd>{_RD}){_E}(?:\s*[،,]?\s*(?:يوم\s+)?(?P<wd>{_WD}){_E})?", _F)
+_RELDAY = re.compile(rf"(?P<rd>{_RD}){_E}(?:\s*[،,]?\s*(?:يوم\s+)?(?P<wd>{_WD}){_E}"
+                     rf"|\s*\(\s*(?:يوم\s+)?(?P<wdp>{_WD})\s*\))?", _F)        # اليوم (الخميس): Gulf style
 _WEEKDAY = re.compile(rf"(?P<wd>{_WD}){_E}(?:\s+(?P<rel>{_REL}){_E})?", _F)
 _PERIOD = re.compile(
     rf"(?:(?P<this>هذا|هذه)\s+)?(?P<unit>{_alternation(_PERIODS)})(?:\s+(?P<rel>{_REL}))?{_E}", _F)
 _AGO = re.compile(
-    rf"(?P<dir>قبل|منذ|بعد)\s+(?:(?P<n>\d{{1,3}})\s+|(?P<nw>{_NUMW})\s+)?(?P<unit>{_UNIT}){_E}"
+    rf"(?P<dir>قبل|منذ)\s+(?:(?P<n>\d{{1,3}})\s+|(?P<nw>{_NUMW})\s+)?(?P<unit>{_UNIT}){_E}"
     rf"(?:\s+واحد(?:ه)?{_E})?+"
-    rf"(?!\s*(?:فقط|تقريبا)?\s*[،,]?\s*(?:\d|من{_E}|علي{_E}))", _F)   # not "بعد يومين من الاتفاق"
+    rf"(?!\s*(?:فقط|تقريبا)?\s*[،,]?\s*(?:\d|من{_E}|علي{_E}|{_GM}|{_HM}))", _F)
 _LEFT_EXT = re.compile(rf"(?<!\w)[وف]?(?P<ext>(?:(?:{_PART})\s+)?(?:يوم\s+)?)\Z", _F)
 _WORD = re.compile(r"\w+")
 _TZ = re.compile(r"(?:gmt|utc)?\s*[+\-]\d\d?(?::?\d\d)?(?!\d)|\b(?:gmt|utc)\b", re.I)
@@ -380,7 +393,7 @@ def _squash(words: str) -> str:
 
 
 def _weekday_group(m: re.Match) -> int | None:
-    wd = m.groupdict().get("wd")
+    wd = m.groupdict().get("wd") or m.groupdict().get("wdp")
     if not wd:
         return None
     wd = wd.lower()
@@ -467,6 +480,18 @@ def _absolute_at(scan: _Scan, pos: int) -> list[_Cand]:
         if _valid_day(year, month, day):
             value = _clock_value(m, year, month, day)
             out.append(_Cand(m.start(), m.end(), value, _kind_of(value), _weekday_group(m)))
+    m = _HIJRI_NUMERIC.match(norm, pos)
+    if m:
+        if m.group("y"):
+            year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        else:
+            year, month, day = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+        try:
+            value = Hijri(year, month, day).to_gregorian().isoformat()
+        except (ValueError, OverflowError):
+            value = None
+        if value:
+            out.append(_Cand(m.start(), m.end(), value, "date", _weekday_group(m), hijri=True))
     out.extend(_english_at(scan, pos))
     m = _HIJRI_DATE.match(norm, pos)
     if m and (cand := _hijri(m)):
@@ -541,8 +566,6 @@ def _month_at(scan: _Scan, pos: int) -> list[_Cand]:
     return out
 
 
-_MONTH_CONTEXT = {_norm_word(w) for w in ("في", "خلال", "منذ", "حتى", "مطلع", "بداية", "نهاية", "أواخر",
-                                           "أوائل", "منتصف", "أواسط", "بحلول", "طيلة", "طوال", "أشهر", "شهري")}
 _NUMBER_TAIL = re.compile(r"\s*(?:%|[.,/:\-]\s?\d)")
 
 
@@ -627,18 +650,21 @@ def _shift_value(ref: _Ref | None, unit: str, n: int) -> str | None:
 
 
 def _ago_at(scan: _Scan, pos: int) -> list[_Cand]:
-    """قبل ثلاثة أيام, منذ عامين, بعد أسبوع (not "بعد عامين من الحرب": that counts from another event), and
-    بعد غد."""
-    out = _relday_at(scan, pos) if scan.norm.startswith("بعد", pos) else []
+    """قبل ثلاثة أيام, منذ عامين, and بعد غد.
+
+    Not "قبل عامين من الحرب" (counted from another event), not "قبل شهر رمضان" (before the month of), and
+    not بعد + a duration at all: on SaudiNewsNet "بعد عام واحد" was as often narrative (he left after one
+    year) as counted from publication, and a wrong value is worse than none."""
+    if scan.norm.startswith("بعد", pos):
+        return _relday_at(scan, pos)
     m = _AGO.match(scan.norm, pos)
     if m:
         unit, fixed = _UNITS[m.group("unit")]
         given = int(m.group("n")) if m.group("n") else _NUMBER_WORDS.get(m.group("nw") or "")
         n = given if fixed is None else fixed
         if n and (fixed is None) == (given is not None):
-            sign = 1 if m.group("dir") == "بعد" else -1
-            out.append(_Cand(m.start(), m.end(), _shift_value(scan.ref, unit, sign * n), "relative"))
-    return out
+            return [_Cand(m.start(), m.end(), _shift_value(scan.ref, unit, -n), "relative")]
+    return []
 
 
 def _relday_at(scan: _Scan, pos: int) -> list[_Cand]:
@@ -650,12 +676,14 @@ def _relday_at(scan: _Scan, pos: int) -> list[_Cand]:
     if not m:
         return []
     word = _squash(m.group("rd"))
+    if word in ("امس", "الامس") and scan.word_after(m.end("rd"))[0] in _YESTERDAY_BLOCKERS:
+        return []
     if word == "اليوم":
         before, punct_before = scan.word_before(m.start())
         if before in _TODAY_BLOCKERS and not punct_before:
             return []
         after, punct_after = scan.word_after(m.end("rd"))
-        if m.group("wd") is None and after and after.startswith("ال") and not punct_after \
+        if _weekday_group(m) is None and after and after.startswith("ال") and not punct_after \
                 and after not in _NOT_ADJECTIVES:
             return []
     value = None
@@ -737,7 +765,7 @@ _HANDLERS: dict[str, Callable[[_Scan, int], list[_Cand]]] = {
 
 def _scan(text: str, published: str | None) -> tuple[list[_Cand], str, list[int] | None]:
     """Candidates in the normalised text, that text, and its offset map (None when 1:1)."""
-    norm, index = _normalize(text)
+    norm, shifts = _normalize(text)
     low = norm.lower()
     if len(low) != len(norm):      # a rare character whose lower case is longer (İ): keep offsets exact
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in norm)
@@ -748,7 +776,7 @@ def _scan(text: str, published: str | None) -> tuple[list[_Cand], str, list[int]
         word = m.group("t")
         kind = "number" if word[0].isdigit() else _TRIGGERS[word]
         cands.extend(_HANDLERS[kind](scan, m.start("t")))
-    return _select(cands, scan), low, index
+    return _select(cands, scan), low, shifts
 
 
 def _select(cands: list[_Cand], scan: _Scan) -> list[_Cand]:
@@ -778,10 +806,10 @@ def find_timexes(text: str, published: str | None = None) -> list[Timex]:
     """
     if not text:
         return []
-    cands, _, index = _scan(text, published)
+    cands, _, shifts = _scan(text, published)
     out: list[Timex] = []
     for c in cands:
-        start, end = (c.start, c.end) if index is None else (index[c.start], index[c.end - 1] + 1)
+        start, end = _original_offset(c.start, shifts), _original_offset(c.end - 1, shifts) + 1
         while end < len(text) and _MARKS.match(text, end):      # keep هـ and a final tanwin (غداً) whole
             end += 1
         flag = None
