@@ -1,0 +1,145 @@
+"""Extractive story summaries: a few sentences taken verbatim from the story's articles.
+
+Why extractive: every sentence keeps its article id and offsets (`article.text[start:end] == text`), so a
+reader can jump to its source and nothing is invented. Choice: sentences central to the story (TF-IDF cosine
+to the centroid of its articles, same term weights as clustering), with a bonus for the lead of an article
+and for who/what/when (named entities, dates, reporting verbs, numbers), picked by MMR so that no two say the
+same thing (one outlet's copy of a wire sentence is skipped once another outlet's copy is in).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from . import cluster
+from .arabic import normalize_for_matching
+from .records import Article, SummarySentence
+
+MIN_WORDS = 6             # shorter lines are captions, bylines, "اقرأ أيضا"
+MAX_WORDS = 70            # longer "sentences" are run-on paragraphs or unpunctuated dumps
+MAX_SENTENCES_PER_ARTICLE = 40   # only the first sentences of each article are candidates (the lead matters)
+MMR_LAMBDA = 0.7          # relevance vs novelty in MMR
+MAX_OVERLAP = 0.5         # a candidate this similar to a chosen sentence says the same thing: never chosen
+LEAD_BONUS = (0.25, 0.1, 0.05)   # first, second, third sentence of an article: the lead says what happened
+FACT_BONUS = 0.05         # per kind of who/what/when found in the sentence (entity, date, reporting verb, number)
+REPORTING_VERBS = frozenset(normalize_for_matching(w) for w in (
+    "قال", "قالت", "أكد", "أكدت", "أعلن", "أعلنت", "أوضح", "أوضحت", "أشار", "أشارت", "صرح", "صرحت",
+    "ذكر", "ذكرت", "أفاد", "أفادت", "كشف", "كشفت", "أضاف", "أضافت", "شدد", "شددت", "دعا", "دعت",
+    "نفى", "نفت", "أعرب", "أعربت", "بحث", "بحثت", "استقبل", "استقبلت", "وقع", "وقعت"))
+
+# A sentence ends after . ! ? ؟ … followed by space, or at a line break. "5.7" and "3.5%" are not ends.
+_BOUNDARY = re.compile(r"(?<=[.!?؟…])\s+|\s*\n\s*")
+_WORD = re.compile(r"[^\W_]+")
+_CLITIC = re.compile(r"^[وف]")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, whitespace trimmed, in order."""
+    spans = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        _add_span(text, start, m.start(), spans)
+        start = m.end()
+    _add_span(text, start, len(text), spans)
+    return spans
+
+
+def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+class _Candidate:
+    __slots__ = ("article", "start", "end", "text", "vector", "bonus", "key", "order")
+
+    def __init__(self, article: Article, start: int, end: int, position: int, order: tuple) -> None:
+        self.article = article.id
+        self.start, self.end = start, end
+        self.text = article.text[start:end]
+        self.vector = cluster.story_vector(None, self.text, MAX_WORDS)
+        self.key = " ".join(normalize_for_matching(w) for w in _WORD.findall(self.text))
+        self.bonus = (LEAD_BONUS[position] if position < len(LEAD_BONUS) else 0.0) + _fact_bonus(article, self)
+        self.order = order
+
+
+def _fact_bonus(article: Article, c: _Candidate) -> float:
+    kinds = 0
+    if any(c.start <= m.start and m.end <= c.end for m in article.mentions):
+        kinds += 1
+    if any(c.start <= t.start and t.end <= c.end for t in article.timexes):
+        kinds += 1
+    words = [normalize_for_matching(w) for w in _WORD.findall(c.text)]
+    if any(w in REPORTING_VERBS or (_CLITIC.match(w) and w[1:] in REPORTING_VERBS) for w in words):
+        kinds += 1
+    if any(w[0].isdigit() for w in words):
+        kinds += 1
+    return FACT_BONUS * kinds
+
+
+def _candidates(articles: Iterable[Article]) -> list[_Candidate]:
+    found = []
+    for article in articles:
+        text = article.text or ""
+        position = 0
+        for start, end in sentence_spans(text):
+            if position >= MAX_SENTENCES_PER_ARTICLE:
+                break
+            n_words = len(_WORD.findall(text[start:end]))
+            if n_words < MIN_WORDS:
+                continue
+            if n_words <= MAX_WORDS:
+                found.append(_Candidate(article, start, end, position, ((article.published or "\uffff"),
+                                                                      article.id, start)))
+            position += 1
+    return found
+
+
+def centroid(articles: Iterable[Article]) -> dict[str, float]:
+    """The normalised sum of the articles' headline+lead vectors: what the story is about."""
+    total: dict[str, float] = {}
+    for a in articles:
+        for k, w in cluster.story_vector(a.title, a.text or "").items():
+            total[k] = total.get(k, 0.0) + w
+    norm = sum(w * w for w in total.values()) ** 0.5
+    return {k: w / norm for k, w in total.items()} if norm else {}
+
+
+def summarise(articles: list[Article], max_sentences: int = 5) -> list[SummarySentence]:
+    """Up to `max_sentences` sentences (3-5 when the story has that much to say) taken verbatim from the
+    articles, most central first, no two saying the same thing. Each keeps its article id and offsets:
+    `article.text[s.start:s.end] == s.text`. Empty articles give an empty summary."""
+    if max_sentences <= 0 or not articles:
+        return []
+    ordered = sorted(articles, key=lambda a: (a.published or "\uffff", a.id))
+    titles = {normalize_for_matching(a.title).strip() for a in ordered if a.title and len(a.title.strip()) > 10}
+    # a sentence repeating a headline ("رابط الخبر: <headline>", a title echoed in the body) adds nothing
+    candidates = [c for c in _candidates(ordered)
+                  if not any(t in normalize_for_matching(c.text) for t in titles)]
+    if not candidates:
+        return []
+    center = centroid(ordered)
+    relevance = {id(c): cluster.cosine(c.vector, center) + c.bonus for c in candidates}
+    chosen: list[_Candidate] = []
+    seen_keys: set[str] = set()
+    pool = sorted(candidates, key=lambda c: (-relevance[id(c)], c.order))
+    while pool and len(chosen) < max_sentences:
+        best, best_value = None, None
+        for c in pool:
+            if c.key in seen_keys:
+                continue
+            overlap = max((cluster.cosine(c.vector, s.vector) for s in chosen), default=0.0)
+            if overlap > MAX_OVERLAP:
+                continue
+            value = MMR_LAMBDA * relevance[id(c)] - (1 - MMR_LAMBDA) * overlap
+            if best_value is None or value > best_value:
+                best, best_value = c, value
+        if best is None:
+            break
+        chosen.append(best)
+        seen_keys.add(best.key)
+        pool.remove(best)
+    return [SummarySentence(text=c.text, article=c.article, start=c.start, end=c.end) for c in chosen]
