@@ -670,15 +670,20 @@ def _ago_at(scan: _Scan, pos: int) -> list[_Cand]:
 def _relday_at(scan: _Scan, pos: int) -> list[_Cand]:
     """أمس, اليوم, غدا, بعد غد, أول أمس, optionally with the weekday (أمس الأربعاء).
 
-    اليوم is skipped where it is not "today": after في/هذا/طوال/المصري ... and before a definite word that
-    is not a weekday (اليوم الوطني, اليوم الأول)."""
+    اليوم is skipped where it is not "today": after في/هذا/طوال/المصري ... , before a definite word that
+    is not a weekday (اليوم الوطني, اليوم الأول), and between quotation marks (the newspaper "اليوم").
+    A bare غد counts only as يوم غد / صباح غد or before a weekday (غد الخميس)."""
     m = _RELDAY.match(scan.norm, pos)
     if not m:
         return []
     word = _squash(m.group("rd"))
     if word in ("امس", "الامس") and scan.word_after(m.end("rd"))[0] in _YESTERDAY_BLOCKERS:
         return []
+    if word == "غد" and _weekday_group(m) is None and scan.word_before(m.start())[0] not in _TOMORROW_BEFORE:
+        return []
     if word == "اليوم":
+        if _QUOTED.match(scan.norm[max(0, pos - 1):m.end("rd") + 1]):
+            return []
         before, punct_before = scan.word_before(m.start())
         if before in _TODAY_BLOCKERS and not punct_before:
             return []
@@ -693,6 +698,8 @@ def _relday_at(scan: _Scan, pos: int) -> list[_Cand]:
 
 
 _NOT_ADJECTIVES = {"الي", "الا"}     # إلى, إلا after اليوم begin with ال but do not describe it
+_TOMORROW_BEFORE = {"يوم", *_DAY_PARTS}
+_QUOTED = re.compile(r"[\"«“'](?:اليوم)[\"»”']")
 
 
 def _weekday_at(scan: _Scan, pos: int) -> list[_Cand]:

@@ -283,6 +283,16 @@ def test_events_counted_from_another_event_are_not_relative_to_publication() -> 
     assert values("تعلن النتائج بعد يومين") == []
 
 
+def test_tomorrow_written_gad() -> None:
+    assert values("تعقد الجلسة يوم غد الجمعة في المحكمة") == [("يوم غد الجمعة", "2021-07-02")]
+    assert values("نحو غد أفضل للجميع") == []
+
+
+def test_newspaper_named_today_is_not_today() -> None:
+    assert values('وقد استطلعت "اليوم" آراء المواطنين') == []
+    assert values("وقال لقناة «عين اليوم» إن") == []
+
+
 def test_yesterday_that_is_a_superlative() -> None:
     assert values("تبرع بالدم لمن هم في أمس الحاجة إليه") == []
 
