@@ -136,22 +136,35 @@ def analyze(paths: Iterable[str], store: Store, *, max_bytes: int = ingest.DEFAU
             workers: int = 1, progress: Callable[[int], None] | None = None) -> Summary:
     """Read PATHS into STORE and bring entities, stories and timelines up to date.
 
-    Re-running on the same input changes nothing: known article ids are skipped before any work. The
-    per-article stages run on `workers` processes; results are committed in input order, in batches, so the
-    store is the same whatever the number of workers, and a killed run resumes where it stopped."""
-    started = time.perf_counter()
+    Re-running on the same input changes nothing: known article ids are skipped before any work."""
     paths = [str(p) for p in paths]
-    summary = Summary()
     t0 = time.perf_counter()
     line_stats = count_lines(paths, max_bytes)
+    summary = analyze_items(ingest.read_paths(paths, max_bytes=max_bytes), store, line_stats=line_stats,
+                            max_bytes=max_bytes, workers=workers, progress=progress)
     summary.stage_seconds["line stats"] += time.perf_counter() - t0
+    summary.seconds = time.perf_counter() - t0
+    return summary
 
+
+def analyze_items(items: Iterable[Document | Rejected], store: Store, *, line_stats=None,
+                  max_bytes: int = ingest.DEFAULT_MAX_BYTES, workers: int = 1,
+                  progress: Callable[[int], None] | None = None, corpus: bool = True) -> Summary:
+    """Run every stage on documents (from files, feeds or any other reader) and commit them to STORE.
+
+    The per-article stages run on `workers` processes; results are committed in input order, in batches, so
+    the store is the same whatever the number of workers, and a killed run resumes where it stopped."""
+    started = time.perf_counter()
+    summary = Summary()
     batch: list[Article] = []
     features: dict[str, dict] = {}
     loaded_sources: list[str] = []
 
     def flush() -> None:
         t = time.perf_counter()
+        if batch and store.get_state("corpus_done") is not False:
+            with store.transaction():           # new articles: the corpus stages must run (again)
+                store.set_state("corpus_done", False)
         store.save_articles(batch, features)
         store.forget_rejected(loaded_sources)
         summary.stored += len(batch)
@@ -162,7 +175,7 @@ def analyze(paths: Iterable[str], store: Store, *, max_bytes: int = ingest.DEFAU
 
     def new_documents() -> Iterator[tuple[Document, str]]:
         seen: set[str] = set()
-        for item in ingest.read_paths(paths, max_bytes=max_bytes):
+        for item in items:
             summary.read += 1
             if progress:
                 progress(1)
@@ -198,7 +211,8 @@ def analyze(paths: Iterable[str], store: Store, *, max_bytes: int = ingest.DEFAU
             flush()
     flush()
     store.save_rejected(summary.rejected)
-    update_corpus(store, summary.stage_seconds)
+    if corpus and (summary.stored or not store.get_state("corpus_done")):
+        update_corpus(store, summary.stage_seconds)
     summary.seconds = time.perf_counter() - started
     return summary
 
