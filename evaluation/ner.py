@@ -1,0 +1,152 @@
+"""Score the NER tagger: CoNLL entity-level precision, recall and F1 per type and micro-averaged.
+
+A predicted entity counts only when its type and its exact token span match a gold entity (the CoNLL-2003
+rule), so a name found with one token too many is both a false positive and a false negative.
+
+    .venv/bin/python evaluation/ner.py                       # shipped model on the two dev sets
+    .venv/bin/python evaluation/ner.py --model build/ner-dev.crfsuite
+    .venv/bin/python evaluation/ner.py --file some_test.txt  # any `token TAG` file, blank line between sentences
+
+The dev sets are the last 10% of ANERcorp train sentences and AQMAR dev (ar.testa). The shipped model is
+retrained on them, so its scores there are optimistic; the honest dev figures come from the model
+`training/train_ner.py` trains on the rest (written to build/ner-dev.crfsuite) and are in the model card.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+DATA = Path("/work/shared/data")
+ANERCORP_TRAIN = "ner/anercorp-camel/train.txt"
+AQMAR_TRAIN = "ner/aqmar-ntunlp-split/ar.train.iob2"
+AQMAR_DEV = "ner/aqmar-ntunlp-split/ar.testa.iob2"
+DEV_SHARE = 0.10                   # last 10% of ANERcorp train sentences are our dev carve
+TYPE_NAMES = {"PERS": "PER"}       # ANERcorp says PERS, everyone else PER
+
+Sentence = tuple[list[str], list[str]]
+
+
+def read_conll(path: Path) -> list[Sentence]:
+    """`token TAG` lines, blank line between sentences. Tags are mapped to PER/ORG/LOC/MISC in IOB2
+    (an IOB1-style I- that opens an entity becomes B-)."""
+    sentences: list[Sentence] = []
+    words: list[str] = []
+    tags: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        parts = line.split()
+        if not parts:
+            if words:
+                sentences.append((words, tags))
+            words, tags = [], []
+            continue
+        word, tag = parts[0], parts[-1] if len(parts) > 1 else "O"
+        if tag != "O":
+            prefix, _, kind = tag.partition("-")
+            kind = TYPE_NAMES.get(kind, kind)
+            if prefix == "I" and (not tags or tags[-1] == "O" or tags[-1][2:] != kind):
+                prefix = "B"
+            tag = f"{prefix}-{kind}"
+        words.append(word)
+        tags.append(tag)
+    return sentences
+
+
+def anercorp_split(sentences: list[Sentence]) -> tuple[list[Sentence], list[Sentence]]:
+    """(train, dev): the last DEV_SHARE of sentences are dev, as the corpus itself was split sequentially."""
+    cut = len(sentences) - round(len(sentences) * DEV_SHARE)
+    return sentences[:cut], sentences[cut:]
+
+
+def entities(tags: list[str]) -> set[tuple[int, int, str]]:
+    """(start, end, type) token spans from IOB2 tags; an I- of another type than the open span starts one."""
+    found = set()
+    start, kind = -1, ""
+    for i, tag in enumerate(list(tags) + ["O"]):
+        if tag == "O" or tag.startswith("B-") or tag[2:] != kind:
+            if start >= 0:
+                found.add((start, i, kind))
+            start, kind = (i, tag[2:]) if tag != "O" else (-1, "")
+    return found
+
+
+@dataclass
+class Score:
+    """Counts per type; P/R/F1 derived."""
+
+    tp: dict[str, int] = field(default_factory=dict)
+    fp: dict[str, int] = field(default_factory=dict)
+    fn: dict[str, int] = field(default_factory=dict)
+
+    def add(self, gold: list[str], predicted: list[str]) -> None:
+        g, p = entities(gold), entities(predicted)
+        for _, _, kind in g & p:
+            self.tp[kind] = self.tp.get(kind, 0) + 1
+        for _, _, kind in p - g:
+            self.fp[kind] = self.fp.get(kind, 0) + 1
+        for _, _, kind in g - p:
+            self.fn[kind] = self.fn.get(kind, 0) + 1
+
+    def prf(self, kind: str | None = None) -> tuple[float, float, float]:
+        """Precision, recall, F1 in percent for one type, or micro-averaged over all when kind is None."""
+        def total(d: dict[str, int]) -> int:
+            return d.get(kind, 0) if kind else sum(d.values())
+        tp, fp, fn = total(self.tp), total(self.fp), total(self.fn)
+        p = 100 * tp / (tp + fp) if tp + fp else 0.0
+        r = 100 * tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    def table(self, title: str) -> str:
+        kinds = sorted(set(self.tp) | set(self.fp) | set(self.fn))
+        lines = [f"{title}", f"  {'type':6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}"]
+        for kind in kinds + [None]:
+            p, r, f = self.prf(kind)
+            gold = self.tp.get(kind, 0) + self.fn.get(kind, 0) if kind else sum(self.tp.values()) + sum(self.fn.values())
+            lines.append(f"  {kind or 'micro':6} {p:6.2f} {r:6.2f} {f:6.2f} {gold:6d}")
+        return "\n".join(lines)
+
+
+def evaluate(tag, sentences: list[Sentence]) -> Score:
+    """Score a tagging function (words -> BIO labels) on gold sentences."""
+    score = Score()
+    for words, gold in sentences:
+        score.add(gold, tag(words))
+    return score
+
+
+def model_tagger(model: Path | None):
+    """A words -> labels function over a model file (the shipped one when None), using the shipped lexicons."""
+    from marsad import ner
+    if model is None:
+        return ner.load_tagger().tag
+    import pycrfsuite
+    features = ner._FeatureCache(ner.load_lexicons())
+    crf = pycrfsuite.Tagger()
+    crf.open(str(model))
+    return lambda words: crf.tag(ner.sentence_features(words, features)) if words else []
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA, help="root holding ner/ (default %(default)s)")
+    parser.add_argument("--model", type=Path, default=None, help="a .crfsuite file (default: the shipped model)")
+    parser.add_argument("--file", type=Path, action="append", default=[], help="extra CoNLL file(s) to score")
+    args = parser.parse_args(argv)
+    tag = model_tagger(args.model)
+    sets = []
+    if not args.file or (args.data / ANERCORP_TRAIN).exists():
+        sets.append(("ANERcorp dev (last 10% of train)", anercorp_split(read_conll(args.data / ANERCORP_TRAIN))[1]))
+        sets.append(("AQMAR dev (ar.testa)", read_conll(args.data / AQMAR_DEV)))
+    sets += [(str(path), read_conll(path)) for path in args.file]
+    for title, sentences in sets:
+        print(evaluate(tag, sentences).table(f"{title}: {len(sentences)} sentences"))
+
+
+if __name__ == "__main__":
+    main()

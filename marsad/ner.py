@@ -1,0 +1,441 @@
+"""Named-entity mentions (PER, ORG, LOC, MISC) from clean Arabic text, with a shipped CRF model.
+
+Why a CRF: it runs on one CPU core at tens of thousands of tokens per second, loads in well under a second and
+ships as a few megabytes, while reaching about 80 F1 on newswire (ANERcorp); transformer taggers gain a few
+points at hundreds of megabytes and a GPU. The model, its feature lexicons and how they were trained are
+described in `marsad/models/MODEL_CARD.md`; `training/train_ner.py` rebuilds them.
+
+Training and tagging share `sentence_features`, so the features the model learned are exactly the ones it
+sees at run time. Per-word features are computed once per distinct word and cached: that keeps the per-token
+cost to a few list concatenations, which is what makes the tagger fast.
+
+Spans: the model tags whole tokens as written ("والعراق" is one token in ANERcorp), so a mention's start is
+moved past proclitics (و ف ب ك ل) that are separate morphemes, decided by `clitic_length`; a hashtag's "#" and
+underscores are dropped before tagging so "#مصطفى_الكاظمي" reads like the two words it stands for.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pycrfsuite
+
+from marsad import MarsadError
+from marsad.arabic import normalize_for_matching, strip_article
+from marsad.records import Mention
+
+MODEL_FILE = "ner.crfsuite"
+GAZETTEER_FILE = "ner_gazetteer.tsv"
+CLUSTERS_FILE = "ner_clusters.tsv"
+TYPES = ("PER", "ORG", "LOC", "MISC")
+
+# Words that announce a name of a given type next to them. The model learns each word's own weight from the
+# training data; this list lets it also generalise to trigger words it saw rarely ("trigger=PER" is shared).
+# Stored without ال and normalised at import, so "الوزير", "ووزير" and "بوزارة" all find their entry.
+TRIGGER_WORDS = {
+    "PER": """رئيس وزير ملك امير أمير شيخ سيد سيدة دكتور د مستشار لواء عميد عقيد فريق نائب ناطق متحدث سفير
+        أمين مدرب لاعب فنان فنانة كاتب شاعر إمام بابا قائد مدير محافظ عهد خادم رئيسة وزيرة مبعوث مندوب
+        مراسل زعيم حاكم قاضي مفتي سلطان نجم مهاجم حارس الرئيسان""",
+    "ORG": """شركة وزارة حزب جامعة مجلس منظمة هيئة جمعية بنك مصرف اتحاد نادي وكالة صحيفة قناة حركة جبهة
+        مؤسسة مركز معهد محكمة جيش برلمان مجموعة تنظيم لجنة صندوق رابطة مستشفى مدرسة كلية إذاعة""",
+    "LOC": """مدينة محافظة ولاية دولة بلدة قرية منطقة عاصمة إقليم جزيرة جزر نهر بحر جبل شارع حي مطار ميناء
+        مخيم قضاء بلاد جمهورية مملكة إمارة ساحل خليج""",
+}
+
+SENTENCE_END = frozenset(".!?؟…")
+MAX_SENTENCE_TOKENS = 120          # longer runs are cut so one 50,000-character line costs no more than its words
+MAX_FEATURE_WORD = 40              # a longer "word" is junk (URL, base64); its features use this prefix
+_CACHE_LIMIT = 300_000             # distinct words kept in the feature cache before it is cleared
+_QUOTES = str.maketrans({c: '"' for c in "«»“”„‟″'‘’"})
+
+
+class NerModelError(MarsadError):
+    """The shipped NER model or one of its lexicons is missing or unreadable (a broken installation)."""
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Word lists the features consult: gazetteer classes and word-cluster ids, keyed by normalised form
+    without the article (`feature_form`)."""
+
+    gazetteer: dict[str, str]       # form -> "PER" / "LOC" / "ORG" / "LOC|PER" ...
+    clusters: dict[str, tuple[str, ...]]   # form -> cluster ids, coarse to fine
+    names: frozenset[str] = frozenset()    # forms known as name tokens (gazetteer and training), for clitics
+
+
+def feature_form(word: str) -> str:
+    """The key under which a word is looked up in the lexicons: normalised (`normalize_for_matching`), quote
+    marks unified, every digit written 0 (a year is a year), at most MAX_FEATURE_WORD characters. The
+    lexicon files are written with the same function."""
+    form = normalize_for_matching(word[: MAX_FEATURE_WORD * 2]).translate(_QUOTES)[:MAX_FEATURE_WORD]
+    return _DIGIT_RUN.sub(_zeros, form) if _HAS_DIGIT.search(form) else form
+
+
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_HAS_DIGIT = re.compile(r"[0-9]")
+
+
+def _zeros(match: re.Match) -> str:
+    return "0" * len(match.group())
+
+
+def _triggers() -> dict[str, str]:
+    table = {}
+    for kind, words in TRIGGER_WORDS.items():
+        for word in words.split():
+            table[strip_article(feature_form(word))] = kind
+    return table
+
+
+_TRIGGERS = _triggers()
+
+
+def _shape(word: str) -> str:
+    """A coarse class of the token's characters: Arabic word, Latin (capitalised or not), number, punctuation."""
+    if word.isdigit():
+        return "num"
+    if word[0].isdigit():
+        return "numx"
+    if word[0].isascii() and word[0].isalpha():
+        return "LAT" if word[0].isupper() else "lat"
+    if word.isalpha():
+        return "ar"
+    if not word[0].isalnum():
+        return "punct"
+    return "mix"
+
+
+def _stem(form: str) -> tuple[str, str]:
+    """Split a normalised word into (proclitics, stem): و/ف, then ب/ك/ل, then ال, keeping >= 2 letters.
+    A surface split for features only ("بغداد" -> "ب" + "غداد"); the model weighs it against the whole word."""
+    i = 0
+    if len(form) > 3 and form[0] in "وف":
+        i = 1
+    if len(form) - i > 3 and form[i] in "بكل":
+        if form.startswith("لل", i):      # لل = ل + ال with the alef dropped
+            return form[: i + 1], form[i + 2:]
+        i += 1
+    if form.startswith("ال", i) and len(form) - i > 3:
+        return form[:i], form[i + 2:]
+    return form[:i], form[i:]
+
+
+def _word_features(word: str, lex: Lexicons) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
+    """Every feature that depends on the word alone: its own, and those it lends to its neighbours at
+    offsets -2, -1, +1, +2 (as seen from the neighbour). Cached per distinct word by the caller."""
+    form = feature_form(word) or word[:1]
+    shape = _shape(form)
+    clitics, stem = _stem(form)
+    bare = strip_article(form)
+    own = ["b", "w=" + form, "sh=" + shape]
+    if shape in ("ar", "mix"):
+        own += ["st=" + stem, "cl=" + clitics, "len=" + str(min(len(stem), 9))]
+        for n in (1, 2, 3, 4):
+            if len(form) > n:
+                own.append(f"p{n}=" + form[:n])
+                own.append(f"s{n}=" + form[-n:])
+        if len(stem) > 3:
+            own.append("sp3=" + stem[:3])
+            own.append("ss2=" + stem[-2:])
+    elif shape in ("LAT", "lat"):
+        own.append("s3=" + form[-3:])
+    gaz = lex.gazetteer.get(bare) or lex.gazetteer.get(stem)
+    if gaz:
+        own.append("g=" + gaz)
+    trig = _TRIGGERS.get(bare) or _TRIGGERS.get(stem)
+    if trig:
+        own.append("t=" + trig)
+    clusters = lex.clusters.get(form) or lex.clusters.get(stem)
+    if clusters:
+        own += [f"c{i}={c}" for i, c in enumerate(clusters)]
+    elif shape == "ar":
+        own.append("c=none")
+    mid = clusters[len(clusters) // 2] if clusters else "-"
+    neighbour = []
+    for k in ("-2", "-1", "+1", "+2"):
+        feats = [f"w{k}=" + form]
+        if k in ("-1", "+1"):
+            feats += [f"st{k}=" + stem, f"c{k}=" + mid, f"sh{k}=" + shape]
+            if gaz:
+                feats.append(f"g{k}=" + gaz)
+            if trig:
+                feats.append(f"t{k}=" + trig)
+        neighbour.append(feats)
+    return own, neighbour[0], neighbour[1], neighbour[2], neighbour[3]
+
+
+class _FeatureCache:
+    """Per-word features, computed once. Thread-safe enough: a race computes a word twice, never wrongly."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        self.lex = lex
+        self.table: dict[str, tuple] = {}
+
+    def __call__(self, word: str) -> tuple:
+        hit = self.table.get(word)
+        if hit is None:
+            if len(self.table) >= _CACHE_LIMIT:
+                self.table.clear()
+            hit = self.table[word] = _word_features(word, self.lex)
+        return hit
+
+
+def sentence_features(words: list[str], lookup) -> list[list[str]]:
+    """CRF features for one sentence of words, given a per-word lookup (a `_FeatureCache`)."""
+    info = [lookup(w) for w in words]
+    n = len(words)
+    out = []
+    for i in range(n):
+        feats = list(info[i][0])
+        if i >= 2:
+            feats += info[i - 2][1]
+        if i >= 1:
+            feats += info[i - 1][2]
+            feats.append("w-1|w0=" + info[i - 1][2][0][4:] + "|" + info[i][0][1][2:])
+        else:
+            feats.append("BOS")
+        if i + 1 < n:
+            feats += info[i + 1][3]
+        else:
+            feats.append("EOS")
+        if i + 2 < n:
+            feats += info[i + 2][4]
+        out.append(feats)
+    return out
+
+
+def read_lexicons(gazetteer_text: str, clusters_text: str) -> Lexicons:
+    """Parse the two lexicon files (see `training/train_ner.py` for how they are written).
+
+    gazetteer: `form<TAB>classes<TAB>source`, source "anetac" (used as a feature) or "train" (only used to
+    decide clitics, so the model never learns to trust names it was trained on);
+    clusters: `form<TAB>id id id` (coarse to fine)."""
+    gazetteer: dict[str, str] = {}
+    names: set[str] = set()
+    for line in gazetteer_text.splitlines():
+        parts = line.split("\t")
+        if len(parts) != 3:
+            continue
+        form, classes, source = parts
+        names.add(form)
+        if source == "anetac":
+            gazetteer[form] = classes
+    clusters: dict[str, tuple[str, ...]] = {}
+    for line in clusters_text.splitlines():
+        form, _, ids = line.partition("\t")
+        if ids:
+            clusters[form] = tuple(ids.split())
+    return Lexicons(gazetteer, clusters, frozenset(names))
+
+
+@dataclass
+class Tagger:
+    """A loaded model with its lexicons and feature cache. One per process (see `load_tagger`); crfsuite
+    taggers are not thread-safe, so `tag` holds a lock."""
+
+    crf: pycrfsuite.Tagger
+    lexicons: Lexicons
+    features: _FeatureCache
+    lock: threading.Lock
+
+    def tag(self, words: list[str]) -> list[str]:
+        """BIO labels for one sentence."""
+        if not words:
+            return []
+        xseq = sentence_features(words, self.features)
+        with self.lock:
+            return self.crf.tag(xseq)
+
+
+def _read_model_text(name: str, required: bool) -> str:
+    path = resources.files("marsad") / "models" / name
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        if required:
+            raise NerModelError(f"NER lexicon {name} missing from marsad/models") from None
+        return ""
+
+
+@lru_cache(maxsize=1)
+def load_lexicons() -> Lexicons:
+    """The shipped lexicons (gazetteer required, clusters optional: a model trained without clusters ships
+    without the file)."""
+    return read_lexicons(_read_model_text(GAZETTEER_FILE, True), _read_model_text(CLUSTERS_FILE, False))
+
+
+@lru_cache(maxsize=1)
+def load_tagger() -> Tagger:
+    """The shipped model, loaded once per process from the installed package (never from the network or
+    the training data). Raises NerModelError when the package is incomplete."""
+    lex = load_lexicons()
+    crf = pycrfsuite.Tagger()
+    resource = resources.files("marsad") / "models" / MODEL_FILE
+    try:
+        with resources.as_file(resource) as path:
+            crf.open(str(path))
+    except (OSError, ValueError) as exc:
+        raise NerModelError(f"cannot open NER model {MODEL_FILE}: {exc}") from exc
+    return Tagger(crf, lex, _FeatureCache(lex), threading.Lock())
+
+
+@dataclass
+class _Word:
+    text: str
+    start: int
+    end: int
+    hashtag: bool = False
+
+
+# Like marsad.arabic.tokenize, but harakat/shadda inside a word keep it whole ("مُصطفى", "أكّد"): the shared
+# tokeniser's \w does not cover combining marks and would cut such words in three.
+_MARK = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+_TOKEN = re.compile(rf"(?:[^\W_]|[{_MARK}])+(?:[.,٫][0-9٠-٩]+)*|\S")
+
+
+def _is_word(token: str) -> bool:
+    return len(token) > 1 or token.isalnum()
+
+
+def _words(text: str) -> list[_Word]:
+    """Tokens to tag, with offsets. Punctuation stays (the model was trained with it), but a hashtag's "#"
+    and the "_" joining its words are dropped so "#مصطفى_الكاظمي" reads as the two words it stands for."""
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    words: list[_Word] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        tok, start, end = tokens[i]
+        if tok == "#" and i + 1 < n and tokens[i + 1][1] == end and _is_word(tokens[i + 1][0]):
+            i += 1
+            words.append(_Word(*tokens[i], hashtag=True))
+            while i + 2 < n and tokens[i + 1][0] == "_" and tokens[i + 1][1] == tokens[i][2] \
+                    and tokens[i + 2][1] == tokens[i + 1][2] and _is_word(tokens[i + 2][0]):
+                i += 2
+                words.append(_Word(*tokens[i], hashtag=True))
+        else:
+            words.append(_Word(tok, start, end))
+        i += 1
+    return words
+
+
+def _sentences(text: str, words: list[_Word]) -> list[tuple[int, int]]:
+    """[start, end) word ranges: cut after sentence-final punctuation, at line breaks, and every
+    MAX_SENTENCE_TOKENS words so tagging cost stays linear however long a line is."""
+    ranges = []
+    begin = 0
+    for i, w in enumerate(words):
+        last = i + 1 == len(words)
+        cut = last or w.text in SENTENCE_END or i + 1 - begin >= MAX_SENTENCE_TOKENS \
+            or "\n" in text[w.end:words[i + 1].start]
+        if cut:
+            ranges.append((begin, i + 1))
+            begin = i + 1
+    return ranges
+
+
+def _spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last + 1, type) from BIO labels; an I- without a matching B- opens a span."""
+    spans = []
+    start, kind = -1, ""
+    for i, label in enumerate(labels + ["O"]):
+        if label == "O" or label.startswith("B-") or label[2:] != kind:
+            if start >= 0:
+                spans.append((start, i, kind))
+                start, kind = -1, ""
+            if label != "O":
+                start, kind = i, label[2:]
+    return spans
+
+
+def clitic_length(word: str, names: frozenset[str] = frozenset()) -> int:
+    """How many leading letters of a tagged word are proclitics to leave outside the mention.
+
+    و/ف then ب/ك/ل come off when what remains starts with ال ("والعراق", "بالكاظمي", "وللناتو" keeps "لناتو"
+    whose name is "الناتو"), or when the remainder is a known name and the whole word is not ("وبغداد",
+    "ولندن"); otherwise the word stays whole, since the letter may be the name's own ("وليد", "بغداد",
+    "فيصل", "كركوك")."""
+    form = normalize_for_matching(word)
+    if len(form) != len(word):            # diacritics or tatweel: work on a length-preserving view
+        return _clitic_length_marked(word, names)
+    best = 0
+    for n in _clitic_candidates(form):
+        rest = form[n:]
+        if rest.startswith("ال") and len(rest) > 3:
+            return n
+        if rest.startswith("ل") and n and form[n - 1] == "ل" and len(rest) > 3:   # لل = ل + ال
+            return n
+        if strip_article(rest) in names and form not in names and strip_article(form) not in names:
+            best = n
+    return best
+
+
+def _clitic_candidates(form: str) -> list[int]:
+    out = []
+    i = 0
+    if len(form) > 3 and form[0] in "وف":
+        i = 1
+        out.append(1)
+    if len(form) - i > 3 and form[i] in "بكل":
+        out.append(i + 1)
+    return out
+
+
+def _clitic_length_marked(word: str, names: frozenset[str]) -> int:
+    """`clitic_length` for a word with diacritics/tatweel: decide on letters, map back to the position in
+    the word after the same number of letters (marks after a clitic stay with the clitic)."""
+    letters = [i for i, c in enumerate(word) if normalize_for_matching(c)]
+    plain = "".join(word[i] for i in letters)
+    n = clitic_length(plain, names) if len(normalize_for_matching(plain)) == len(plain) else 0
+    if n == 0 or n >= len(letters):
+        return 0
+    return letters[n]
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Named-entity mentions in `text`, in order, with offsets into `text` (`text[m.start:m.end] == m.text`).
+
+    Clitics and a hashtag's "#" are outside the span; `name` is the form to match on (a hashtag's
+    underscores become spaces, "لناتو" from "للناتو" becomes "الناتو"). `title` and `entity` are left for
+    the entity stage. Raises NerModelError only when the model cannot be loaded."""
+    if not text or not text.strip():
+        return []
+    tagger = load_tagger()
+    words = _words(text)
+    mentions: list[Mention] = []
+    for begin, end in _sentences(text, words):
+        chunk = words[begin:end]
+        labels = tagger.tag([w.text for w in chunk])
+        for first, last, kind in _spans(labels):
+            mention = _mention(text, chunk[first:last], kind, tagger.lexicons.names)
+            if mention is not None:
+                mentions.append(mention)
+    return mentions
+
+
+def _mention(text: str, span: list[_Word], kind: str, names: frozenset[str]) -> Mention | None:
+    """Turn tagged words into a Mention: trim punctuation at either end, move the start past proclitics."""
+    while span and not any(c.isalnum() for c in span[0].text):
+        span = span[1:]
+    while span and not any(c.isalnum() for c in span[-1].text):
+        span = span[:-1]
+    if not span:
+        return None
+    start, end = span[0].start, span[-1].end
+    cut = 0 if span[0].hashtag else clitic_length(span[0].text, names)
+    if cut and span[0].end - span[0].start - cut >= 2:
+        start += cut
+    surface = text[start:end]
+    name = surface.replace("_", " ") if any(w.hashtag for w in span) else surface
+    if cut and surface.startswith("ل") and text[start - 1] == "ل" and _lost_alef(span[0].text[cut:], names):
+        name = "ا" + surface                 # "للناتو": the mention is "لناتو", its name "الناتو"
+    return Mention(start=start, end=end, text=surface, type=kind, name=name)
+
+
+def _lost_alef(rest: str, names: frozenset[str]) -> bool:
+    """After a ل clitic, is the next ل an article that lost its alef ("للناتو" = ل + الناتو) rather than
+    the name's own first letter ("للبنان" = ل + لبنان)? The own-letter reading wins only for a known name."""
+    form = normalize_for_matching(rest)
+    return form[1:] in names or form not in names

@@ -1,0 +1,160 @@
+"""Tests for marsad/ner.py on sentences written for these tests in the style of Arab outlets (not taken from
+the training corpora)."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from marsad import MarsadError, ner
+from marsad.records import Mention
+
+
+def _check_offsets(text: str, mentions: list[Mention]) -> None:
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+        assert m.type in ner.TYPES
+        assert m.text and m.text[0] not in "#_"
+        assert unicodedata.category(m.text[-1])[0] not in "PS"   # no trailing punctuation or symbol
+
+
+def _found(text: str) -> dict[str, str]:
+    mentions = ner.find_mentions(text)
+    _check_offsets(text, mentions)
+    return {m.text: m.type for m in mentions}
+
+
+def test_model_loads_once_from_the_package():
+    tagger = ner.load_tagger()
+    assert tagger is ner.load_tagger()
+    assert tagger.lexicons.gazetteer                 # the shipped gazetteer was read
+    assert set(tagger.crf.labels()) >= {"O", "B-PER", "I-PER", "B-LOC", "B-ORG"}
+
+
+def test_minister_city_and_organisation():
+    text = ("قال وزير الخارجية المصري سامح شكري خلال مؤتمر صحفي في القاهرة إن جامعة الدول العربية "
+            "ستعقد اجتماعا طارئا الأسبوع المقبل.")
+    found = _found(text)
+    assert found.get("سامح شكري") == "PER"
+    assert found.get("القاهرة") == "LOC"
+    assert found.get("جامعة الدول العربية") == "ORG"
+
+
+def test_gulf_sentence_person_and_place():
+    text = "استقبل الأمير محمد بن سلمان في الرياض أمس رئيس الوزراء الياباني."
+    found = _found(text)
+    assert found.get("محمد بن سلمان") == "PER"
+    assert found.get("الرياض") == "LOC"
+
+
+def test_conjunction_clitic_stays_outside_the_mention():
+    text = "زار الوفد الأردني سوريا والعراق الأسبوع الماضي."
+    mentions = ner.find_mentions(text)
+    _check_offsets(text, mentions)
+    iraq = [m for m in mentions if m.text == "العراق"]
+    assert iraq and iraq[0].start == text.index("العراق") and iraq[0].type == "LOC"
+
+
+def test_clitic_length_rules():
+    names = frozenset({"بغداد", "وليد", "فيصل"})
+    assert ner.clitic_length("بالكاظمي", names) == 1
+    assert ner.clitic_length("وبالعاصمة", names) == 2
+    assert ner.clitic_length("والعراق", names) == 1
+    assert ner.clitic_length("وبغداد", names) == 1          # a known name after و
+    assert ner.clitic_length("بغداد", names) == 0           # ب is the name's own letter
+    assert ner.clitic_length("وليد", names) == 0
+    assert ner.clitic_length("فيصل", names) == 0
+    assert ner.clitic_length("للناتو", names) == 1          # ل + (ا)لناتو
+    assert ner.clitic_length("وَالعِراق", names) == 2        # the fatha stays with the clitic
+
+
+def test_preposition_clitic_and_double_lam(monkeypatch):
+    text = "التقى الرئيس بالكاظمي ثم توجه للناتو في بروكسل."
+    monkeypatch.setattr(ner.Tagger, "tag", lambda self, words: [
+        "B-PER" if w == "بالكاظمي" else "B-ORG" if w == "للناتو" else "B-LOC" if w == "بروكسل" else "O"
+        for w in words])
+    mentions = ner.find_mentions(text)
+    _check_offsets(text, mentions)
+    by_text = {m.text: m for m in mentions}
+    assert "الكاظمي" in by_text and by_text["الكاظمي"].start == text.index("الكاظمي")
+    assert "لناتو" in by_text and by_text["لناتو"].name == "الناتو"
+    assert "بروكسل" in by_text                              # ب of بروكسل is not a clitic
+
+
+def test_hashtag_offsets_and_name():
+    text = "أكد رئيس الحكومة العراقية #مصطفى_الكاظمي أهمية الشراكة مع #الناتو في العاصمة #بروكسل"
+    mentions = ner.find_mentions(text)
+    _check_offsets(text, mentions)
+    person = [m for m in mentions if m.text == "مصطفى_الكاظمي"]
+    assert person, [m.text for m in mentions]
+    assert person[0].start == text.index("#مصطفى") + 1
+    assert person[0].name == "مصطفى الكاظمي"
+    assert person[0].title is None and person[0].entity is None
+
+
+def test_trailing_punctuation_is_trimmed(monkeypatch):
+    text = "وصل الوفد إلى دمشق، صباح اليوم."
+    monkeypatch.setattr(ner.Tagger, "tag", lambda self, words: [
+        "B-LOC" if w == "دمشق" else "I-LOC" if w == "،" else "O" for w in words])
+    mentions = ner.find_mentions(text)
+    assert [(m.text, m.end) for m in mentions] == [("دمشق", text.index("،"))]
+
+
+def test_plain_sentence_and_empty_text():
+    assert ner.find_mentions("") == []
+    assert ner.find_mentions("   \n\t ") == []
+    mentions = ner.find_mentions("ارتفعت درجات الحرارة اليوم وسط توقعات بهطول أمطار خفيفة مساء.")
+    assert all(m.type in ner.TYPES for m in mentions)
+
+
+def test_very_long_line_is_tagged_in_chunks():
+    sentence = "وقال الرئيس اللبناني ميشال عون في بيروت إن الحكومة ستجتمع غدا "
+    text = (sentence * (50_000 // len(sentence) + 1))[:50_000]
+    mentions = ner.find_mentions(text)
+    _check_offsets(text, mentions)
+    assert sum(m.text == "بيروت" for m in mentions) > 100
+
+
+def test_single_huge_token_does_not_crash():
+    text = "ب" * 50_000 + " في عمّان"
+    _check_offsets(text, ner.find_mentions(text))
+
+
+def test_latin_and_arabic_indic_digits_inside_arabic():
+    text = "أعلنت شركة Apple في ٢٠٢١ عن افتتاح مكتب في دبي بحضور Tim Cook ومسؤولين من الإمارات."
+    found = _found(text)
+    assert found.get("دبي") == "LOC"
+    assert found.get("الإمارات") == "LOC"
+
+
+def test_diacritics_keep_words_whole():
+    text = "وَصَلَ الرَّئِيسُ إِلَى القاهرةِ."
+    words = [w.text for w in ner._words(text)]
+    assert "الرَّئِيسُ" in words and "القاهرةِ" in words
+    _check_offsets(text, ner.find_mentions(text))
+
+
+def test_sentences_cut_at_line_breaks_and_length():
+    text = "كلمة " * 300 + "\nسطر ثان"
+    words = ner._words(text)
+    ranges = ner._sentences(text, words)
+    assert all(end - start <= ner.MAX_SENTENCE_TOKENS for start, end in ranges)
+    assert ranges[-1] == (300, 302)
+    assert [w for s, e in ranges for w in range(s, e)] == list(range(len(words)))
+
+
+def test_spans_from_bio_labels():
+    assert ner._spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "I-LOC"]) == [
+        (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "LOC")]
+
+
+def test_missing_model_raises_a_marsad_error(monkeypatch):
+    monkeypatch.setattr(ner, "MODEL_FILE", "no-such-model.crfsuite")
+    ner.load_tagger.cache_clear()
+    try:
+        with pytest.raises(MarsadError):
+            ner.load_tagger()
+    finally:
+        monkeypatch.undo()
+        ner.load_tagger.cache_clear()
+    assert ner.load_tagger()
