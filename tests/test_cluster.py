@@ -1,0 +1,229 @@
+"""Story clustering and near-duplicates on small hand-written articles in the style of several outlets."""
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from marsad import cluster
+from marsad.records import Article, Mention, content_id
+
+# One event (a Jordanian minister's visit to Baghdad), told by three outlets with their own wording and
+# spellings of the names, as Levantine, Iraqi and Gulf sites would write it.
+VISIT_LEVANT = Article(
+    id="a-visit-amman", source="t", outlet="petra-like", published="2023-03-14T11:20",
+    title="الصفدي يصل بغداد في زيارة رسمية ويلتقي السوداني",
+    text=("وصل وزير الخارجية وشؤون المغتربين أيمن الصفدي إلى العاصمة العراقية بغداد اليوم الثلاثاء في زيارة "
+          "رسمية يلتقي خلالها رئيس الوزراء محمد شياع السوداني ونظيره فؤاد حسين.\n"
+          "وقال الصفدي إن الأردن يقف إلى جانب العراق في جهوده لتحقيق الاستقرار، مشيرا إلى مشروع الربط "
+          "الكهربائي بين البلدين وخط أنبوب النفط من البصرة إلى العقبة.\n"
+          "وتأتي الزيارة بعد القمة الثلاثية التي جمعت الأردن والعراق ومصر في بغداد."),
+    mentions=[Mention(0, 1, "أيمن الصفدي", "PER"), Mention(0, 1, "محمد شياع السوداني", "PER"),
+              Mention(0, 1, "بغداد", "LOC"), Mention(0, 1, "العقبة", "LOC")])
+VISIT_IRAQ = Article(
+    id="a-visit-baghdad", source="t", outlet="iraqi-site", published="2023-03-14T15:05",
+    title="السوداني يستقبل وزير الخارجية الأردني أيمن الصفدي في بغداد",
+    text=("استقبل رئيس مجلس الوزراء محمد شياع السودانى، اليوم الثلاثاء، وزير الخارجية الأردني أيمن الصفدى "
+          "والوفد المرافق له في بغداد.\n"
+          "وبحث الجانبان بحسب بيان لمكتب السوداني مشروع الربط الكهربائى وأنبوب النفط البصرة العقبة "
+          "وتعزيز التعاون الاقتصادي بين العراق والأردن.\n"
+          "وأكد السوداني حرص الحكومة على علاقات متوازنة مع دول الجوار."),
+    mentions=[Mention(0, 1, "محمد شياع السودانى", "PER"), Mention(0, 1, "أيمن الصفدى", "PER"),
+              Mention(0, 1, "بغداد", "LOC")])
+VISIT_GULF = Article(
+    id="a-visit-gulf", source="t", outlet="gulf-daily", published="2023-03-15",
+    title="وزير خارجية الأردن يبحث مع السوداني الربط الكهربائي وأنبوب البصرة - العقبة",
+    text=("بحث رئيس الوزراء العراقي محمد شياع السوداني مع وزير الخارجية الأردني أيمن الصفدي في بغداد أمس "
+          "مشروع الربط الكهربائي وخط أنبوب النفط من البصرة إلى ميناء العقبة.\n"
+          "وذكر مكتب السوداني أن الصفدي نقل رسالة من العاهل الأردني تتعلق بالتعاون الثلاثي بين الأردن "
+          "والعراق ومصر."),
+    mentions=[Mention(0, 1, "محمد شياع السوداني", "PER"), Mention(0, 1, "الصفدي", "PER"),
+              Mention(0, 1, "البصرة", "LOC")])
+
+# The same people and words four years apart: another visit, another story.
+VISIT_2027 = Article(
+    id="a-visit-2027", source="t", outlet="petra-like", published="2027-05-02T10:00",
+    title=VISIT_LEVANT.title, text=VISIT_LEVANT.text.replace("الثلاثاء", "الأحد"),
+    mentions=list(VISIT_LEVANT.mentions))
+
+# A wire copy re-posted by another site with its own furniture around it.
+COPY_WITH_BOILERPLATE = Article(
+    id="a-visit-copy", source="t", outlet="aggregator", published="2023-03-14T18:40",
+    title="عاجل | الصفدي في بغداد",
+    text=("تابعونا على تويتر وفيسبوك\n" + VISIT_LEVANT.text + "\nاقرأ أيضا: أسعار الذهب اليوم\n"
+          "جميع الحقوق محفوظة ©"),
+    mentions=list(VISIT_LEVANT.mentions))
+
+# Same day, unrelated: a football result in Morocco and a Cairo fuel price decision.
+FOOTBALL = Article(
+    id="a-football", source="t", outlet="maghreb-sport", published="2023-03-14T21:00",
+    title="الوداد البيضاوي يفوز على الرجاء في ديربي الدار البيضاء",
+    text=("حقق فريق الوداد البيضاوي فوزا ثمينا على غريمه الرجاء بهدفين مقابل هدف في الديربي الذي أقيم "
+          "مساء الثلاثاء على ملعب محمد الخامس.\nوسجل هدفي الوداد المهاجم يحيى جبران في الشوط الثاني."),
+    mentions=[Mention(0, 1, "الوداد", "ORG"), Mention(0, 1, "الرجاء", "ORG")])
+FUEL = Article(
+    id="a-fuel", source="t", outlet="cairo-news", published="2023-03-14T09:00",
+    title="لجنة التسعير ترفع أسعار البنزين في مصر بنسبة 5 بالمئة",
+    text=("قررت لجنة تسعير المنتجات البترولية في مصر رفع أسعار البنزين بأنواعه الثلاثة بنسبة ٥ بالمئة "
+          "اعتبارا من صباح اليوم.\nوأوضحت وزارة البترول أن سعر لتر بنزين ٩٢ أصبح ١٠٫٧٥ جنيه."),
+    mentions=[Mention(0, 1, "مصر", "LOC"), Mention(0, 1, "وزارة البترول", "ORG")])
+
+ALL = [VISIT_LEVANT, VISIT_IRAQ, VISIT_GULF, VISIT_2027, COPY_WITH_BOILERPLATE, FOOTBALL, FUEL]
+
+
+def _dates(articles):
+    return {a.id: a.published for a in articles}
+
+
+def _cluster(articles):
+    return cluster.cluster_articles([cluster.story_features(a) for a in articles], _dates(articles))
+
+
+def test_one_event_three_outlets_is_one_story():
+    stories, _ = _cluster([VISIT_LEVANT, VISIT_IRAQ, VISIT_GULF])
+    assert len(set(stories.values())) == 1
+
+
+def test_same_people_other_year_is_another_story():
+    stories, _ = _cluster([VISIT_LEVANT, VISIT_IRAQ, VISIT_2027])
+    assert stories[VISIT_LEVANT.id] == stories[VISIT_IRAQ.id]
+    assert stories[VISIT_2027.id] != stories[VISIT_LEVANT.id]
+
+
+def test_unrelated_events_same_day_are_apart():
+    stories, _ = _cluster([VISIT_LEVANT, FOOTBALL, FUEL])
+    assert len(set(stories.values())) == 3
+
+
+def test_copy_with_boilerplate_is_duplicate_of_earliest():
+    stories, duplicates = _cluster(ALL)
+    assert duplicates[COPY_WITH_BOILERPLATE.id] == VISIT_LEVANT.id
+    assert VISIT_LEVANT.id not in duplicates          # the canonical article is not a duplicate
+    assert VISIT_IRAQ.id not in duplicates            # a retelling is not a copy
+    assert stories[COPY_WITH_BOILERPLATE.id] == stories[VISIT_LEVANT.id]
+    # the 2027 re-post of the same words is a copy of the text, but not the same story
+    assert duplicates[VISIT_2027.id] == VISIT_LEVANT.id
+    assert stories[VISIT_2027.id] != stories[VISIT_LEVANT.id]
+
+
+def test_incremental_equals_batch_in_any_order():
+    features = [cluster.story_features(a) for a in ALL]
+    batch = cluster.cluster_articles(features, _dates(ALL))
+    rng = random.Random(3)
+    for _ in range(5):
+        order = features[:]
+        rng.shuffle(order)
+        index = cluster.StoryIndex()
+        s_edges, d_edges = [], []
+        for start, end in ((0, 2), (2, 5), (5, len(order))):
+            for f in order[start:end]:                # batches arriving over "days"
+                s_edges += cluster.story_edges(f, index)
+                d_edges += cluster.duplicate_edges(f, index)
+                index.add(f)
+            seen = {f["id"]: _dates(ALL)[f["id"]] for f in order[:end]}
+            partial = cluster.group_stories(seen, s_edges)
+            assert set(partial) == set(seen)
+        assert cluster.group_stories(_dates(ALL), s_edges) == batch[0]
+        assert cluster.canonical_duplicates(_dates(ALL), d_edges) == batch[1]
+
+
+def test_story_ids_are_stable_and_content_derived():
+    first = _cluster(ALL)[0]
+    again = _cluster(list(reversed(ALL)))[0]
+    assert first == again
+    assert first[VISIT_IRAQ.id] == content_id("s", VISIT_LEVANT.id)   # earliest by (published, id)
+
+
+def test_features_are_json_and_round_trip():
+    f = cluster.story_features(VISIT_GULF)
+    back = json.loads(json.dumps(f, ensure_ascii=False))
+    index = cluster.StoryIndex()
+    index.add(cluster.story_features(VISIT_IRAQ))
+    assert cluster.story_edges(back, index) == cluster.story_edges(f, index)
+    assert len(f["signature"]) == cluster.NUM_PERM
+
+
+def test_name_spelling_variants_and_clitics_share_keys():
+    assert cluster.term_key("والعراق") == cluster.term_key("العراق") == cluster.term_key("عراق")
+    assert cluster.term_key("للناتو") == cluster.term_key("الناتو")
+    assert cluster.term_key("وقال") == cluster.term_key("قال")
+    assert cluster.term_key("بغداد") == "بغداد"       # a root letter, not a clitic
+    assert cluster.term_key("السودانى") == cluster.term_key("السوداني")
+    assert cluster.entity_overlap(["ستولتينبرغ"], ["ينس ستولينبيرج"]) is not None
+    assert cluster.entity_overlap(["ينس ستولتنبرغ"], ["ستولتنبرغ"]) > 0
+    assert cluster.entity_overlap([], ["بغداد"]) is None
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "ا" * 50_000,
+    ("كلمة " * 10_000),
+    "أعلنت شركة Apple عن iPhone جديد في Cupertino يوم ١٤ مارس ٢٠٢٣ بسعر ٩٩٩ دولارا أمريكيا للنسخة",
+    "قَالَ الرَّئِيسُ إِنَّ المُفَاوَضَاتِ مُسْتَمِرَّةٌ مَعَ الجَانِبِ الآخَرِ حَتَّى نِهَايَةِ الشَّهْرِ الجَارِي",
+    "!!! ؟؟؟ ... ___ ### \n\n\t",
+])
+def test_bad_input_never_crashes(text):
+    article = Article(id="a-bad", source="t", text=text, title=None, published="not a date")
+    f = cluster.story_features(article)
+    assert f["day"] is None
+    index = cluster.StoryIndex()
+    index.add(cluster.story_features(VISIT_LEVANT))
+    cluster.story_edges(f, index)
+    cluster.duplicate_edges(f, index)
+    index.add(f)
+
+
+def test_diacritics_do_not_split_words():
+    plain = cluster.story_vector("محمد شياع السوداني", "")
+    marked = cluster.story_vector("مُحَمَّد شِيَاع السُّودَانِيّ", "")
+    assert plain == marked
+
+
+def test_undated_article_needs_the_stricter_bar_and_never_widens_span():
+    undated = Article(id="a-undated", source="t", text=VISIT_IRAQ.text, title=VISIT_IRAQ.title,
+                      published=None, mentions=list(VISIT_IRAQ.mentions))
+    stories, _ = _cluster([VISIT_LEVANT, VISIT_IRAQ, VISIT_2027, undated])
+    assert stories[undated.id] == stories[VISIT_IRAQ.id]      # its own twin: clears the strict bar
+    assert stories[VISIT_2027.id] != stories[VISIT_LEVANT.id]  # and does not glue 2023 to 2027
+
+
+def test_grouping_refuses_chains_and_long_spans():
+    dates = {f"x{i}": "2024-01-01" for i in range(4)} | {f"y{i}": "2024-01-02" for i in range(4)}
+    edges = [(f"x{i}", f"x{j}", 0.9) for i in range(4) for j in range(i + 1, 4)]
+    edges += [(f"y{i}", f"y{j}", 0.9) for i in range(4) for j in range(i + 1, 4)]
+    edges.append(("x0", "y0", 0.95))                  # one strong bridge between two tight groups
+    stories = cluster.group_stories(dates, edges)
+    assert len(set(stories.values())) == 2
+    chain_dates = {f"d{i}": f"2024-02-{1 + 3 * i:02d}" for i in range(5)}   # every 3 days
+    chain = [(f"d{i}", f"d{i + 1}", 0.8) for i in range(4)]
+    days = {}
+    for a, s in cluster.group_stories(chain_dates, chain).items():
+        days.setdefault(s, []).append(int(chain_dates[a][-2:]))
+    assert all(max(d) - min(d) <= cluster.MAX_STORY_DAYS for d in days.values())
+    assert len(days) > 1
+
+
+def test_canonical_duplicate_is_earliest_then_smallest_id():
+    dates = {"a-2": "2024-01-02", "a-1": "2024-01-02", "a-0": "2024-01-03", "a-9": None}
+    edges = [("a-2", "a-0", 0.9), ("a-1", "a-2", 0.8), ("a-9", "a-0", 0.95)]
+    assert cluster.canonical_duplicates(dates, edges) == {"a-2": "a-1", "a-0": "a-1", "a-9": "a-1"}
+
+
+def test_blocking_skips_far_dates_and_unrelated():
+    index = cluster.StoryIndex()
+    for a in (VISIT_LEVANT, FOOTBALL, FUEL):
+        index.add(cluster.story_features(a))
+    found = index.candidates(cluster.story_features(VISIT_IRAQ))
+    assert VISIT_LEVANT.id in found and FOOTBALL.id not in found
+    assert VISIT_LEVANT.id not in index.candidates(cluster.story_features(VISIT_2027))
+
+
+def test_build_story_record():
+    story = cluster.build_story("s-test", [VISIT_GULF, VISIT_LEVANT, VISIT_IRAQ])
+    assert story.articles == sorted([VISIT_GULF.id, VISIT_LEVANT.id, VISIT_IRAQ.id])
+    assert story.title in {VISIT_GULF.title, VISIT_LEVANT.title, VISIT_IRAQ.title}
+    assert (story.first, story.last) == ("2023-03-14", "2023-03-15")
+    assert story.outlets == ["gulf-daily", "iraqi-site", "petra-like"]
+    assert story.entities == []
+    assert 1 <= len(story.summary) <= 5
