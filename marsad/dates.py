@@ -323,6 +323,8 @@ class _Scan:
         """The word before `pos` (less a و/ف proclitic) and whether punctuation separates it from `pos`."""
         norm, lo = self.norm, max(0, pos - _CONTEXT)
         end = pos
+        while end > lo and norm[end - 1].isalnum():          # a proclitic attached at pos (و in والجمعة)
+            end -= 1
         while end > lo and not norm[end - 1].isalnum():
             end -= 1
         start = end
@@ -711,6 +713,8 @@ def _weekday_at(scan: _Scan, pos: int) -> list[_Cand]:
         return out
     wd = _WEEKDAYS[m.group("wd")]
     before, _ = scan.word_before(m.start())
+    if before in _WEEKDAYS:          # the second of a pair takes the first's context: "عدا الخميس والجمعة"
+        before, _ = scan.word_before(scan.norm.rfind(before, 0, m.start()))
     after, _ = scan.word_after(m.end("wd"))
     if before in _WEEKDAY_BLOCKERS or after in _WEEKDAY_BLOCKERS_AFTER:
         return out

@@ -267,6 +267,7 @@ def test_weekday_words_that_are_not_dates() -> None:
     assert values("أدى المصلون صلاة الجمعة في المسجد") == []
     assert values("الفرق بين الاثنين كبير") == []
     assert values("يفتح السوق كل سبت وكل خميس") == []
+    assert values("يبث البرنامج طوال أيام الأسبوع عدا الخميس والجمعة") == []
 
 
 def test_general_secretary_is_not_a_year() -> None:
