@@ -1,0 +1,73 @@
+"""Extractive story summaries on small hand-written articles (Egyptian and Gulf styles)."""
+from __future__ import annotations
+
+from marsad import summarise
+from marsad.records import Article, Mention, Timex
+
+WIRE = ("أعلن البنك المركزي المصري رفع أسعار الفائدة الأساسية بمقدار 200 نقطة أساس في اجتماع استثنائي "
+        "عقده صباح الخميس.")
+
+CAIRO = Article(
+    id="a-cairo", source="t", outlet="cairo-daily", published="2024-02-01T09:00",
+    title="المركزي المصري يرفع الفائدة 2% في اجتماع استثنائي",
+    text=(WIRE + "\n"
+          "وقال محافظ البنك حسن عبد الله إن القرار يهدف إلى احتواء التضخم الذي بلغ 35.2% في يناير.\n"
+          "وأضاف أن البنك سيواصل متابعة تطورات سعر الصرف في السوق الموازية عن كثب.\n"
+          "شارك الخبر\n"
+          "وكانت لجنة السياسة النقدية قد أبقت على أسعار الفائدة دون تغيير في اجتماعها الأخير في ديسمبر.\n"
+          "المركزي المصري يرفع الفائدة 2% في اجتماع استثنائي"),
+    mentions=[Mention(WIRE.index("البنك"), WIRE.index("البنك") + len("البنك المركزي المصري"),
+                      "البنك المركزي المصري", "ORG")],
+    timexes=[Timex(WIRE.index("صباح"), WIRE.index("صباح") + len("صباح الخميس"), "صباح الخميس", "2024-02-01")])
+
+GULF = Article(
+    id="a-gulf", source="t", outlet="gulf-business", published="2024-02-01T13:30",
+    title="مصر ترفع الفائدة لمواجهة التضخم",
+    text=(WIRE + "\n"
+          "ويرى محللون في دبي أن الخطوة تمهد لاتفاق موسع مع صندوق النقد الدولي خلال الأسابيع المقبلة.\n"
+          "وتراجعت السندات المصرية المقومة بالدولار في التعاملات المبكرة بعد الإعلان عن القرار."),
+)
+
+EMPTY = Article(id="a-empty", source="t", text="", title=None)
+
+
+def test_sentences_come_from_the_articles_with_valid_offsets():
+    by_id = {a.id: a for a in (CAIRO, GULF)}
+    summary = summarise.summarise([GULF, CAIRO])
+    assert 3 <= len(summary) <= 5
+    for s in summary:
+        assert by_id[s.article].text[s.start:s.end] == s.text
+
+
+def test_no_two_sentences_say_the_same_thing():
+    summary = summarise.summarise([CAIRO, GULF])
+    texts = [s.text for s in summary]
+    assert len(texts) == len(set(texts))
+    assert sum(1 for t in texts if t == WIRE) == 1       # the wire sentence both outlets carry, once
+
+
+def test_lead_with_who_what_when_comes_first():
+    summary = summarise.summarise([CAIRO, GULF])
+    assert summary[0].text == WIRE
+    assert summary[0].article == CAIRO.id                # the earliest article's copy is kept
+
+
+def test_max_sentences_is_respected_and_headline_echo_skipped():
+    assert len(summarise.summarise([CAIRO, GULF], max_sentences=2)) == 2
+    assert summarise.summarise([CAIRO], max_sentences=0) == []
+    texts = [s.text for s in summarise.summarise([CAIRO, GULF])]
+    assert CAIRO.title not in texts
+    assert "شارك الخبر" not in texts
+
+
+def test_empty_and_odd_input():
+    assert summarise.summarise([]) == []
+    assert summarise.summarise([EMPTY]) == []
+    long_line = Article(id="a-long", source="t", text="كلمة " * 10_000)
+    assert summarise.summarise([long_line]) == []        # one 10,000-word run-on line is no sentence
+
+
+def test_sentence_spans_keep_decimals_and_split_arabic_question_marks():
+    text = "بلغ التضخم 35.2% في يناير. هل يستمر الارتفاع؟ نعم\nسطر جديد هنا"
+    spans = [text[s:e] for s, e in summarise.sentence_spans(text)]
+    assert spans == ["بلغ التضخم 35.2% في يناير.", "هل يستمر الارتفاع؟", "نعم", "سطر جديد هنا"]
