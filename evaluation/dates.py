@@ -137,7 +137,8 @@ def evaluate(files: list[Path], published: str, n_examples: int) -> None:
                                          f"silver={g.value} ({g.type} '{g.text}')")
         for j, g in enumerate(gold):
             if j not in matched_g and g.type in DATE_TYPES:
-                examples["missed"].append(f"{path.name}: {context(text, g.start, g.end)} silver={g.value} {g.type}")
+                examples["missed"].append(
+                    f"{path.name}: {context(text, g.start, g.end)} silver={g.value} {g.type}")
         for i, p in enumerate(pred):
             if i not in matched_p:
                 examples["spurious"].append(f"{path.name}: {context(text, p.start, p.end)} ours={p.value}")

@@ -8,8 +8,16 @@ words give predictable output, can say *why* they refuse, and run at thousands o
 
 How it works: the text is normalised once (alef, ya, teh marbuta, Arabic-Indic/Persian digits; diacritics,
 tatweel and invisible marks dropped, with an offset map back to the original). A cheap word scan finds
-trigger words (a number, a month or weekday name, أمس/اليوم/غدا, قبل/منذ/بعد, عام/العام, ...); the patterns
+trigger words (a number, a month or weekday name, أمس/اليوم/غدا, قبل/منذ, عام/العام, ...); the patterns
 for that trigger are then matched *at* that position only. Candidates are resolved leftmost-longest.
+Word lists (month spellings, blockers, count nouns) live in marsad/data/dates.json.
+
+Kinds: "date" (a written date: 01 يوليو 2021, عام 2011), "time" (a date with a clock time), "relative"
+(anything resolved against `published`).
+
+A bare 4-digit number is a year only in a year context: after عام/العام/سنة (1800-2100 there), written 2003م,
+alone between parentheses, or after في/منذ/حتى/خلال ... (1900-2100) when no counted noun follows (في 2000
+مشروع, منذ 2500 عام are not years).
 
 Values are ISO 8601 prefixes as precise as the text allows ("2021", "2021-07", "2021-07-01",
 "2021-07-01T10:43"), never a guess:
@@ -20,11 +28,14 @@ Values are ISO 8601 prefixes as precise as the text allows ("2021", "2021-07", "
   with الجاري/الحالي the publication year.
 - Weeks (الأسبوع الماضي, قبل أسبوعين) have no honest ISO-prefix value at day precision and ISO week strings
   ("2021-W25") are not prefixes, so a week gets the *month* prefix of the day shifted by that many weeks
-  (published 2021-07-01, "الأسبوع الماضي" -> "2021-06"). Coarse, but never wrong by more than its precision.
+  (published 2021-07-01, "الأسبوع الماضي" -> "2021-06"). Coarse, and a week that straddles two months
+  is given the month of its shifted day.
 - A Hijri day is converted with hijridate; a Hijri month or year alone keeps only the Gregorian prefix shared
   by its first and last day (often just the year), or None.
 - A bare weekday (الأربعاء) is the most recent such day on or before publication; with الماضي strictly before,
   with المقبل/القادم strictly after.
+- قبل/منذ + a count (قبل ثلاثة أيام, منذ عامين) count back from publication at the unit's precision; بعد +
+  a count is not taken (it is as often narrative, "after a year he left"), except بعد غد.
 """
 from __future__ import annotations
 
@@ -193,7 +204,8 @@ _YEAR_CE = re.compile(rf"(?P<year>{_YEAR}){_CE}", _F)
 _YEAR_BARE = re.compile(rf"(?P<year>{_YEAR})", _F)
 _YEAR_PAREN = re.compile(rf"(?<=\()\s*(?P<year>{_YEAR_WIDE})\s*\)", _F)
 # "يومي 10 و11 أبريل", "من 3 إلى 5 مايو": the first day takes the month (and year) of the second.
-_DAY_PAIR = re.compile(rf"(?P<day>[0-3]?\d)\s*(?:و|-|الي|حتي)\s*(?=[0-3]?\d\s*(?:من\s+)?(?:شهر\s+)?(?:{_GM}){_E})", _F)
+_DAY_PAIR = re.compile(
+    rf"(?P<day>[0-3]?\d)\s*(?:و|-|الي|حتي)\s*(?=[0-3]?\d\s*(?:من\s+)?(?:شهر\s+)?(?:{_GM}){_E})", _F)
 _RELDAY = re.compile(rf"(?P<rd>{_RD}){_E}(?:\s*[،,]?\s*(?:يوم\s+)?(?P<wd>{_WD}){_E}"
                      rf"|\s*\(\s*(?:يوم\s+)?(?P<wdp>{_WD})\s*\))?", _F)        # اليوم (الخميس): Gulf style
 _WEEKDAY = re.compile(rf"(?P<wd>{_WD}){_E}(?:\s+(?P<rel>{_REL}){_E})?", _F)
@@ -843,8 +855,8 @@ def parse_date(text: str) -> str | None:
     The line must be a date with only weekday, time, time zone and page labels (نشر في, آخر تحديث) around
     it; a day-precise date may also carry up to two other words (a page label such as "الثانية والثالثة").
     Anything else -- a sentence, a count, a relative word -- gives None, quickly: lines without a digit or
-    longer than 160 characters or 16 spaces are refused before any matching. When the line holds several dates the first
-    Gregorian one wins (a Hijri one is used only alone).
+    longer than 160 characters or 16 spaces are refused before any matching. When the line holds several
+    dates the first Gregorian one wins (a Hijri one is used only alone).
     """
     if not text or len(text) > _MAX_DATE_LINE or not _HAS_DIGIT.search(text) \
             or text.count(" ") > _MAX_DATE_LINE_SPACES:

@@ -151,7 +151,8 @@ def test_two_years_after_one_year_word() -> None:
 
 
 def test_day_pair_takes_the_month_of_the_second_day() -> None:
-    assert values("ينظم الملتقى يومي 10 و11 أبريل 2022") == [("10", "2022-04-10"), ("11 أبريل 2022", "2022-04-11")]
+    assert values("ينظم الملتقى يومي 10 و11 أبريل 2022") == [
+        ("10", "2022-04-10"), ("11 أبريل 2022", "2022-04-11")]
 
 
 def test_hijri_date_converts() -> None:
@@ -360,7 +361,8 @@ def test_offsets_point_into_text_with_diacritics_and_tatweel() -> None:
     for t in found:
         assert text[t.start:t.end] == t.text
     assert [(t.text, t.value) for t in found] == [
-        ("أَمْسِ الأربعاءَ", "2021-04-28"), ("١٥ رَمَضَانَ ١٤٤٢ هـ", "2021-04-27"), ("غداً الـخـمـيـس", "2021-04-30")]
+        ("أَمْسِ الأربعاءَ", "2021-04-28"), ("١٥ رَمَضَانَ ١٤٤٢ هـ", "2021-04-27"),
+        ("غداً الـخـمـيـس", "2021-04-30")]
 
 
 def test_long_line_is_fast_and_does_not_crash() -> None:
