@@ -8,6 +8,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad import MarsadError
 from marsad.arabic import normalize_keep_length
@@ -392,3 +394,21 @@ def test_weekday_of_and_parse_iso() -> None:
     with pytest.raises(DateError):
         weekday_of("2021")
     assert issubclass(DateError, MarsadError)
+
+
+# ---------------------------------------------------------------------------------------------- fuzzing
+
+_PIECES = ["في", "عام", "2021", "١٤٤٢", "12", "/", "-", ".", "،", "(", ")", "يوليو", "كانون", "الثاني", "رمضان",
+           "هـ", "أمس", "اليوم", "الخميس", "الماضي", "قبل", "منذ", "عامين", "ً", "ـ", "\u200f", "و", "10:43", "ص",
+           "م", "%", "دولار", "May", "شهر", "من", "العام", "المقبل", "يومي", "٣", "۲۰۲۰", " ", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join))
+def test_generated_text_keeps_offsets_and_never_crashes(text: str) -> None:
+    for t in find_timexes(text, PUB):
+        assert text[t.start:t.end] == t.text
+        assert t.text.strip() == t.text and t.text
+        if t.value is not None:
+            parse_iso(t.value)
+    parse_date(text)
