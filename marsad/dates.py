@@ -172,13 +172,13 @@ _CLOCK = (r"(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?"
 _TIME = rf"(?:\s*[،,\-|]?\s*(?:(?:في\s+)?(?:الساعه|at)\s+)?{_CLOCK})?"
 _WDP = (rf"(?:(?:يوم\s+)?(?P<wd>{_WD}|{_EWD})\.?\s*[،,\-]?\s*(?:الموافق\s+)?)?")
 _MONTH_G = rf"(?P<month>{_GM})(?:\s*[/\\(\-]?\s*(?P<month2>{_GM})(?:\s*\))?)?{_E}"
-_AFTER_DM = (rf"(?:\s*[،,\-]?\s*(?:من\s+)?(?:{_YEAR_WORD}\s+)?(?P<year>{_YEAR})(?:{_CE})?"
+_AFTER_DM = (rf"(?:\s*[،,\-/]?\s*(?:من\s+)?(?:{_YEAR_WORD}\s+)?(?P<year>{_YEAR})(?:{_CE})?"
              rf"|\s+(?P<rel>{_REL}){_E}"
              rf"|\s+من\s+(?:(?P<ythis>هذا\s+العام|هذه\s+السنه)|(?:العام|السنه)\s+(?P<yrel>{_REL})){_E})?")
 
 _F = 0                             # the text is lower-cased before matching; re.I would halve the speed
 _DMY_TEXT = re.compile(
-    rf"{_WDP}(?:(?P<day>[0-3]?\d)(?!\d)|(?P<oday>{_ORD})(?:\s+من)?)\s*(?:من\s+)?(?:شهر\s+)?{_MONTH_G}"
+    rf"{_WDP}(?:(?P<day>[0-3]?\d)(?!\d)\s*[/\-]?|(?P<oday>{_ORD})(?:\s+من)?)\s*(?:من\s+)?(?:شهر\s+)?{_MONTH_G}"
     rf"{_AFTER_DM}{_TIME}", _F)
 _MY_TEXT = re.compile(rf"(?P<shahr>شهر\s+)?{_MONTH_G}{_AFTER_DM}", _F)
 _NUMERIC = re.compile(
