@@ -1,0 +1,385 @@
+"""Quotations and speakers on short texts written for these tests in several outlets' styles.
+
+Mentions are built by hand (`article(...)` below) so the tests do not depend on the NER model.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from marsad.quotes import find_quotes, quote_spans
+from marsad.records import Article, Mention, Timex, content_id
+
+
+def article(text: str, names: dict[str, str] | None = None, titles: dict[str, str] | None = None,
+            timexes: list[Timex] | None = None) -> Article:
+    """An article whose mentions are every occurrence of each name in `names` (name -> type), longest
+    names first, never overlapping; `titles` gives a PER name's role phrase (Mention.title)."""
+    names = names or {}
+    titles = titles or {}
+    taken = [False] * len(text)
+    mentions = []
+    for name in sorted(names, key=len, reverse=True):
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not any(taken[start:end]):
+                taken[start:end] = [True] * len(name)
+                mentions.append(Mention(start, end, name, names[name], title=titles.get(name)))
+            start = text.find(name, end)
+    mentions.sort(key=lambda m: m.start)
+    return Article(id="a-test", source="test", text=text, mentions=mentions, timexes=timexes or [])
+
+
+def speaker(a: Article, q) -> str | None:
+    return a.mentions[q.speaker_mention].text if q.speaker_mention is not None else None
+
+
+def check_offsets(a: Article, quotes) -> None:
+    for q in quotes:
+        assert a.text[q.start:q.end] == q.text
+        assert q.id == content_id("q", a.id, q.start, q.end)
+        assert q.article == a.id
+
+
+# --- quote marks ------------------------------------------------------------------------------------------
+
+def test_guillemets_after_qala_inna_iraqi_style():
+    a = article("وقال رئيس الوزراء علي العلاق إن: «الحكومة ماضية في تنفيذ برنامجها الخدمي رغم التحديات».",
+                {"علي العلاق": "PER"})
+    [q] = find_quotes(a)
+    check_offsets(a, [q])
+    assert q.kind == "direct"
+    assert q.text == "الحكومة ماضية في تنفيذ برنامجها الخدمي رغم التحديات"
+    assert q.verb == "قال"
+    assert speaker(a, q) == "علي العلاق"
+    assert q.speaker_text == "علي العلاق"
+
+
+def test_curly_quotes_levantine_style_with_colon():
+    a = article("وقال وزير الخارجية سامر الحلبي: “لن نقبل بأي تسوية تمس سيادة البلاد وحقوق شعبها”.",
+                {"سامر الحلبي": "PER"})
+    [q] = find_quotes(a)
+    assert q.text == "لن نقبل بأي تسوية تمس سيادة البلاد وحقوق شعبها"
+    assert speaker(a, q) == "سامر الحلبي"
+
+
+def test_straight_quotes_egyptian_style():
+    a = article('وصرح المتحدث الرسمي هشام الدسوقى بأن "المشروعات الجديدة ستوفر آلاف فرص العمل للشباب".',
+                {"هشام الدسوقى": "PER"})
+    [q] = find_quotes(a)
+    assert q.kind == "direct"
+    assert q.text == "المشروعات الجديدة ستوفر آلاف فرص العمل للشباب"
+    assert speaker(a, q) == "هشام الدسوقى"
+
+
+def test_low_high_quote_pair():
+    a = article("وأوضح نادر القاسم „أن الموسم الزراعي هذا العام أفضل من المواسم الثلاثة الماضية“.",
+                {"نادر القاسم": "PER"})
+    [q] = find_quotes(a)
+    assert q.text == "أن الموسم الزراعي هذا العام أفضل من المواسم الثلاثة الماضية"
+    assert speaker(a, q) == "نادر القاسم"
+
+
+def test_quote_spanning_paragraphs_stays_one():
+    text = ("وقال سعيد المرزوقي: «نعمل على توسيع الشبكة لتشمل المدن الساحلية كافة.\n\n"
+            "وسنبدأ المرحلة الثانية مطلع العام المقبل بعد استكمال الدراسات».\n\n"
+            "وتتولى الهيئة الإشراف على المشروع.")
+    a = article(text, {"سعيد المرزوقي": "PER"})
+    [q] = find_quotes(a)
+    assert q.text.startswith("نعمل على توسيع") and q.text.endswith("استكمال الدراسات")
+    assert "\n\n" in q.text
+    assert speaker(a, q) == "سعيد المرزوقي"
+
+
+def test_paragraph_reopening_the_mark_continues_the_quote():
+    text = ('وقال فهد العتيبي: "الأسعار ستعود إلى مستوياتها الطبيعية خلال أسابيع\n'
+            '"ونراقب الأسواق يوميا لمنع أي احتكار أو تلاعب بالأسعار".')
+    a = article(text, {"فهد العتيبي": "PER"})
+    [q] = find_quotes(a)
+    assert q.text.startswith("الأسعار ستعود") and q.text.endswith("تلاعب بالأسعار")
+
+
+def test_nested_marks_do_not_split_the_quote():
+    a = article("وقال أحمد يوسف: «نرحب بقرار “الناتو” توسيع بعثته التدريبية في البلاد».",
+                {"أحمد يوسف": "PER", "الناتو": "ORG"})
+    [q] = find_quotes(a)
+    assert q.text == "نرحب بقرار “الناتو” توسيع بعثته التدريبية في البلاد"
+
+
+def test_unclosed_straight_quote_does_not_swallow_next_paragraph():
+    text = ('وطالب المجلس بتوسيع التعاون "وفقا لما تراه الحكومة مناسبا\n\n'
+            'وفي سياق آخر، افتتح المحافظ "مستشفى الأمل" الجديد.')
+    assert quote_spans(text) == [(text.index('"مستشفى'), text.index('" الجديد'))]
+
+
+def test_quoted_terms_are_not_quotes():
+    text = ('وتعمل البعثة برغم كونها "بعثة غير قتالية" في مناطق عدة، وتنسق مع "الناتو" و“الكاظمي” '
+            'ضمن برنامج "تدريب المدربين".')
+    a = article(text, {"الناتو": "ORG", "الكاظمي": "PER"})
+    assert find_quotes(a) == []
+
+
+def test_short_quoted_term_after_a_verb_is_not_a_quote():
+    text = 'ووصف جمال الدوري الاتفاق بـ"التاريخي"، وأشاد بـ"الناتو" و"الحلفاء الغربيين".'
+    a = article(text, {"جمال الدوري": "PER", "الناتو": "ORG"})
+    assert find_quotes(a) == []
+
+
+def test_quoted_speaker_name_before_colon_is_a_label():
+    a = article("وتابع “خالد الراشد”: «سنواصل دعم المشاريع الصغيرة والمتوسطة في جميع المحافظات».",
+                {"خالد الراشد": "PER"})
+    [q] = find_quotes(a)
+    assert q.text.startswith("سنواصل")
+    assert q.verb == "تابع"
+    assert speaker(a, q) == "خالد الراشد"
+
+
+def test_long_unattributed_quote_counts_but_has_no_speaker():
+    a = article('وتضمن التقرير عبارة "إن الوضع الاقتصادي يتطلب إصلاحات عاجلة وجذرية في قطاعات عدة" دون توضيح.')
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None and q.verb is None
+
+
+# --- قال: without marks ------------------------------------------------------------------------------------
+
+def test_colon_form_runs_to_end_of_paragraph():
+    text = ("وقال مروان الشامي: لقد أنجزنا المرحلة الأولى من المشروع في وقت قياسي ونأمل الانتهاء قريبا\n"
+            "وتبلغ كلفة المشروع مليوني دينار.")
+    a = article(text, {"مروان الشامي": "PER"})
+    [q] = find_quotes(a)
+    assert q.kind == "direct"
+    assert q.text == "لقد أنجزنا المرحلة الأولى من المشروع في وقت قياسي ونأمل الانتهاء قريبا"
+    assert speaker(a, q) == "مروان الشامي"
+
+
+def test_colon_after_subject_and_according_phrase():
+    a = article("وأضاف يوسف النعيمي بحسب بيان الوزارة: سنطلق حملة وطنية للتوعية بمخاطر المخدرات",
+                {"يوسف النعيمي": "PER"})
+    [q] = find_quotes(a)
+    assert q.verb == "أضاف"
+    assert speaker(a, q) == "يوسف النعيمي"
+
+
+# --- reported speech ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("أكد ليث الجبوري أن الانتخابات ستجري في موعدها المحدد دون تأجيل.",
+     "الانتخابات ستجري في موعدها المحدد دون تأجيل"),
+    ("وشدد ليث الجبوري على ضرورة حماية المنشآت النفطية من أي اعتداء.",
+     "ضرورة حماية المنشآت النفطية من أي اعتداء"),
+    ("وأعرب ليث الجبوري عن أمله في انتهاء الأزمة السياسية قريبا.",
+     "أمله في انتهاء الأزمة السياسية قريبا"),
+    ("وأشار ليث الجبوري إلى أن الحكومة ستدعم المزارعين بقروض ميسرة.",
+     "الحكومة ستدعم المزارعين بقروض ميسرة"),
+    ("ولفت ليث الجبوري إلى أن العمل جار لإعادة فتح المعابر الحدودية.",
+     "العمل جار لإعادة فتح المعابر الحدودية"),
+    ("وبيّن ليث الجبوري أن الموازنة تتضمن تخصيصات لبناء المدارس.",
+     "الموازنة تتضمن تخصيصات لبناء المدارس"),
+    ("وكشف ليث الجبوري أن لجنة تحقيق شُكلت لمتابعة الملف.",
+     "لجنة تحقيق شُكلت لمتابعة الملف"),
+])
+def test_reported_verbs(sentence, clause):
+    a = article(sentence, {"ليث الجبوري": "PER"})
+    [q] = find_quotes(a)
+    check_offsets(a, [q])
+    assert q.kind == "reported"
+    assert q.text == clause
+    assert speaker(a, q) == "ليث الجبوري"
+
+
+def test_reported_clause_ends_at_next_attribution_and_participle_keeps_speaker():
+    text = ("وقالت الوزيرة ريم السالم إن الوزارة أطلقت منصة رقمية جديدة للخدمات، "
+            "مضيفةً أن المنصة ستختصر زمن المعاملات إلى النصف.")
+    a = article(text, {"ريم السالم": "PER"})
+    q1, q2 = find_quotes(a)
+    assert q1.text == "الوزارة أطلقت منصة رقمية جديدة للخدمات"
+    assert q2.text == "المنصة ستختصر زمن المعاملات إلى النصف"
+    assert q2.verb == "مضيفةً"
+    assert speaker(a, q1) == speaker(a, q2) == "ريم السالم"
+
+
+def test_non_speech_an_is_not_a_reported_clause():
+    text = "وقال حسن البدري في وقت سابق، إلا أن الظروف تغيرت كثيرا منذ ذلك الحين وبعد أن تبدلت الحكومة."
+    a = article(text, {"حسن البدري": "PER"})
+    assert find_quotes(a) == []
+
+
+def test_reporting_verb_with_diacritics_and_alef_variants():
+    a = article("وأَكّدَ سليم الحداد أنّ المفاوضات مستمرة بين الطرفين حتى الآن.", {"سليم الحداد": "PER"})
+    [q] = find_quotes(a)
+    assert q.verb == "أَكّدَ"
+    assert speaker(a, q) == "سليم الحداد"
+
+
+# --- speakers ------------------------------------------------------------------------------------------------
+
+def test_speaker_before_the_verb():
+    text = "أمّا وزير المالية طارق الزين، فأكد أن العجز سينخفض خلال العامين المقبلين."
+    a = article(text, {"طارق الزين": "PER"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "طارق الزين"
+    assert q.verb == "أكد"
+
+
+def test_speaker_after_the_quote():
+    text = ("«نقدر الدعم الذي قدمه الأشقاء في أصعب الظروف التي مرت بها البلاد»، قال “نزار العبيدي” مختتما.")
+    a = article(text, {"نزار العبيدي": "PER"})
+    [q] = find_quotes(a)
+    assert q.verb == "قال"
+    assert speaker(a, q) == "نزار العبيدي"
+
+
+def test_continuation_verbs_take_the_last_speaker():
+    text = ("وقال محافظ البصرة عماد الموسوي إن: «المحافظة تحتاج إلى مشاريع عاجلة لتحلية المياه».\n\n"
+            "وأضاف: «لقد خاطبنا الوزارات المعنية أكثر من مرة دون استجابة كافية».\n\n"
+            "مُردفاً: «نأمل أن تتغير الأمور بعد إقرار الموازنة الجديدة للعام المقبل».")
+    a = article(text, {"عماد الموسوي": "PER", "البصرة": "LOC"})
+    quotes = find_quotes(a)
+    assert [q.verb for q in quotes] == ["قال", "أضاف", "مُردفاً"]
+    assert [speaker(a, q) for q in quotes] == ["عماد الموسوي"] * 3
+
+
+def test_pronoun_subject_follows_the_person_the_paragraph_is_about():
+    text = ("التقى وزير الداخلية كمال النجار وفدا من شيوخ العشائر في مكتبه.\n"
+            "وأكد خلال اللقاء أن الأجهزة الأمنية ستلاحق المطلوبين في كل مكان.")
+    a = article(text, {"كمال النجار": "PER"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "كمال النجار"
+
+
+def test_office_statement_names_the_person():
+    a = article("وبحث اللقاء: «ملفات التعاون الاقتصادي والاستثمار في قطاع الطاقة والنقل»، حسب بيان لمكتب "
+                "“حيدر الساعدي” الإعلامي.\nوذكر البيان أن الجانبين اتفقا على تشكيل لجنة مشتركة لمتابعة المشاريع.",
+                {"حيدر الساعدي": "PER"})
+    q1, q2 = find_quotes(a)
+    assert speaker(a, q1) == "حيدر الساعدي"
+    assert q1.verb is None
+    assert speaker(a, q2) == "حيدر الساعدي"          # "البيان" is the statement named before
+
+
+def test_possessive_office_statement_uses_the_person_discussed():
+    text = ("واستقبل رئيس الوزراء جواد البياتي السفير الياباني.\n"
+            "وذكر بيان لمكتبه، تلقته \"الصباح\"، أن \"الجانبين بحثا سبل تطوير التعاون في مجالات الطاقة والنقل\".")
+    a = article(text, {"جواد البياتي": "PER", "الصباح": "ORG"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "جواد البياتي"
+
+
+def test_presidential_statement_resolves_through_the_title():
+    text = ("استقبل رئيس الجمهورية نبيل الخطيب وفد البنك الدولي.\n"
+            "وذكر بيان رئاسي أن \"رئيس الجمهورية بحث مع الوفد برامج دعم المشاريع الصغيرة\".")
+    a = article(text, {"نبيل الخطيب": "PER", "البنك الدولي": "ORG"}, titles={"نبيل الخطيب": "رئيس الجمهورية"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "نبيل الخطيب"
+    assert q.speaker_text == "بيان رئاسي"
+
+
+def test_title_only_speaker_resolves_to_earlier_named_person():
+    text = ("وصل رئيس الوزراء الأردني ماهر العدوان إلى القاهرة في زيارة رسمية.\n"
+            "وأكد رئيس الوزراء، بحسب البيان، \"أهمية التنسيق المشترك في مواجهة التحديات الإقليمية\".")
+    a = article(text, {"ماهر العدوان": "PER", "القاهرة": "LOC"})       # title inferred from the text
+    [q] = find_quotes(a)
+    assert q.speaker_mention == 0
+    assert q.speaker_text == "رئيس الوزراء"
+
+
+def test_title_shared_by_two_people_gives_no_speaker():
+    text = ("واجتمع وزير الخارجية العراقي كريم الدليمي مع وزير الخارجية الكويتي فيصل الصباح.\n"
+            "وقال وزير الخارجية إن المحادثات تناولت ملف الحدود البحرية بين البلدين.")
+    a = article(text, {"كريم الدليمي": "PER", "فيصل الصباح": "PER"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None
+
+
+def test_other_international_title_does_not_resolve():
+    text = ("التقى الأمين العام لحلف شمال الأطلسي ينس ستولتينبرغ الوفد.\n"
+            "وقال الأمين العام للأمم المتحدة إن الوضع الإنساني يتدهور بسرعة في المنطقة.")
+    a = article(text, {"ينس ستولتينبرغ": "PER"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None
+
+
+def test_anonymous_sources_give_no_speaker_and_continuation_stays_anonymous():
+    text = ("وقالت مصادر مطلعة إن الحكومة تدرس رفع أسعار الوقود مطلع الشهر المقبل.\n"
+            "وأضافت أن القرار لم يحسم بعد بانتظار موافقة البرلمان.")
+    a = article(text)
+    q1, q2 = find_quotes(a)
+    assert q1.speaker_mention is None and q1.speaker_text == "مصادر"
+    assert q2.speaker_mention is None and q2.speaker_text == "مصادر"
+
+
+def test_unknown_named_subject_is_not_replaced_by_the_focus():
+    text = ("التقى وزير الصحة منير العلي الوفد الأوروبي.\n"
+            "وقالت المسؤولة الأوروبية إن الاتحاد سيقدم لقاحات إضافية للمراكز الصحية.")
+    a = article(text, {"منير العلي": "PER"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None
+    assert q.speaker_text == "المسؤولة الأوروبية"
+
+
+def test_organisation_speaker_and_object_is_not_speaker():
+    text = ("وقالت وزارة الدفاع في بيان، إن قواتها أحبطت محاولة تسلل على الحدود الشمالية.\n"
+            "وأكد في اتصال مع جاسم الكعبي أن الوضع الأمني مستقر تماما في المنطقة.")
+    a = article(text, {"وزارة الدفاع": "ORG", "جاسم الكعبي": "PER"})
+    q1, q2 = find_quotes(a)
+    assert speaker(a, q1) == "وزارة الدفاع"
+    assert speaker(a, q2) == "وزارة الدفاع"          # not the object "مع جاسم الكعبي"
+
+
+def test_agency_report_of_a_named_source():
+    text = "ونقلت وكالة الأنباء عن سامي الحمد قوله إن المفاوضات ستستأنف الأسبوع المقبل في الدوحة."
+    a = article(text, {"سامي الحمد": "PER", "الدوحة": "LOC"})
+    [q] = find_quotes(a)
+    assert q.verb == "قوله"
+    assert speaker(a, q) == "سامي الحمد"
+
+
+def test_gulf_style_praise_quote():
+    text = 'من جانبه، أشاد الشيخ سلطان المهيري بـ"جهود الفرق الميدانية في إنجاز المشروع قبل موعده".'
+    a = article(text, {"سلطان المهيري": "PER"})
+    [q] = find_quotes(a)
+    assert q.text == "جهود الفرق الميدانية في إنجاز المشروع قبل موعده"
+    assert speaker(a, q) == "سلطان المهيري"
+
+
+def test_maghrebi_style_reported_with_feminine_verb():
+    text = "وأفادت الناطقة باسم الحكومة نادية بنعلي بأن المغرب سيحتضن القمة الإفريقية المقبلة بمراكش."
+    a = article(text, {"نادية بنعلي": "PER", "المغرب": "LOC", "مراكش": "LOC"})
+    [q] = find_quotes(a)
+    assert q.kind == "reported"
+    assert speaker(a, q) == "نادية بنعلي"
+
+
+# --- bad input -----------------------------------------------------------------------------------------------
+
+def test_empty_and_blank_text():
+    assert find_quotes(article("")) == []
+    assert find_quotes(article(" \n\n ")) == []
+
+
+def test_mentions_with_wrong_offsets_are_ignored():
+    a = article("وقال عمر الحسن إن الاجتماع سيعقد غدا في العاصمة.", {"عمر الحسن": "PER"})
+    a.mentions.append(Mention(500, 510, "خارج النص", "PER"))
+    a.mentions.insert(0, Mention(0, 4, "غلط", "PER"))
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "عمر الحسن"
+
+
+def test_mixed_scripts_digits_and_long_line_are_fast():
+    unit = ('وقال المدير John Smith إن الشركة حققت أرباحا بلغت ٣٫٥ مليون دولار في ٢٠٢٣ '
+            '«وهذا رقم قياسي للشركة منذ تأسيسها قبل عشرين عاما» ')
+    text = unit * (50_000 // len(unit))
+    a = article(text, {"John Smith": "PER"})
+    t = time.perf_counter()
+    quotes = find_quotes(a)
+    elapsed = time.perf_counter() - t
+    check_offsets(a, quotes)
+    assert len(quotes) >= 2 * (50_000 // len(unit)) - 2
+    assert elapsed < 5.0
+
+
+def test_marks_only_and_stray_marks_do_not_crash():
+    for text in ["«»", "»«", '"""', "“", "قال:", "قال: «", "«" * 100 + "»" * 3, "\n".join(["«نص"] * 50)]:
+        check_offsets(article(text), find_quotes(article(text)))
