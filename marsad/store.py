@@ -21,7 +21,7 @@ class StoreError(MarsadError):
     """The store cannot be opened or written (read-only file, full disk, not a marsad store)."""
 
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Each migration takes the store from version i to i+1. Add new ones at the end; never edit old ones.
 MIGRATIONS: list[str] = [
@@ -84,6 +84,19 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE search_docs (doc INTEGER PRIMARY KEY, article TEXT NOT NULL UNIQUE);
     CREATE VIRTUAL TABLE search_index USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 0')
+    """,
+    # 3 -> 4: watched feeds. `feeds` keeps each feed's validators (ETag, Last-Modified) for conditional
+    # requests and how its last poll went; `feed_items` remembers every item seen (by link, or by a content
+    # key for an item without one), so a page is fetched once, and a page that failed is retried a few times.
+    """
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, last_polled TEXT, last_status TEXT, reason TEXT
+    );
+    CREATE TABLE feed_items (
+        item TEXT PRIMARY KEY, feed TEXT NOT NULL, url TEXT, status TEXT NOT NULL, reason TEXT,
+        attempts INTEGER NOT NULL DEFAULT 1, last_tried TEXT, done INTEGER NOT NULL
+    );
+    CREATE INDEX feed_items_feed ON feed_items(feed)
     """,
 ]
 
@@ -667,3 +680,51 @@ class Store:
         return [tuple(r) for r in self.db.execute(
             "SELECT story, count(*) AS n FROM articles WHERE outlet = ? AND story IS NOT NULL"
             " GROUP BY story ORDER BY n DESC, story LIMIT ?", (outlet, limit))]
+
+    # -- feeds ---------------------------------------------------------------------------------------------
+    def feed_validators(self, urls: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+        """(ETag, Last-Modified) each known feed last sent, to make the next poll a conditional request."""
+        found: dict[str, tuple[str | None, str | None]] = {}
+        urls = list(urls)
+        for i in range(0, len(urls), 500):
+            chunk = urls[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for url, etag, modified in self.db.execute(
+                    f"SELECT url, etag, last_modified FROM feeds WHERE url IN ({marks})", chunk):
+                found[url] = (etag, modified)
+        return found
+
+    def feed_items_seen(self, items: Iterable[str]) -> dict[str, tuple[bool, int]]:
+        """(done, attempts) for the given item keys already seen; done items need no more fetching."""
+        found: dict[str, tuple[bool, int]] = {}
+        items = list(items)
+        for i in range(0, len(items), 500):
+            chunk = items[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for item, done, attempts in self.db.execute(
+                    f"SELECT item, done, attempts FROM feed_items WHERE item IN ({marks})", chunk):
+                found[item] = (bool(done), attempts)
+        return found
+
+    def save_feed_round(self, feeds: Iterable[tuple], items: Iterable[tuple]) -> None:
+        """Record a poll in one transaction. `feeds`: (url, etag, last_modified, last_polled, last_status,
+        reason); `items`: (item, feed, url, status, reason, attempts, last_tried, done)."""
+        feeds, items = list(feeds), list(items)
+        with self.transaction():
+            self.db.executemany("INSERT OR REPLACE INTO feeds (url, etag, last_modified, last_polled, last_status,"
+                                " reason) VALUES (?,?,?,?,?,?)", feeds)
+            self.db.executemany("INSERT OR REPLACE INTO feed_items (item, feed, url, status, reason, attempts,"
+                                " last_tried, done) VALUES (?,?,?,?,?,?,?,?)",
+                                [(*row[:7], int(bool(row[7]))) for row in items])
+
+    def feed_states(self) -> list[tuple[str, str | None, str | None, str | None, str | None, str | None]]:
+        """(url, etag, last_modified, last_polled, last_status, reason) of every polled feed, by url."""
+        return [tuple(r) for r in self.db.execute(
+            "SELECT url, etag, last_modified, last_polled, last_status, reason FROM feeds ORDER BY url")]
+
+    def feed_item_states(self, feed: str | None = None
+                         ) -> list[tuple[str, str, str | None, str, str | None, int, bool]]:
+        """(item, feed, url, status, reason, attempts, done) of the items seen, of one feed or all, by item."""
+        cond, params = (" WHERE feed = ?", (feed,)) if feed is not None else ("", ())
+        return [(*r[:6], bool(r[6])) for r in self.db.execute(
+            f"SELECT item, feed, url, status, reason, attempts, done FROM feed_items{cond} ORDER BY item", params)]
