@@ -176,8 +176,8 @@ class LineStats:
     A site's own furniture (share prompts, newsletter calls, its footer, "اقرأ أيضا") recurs in every page
     of that site, so a short line seen in many documents is boilerplate. Wire copy breaks the naive count:
     one agency story republished by ten outlets would make its every line "recurring". So a document is
-    first fingerprinted by its longest lines; a document whose fingerprint lines were already seen is a copy
-    and adds nothing, and copies of one text count once.
+    first fingerprinted by its longest body lines; a document whose fingerprint lines were already seen is
+    a copy and adds nothing, and copies of one text count once.
 
     Thresholds (a line is recurring when either holds), chosen on SaudiNewsNet (31,030 articles, 14 outlets):
     - in >= 3 distinct documents of the same outlet: a site leftover appears on every page of the site, so
@@ -213,8 +213,7 @@ class LineStats:
         lines = split_lines(text or "")
         if not lines:
             return
-        longest = sorted(lines, key=len, reverse=True)[:self.FINGERPRINT_LINES]
-        prints = {_hash(line_key(line[:300])) for line in longest}
+        prints = self._fingerprint(lines)
         if len(prints & self._fingerprints) >= min(2, len(prints)):
             self.copies += 1
             return
@@ -227,6 +226,16 @@ class LineStats:
             self._overall[_hash(key)] += 1
             if outlet_prefix:
                 self._per_outlet[_hash(outlet_prefix + key)] += 1
+
+    def _fingerprint(self, lines: list[str]) -> set[int]:
+        """Hashes of the document's longest body lines (more than MAX_WORDS words, so never the short lines
+        being counted: two articles sharing a footer are not copies), or of the whole text when it has no
+        long line. A document sharing two of them (one, if it has one) with a counted one is a copy."""
+        long_lines = [line for line in lines if line.count(" ") >= self.MAX_WORDS]
+        if not long_lines:
+            return {_hash(line_key(" ".join(lines)[:2000]))}
+        longest = sorted(long_lines, key=len, reverse=True)[:self.FINGERPRINT_LINES]
+        return {_hash(line_key(line[:300])) for line in longest}
 
     def count(self, line: str, outlet: str | None = None) -> int:
         """Distinct documents the line was seen in: of `outlet` when given, else overall."""

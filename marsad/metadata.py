@@ -307,10 +307,17 @@ def parse_published(value: str | None) -> str | None:
         from . import dates
     except ImportError:             # marsad.dates is written by another engineer; no date until it exists
         return None
-    try:
-        return dates.parse_date(value)
-    except Exception:  # noqa: BLE001 - a bad date string is "no date", never a crash of the cleaning stage
-        return None
+    # A stamp may open with words that are not part of the date ("العدد 5821 الصفحة الأولى 2025/04/03"):
+    # drop leading words one at a time until the rest parses.
+    words = value.split()
+    for start in range(min(len(words), 7)):
+        try:
+            found = dates.parse_date(" ".join(words[start:]))
+        except Exception:  # noqa: BLE001 - a bad date string is "no date", never a crash of this stage
+            found = None
+        if found:
+            return found
+    return None
 
 
 def extract_published(doc: Document, date_lines: list[str] | None = None,

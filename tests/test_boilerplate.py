@@ -1,0 +1,377 @@
+"""Tests for marsad/boilerplate.py: cleaning scraped text and HTML into an article, and line recurrence.
+
+The fixtures in tests/fixtures/cleaning/ are articles written for these tests in the manner of Egyptian,
+Gulf, Levantine, Maghrebi and Iraqi sites, each with its own leftovers; other texts are built here.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from marsad import MarsadError
+from marsad.boilerplate import (LineStats, NoArticleText, clean_document, clean_text, match_rule,
+                                split_lines)
+from marsad.metadata import line_key
+from marsad.records import Article, Document, article_id
+
+FIXTURES = Path(__file__).parent / "fixtures" / "cleaning"
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def clean(text: str, **hints) -> Article:
+    return clean_document(Document(source="test.txt", **hints), text)
+
+
+def reasons(article: Article) -> dict[str, str]:
+    return {r.line: r.why for r in article.removed}
+
+
+def assert_lines_of(article: Article, raw: str) -> None:
+    """Every kept paragraph is a whole line of the input (after space normalisation): nothing invented."""
+    source = set(split_lines(raw))
+    for paragraph in article.text.split("\n\n"):
+        assert paragraph in source, paragraph
+
+
+# ------------------------------------------------------------------------------------ fixtures by outlet
+
+def test_egyptian_portal_byline_date_share_related_and_most_read():
+    raw = fixture("egypt_portal.txt")
+    a = clean(raw)
+    why = reasons(a)
+    assert a.title == "وزير الري: خطة عاجلة لتطهير الترع قبل موسم الصيف"
+    assert why["كتب- أحمد سامي"] == "byline" and a.author == "أحمد سامي"
+    assert why["الأحد 14 سبتمبر 2025 - 03:15 م"] == "date line"
+    assert a.published == "2025-09-14T15:15"
+    assert why["شارك"] == "share prompt"
+    assert why["اقرأ أيضًا: الحكومة تعلن مواعيد صرف مستحقات مزارعي القطن"] == "related-articles list"
+    assert why["تابعونا على جوجل نيوز"] == "follow prompt"
+    assert why["الأكثر قراءة"] == "most-read list"
+    assert why["موعد مباراة الأهلي والزمالك في الدوري الممتاز"] == "most-read list"
+    assert "مواعيد التنفيذ" in a.text.split("\n\n")           # a subheading inside the body stays
+    assert a.text.startswith("أعلن وزير الموارد المائية والري")
+    assert a.text.endswith("بسبب نقص المياه في نهايات الترع.")
+    assert "\n\n" in a.text and "\n\n\n" not in a.text
+    assert_lines_of(a, raw)
+
+
+def test_gulf_wire_dateline_credit_newsletter_copyright():
+    raw = fixture("gulf_wire.txt")
+    a = clean(raw)
+    why = reasons(a)
+    assert (a.dateline, a.agency) == ("دبي", "وام")
+    assert why["دبي - وام"] == "dateline"
+    assert a.published == "2025-03-18"
+    assert why["مبنى وزارة تطوير البنية التحتية في دبي (أرشيفية)"] == "image credit"
+    assert why["اشترك في النشرة الإخبارية لتصلك أهم الأخبار على بريدك الإلكتروني"] == "newsletter prompt"
+    assert why["© 2025 جميع الحقوق محفوظة لمؤسسة الأخبار الخليجية"] == "copyright notice"
+    assert "دعم الأسر المواطنة" in a.text
+    assert_lines_of(a, raw)
+
+
+def test_levantine_breadcrumb_font_widget_doubled_caption_inline_dateline():
+    raw = fixture("levant_daily.txt")
+    a = clean(raw)
+    why = reasons(a)
+    assert why["الرئيسية › سياسة › لبنان"] == "breadcrumb"
+    assert why["حجم الخط"] == "font-size widget"
+    assert why["نواب خلال جلسة مناقشة الموازنة في ساحة النجمة"] == "caption"
+    assert sum(1 for r in a.removed if r.why == "caption") == 2
+    assert why["مواضيع ذات صلة"] == "related-articles list"
+    assert why["وزير المال: لا ضرائب جديدة على الرغيف"] == "related-articles list"
+    assert a.published == "2024-03-12"
+    # the dateline opens the first paragraph: read, and the paragraph left whole
+    assert (a.dateline, a.agency) == ("بيروت", "الأفق")
+    assert a.text.startswith("بيروت - «الأفق»: أقر مجلس النواب")
+    assert_lines_of(a, raw)
+
+
+def test_maghrebi_tags_comments_read_more_and_algerian_months():
+    raw = fixture("maghreb_site.txt")
+    a = clean(raw)
+    why = reasons(a)
+    assert a.published == "2025-06-05T18:40"
+    assert (a.dateline, a.agency) == ("الجزائر", "وأج")
+    assert why["اقرأ المزيد"] == "read-more link"
+    assert why["الوسوم: الماء الشروب، وهران، تحلية مياه البحر"] == "tags"
+    assert why["التعليقات (0)"] == "comment prompt"
+    assert why["أضف تعليقك"] == "comment prompt"
+    assert len(a.text.split("\n\n")) == 3
+    assert_lines_of(a, raw)
+
+
+def test_iraqi_paper_print_stamp_own_outlet_and_navigation():
+    raw = fixture("iraq_paper.txt")
+    a = clean(raw)
+    why = reasons(a)
+    assert why["."] == "lone punctuation"
+    assert why["العدد 5821 الصفحة الأولى 2025/04/03"] == "date line"
+    assert a.published == "2025-04-03"
+    assert (a.dateline, a.agency) == ("بغداد", "المدى")
+    assert a.outlet == "almada"                  # "تلقته «المدى»" names the paper itself
+    assert why["ناقلة نفط في ميناء البصرة"] == "caption"
+    assert why["الرجوع الى أعلى الصفحة"] == "navigation"
+    assert a.title == "وزارة النفط تعلن ارتفاع صادرات الخام خلال الشهر الماضي"
+    assert_lines_of(a, raw)
+
+
+# ------------------------------------------------------------------------------ structure and rules
+
+def test_title_repeated_with_author_name_is_not_text():
+    raw = ("مصر تفتتح محطة رياح جديدة في خليج السويس\n\n"
+           "مصر تفتتح محطة رياح جديدة في خليج السويس محمود عادل\n"
+           "السويس (أ ش أ)\n\n"
+           "افتتح رئيس الوزراء اليوم محطة لتوليد الكهرباء من الرياح في خليج السويس بقدرة 500 ميغاواط، "
+           "بحضور عدد من الوزراء والسفراء.\n")
+    a = clean(raw)
+    assert [r.why for r in a.removed] == ["title", "title", "dateline"]
+    assert (a.dateline, a.agency) == ("السويس", "أ ش أ")
+    assert a.text.startswith("افتتح رئيس الوزراء")
+
+
+def test_title_hint_wins_and_its_line_goes():
+    raw = "عنوان من الصفحة نفسها\n\nأعلنت الشركة اليوم نتائجها المالية للربع الثالث من العام، محققة أرباحا قياسية.\n"
+    a = clean(raw, title_hint="عنوان من الصفحة نفسها")
+    assert a.title == "عنوان من الصفحة نفسها"
+    assert a.removed[0].why == "title"
+    b = clean(raw, title_hint="عنوان آخر من الحاوية")
+    assert b.title == "عنوان آخر من الحاوية"
+
+
+def test_second_headline_above_the_stamp_goes_but_short_lead_below_stays():
+    raw = ("عنوان الخبر الأول هنا\n\nعنوان لخبر آخر يظهر أعلى الصفحة\n\nنشر في: آخر تحديث:\n\n"
+           "ملخص قصير للخبر\n\n"
+           "قال المتحدث باسم الحكومة إن الاجتماع المقبل سيعقد الأسبوع القادم في العاصمة لبحث الملفات "
+           "العالقة بين الطرفين.\n")
+    a = clean(raw)
+    why = reasons(a)
+    assert why["عنوان لخبر آخر يظهر أعلى الصفحة"] == "headline"
+    assert why["نشر في: آخر تحديث:"] == "date line"
+    assert "ملخص قصير للخبر" in a.text
+
+
+def test_caption_repeating_a_body_sentence_at_the_top():
+    raw = ("عنوان\n\nفرق الإنقاذ تبحث عن ناجين تحت الأنقاض في المدينة\n\n"
+           "وقالت السلطات إن فرق الإنقاذ تبحث عن ناجين تحت الأنقاض في المدينة منذ الزلزال الذي ضرب "
+           "المنطقة فجر الاثنين وأسفر عن سقوط عشرات الضحايا.\n")
+    a = clean(raw, title_hint="عنوان")
+    assert reasons(a)["فرق الإنقاذ تبحث عن ناجين تحت الأنقاض في المدينة"] == "caption repeated from the body"
+
+
+def test_phrase_inside_a_body_sentence_is_not_boilerplate():
+    body = ("وطالب المحتجون بإلغاء القرار، فيما أكد الوزير أنه سيضيف تعليقا مفصلا على الموضوع في مؤتمر "
+            "صحفي، مشيرا إلى أن النشرة البريدية للوزارة ستتضمن التفاصيل كاملة للمواطنين.")
+    a = clean("أعلنت الوزارة عن خطة جديدة للنقل العام في العاصمة تشمل خطوط حافلات إضافية.\n\n" + body + "\n\n"
+              "وتبدأ الخطة في الأول من الشهر المقبل على أن تستكمل خلال ستة أشهر من تاريخ إطلاقها.\n")
+    assert body in a.text
+
+
+def test_long_comment_policy_at_the_end_is_removed():
+    policy = ("ترحب الصحيفة بالنقاش الحيوي والمفيد، وننصحك بمراجعة إرشادات الاستخدام قبل نشر تعليقك، علما "
+              "بأن التعليقات المنشورة لا تعبر عن رأي الصحيفة بل عن آراء أصحابها فقط ويتحملون مسؤوليتها كاملة.")
+    a = clean("أقر البرلمان قانون الاستثمار الجديد بأغلبية كبيرة بعد نقاش استمر أسابيع بين الكتل.\n\n" + policy)
+    assert reasons(a)[policy] == "comment prompt"
+
+
+def test_tail_headlines_without_a_header_need_evidence():
+    body = "ضرب إعصار قوي السواحل الشرقية للبلاد مساء أمس، متسببا في انقطاع الكهرباء عن آلاف المنازل."
+    links = ["المنتخب يتأهل إلى نهائي كأس العرب للمرة الأولى", "ارتفاع أسعار الذهب في ختام تعاملات الأسبوع",
+             "افتتاح معرض الكتاب الدولي بمشاركة ثلاثين دولة", "وزارة الصحة تطلق حملة تطعيم موسعة للأطفال",
+             "انطلاق مهرجان الموسيقى العربية في دار الأوبرا"]
+    a = clean(body + "\n\n" + "\n".join(links))
+    assert all(reasons(a).get(link) == "related-articles list" for link in links)
+    verses = ["يا دار ميّة بالعلياء فالسند", "أقوت وطال عليها سالف الأبد"]
+    b = clean(body + "\n\n" + "\n".join(verses))
+    assert all(v in b.text for v in verses)
+
+
+def test_match_rule_normalises_spelling_and_respects_length():
+    assert match_rule(line_key("أضف تعليقاً، واقرأ تعليقات القراء!"), 5) == ("comment prompt", False)
+    assert match_rule(line_key("الاكثر قراءه"), 2) is None           # a list header, handled with its list
+    assert match_rule(line_key("مشاركة"), 1) == ("share prompt", False)
+    assert match_rule(line_key("فيسبوك تويتر واتساب"), 3) == ("share prompt", False)
+    assert match_rule(line_key("مشاركة"), 400) is None
+
+
+def test_split_lines_normalises_spaces_and_invisible_marks():
+    lines = split_lines("سطر\u00a0أول\u200f  هنا\r\n\r\n\u202bسطر ثان\u202c\u2028ثالث")
+    assert lines == ["سطر أول هنا", "سطر ثان", "ثالث"]
+
+
+# --------------------------------------------------------------------------------------------- LineStats
+
+FOOTER = "للتواصل مع المحرر أرسل رسالة قصيرة"
+SENTENCE = "وجرى خلال اللقاء بحث عدد من المسائل ذات الاهتمام المشترك."
+
+
+def story(n: int, extra: str = "") -> str:
+    """A distinct short article: its long lines differ from every other story's."""
+    words = " ".join(f"كلمة{n}x{i}" for i in range(30))
+    return f"افتتح المحافظ مشروعا جديدا رقم {n} في المدينة اليوم. {words}\n\n{extra}\n\n{FOOTER}\n"
+
+
+def test_line_recurring_in_distinct_documents_of_an_outlet():
+    stats = LineStats()
+    for n in range(3):
+        stats.add(story(n), "okaz")
+    assert stats.is_recurring(FOOTER, "okaz")
+    assert stats.count(FOOTER, "okaz") == 3
+    assert not stats.is_recurring(FOOTER, "sabq")          # 3 overall is below the overall threshold
+    for n in range(3, 5):
+        stats.add(story(n), "sabq")
+    assert stats.is_recurring(FOOTER, "sabq")              # 5 distinct documents overall
+    assert not stats.is_recurring("سطر لم يظهر قط", "okaz")
+
+
+def test_wire_copies_count_once():
+    stats = LineStats()
+    wire = story(7, "سطر قصير من خبر الوكالة")
+    for outlet in ("okaz", "sabq", "alriyadh", "alyaum", "aawsat", "alwatan"):
+        stats.add(wire, outlet)
+    assert stats.documents == 1 and stats.copies == 5
+    assert not stats.is_recurring("سطر قصير من خبر الوكالة", None)
+    assert not stats.is_recurring("سطر قصير من خبر الوكالة", "okaz")
+
+
+def test_long_lines_are_never_recurring():
+    stats = LineStats()
+    long_line = " ".join(["كلمة"] * 40)
+    for n in range(6):
+        stats.add(story(n, long_line), "okaz")
+    assert not stats.is_recurring(long_line, "okaz")
+
+
+def test_clean_removes_recurring_footer_but_keeps_recurring_body_sentence():
+    stats = LineStats()
+    for n in range(6):
+        stats.add(story(n, SENTENCE), "okaz")
+    assert stats.is_recurring(SENTENCE, "okaz")
+    text = (f"استقبل أمير المنطقة اليوم في مكتبه وفدا من رجال الأعمال والمستثمرين في القطاع الصناعي.\n\n{SENTENCE}\n\n"
+            "وأكد الأمير دعم الدولة للمشروعات الصناعية الصغيرة والمتوسطة في جميع محافظات المنطقة.\n\n"
+            f"{FOOTER}\n")
+    a = clean_document(Document(source="x", outlet_hint="okaz"), text, stats)
+    assert reasons(a)[FOOTER] == "recurring line"
+    assert SENTENCE in a.text
+    assert FOOTER not in clean_document(Document(source="x", outlet_hint="sabq"), text, stats.compact()).text
+
+
+def test_line_stats_memory_holds_hashes_not_lines():
+    stats = LineStats()
+    stats.add(story(1), "okaz")
+    assert all(isinstance(k, int) for k in stats._overall)
+
+
+# ------------------------------------------------------------------------------------ documents and ids
+
+def test_article_id_from_decoded_input_before_cleaning():
+    raw = fixture("gulf_wire.txt")
+    doc = Document(source="a.txt", url="https://www.wam.ae/ar/article/1", encoding="cp1256")
+    a = clean_document(doc, raw)
+    assert a.id == article_id(doc.url, raw)
+    assert a.source == "a.txt" and a.url == doc.url and a.encoding == "cp1256"
+    assert a.outlet == "wam"
+
+
+def test_hints_from_a_container():
+    a = clean_document(Document(source="x.json#3", title_hint="عنوان", published_hint="2015-08-03 10:20:00",
+                                outlet_hint="aawsat", author_hint="لندن: سارة محمود"),
+                       "قال مسؤول بريطاني إن الحكومة ستعلن خطتها الجديدة للطاقة في الخريف المقبل.")
+    assert a.title == "عنوان"
+    assert a.published == "2015-08-03T10:20"
+    assert a.outlet == "aawsat"
+    assert (a.dateline, a.author) == ("لندن", "سارة محمود")
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n \u200f \n", "مشاركة\n\nاضف تعليق\n\nالأكثر قراءة\n"])
+def test_nothing_left_raises_a_specific_error(text):
+    with pytest.raises(NoArticleText) as err:
+        clean(text)
+    assert isinstance(err.value, MarsadError)
+    assert str(err.value) and "\n" not in str(err.value)
+
+
+def test_bad_input_does_not_crash():
+    huge = "كلمة " * 10000                                 # a 50,000-character line
+    assert clean(huge).text == huge.strip()
+    mixed = "أعلنت شركة Apple عن iPhone جديد في مؤتمر WWDC بمدينة San Jose، وسط حضور كبير من المطورين."
+    assert clean(mixed).text == mixed
+    indic = "ارتفع المؤشر العام بنسبة ٣٫٥٪ ليغلق عند ١٢٤٥٠ نقطة في تعاملات يوم ٢٣ ديسمبر ٢٠٢١ وسط تداولات نشطة."
+    assert clean(indic).text == indic
+    marks = "قَالَ الْوَزِيرُ إِنَّ الْحُكُومَةَ سَتُعْلِنُ خُطَّتَهَا الْجَدِيدَةَ لِلتَّعْلِيمِ فِي الْأُسْبُوعِ الْمُقْبِلِ."
+    assert clean(marks).text == marks
+    assert clean("\x00\x01 نص غريب يحتوي رموز تحكم لكنه يبقى نصا يمكن قراءته.").text
+
+
+def test_non_arabic_article_is_kept_and_flagged():
+    a = clean("The central bank raised interest rates by half a point on Thursday, "
+              "citing persistent inflation and a tight labour market in the country.")
+    assert a.language == "en"
+
+
+def test_speed_of_plain_text_cleaning():
+    raw = fixture("egypt_portal.txt")
+    start = time.perf_counter()
+    for _ in range(200):
+        clean(raw)
+    assert (time.perf_counter() - start) / 200 < 0.01      # well under 10 ms per article, even on a busy CI
+
+
+# -------------------------------------------------------------------------------------------------- HTML
+
+PAGE = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>وزير الصحة يفتتح مستشفى جديدا | موقع الأخبار</title>
+<meta property="og:title" content="وزير الصحة يفتتح مستشفى جديدا في الزرقاء">
+<meta property="article:published_time" content="2024-05-02T09:30:00+03:00">
+<meta name="author" content="رنا الخطيب">
+<meta property="og:site_name" content="عمون">
+</head><body>
+<nav><ul><li><a href="/">الرئيسية</a></li><li><a href="/local">محليات</a></li><li><a href="/sport">رياضة</a></li></ul></nav>
+<article>
+<h1>وزير الصحة يفتتح مستشفى جديدا في الزرقاء</h1>
+<p>افتتح وزير الصحة صباح اليوم الخميس مستشفى الزرقاء الجديد بسعة ثلاثمئة سرير، في إطار خطة الوزارة لتوسيع الخدمات الطبية في المحافظات.</p>
+<p>وقال الوزير في كلمة خلال حفل الافتتاح إن المستشفى يضم أقساما متخصصة في القلب والأورام وطب الأطفال، وإنه سيخدم أكثر من نصف مليون مواطن.</p>
+<p>وأضاف أن الوزارة تعمل على تعيين مئتي طبيب وممرض جديد للعمل في المستشفى خلال الأشهر الثلاثة المقبلة، بالتعاون مع ديوان الخدمة المدنية.</p>
+<p>مشاركة</p>
+</article>
+<footer><p>جميع الحقوق محفوظة لموقع الأخبار 2024</p></footer>
+</body></html>"""
+
+
+def test_html_page_text_and_own_metadata():
+    a = clean_document(Document(source="p.html", kind="html", url="https://www.ammonnews.net/article/1"), PAGE)
+    assert a.title == "وزير الصحة يفتتح مستشفى جديدا في الزرقاء"
+    assert a.published == "2024-05-02T09:30"
+    assert a.author == "رنا الخطيب"
+    assert a.outlet == "ammonnews"
+    assert a.text.startswith("افتتح وزير الصحة صباح اليوم الخميس")
+    assert "الرئيسية" not in a.text and "جميع الحقوق" not in a.text and "مشاركة" not in a.text
+    assert a.id == article_id("https://www.ammonnews.net/article/1", PAGE)
+
+
+@pytest.mark.parametrize("page", ["", "<html><body><nav><a href='/'>الرئيسية</a></nav></body></html>",
+                                  "<html><head><title>عنوان</title></head></html>", "<html><body><p></p></body></html>"])
+def test_html_without_article_text_raises(page):
+    with pytest.raises(NoArticleText):
+        clean_document(Document(source="p.html", kind="html"), page)
+
+
+@pytest.mark.parametrize("page", ["<<<>>> \x00 <p>نص", "<html><body>" + "<div>" * 3000 + "نص", "\ufeff<?xml version='1.0' encoding='utf-8'?><html/>"])
+def test_broken_html_gives_an_article_or_a_reason(page):
+    try:
+        clean_document(Document(source="p.html", kind="html"), page)
+    except NoArticleText as exc:
+        assert str(exc)
+
+
+def test_clean_text_reports_what_it_found():
+    out = clean_text("عنوان قصير هنا\n\n23 ديسمبر 2021\n\nبغداد - رويترز\n\n"
+                     "قالت وزارة الخارجية إن الوزير سيزور عددا من العواصم الأوروبية خلال الشهر المقبل.")
+    assert out.title == "عنوان قصير هنا"
+    assert out.date_lines == ["23 ديسمبر 2021"]
+    assert out.credits == ["بغداد - رويترز"]
+    assert len(out.paragraphs) == 1
