@@ -17,6 +17,7 @@ one event with date None.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -300,31 +301,47 @@ def _order(event: Event) -> tuple[bool, str, str]:
 
 
 def link_events(events: list[Event]) -> None:
-    """Mark retellings: among the events of ONE story, an event of the same type as an earlier-ordered one
-    from another article, sharing a participant (entity ids in `participants`), with a compatible date (equal,
-    one a prefix of the other, or both None), gets `same_as` = that event's id.
+    """Mark retellings among the events of ONE story: two events from different articles, of the same type,
+    sharing a participant (entity ids in `participants`) and with compatible dates (equal, one a prefix of
+    the other, or both None) tell the same event; so, transitively, do their groups. Every event of a group
+    but its canonical one — the earliest-dated, then the smallest id — gets `same_as` = the canonical id.
 
-    Events are taken in a fixed order — dated before undated, earlier date first, then smaller id — and each
-    joins the first canonical event it matches, so the result depends on the set of events, not on the order
-    of the list. Events without participants never merge: a shared type and date alone do not make one
-    event. Re-running resets earlier links first.
+    A group never holds two incompatible dates: "2021" joins "2021-06-30" or "2021-07-01", not both, so a
+    vague date cannot chain two different days into one event. Pairs are tried in a fixed order (by the
+    canonical order of both events), so the result depends on the set of events, not on the list order.
+    Events without participants never merge: a shared type and date alone do not make one event. Re-running
+    resets earlier links first.
     """
     for event in events:
         event.same_as = None
-    canonical_by_type: dict[str, list[Event]] = {}
-    for event in sorted(events, key=_order):
-        people = set(event.participants)
-        chosen = None
-        if people:
-            for other in canonical_by_type.get(event.type, []):
-                if (other.article != event.article and people & set(other.participants)
-                        and _dates_compatible(other.date, event.date)):
-                    chosen = other
-                    break
-        if chosen is not None:
-            event.same_as = chosen.id
-        else:
-            canonical_by_type.setdefault(event.type, []).append(event)
+    ordered = sorted(events, key=_order)
+    parent = list(range(len(ordered)))
+    precise: list[str | None] = [e.date for e in ordered]   # most precise date of each group
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_key: dict[tuple[str, str], list[int]] = {}
+    for i, e in enumerate(ordered):
+        for person in sorted(set(e.participants)):
+            by_key.setdefault((e.type, person), []).append(i)
+    pairs = sorted({(i, j) for group in by_key.values() for i, j in itertools.combinations(group, 2)
+                    if ordered[i].article != ordered[j].article})
+    for i, j in pairs:
+        ri, rj = root(i), root(j)
+        if ri == rj or not _dates_compatible(precise[ri], precise[rj]):
+            continue
+        keep, drop = min(ri, rj), max(ri, rj)       # the root is always the group's canonical event
+        parent[drop] = keep
+        a, b = precise[keep], precise[drop]
+        precise[keep] = b if (a is not None and b is not None and len(b) > len(a)) else a
+    for i, e in enumerate(ordered):
+        r = root(i)
+        if r != i:
+            e.same_as = ordered[r].id
 
 
 def timeline(events: list[Event]) -> list[Event]:
