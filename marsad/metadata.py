@@ -138,7 +138,8 @@ def outlet_from_text(text: str) -> str | None:
     names = _outlets().by_name
     votes: dict[str, int] = {}
     norm = normalize_for_matching(text[:20000])
-    for match in _self_cue_pattern().finditer(norm):
+    matches = list(_self_cue_pattern().finditer(norm)) + list(_SAID_TO.finditer(norm))
+    for match in matches:
         quoted, bare = match.group("q"), match.group("b")
         candidate = line_key(quoted) if quoted else None
         if candidate is None and bare:
@@ -162,6 +163,13 @@ def _self_cue_pattern() -> re.Pattern[str]:
     quoted = "[«\"“{](?P<q>[^«»\"“”{}\n]{2,40})[»\"”}]"
     bare = "(?P<b>[^\\s.,،:«»\"“”]+(?: [^\\s.,،:«»\"“”]+){0,2})"
     return re.compile("(?:^|[\\s,،(])(?:" + cues + ")\\s?(?:" + quoted + "|" + bare + ")")
+
+
+# "كشف الوزير لـ«الشرق الأوسط»": a speech verb, up to three words, then "to «outlet»" (an interview given to
+# the outlet itself). Written in the normalised form (ا for أ, ه for ة) the text is searched in.
+_SAID_TO = re.compile("(?:^|\\s)و?(?:قال|قالت|صرح|صرحت|كشف|كشفت|اكد|اكدت|اوضح|اوضحت|اضاف|اضافت|افاد|افادت|"
+                      "حديث|حديثه|حديثها|تصريح|تصريحات|تصريحه|تصريحها)(?:\\s+[^\\s«\"“{]+){0,3}?\\s+ل\\s?"
+                      "[«\"“{](?P<q>[^«»\"“”{}\\n]{2,40})[»\"”}](?P<b>)")
 
 
 def extract_outlet(doc: Document, text: str = "") -> str | None:

@@ -1,0 +1,218 @@
+"""Tests for marsad/metadata.py: line keys, date lines, datelines and bylines, outlets, language, titles."""
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import html as lxml_html
+
+from marsad.arabic import normalize_for_matching
+from marsad.metadata import (Credit, extract_dateline, extract_language, extract_outlet, extract_published,
+                             extract_title, is_date_line, line_key, outlet_from_hint, outlet_from_text,
+                             outlet_from_url, page_metadata, parse_credit, parse_published)
+from marsad.records import Document
+
+# ---------------------------------------------------------------------------------------------- line_key
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهوي أإآٱىةؤئء ًٌٍَُِّْـ٠١٢٣٤٥٦٧٨٩۰۴پچژگکی،؛؟.!«»ﻻAbZ12 "), max_size=40))
+def test_line_key_agrees_with_the_one_matching_normalisation(text):
+    expected = re.sub(r"[\W_]+", " ", normalize_for_matching(text)).strip()
+    assert line_key(text) == expected
+
+
+def test_line_key_examples():
+    assert line_key("اضف تعليقاً واقرأ تعليقات القراء") == line_key("أضف تعليقا، واقرأ تعليقات القراء!")
+    assert line_key("  ٢٠٢١/٠٧/٠١ ") == "2021 07 01"
+    assert line_key("...") == ""
+
+
+# ------------------------------------------------------------------------------------------- date lines
+
+@pytest.mark.parametrize("line", [
+    "الخميس، 01 يوليو 2021 10:43 ص", "23 ديسمبر 2021", "نشر في: آخر تحديث:", "الثانية والثالثة 2025/02/06",
+    "2015/08/11", "الثلاثاء 12 آذار 2024", "الخميس 05 جوان 2025 - 18:40", "التاريخ : 9 / 10 / 1436هـ",
+    "الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس", "Published: 3 March 2024",
+])
+def test_date_lines(line):
+    assert is_date_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "1", "(1)", "3601100204", "الخميس", "دعم القوات العراقية", "في", "قتل 23 شخصا في 2021",
+    "وزارة الصحة تعلن 500 إصابة جديدة", "",
+])
+def test_not_date_lines(line):
+    assert not is_date_line(line)
+
+
+def test_published_from_hint_page_and_lines():
+    doc = Document(source="x", published_hint="2015-08-03 10:20:00")
+    assert extract_published(doc) == "2015-08-03T10:20"
+    assert extract_published(Document(source="x"), ["الخميس، 01 يوليو 2021 10:43 ص"]) == "2021-07-01T10:43"
+    assert extract_published(Document(source="x"), ["العدد 5821 الصفحة الأولى 2025/04/03"]) == "2025-04-03"
+    assert extract_published(Document(source="x"), [], page_date="2024-05-02") == "2024-05-02"
+    assert extract_published(Document(source="x"), ["نشر في: آخر تحديث:"]) is None
+    assert parse_published("") is None and parse_published("not a date") is None
+
+
+# -------------------------------------------------------------------------------- datelines and bylines
+
+@pytest.mark.parametrize("text, expected", [
+    ("بروكسل (أ ش أ)", Credit("بروكسل", "أ ش أ")),
+    ("بغداد: الصباح", Credit("بغداد", "الصباح")),
+    ("القاهرة - رويترز", Credit("القاهرة", "رويترز")),
+    ("واشنطن - (أ ف ب)", Credit("واشنطن", "أ ف ب")),
+    ("الرياض - واس", Credit("الرياض", "واس")),
+    ("كفر الشيخ - أ ش أ", Credit("كفر الشيخ", "أ ش أ")),
+    ("واس (جدة)", Credit("جدة", "واس")),
+    ("جنيف : (رويترز)", Credit("جنيف", "رويترز")),
+    ("عين اليوم – الرياض", Credit("الرياض", "عين اليوم")),
+])
+def test_parse_credit_datelines(text, expected):
+    assert parse_credit(text, strict=True) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("لندن: سارة محمود", Credit("لندن", None, "سارة محمود")),
+    ("عبدالرحيم الحدادي - المدينة المنورة", Credit("المدينة المنورة", None, "عبدالرحيم الحدادي")),
+    ("بواسطة : عمرو عاطف", Credit(None, None, "عمرو عاطف")),
+    ("&nbsp;واس (جدة)", Credit("جدة", "واس")),
+    ("عدن، صنعاء: محمد عبدالعظيم، الوكالات", Credit("عدن، صنعاء", "الوكالات", "محمد عبدالعظيم")),
+])
+def test_parse_credit_bylines(text, expected):
+    assert parse_credit(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "قال الوزير: سنبدأ غدا", "دعم القوات العراقية", "الحكومة - المعارضة", "",
+    "أعلنت الوزارة اليوم أن الخطة ستبدأ خلال أسبوعين في جميع المحافظات",
+])
+def test_parse_credit_refuses_ordinary_lines(text):
+    assert parse_credit(text, strict=True) is None
+
+
+@pytest.mark.parametrize("paragraph, place, agency", [
+    ("بيروت - «الحياة»: قال وزير الخارجية إن الحكومة ستتابع الملف.", "بيروت", "الحياة"),
+    ("دمشق، سوريا (CNN) -- أكدت جهات سورية معارضة أن الفصائل سيطرت على مستودعات.", "دمشق، سوريا", "CNN"),
+    ("القاهرة - رويترز - قال مسؤول إن المحادثات ستستأنف غدا.", "القاهرة", "رويترز"),
+    ("غزة (الأناضول) - أعلنت وزارة الصحة ارتفاع عدد الضحايا.", "غزة", "الأناضول"),
+])
+def test_inline_dateline_leaves_the_paragraph_intact(paragraph, place, agency):
+    credit = extract_dateline(paragraph)
+    assert credit == Credit(place, agency)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "الكاظمي (رئيس الوزراء) قال إن الحكومة ماضية في خطتها.",
+    "الناتو: نعمل على تعزيز شراكتنا مع العراق.",
+    "قال الوزير - في مؤتمر صحفي - إن الخطة جاهزة.",
+    "بروكسل (أ ش أ)",
+])
+def test_not_an_inline_dateline(paragraph):
+    assert extract_dateline(paragraph) is None
+
+
+# ---------------------------------------------------------------------------------------------- outlets
+
+def test_outlet_list_is_well_formed():
+    data = json.loads(resources.files("marsad").joinpath("data", "outlets.json").read_text(encoding="utf-8"))
+    ids = [o["id"] for o in data["outlets"]]
+    assert len(ids) == len(set(ids)) and len(ids) >= 80
+    for sid in ("aawsat", "alriyadh", "aljazirah", "alyaum", "aleqtisadiya", "okaz", "alwatan", "almadina",
+                "alweeam", "3alyoum", "sabq", "was", "arreyadi", "arriyadiyah"):
+        assert sid in ids
+    assert all(o["names"] and o["domains"] for o in data["outlets"])
+
+
+@pytest.mark.parametrize("url, outlet", [
+    ("https://www.youm7.com/story/2021/7/1/x", "youm7"),
+    ("http://aawsat.com/home/article/410826/x", "aawsat"),
+    ("https://gate.ahram.org.eg/News/1.aspx", "ahram"),
+    ("https://www.bbc.com/arabic/world-123", "bbc-arabic"),
+    ("https://www.bbc.com/news/world-123", None),
+    ("https://www.aa.com.tr/ar/x", "aa-ar"),
+    ("https://example.com/aawsat.com", None),
+    ("not a url", None),
+    (None, None),
+])
+def test_outlet_from_url(url, outlet):
+    assert outlet_from_url(url) == outlet
+
+
+def test_outlet_from_hint_id_name_domain():
+    assert outlet_from_hint("aawsat") == "aawsat"
+    assert outlet_from_hint("عكاظ") == "okaz"
+    assert outlet_from_hint("www.hespress.com") == "hespress"
+    assert outlet_from_hint("صحيفة مجهولة") is None
+    assert outlet_from_hint("") is None
+
+
+def test_outlet_from_text_needs_a_self_reference():
+    assert outlet_from_text('وذكر بيان رئاسي، تلقته "الصباح"، أن الرئيس استقبل الوفد.') == "alsabaah"
+    assert outlet_from_text("انضم إلى قائمة من يقدّرون محتوى الحل نت واشترك بنشرتنا البريدية.") == "alhal"
+    assert outlet_from_text("وكشف الوزير لـ«الشرق الأوسط» عن خطة جديدة.") == "aawsat"
+    # a mere mention of another outlet as a source is not a cue, nor is an ordinary word
+    assert outlet_from_text("ونقلت صحيفة «الشرق الأوسط» عن مصادر أن الاجتماع تأجل.") is None
+    assert outlet_from_text("وصل الوفد صباح اليوم إلى الرياض.") is None
+
+
+def test_extract_outlet_order():
+    doc = Document(source="x", url="https://www.okaz.com.sa/news/1", outlet_hint="sabq")
+    assert extract_outlet(doc, "") == "okaz"
+    assert extract_outlet(Document(source="x", outlet_hint="sabq"), 'تلقته "الصباح"') == "sabq"
+
+
+# --------------------------------------------------------------------------------------------- language
+
+@pytest.mark.parametrize("text, lang", [
+    ("قال الأمين العام لحلف شمال الأطلسي إن الحلف سيعمل على تعزيز شراكته مع العراق في المرحلة المقبلة.", "ar"),
+    ("The secretary general said the alliance would strengthen its partnership with Iraq next year.", "en"),
+    ("Le secrétaire général a déclaré que l'alliance renforcerait son partenariat avec l'Irak dans les mois qui viennent.", "fr"),
+    ("دبیرکل ناتو گفت که این ائتلاف همکاری خود را با عراق در سال آینده گسترش می دهد و این برای منطقه مهم است.", "fa"),
+    ("نیٹو کے سیکرٹری جنرل نے کہا ہے کہ اتحاد عراق کے ساتھ اپنی شراکت داری کو مضبوط کرے گا اور یہ اہم ہے۔", "ur"),
+    ("12345 ... ---", "und"),
+    ("", "und"),
+])
+def test_language(text, lang):
+    assert extract_language(text) == lang
+
+
+def test_arabic_article_with_latin_names_is_arabic():
+    text = ("أعلنت شركة Microsoft عن شراكة مع OpenAI في مؤتمر عقد في Seattle، وقال الرئيس التنفيذي إن "
+            "الشراكة ستشمل مراكز بيانات في المنطقة العربية خلال السنوات الخمس المقبلة.")
+    assert extract_language(text) == "ar"
+
+
+# ---------------------------------------------------------------------------------------- title and page
+
+def test_title_order():
+    assert extract_title(Document(source="x", title_hint=" عنوان &amp; آخر "), ["سطر"]) == "عنوان & آخر"
+    assert extract_title(Document(source="x"), ["سطر"], page_title="عنوان الصفحة") == "عنوان الصفحة"
+    assert extract_title(Document(source="x"), ["سطر ينتهي بنقطة مثل الجمل.", "عنوان الخبر هنا"]) == "عنوان الخبر هنا"
+    assert extract_title(Document(source="x"), []) is None
+
+
+def test_page_metadata_reads_meta_tags_json_ld_and_canonical():
+    tree = lxml_html.fromstring("""<html><head><title>بديل | الموقع</title>
+        <meta name="title" content="عنوان أضعف">
+        <meta property="og:title" content="العنوان">
+        <meta name="author" content="https://example.com/authors/1">
+        <meta property="og:site_name" content="هسبريس">
+        <link rel="canonical" href="https://www.hespress.com/x-1.html">
+        <script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2023-11-05T14:20:00Z"}</script>
+        </head><body><p>نص</p></body></html>""")
+    page = page_metadata(tree)
+    assert page.title == "العنوان"
+    assert page.date == "2023-11-05T14:20"
+    assert page.author is None                       # an author URL is not a name
+    assert page.sitename == "هسبريس"
+    assert page.url == "https://www.hespress.com/x-1.html"
+    bare = page_metadata(lxml_html.fromstring("<html><head><title>فقط عنوان</title></head><body></body></html>"))
+    assert (bare.title, bare.date) == ("فقط عنوان", None)
