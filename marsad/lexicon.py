@@ -57,7 +57,8 @@ def load_data(name: str) -> dict:
 @lru_cache(maxsize=200_000)
 def word_variants(word: str) -> tuple[str, ...]:
     """The forms under which a written word is looked up: normalised; without leading و/ف/ب/ك/ل; without ال
-    (and للـ read as لـ + ال). "وبالاتفاق" -> ("وبالاتفاق", "الاتفاق", "اتفاق").
+    (and للـ read as لـ + ال); without a leading و/ف even on a short word ("ومع" -> "مع").
+    "وبالاتفاق" -> ("وبالاتفاق", "الاتفاق", "اتفاق", "بالاتفاق").
 
     The proclitic rule cannot tell a clitic from a root letter ("وزير" also yields "زير"), so the full form is
     always kept first and lists are matched against every variant; a list entry is stored in its canonical
@@ -66,12 +67,12 @@ def word_variants(word: str) -> tuple[str, ...]:
     norm = normalize_for_matching(word)
     out = [norm]
     bare = norm[split_proclitics(norm):]
-    for form in (bare, strip_article(norm), strip_article(bare)):
-        if form not in out:
-            out.append(form)
-    if bare.startswith("لل") and len(bare) > 4:          # للحلف = لـ + الحلف
-        form = bare[2:]
-        if form not in out:
+    conj = norm[1:] if len(norm) >= 3 and norm[0] in "وف" else norm      # "ومع" -> "مع"
+    forms = [bare, strip_article(norm), strip_article(bare), conj]
+    if conj.startswith("لل") and len(conj) > 4:                          # للحلف = لـ + الحلف
+        forms.append(conj[2:])
+    for form in forms:
+        if form and form not in out:
             out.append(form)
     return tuple(out)
 

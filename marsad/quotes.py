@@ -599,7 +599,8 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
             if any(in_set(w, lex.blockers) for w in prev_words[-2:]):
                 return None
             return k + 1
-        if free <= prep_limit and canonical(t.text) in verb.prepositions:
+        if (free <= prep_limit and canonical(t.text) in verb.prepositions
+                and not (prev_words and _possessed(prev_words[-1]))):   # "عزم حكومته على" is not "أكد على"
             n = k + 1
             if n < len(tokens) and is_word(tokens[n]) and normalize_for_matching(tokens[n].text) in lex.connectors:
                 return n + 1

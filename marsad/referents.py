@@ -88,9 +88,7 @@ class TitleIndex:
             title = m.title or self._title_before(m, heads)
             if not title:
                 continue
-            words = [word_variants(w) for w in phrase_words(title)]
-            if words and words[0][0] in ("و", "ف"):
-                words = words[1:]
+            words = [word_variants(w) for w in phrase_words(title) if w not in ("و", "ف")]
             if len(words) < MIN_TITLE_WORDS:
                 continue
             n = len(self.entries)
@@ -131,7 +129,9 @@ class TitleIndex:
         end = bisect.bisect_left(self.starts, mention.start) - 1
         while end > head and not is_word(self.tokens[end]) and self.tokens[end].text != ")":
             end -= 1
-        return text[self.tokens[head].start:self.tokens[end].end]
+        word = self.tokens[head].text
+        start = self.tokens[head].start + _clitic_length(word, tuple(heads))     # "ووزير" -> "وزير"
+        return text[start:self.tokens[end].end]
 
     def match(self, i: int) -> tuple[int, int | None, int] | None:
         """A known title starting at word token `i`: (index of its last token, the person's mention index or

@@ -200,6 +200,11 @@ def test_reported_clause_ends_at_next_attribution_and_participle_keeps_speaker()
     assert speaker(a, q1) == speaker(a, q2) == "ريم السالم"
 
 
+def test_preposition_of_an_object_noun_does_not_start_a_clause():
+    text = "وأكد ناصر الهاشمي لرئيسة البعثة الأممية عزم حكومته على إنجاح الانتخابات في موعدها المقرر."
+    assert find_quotes(article(text, {"ناصر الهاشمي": "PER"})) == []
+
+
 def test_non_speech_an_is_not_a_reported_clause():
     text = "وقال حسن البدري في وقت سابق، إلا أن الظروف تغيرت كثيرا منذ ذلك الحين وبعد أن تبدلت الحكومة."
     a = article(text, {"حسن البدري": "PER"})

@@ -1,0 +1,51 @@
+"""Mentions and role phrases that name a person (marsad/referents.py)."""
+from __future__ import annotations
+
+from marsad.records import Article, Mention
+from marsad.referents import find_referents
+
+
+def art(text: str, *names: tuple[str, str], title: dict[str, str] | None = None) -> Article:
+    mentions = []
+    for name, typ in names:
+        start = text.find(name)
+        while start >= 0:
+            mentions.append(Mention(start, start + len(name), name, typ, title=(title or {}).get(name)))
+            start = text.find(name, start + len(name))
+    mentions.sort(key=lambda m: m.start)
+    return Article(id="a", source="t", text=text, mentions=mentions)
+
+
+def test_title_before_name_is_one_referent_and_later_title_resolves():
+    text = ("قال الأمين العام لحلف شمال الأطلسي (ناتو) ينس ستولتينبرغ إن الحلف مستعد.\n"
+            "وأعرب الأمين العام للحلف عن ارتياحه.")
+    a = art(text, ("ينس ستولتينبرغ", "PER"))
+    first, second = find_referents(a)
+    assert first.mention == second.mention == 0
+    assert first.text == "ينس ستولتينبرغ" and text[first.start:].startswith("الأمين العام لحلف")
+    assert second.text == "الأمين العام للحلف"
+
+
+def test_object_marking_by_preposition_and_attached_clitic():
+    text = "التقى سالم العلي بالكاظمي ومع رئيس الوزراء"
+    a = art(text, ("سالم العلي", "PER"), ("الكاظمي", "PER"), title={"الكاظمي": "رئيس الوزراء"})
+    refs = find_referents(a)
+    assert [(r.text, r.object) for r in refs] == [("سالم العلي", False), ("الكاظمي", True),
+                                                  ("رئيس الوزراء", True)]
+
+
+def test_conflicting_continuation_and_two_holders_do_not_resolve():
+    text = ("وزير الخارجية العراقي فؤاد حسين ووزير الخارجية الإيراني حسين أمير.\n"
+            "وقال وزير الخارجية إن اللقاء مثمر، ووزير الخارجية الإيراني غادر.")
+    a = art(text, ("فؤاد حسين", "PER"), ("حسين أمير", "PER"))
+    refs = find_referents(a)
+    resolved = [r for r in refs if r.start > text.index("\n")]
+    assert [(r.text, r.mention) for r in resolved] == [("وزير الخارجية الإيراني", 1)]
+
+
+def test_locations_and_bad_mentions_are_skipped():
+    text = "زار الوزير بغداد"
+    a = art(text, ("بغداد", "LOC"))
+    a.mentions.append(Mention(3, 9, "خطأ", "PER"))
+    assert find_referents(a) == []
+    assert find_referents(Article(id="a", source="t", text="")) == []
