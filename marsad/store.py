@@ -21,7 +21,7 @@ class StoreError(MarsadError):
     """The store cannot be opened or written (read-only file, full disk, not a marsad store)."""
 
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Each migration takes the store from version i to i+1. Add new ones at the end; never edit old ones.
 MIGRATIONS: list[str] = [
@@ -97,6 +97,16 @@ MIGRATIONS: list[str] = [
         attempts INTEGER NOT NULL DEFAULT 1, last_tried TEXT, done INTEGER NOT NULL
     );
     CREATE INDEX feed_items_feed ON feed_items(feed)
+    """,
+    # 4 -> 5: search_docs doubles as a slim copy of the articles' fixed sort and filter columns, so search
+    # filters, date order and per-day counts never read the wide article rows (their text is inline).
+    """
+    ALTER TABLE search_docs ADD COLUMN published TEXT;
+    ALTER TABLE search_docs ADD COLUMN outlet TEXT;
+    UPDATE search_docs SET published = (SELECT published FROM articles WHERE articles.id = search_docs.article),
+                           outlet = (SELECT outlet FROM articles WHERE articles.id = search_docs.article);
+    CREATE INDEX search_docs_published ON search_docs(published);
+    CREATE INDEX search_docs_outlet ON search_docs(outlet, published)
     """,
 ]
 
@@ -477,7 +487,8 @@ class Store:
         article and its index row commit together; an article indexed before is skipped (re-runs add none)."""
         from .search import index_terms
         for a in articles:
-            cur = self.db.execute("INSERT OR IGNORE INTO search_docs (article) VALUES (?)", (a.id,))
+            cur = self.db.execute("INSERT OR IGNORE INTO search_docs (article, published, outlet) VALUES (?,?,?)",
+                                  (a.id, a.published, a.outlet))
             if cur.rowcount:
                 self.db.execute("INSERT INTO search_index (rowid, title, body) VALUES (?,?,?)",
                                 (cur.lastrowid, index_terms(a.title), index_terms(a.text)))
@@ -490,29 +501,26 @@ class Store:
             self._index_for_search(self.iter_articles(details=False))
         return self.db.execute("SELECT count(*) FROM search_docs").fetchone()[0]
 
-    _A_COLS = ", ".join("a." + c.strip() for c in _ARTICLE_COLS.split(","))
-    _A_COLS_NO_TEXT = _A_COLS.replace("a.text", "'' AS text").replace("a.removed", "'[]' AS removed")
-
     @staticmethod
-    def _article_conditions(outlet: str | None = None, date_from: str | None = None, date_to: str | None = None,
-                            entity: str | None = None, story: str | None = None) -> tuple[str, list]:
-        """WHERE conditions on articles `a`. Dates are ISO prefixes, so `date_to` "2021-07-01" keeps
+    def _doc_conditions(outlet: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                        entity: str | None = None, story: str | None = None) -> tuple[str, list]:
+        """WHERE conditions on search_docs `d`. Dates are ISO prefixes, so `date_to` "2021-07-01" keeps
         "2021-07-01T10:43": the bound is extended past every longer string with the same prefix."""
         conds, params = [], []
         if outlet is not None:
-            conds.append("a.outlet = ?")
+            conds.append("d.outlet = ?")
             params.append(outlet)
         if date_from:
-            conds.append("a.published >= ?")
+            conds.append("d.published >= ?")
             params.append(date_from)
         if date_to:
-            conds.append("a.published <= ?")
+            conds.append("d.published <= ?")
             params.append(date_to + "\uffff")
         if entity is not None:
-            conds.append("a.id IN (SELECT article FROM mentions WHERE entity = ?)")
+            conds.append("d.article IN (SELECT article FROM mentions WHERE entity = ?)")
             params.append(entity)
         if story is not None:
-            conds.append("a.story = ?")
+            conds.append("d.article IN (SELECT id FROM articles WHERE story = ?)")
             params.append(story)
         return " AND ".join(conds), params
 
@@ -522,28 +530,51 @@ class Store:
                         with_text: bool = True) -> tuple[int, list[tuple[Article, float]]]:
         """(total matches, one page of (article without details, score)). `match` is an FTS5 expression
         over index terms (see marsad.search) or None to list the filtered articles. Relevance is bm25 with
-        title terms weighing four times body terms; newest first breaks ties and orders `sort="date"`."""
-        where, params = self._article_conditions(outlet, date_from, date_to, entity, story)
-        cols = self._A_COLS if with_text else self._A_COLS_NO_TEXT
-        by_date = "a.published IS NULL, a.published DESC, a.id"
+        title terms weighing four times body terms; newest first breaks ties and orders `sort="date"`.
+
+        The page is chosen on the slim tables (the FTS index and search_docs) and only its articles are read."""
+        where, params = self._doc_conditions(outlet, date_from, date_to, entity, story)
+        cond = f" WHERE {where}" if where else ""
+        by_date = "d.published DESC, d.doc DESC"
         try:
             if match is None:
-                cond = f" WHERE {where}" if where else ""
-                total = self.db.execute(f"SELECT count(*) FROM articles a{cond}", params).fetchone()[0]
-                rows = self.db.execute(f"SELECT {cols}, 0.0 FROM articles a{cond} ORDER BY {by_date}"
+                total = self.db.execute(f"SELECT count(*) FROM search_docs d{cond}", params).fetchone()[0]
+                rows = self.db.execute(f"SELECT d.article, 0.0 FROM search_docs d{cond} ORDER BY {by_date}"
                                        f" LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+            elif not where and sort == "relevance":
+                total = self.db.execute("SELECT count(*) FROM search_index WHERE search_index MATCH ?",
+                                        (match,)).fetchone()[0]
+                rows = self.db.execute(
+                    "SELECT d.article, r.rank_ FROM (SELECT rowid AS doc, bm25(search_index, 4.0, 1.0) AS rank_"
+                    " FROM search_index WHERE search_index MATCH ? ORDER BY rank_ LIMIT ? OFFSET ?) r"
+                    " JOIN search_docs d ON d.doc = r.doc ORDER BY r.rank_", (match, limit, offset)).fetchall()
             else:
-                cond = f" AND {where}" if where else ""
-                base = ("FROM search_index s JOIN search_docs d ON d.doc = s.rowid JOIN articles a ON a.id = d.article"
-                        f" WHERE search_index MATCH ?{cond}")
-                total = self.db.execute(f"SELECT count(*) {base}", (match, *params)).fetchone()[0]
-                order = f"rank_, {by_date}" if sort == "relevance" else by_date
-                rows = self.db.execute(f"SELECT {cols}, bm25(search_index, 4.0, 1.0) AS rank_ {base}"
-                                       f" ORDER BY {order} LIMIT ? OFFSET ?",
+                # The FTS match runs first, materialised, and the filters apply to its hits: left to itself
+                # the planner may walk an outlet's articles and probe the FTS index once per article.
+                hits = ("WITH hits AS MATERIALIZED (SELECT rowid AS doc, bm25(search_index, 4.0, 1.0) AS rank_"
+                        " FROM search_index WHERE search_index MATCH ?)")
+                base = f"FROM hits JOIN search_docs d ON d.doc = hits.doc{cond}"
+                total = self.db.execute(f"{hits} SELECT count(*) {base}", (match, *params)).fetchone()[0]
+                order = f"hits.rank_, {by_date}" if sort == "relevance" else by_date
+                rows = self.db.execute(f"{hits} SELECT d.article, hits.rank_ {base} ORDER BY {order} LIMIT ? OFFSET ?",
                                        (match, *params, limit, offset)).fetchall()
         except sqlite3.OperationalError as exc:
             raise StoreError(f"search failed: {exc}") from exc
-        return total, [(self._article_from_row(r[:-1]), -float(r[-1])) for r in rows]
+        found = {a.id: a for a in self._articles_for_listing([r[0] for r in rows], with_text)}
+        return total, [(found[r[0]], -float(r[1])) for r in rows if r[0] in found]
+
+    _LIST_COLS = _ARTICLE_COLS.replace(" text,", " '' AS text,").replace(" removed,", " '[]' AS removed,")
+
+    def _articles_for_listing(self, ids: list[str], with_text: bool) -> list[Article]:
+        if with_text:
+            return self.get_articles(ids, details=False)
+        found = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(f"SELECT {self._LIST_COLS} FROM articles WHERE id IN ({marks})", chunk):
+                found[row[0]] = self._article_from_row(row)
+        return [found[i] for i in ids if i in found]
 
     def outlets(self) -> list[tuple[str | None, int, str | None, str | None]]:
         """(outlet, articles, first published, last published), most articles first."""
@@ -586,10 +617,10 @@ class Store:
     def cooccurring_entities(self, entity_id: str, limit: int = 10) -> list[tuple[str, int]]:
         """(entity id, articles shared) for the entities most often in the same articles as this one."""
         return [tuple(r) for r in self.db.execute(
-            "SELECT m2.entity, count(DISTINCT m2.article) AS n FROM mentions m1"
-            " JOIN mentions m2 ON m2.article = m1.article"
-            " WHERE m1.entity = ? AND m2.entity IS NOT NULL AND m2.entity != m1.entity"
-            " GROUP BY m2.entity ORDER BY n DESC, m2.entity LIMIT ?", (entity_id, limit))]
+            "WITH arts AS (SELECT DISTINCT article FROM mentions WHERE entity = ?)"
+            " SELECT m.entity, count(DISTINCT m.article) AS n FROM arts JOIN mentions m ON m.article = arts.article"
+            " WHERE m.entity IS NOT NULL AND m.entity != ? GROUP BY m.entity ORDER BY n DESC, m.entity LIMIT ?",
+            (entity_id, entity_id, limit))]
 
     def story_entities(self, story_id: str, limit: int = 50) -> list[tuple[str, int]]:
         """(entity id, mentions) of the entities named in a story's articles, most mentioned first."""
@@ -661,11 +692,11 @@ class Store:
     def articles_per_day(self, *, entity: str | None = None, story: str | None = None,
                          outlet: str | None = None) -> list[tuple[str, int]]:
         """(YYYY-MM-DD, articles) for the dated articles of an entity, a story or an outlet, oldest first."""
-        where, params = self._article_conditions(outlet=outlet, entity=entity, story=story)
+        where, params = self._doc_conditions(outlet=outlet, entity=entity, story=story)
         cond = f" AND {where}" if where else ""
         return [tuple(r) for r in self.db.execute(
-            "SELECT substr(a.published, 1, 10) AS day, count(*) FROM articles a"
-            f" WHERE length(a.published) >= 10{cond} GROUP BY day ORDER BY day", params)]
+            "SELECT substr(d.published, 1, 10) AS day, count(*) FROM search_docs d"
+            f" WHERE length(d.published) >= 10{cond} GROUP BY day ORDER BY day", params)]
 
     def outlet_spellings(self, outlet: str | None) -> list[tuple[str, str, int]]:
         """(entity id, surface form, mentions) of the names this outlet wrote, most used first per entity."""

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from marsad.records import Article, Mention
 from marsad.search import (MAX_LIMIT, SearchError, SearchFilters, find_matches, index_terms, match_term,
                            parse_query, query_terms, search)
-from marsad.store import SCHEMA_VERSION, Store
+from marsad.store import MIGRATIONS, SCHEMA_VERSION, Store
 
 sys.path.insert(0, str(Path(__file__).parent))      # web_fixtures sits beside the tests
 from web_fixtures import build_store  # noqa: E402
@@ -175,14 +175,21 @@ def test_index_is_written_with_the_article_and_never_duplicated(tmp_path):
 
 def test_a_store_from_before_search_is_indexed_when_migrated(tmp_path):
     path = tmp_path / "old.sqlite"
-    with Store(path) as s:
-        s.save_articles([art("a-1", "الحلف يجتمع في بروكسل", "اجتماع")])
-        s.db.execute("DROP TABLE search_index")
-        s.db.execute("DROP TABLE search_docs")
-        s.db.execute("UPDATE meta SET value='2' WHERE key='schema_version'")
+    db = sqlite3.connect(path)                      # a store of schema 2, as written before search existed
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    for script in MIGRATIONS[:2]:
+        for statement in script.split(";"):
+            if statement.strip():
+                db.execute(statement)
+    db.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    db.execute("INSERT INTO articles (id, source, title, text, outlet, published) VALUES"
+               " ('a-1', 'x.txt', 'اجتماع', 'الحلف يجتمع في بروكسل', 'alghad', '2020-02-02')")
+    db.commit()
+    db.close()
     with Store(path) as s:
         assert s.schema_version() == SCHEMA_VERSION
         assert ids(search(s, "بروكسل")) == ["a-1"]
+        assert ids(search(s, "بروكسل", SearchFilters(outlet="alghad", date_from="2020-02"))) == ["a-1"]
 
 
 def test_hostile_queries_are_harmless(store):
