@@ -234,3 +234,58 @@ def serve(
         fail(str(exc))
     console.print(f"marsad serving {store} on http://{host}:{port}/", highlight=False)
     uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+@app.command("watch")
+def watch_command(
+    feeds: Annotated[Path, typer.Argument(help="A text file of RSS/Atom feed URLs, one a line (# comments).")],
+    store: StoreOption = DEFAULT_STORE,
+    every: Annotated[str, typer.Option("--every", help=setting("every").help)] = setting("every").default,
+    once: Annotated[bool, typer.Option("--once", help="Do one round and exit (for cron).")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", help=setting("workers").help)] = setting("workers").default,
+    host_delay: Annotated[float, typer.Option("--host-delay", help=setting("host_delay").help)] = setting("host_delay").default,
+    connect_timeout: Annotated[float, typer.Option("--connect-timeout", help=setting("connect_timeout").help)] = setting("connect_timeout").default,
+    read_timeout: Annotated[float, typer.Option("--read-timeout", help=setting("read_timeout").help)] = setting("read_timeout").default,
+    max_page_mb: Annotated[float, typer.Option("--max-page-mb", help=setting("max_page_mb").help)] = setting("max_page_mb").default,
+    max_redirects: Annotated[int, typer.Option("--max-redirects", help=setting("max_redirects").help)] = setting("max_redirects").default,
+    user_agent: Annotated[str, typer.Option("--user-agent", help=setting("user_agent").help)] = setting("user_agent").default,
+) -> None:
+    """Keep a store current from feeds: poll, fetch each new article once, analyse, every interval."""
+    from datetime import datetime
+
+    from .watch import WatchOptions, parse_interval, watch
+
+    try:
+        seconds = parse_interval(every)
+    except MarsadError as exc:
+        fail(str(exc), 2)
+    options = WatchOptions(user_agent=user_agent, host_delay=host_delay, connect_timeout=connect_timeout,
+                           read_timeout=read_timeout, max_bytes=int(max_page_mb * 1_000_000),
+                           max_redirects=max_redirects)
+    rounds: list = []
+
+    def report(summary) -> None:
+        rounds.append(summary)
+        out.print(f"{datetime.now():%Y-%m-%d %H:%M:%S} round {len(rounds)}: {summary.line()}", highlight=False)
+        for url, reason in summary.failed:
+            console.print(f"  feed {url}: {reason}", highlight=False, markup=False)
+        for r in summary.rejected[:10]:
+            console.print(f"  rejected {r.source}: {r.reason}", highlight=False, markup=False)
+        if len(summary.rejected) > 10:
+            console.print(f"  … and {len(summary.rejected) - 10} more (see the store's rejected table)")
+
+    def report_error(exc: MarsadError) -> None:
+        console.print(f"[red]error:[/red] round {len(rounds) + 1}: {exc}", highlight=False)
+
+    db = _open_store(store)
+    try:
+        watch(db, feeds, every=seconds, rounds=1 if once else None, on_round=report, on_error=report_error,
+              options=options, workers=workers)
+    except KeyboardInterrupt:
+        console.print("stopped")
+    except MarsadError as exc:
+        fail(str(exc))
+    finally:
+        db.close()
+    if once and rounds and rounds[0].feeds and len(rounds[0].failed) == rounds[0].feeds:
+        raise typer.Exit(2)
