@@ -42,14 +42,23 @@ class NoArticleText(MarsadError):
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
-_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*| {2,}")
+_ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SPACE_RUNS = re.compile(r" {2,}")
 _HAS_WORD = re.compile(r"[^\W_]")
 
 
 def split_lines(text: str) -> list[str]:
     """The text's non-empty lines, with invisible bidi/zero-width marks removed and odd spaces (no-break,
-    thin, ideographic) made plain, so that what later stages see and what they match are the same."""
-    text = _SPACES.sub(" ", _INVISIBLE.sub("", _NEWLINES.sub("\n", text)))
+    thin, ideographic) made plain, so that what later stages see and what they match are the same.
+    Each substitution runs only when a cheap search finds something to change (most texts need none)."""
+    if _NEWLINES.search(text):
+        text = _NEWLINES.sub("\n", text)
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    if _ODD_SPACES.search(text):
+        text = _ODD_SPACES.sub(" ", text)
+    if "  " in text:
+        text = _SPACE_RUNS.sub(" ", text)
     return [line for line in (raw.strip() for raw in text.split("\n")) if line]
 
 

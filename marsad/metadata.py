@@ -137,7 +137,9 @@ def outlet_from_text(text: str) -> str | None:
         return None
     names = _outlets().by_name
     votes: dict[str, int] = {}
-    norm = normalize_for_matching(text[:20000])
+    norm = _cue_windows(text)
+    if not norm:
+        return None
     matches = list(_self_cue_pattern().finditer(norm)) + list(_SAID_TO.finditer(norm))
     for match in matches:
         quoted, bare = match.group("q"), match.group("b")
@@ -155,6 +157,28 @@ def outlet_from_text(text: str) -> str | None:
     if not votes:
         return None
     return max(sorted(votes), key=lambda o: votes[o])
+
+
+# Cheap first look on the raw text: only the neighbourhood of these stems is normalised and searched, so a
+# long article costs a few regex scans rather than a full normalisation.
+_CUE_STEMS = re.compile(r"تلق|حصل|[اأإ]طلع|[اأإ]طّلع|علم|محتو|مراسل|موفد|خاص|نشرت|[اأإ]نفرد|ل\s?ـ?\s?[«\"“{]")
+
+
+def _cue_windows(text: str) -> str:
+    """The normalised text around every cue stem, windows merged, joined by newlines."""
+    spans: list[list[int]] = []
+    for match in _CUE_STEMS.finditer(text):
+        start, end = max(match.start() - 80, 0), match.end() + 80
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return "\n".join(_matching_form(text[a:b]) for a, b in spans)
+
+
+def _matching_form(text: str) -> str:
+    """`normalize_for_matching` by the composed table (punctuation kept, unlike `line_key`)."""
+    return unicodedata.normalize("NFKC", text).translate(_MATCHING).lower()
 
 
 @lru_cache(maxsize=1)
@@ -187,7 +211,6 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _HEBREW = re.compile("[\u05d0-\u05ea]")
 _GREEK = re.compile("[\u0370-\u03ff]")
 _WORD = re.compile(r"[^\W\d_]+")
-_LETTER = re.compile(r"[^\W\d_]")
 _STOPWORDS = {
     "ar": {"في", "من", "على", "الى", "إلى", "أن", "ان", "التي", "الذي", "عن", "مع", "هذا", "هذه", "كان", "قال"},
     "fa": {"است", "این", "که", "را", "از", "به", "با", "برای", "می", "های", "شده", "کرد", "یک", "آن"},
@@ -214,9 +237,10 @@ def extract_language(text: str) -> str:
     else the best guess from script and common words ("en", "fr", "fa", "ur", "ckb", "ps", "ru", "he", ...);
     "und" when there is too little to tell. A non-Arabic article is stored and flagged, never dropped.
 
-    Looks at the first 1,000 characters: enough to tell a script, and language detection must not cost more
-    than the rest of cleaning."""
-    sample = text[:1000]
+    Looks at the first 800 characters, and compares Arabic letters with Latin ones (the rule of
+    `arabic_ratio`, restricted to the two scripts that share news pages): enough to tell a script, and
+    language detection must not cost more than the rest of cleaning."""
+    sample = text[:800]
     arabic = len(ARABIC_LETTER.findall(sample))
     latin = len(LATIN_LETTER.findall(sample))
     if arabic + latin < 20:
@@ -224,26 +248,21 @@ def extract_language(text: str) -> str:
             if len(pattern.findall(sample)) >= 20:
                 return lang
         return "und"
-    letters_all = len(_LETTER.findall(sample))
-    if arabic / max(letters_all, arabic + latin, 1) >= 0.5:     # arabic_ratio's rule, counted by regex
+    if arabic >= latin:
         letters = max(arabic, 1)
-        if len(_SORANI_ONLY.findall(sample)) / letters > 0.01:
-            return "ckb"
-        if len(_PASHTO_ONLY.findall(sample)) / letters > 0.005:
-            return "ps"
-        if len(_URDU_ONLY.findall(sample)) / letters > 0.01:
-            return "ur"
-        if len(_PERSIAN_ONLY.findall(sample)) / letters > 0.01:
+        for pattern, lang, share in ((_SORANI_ONLY, "ckb", 0.01), (_PASHTO_ONLY, "ps", 0.005),
+                                     (_URDU_ONLY, "ur", 0.01)):
+            if pattern.search(sample) and len(pattern.findall(sample)) / letters > share:
+                return lang
+        if _PERSIAN_ONLY.search(sample) and len(_PERSIAN_ONLY.findall(sample)) / letters > 0.01:
             words = [w.lower() for w in _WORD.findall(sample)]
             return _best_by_stopwords(words, ("ar", "fa")) or "fa"
         return "ar"
     for pattern, lang in ((_CYRILLIC, "ru"), (_HEBREW, "he"), (_GREEK, "el")):
-        if len(pattern.findall(sample)) > max(latin, arabic):
+        if len(pattern.findall(sample)) > latin:
             return lang
-    if latin >= arabic:
-        words = [w.lower() for w in _WORD.findall(sample)]
-        return _best_by_stopwords(words, ("en", "fr", "es", "de", "it", "pt", "tr", "id")) or "und"
-    return "und"
+    words = [w.lower() for w in _WORD.findall(sample)]
+    return _best_by_stopwords(words, ("en", "fr", "es", "de", "it", "pt", "tr", "id")) or "und"
 
 
 # -- dates -------------------------------------------------------------------------------------------------
