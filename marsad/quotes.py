@@ -91,6 +91,7 @@ class _Lexicon:
     anonymous: frozenset[str]
     statements: frozenset[str]
     receivers: frozenset[str]
+    title_markers: frozenset[str]
     possessives: PhraseTable[bool]
     offices: PhraseTable[tuple[str, ...]]
     according: frozenset[str]
@@ -121,6 +122,7 @@ def _lexicon() -> _Lexicon:
         anonymous=word_set(data.get("anonymous_sources", [])),
         statements=word_set(data.get("statement_nouns", [])),
         receivers=word_set(data.get("statement_receivers", [])),
+        title_markers=word_set(data.get("title_markers", [])),
         possessives=PhraseTable((p, True) for p in data.get("office_possessives", [])),
         offices=PhraseTable((k, tuple(v)) for k, v in data.get("office_adjectives", {}).items()),
         according=word_set(data.get("according_to", [])),
@@ -357,6 +359,8 @@ def _direct_quotes(doc: _Text, lex: _Lexicon, marks: _Spans) -> tuple[_Spans, li
         after = text[close_pos + 1:close_pos + 4].lstrip()
         if after.startswith(":") and words <= LABEL_WORDS:
             continue
+        if _after_title_marker(doc, lex, doc.token_index(open_pos)):
+            continue
         long_spans.append((open_pos, close_pos))
         shaped.append((open_pos, close_pos, start, end, words))
     candidates = _Spans(long_spans)
@@ -381,6 +385,14 @@ def _direct_quotes(doc: _Text, lex: _Lexicon, marks: _Spans) -> tuple[_Spans, li
             how = "continuation" if not text[line_start:open_pos].strip() else "none"
             out.append(_Found("direct", start, end, open_pos, how, outer=(open_pos, close_pos)))
     return candidates, out
+
+
+def _after_title_marker(doc: _Text, lex: _Lexicon, o: int) -> bool:
+    """The word before the opening mark names a title: "تحت عنوان «...»", "حملة \"...\"", "بعنوان “...”"."""
+    j = o - 1
+    while j >= 0 and not is_word(doc.tokens[j]) and doc.tokens[j].text in "ـ:،,":
+        j -= 1
+    return j >= 0 and is_word(doc.tokens[j]) and in_set(doc.tokens[j].text, lex.title_markers)
 
 
 def _lead_in(doc: _Text, lex: _Lexicon, o: int, candidates: _Spans) -> tuple[str, int, _Verb | None] | None:
@@ -635,6 +647,7 @@ class _Discourse:
         self.focus: _Speaker | None = None
         self.statement: _Speaker | None = None
         self.in_sentence: _Speaker | None = None
+        self.last_quote: tuple[int, _Speaker | None] | None = None     # (end, speaker) of the last quote
 
 
 def _attribute(doc: _Text, lex: _Lexicon, found: list[_Found]) -> list[Quote]:
@@ -656,6 +669,7 @@ def _attribute(doc: _Text, lex: _Lexicon, found: list[_Found]) -> list[Quote]:
             if speaker is not None:
                 state.focus = speaker
                 state.in_sentence = speaker
+            state.last_quote = (f.end, speaker)
             verb = _verb_as_written(doc, lex, f.verb_tok) if f.how == "verb" else None
             quotes.append(Quote(
                 id=content_id("q", article.id, f.start, f.end),
@@ -681,6 +695,11 @@ def _attribute(doc: _Text, lex: _Lexicon, found: list[_Found]) -> list[Quote]:
     return quotes
 
 
+def _paragraph_breaks(text: str, start: int, end: int) -> int:
+    """Runs of line breaks between two offsets."""
+    return len(re.findall(r"\n\s*", text[start:end]))
+
+
 def _verb_as_written(doc: _Text, lex: _Lexicon, j: int | None) -> str | None:
     """The verb without a leading و/ف ("وقال" -> "قال", "فأعرب" -> "أعرب")."""
     if j is None:
@@ -696,7 +715,10 @@ def _speaker(doc: _Text, lex: _Lexicon, f: _Found, sentence: tuple[int, int], st
     if f.how == "none":
         return None
     if f.how == "continuation":
-        return state.focus
+        # a paragraph that is only a quotation goes on with the quotation just before it, if any
+        if state.last_quote is None or _paragraph_breaks(doc.text, state.last_quote[0], f.start) > 1:
+            return None
+        return state.last_quote[1]
     a, b = f.region
     if f.how == "according":
         return _source(doc, lex, a, b, state)

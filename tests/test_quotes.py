@@ -136,6 +136,23 @@ def test_quoted_speaker_name_before_colon_is_a_label():
     assert speaker(a, q) == "خالد الراشد"
 
 
+def test_quoted_title_after_a_title_word_is_not_a_quote():
+    text = ("وكتبت الصحيفة تقريرا مطولا تحت عنوان «كيف تغيرت خريطة التحالفات في المنطقة خلال عام واحد» "
+            "وأطلقت الوزارة حملة \"معا من أجل مدارس آمنة ونظيفة لكل أطفال المدينة\".")
+    assert find_quotes(article(text)) == []
+
+
+def test_paragraph_that_is_only_a_quote_continues_the_previous_quote_only():
+    text = ("وقال رامي العطار: «نريد حلا عادلا يحفظ حقوق جميع الأطراف دون استثناء».\n\n"
+            "«ولن نتراجع عن مطالبنا مهما طال الزمن وكثرت الضغوط علينا من كل جانب».\n\n"
+            "وتشهد المدينة منذ أسابيع احتجاجات يقودها اتحاد النقابات.\n\n"
+            "«نحن لا نطالب بالمستحيل بل بحقوق كفلها الدستور لكل مواطن في هذا البلد»")
+    a = article(text, {"رامي العطار": "PER", "اتحاد النقابات": "ORG"})
+    q1, q2, q3 = find_quotes(a)
+    assert speaker(a, q1) == speaker(a, q2) == "رامي العطار"
+    assert q3.speaker_mention is None                # a paragraph about something else came between
+
+
 def test_long_unattributed_quote_counts_but_has_no_speaker():
     a = article('وتضمن التقرير عبارة "إن الوضع الاقتصادي يتطلب إصلاحات عاجلة وجذرية في قطاعات عدة" دون توضيح.')
     [q] = find_quotes(a)
