@@ -614,13 +614,16 @@ class Store:
                 found[r[0]] = self._entity_from_row(r)
         return [found[i] for i in ids if i in found]
 
-    def cooccurring_entities(self, entity_id: str, limit: int = 10) -> list[tuple[str, int]]:
-        """(entity id, articles shared) for the entities most often in the same articles as this one."""
+    def cooccurring_entities(self, entity_id: str, limit: int = 10, sample: int = 1000) -> list[tuple[str, int]]:
+        """(entity id, articles shared) for the entities most often in the same articles as this one.
+
+        Counted over at most `sample` of its articles (the first by id, which is a hash, so a fair sample):
+        exact for all but the most frequent entities, and a page stays fast for those too."""
         return [tuple(r) for r in self.db.execute(
-            "WITH arts AS (SELECT DISTINCT article FROM mentions WHERE entity = ?)"
+            "WITH arts AS (SELECT DISTINCT article FROM mentions WHERE entity = ? LIMIT ?)"
             " SELECT m.entity, count(DISTINCT m.article) AS n FROM arts JOIN mentions m ON m.article = arts.article"
             " WHERE m.entity IS NOT NULL AND m.entity != ? GROUP BY m.entity ORDER BY n DESC, m.entity LIMIT ?",
-            (entity_id, entity_id, limit))]
+            (entity_id, sample, entity_id, limit))]
 
     def story_entities(self, story_id: str, limit: int = 50) -> list[tuple[str, int]]:
         """(entity id, mentions) of the entities named in a story's articles, most mentioned first."""
