@@ -198,7 +198,7 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Dot product of two L2-normalised sparse vectors."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(w * b.get(k, 0.0) for k, w in a.items())
+    return sum(a[k] * b[k] for k in a.keys() & b.keys())
 
 
 def entity_names(article: Article) -> list[str]:
@@ -298,7 +298,7 @@ def story_features(article: Article) -> dict:
 class _Stored:
     """The parts of a features dict the index compares, kept compact (signature as a numpy array)."""
 
-    __slots__ = ("id", "ordinal", "vector", "title", "keys", "entities", "signature")
+    __slots__ = ("id", "ordinal", "vector", "title", "keys", "entities", "signature", "_minhash", "_dups")
 
     def __init__(self, f: Mapping) -> None:
         self.id: str = f["id"]
@@ -308,7 +308,15 @@ class _Stored:
         self.keys: list[str] = list(f.get("keys") or [])
         self.entities: list[str] = list(f.get("entities") or [])
         sig = f.get("signature") or []
-        self.signature = np.asarray(sig, dtype=np.uint64) if len(sig) == NUM_PERM else None
+        self.signature = np.asarray(sig, dtype=np.uint32) if len(sig) == NUM_PERM else None
+        self._minhash: MinHash | None = None
+        self._dups: tuple[int, list[str]] | None = None      # (index size, LSH candidates) memo
+
+    def minhash(self) -> MinHash:
+        if self._minhash is None:
+            self._minhash = MinHash(hashvalues=self.signature, permutations=_permutations(),
+                                    scheme=MINHASH_SCHEME)
+        return self._minhash
 
 
 class StoryIndex:
@@ -324,6 +332,7 @@ class StoryIndex:
         self._undated: dict[str, list[str]] = defaultdict(list)
         self._dated: dict[str, list[str]] = defaultdict(list)
         self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self._last: tuple[Mapping, _Stored] | None = None
 
     def __len__(self) -> int:
         return len(self._items)
@@ -331,8 +340,19 @@ class StoryIndex:
     def __contains__(self, article_id: str) -> bool:
         return article_id in self._items
 
-    def add(self, features: Mapping) -> None:
+    def stored(self, features: Mapping | _Stored) -> _Stored:
+        """The compact form of a features dict; the last one is cached, since story_edges,
+        duplicate_edges and add are called in turn on the same new article."""
+        if isinstance(features, _Stored):
+            return features
+        if self._last is not None and self._last[0] is features:
+            return self._last[1]
         item = _Stored(features)
+        self._last = (features, item)
+        return item
+
+    def add(self, features: Mapping) -> None:
+        item = self.stored(features)
         if item.id in self._items:
             return
         self._items[item.id] = item
@@ -343,11 +363,12 @@ class StoryIndex:
                 self._by_day[(key, item.ordinal)].append(item.id)
                 self._dated[key].append(item.id)
         if item.signature is not None:
-            self._lsh.insert(item.id, _minhash(item.signature), check_duplication=False)
+            self._lsh.insert(item.id, item.minhash(), check_duplication=False)
+            item._minhash = None                     # the index keeps the compact signature only
 
     def candidates(self, features: Mapping) -> list[str]:
         """Stored articles to score against `features` as the same story (sorted ids)."""
-        item = features if isinstance(features, _Stored) else _Stored(features)
+        item = self.stored(features)
         shared: Counter[str] = Counter()
         for key in item.keys:
             if item.ordinal is None:
@@ -362,17 +383,15 @@ class StoryIndex:
 
     def duplicate_candidates(self, features: Mapping) -> list[str]:
         """Stored articles sharing an LSH band with `features` (sorted ids)."""
-        item = features if isinstance(features, _Stored) else _Stored(features)
+        item = self.stored(features)
         if item.signature is None:
             return []
-        return sorted(a for a in self._lsh.query(_minhash(item.signature)) if a != item.id)
+        if item._dups is None or item._dups[0] != len(self._items):
+            item._dups = (len(self._items), sorted(a for a in self._lsh.query(item.minhash()) if a != item.id))
+        return item._dups[1]
 
     def get(self, article_id: str) -> _Stored:
         return self._items[article_id]
-
-
-def _minhash(signature: np.ndarray) -> MinHash:
-    return MinHash(hashvalues=signature, permutations=_permutations(), scheme=MINHASH_SCHEME)
 
 
 def _dates_compatible(a: _Stored, b: _Stored) -> bool:
@@ -415,7 +434,7 @@ def pair_score(a: Mapping | _Stored, b: Mapping | _Stored) -> float:
 def story_edges(features: Mapping, index: StoryIndex) -> list[tuple[str, str, float]]:
     """(new id, stored id, score) for every blocked candidate whose score passes: STORY_THRESHOLD when
     both are dated (and within DATE_WINDOW_DAYS), UNDATED_THRESHOLD otherwise. Call before index.add."""
-    item = _Stored(features)
+    item = index.stored(features)
     edges = []
     for other_id in index.candidates(item):
         other = index.get(other_id)
@@ -431,7 +450,7 @@ def story_edges(features: Mapping, index: StoryIndex) -> list[tuple[str, str, fl
 def duplicate_edges(features: Mapping, index: StoryIndex) -> list[tuple[str, str, float]]:
     """(new id, stored id, estimated Jaccard) for stored near-copies of the new article's body, any date.
     Call before index.add."""
-    item = _Stored(features)
+    item = index.stored(features)
     edges = []
     for other_id in index.duplicate_candidates(item):
         jaccard = _jaccard(item, index.get(other_id))
