@@ -107,13 +107,15 @@ class Token:
 
 # A token is a run of letters/digits/marks (Arabic or not), or one other non-space character.
 # Underscore splits words so that hashtags (#مصطفى_الكاظمي) yield their words.
-_TOKEN = re.compile(r"[^\W_]+(?:[.,٫][0-9٠-٩]+)*|\S", re.UNICODE)
+_WORD_CHAR = "(?:[^\\W_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640])"
+_TOKEN = re.compile(_WORD_CHAR + r"+(?:[.,٫][0-9٠-٩]+)*|\S", re.UNICODE)
 
 
 def tokenize(text: str) -> list[Token]:
     """Split into words and punctuation, each with its offsets into `text`.
 
-    Diacritics and tatweel stay inside their word (they are \\w-adjacent marks); "5.7" and "٣٫٥" stay one
+    Diacritics and tatweel stay inside their word (Python's \\w does not cover combining marks, so they are
+    named); "5.7" and "٣٫٥" stay one
     number token; every punctuation character is its own token.
     """
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
