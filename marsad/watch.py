@@ -417,6 +417,13 @@ def _by_host_in_turn(urls: Iterable[str]) -> list[str]:
 
 # --- rounds --------------------------------------------------------------------------------------------------
 
+def _analyze_with_pipeline(items: Iterable[Document | Rejected], store: Store, workers: int = 1):
+    """pipeline.analyze_items, imported only when a round has something to analyse (the pipeline pulls in
+    every NLP stage; a round of 304s needs none of them)."""
+    from .pipeline import analyze_items
+    return analyze_items(items, store, workers=workers)
+
+
 def poll_once(store: Store, feed_urls: Iterable[str], *, client: httpx.Client | None = None,
               options: WatchOptions | None = None, workers: int = 1, analyze: Callable | None = None,
               fetcher: Fetcher | None = None) -> RoundSummary:
@@ -432,8 +439,7 @@ def poll_once(store: Store, feed_urls: Iterable[str], *, client: httpx.Client | 
     own_client = client is None and fetcher is None
     if fetcher is None:
         fetcher = Fetcher(client or make_client(options), options)
-    if analyze is None:
-        from .pipeline import analyze_items as analyze
+    analyze = analyze or _analyze_with_pipeline
     requests_before = fetcher.requests
     summary = RoundSummary()
     try:

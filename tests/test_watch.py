@@ -497,6 +497,22 @@ def test_watch_reports_a_failed_round_and_goes_on(store, tmp_path):
         watch(store, tmp_path / "nowhere.txt", every=1, rounds=1, on_error=errors.append, analyze=fake_analyze)
 
 
+def test_cli_watch_once_reports_a_dead_feed_and_exits_2(tmp_path):
+    from typer.testing import CliRunner
+
+    from marsad.cli import app
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"http://127.0.0.1:{closed_port()}/rss\n", encoding="utf-8")
+    args = ["watch", str(feeds), "--once", "--store", str(tmp_path / "s.sqlite"), "--connect-timeout", "0.5"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "1 feeds polled (0 not modified, 1 failed)" in result.output and "connection failed" in result.output
+    with Store(tmp_path / "s.sqlite") as s:
+        assert s.feed_states()[0][4] == "failed"
+    result = CliRunner().invoke(app, ["watch", str(feeds), "--every", "soon", "--store", str(tmp_path / "s.sqlite")])
+    assert result.exit_code == 2 and "not an interval" in result.output
+
+
 def test_bad_feed_bytes_never_crash(site, store):
     """Empty body, a 50,000-character line, Latin and Arabic-Indic digits, diacritics, NULs."""
     bodies = [b"", ("<rss><channel><item><title>" + "خ" * 50_000 + "</title></item></channel></rss>").encode(),
