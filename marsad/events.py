@@ -6,7 +6,7 @@ statement (أعلن; أكد/قال only when dated), milestone (منح، انض�
 The first strong trigger of the sentence sets the type (Arabic news opens a sentence with its main verb);
 failing one, the first weak trigger does, but only in a dated sentence: "خلال اللقاء" or "وأكد" alone
 retell or comment, they do not report a new event. A sentence that opens on a date ("وفي يناير 2017 ...")
-is a milestone even without a trigger. Triggers inside direct quotations (when `article.quotes` is already
+is a milestone even without a trigger (a year or a month, not a day). Triggers inside direct quotations (when `article.quotes` is already
 filled) are the speaker's words, not events the article reports.
 
 Dates come from the sentence's timexes (date, time and relative kinds); a sentence with two dates gives two
@@ -81,6 +81,7 @@ def find_events(article: Article) -> list[Event]:
     lex = _lexicon()
     tokens = tokenize(text)
     starts = [t.start for t in tokens]
+    words_before = list(itertools.accumulate((is_word(t) for t in tokens), initial=0))   # word index of a token
     mentions = valid_mentions(article)
     referents = find_referents(article, tokens)
     ref_starts = [r.start for r in referents]
@@ -115,7 +116,7 @@ def find_events(article: Article) -> list[Event]:
         else:
             continue
         near = hit.first if hit is not None else a
-        place = _place(article, lex, tokens, starts, locations, loc_starts, s, e, near)
+        place = _place(article, lex, tokens, starts, words_before, locations, loc_starts, s, e, near)
         people = _participants(article, referents, ref_starts, s, e)
         for timex in dates or [None]:
             date_text = timex.text if timex else None
@@ -204,8 +205,9 @@ def _distinct_dates(timexes: list[Timex]) -> list[Timex]:
 
 
 def _framed(lex: _Lexicon, tokens, a: int, b: int, timex: Timex) -> bool:
-    """The sentence opens on a dated frame: "وفي عام 2012 ...", "منذ يناير 2017 ..."."""
-    if not timex.value:
+    """The sentence opens on a year or month: "وفي عام 2012 ...", "منذ يناير 2017 ...". A day ("في يوم
+    الجمعة، ...") opens narrative as often as a dated fact, so it needs a trigger."""
+    if not timex.value or len(timex.value) > len("2017-01"):
         return False
     words = 0
     for i in range(a, b):
@@ -226,8 +228,8 @@ def _prev_word_frames(lex: _Lexicon, tokens, a: int, i: int) -> bool:
     return j >= a and in_set(tokens[j].text, lex.framing)
 
 
-def _place(article: Article, lex: _Lexicon, tokens, starts: list[int], locations: list[int],
-           loc_starts: list[int], s: int, e: int, near: int) -> int | None:
+def _place(article: Article, lex: _Lexicon, tokens, starts: list[int], words_before: list[int],
+           locations: list[int], loc_starts: list[int], s: int, e: int, near: int) -> int | None:
     """The LOC mention where the event happens: the first one after في/إلى (within a few words: "في مقر
     الناتو في بروكسل", "إلى العاصمة العراقية بغداد") or with ب written on it; else the first LOC that is
     not a partner ("مع العراق", "بين العراق"). Only LOCs near the trigger count: a long sentence names
@@ -238,7 +240,7 @@ def _place(article: Article, lex: _Lexicon, tokens, starts: list[int], locations
     for idx in here:
         m: Mention = article.mentions[idx]
         t = bisect.bisect_left(starts, m.start)
-        distance = sum(1 for tok in tokens[min(t, near):max(t, near)] if is_word(tok))
+        distance = abs(words_before[t] - words_before[near])
         if distance > (PLACE_AFTER_WORDS if t >= near else PLACE_BEFORE_WORDS):
             continue
         before = _words_before(tokens, t, s, PLACE_LOOKBACK_WORDS)

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Generic, Iterable, TypeVar
+from typing import Generic, Iterable, NamedTuple, TypeVar
 
 from marsad import MarsadError
 
-from marsad.arabic import Token, normalize_for_matching, split_proclitics, strip_article
+from marsad.arabic import normalize_for_matching, split_proclitics, strip_article
 
 V = TypeVar("V")
 
@@ -31,6 +31,15 @@ _TOKEN = re.compile(
     r"[^\W_][^\W_\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*"
     r"(?:[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+[^\W_]*)*(?:[.,٫][0-9٠-٩]+)*|\S"
 )
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark and its offsets (the fields of marsad.arabic.Token; a tuple because a
+    long article has tens of thousands of them and a frozen dataclass is slow to build)."""
+
+    text: str
+    start: int
+    end: int
 
 
 def tokenize(text: str) -> list[Token]:
@@ -55,6 +64,12 @@ def load_data(name: str) -> dict:
 
 
 @lru_cache(maxsize=200_000)
+def normal(word: str) -> str:
+    """`normalize_for_matching` of one word, cached: news vocabulary repeats, so most words are seen before."""
+    return normalize_for_matching(word)
+
+
+@lru_cache(maxsize=200_000)
 def word_variants(word: str) -> tuple[str, ...]:
     """The forms under which a written word is looked up: normalised; without leading و/ف/ب/ك/ل; without ال
     (and للـ read as لـ + ال); without a leading و/ف even on a short word ("ومع" -> "مع").
@@ -64,7 +79,7 @@ def word_variants(word: str) -> tuple[str, ...]:
     always kept first and lists are matched against every variant; a list entry is stored in its canonical
     form (see `canonical`), which is among the variants of each of its spellings.
     """
-    norm = normalize_for_matching(word)
+    norm = normal(word)
     out = [norm]
     bare = norm[split_proclitics(norm):]
     conj = norm[1:] if len(norm) >= 3 and norm[0] in "وف" else norm      # "ومع" -> "مع"

@@ -33,14 +33,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.arabic import Token, normalize_for_matching, split_sentences
+from marsad.arabic import split_sentences
 from marsad.lexicon import (
     PhraseTable,
+    Token,
     canonical,
     exact_set,
     in_set,
     is_word,
     load_data,
+    normal,
     tokenize,
     word_set,
 )
@@ -112,7 +114,7 @@ def _lexicon() -> _Lexicon:
         )
         for form in entry.get("forms", []):
             phrases.append((form, verb))
-            forms.add(normalize_for_matching(form))
+            forms.add(normal(form))
     return _Lexicon(
         verbs=PhraseTable(phrases),
         verb_forms=frozenset(forms),
@@ -225,6 +227,13 @@ class _Text:
         self.text = article.text
         self.tokens: list[Token] = tokenize(self.text)
         self.starts = [t.start for t in self.tokens]
+        lex = _lexicon()
+        self.verbs: dict[int, _Verb] = {}          # token index -> reporting verb written there
+        for i, tok in enumerate(self.tokens):
+            if tok.text[0].isalpha():
+                hit = lex.verbs.match(self.tokens, i)
+                if hit is not None and hit.last == i:
+                    self.verbs[i] = hit.value
         self.sentences = split_sentences(self.text)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.mentions = valid_mentions(article)
@@ -413,9 +422,9 @@ def _lead_in(doc: _Text, lex: _Lexicon, o: int, candidates: _Spans) -> tuple[str
         words += 1
         if words > LEAD_WORDS:
             break
-        hit = lex.verbs.match(tokens, j)
-        if hit is not None and hit.last == j and not (hit.value.ambiguous and words > AMBIGUOUS_WORDS):
-            return "verb", j, hit.value         # "وأكد رئيس الجمهورية، بحسب البيان، «": the verb's subject wins
+        verb = doc.verbs.get(j)
+        if verb is not None and not (verb.ambiguous and words > AMBIGUOUS_WORDS):
+            return "verb", j, verb              # "وأكد رئيس الجمهورية، بحسب البيان، «": the verb's subject wins
         if according is None and in_set(tok.text, lex.according):
             according = j
         j -= 1
@@ -436,10 +445,10 @@ def _trailer(doc: _Text, lex: _Lexicon, c: int, candidates: _Spans) -> tuple[str
     if in_set(tok.text, lex.according):
         how, verb = "according", None
     else:
-        hit = lex.verbs.match(tokens, j)
-        if hit is None or hit.value.ambiguous or normalize_for_matching(tok.text) not in lex.verb_forms:
+        verb = doc.verbs.get(j)
+        if verb is None or verb.ambiguous or normal(tok.text) not in lex.verb_forms:
             return None
-        how, verb = "verb", hit.value
+        how = "verb"
     k = j + 1
     words = 0
     while k < len(tokens) and not doc.line_break(k - 1, k):
@@ -451,7 +460,7 @@ def _trailer(doc: _Text, lex: _Lexicon, c: int, candidates: _Spans) -> tuple[str
                 return None
             k += 1
             continue
-        if normalize_for_matching(t.text) in lex.connectors:
+        if normal(t.text) in lex.connectors:
             return None
         words += 1
         if words > (SOURCE_WORDS if how == "according" else TRAILER_WORDS):
@@ -465,11 +474,9 @@ def _colon_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _Span
     tokens = doc.tokens
     text = doc.text
     out = []
-    for i, tok in enumerate(tokens):
-        if not is_word(tok):
-            continue
-        hit = lex.verbs.match(tokens, i)
-        if hit is None or candidates.containing(tok.start) or accepted.containing(tok.start):
+    for i, verb in doc.verbs.items():
+        tok = tokens[i]
+        if candidates.containing(tok.start) or accepted.containing(tok.start):
             continue
         if out and out[-1].start <= tok.start < out[-1].end:
             continue                                # a verb inside the previous colon quote
@@ -491,7 +498,7 @@ def _colon_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _Span
         start, end = _strip(text, start, end, _CLAUSE_TRIM)
         if start >= end or _words_between(doc, start, end) < MIN_COLON_WORDS:
             continue
-        out.append(_Found("direct", start, end, tok.start, "verb", i, hit.value, (i + 1, colon)))
+        out.append(_Found("direct", start, end, tok.start, "verb", i, verb, (i + 1, colon)))
     return out
 
 
@@ -510,9 +517,9 @@ def _colon_after(doc: _Text, lex: _Lexicon, i: int, candidates: _Spans) -> int |
                 return None
             k += 1
             continue
-        if after_connector or lex.verbs.match(tokens, k) is not None:
+        if after_connector or k in doc.verbs:
             return None
-        if normalize_for_matching(t.text) in lex.connectors:
+        if normal(t.text) in lex.connectors:
             after_connector = True                  # only "قال إن:" — a connector followed by words is a clause
         words += 1
         if words > COLON_WORDS:
@@ -525,12 +532,7 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
                      taken: _Spans) -> list[_Found]:
     tokens = doc.tokens
     text = doc.text
-    verb_at: dict[int, _Verb] = {}
-    for i, tok in enumerate(tokens):
-        if is_word(tok):
-            hit = lex.verbs.match(tokens, i)
-            if hit is not None:
-                verb_at[i] = hit.value
+    verb_at = doc.verbs
     boundaries = [i for i, v in verb_at.items() if _opens_attribution(doc, lex, i, v)]
     out = []
     for i, verb in verb_at.items():
@@ -563,7 +565,7 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
         b = clause_tok - 1
         while b > i and not is_word(tokens[b]):
             b -= 1
-        while b > i + 1 and (normalize_for_matching(tokens[b - 1].text) in lex.connectors
+        while b > i + 1 and (normal(tokens[b - 1].text) in lex.connectors
                              or canonical(tokens[b - 1].text) in verb.prepositions):
             b -= 1
         out.append(_Found("reported", start, end, pos, "verb", i, verb, (i + 1, b)))
@@ -578,7 +580,7 @@ def _opens_attribution(doc: _Text, lex: _Lexicon, i: int, verb: _Verb) -> bool:
     if verb.participle:
         return True
     tok = doc.tokens[i]
-    if normalize_for_matching(tok.text) not in lex.verb_forms:
+    if normal(tok.text) not in lex.verb_forms:
         return True
     return i > 0 and doc.tokens[i - 1].text in _COMMA
 
@@ -606,7 +608,7 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
             free += 1
         if words > limit:
             return None
-        norm = normalize_for_matching(t.text)
+        norm = normal(t.text)
         if norm in lex.connectors:
             if any(in_set(w, lex.blockers) for w in prev_words[-2:]):
                 return None
@@ -614,10 +616,10 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
         if (free <= prep_limit and canonical(t.text) in verb.prepositions
                 and not (prev_words and _possessed(prev_words[-1]))):   # "عزم حكومته على" is not "أكد على"
             n = k + 1
-            if n < len(tokens) and is_word(tokens[n]) and normalize_for_matching(tokens[n].text) in lex.connectors:
+            if n < len(tokens) and is_word(tokens[n]) and normal(tokens[n].text) in lex.connectors:
                 return n + 1
             return n
-        if lex.verbs.match(tokens, k) is not None:
+        if k in doc.verbs:
             return None
         prev_words.append(t.text)
         k += 1
@@ -705,7 +707,7 @@ def _verb_as_written(doc: _Text, lex: _Lexicon, j: int | None) -> str | None:
     if j is None:
         return None
     word = doc.tokens[j].text
-    if normalize_for_matching(word) not in lex.verb_forms and len(word) > 2 and word[0] in "وف":
+    if normal(word) not in lex.verb_forms and len(word) > 2 and word[0] in "وف":
         return word[1:]
     return word
 
@@ -769,7 +771,7 @@ def _first_content_word(doc: _Text, lex: _Lexicon, a: int, b: int) -> int | None
         if not is_word(tok) or doc.in_timex(tok.start):
             j += 1
             continue
-        if in_set(tok.text, lex.fillers) or normalize_for_matching(tok.text) in lex.connectors:
+        if in_set(tok.text, lex.fillers) or normal(tok.text) in lex.connectors:
             j += 1
             while j < b and tokens[j].text not in _COMMA and not _starts_referent(doc, tokens[j].start):
                 j += 1
@@ -820,7 +822,7 @@ def _statement(doc: _Text, lex: _Lexicon, h: int, b: int, state: _Discourse) -> 
     if found is not None:
         state.statement = found
         return found
-    norm = normalize_for_matching(_bare(tokens[h].text, lex.statements))
+    norm = normal(_bare(tokens[h].text, lex.statements))
     if norm.startswith("ال") and state.statement is not None:
         return state.statement
     return None, _bare(tokens[h].text, lex.statements)

@@ -18,8 +18,8 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.arabic import Token, normalize_for_matching
-from marsad.lexicon import canonical, in_set, is_word, load_data, phrase_words, tokenize, word_set, word_variants
+from marsad.arabic import normalize_for_matching
+from marsad.lexicon import Token, canonical, in_set, is_word, load_data, phrase_words, tokenize, word_set, word_variants
 from marsad.records import Article, Mention
 
 SPEAKER_TYPES = ("PER", "ORG")
@@ -138,9 +138,11 @@ class TitleIndex:
         None when the title fits several people, length of the clitics written before it). None when no title
         starts here."""
         tokens = self.tokens
-        candidates = set()
+        by_first = self._by_first
+        candidates: set[int] = set()
         for v in word_variants(tokens[i].text):
-            candidates.update(self._by_first.get(v, ()))
+            if v in by_first:
+                candidates.update(by_first[v])
         if not candidates:
             return None
         best: list[tuple[int, bool, int]] = []          # (matched words, full match, entry)
