@@ -198,7 +198,7 @@ class LineStats:
     The cleaner adds its own caution: a recurring line that ends like a sentence is only removed above or
     below the body, never between body paragraphs.
 
-    Memory: 8-byte hashes in Counters, never the lines; about 8 MB for the whole of SaudiNewsNet.
+    Memory: 8-byte hashes in Counters, never the lines; about 9 MB for the whole of SaudiNewsNet.
     """
 
     MAX_WORDS = 20

@@ -375,3 +375,32 @@ def test_clean_text_reports_what_it_found():
     assert out.date_lines == ["23 ديسمبر 2021"]
     assert out.credits == ["بغداد - رويترز"]
     assert len(out.paragraphs) == 1
+
+
+# ------------------------------------------------------------------------------------------ robustness
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+LINE_PARTS = st.sampled_from([
+    "مشاركة", "اضف تعليق", "الأكثر قراءة", "23 ديسمبر 2021", "بغداد: الصباح", ".", "...", "+ الخط -", "(Getty)",
+    "قال الوزير إن الحكومة ستعلن خطتها الجديدة للطاقة في الخريف المقبل بعد مشاورات طويلة مع البرلمان.",
+    "دعم القوات العراقية", "كتب: أحمد", "Next Previous", "«", "٢٠٢١", "\u200f", "\u00a0", "ـــ", "ً", "http://x.y/z",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(LINE_PARTS, min_size=1, max_size=4).map(" ".join), max_size=14),
+       st.sampled_from(["\n", "\n\n", "\r\n"]))
+def test_any_mix_of_lines_cleans_or_says_why(lines, sep):
+    raw = sep.join(lines)
+    try:
+        a = clean(raw)
+    except NoArticleText as exc:
+        assert str(exc)
+        return
+    assert a.text and "\n\n\n" not in a.text
+    kept = a.text.split("\n\n")
+    assert set(kept) <= set(split_lines(raw))
+    assert len(kept) + len(a.removed) == len(split_lines(raw))
+    assert all(r.why for r in a.removed)
