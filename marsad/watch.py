@@ -157,6 +157,7 @@ class Fetcher:
         self._last_request: dict[str, float] = {}
         self._crawl_delay: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._timeout = httpx.Timeout(options.read_timeout, connect=options.connect_timeout)
 
     def new_round(self) -> None:
         """Forget robots.txt: a site's rules are read afresh once per round."""
@@ -199,8 +200,10 @@ class Fetcher:
 
     def _get_once(self, url: str, headers: dict[str, str], max_bytes: int) -> Response:
         started = self._clock()
+        headers = {"User-Agent": self.options.user_agent, **headers}    # whatever client the caller gave us
         try:
-            with self.client.stream("GET", url, headers=headers, follow_redirects=False) as reply:
+            with self.client.stream("GET", url, headers=headers, timeout=self._timeout,
+                                    follow_redirects=False) as reply:
                 size = reply.headers.get("content-length", "")
                 if size.isdigit() and int(size) > max_bytes:
                     raise FetchError(f"over size limit ({int(size)} bytes, limit {max_bytes})")
@@ -243,7 +246,7 @@ class Fetcher:
             rules.allow_all = True
             return rules
         if 200 <= response.status < 300:
-            rules.parse(response.data.decode("utf-8", errors="replace").splitlines())
+            rules.parse(response.data.decode("utf-8-sig", errors="replace").splitlines())
             delay = rules.crawl_delay(self.options.user_agent)
             if delay:
                 self._crawl_delay[urlsplit(origin).netloc] = min(float(delay), MAX_CRAWL_DELAY)

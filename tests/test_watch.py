@@ -411,6 +411,20 @@ def test_page_in_cp1256_decodes_with_the_http_charset(site, store):
     assert body in article.text and article.encoding == "cp1256"
 
 
+def test_arabic_slug_links_are_fetched_and_matched_against_robots(site, store):
+    from urllib.parse import quote
+    site.routes["/robots.txt"] = (200, {}, "User-agent: *\nDisallow: /أخبار/خاص\n".encode())
+    site.page(quote("/أخبار/سد-النهضة-جولة-جديدة"), page_html(*CAIRO_PAGES["/news/2024/05/12/nile-talks"]))
+    site.page(quote("/أخبار/خاص-بالمشتركين"), page_html("خاص", "نص خاص بالمشتركين فقط."))
+    site.feed("/rss", rss(site.base, [("سد النهضة", "/أخبار/سد-النهضة-جولة-جديدة"),
+                                      ("خاص", "/أخبار/خاص-بالمشتركين")]))
+    with httpx.Client() as client:       # a caller's own client, without our User-Agent
+        summary = run(store, [site.base + "/rss"], client=client)
+    assert summary.stored == 1 and summary.rejected[0].reason == "disallowed by robots.txt"
+    assert quote("/أخبار/خاص-بالمشتركين") not in site.paths()
+    assert all(h["user-agent"].startswith("marsad/") for _, h, _ in site.requests)
+
+
 def test_binary_page_is_rejected(site, store):
     site.page("/photo", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, content_type="image/png")
     site.feed("/rss", rss(site.base, [("صورة", "/photo")]))
