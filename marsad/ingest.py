@@ -802,7 +802,7 @@ def _drain(stream: IO[bytes]) -> None:
 
 # --- feeds ---------------------------------------------------------------------------------------------------
 
-def _feed_date(entry: dict) -> str | None:
+def feed_date(entry: dict) -> str | None:
     """An item's date as ISO 8601 with its own UTC offset when it parses (RSS uses RFC 822, Atom RFC 3339),
     else the raw string: feedparser's parsed tuples are UTC and would lose the outlet's local clock time."""
     raw = entry.get("published") or entry.get("updated") or entry.get("created")
@@ -827,7 +827,7 @@ def _feed_body(entry: dict) -> str:
 
 
 def _read_feed(source: str, data: bytes) -> Iterator[Item]:
-    parsed = feedparser.parse(data)
+    parsed = feedparser.parse(io.BytesIO(data))   # bytes alone may be taken for a file name or URL
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         reason = f"not a readable feed: {_one_line(problem)}" if problem else "feed has no items"
@@ -845,7 +845,7 @@ def _read_feed(source: str, data: bytes) -> Iterator[Item]:
         origin = entry.get("source") or {}
         yield Document(
             source=item, kind="html", text=body, url=(entry.get("link") or "").strip() or None,
-            title_hint=(entry.get("title") or "").strip() or None, published_hint=_feed_date(entry),
+            title_hint=(entry.get("title") or "").strip() or None, published_hint=feed_date(entry),
             outlet_hint=(origin.get("title") or "").strip() or feed_title,
             author_hint=(entry.get("author") or "").strip() or None, encoding=encoding)
 

@@ -339,7 +339,7 @@ def feed_items(feed_url: str, parsed: feedparser.FeedParserDict, base: str | Non
         origin = entry.get("source") or {}
         items.append(FeedItem(
             key=key, feed=feed_url, link=link, content=content, summary=summary, title=title,
-            published=ingest._feed_date(entry),         # the same reading of feed dates as a feed file gets
+            published=ingest.feed_date(entry),         # the same reading of feed dates as a feed file gets
             outlet=(origin.get("title") or "").strip() or feed_title,
             author=(entry.get("author") or "").strip() or None))
     return items

@@ -644,3 +644,14 @@ def test_short_single_byte_headlines_that_charset_guessing_gets_wrong(headline):
     """charset-normalizer reads these as big5, cp874 or cp1255; they must come out Arabic."""
     assert decode_bytes(headline.encode("cp1256")) == (headline, "cp1256")
     assert decode_bytes(headline.encode("iso8859_6")) == (headline, "iso-8859-6")
+
+
+def test_feed_body_that_is_a_path_is_not_read_as_a_file(tmp_path):
+    """feedparser takes bytes for a file name or URL: a body naming a local file must not be opened."""
+    secret = tmp_path / "secret.xml"
+    secret.write_text('<rss version="2.0"><channel><item><title>سر</title><description>نص سري طويل بما يكفي</description></item></channel></rss>', encoding="utf-8")
+    feed = tmp_path / "feed.rss"
+    feed.write_bytes(str(secret).encode())
+    from marsad.ingest import read_paths
+    items = list(read_paths([feed]))
+    assert not any(getattr(i, "title_hint", None) == "سر" for i in items)
