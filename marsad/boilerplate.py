@@ -532,6 +532,17 @@ def _clean_recurring(lines: list[_Line], first: int, last: int, stats: LineStats
             line.why = "recurring line"
 
 
+def _keep_photo_caption(lines: list[_Line]) -> None:
+    """A photo item is its caption: when nothing else is left, the longest caption of eight words or more
+    is the article's text rather than a reason to reject it."""
+    if any(line.kept for line in lines):
+        return
+    captions = [ln for ln in lines if ln.why in ("image credit", "caption", "caption repeated from the body")
+                and ln.words >= 8]
+    if captions:
+        max(captions, key=lambda ln: ln.words).why = None
+
+
 def clean_text(text: str, title: str | None = None, line_stats: LineStats | None = None,
                outlet: str | None = None) -> CleanText:
     """Clean one decoded text (see the module doc for the evidence used). `title` is the known title, if
@@ -554,6 +565,7 @@ def clean_text(text: str, title: str | None = None, line_stats: LineStats | None
         _clean_recurring(lines, first, last, line_stats, outlet)
     first, last = _body_bounds(lines)
     _clean_bottom(lines, last, out, line_stats)
+    _keep_photo_caption(lines)
     for line in lines:
         if line.kept:
             out.paragraphs.append(line.text)

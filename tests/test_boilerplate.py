@@ -307,6 +307,14 @@ def test_bad_input_does_not_crash():
     assert clean("\x00\x01 نص غريب يحتوي رموز تحكم لكنه يبقى نصا يمكن قراءته.").text
 
 
+def test_a_photo_item_keeps_its_caption():
+    caption = "الممثلة خلال مشاركتها في حفل توزيع الجوائز السنوي في مدينة كان الفرنسية (أ ف ب)"
+    a = clean(caption)
+    assert a.text == caption
+    with pytest.raises(NoArticleText):
+        clean("صورة أرشيفية (رويترز)")
+
+
 def test_non_arabic_article_is_kept_and_flagged():
     a = clean("The central bank raised interest rates by half a point on Thursday, "
               "citing persistent inflation and a tight labour market in the country.")
