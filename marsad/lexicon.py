@@ -92,6 +92,16 @@ def word_variants(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=200_000)
+def conjunction_variants(word: str) -> tuple[str, ...]:
+    """The word normalised, and without a leading و/ف: how verbs are looked up. A verb takes no ب/ل/ال, so
+    "بالذكر" (in "الجدير بالذكر أن") must not read as the verb ذكر."""
+    norm = normal(word)
+    if len(norm) > 2 and norm[0] in "وف":
+        return (norm, norm[1:])
+    return (norm,)
+
+
 def canonical(word: str) -> str:
     """How a list entry's word is stored: normalised, without ال (leading clitics are left to the variants)."""
     return strip_article(normalize_for_matching(word))
@@ -118,10 +128,14 @@ class PhraseTable(Generic[V]):
     word variant. Punctuation tokens between the words of a phrase are not allowed except inside a gap.
     """
 
-    def __init__(self, phrases: Iterable[tuple[str, V]]) -> None:
+    def __init__(self, phrases: Iterable[tuple[str, V]], variants=None) -> None:
+        """`variants` gives the lookup forms of a written word (default `word_variants`; verbs use
+        `conjunction_variants`); list words are stored normalised and, with the default, without ال."""
+        self._variants = variants or word_variants
         self._by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
         for phrase, value in phrases:
-            words = tuple(canonical(w) if w != GAP else GAP for w in phrase.split())
+            store = canonical if self._variants is word_variants else normal
+            words = tuple(store(w) if w != GAP else GAP for w in phrase.split())
             if not words or words[0] == GAP:
                 raise LexiconError(f"bad phrase in word list: {phrase!r}")
             self._by_first.setdefault(words[0], []).append((words, value))
@@ -129,22 +143,22 @@ class PhraseTable(Generic[V]):
             entries.sort(key=lambda e: -len(e[0]))        # longest phrase first
 
     def __contains__(self, word: str) -> bool:
-        return any(v in self._by_first for v in word_variants(word))
+        return any(v in self._by_first for v in self._variants(word))
 
     def match(self, tokens: list[Token], i: int, limit: int | None = None) -> Hit[V] | None:
         """The longest phrase starting at token `i` (a word token), or None. `limit` bounds the tokens used."""
         end = len(tokens) if limit is None else min(limit, len(tokens))
         if i >= end or not is_word(tokens[i]):
             return None
-        for variant in word_variants(tokens[i].text):
+        for variant in self._variants(tokens[i].text):
             for words, value in self._by_first.get(variant, ()):
-                last = _match_rest(tokens, i, end, words)
+                last = _match_rest(tokens, i, end, words, self._variants)
                 if last is not None:
                     return Hit(i, last, value)
         return None
 
 
-def _match_rest(tokens: list[Token], i: int, end: int, words: tuple[str, ...]) -> int | None:
+def _match_rest(tokens: list[Token], i: int, end: int, words: tuple[str, ...], variants) -> int | None:
     """Index of the last token if `words[1:]` follow token `i`, else None."""
     j = i
     w = 1
@@ -152,7 +166,7 @@ def _match_rest(tokens: list[Token], i: int, end: int, words: tuple[str, ...]) -
         if words[w] == GAP:
             target = words[w + 1]
             for k in range(j + 1, min(end, j + 1 + GAP_WORDS * 2)):
-                if is_word(tokens[k]) and target in word_variants(tokens[k].text):
+                if is_word(tokens[k]) and target in variants(tokens[k].text):
                     j = k
                     break
             else:
@@ -160,7 +174,7 @@ def _match_rest(tokens: list[Token], i: int, end: int, words: tuple[str, ...]) -
             w += 2
             continue
         j += 1
-        if j >= end or not is_word(tokens[j]) or words[w] not in word_variants(tokens[j].text):
+        if j >= end or not is_word(tokens[j]) or words[w] not in variants(tokens[j].text):
             return None
         w += 1
     return j

@@ -38,6 +38,7 @@ from marsad.lexicon import (
     PhraseTable,
     Token,
     canonical,
+    conjunction_variants,
     exact_set,
     in_set,
     is_word,
@@ -62,6 +63,8 @@ COLON_WORDS = 10
 TRAILER_WORDS = 6              # «...»، قال “الكاظمي” مُختتماً
 SOURCE_WORDS = 8               # "بيان صادر عن مكتب رئيس الوزراء"
 SUBJECT_PHRASE_WORDS = 3       # speaker_text kept for an unresolved subject ("المسؤولة الأوروبية")
+FOCUS_SENTENCES = 2            # "he" refers to someone named at most this many sentences back
+SUBJECT_BEFORE_WORDS = 4       # "مصادر مقربة من النادي تؤكد أن": a subject opening the sentence
 MAX_QUOTE_PARAGRAPHS = 6
 MAX_QUOTE_CHARS = 8000
 
@@ -116,7 +119,7 @@ def _lexicon() -> _Lexicon:
             phrases.append((form, verb))
             forms.add(normal(form))
     return _Lexicon(
-        verbs=PhraseTable(phrases),
+        verbs=PhraseTable(phrases, conjunction_variants),
         verb_forms=frozenset(forms),
         connectors=exact_set(data.get("connectors", [])),
         blockers=word_set(data.get("not_speech_before_connector", [])),
@@ -646,10 +649,24 @@ class _Discourse:
     """Who the text is about: the last speaker, or the first agent named in the latest sentence."""
 
     def __init__(self) -> None:
-        self.focus: _Speaker | None = None
+        self._focus: _Speaker | None = None
+        self.focus_sentence = -1
+        self.sentence = 0
         self.statement: _Speaker | None = None
         self.in_sentence: _Speaker | None = None
         self.last_quote: tuple[int, _Speaker | None] | None = None     # (end, speaker) of the last quote
+
+    @property
+    def focus(self) -> _Speaker | None:
+        """The person the text is about, if named recently enough for a pronoun to point at them."""
+        if self.sentence - self.focus_sentence > FOCUS_SENTENCES:
+            return None
+        return self._focus
+
+    @focus.setter
+    def focus(self, speaker: _Speaker | None) -> None:
+        self._focus = speaker
+        self.focus_sentence = self.sentence
 
 
 def _attribute(doc: _Text, lex: _Lexicon, found: list[_Found]) -> list[Quote]:
@@ -659,7 +676,8 @@ def _attribute(doc: _Text, lex: _Lexicon, found: list[_Found]) -> list[Quote]:
     state = _Discourse()
     quotes: list[Quote] = []
     k = 0
-    for s_start, s_end in doc.sentences or [(0, len(doc.text))]:
+    for number, (s_start, s_end) in enumerate(doc.sentences or [(0, len(doc.text))]):
+        state.sentence = number
         state.in_sentence = None
         here = []
         while k < len(by_anchor) and by_anchor[k].anchor < s_end:
@@ -685,6 +703,10 @@ def _attribute(doc: _Text, lex: _Lexicon, found: list[_Found]) -> list[Quote]:
                 speaker_mention=mention,
             ))
         if not here:
+            inside = quoted.containing(s_start)
+            if inside is not None and inside[1] >= s_end - 1:
+                state.focus_sentence = number       # the speaker's own sentences keep them in focus
+                continue
             subject = _sentence_subject(doc, s_start, s_end, quoted)
             if subject is not None:
                 state.focus = (subject.mention, subject.text)
@@ -758,7 +780,31 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     ref = _referent_before(doc, verb_tok, sentence[0])
     if ref is not None:
         return ref.mention, ref.text
+    opening = _unnamed_subject_before(doc, lex, verb_tok, sentence[0], state)
+    if opening is not None:
+        return opening
     return state.focus
+
+
+def _unnamed_subject_before(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int,
+                            state: _Discourse) -> _Speaker | None:
+    """An anonymous source or a statement opening the sentence before its verb ("مصادر مقربة من النادي تؤكد
+    أن", "كما أن تقريرا أمميا أشار إلى أن")."""
+    words = []
+    j = verb_tok - 1
+    while j >= 0 and doc.tokens[j].start >= sentence_start:
+        if is_word(doc.tokens[j]):
+            words.append(j)
+            if len(words) > SUBJECT_BEFORE_WORDS:
+                return None
+        j -= 1
+    for k in reversed(words):
+        word = doc.tokens[k].text
+        if in_set(word, lex.anonymous):
+            return None, _bare(word, lex.anonymous)
+        if in_set(word, lex.statements):
+            return _statement(doc, lex, k, verb_tok, state)
+    return None
 
 
 def _first_content_word(doc: _Text, lex: _Lexicon, a: int, b: int) -> int | None:

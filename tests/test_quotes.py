@@ -263,6 +263,35 @@ def test_continuation_verbs_take_the_last_speaker():
     assert [speaker(a, q) for q in quotes] == ["عماد الموسوي"] * 3
 
 
+def test_long_quotation_keeps_its_speaker_in_focus():
+    text = ("وقال نوري الحسن: «بدأنا العمل قبل عامين. واجهنا صعوبات كثيرة. لكننا لم نستسلم أبدا. "
+            "وها نحن نرى النتائج اليوم في كل مدينة».\nوأضاف أن المرحلة المقبلة ستركز على الأرياف.")
+    a = article(text, {"نوري الحسن": "PER"})
+    q1, q2 = find_quotes(a)
+    assert speaker(a, q1) == speaker(a, q2) == "نوري الحسن"
+
+
+def test_pronoun_does_not_reach_a_name_several_sentences_back():
+    text = ("التقى المحافظ وليد الشمري وجهاء المدينة. وتناول اللقاء ملف الخدمات. وحضر الاجتماع عدد من المسؤولين. "
+            "وشهدت القاعة نقاشا حادا. وأكد أن العمل سيبدأ قريبا في المشاريع المتوقفة.")
+    a = article(text, {"وليد الشمري": "PER"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None
+
+
+def test_anonymous_subject_before_the_verb():
+    text = ("التقى المدرب فارس القحطاني اللاعبين أمس.\n"
+            "مصادر مقربة من النادي تؤكد أن اللاعب في طريقه إلى الفريق خلال أيام.")
+    a = article(text, {"فارس القحطاني": "PER"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None and q.speaker_text == "مصادر"
+
+
+def test_verbal_noun_after_preposition_is_not_a_reporting_verb():
+    text = "التقى الوزير خالد النمر المستثمرين. والجدير بالذكر أن المشروع بدأ قبل ثلاث سنوات في المنطقة."
+    assert find_quotes(article(text, {"خالد النمر": "PER"})) == []
+
+
 def test_pronoun_subject_follows_the_person_the_paragraph_is_about():
     text = ("التقى وزير الداخلية كمال النجار وفدا من شيوخ العشائر في مكتبه.\n"
             "وأكد خلال اللقاء أن الأجهزة الأمنية ستلاحق المطلوبين في كل مكان.")
