@@ -19,7 +19,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.arabic import normalize_for_matching
-from marsad.lexicon import Token, canonical, in_set, is_word, load_data, phrase_words, tokenize, word_set, word_variants
+from marsad.lexicon import (
+    Token,
+    canonical,
+    in_set,
+    is_word,
+    load_data,
+    normal,
+    phrase_words,
+    tokenize,
+    word_set,
+    word_variants,
+)
 from marsad.records import Article, Mention
 
 SPEAKER_TYPES = ("PER", "ORG")
@@ -177,15 +188,13 @@ class TitleIndex:
     def person(self, title: str, at: int) -> int | None:
         """The person an office word's title names ("بيان رئاسي" -> "رئيس الجمهورية"), preferring the one
         named before offset `at`; None when no or several people hold it."""
-        toks = [t for t in tokenize(title) if is_word(t)]
-        if not toks:
+        words = [normal(t.text) for t in tokenize(title) if is_word(t)]
+        if not words:
             return None
-        words = [word_variants(t.text) for t in toks]
         people = []
         for entry_words, idx in self.entries:
-            if len(entry_words) >= len(words) and all(
-                set(a) & set(b) for a, b in zip(words, entry_words)
-            ):
+            # exact words, article included: "الرئيس" is the head of state, "رئيس الوزراء" is not
+            if len(entry_words) >= len(words) and all(w == e[0] for w, e in zip(words, entry_words)):
                 people.append(idx)
         if not people or not _same_person([_name_key(self.article.mentions[p]) for p in people]):
             return None

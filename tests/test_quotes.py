@@ -327,6 +327,14 @@ def test_presidential_statement_resolves_through_the_title():
     assert q.speaker_text == "بيان رئاسي"
 
 
+def test_presidency_statement_does_not_name_the_prime_minister():
+    text = ("استقبل رئيس الوزراء جواد البياتي السفير الياباني.\n"
+            "وذكر بيان للرئاسة أن \"الرئيس سيزور اليابان الشهر المقبل في أول جولة آسيوية له\".")
+    a = article(text, {"جواد البياتي": "PER"}, titles={"جواد البياتي": "رئيس الوزراء"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None
+
+
 def test_title_only_speaker_resolves_to_earlier_named_person():
     text = ("وصل رئيس الوزراء الأردني ماهر العدوان إلى القاهرة في زيارة رسمية.\n"
             "وأكد رئيس الوزراء، بحسب البيان، \"أهمية التنسيق المشترك في مواجهة التحديات الإقليمية\".")
