@@ -2,17 +2,18 @@
 
 A sentence is an event when it holds a trigger word (marsad/data/event_triggers.json): meeting (التقى،
 استقبل، بحث ... مع), visit (زار، وصل إلى), call (اتصال هاتفي), agreement (وقّع ... اتفاقية، مذكرة تفاهم),
-statement (أعلن; أكد/قال only when dated), milestone (منح، انضم، قرر — a dated fact) or other (هجوم، قصف).
-The first strong trigger of the sentence sets the type (Arabic news opens a sentence with its main verb);
-failing one, the first weak trigger does, but only in a dated sentence: "خلال اللقاء" or "وأكد" alone
-retell or comment, they do not report a new event. A sentence that opens on a date ("وفي يناير 2017 ...")
-is a milestone even without a trigger (a year or a month, not a day). Triggers inside direct quotations (when `article.quotes` is already
-filled) are the speaker's words, not events the article reports.
+statement (أعلن; أكد/قال only when dated), milestone (منح، انضم، قرر — a dated fact) or other (قصفت، هجوم).
+The first strong trigger of the sentence sets the type (Arabic news opens a sentence with its main verb),
+except that a call trigger anywhere wins (talks held by phone are told with meeting words); failing a strong
+trigger, the first weak one does, but only in a dated sentence: "خلال اللقاء" or "وأكد" alone retell or
+comment, they do not report a new event. A sentence that opens on a year or a month ("وفي يناير 2017 ...")
+is a milestone even without a trigger; a bare dateline is not.
 
 Dates come from the sentence's timexes (date, time and relative kinds); a sentence with two dates gives two
 events ("ما بين عام 2004 و2011"); a less precise date that a more precise one in the same sentence
-contains is dropped ("الخميس" + "الخميس 1 يوليو 2021" is one date). Undated strong-trigger sentences give
-one event with date None.
+contains is dropped ("الخميس" + "الخميس 1 يوليو 2021" is one date). A date dates the trigger only from the
+same side of a direct quotation (`article.quotes`, so run quotes first): in "وشدد: «... بدأناه عام 2020»"
+the statement is not from 2020. Undated strong-trigger sentences give one event with date None.
 """
 from __future__ import annotations
 
