@@ -373,6 +373,7 @@ _JSONLD = {
     "date": re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"'),
     "title": re.compile(r'"headline"\s*:\s*"([^"]{3,300})"'),
 }
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 _ISO_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?")
 
 
@@ -427,7 +428,9 @@ def page_metadata(tree) -> PageMetadata:
     if "title" not in found:
         node = next(tree.iter("title"), None)
         if node is not None and node.text and node.text.strip():
-            found["title"] = node.text.strip()
+            # "<title>headline | Site name</title>": the headline is the longest part
+            parts = _TITLE_SEPARATORS.split(node.text.strip())
+            found["title"] = max(parts, key=len).strip()
     date = found.get("date")
     if date:
         match = _ISO_PREFIX.match(date)
@@ -455,7 +458,9 @@ def ends_sentence(line: str) -> bool:
 def looks_like_headline(line: str, words: int | None = None) -> bool:
     """2 to 30 words, not ending like a sentence: the shape of a title, a subheading, a caption, a link."""
     words = len(line.split()) if words is None else words
-    return 2 <= words <= 30 and not ends_sentence(line) and bool(ARABIC_LETTER.search(line) or LATIN_LETTER.search(line))
+    if not 2 <= words <= 30 or ends_sentence(line):
+        return False
+    return bool(ARABIC_LETTER.search(line) or LATIN_LETTER.search(line))
 
 
 def extract_title(doc: Document, top_lines: list[str], page_title: str | None = None) -> str | None:
@@ -501,7 +506,8 @@ class Credit:
 
 _BYLINE_WORDS = ("كتب", "كتبت", "بقلم", "بواسطة", "إعداد", "اعداد", "تقرير", "حوار", "ترجمة", "متابعة", "تحرير",
                  "مراسلنا", "من مراسلنا", "أعده", "أعدته", "إشراف", "by")
-_BYLINE_PREFIX = re.compile(r"^(?:" + "|".join(sorted(_BYLINE_WORDS, key=len, reverse=True)) + r")(?=[\s:\-–—ـ])\s*[:\-–—ـ]?\s*",
+_BYLINE_PREFIX = re.compile(r"^(?:" + "|".join(sorted(_BYLINE_WORDS, key=len, reverse=True))
+                            + r")(?=[\s:\-–—ـ])\s*[:\-–—ـ]?\s*",
                             re.IGNORECASE)
 _CREDIT_SPLIT = re.compile(r"\s*(?:[:\-–—ـ/|،,]+|\s[(（]|[)）])\s*|[(（]")
 _QUOTES = "«»\"“”{}()（）[]'"

@@ -368,7 +368,8 @@ def test_html_without_article_text_raises(page):
         clean_document(Document(source="p.html", kind="html"), page)
 
 
-@pytest.mark.parametrize("page", ["<<<>>> \x00 <p>نص", "<html><body>" + "<div>" * 3000 + "نص", "\ufeff<?xml version='1.0' encoding='utf-8'?><html/>"])
+@pytest.mark.parametrize("page", ["<<<>>> \x00 <p>نص", "<html><body>" + "<div>" * 3000 + "نص",
+                                  "\ufeff<?xml version='1.0' encoding='utf-8'?><html/>"])
 def test_broken_html_gives_an_article_or_a_reason(page):
     try:
         clean_document(Document(source="p.html", kind="html"), page)

@@ -214,5 +214,6 @@ def test_page_metadata_reads_meta_tags_json_ld_and_canonical():
     assert page.author is None                       # an author URL is not a name
     assert page.sitename == "هسبريس"
     assert page.url == "https://www.hespress.com/x-1.html"
-    bare = page_metadata(lxml_html.fromstring("<html><head><title>فقط عنوان</title></head><body></body></html>"))
-    assert (bare.title, bare.date) == ("فقط عنوان", None)
+    bare = page_metadata(lxml_html.fromstring(
+        "<html><head><title>وزير الصحة يفتتح مستشفى جديدا | الموقع</title></head><body></body></html>"))
+    assert (bare.title, bare.date) == ("وزير الصحة يفتتح مستشفى جديدا", None)
