@@ -383,6 +383,8 @@ def _apply_rules(lines: list[_Line]) -> None:
             why = line.why = rules.list_headers[line.key]
             j = i + 1
             while j < len(lines) and lines[j].words <= PARAGRAPH_WORDS and not lines[j].sentence:
+                if lines[j].key in rules.list_headers or match_rule(lines[j].key, lines[j].words):
+                    break               # the next leftover starts: it gets its own reason
                 lines[j].why = why
                 j += 1
             i = j

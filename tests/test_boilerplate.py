@@ -413,3 +413,20 @@ def test_any_mix_of_lines_cleans_or_says_why(lines, sep):
     assert set(kept) <= set(split_lines(raw))
     assert len(kept) + len(a.removed) == len(split_lines(raw))
     assert all(r.why for r in a.removed)
+
+
+def test_leftovers_of_international_and_pan_arab_sites():
+    raw = ("صدر الصورة، Getty Images\nالتعليق على الصورة، الرئيس خلال المؤتمر الصحفي\n\n3 دقائق قراءة\n\nإعلان\n\n"
+           "قال الرئيس إن الحكومة ستواصل الإصلاحات الاقتصادية رغم الصعوبات التي تواجهها البلاد في المرحلة الحالية.\n\n"
+           "فيديو\n\n"
+           "وأضاف أن الإصلاحات ستشمل النظام الضريبي وقطاع الطاقة والدعم الحكومي للسلع الأساسية خلال العام المقبل.\n\n"
+           "المصدر : الجزيرة + وكالات\nدلالات\nالعراق\nالاقتصاد\nتابعوا RT على تلغرام\nالاسم\nالبريد الإلكتروني\n")
+    a = clean(raw, title_hint="عنوان")
+    why = reasons(a)
+    assert why["صدر الصورة، Getty Images"] == "image credit"
+    assert why["3 دقائق قراءة"] == "reading time"
+    assert why["إعلان"] == "advertisement" and why["فيديو"] == "media label"
+    assert why["المصدر : الجزيرة + وكالات"] == "source credit"
+    assert why["دلالات"] == why["الاقتصاد"] == "tags"
+    assert why["الاسم"] == "comment prompt"
+    assert len(a.text.split("\n\n")) == 2
