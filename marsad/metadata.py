@@ -243,7 +243,7 @@ def extract_language(text: str) -> str:
     sample = text[:800]
     arabic = len(ARABIC_LETTER.findall(sample))
     latin = len(LATIN_LETTER.findall(sample))
-    if arabic + latin < 20:
+    if arabic + latin < 20 and not (arabic >= 6 and latin == 0):     # a short all-Arabic text is Arabic
         for pattern, lang in ((_CYRILLIC, "ru"), (_HEBREW, "he"), (_GREEK, "el")):
             if len(pattern.findall(sample)) >= 20:
                 return lang
