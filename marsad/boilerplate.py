@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from . import MarsadError
 from . import metadata
-from .arabic import ARABIC_LETTER, LATIN_LETTER, normalize_for_matching
+from .arabic import normalize_for_matching
 from .metadata import ends_sentence, is_date_line, line_key, looks_like_headline
 from .records import Article, Document, Removed, article_id
 

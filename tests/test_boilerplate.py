@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad import MarsadError
 from marsad.boilerplate import (LineStats, NoArticleText, clean_document, clean_text, match_rule,
@@ -387,9 +389,6 @@ def test_clean_text_reports_what_it_found():
 
 
 # ------------------------------------------------------------------------------------------ robustness
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 LINE_PARTS = st.sampled_from([
     "مشاركة", "اضف تعليق", "الأكثر قراءة", "23 ديسمبر 2021", "بغداد: الصباح", ".", "...", "+ الخط -", "(Getty)",
