@@ -23,7 +23,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.arabic import normalize_for_matching, split_sentences
-from marsad.lexicon import Hit, PhraseTable, canonical, in_set, is_word, load_data, tokenize, word_set
+from marsad.lexicon import (
+    Hit,
+    PhraseTable,
+    canonical,
+    conjunction_variants,
+    in_set,
+    is_word,
+    load_data,
+    normal,
+    tokenize,
+    word_set,
+)
 from marsad.records import Article, Event, Mention, Timex, content_id
 from marsad.referents import find_referents, valid_mentions
 
@@ -47,7 +58,8 @@ class _Trigger:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    triggers: PhraseTable[_Trigger]
+    verbs: PhraseTable[_Trigger]            # only و/ف written on the first word
+    nouns: PhraseTable[_Trigger]            # ب/ل/ك and ال too
     locative: frozenset[str]
     not_place: frozenset[str]
     framing: frozenset[str]
@@ -57,16 +69,18 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     data = load_data("event_triggers.json")
-    phrases = []
+    verbs, nouns = [], []
     for typ, groups in data.get("types", {}).items():
         if typ not in EVENT_TYPES:
             continue
-        for strength in ("strong", "weak"):
-            for phrase in groups.get(strength, []):
-                first = canonical(phrase.split()[0])
-                phrases.append((phrase, _Trigger(typ, strength == "strong", first, "..." in phrase)))
+        for key, strong, table, cut in (("strong", True, verbs, normal), ("weak", False, verbs, normal),
+                                        ("strong_nouns", True, nouns, canonical),
+                                        ("weak_nouns", False, nouns, canonical)):
+            for phrase in groups.get(key, []):
+                table.append((phrase, _Trigger(typ, strong, cut(phrase.split()[0]), "..." in phrase)))
     return _Lexicon(
-        triggers=PhraseTable(phrases),
+        verbs=PhraseTable(verbs, conjunction_variants),
+        nouns=PhraseTable(nouns),
         locative=word_set(data.get("locative", [])),
         not_place=word_set(data.get("not_place", [])),
         framing=word_set(data.get("framing", [])),
@@ -145,7 +159,7 @@ def _trigger(lex: _Lexicon, tokens, a: int, b: int) -> Hit[_Trigger] | None:
     for i in range(a, b):
         if not is_word(tokens[i]):
             continue
-        hit = lex.triggers.match(tokens, i, limit=b)
+        hit = lex.verbs.match(tokens, i, limit=b) or lex.nouns.match(tokens, i, limit=b)
         if hit is None:
             continue
         if hit.value.strong:
@@ -179,7 +193,7 @@ def _as_written(text: str, tokens, hit: Hit[_Trigger]) -> str:
     for n in range(3):
         if n and word[n - 1] not in _CLITICS:
             break
-        if len(word) - n >= 2 and canonical(word[n:]) == hit.value.first:
+        if len(word) - n >= 2 and hit.value.first in (normal(word[n:]), canonical(word[n:])):
             cut = n
             break
     start = tokens[hit.first].start + cut

@@ -134,8 +134,9 @@ class PhraseTable(Generic[V]):
         self._variants = variants or word_variants
         self._by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
         for phrase, value in phrases:
-            store = canonical if self._variants is word_variants else normal
-            words = tuple(store(w) if w != GAP else GAP for w in phrase.split())
+            first = canonical if self._variants is word_variants else normal
+            words = tuple(GAP if w == GAP else first(w) if n == 0 else canonical(w)
+                          for n, w in enumerate(phrase.split()))
             if not words or words[0] == GAP:
                 raise LexiconError(f"bad phrase in word list: {phrase!r}")
             self._by_first.setdefault(words[0], []).append((words, value))
@@ -152,21 +153,22 @@ class PhraseTable(Generic[V]):
             return None
         for variant in self._variants(tokens[i].text):
             for words, value in self._by_first.get(variant, ()):
-                last = _match_rest(tokens, i, end, words, self._variants)
+                last = _match_rest(tokens, i, end, words)
                 if last is not None:
                     return Hit(i, last, value)
         return None
 
 
-def _match_rest(tokens: list[Token], i: int, end: int, words: tuple[str, ...], variants) -> int | None:
-    """Index of the last token if `words[1:]` follow token `i`, else None."""
+def _match_rest(tokens: list[Token], i: int, end: int, words: tuple[str, ...]) -> int | None:
+    """Index of the last token if `words[1:]` follow token `i`, else None. Words after the first may carry
+    any clitic or article ("وقع ... الاتفاقية", "توصل ... إلى اتفاق")."""
     j = i
     w = 1
     while w < len(words):
         if words[w] == GAP:
             target = words[w + 1]
             for k in range(j + 1, min(end, j + 1 + GAP_WORDS * 2)):
-                if is_word(tokens[k]) and target in variants(tokens[k].text):
+                if is_word(tokens[k]) and target in word_variants(tokens[k].text):
                     j = k
                     break
             else:
@@ -174,7 +176,7 @@ def _match_rest(tokens: list[Token], i: int, end: int, words: tuple[str, ...], v
             w += 2
             continue
         j += 1
-        if j >= end or not is_word(tokens[j]) or words[w] not in variants(tokens[j].text):
+        if j >= end or not is_word(tokens[j]) or words[w] not in word_variants(tokens[j].text):
             return None
         w += 1
     return j

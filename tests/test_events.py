@@ -138,6 +138,13 @@ def test_other_event():
     assert e.type == "other"
 
 
+def test_verb_triggers_take_no_article_or_preposition_but_nouns_do():
+    assert find_events(article("وينصح الخبراء بالتوجه إلى الأسواق الناشئة، لتصل إلى أرباح أعلى.")) == []
+    [e] = find_events(article("وأشاد الوزير بالاتفاق الذي جرى التوصل إليه، وذلك خلال زيارته إلى أنقرة.",
+                              {"أنقرة": "LOC"}))
+    assert e.type == "visit" and e.trigger == "زيارته إلى"
+
+
 def test_sentence_without_trigger_gives_no_event():
     assert find_events(article("وتتميز المدينة بطقس معتدل طوال أيام السنة، ويقصدها السياح من كل مكان.")) == []
 
