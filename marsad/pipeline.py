@@ -118,7 +118,7 @@ def count_lines(paths: Iterable[str], max_bytes: int) -> object:
         text = decode_document(item, max_bytes)
         if isinstance(text, str):
             stats.add(text, item.outlet_hint)
-    return stats
+    return stats.compact()              # only the recurring lines: small to send to every worker
 
 
 def _analyze_item(item: tuple[Document, str], line_stats=None):
