@@ -7,7 +7,9 @@ The first strong trigger of the sentence sets the type (Arabic news opens a sent
 except that a call trigger anywhere wins (talks held by phone are told with meeting words); failing a strong
 trigger, the first weak one does, but only in a dated sentence: "خلال اللقاء" or "وأكد" alone retell or
 comment, they do not report a new event. A sentence that opens on a year or a month ("وفي يناير 2017 ...")
-is a milestone even without a trigger; a bare dateline is not.
+is a milestone even without a trigger; a bare dateline is not. An event names someone (a PER/ORG mention or a
+role phrase that resolves to one) or somewhere (a LOC): feature writing ("من يزور موناكو يتمتع ...",
+"التوقيع بالأحرف الأولى لا يعني ...") uses the same verbs without reporting anything that happened.
 
 Dates come from the sentence's timexes (date, time and relative kinds); a sentence with two dates gives two
 events ("ما بين عام 2004 و2011"); a less precise date that a more precise one in the same sentence
@@ -133,6 +135,8 @@ def find_events(article: Article) -> list[Event]:
         near = hit.first if hit is not None else a
         place = _place(article, lex, tokens, starts, words_before, locations, loc_starts, s, e, near)
         people = _participants(article, referents, ref_starts, s, e)
+        if place is None and not people:
+            continue                            # nobody and nowhere named: "من يزور موناكو ..." is no news event
         for timex in dates or [None]:
             date_text = timex.text if timex else None
             events.append(Event(
