@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ALEF_FORMS = "أإآٱ"                        # hamza above/below, madda, wasla -> bare alef
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
@@ -98,8 +98,9 @@ def arabic_ratio(text: str) -> float:
     return arabic / total if total else 0.0
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark and its offsets (a tuple: long articles have tens of thousands of them)."""
+
     text: str
     start: int
     end: int

@@ -15,36 +15,13 @@ from typing import Generic, Iterable, NamedTuple, TypeVar
 
 from marsad import MarsadError
 
-from marsad.arabic import normalize_for_matching, split_proclitics, strip_article
+from marsad.arabic import Token, normalize_for_matching, split_proclitics, strip_article, tokenize  # noqa: F401 - re-exported
 
 V = TypeVar("V")
 
 # In a phrase written in a data file, "..." stands for "any few words here" ("بحث ... مع").
 GAP = "..."
 GAP_WORDS = 12
-
-
-# Letters/digits with the harakat, shadda and tatweel written on them ("مُردفاً", "بيّنت", "الـعـراق"), a
-# decimal number ("5.7", "٣٫٥"), or one other non-space character. marsad.arabic.tokenize splits a word at
-# each diacritic (a combining mark is not \w), which would hide "مُردفاً" from the verb list.
-_TOKEN = re.compile(
-    r"[^\W_][^\W_\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*"
-    r"(?:[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+[^\W_]*)*(?:[.,٫][0-9٠-٩]+)*|\S"
-)
-
-
-class Token(NamedTuple):
-    """A word or punctuation mark and its offsets (the fields of marsad.arabic.Token; a tuple because a
-    long article has tens of thousands of them and a frozen dataclass is slow to build)."""
-
-    text: str
-    start: int
-    end: int
-
-
-def tokenize(text: str) -> list[Token]:
-    """Words and punctuation with offsets, keeping diacritics and tatweel inside their word."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
 class LexiconError(MarsadError):
