@@ -1,0 +1,830 @@
+"""Entity resolution: people, organisations and places merged across spellings, articles and outlets.
+
+Three steps, all pure functions over records:
+
+1. Per article, `attach_titles` fills `Mention.title` with the role phrase next to a person's name and
+   `chain_mentions` points a partial mention (الكاظمي) at the fullest unambiguous form in the same article
+   (مصطفى الكاظمي) by rewriting `Mention.name`.
+2. `collect_names` reduces articles to `NameStats`: per (type, matching key) the mention count, surface forms
+   and titles with counts, plus "LONG FORM (ACRONYM)" pairs seen in the text. The stats are additive
+   (`NameStats.add`), so a store can keep them and add each new batch's counts.
+3. `resolve_entities` is a pure function of the stats, so resolving after adding articles equals a full
+   rebuild, and entity ids (`content_id("e", type, canonical key)`) do not depend on processing order.
+
+Matching. Names are compared on `match_form` (the shared normalisation plus hamza seats), article-insensitive.
+A person's name is split into parts (compound names such as عبد اللطيف, بن سلمان, يار الله, دي مايو are one
+part; honorifics such as الشيخ are dropped) and two names match only when every aligned part matches
+(a shorter name may skip middle parts: محمد السوداني ~ محمد شياع السوداني). Two parts match when they are
+equal, or when (a) they are not two different established Arabic given names (حسن/حسين, محمد/محمود), (b) one is
+not the other plus a feminine or nisba ending (سعيد/سعيدة, الكاظم/الكاظمي), (c) their phonetic keys start and
+end with the same letter class, and (d) `part_similarity` >= `PART_THRESHOLD`. The phonetic key folds the
+letters transliteration swaps (ج/غ/ق for G, ت/ط, س/ص, د/ض, ذ/ز/ظ, ح/ه, final ة/ه/ا, doubled letters, تش/ش) and
+the skeleton also drops the long vowels ا/و/ي, which Arabic spellings of foreign names insert and drop freely.
+
+Threshold evidence (training/entity_threshold.py, ANETAC held-out pairs; see that script's docstring for the
+protocol and `evaluation/entities.py` for the current figures): PART_THRESHOLD = 0.80 is the lowest threshold
+whose held-out precision against hard negatives reached the 0.95 target. Single-token names are the risky
+case (nothing else confirms the match), so they must clear the stricter SINGLE_THRESHOLD.
+
+Blocking keeps resolution near-linear: a person's name is only compared with cluster leaders that share the
+skeleton prefix of its first part and the skeleton prefix or suffix of its last part; organisations and places
+are merged by exact article-insensitive keys, seeds, acronym pairs and generic heads, and only single-word
+names go through fuzzy matching, again within skeleton blocks.
+
+Clustering is leader-based (a name joins a cluster when it matches the cluster's leader, the most frequent
+full form, and exactly one cluster), so A~B and B~C never chain A into C. A single-word person name (رشيد)
+joins a multi-word person only when exactly one person's last name matches it, or when one candidate has at
+least DOMINANCE times the mentions of all the others together ("overwhelming evidence"); otherwise it stays
+its own entity.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from rapidfuzz.distance import Indel
+
+from marsad import MarsadError
+from marsad.arabic import normalize_for_matching, normalize_hamza_seats, strip_article, tokenize
+from marsad.records import Article, Entity, Mention, content_id
+
+PART_THRESHOLD = 0.92       # chosen on ANETAC by training/entity_threshold.py (see module docstring)
+SUPPORTED_THRESHOLD = 0.90  # per part when two or more parts of a name differ in spelling
+SINGLE_THRESHOLD = 0.96     # a single word against a single word, with nothing else to confirm it
+DOMINANCE = 10              # a lone surname joins the top candidate only with 10x the others' mentions
+NAME_SHARE = 0.1            # a surface needs 10% of the top surface's count to be an entity's display name
+MAX_TITLES = 5
+MAX_TITLE_WORDS = 10
+MAX_KEY_CHARS = 120         # longer "names" are tagger accidents; they are not counted
+MAX_KEY_WORDS = 10
+FUZZY_MIN_CHARS = 5         # single-word organisations/places shorter than this merge only on equal keys
+TYPE_ORDER = ("PER", "ORG", "LOC", "MISC")
+
+_DATA = Path(__file__).with_name("data")
+
+
+class EntityDataError(MarsadError):
+    """A data file the entity stage needs (titles, aliases, name lists) is missing or malformed."""
+
+
+class NameStatsError(MarsadError):
+    """Stored name statistics could not be read back (wrong shape or types)."""
+
+
+def _load(name: str) -> dict:
+    try:
+        return json.loads((_DATA / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise EntityDataError(f"cannot read marsad/data/{name}: {exc}") from exc
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Normalisation and phonetic keys
+
+_NOT_NAME = re.compile(r"[^\w\s]|_")
+_DOUBLED = re.compile(r"(.)\1+")
+_LONG_VOWELS = re.compile("[اوي]")
+_PHONETIC = str.maketrans({"ج": "G", "غ": "G", "ق": "G", "ت": "T", "ط": "T", "ث": "T", "د": "D", "ض": "D",
+                           "س": "S", "ص": "S", "ز": "Z", "ذ": "Z", "ظ": "Z", "ح": "H", "ه": "H", "ش": "C"})
+_DIGRAPHS = (("تش", "ش"), ("تز", "تس"), ("ts", "تس"))
+
+
+def match_form(text: str) -> str:
+    """The key a name is counted and compared under: the shared normalisation, hamza seats folded, and
+    punctuation, quotes, hashtags and underscores turned into spaces. گ becomes غ first because it is a G
+    (the generic Persian-letter rule sends it to ك)."""
+    text = normalize_hamza_seats(normalize_for_matching(text.replace("گ", "غ")))
+    return " ".join(_NOT_NAME.sub(" ", text).split())
+
+
+def _word(token: str) -> str:
+    """One word's article-insensitive form, for list look-ups (وزير = الوزير)."""
+    return strip_article(match_form(token))
+
+
+@lru_cache(maxsize=1 << 18)
+def phonetic_key(part: str) -> str:
+    """Fold the letter choices that differ between spellings of one transliterated name; keeps long vowels."""
+    if len(part) > 3 and part[-1] == "ش" and part[-2] != "ت":   # غوتيريش / غوتيريس: a final s in
+        part = part[:-1] + "س"                                    # Portuguese/Spanish, not Slavic -ić (يتش)
+    for a, b in _DIGRAPHS:
+        part = part.replace(a, b)
+    if len(part) > 2 and part[-1] == "ه":
+        part = part[:-1] + "ا"
+    return _DOUBLED.sub(r"\1", part.translate(_PHONETIC))
+
+
+@lru_cache(maxsize=1 << 18)
+def skeleton(part: str) -> str:
+    """The phonetic key without its long vowels (the first letter is kept): ستولتينبرغ -> STلTنبرG."""
+    key = phonetic_key(part)
+    return key[:1] + _LONG_VOWELS.sub("", key[1:])
+
+
+def part_similarity(a: str, b: str) -> float:
+    """Mean Indel similarity of the phonetic keys and of the skeletons: the first keeps vowel evidence, the
+    second forgives inserted and dropped long vowels. Measured on ANETAC this separates spelling variants
+    from different names better than either alone (training/entity_threshold.py)."""
+    if a == b:
+        return 1.0
+    return (Indel.normalized_similarity(phonetic_key(a), phonetic_key(b))
+            + Indel.normalized_similarity(skeleton(a), skeleton(b))) / 2
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Data lists
+
+_TITLES = _load("titles.json")
+_NAMES = _load("person_names.json")
+_ORGS = _load("org_aliases.json")
+
+
+def _phrases(items: Iterable[str]) -> set[tuple[str, ...]]:
+    return {tuple(_word(w) for w in match_form(item).split()) for item in items if match_form(item)}
+
+
+_HEADS = _phrases(_TITLES["heads"])
+_HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+for _head in sorted(_HEADS, key=len, reverse=True):
+    _HEADS_BY_FIRST[_head[0]].append(_head)
+_HONORIFICS = sorted(_phrases(_TITLES["honorifics"]), key=len, reverse=True)
+_STOP_WORDS = {match_form(w) for w in _TITLES["stop_words"]}
+_SPLIT_PROCLITICS = set(_TITLES["split_proclitics"])
+_COMPOUND_PREFIXES = {match_form(w) for w in _NAMES["compound_prefixes"]}
+_COMPOUND_SUFFIXES = {match_form(w) for w in _NAMES["compound_suffixes"]}
+_PARTICLES = {match_form(w) for w in _NAMES["particles"]}
+_JOIN_NEXT = _COMPOUND_PREFIXES | _PARTICLES
+_GIVEN_NAMES = {_word(w) for w in _NAMES["given_names"]}
+_GENERIC_HEADS = {_word(w) for w in _ORGS["generic_heads"]}
+
+
+def _loose(key: str) -> str:
+    """Article-insensitive form of a matching key: العراق = عراق, حلف الناتو = حلف ناتو."""
+    return " ".join(strip_article(t) for t in key.split())
+
+
+_SEEDS: dict[str, int] = {}
+_SEED_CANONICAL: list[str] = []
+for _i, _group in enumerate(_ORGS["groups"]):
+    _SEED_CANONICAL.append(_loose(match_form(_group[0])))
+    for _alias in _group:
+        _SEEDS.setdefault(_loose(match_form(_alias)), _i)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Person names: parts and matching
+
+@lru_cache(maxsize=1 << 18)
+def person_parts(key: str) -> tuple[str, ...]:
+    """A person's matching key as name parts: honorifics dropped, compounds (عبد اللطيف, أبو بكر, بن سلمان,
+    يار الله, دي مايو) joined without their space so that عبدالله = عبد الله, the article stripped, initials
+    dropped. "الشيخ عبد الله بن زايد آل نهيان" -> ("عبدالله", "بنزايد", "نهيان")."""
+    words = key.split()
+    for honorific in _HONORIFICS:
+        n = len(honorific)
+        if len(words) > n and tuple(_word(w) for w in words[:n]) == honorific:
+            words = words[n:]
+            break
+    parts: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in _COMPOUND_SUFFIXES and parts:
+            parts[-1] = parts[-1] + word
+            i += 1
+            continue
+        while words[i] in _JOIN_NEXT and i + 1 < len(words):
+            i += 1
+            word += words[i]
+        i += 1
+        word = strip_article(word)
+        if len(word) > 1:
+            parts.append(word)
+    return tuple(parts)
+
+
+def _suffix_only(a: str, b: str) -> bool:
+    """True when one word is the other plus a feminine or nisba ending: سعيد/سعيده, كاظم/كاظمي, مصر/مصري.
+    Those are different names (or a name and an adjective), never spelling variants."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return long.startswith(short) and long[len(short):] in ("ه", "ي", "يه", "ا", "ان", "يون", "يين")
+
+
+@lru_cache(maxsize=1 << 20)
+def _parts_match(a: str, b: str, threshold: float) -> bool:
+    if a == b:
+        return True
+    if not a or not b or (a in _GIVEN_NAMES and b in _GIVEN_NAMES):
+        return False
+    pa, pb = phonetic_key(a), phonetic_key(b)
+    if pa == pb:
+        return True
+    if _suffix_only(a, b):
+        return False
+    if pa[0] != pb[0] or pa[-1] != pb[-1]:
+        return False
+    sa, sb = skeleton(a), skeleton(b)
+    if min(len(pa), len(pb)) <= 3:          # too short for a similarity score to mean anything
+        return sa == sb
+    return part_similarity(a, b) >= threshold
+
+
+def parts_match(a: str, b: str, threshold: float = PART_THRESHOLD) -> bool:
+    """Whether two name parts (already in `person_parts` form) are spellings of one name."""
+    return _parts_match(a, b, threshold) if a <= b else _parts_match(b, a, threshold)
+
+
+def _align(short: tuple[str, ...], long: tuple[str, ...], threshold: float) -> list[tuple[str, str]] | None:
+    """Pairs of aligned parts: first with first, last with last, middle parts of the shorter name in order
+    among the longer name's middle parts; None when some part finds no partner."""
+    if not (parts_match(short[0], long[0], threshold) and parts_match(short[-1], long[-1], threshold)):
+        return None
+    pairs = [(short[0], long[0]), (short[-1], long[-1])]
+    j = 1
+    for part in short[1:-1]:
+        while j < len(long) - 1 and not parts_match(part, long[j], threshold):
+            j += 1
+        if j >= len(long) - 1:
+            return None
+        pairs.append((part, long[j]))
+        j += 1
+    return pairs
+
+
+def person_names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two multi-part names are one person's when every aligned part matches. The shorter may leave out
+    middle parts (محمد السوداني ~ محمد شياع السوداني) but never the first or the last, so a shared surname
+    or first name alone is not enough (مصطفى الكاظمي != محمد شياع السوداني; عبد اللطيف جمال رشيد != عبد
+    الأمير رشيد يار الله). When a single part differs in spelling it must clear PART_THRESHOLD; when two or
+    more differ (يانس ستولينبيرج ~ ينس ستولتينبرغ) each needs SUPPORTED_THRESHOLD, since independent fuzzy
+    matches confirm each other while an identical common first name (محمد) confirms nothing."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    pairs = _align(short, long, SUPPORTED_THRESHOLD)
+    if pairs is None:
+        return False
+    differing = [(x, y) for x, y in pairs if phonetic_key(x) != phonetic_key(y)]
+    return len(differing) != 1 or parts_match(*differing[0], PART_THRESHOLD)
+
+
+def _blocks(part: str) -> tuple[str, str]:
+    s = skeleton(part)
+    return s[:3], s[-3:]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Per article: titles
+
+_OPENERS = {"،", ",", "“", '"', "«", "#", "'", "‘", "„"}
+_COMMAS = {"،", ","}
+
+
+def _is_word(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
+def _head_at(words: list, j: int) -> tuple[int, str, int, str] | None:
+    """The title head starting at words[j] (after a possible proclitic): (prefix length, proclitic,
+    number of words, article to restore) or None."""
+    token = words[j].text
+    norm = match_form(token)
+    candidates = [(0, "", norm, "")]
+    k = 0
+    if len(norm) > 3 and norm[0] in "وف":
+        k = 1
+        candidates.append((1, norm[0], norm[1:], ""))
+    if len(norm) - k > 3 and norm[k] in "بكل":
+        if norm[k:k + 2] == "لل":
+            candidates.append((k + 2, norm[:k + 1], "ال" + norm[k + 2:], "ال"))
+        candidates.append((k + 1, norm[:k + 1], norm[k + 1:], ""))
+    for prefix, proclitic, stem, restore in candidates:
+        first = strip_article(stem)
+        for head in _HEADS_BY_FIRST.get(first, ()):
+            if j + len(head) <= len(words) and all(
+                    _word(words[j + n].text) == head[n] for n in range(1, len(head))):
+                return prefix, proclitic, len(head), restore
+    return None
+
+
+def _title_before(text: str, mention: Mention, blocked: list[tuple[int, int]]) -> str | None:
+    lo = max(0, mention.start - 300)
+    tokens = [t for t in tokenize(text[lo:mention.start])]
+    if lo > 0 and tokens:
+        tokens = tokens[1:]                       # may be cut in the middle
+    i = len(tokens) - 1
+    right = mention.start - lo
+    skipped = 0
+    while i >= 0 and tokens[i].text in _OPENERS and skipped < 3:
+        if "\n" in text[lo + tokens[i].end:lo + right]:
+            return None
+        right = tokens[i].start
+        i -= 1
+        skipped += 1
+    window: list = []
+    words = 0
+    while i >= 0 and words < MAX_TITLE_WORDS:
+        tok = tokens[i]
+        start, end = lo + tok.start, lo + tok.end
+        if "\n" in text[end:lo + right]:
+            break
+        if tok.text == ")" and i >= 2 and tokens[i - 2].text == "(" and _is_word(tokens[i - 1].text):
+            window.extend([tok, tokens[i - 1], tokens[i - 2]])
+            right = tokens[i - 2].start
+            i -= 3
+            continue
+        if not _is_word(tok.text) or match_form(tok.text) in _STOP_WORDS:
+            break
+        if any(s < end and start < e for s, e in blocked):
+            break
+        window.append(tok)
+        right = tok.start
+        words += 1
+        i -= 1
+    window.reverse()
+    wordlist = [t for t in window if _is_word(t.text)]
+    found = [(j, _head_at(wordlist, j)) for j in range(len(wordlist))]
+    found = [(j, h) for j, h in found if h is not None]
+    if not found:
+        return None
+    split = [(j, h) for j, h in found if h[1] in _SPLIT_PROCLITICS]
+    j, (prefix, _, _, restore) = split[-1] if split else found[0]
+    first = wordlist[j]
+    phrase = restore + text[lo + first.start + prefix:lo + window[-1].end]
+    return " ".join(phrase.split()) or None
+
+
+def _title_after(text: str, mention: Mention, blocked: list[tuple[int, int]]) -> str | None:
+    tokens = tokenize(text[mention.end:mention.end + 300])
+    if len(tokens) < 2 or tokens[0].text not in _COMMAS or "\n" in text[mention.end:mention.end + tokens[1].end]:
+        return None
+    words = []
+    for tok in tokens[1:]:
+        start = mention.end + tok.start
+        if not _is_word(tok.text) or match_form(tok.text) in _STOP_WORDS or len(words) >= MAX_TITLE_WORDS:
+            break
+        if words and "\n" in text[mention.end + words[-1].end:start]:
+            break
+        if any(s < start + len(tok.text) and start < e for s, e in blocked):
+            break
+        words.append(tok)
+    if not words:
+        return None
+    head = _head_at(words, 0)
+    if head is None or head[0] != 0:              # "صالح، بوزير الخارجية" is another person, not apposition
+        return None
+    phrase = text[mention.end + words[0].start:mention.end + words[-1].end]
+    return " ".join(phrase.split())
+
+
+def attach_titles(article: Article) -> None:
+    """Fill `title` of each PER mention with the role phrase right before the name ("رئيس الوزراء العراقي
+    مصطفى الكاظمي", "بالأمين العام لحلف شمال الأطلسي، ينس ستولتينبرغ" -> "الأمين العام لحلف شمال الأطلسي")
+    or after it behind a comma ("مصطفى الكاظمي، رئيس الوزراء").
+
+    Before the name, words are gathered back to a punctuation mark, a line break, a stop word (إن, مع, قال,
+    ...) or another person's name; the title starts at the leftmost title head, unless a later head carries و
+    or ب ("رئيس الجمهورية ورئيس الوزراء محمد", "التقى رئيس الوزراء بالأمين العام ينس"), which starts a new
+    noun phrase. A leading و/ب is not part of the title. Only a title the text states is kept; a mention with
+    none keeps `title` as it was.
+    """
+    text = article.text
+    people = [(m.start, m.end) for m in article.mentions if m.type == "PER"]
+    for mention in article.mentions:
+        if mention.type != "PER" or mention.title:
+            continue
+        others = [(s, e) for s, e in people if (s, e) != (mention.start, mention.end)]
+        title = _title_before(text, mention, others) or _title_after(text, mention, others)
+        if title:
+            mention.title = title
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Per article: chaining partial mentions to full ones
+
+def _partial_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    if len(short) >= len(long):
+        return False
+    if len(short) == 1:
+        return parts_match(short[0], long[-1])
+    return person_names_match(short, long)
+
+
+def chain_mentions(article: Article) -> None:
+    """Point each partial PER mention at the fullest form of the same person in the article by setting its
+    `name` (الكاظمي -> مصطفى الكاظمي, ستوليبنبيرج -> يانس ستولينبيرج, محمد السوداني -> محمد شياع السوداني).
+
+    Only when unambiguous: every full form the partial one fits must be compatible with every other (so two
+    different people ending in رشيد leave رشيد alone). A lone first name is not chained (news refers to people
+    by surname), and nothing else about the mention changes, so offsets stay valid.
+    """
+    people = [m for m in article.mentions if m.type == "PER"]
+    parts_of = [person_parts(match_form(m.name)) for m in people]
+    full: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    order: dict[tuple[str, ...], int] = {}
+    for i, (mention, parts) in enumerate(zip(people, parts_of)):
+        if len(parts) >= 2:
+            full[parts][mention.name] += 1
+            order.setdefault(parts, i)
+    if not full:
+        return
+    for mention, parts in zip(people, parts_of):
+        if not parts:
+            continue
+        fits = sorted((p for p in full if _partial_of(parts, p)), key=order.__getitem__)
+        if not fits:
+            continue
+        if any(not (person_names_match(p, q) or _partial_of(p, q) or _partial_of(q, p))
+               for n, p in enumerate(fits) for q in fits[n + 1:]):
+            continue
+        best = max(fits, key=lambda p: (len(p), sum(full[p].values()), -order[p]))
+        mention.name = min(full[best].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Additive statistics
+
+_PAREN_AFTER = re.compile(r"\s*[(（]\s*([^()（）\n]{1,60}?)\s*[)）]")
+
+
+def acronym_pairs(article: Article) -> list[tuple[str, str]]:
+    """(long form key, short form key) for each "LONG FORM (ACRONYM)" (or "ACRONYM (LONG FORM)") written
+    after an ORG mention: "حلف شمال الاطلنطي (ناتو)" -> ("حلف شمال الاطلنطي", "ناتو")."""
+    pairs = []
+    for mention in article.mentions:
+        if mention.type != "ORG":
+            continue
+        found = _PAREN_AFTER.match(article.text, mention.end)
+        if not found:
+            continue
+        outer, inner = match_form(mention.name), match_form(found.group(1))
+        if not outer or not inner or outer == inner:
+            continue
+        n_outer, n_inner = len(outer.split()), len(inner.split())
+        if n_inner == 1 and 2 <= n_outer <= MAX_KEY_WORDS:
+            pairs.append((outer, inner))
+        elif n_outer == 1 and 2 <= n_inner <= MAX_KEY_WORDS:
+            pairs.append((inner, outer))
+    return pairs
+
+
+@dataclass
+class NameCount:
+    """What the corpus says about one (type, matching key): how often, written how, with which titles."""
+
+    mentions: int = 0
+    surfaces: Counter = field(default_factory=Counter)
+    titles: Counter = field(default_factory=Counter)
+
+
+@dataclass
+class NameStats:
+    """Additive name statistics: `add` two and resolve, or resolve the union, and get the same entities.
+
+    `names` maps (mention type, `match_form` of Mention.name) to its counts; `acronyms` counts (long form key,
+    short form key) pairs. `as_dict`/`from_dict` give a JSON-safe form for the store.
+    """
+
+    names: dict[tuple[str, str], NameCount] = field(default_factory=dict)
+    acronyms: Counter = field(default_factory=Counter)
+
+    def add_article(self, article: Article) -> None:
+        for mention in article.mentions:
+            key = match_form(mention.name)
+            if not key or len(key) > MAX_KEY_CHARS or len(key.split()) > MAX_KEY_WORDS:
+                continue
+            count = self.names.setdefault((mention.type, key), NameCount())
+            count.mentions += 1
+            count.surfaces[mention.text] += 1
+            if mention.title:
+                count.titles[mention.title] += 1
+        self.acronyms.update(acronym_pairs(article))
+
+    def add(self, other: NameStats) -> None:
+        for name, theirs in other.names.items():
+            ours = self.names.setdefault(name, NameCount())
+            ours.mentions += theirs.mentions
+            ours.surfaces.update(theirs.surfaces)
+            ours.titles.update(theirs.titles)
+        self.acronyms.update(other.acronyms)
+
+    def as_dict(self) -> dict:
+        return {
+            "names": [[t, k, c.mentions, dict(c.surfaces), dict(c.titles)]
+                      for (t, k), c in sorted(self.names.items())],
+            "acronyms": [[a, b, n] for (a, b), n in sorted(self.acronyms.items())],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> NameStats:
+        try:
+            stats = cls()
+            for t, k, n, surfaces, titles in data.get("names", []):
+                stats.names[(str(t), str(k))] = NameCount(int(n), Counter(surfaces), Counter(titles))
+            for a, b, n in data.get("acronyms", []):
+                stats.acronyms[(str(a), str(b))] += int(n)
+            return stats
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise NameStatsError(f"malformed name statistics: {exc}") from exc
+
+
+def collect_names(articles: Iterable[Article]) -> NameStats:
+    """The additive statistics of some articles (run `attach_titles` and `chain_mentions` first)."""
+    stats = NameStats()
+    for article in articles:
+        stats.add_article(article)
+    return stats
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Resolution
+
+@dataclass
+class _Form:
+    """All stat keys that share one article-insensitive key, after the type vote."""
+
+    type: str
+    loose: str
+    mentions: int = 0
+    keys: list = field(default_factory=list)
+    surfaces: Counter = field(default_factory=Counter)
+    titles: Counter = field(default_factory=Counter)
+    parts: tuple = ()
+
+    def take(self, other: _Form) -> None:
+        self.mentions += other.mentions
+        self.keys.extend(other.keys)
+        self.surfaces.update(other.surfaces)
+        self.titles.update(other.titles)
+
+
+@dataclass
+class Resolution:
+    """Entities and the way back from a mention to its entity id."""
+
+    entities: list[Entity]
+    ids: dict[tuple[str, str], str]           # (mention type, match_form(name)) -> entity id
+    mention_counts: dict[str, int]            # entity id -> mentions
+
+    def entity_of(self, type: str, name: str) -> str | None:
+        """The entity id of a mention of `type` named `name`, or None (not seen, or a gentilic)."""
+        key = match_form(name)
+        found = self.ids.get((type, key))
+        if found is None:
+            for other in TYPE_ORDER:
+                found = self.ids.get((other, key))
+                if found:
+                    break
+        return found
+
+
+def link_mentions(article: Article, resolution: Resolution) -> None:
+    """Set `Mention.entity` for every mention of the article (None where no entity applies)."""
+    for mention in article.mentions:
+        mention.entity = resolution.entity_of(mention.type, mention.name)
+
+
+def _type_rank(type: str) -> int:
+    return TYPE_ORDER.index(type) if type in TYPE_ORDER else len(TYPE_ORDER)
+
+
+def _vote_types(stats: NameStats) -> dict[str, _Form]:
+    """One form per article-insensitive key, typed by majority of mentions (ties: PER, ORG, LOC, MISC)."""
+    by_loose: dict[str, dict[str, _Form]] = defaultdict(dict)
+    for (type, key), count in sorted(stats.names.items()):
+        form = by_loose[_loose(key)].setdefault(type, _Form(type, _loose(key)))
+        form.take(_Form(type, form.loose, count.mentions, [(type, key)], count.surfaces, count.titles))
+    forms = {}
+    for loose, typed in by_loose.items():
+        winner = min(typed.values(), key=lambda f: (-f.mentions, _type_rank(f.type), f.type))
+        merged = _Form(winner.type, loose)
+        for form in sorted(typed.values(), key=lambda f: f.type):
+            merged.take(form)
+        forms[loose] = merged
+    return forms
+
+
+_GENTILIC_ENDINGS = ("يون", "يين", "يات", "يه", "ي")
+
+
+def _gentilic(loose: str, places: set[str]) -> bool:
+    """العراقي/العراقية/العراقيين next to العراق, الإيطالي next to إيطاليا: an adjective, not a place."""
+    if " " in loose:
+        return False
+    for ending in _GENTILIC_ENDINGS:
+        if loose.endswith(ending) and len(loose) - len(ending) >= 2:
+            stem = loose[:-len(ending)]
+            if {stem, stem + "ا", stem + "يا", stem + "ه", loose + "ا"} & places:
+                return True
+    return False
+
+
+@dataclass
+class _Cluster:
+    leader: _Form
+    members: list
+
+
+def _cluster_people(forms: list[_Form]) -> list[_Cluster]:
+    by_parts: dict[tuple, _Form] = {}
+    for form in forms:
+        parts = person_parts(form.keys[0][1])
+        if not parts:
+            continue
+        if parts in by_parts:
+            by_parts[parts].take(form)
+        else:
+            form.parts = parts
+            by_parts[parts] = form
+    order = sorted(by_parts.values(), key=lambda f: (-f.mentions, -len(f.parts), f.loose))
+    clusters: list[_Cluster] = []
+    index: dict[tuple, list[int]] = defaultdict(list)
+    for form in (f for f in order if len(f.parts) >= 2):
+        first = skeleton(form.parts[0])[:2]
+        keys = [(first, b) for b in _blocks(form.parts[-1])]
+        candidates = sorted({c for k in keys for c in index.get(k, ())})
+        matches = [c for c in candidates if person_names_match(form.parts, clusters[c].leader.parts)]
+        if len(matches) == 1:
+            clusters[matches[0]].members.append(form)
+            continue
+        clusters.append(_Cluster(form, [form]))
+        for k in keys:
+            index[k].append(len(clusters) - 1)
+    surnames: dict[str, set[int]] = defaultdict(set)
+    weight = []
+    for n, cluster in enumerate(clusters):
+        weight.append(sum(f.mentions for f in cluster.members))
+        for member in cluster.members:
+            for b in _blocks(member.parts[-1]):
+                surnames[b].add(n)
+    single_index: dict[str, list[int]] = defaultdict(list)
+    for form in (f for f in order if len(f.parts) == 1):
+        part = form.parts[0]
+        candidates = sorted({c for b in _blocks(part) for c in surnames.get(b, ())})
+        matches = [c for c in candidates
+                   if any(parts_match(part, m.parts[-1]) for m in clusters[c].members if len(m.parts) >= 2)]
+        if matches:
+            matches.sort(key=lambda c: (-weight[c], c))
+            top, rest = matches[0], sum(weight[c] for c in matches[1:])
+            if len(matches) == 1 or weight[top] >= DOMINANCE * rest:
+                clusters[top].members.append(form)
+                continue
+        candidates = sorted({c for b in _blocks(part) for c in single_index.get(b, ())})
+        matches = [c for c in candidates if parts_match(part, clusters[c].leader.parts[0], SINGLE_THRESHOLD)]
+        if len(matches) == 1:
+            clusters[matches[0]].members.append(form)
+            continue
+        clusters.append(_Cluster(form, [form]))
+        for b in _blocks(part):
+            single_index[b].append(len(clusters) - 1)
+    return clusters
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while x != root:
+            self.parent[x], x = root, self.parent.get(x, x)
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the smaller root wins so the result does not depend on the order of unions
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _cluster_names(forms: list[_Form], acronyms: Counter, use_seeds: bool) -> list[tuple[str, list[_Form]]]:
+    """Organisations, places and the rest: exact article-insensitive keys, space-free keys (أبو ظبي =
+    أبوظبي), seed alias groups, acronym pairs, generic heads (حلف الناتو = الناتو) and, for single words of
+    FUZZY_MIN_CHARS letters or more, the strict single-word similarity. Returns (canonical key, forms)."""
+    by_loose = {f.loose: f for f in forms}
+    uf = _UnionFind()
+    nospace: dict[str, str] = {}
+    for loose in sorted(by_loose):
+        uf.find(loose)
+        other = nospace.setdefault(loose.replace(" ", ""), loose)
+        uf.union(other, loose)
+        if use_seeds and loose in _SEEDS:
+            uf.union(f"\x00seed{_SEEDS[loose]:04d}", loose)
+    if use_seeds:
+        longs: dict[str, Counter] = defaultdict(Counter)
+        for (long, short), n in acronyms.items():
+            long, short = _loose(long), _loose(short)
+            if long in by_loose and short in by_loose:
+                longs[short][long] += n
+        for short, counts in sorted(longs.items()):
+            (top, n), *rest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            if n > sum(m for _, m in rest):
+                uf.union(top, short)
+        for loose in sorted(by_loose):
+            words = loose.split()
+            if len(words) >= 2 and words[0] in _GENERIC_HEADS:
+                rest = " ".join(words[1:])
+                if rest in by_loose or rest in _SEEDS:
+                    uf.union(loose, rest if rest in by_loose else f"\x00seed{_SEEDS[rest]:04d}")
+    groups: dict[str, list[_Form]] = defaultdict(list)
+    for loose in sorted(by_loose):
+        groups[uf.find(loose)].append(by_loose[loose])
+    ordered = sorted(groups.items(), key=lambda kv: (-sum(f.mentions for f in kv[1]), kv[0]))
+    leaders: list[list] = []
+    index: dict[str, list[int]] = defaultdict(list)
+    for root, members in ordered:
+        words = [f.loose for f in members if " " not in f.loose and len(f.loose) >= FUZZY_MIN_CHARS]
+        seeded = root.startswith("\x00")
+        matches = set()
+        for word in words:
+            for b in _blocks(word):
+                for c in index.get(b, ()):
+                    lead_root, lead_members, lead_words = leaders[c]
+                    if seeded and lead_root.startswith("\x00"):
+                        continue
+                    if any(parts_match(word, w, SINGLE_THRESHOLD) for w in lead_words):
+                        matches.add(c)
+        if len(matches) == 1:
+            c = matches.pop()
+            leaders[c][1].extend(members)
+            if seeded:
+                leaders[c][0] = root
+            continue
+        leaders.append([root, list(members), words])
+        for word in words:
+            for b in _blocks(word):
+                index[b].append(len(leaders) - 1)
+    result = []
+    for root, members, _ in leaders:
+        if root.startswith("\x00"):
+            canonical = "seed:" + _SEED_CANONICAL[int(root[5:])]
+        else:
+            canonical = min(members, key=lambda f: (-f.mentions, len(f.loose), f.loose)).loose
+        result.append((canonical, members))
+    return result
+
+
+def _surface_words(surface: str, type: str) -> int:
+    key = match_form(surface)
+    return len(person_parts(key)) if type == "PER" else len(key.split())
+
+
+def _display_name(surfaces: Counter, type: str) -> str:
+    """The most complete frequent form: among surfaces seen at least NAME_SHARE as often as the most frequent
+    one, the one with most name parts, then the most frequent; hashtag spellings only when nothing else."""
+    top = max(surfaces.values())
+    frequent = [s for s, n in surfaces.items() if n >= max(1, NAME_SHARE * top)]
+    return min(frequent, key=lambda s: ("_" in s, -_surface_words(s, type), -surfaces[s], len(s), s))
+
+
+def _top_titles(titles: Counter) -> list[str]:
+    groups: dict[str, Counter] = defaultdict(Counter)
+    for title, n in titles.items():
+        key = _loose(match_form(re.sub(r"\([^()]*\)", " ", title)))
+        if key:
+            groups[key][title] += n
+    ranked = sorted(groups.values(), key=lambda c: (-sum(c.values()), min(c)))
+    return [min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for c in ranked[:MAX_TITLES]]
+
+
+def resolve_entities(stats: NameStats) -> Resolution:
+    """Merge the names in `stats` into entities. Deterministic and a pure function of the stats."""
+    forms = _vote_types(stats)
+    places = {loose for loose, f in forms.items() if f.type == "LOC"}
+    by_type: dict[str, list[_Form]] = defaultdict(list)
+    for loose in sorted(forms):
+        form = forms[loose]
+        if form.type == "LOC" and _gentilic(loose, places):
+            continue
+        by_type[form.type].append(form)
+    grouped: list[tuple[str, str, list[_Form]]] = []
+    for type in sorted(by_type, key=lambda t: (_type_rank(t), t)):
+        if type == "PER":
+            for cluster in _cluster_people(by_type[type]):
+                grouped.append((type, " ".join(cluster.leader.parts), cluster.members))
+        else:
+            for canonical, members in _cluster_names(by_type[type], stats.acronyms, type == "ORG"):
+                grouped.append((type, canonical, members))
+    entities, ids, counts = [], {}, {}
+    for type, canonical, members in grouped:
+        entity_id = content_id("e", type, canonical)
+        surfaces: Counter = Counter()
+        titles: Counter = Counter()
+        for member in members:
+            surfaces.update(member.surfaces)
+            titles.update(member.titles)
+            for key in member.keys:
+                ids[key] = entity_id
+        name = _display_name(surfaces, type)
+        aliases = [s for s, _ in sorted(surfaces.items(), key=lambda kv: (-kv[1], kv[0])) if s != name]
+        entities.append(Entity(entity_id, type, name, aliases, _top_titles(titles)))
+        counts[entity_id] = sum(m.mentions for m in members)
+    entities.sort(key=lambda e: (-counts[e.id], e.id))
+    return Resolution(entities, ids, counts)
