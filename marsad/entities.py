@@ -571,16 +571,18 @@ class Resolution:
     ids: dict[tuple[str, str], str]           # (mention type, match_form(name)) -> entity id
     mention_counts: dict[str, int]            # entity id -> mentions
 
+    surfaces: dict[tuple[str, str], str] = field(default_factory=dict)  # (type, match_form(surface)) -> id
+
     def entity_of(self, type: str, name: str) -> str | None:
-        """The entity id of a mention of `type` named `name`, or None (not seen, or a gentilic)."""
+        """The entity id of a mention of `type` named `name` (its `Mention.name`), or None (not seen, or a
+        gentilic). Falls back to the same name under another type, then to a surface form that only one
+        entity was ever written as (a chained "ستوليبنبيرج" is found through its full name's entity)."""
         key = match_form(name)
         found = self.ids.get((type, key))
-        if found is None:
-            for other in TYPE_ORDER:
+        for other in TYPE_ORDER:
+            if found is None:
                 found = self.ids.get((other, key))
-                if found:
-                    break
-        return found
+        return found if found is not None else self.surfaces.get((type, key))
 
 
 def link_mentions(article: Article, resolution: Resolution) -> None:
@@ -619,8 +621,10 @@ def _gentilic(loose: str, places: set[str]) -> bool:
     for ending in _GENTILIC_ENDINGS:
         if loose.endswith(ending) and len(loose) - len(ending) >= 2:
             stem = loose[:-len(ending)]
-            if {stem, stem + "ا", stem + "يا", stem + "ه", loose + "ا"} & places:
-                return True
+            for place in {stem, stem + "ا", stem + "يا", stem + "ه", loose + "ا"} & places:
+                # سورية is Syria spelled the Syrian way (سوريا), not the adjective: same phonetic key
+                if phonetic_key(place) != phonetic_key(loose):
+                    return True
     return False
 
 
@@ -813,6 +817,7 @@ def resolve_entities(stats: NameStats) -> Resolution:
             for canonical, members in _cluster_names(by_type[type], stats.acronyms, type == "ORG"):
                 grouped.append((type, canonical, members))
     entities, ids, counts = [], {}, {}
+    surface_ids: dict[tuple[str, str], set[str]] = defaultdict(set)
     for type, canonical, members in grouped:
         entity_id = content_id("e", type, canonical)
         surfaces: Counter = Counter()
@@ -822,9 +827,12 @@ def resolve_entities(stats: NameStats) -> Resolution:
             titles.update(member.titles)
             for key in member.keys:
                 ids[key] = entity_id
+                for surface in member.surfaces:
+                    surface_ids[(key[0], match_form(surface))].add(entity_id)
         name = _display_name(surfaces, type)
         aliases = [s for s, _ in sorted(surfaces.items(), key=lambda kv: (-kv[1], kv[0])) if s != name]
         entities.append(Entity(entity_id, type, name, aliases, _top_titles(titles)))
         counts[entity_id] = sum(m.mentions for m in members)
     entities.sort(key=lambda e: (-counts[e.id], e.id))
-    return Resolution(entities, ids, counts)
+    unique = {k: next(iter(v)) for k, v in surface_ids.items() if len(v) == 1 and k not in ids}
+    return Resolution(entities, ids, counts, unique)

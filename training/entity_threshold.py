@@ -1,6 +1,6 @@
 """Choose the name-part similarity thresholds of marsad/entities.py on data (ANETAC), not by eye.
 
-    .venv/bin/python -m training.entity_threshold [--anetac PATH] [--json OUT]
+    .venv/bin/python training/entity_threshold.py [--anetac PATH] [--json OUT]
 
 Data. ANETAC (/work/shared/data/gazetteers/anetac/en-ar-named-entities.txt, lines "CLASS English Arabic",
 single words, automatically extracted and noisy) never lists one English name twice, so "same English name"
@@ -41,14 +41,19 @@ import argparse
 import json
 import random
 import re
+import sys
 import zlib
 from collections import defaultdict
 from pathlib import Path
 
 from rapidfuzz.distance import Indel
 
-from marsad import entities
-from marsad.entities import match_form, part_similarity, person_parts
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from marsad import entities  # noqa: E402
+from marsad.entities import match_form, part_similarity, person_parts  # noqa: E402
 
 ANETAC = Path("/work/shared/data/gazetteers/anetac/en-ar-named-entities.txt")
 THRESHOLDS = [round(0.70 + 0.01 * i, 2) for i in range(30)]

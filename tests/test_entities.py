@@ -1,0 +1,403 @@
+"""Tests for marsad/entities.py: titles, in-article chaining, additive stats and cross-article resolution.
+
+Fixtures are short texts written for these tests in the manner of several outlets (Iraqi, Egyptian, Gulf,
+Levantine, Maghrebi); mentions are built by hand, so the tests do not depend on the NER model.
+"""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from marsad import MarsadError
+from marsad.entities import (
+    NameStats, NameStatsError, Resolution, attach_titles, chain_mentions, collect_names, link_mentions,
+    match_form, parts_match, person_names_match, person_parts, resolve_entities,
+)
+from marsad.records import Article, Mention
+
+# -- helpers -------------------------------------------------------------------------------------------------
+
+
+def _free(text: str, start: int, end: int) -> bool:
+    """A name occurrence stands alone: no letter after it, and before it nothing or one clitic و/ب/ل/ف."""
+    if end < len(text) and text[end].isalpha():
+        return False
+    if start == 0 or not text[start - 1].isalpha():
+        return True
+    return text[start - 1] in "وبلف" and (start == 1 or not text[start - 2].isalpha())
+
+
+def make_article(aid: str, text: str, names: list[tuple[str, str]]) -> Article:
+    """An article whose mentions are every free occurrence of the given (surface, type), longest first."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for surface, type in sorted(names, key=lambda n: -len(n[0])):
+        for m in re.finditer(re.escape(surface), text):
+            if not _free(text, m.start(), m.end()):
+                continue
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(Mention(m.start(), m.end(), surface, type, name=surface.replace("_", " ")))
+    found.sort(key=lambda m: m.start)
+    return Article(id=aid, source=aid, text=text, mentions=found)
+
+
+def prepare(article: Article) -> Article:
+    attach_titles(article)
+    chain_mentions(article)
+    return article
+
+
+def by_text(article: Article, surface: str) -> Mention:
+    return next(m for m in article.mentions if m.text == surface)
+
+
+def entity_named(resolution: Resolution, type: str, name: str):
+    entity_id = resolution.entity_of(type, name)
+    assert entity_id is not None, name
+    return next(e for e in resolution.entities if e.id == entity_id)
+
+
+# -- fixtures: a small multi-outlet corpus -------------------------------------------------------------------
+
+IRAQI = (
+    "بغداد - مراسلنا\n"
+    "استقبل رئيس مجلس الوزراء العراقي مصطفى الكاظمي، اليوم الاثنين، الأمين العام لحلف شمال الأطلسي ينس "
+    "ستولتينبرغ في قصر الحكومة. وقال الكاظمي إن بغداد حريصة على الشراكة مع الحلف. "
+    "من جانبه أكد ستولتينبرغ أن بعثة الناتو في العراق باقية."
+)
+EGYPTIAN = (
+    "القاهرة (أ ش أ)\n"
+    "صرح الأمين العام لحلف شمال الأطلنطى (ناتو) يانس ستولينبيرج بأن التعاون مع العراق مستمر. "
+    "وأضاف ستوليبنبيرج أنه بحث مع رئيس الوزراء العراقى مصطفى الكاظمى سبل دعم القوات العراقية."
+)
+GULF = (
+    "الرياض - واس\n"
+    "أكد ستولتنبرغ، الأمين العام للناتو، أن الحلف يدرس طلبات جديدة. "
+    "وكان ولي العهد الأمير محمد بن سلمان قد التقى وزير الخارجية الأمريكي أنتوني بلينكن في جدة."
+)
+LEVANTINE = (
+    "بيروت - خاص\n"
+    "زار وزير الخارجية الأمريكي انتوني بلينكين العاصمة اللبنانية، والتقى رئيس مجلس النواب نبيه بري. "
+    "وقال بلينكين إن واشنطن تدعم الجيش اللبناني."
+)
+MAGHREBI = (
+    "الرباط - و م ع\n"
+    "استقبل وزير الشؤون الخارجية ناصر بوريطة، أمس الثلاثاء، نظيره الإسباني خوسيه مانويل ألباريس. "
+    "وأوضح بوريطة أن المغرب وإسبانيا يعملان معاً."
+)
+
+CORPUS_NAMES = {
+    "iq": (IRAQI, [("مصطفى الكاظمي", "PER"), ("الكاظمي", "PER"), ("ينس ستولتينبرغ", "PER"),
+                   ("ستولتينبرغ", "PER"), ("حلف شمال الأطلسي", "ORG"), ("الناتو", "ORG"), ("العراق", "LOC"),
+                   ("بغداد", "LOC")]),
+    "eg": (EGYPTIAN, [("حلف شمال الأطلنطى", "ORG"), ("ناتو", "ORG"), ("يانس ستولينبيرج", "PER"),
+                      ("ستوليبنبيرج", "PER"), ("مصطفى الكاظمى", "PER"), ("العراق", "LOC"), ("القاهرة", "LOC")]),
+    "sa": (GULF, [("ستولتنبرغ", "PER"), ("الناتو", "ORG"), ("محمد بن سلمان", "PER"), ("أنتوني بلينكن", "PER"),
+                  ("جدة", "LOC"), ("الرياض", "LOC")]),
+    "lb": (LEVANTINE, [("انتوني بلينكين", "PER"), ("بلينكين", "PER"), ("نبيه بري", "PER"), ("واشنطن", "LOC"),
+                       ("بيروت", "LOC")]),
+    "ma": (MAGHREBI, [("ناصر بوريطة", "PER"), ("بوريطة", "PER"), ("خوسيه مانويل ألباريس", "PER"),
+                      ("المغرب", "LOC"), ("إسبانيا", "LOC"), ("الرباط", "LOC")]),
+}
+
+
+def corpus() -> list[Article]:
+    return [prepare(make_article(aid, text, names)) for aid, (text, names) in CORPUS_NAMES.items()]
+
+
+# -- normalisation and name parts ----------------------------------------------------------------------------
+
+
+def test_match_form_folds_spelling_and_punctuation():
+    assert match_form("#مصطفى_الكاظمى") == "مصطفي الكاظمي"
+    assert match_form("«الأمم المتحدة»") == "الامم المتحده"
+    assert match_form("رئيس ٢٠٢١ NATO") == "رييس 2021 nato"
+    assert match_form("") == ""
+
+
+def test_person_parts_joins_compounds_and_drops_honorifics():
+    assert person_parts(match_form("عبد اللطيف جمال رشيد")) == ("عبداللطيف", "جمال", "رشيد")
+    assert person_parts(match_form("عبداللطيف جمال رشيد")) == person_parts(match_form("عبد اللطيف جمال رشيد"))
+    assert person_parts(match_form("عبد الأمير رشيد يار الله")) == ("عبدالامير", "رشيد", "يارالله")
+    assert person_parts(match_form("الشيخ محمد بن زايد آل نهيان")) == ("محمد", "بنزايد", "نهيان")
+    assert person_parts(match_form("أورسولا فون دير لاين")) == ("اورسولا", "فونديرلاين")
+    assert person_parts(match_form("لويجي دي مايو")) == ("لويجي", "ديمايو")
+
+
+# -- matching rules ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("a,b", [
+    ("ستولتينبرغ", "ستولتنبرغ"), ("ستولينبيرج", "ستوليبنبيرج"), ("بوتين", "بوتن"), ("ماكرون", "ماكرن"),
+    ("ترامب", "ترمب"), ("زيلينسكي", "زيلنسكي"), ("أردوغان", "اردوغان"), ("غوتيريش", "جوتيريش"),
+    ("غوتيريش", "غوتيريس"), ("الكاظمي", "الكاظمى"), ("ينس", "يانس"),
+])
+def test_spelling_variants_of_one_name_part_match(a, b):
+    pa, pb = person_parts(match_form(a)), person_parts(match_form(b))
+    assert parts_match(pa[0], pb[0])
+
+
+@pytest.mark.parametrize("a,b", [
+    ("حسن", "حسين"), ("محمد", "محمود"), ("سعد", "سعيد"), ("قاسم", "جاسم"), ("كمال", "كامل"),
+    ("سعيد", "سعيدة"), ("الكاظم", "الكاظمي"), ("فرانك", "فرانكو"), ("شامي", "سامي"),
+])
+def test_different_names_do_not_match(a, b):
+    pa, pb = person_parts(match_form(a)), person_parts(match_form(b))
+    assert not parts_match(pa[0], pb[0])
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("ينس ستولتينبرغ", "يانس ستولينبيرج", True),
+    ("محمد شياع السوداني", "محمد السوداني", True),
+    ("فلاديمير بوتين", "فلاديمير بوتن", True),
+    ("عبد اللطيف جمال رشيد", "عبد الأمير رشيد يار الله", False),
+    ("مصطفى الكاظمي", "محمد شياع السوداني", False),
+    ("حسن علي", "حسين علي", False),
+    ("جو بايدن", "هانتر بايدن", False),
+    ("محمد بن سلمان", "محمد بن زايد", False),
+    ("عبد الله الثاني", "عبد الرحمن الثاني", False),
+])
+def test_multi_part_names_compare_part_by_part(a, b, same):
+    assert person_names_match(person_parts(match_form(a)), person_parts(match_form(b))) is same
+
+
+# -- titles --------------------------------------------------------------------------------------------------
+
+
+def test_titles_before_the_name():
+    article = prepare(make_article("t", IRAQI + " " + MAGHREBI, CORPUS_NAMES["iq"][1] + CORPUS_NAMES["ma"][1]))
+    assert by_text(article, "مصطفى الكاظمي").title == "رئيس مجلس الوزراء العراقي"
+    assert by_text(article, "ينس ستولتينبرغ").title == "الأمين العام لحلف شمال الأطلسي"
+    assert by_text(article, "ناصر بوريطة").title == "وزير الشؤون الخارجية"
+    assert by_text(article, "الكاظمي").title is None          # "وقال الكاظمي": a verb is not a title
+
+
+def test_title_after_the_name_behind_a_comma():
+    article = prepare(make_article("t", GULF, CORPUS_NAMES["sa"][1]))
+    assert by_text(article, "ستولتنبرغ").title == "الأمين العام للناتو"
+
+
+def test_title_with_a_proclitic_starts_a_new_phrase_and_loses_it():
+    text = ("التقى رئيس الوزراء بالأمين العام للجامعة العربية أحمد أبو الغيط. "
+            "وحضر رئيس الجمهورية ووزير المالية طارق عامر الاجتماع.")
+    article = prepare(make_article("t", text, [("أحمد أبو الغيط", "PER"), ("طارق عامر", "PER")]))
+    assert by_text(article, "أحمد أبو الغيط").title == "الأمين العام للجامعة العربية"
+    assert by_text(article, "طارق عامر").title == "وزير المالية"
+
+
+def test_military_rank_stays_in_the_title_and_punctuation_stops_it():
+    text = ("وبحث رئيس أركان الجيش الفريق أول الركن عبد الأمير يار الله الخطط. قال الناطق باسم الحكومة: "
+            "باسل العبيدي سيزور الموصل.")
+    article = prepare(make_article("t", text, [("عبد الأمير يار الله", "PER"), ("باسل العبيدي", "PER")]))
+    assert by_text(article, "عبد الأمير يار الله").title == "رئيس أركان الجيش الفريق أول الركن"
+    assert by_text(article, "باسل العبيدي").title is None
+
+
+def test_title_does_not_cross_another_person_or_a_line_break():
+    text = "التقى وزير الداخلية كريم الموسوي جاسم الفلاحي.\nنائب\nسعاد الراشد تحدثت."
+    article = prepare(make_article("t", text, [("كريم الموسوي", "PER"), ("جاسم الفلاحي", "PER"),
+                                               ("سعاد الراشد", "PER")]))
+    assert by_text(article, "كريم الموسوي").title == "وزير الداخلية"
+    assert by_text(article, "جاسم الفلاحي").title is None
+    assert by_text(article, "سعاد الراشد").title is None
+
+
+def test_after_name_a_preposition_means_another_person():
+    text = "التقى الرئيس العراقي برهم صالح، بوزير الخارجية الإيطالي في بغداد."
+    article = prepare(make_article("t", text, [("برهم صالح", "PER")]))
+    assert by_text(article, "برهم صالح").title == "الرئيس العراقي"
+
+
+# -- chaining ------------------------------------------------------------------------------------------------
+
+
+def test_partial_mentions_chain_to_the_full_form():
+    articles = corpus()
+    iraqi, egyptian, maghrebi = articles[0], articles[1], articles[4]
+    assert by_text(iraqi, "الكاظمي").name == "مصطفى الكاظمي"
+    assert by_text(iraqi, "ستولتينبرغ").name == "ينس ستولتينبرغ"
+    assert by_text(egyptian, "ستوليبنبيرج").name == "يانس ستولينبيرج"
+    assert by_text(maghrebi, "بوريطة").name == "ناصر بوريطة"
+    for article in articles:
+        for m in article.mentions:
+            assert article.text[m.start:m.end] == m.text
+
+
+def test_ambiguous_surname_is_left_alone():
+    text = ("استقبل عبد اللطيف رشيد وفداً، فيما اتصل سامي رشيد بالوزير. وقال رشيد إن اللقاء مثمر. "
+            "وأكد محمد شياع السوداني أن السوداني سيزور أنقرة.")
+    names = [("عبد اللطيف رشيد", "PER"), ("سامي رشيد", "PER"), ("رشيد", "PER"),
+             ("محمد شياع السوداني", "PER"), ("السوداني", "PER")]
+    article = prepare(make_article("t", text, names))
+    assert by_text(article, "رشيد").name == "رشيد"
+    assert by_text(article, "السوداني").name == "محمد شياع السوداني"
+
+
+def test_shorter_multi_part_form_chains_and_first_names_do_not():
+    text = "قال محمد شياع السوداني إن الحكومة مستمرة، وأضاف محمد السوداني أن محمد سيزور البصرة."
+    names = [("محمد شياع السوداني", "PER"), ("محمد السوداني", "PER"), ("محمد", "PER")]
+    article = prepare(make_article("t", text, names))
+    assert by_text(article, "محمد السوداني").name == "محمد شياع السوداني"
+    assert by_text(article, "محمد").name == "محمد"
+
+
+# -- stats and resolution ------------------------------------------------------------------------------------
+
+
+def test_spellings_across_outlets_become_one_person():
+    resolution = resolve_entities(collect_names(corpus()))
+    jens = entity_named(resolution, "PER", "ينس ستولتينبرغ")
+    for spelling in ("يانس ستولينبيرج", "ستولتنبرغ", "ستوليبنبيرج", "ستولتينبرغ"):
+        assert resolution.entity_of("PER", spelling) == jens.id
+    assert jens.name in ("ينس ستولتينبرغ", "يانس ستولينبيرج")
+    assert set(jens.aliases) >= {"ستوليبنبيرج", "ستولتنبرغ", "ستولتينبرغ"}
+    assert "الأمين العام لحلف شمال الأطلسي" in jens.titles
+    kadhimi = entity_named(resolution, "PER", "مصطفى الكاظمى")
+    assert match_form(kadhimi.name) == match_form("مصطفى الكاظمي")          # the full form, either spelling
+    assert resolution.entity_of("PER", "الكاظمي") == kadhimi.id
+    blinken = entity_named(resolution, "PER", "أنتوني بلينكن")
+    assert resolution.entity_of("PER", "انتوني بلينكين") == blinken.id
+    assert blinken.id != jens.id != kadhimi.id
+
+
+def test_organisation_acronyms_and_long_forms_merge():
+    resolution = resolve_entities(collect_names(corpus()))
+    nato = resolution.entity_of("ORG", "حلف شمال الأطلسي")
+    for form in ("الناتو", "ناتو", "حلف شمال الأطلنطى"):
+        assert resolution.entity_of("ORG", form) == nato
+    for form in ("حلف الناتو", "حلف شمال الاطلنطي", "NATO"):
+        stats = collect_names([make_article("x", f"قال {form} اليوم", [(form, "ORG"), ])] + corpus())
+        assert resolve_entities(stats).entity_of("ORG", form) == nato
+    assert entity_named(resolution, "ORG", "ناتو").name == "حلف شمال الأطلسي"
+
+
+def test_acronym_pattern_in_text_links_an_organisation_unknown_to_the_seeds():
+    first = make_article("a", "أعلنت الهيئة الوطنية للاستثمار (هنا) عن خطة جديدة.",
+                         [("الهيئة الوطنية للاستثمار", "ORG")])
+    second = make_article("b", "وقالت هنا إن الخطة تبدأ غداً.", [("هنا", "ORG")])
+    stats = collect_names([first, second])
+    assert stats.acronyms[(match_form("الهيئة الوطنية للاستثمار"), "هنا")] == 1
+    resolution = resolve_entities(stats)
+    assert resolution.entity_of("ORG", "هنا") == resolution.entity_of("ORG", "الهيئة الوطنية للاستثمار")
+
+
+def test_generic_head_and_article_insensitive_organisations():
+    text = ("قالت حركة حماس إن حماس ترفض ذلك، وأكد تنظيم داعش مسؤوليته. وهاجمت الدولة الإسلامية قرية، "
+            "ونفت جبهة النصرة التهمة، فيما قالت النصرة إنها لم تشارك. وأصدرت وزارة الخارجية والداخلية بيانا.")
+    names = [("حركة حماس", "ORG"), ("حماس", "ORG"), ("تنظيم داعش", "ORG"), ("الدولة الإسلامية", "ORG"),
+             ("جبهة النصرة", "ORG"), ("النصرة", "ORG"), ("وزارة الخارجية", "ORG"), ("الداخلية", "ORG")]
+    resolution = resolve_entities(collect_names([make_article("t", text, names)]))
+    assert resolution.entity_of("ORG", "حركة حماس") == resolution.entity_of("ORG", "حماس")
+    assert resolution.entity_of("ORG", "تنظيم داعش") == resolution.entity_of("ORG", "الدولة الإسلامية")
+    assert resolution.entity_of("ORG", "جبهة النصرة") == resolution.entity_of("ORG", "النصرة")
+    assert resolution.entity_of("ORG", "حماس") != resolution.entity_of("ORG", "النصرة")
+    assert resolution.entity_of("ORG", "وزارة الخارجية") != resolution.entity_of("ORG", "الداخلية")
+
+
+def test_places_with_and_without_article_and_gentilics_are_not_places():
+    text = ("زار الوفد العراق، ثم عاد الوفد العراقي إلى عراق آخر. وقال المسؤول السوري إن سورية وسوريا بخير. "
+            "ومن الكويت توجه الوفد إلى الكوت ثم إلى واشنطون وواشنطن.")
+    names = [("العراق", "LOC"), ("العراقي", "LOC"), ("عراق", "LOC"), ("السوري", "LOC"), ("سورية", "LOC"),
+             ("سوريا", "LOC"), ("الكويت", "LOC"), ("الكوت", "LOC"), ("واشنطون", "LOC"), ("واشنطن", "LOC")]
+    resolution = resolve_entities(collect_names([make_article("t", text, names)]))
+    assert resolution.entity_of("LOC", "العراق") == resolution.entity_of("LOC", "عراق") is not None
+    assert resolution.entity_of("LOC", "العراقي") is None
+    assert resolution.entity_of("LOC", "السوري") is None
+    assert resolution.entity_of("LOC", "سورية") == resolution.entity_of("LOC", "سوريا") is not None
+    assert resolution.entity_of("LOC", "الكويت") != resolution.entity_of("LOC", "الكوت")
+    assert resolution.entity_of("LOC", "واشنطون") == resolution.entity_of("LOC", "واشنطن")
+
+
+def test_different_people_sharing_a_name_part_stay_apart():
+    text = ("استقبل رئيس الجمهورية عبد اللطيف جمال رشيد رئيس الأركان عبد الأمير رشيد يار الله، "
+            "بحضور مصطفى الكاظمي ومحمد شياع السوداني وحسن علي وحسين علي.")
+    names = [("عبد اللطيف جمال رشيد", "PER"), ("عبد الأمير رشيد يار الله", "PER"), ("مصطفى الكاظمي", "PER"),
+             ("محمد شياع السوداني", "PER"), ("حسن علي", "PER"), ("حسين علي", "PER")]
+    resolution = resolve_entities(collect_names([make_article("t", text, names)]))
+    ids = {resolution.entity_of("PER", n) for n, _ in names}
+    assert len(ids) == len(names)
+
+
+def test_lone_surname_joins_only_an_unambiguous_or_overwhelming_person():
+    two = [make_article("a", "قال عبد اللطيف رشيد كلمته.", [("عبد اللطيف رشيد", "PER")]),
+           make_article("b", "قال سامي رشيد كلمته.", [("سامي رشيد", "PER")]),
+           make_article("c", "وقال رشيد إن الأمر انتهى.", [("رشيد", "PER")])]
+    resolution = resolve_entities(collect_names(two))
+    assert resolution.entity_of("PER", "رشيد") not in {resolution.entity_of("PER", "عبد اللطيف رشيد"),
+                                                     resolution.entity_of("PER", "سامي رشيد")}
+    many = two + [make_article(f"d{i}", "قال عبد اللطيف رشيد كلمته.", [("عبد اللطيف رشيد", "PER")])
+                  for i in range(12)]
+    resolution = resolve_entities(collect_names(many))
+    assert resolution.entity_of("PER", "رشيد") == resolution.entity_of("PER", "عبد اللطيف رشيد")
+    one = [two[1], two[2]]
+    resolution = resolve_entities(collect_names(one))
+    assert resolution.entity_of("PER", "رشيد") == resolution.entity_of("PER", "سامي رشيد")
+
+
+def test_type_disagreement_resolves_by_majority():
+    articles = [make_article(f"a{i}", "وصل الوفد إلى جدة مساء.", [("جدة", "LOC")]) for i in range(3)]
+    articles.append(make_article("p", "قالت جدة الطفل إنها بخير.", [("جدة", "PER")]))
+    resolution = resolve_entities(collect_names(articles))
+    entity = entity_named(resolution, "PER", "جدة")
+    assert entity.type == "LOC"
+    assert resolution.entity_of("LOC", "جدة") == entity.id
+
+
+def test_incremental_stats_equal_a_full_rebuild():
+    articles = corpus()
+    full = resolve_entities(collect_names(articles))
+    stats = collect_names(articles[:2])
+    stats.add(collect_names(articles[2:]))
+    assert resolve_entities(stats) == full
+    assert collect_names(articles) == stats
+
+
+def test_ids_are_stable_and_order_independent():
+    articles = corpus()
+    first = resolve_entities(collect_names(articles))
+    shuffled = articles[:]
+    random.Random(3).shuffle(shuffled)
+    second = resolve_entities(collect_names(shuffled))
+    assert first == second
+    assert all(e.id.startswith("e-") and len(e.id) == 14 for e in first.entities)
+    assert len({e.id for e in first.entities}) == len(first.entities)
+
+
+def test_stats_round_trip_through_json_form():
+    stats = collect_names(corpus())
+    assert NameStats.from_dict(stats.as_dict()) == stats
+    with pytest.raises(NameStatsError):
+        NameStats.from_dict({"names": [["PER", "x"]]})
+    assert issubclass(NameStatsError, MarsadError)
+
+
+def test_link_mentions_sets_entity_ids():
+    articles = corpus()
+    resolution = resolve_entities(collect_names(articles))
+    for article in articles:
+        link_mentions(article, resolution)
+    egyptian = articles[1]
+    assert by_text(egyptian, "ستوليبنبيرج").entity == by_text(articles[0], "ينس ستولتينبرغ").entity
+    assert all(m.entity for m in egyptian.mentions)
+
+
+# -- bad input -----------------------------------------------------------------------------------------------
+
+
+def test_bad_input_does_not_crash():
+    long_line = "وزير " * 10000 + "سامي النجار"
+    texts = ["", long_line, "في ٢٠٢٤ قال Emmanuel Macron إن رئيس الوزراء مُصْطَفَى الكَاظِمِي بخير"]
+    for text in texts:
+        names = [("سامي النجار", "PER"), ("Emmanuel Macron", "PER"), ("مُصْطَفَى الكَاظِمِي", "PER")]
+        article = prepare(make_article("x", text, names))
+        resolution = resolve_entities(collect_names([article]))
+        link_mentions(article, resolution)
+    article = prepare(make_article("x", texts[2], [("مُصْطَفَى الكَاظِمِي", "PER")]))
+    assert by_text(article, "مُصْطَفَى الكَاظِمِي").title == "رئيس الوزراء"
+    huge = Article("h", "h", "x" * 300, mentions=[Mention(0, 300, "x" * 300, "PER")])
+    assert collect_names([huge]).names == {}
+    assert resolve_entities(NameStats()).entities == []
