@@ -139,7 +139,7 @@ def sample(articles, by_story, multi, index, story_of, rng, out: Path) -> None:
     best.sort(key=lambda t: (-t[0], -t[1], t[2], t[3]))
     seen, picked = set(), []
     for shared, score, x, y in best:
-        key = (story_of[x], story_of[y])
+        key = tuple(sorted((story_of[x], story_of[y])))
         if key in seen:
             continue
         seen.add(key)
