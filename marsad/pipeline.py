@@ -14,6 +14,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import partial
 
 from . import boilerplate, cluster, dates, entities, events, ingest, ner, quotes, summarise
@@ -230,8 +231,102 @@ def update_corpus(store: Store, stage_seconds: Counter | None = None) -> None:
 
 
 def resolve_store_entities(store: Store) -> None:
-    raise NotImplementedError
+    """Add the new articles' names to the stored name statistics, resolve, and point every mention, quote
+    speaker and event participant at its entity. Resolution is a pure function of the additive statistics,
+    so this equals a full rebuild; only mentions whose entity changed are rewritten."""
+    state = store.get_state("name_stats")
+    stats = entities.NameStats.from_dict(state) if state else entities.NameStats()
+    new_ids = []
+    for article in store.iter_articles(where="resolved = 0"):
+        stats.add_article(article)
+        new_ids.append(article.id)
+    if not new_ids and state is not None:
+        return
+    resolution = entities.resolve_entities(stats)
+    changed, counts = [], Counter()
+    for article, idx, mention in store.iter_mentions():
+        entity = resolution.entity_of(mention.type, mention.name)
+        if entity is not None:
+            counts[entity] += 1
+        if entity != mention.entity:
+            changed.append((entity, article, idx))
+    kept = [e for e in resolution.entities if counts[e.id]]      # an entity is there only if mentioned
+    with store.transaction():
+        store.replace_entities(kept, [], counts)
+        store.update_mention_entities(changed)
+        store.link_quote_speakers()
+        store.link_event_entities()
+        store.set_state("name_stats", stats.as_dict())
+        store.mark_articles("resolved", new_ids)
+
+
+STORY_ENTITIES = 12       # entities listed on a story: its most mentioned ones
 
 
 def build_store_stories(store: Store) -> None:
-    raise NotImplementedError
+    """Compare the new articles with stored candidates (blocking over a date window), keep the edges,
+    regroup all edges into stories and duplicate links, and rebuild only the stories whose articles
+    changed. The grouping is a function of the edge set, so adding a batch later equals clustering all
+    at once."""
+    new = list(store.iter_features(where="clustered = 0"))
+    dates = store.article_dates()
+    if new:
+        days = [cluster.day_of(published) for _, published, _ in new]
+        index = cluster.StoryIndex()
+        if all(days):
+            low, high = min(days), max(days)
+            window = cluster.DATE_WINDOW_DAYS
+            lo = (date.fromisoformat(low) - timedelta(days=window)).isoformat()
+            hi = (date.fromisoformat(high) + timedelta(days=window + 1)).isoformat()
+            stored = store.iter_features(where="clustered = 1 AND (published IS NULL OR"
+                                               " (published >= ? AND published < ?))", params=(lo, hi))
+        else:                    # an undated article may join any dated one: look at everything
+            stored = store.iter_features(where="clustered = 1")
+        for _, _, features in stored:
+            index.add(features)
+        story_edges, duplicate_edges = [], []
+        for _, _, features in sorted(new, key=lambda x: (x[1] or "\uffff", x[0])):
+            story_edges.extend(cluster.story_edges(features, index))
+            duplicate_edges.extend(cluster.duplicate_edges(features, index))
+            index.add(features)
+    story_of = cluster.group_stories(dates, store.edges("story") + (story_edges if new else []))
+    duplicate_of = cluster.canonical_duplicates(dates, store.edges("duplicate") + (duplicate_edges if new else []))
+
+    before = store.article_stories()
+    members: dict[str, list[str]] = defaultdict(list)
+    for article, story in story_of.items():
+        members[story].append(article)
+    old_members: dict[str, set[str]] = defaultdict(set)
+    for article, story in before.items():
+        if story:
+            old_members[story].add(article)
+    changed = [s for s, arts in members.items() if set(arts) != old_members.get(s)]
+    gone = [s for s in old_members if s not in members]
+    stories = []
+    for story_id in sorted(changed):
+        articles = store.get_articles(sorted(members[story_id]))
+        story = cluster.build_story(story_id, articles)
+        counts = store.story_entity_counts(story.articles)
+        story.entities = [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_ENTITIES]]
+        stories.append(story)
+    old_duplicates = store.article_duplicates()
+    with store.transaction():
+        if new:
+            store.add_edges("story", story_edges)
+            store.add_edges("duplicate", duplicate_edges)
+        store.set_article_links({a: s for a, s in story_of.items() if before.get(a) != s},
+                                {a: duplicate_of.get(a) for a in set(duplicate_of) | set(old_duplicates)
+                                 if duplicate_of.get(a) != old_duplicates.get(a)})
+        store.delete_stories(gone)
+        store.save_stories(stories)
+        store.mark_articles("clustered", [a for a, _, _ in new])
+        for story in stories:
+            link_story_events(store, story)
+        store.set_state("corpus_done", True)
+
+
+def link_story_events(store: Store, story) -> None:
+    """The same real-world event told by several articles of one story is linked to one canonical event."""
+    story_events = store.events_of_articles(story.articles)
+    events.link_events(story_events)
+    store.set_event_links({v.id: v.same_as for v in story_events})

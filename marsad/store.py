@@ -7,6 +7,7 @@ come out as the dataclasses of `marsad.records`; nothing outside this module bui
 from __future__ import annotations
 
 import json
+from collections import Counter
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,7 +22,7 @@ class StoreError(MarsadError):
     """The store cannot be opened or written (read-only file, full disk, not a marsad store)."""
 
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Each migration takes the store from version i to i+1. Add new ones at the end; never edit old ones.
 MIGRATIONS: list[str] = [
@@ -107,6 +108,13 @@ MIGRATIONS: list[str] = [
                            outlet = (SELECT outlet FROM articles WHERE articles.id = search_docs.article);
     CREATE INDEX search_docs_published ON search_docs(published);
     CREATE INDEX search_docs_outlet ON search_docs(outlet, published)
+    """,
+    # 5 -> 6: which articles the corpus stages have taken in, so each run only adds the new ones
+    """
+    ALTER TABLE articles ADD COLUMN resolved INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE articles ADD COLUMN clustered INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX articles_resolved ON articles(resolved);
+    CREATE INDEX articles_clustered ON articles(clustered)
     """,
 ]
 
@@ -421,7 +429,43 @@ class Store:
 
     def replace_stories(self, stories: Sequence[Story]) -> None:
         self.db.execute("DELETE FROM stories")
-        self.db.executemany("INSERT INTO stories VALUES (?,?,?,?,?,?,?,?)", [
+        self.save_stories(stories)
+
+    def mark_articles(self, column: str, ids: Iterable[str]) -> None:
+        """Record that a corpus stage ("resolved" or "clustered") has taken these articles in."""
+        if column not in ("resolved", "clustered"):
+            raise ValueError(column)
+        self.db.executemany(f"UPDATE articles SET {column}=1 WHERE id=?", [(i,) for i in ids])
+
+    def article_dates(self) -> dict[str, str | None]:
+        return dict(self.db.execute("SELECT id, published FROM articles"))
+
+    def article_stories(self) -> dict[str, str | None]:
+        return dict(self.db.execute("SELECT id, story FROM articles"))
+
+    def article_duplicates(self) -> dict[str, str | None]:
+        return dict(self.db.execute("SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL"))
+
+    def story_entity_counts(self, article_ids: Sequence[str]) -> Counter:
+        """How often each entity is mentioned in these articles."""
+        counts: Counter = Counter()
+        for i in range(0, len(article_ids), 500):
+            chunk = list(article_ids[i:i + 500])
+            marks = ",".join("?" * len(chunk))
+            counts.update(dict(self.db.execute(
+                f"SELECT entity, count(*) FROM mentions WHERE entity IS NOT NULL AND article IN ({marks})"
+                f" GROUP BY entity", chunk)))
+        return counts
+
+    def update_mention_entities(self, rows: Iterable[tuple[str | None, str, int]]) -> None:
+        """(entity id, article, idx) for the mentions whose entity changed."""
+        self.db.executemany("UPDATE mentions SET entity=? WHERE article=? AND idx=?", rows)
+
+    def delete_stories(self, ids: Iterable[str]) -> None:
+        self.db.executemany("DELETE FROM stories WHERE id=?", [(i,) for i in ids])
+
+    def save_stories(self, stories: Sequence[Story]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO stories VALUES (?,?,?,?,?,?,?,?)", [
             (s.id, s.title, s.first, s.last, _dump(s.outlets), _dump(s.entities),
              _dump([[x.text, x.article, x.start, x.end] for x in s.summary]), len(s.articles)) for s in stories])
 
@@ -471,14 +515,27 @@ class Store:
             'SELECT id, article, kind, text, start, "end", verb, speaker_text, speaker_mention, speaker'
             " FROM quotes ORDER BY article, start")]
 
+    _EVENT_COLS = ('id, article, type, sentence, start, "end", date, date_text, trigger, place_mention,'
+                   " participant_mentions, place, participants, same_as")
+
+    @staticmethod
+    def _event_from_row(r) -> Event:
+        return Event(id=r[0], article=r[1], type=r[2], sentence=r[3], start=r[4], end=r[5], date=r[6],
+                     date_text=r[7], trigger=r[8], place_mention=r[9], participant_mentions=json.loads(r[10]),
+                     place=r[11], participants=json.loads(r[12]), same_as=r[13])
+
     def events(self) -> list[Event]:
+        return [self._event_from_row(r) for r in self.db.execute(
+            f"SELECT {self._EVENT_COLS} FROM events ORDER BY article, start")]
+
+    def events_of_articles(self, article_ids: Sequence[str]) -> list[Event]:
         out = []
-        for r in self.db.execute('SELECT id, article, type, sentence, start, "end", date, date_text, trigger,'
-                                 " place_mention, participant_mentions, place, participants, same_as FROM events"
-                                 " ORDER BY article, start"):
-            out.append(Event(id=r[0], article=r[1], type=r[2], sentence=r[3], start=r[4], end=r[5], date=r[6],
-                             date_text=r[7], trigger=r[8], place_mention=r[9], participant_mentions=json.loads(r[10]),
-                             place=r[11], participants=json.loads(r[12]), same_as=r[13]))
+        ids = list(article_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            out.extend(self._event_from_row(r) for r in self.db.execute(
+                f"SELECT {self._EVENT_COLS} FROM events WHERE article IN ({marks}) ORDER BY article, start", chunk))
         return out
 
     # -- search and pages ----------------------------------------------------------------------------------
