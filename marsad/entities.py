@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -59,7 +60,7 @@ SINGLE_THRESHOLD = 0.96     # a single word against a single word, with nothing 
 DOMINANCE = 10              # a lone surname joins the top candidate only with 10x the others' mentions
 NAME_SHARE = 0.1            # a surface needs 10% of the top surface's count to be an entity's display name
 MAX_TITLES = 5
-MAX_TITLE_WORDS = 10
+MAX_TITLE_WORDS = 8
 MAX_KEY_CHARS = 120         # longer "names" are tagger accidents; they are not counted
 MAX_KEY_WORDS = 10
 FUZZY_MIN_CHARS = 5         # single-word organisations/places shorter than this merge only on equal keys
@@ -94,6 +95,7 @@ _PHONETIC = str.maketrans({"ج": "G", "غ": "G", "ق": "G", "ت": "T", "ط": "T"
 _DIGRAPHS = (("تش", "ش"), ("تز", "تس"), ("ts", "تس"))
 
 
+@lru_cache(maxsize=1 << 18)
 def match_form(text: str) -> str:
     """The key a name is counted and compared under: the shared normalisation, hamza seats folded, and
     punctuation, quotes, hashtags and underscores turned into spaces. گ becomes غ first because it is a G
@@ -102,6 +104,7 @@ def match_form(text: str) -> str:
     return " ".join(_NOT_NAME.sub(" ", text).split())
 
 
+@lru_cache(maxsize=1 << 16)
 def _word(token: str) -> str:
     """One word's article-insensitive form, for list look-ups (وزير = الوزير)."""
     return strip_article(match_form(token))
@@ -153,14 +156,24 @@ _HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = defaultdict(list)
 for _head in sorted(_HEADS, key=len, reverse=True):
     _HEADS_BY_FIRST[_head[0]].append(_head)
 _HONORIFICS = sorted(_phrases(_TITLES["honorifics"]), key=len, reverse=True)
+_LONGEST_HONORIFIC = max(map(len, _HONORIFICS), default=0)
 _STOP_WORDS = {match_form(w) for w in _TITLES["stop_words"]}
 _SPLIT_PROCLITICS = set(_TITLES["split_proclitics"])
 _COMPOUND_PREFIXES = {match_form(w) for w in _NAMES["compound_prefixes"]}
 _COMPOUND_SUFFIXES = {match_form(w) for w in _NAMES["compound_suffixes"]}
 _PARTICLES = {match_form(w) for w in _NAMES["particles"]}
 _JOIN_NEXT = _COMPOUND_PREFIXES | _PARTICLES
+_LINEAGE = {match_form(w): match_form(m) for w, m in _NAMES["lineage_prefixes"].items()}
+LINEAGE_MARK = "+"          # joins a lineage word to its name: بن سلمان -> "بن+سلمان", آل سعود -> "ال+سعود"
 _GIVEN_NAMES = {_word(w) for w in _NAMES["given_names"]}
 _GENERIC_HEADS = {_word(w) for w in _ORGS["generic_heads"]}
+
+
+def _add_counts(target: Counter, source: Counter) -> None:
+    """`target.update(source)` without Counter.update's type checks (they dominate resolution time)."""
+    get = target.get
+    for item, n in source.items():
+        target[item] = get(item, 0) + n
 
 
 def _loose(key: str) -> str:
@@ -181,13 +194,15 @@ for _i, _group in enumerate(_ORGS["groups"]):
 
 @lru_cache(maxsize=1 << 18)
 def person_parts(key: str) -> tuple[str, ...]:
-    """A person's matching key as name parts: honorifics dropped, compounds (عبد اللطيف, أبو بكر, بن سلمان,
-    يار الله, دي مايو) joined without their space so that عبدالله = عبد الله, the article stripped, initials
-    dropped. "الشيخ عبد الله بن زايد آل نهيان" -> ("عبدالله", "بنزايد", "نهيان")."""
+    """A person's matching key as name parts: honorifics dropped, compounds (عبد اللطيف, أبو بكر, يار الله,
+    دي مايو) joined without their space so that عبدالله = عبد الله, the article stripped, initials dropped.
+    Lineage parts (بن/ابن X, بنت X, آل X) keep a LINEAGE_MARK, because a patronymic tells relatives apart:
+    "الشيخ عبد الله بن زايد آل نهيان" -> ("عبدالله", "بن+زايد", "ال+نهيان")."""
     words = key.split()
+    start = tuple(_word(w) for w in words[:_LONGEST_HONORIFIC])
     for honorific in _HONORIFICS:
         n = len(honorific)
-        if len(words) > n and tuple(_word(w) for w in words[:n]) == honorific:
+        if len(words) > n and start[:n] == honorific:
             words = words[n:]
             break
     parts: list[str] = []
@@ -198,14 +213,22 @@ def person_parts(key: str) -> tuple[str, ...]:
             parts[-1] = parts[-1] + word
             i += 1
             continue
+        lineage = _LINEAGE.get(word) if i + 1 < len(words) else None
+        if lineage:
+            i += 1
+            word = lineage + LINEAGE_MARK + strip_article(words[i])
         while words[i] in _JOIN_NEXT and i + 1 < len(words):
             i += 1
             word += words[i]
         i += 1
-        word = strip_article(word)
+        word = word if lineage else strip_article(word)
         if len(word) > 1:
             parts.append(word)
     return tuple(parts)
+
+
+def _is_lineage(part: str) -> bool:
+    return LINEAGE_MARK in part
 
 
 def _suffix_only(a: str, b: str) -> bool:
@@ -228,9 +251,10 @@ def _parts_match(a: str, b: str, threshold: float) -> bool:
         return False
     if pa[0] != pb[0] or pa[-1] != pb[-1]:
         return False
-    sa, sb = skeleton(a), skeleton(b)
-    if min(len(pa), len(pb)) <= 3:          # too short for a similarity score to mean anything
-        return sa == sb
+    if min(len(pa), len(pb)) <= 3:
+        # Too short for a similarity score to mean anything (جون/جين/جان): only the vowels may differ, and
+        # only when another differing part of the name confirms the match (ينس/يانس ستولتينبرغ).
+        return threshold <= SUPPORTED_THRESHOLD and skeleton(a) == skeleton(b)
     return part_similarity(a, b) >= threshold
 
 
@@ -240,19 +264,30 @@ def parts_match(a: str, b: str, threshold: float = PART_THRESHOLD) -> bool:
 
 
 def _align(short: tuple[str, ...], long: tuple[str, ...], threshold: float) -> list[tuple[str, str]] | None:
-    """Pairs of aligned parts: first with first, last with last, middle parts of the shorter name in order
-    among the longer name's middle parts; None when some part finds no partner."""
+    """Pairs of aligned parts, or None when some part finds no partner. Either the shorter name is the start
+    of the longer one and the rest is lineage (محمد بن سلمان ~ محمد بن سلمان بن عبدالعزيز آل سعود), or first
+    goes with first, last with last and the shorter name's middle parts, in order, with some of the longer
+    one's middle parts; a skipped middle part may not be lineage (فيصل بن عبدالعزيز != فيصل بن بندر بن
+    عبدالعزيز: a skipped patronymic is another generation)."""
+    n = len(short)
+    if n < len(long) and all(_is_lineage(p) for p in long[n:]) \
+            and all(parts_match(x, y, threshold) for x, y in zip(short, long)):
+        return list(zip(short, long))
     if not (parts_match(short[0], long[0], threshold) and parts_match(short[-1], long[-1], threshold)):
         return None
     pairs = [(short[0], long[0]), (short[-1], long[-1])]
     j = 1
     for part in short[1:-1]:
         while j < len(long) - 1 and not parts_match(part, long[j], threshold):
+            if _is_lineage(long[j]):
+                return None
             j += 1
         if j >= len(long) - 1:
             return None
         pairs.append((part, long[j]))
         j += 1
+    if any(_is_lineage(p) for p in long[j:-1]):
+        return None
     return pairs
 
 
@@ -281,6 +316,7 @@ def _blocks(part: str) -> tuple[str, str]:
 # ---------------------------------------------------------------------------------------------------------
 # Per article: titles
 
+_WINDOW = 120               # characters searched on each side of a name: MAX_TITLE_WORDS words and more
 _OPENERS = {"،", ",", "“", '"', "«", "#", "'", "‘", "„"}
 _COMMAS = {"،", ","}
 
@@ -292,8 +328,7 @@ def _is_word(text: str) -> bool:
 def _head_at(words: list, j: int) -> tuple[int, str, int, str] | None:
     """The title head starting at words[j] (after a possible proclitic): (prefix length, proclitic,
     number of words, article to restore) or None."""
-    token = words[j].text
-    norm = match_form(token)
+    norm = match_form(words[j].text)
     candidates = [(0, "", norm, "")]
     k = 0
     if len(norm) > 3 and norm[0] in "وف":
@@ -313,7 +348,7 @@ def _head_at(words: list, j: int) -> tuple[int, str, int, str] | None:
 
 
 def _title_before(text: str, mention: Mention, blocked: list[tuple[int, int]]) -> str | None:
-    lo = max(0, mention.start - 300)
+    lo = max(0, mention.start - _WINDOW)
     tokens = [t for t in tokenize(text[lo:mention.start])]
     if lo > 0 and tokens:
         tokens = tokens[1:]                       # may be cut in the middle
@@ -359,8 +394,13 @@ def _title_before(text: str, mention: Mention, blocked: list[tuple[int, int]]) -
     return " ".join(phrase.split()) or None
 
 
+_COMMA_NEXT = re.compile(r"[ \t]*[،,]")
+
+
 def _title_after(text: str, mention: Mention, blocked: list[tuple[int, int]]) -> str | None:
-    tokens = tokenize(text[mention.end:mention.end + 300])
+    if not _COMMA_NEXT.match(text, mention.end):
+        return None
+    tokens = tokenize(text[mention.end:mention.end + _WINDOW])
     if len(tokens) < 2 or tokens[0].text not in _COMMAS or "\n" in text[mention.end:mention.end + tokens[1].end]:
         return None
     words = []
@@ -394,11 +434,14 @@ def attach_titles(article: Article) -> None:
     none keeps `title` as it was.
     """
     text = article.text
-    people = [(m.start, m.end) for m in article.mentions if m.type == "PER"]
+    people = sorted((m.start, m.end) for m in article.mentions if m.type == "PER")
+    starts = [s for s, _ in people]
     for mention in article.mentions:
         if mention.type != "PER" or mention.title:
             continue
-        others = [(s, e) for s, e in people if (s, e) != (mention.start, mention.end)]
+        near = people[max(0, bisect_left(starts, mention.start - 2 * _WINDOW)):
+                      bisect_right(starts, mention.end + _WINDOW)]
+        others = [(s, e) for s, e in near if (s, e) != (mention.start, mention.end)]
         title = _title_before(text, mention, others) or _title_after(text, mention, others)
         if title:
             mention.title = title
@@ -559,8 +602,8 @@ class _Form:
     def take(self, other: _Form) -> None:
         self.mentions += other.mentions
         self.keys.extend(other.keys)
-        self.surfaces.update(other.surfaces)
-        self.titles.update(other.titles)
+        _add_counts(self.surfaces, other.surfaces)
+        _add_counts(self.titles, other.titles)
 
 
 @dataclass
@@ -599,8 +642,14 @@ def _vote_types(stats: NameStats) -> dict[str, _Form]:
     """One form per article-insensitive key, typed by majority of mentions (ties: PER, ORG, LOC, MISC)."""
     by_loose: dict[str, dict[str, _Form]] = defaultdict(dict)
     for (type, key), count in sorted(stats.names.items()):
-        form = by_loose[_loose(key)].setdefault(type, _Form(type, _loose(key)))
-        form.take(_Form(type, form.loose, count.mentions, [(type, key)], count.surfaces, count.titles))
+        loose = _loose(key)
+        form = by_loose[loose].get(type)
+        if form is None:
+            form = by_loose[loose][type] = _Form(type, loose)
+        form.mentions += count.mentions
+        form.keys.append((type, key))
+        _add_counts(form.surfaces, count.surfaces)
+        _add_counts(form.titles, count.titles)
     forms = {}
     for loose, typed in by_loose.items():
         winner = min(typed.values(), key=lambda f: (-f.mentions, _type_rank(f.type), f.type))
@@ -628,10 +677,26 @@ def _gentilic(loose: str, places: set[str]) -> bool:
     return False
 
 
+def _people(loose: str) -> bool:
+    """A plural nisba (اليونانيون, المسيحيين) names a group of people, not a person or a place."""
+    return " " not in loose and loose.endswith(("يون", "يين")) and len(loose) >= 6
+
+
 @dataclass
 class _Cluster:
     leader: _Form
     members: list
+
+
+def _joins(form: _Form, cluster: _Cluster) -> bool:
+    """A multi-part name joins a cluster when it matches the leader and, if it is longer than the leader,
+    every other longer member too: محمد السوداني may gather محمد شياع السوداني or محمد علي السوداني, not
+    both."""
+    leader = cluster.leader.parts
+    if not person_names_match(form.parts, leader):
+        return False
+    return len(form.parts) <= len(leader) or all(
+        person_names_match(form.parts, m.parts) for m in cluster.members if len(m.parts) > len(leader))
 
 
 def _cluster_people(forms: list[_Form]) -> list[_Cluster]:
@@ -652,7 +717,7 @@ def _cluster_people(forms: list[_Form]) -> list[_Cluster]:
         first = skeleton(form.parts[0])[:2]
         keys = [(first, b) for b in _blocks(form.parts[-1])]
         candidates = sorted({c for k in keys for c in index.get(k, ())})
-        matches = [c for c in candidates if person_names_match(form.parts, clusters[c].leader.parts)]
+        matches = [c for c in candidates if _joins(form, clusters[c])]
         if len(matches) == 1:
             clusters[matches[0]].members.append(form)
             continue
@@ -708,6 +773,19 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def _without_proclitics(loose: str) -> list[str]:
+    """The key with a leading و/ف and/or ب/ك/ل taken off its first word, article stripped: وسوريا -> سوريا,
+    لإيران -> ايران, وبالعراق -> عراق. For spans a tagger cut with the clitic inside; the bare form must also
+    be seen, and more often, before the two are merged (so بغداد never becomes غداد)."""
+    first, _, rest = loose.partition(" ")
+    out = []
+    k = 1 if first[:1] in ("و", "ف") else 0
+    for n in (k, k + 1) if first[k:k + 1] in ("ب", "ك", "ل") else (k,):
+        if n and len(first) - n >= 3:
+            out.append(" ".join(filter(None, (strip_article(first[n:]), rest))))
+    return out
+
+
 def _cluster_names(forms: list[_Form], acronyms: Counter, use_seeds: bool) -> list[tuple[str, list[_Form]]]:
     """Organisations, places and the rest: exact article-insensitive keys, space-free keys (أبو ظبي =
     أبوظبي), seed alias groups, acronym pairs, generic heads (حلف الناتو = الناتو) and, for single words of
@@ -719,6 +797,10 @@ def _cluster_names(forms: list[_Form], acronyms: Counter, use_seeds: bool) -> li
         uf.find(loose)
         other = nospace.setdefault(loose.replace(" ", ""), loose)
         uf.union(other, loose)
+        for bare in _without_proclitics(loose):
+            if bare in by_loose and by_loose[bare].mentions > by_loose[loose].mentions:
+                uf.union(bare, loose)
+                break
         if use_seeds and loose in _SEEDS:
             uf.union(f"\x00seed{_SEEDS[loose]:04d}", loose)
     if use_seeds:
@@ -805,7 +887,7 @@ def resolve_entities(stats: NameStats) -> Resolution:
     by_type: dict[str, list[_Form]] = defaultdict(list)
     for loose in sorted(forms):
         form = forms[loose]
-        if form.type == "LOC" and _gentilic(loose, places):
+        if form.type == "LOC" and _gentilic(loose, places) or form.type in ("PER", "LOC") and _people(loose):
             continue
         by_type[form.type].append(form)
     grouped: list[tuple[str, str, list[_Form]]] = []
@@ -823,8 +905,8 @@ def resolve_entities(stats: NameStats) -> Resolution:
         surfaces: Counter = Counter()
         titles: Counter = Counter()
         for member in members:
-            surfaces.update(member.surfaces)
-            titles.update(member.titles)
+            _add_counts(surfaces, member.surfaces)
+            _add_counts(titles, member.titles)
             for key in member.keys:
                 ids[key] = entity_id
                 for surface in member.surfaces:
