@@ -57,6 +57,9 @@ def _print_summary(summary, store_path: Path, out_path: Optional[Path]) -> None:
         console.print(f"  rejected {r.source}: {r.reason}", highlight=False, markup=False)
     if len(summary.rejected) > 20:
         console.print(f"  … and {len(summary.rejected) - 20} more (see the store's rejected table)")
+    host, port = setting("host").default, setting("port").default
+    console.print(f"Browse it: marsad serve --store {store_path}  then open http://{host}:{port}",
+                  highlight=False, markup=False)
 
 
 @app.command()
