@@ -543,11 +543,12 @@ def test_bad_feed_bytes_never_crash(site, store):
 
 def test_end_to_end_with_the_real_pipeline(site, store):
     """The whole pipeline on fetched pages; needs every stage (entities, stories) to be in place."""
-    pytest.importorskip("marsad.entities", reason="the entities stage has not landed yet")
     feeds = two_feeds(site)
     summary = poll_once(store, feeds, options=FAST)
     assert summary.stored == 4 and not summary.failed
     article = next(a for a in store.iter_articles() if a.url.endswith("nile-talks"))
-    assert "سد النهضة" in article.text and article.story is not None
+    assert article.title == "جولة جديدة من مفاوضات سد النهضة" and "المفاوضات الفنية" in article.text
+    assert article.published == "2024-05-12T10:43"        # the contract's ISO prefix, local clock time
+    assert article.story is not None
     for m in article.mentions:
         assert article.text[m.start:m.end] == m.text
