@@ -457,13 +457,9 @@ def story_edges(features: Mapping, index: StoryIndex) -> list[tuple[str, str, fl
     item = index.stored(features)
     edges = []
     for other_id in index.candidates(item):
-        other = index.get(other_id)
-        if not _dates_compatible(item, other):
-            continue
-        score = pair_score(item, other)
-        bar = STORY_THRESHOLD if item.ordinal is not None and other.ordinal is not None else UNDATED_THRESHOLD
-        if score >= bar:
-            edges.append((item.id, other_id, round(score, 4)))
+        score = story_edge(item, index.get(other_id))
+        if score is not None:
+            edges.append((item.id, other_id, score))
     return edges
 
 
@@ -473,10 +469,69 @@ def duplicate_edges(features: Mapping, index: StoryIndex) -> list[tuple[str, str
     item = index.stored(features)
     edges = []
     for other_id in index.duplicate_candidates(item):
-        jaccard = _jaccard(item, index.get(other_id))
-        if jaccard >= DUP_THRESHOLD:
-            edges.append((item.id, other_id, round(jaccard, 4)))
+        jaccard = duplicate_edge(item, index.get(other_id))
+        if jaccard is not None:
+            edges.append((item.id, other_id, jaccard))
     return edges
+
+
+# -- the same rules, pair by pair -------------------------------------------------------------------------------
+# StoryIndex finds a new article's candidates among the stored ones. An engine that forms candidate pairs by
+# grouping instead (marsad/spark.py: group by blocking key and day, and by LSH band) uses these functions, so
+# the two engines block on the same keys and keep the same edges.
+
+def day_number(features: Mapping) -> int | None:
+    """The article's day as an ordinal, None when undated: what blocking and DAY_FACTOR compare."""
+    return _ordinal(features.get("day"))
+
+
+def days_compatible(a: int | None, b: int | None) -> bool:
+    """Two days (ordinals) may hold one story: within DATE_WINDOW_DAYS, or either undated."""
+    return a is None or b is None or abs(a - b) <= DATE_WINDOW_DAYS
+
+
+def is_story_candidate(shared_keys: int, shared_band: bool, day_a: int | None, day_b: int | None) -> bool:
+    """StoryIndex.candidates as a predicate on one pair: at least MIN_SHARED_KEYS shared blocking keys
+    (`features["keys"]`) or a shared LSH band (`lsh_band_keys`), and compatible days."""
+    return (shared_keys >= MIN_SHARED_KEYS or shared_band) and days_compatible(day_a, day_b)
+
+
+@lru_cache(maxsize=1)
+def _band_ranges() -> tuple[tuple[int, int], ...]:
+    """The (start, end) rows of each band, as StoryIndex's MinHashLSH chooses them for LSH_THRESHOLD."""
+    return tuple(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges)
+
+
+def lsh_band_keys(features: Mapping) -> list[str]:
+    """One key per LSH band of the body signature ("band:hex of its values"), [] for a short body. Two
+    articles share a key exactly when StoryIndex's MinHashLSH would return one for the other: same bands,
+    and a band matches when all its values are equal."""
+    signature = _signature_array(features.get("signature"))
+    if signature is None:
+        return []
+    return [f"{band}:{signature[start:end].tobytes().hex()}" for band, (start, end) in enumerate(_band_ranges())]
+
+
+def story_edge(new: Mapping | _Stored, old: Mapping | _Stored) -> float | None:
+    """The rounded score when a blocked candidate pair is a story edge, else None: compatible dates and
+    pair_score >= STORY_THRESHOLD (UNDATED_THRESHOLD when either is undated). `new` is the article that
+    arrives later (pair_score is not quite symmetric: entity overlap is counted from the first argument
+    when both have as many names)."""
+    a = new if isinstance(new, _Stored) else _Stored(new)
+    b = old if isinstance(old, _Stored) else _Stored(old)
+    if not _dates_compatible(a, b):
+        return None
+    score = pair_score(a, b)
+    bar = STORY_THRESHOLD if a.ordinal is not None and b.ordinal is not None else UNDATED_THRESHOLD
+    return round(score, 4) if score >= bar else None
+
+
+def duplicate_edge(new: Mapping | _Stored, old: Mapping | _Stored) -> float | None:
+    """The rounded estimated Jaccard when two bodies are near-copies (>= DUP_THRESHOLD, any dates), else None."""
+    a = new if isinstance(new, _Stored) else _Stored(new)
+    b = old if isinstance(old, _Stored) else _Stored(old)
+    jaccard = _jaccard(a, b)
+    return round(jaccard, 4) if jaccard >= DUP_THRESHOLD else None
 
 
 # -- grouping -------------------------------------------------------------------------------------------------
