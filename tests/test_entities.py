@@ -193,6 +193,8 @@ def test_title_with_a_proclitic_starts_a_new_phrase_and_loses_it():
     article = prepare(make_article("t", text, [("أحمد أبو الغيط", "PER"), ("طارق عامر", "PER")]))
     assert by_text(article, "أحمد أبو الغيط").title == "الأمين العام للجامعة العربية"
     assert by_text(article, "طارق عامر").title == "وزير المالية"
+    article = prepare(make_article("t", "وحضر الوزير الأسبق و المدرب هاني رمزي الحفل.", [("هاني رمزي", "PER")]))
+    assert by_text(article, "هاني رمزي").title == "المدرب"
 
 
 def test_military_rank_stays_in_the_title_and_punctuation_stops_it():
