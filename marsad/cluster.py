@@ -129,7 +129,7 @@ def term_key(word: str) -> str | None:
     definite article dropped, and a leading و/ف/ب/ك/ل dropped only when the table says the rest is the more
     common word (وقال -> قال but وزير, بغداد, لبنان stay): a lexicon decides what a surface rule cannot.
     An unknown word starting with و/ف loses it (names: وستولتنبرغ -> ستولتنبرغ)."""
-    w = _normal_word(word)
+    w = normal_word(word)
     if not _KEYABLE.match(w):
         return None
     key = article_key(w)
@@ -179,8 +179,9 @@ def _words(text: str, limit: int | None = None) -> list[str]:
 
 
 @lru_cache(maxsize=300_000)
-def _normal_word(word: str) -> str:
-    """normalize_for_matching per distinct word: news repeats its vocabulary, so the cache hits ~95%."""
+def normal_word(word: str) -> str:
+    """normalize_for_matching of one word, cached: news repeats its vocabulary, so the cache mostly hits
+    (summarise.py uses it too)."""
     return normalize_for_matching(word)
 
 
@@ -275,7 +276,7 @@ def body_signature(text: str) -> str:
     little-endian uint32 (684 characters: a list of 128 JSON ints costs 4x more in memory and in the
     store); "" when the body is too short. crc32 keeps the signature identical across processes
     (Python's hash() is salted per process)."""
-    words = [_normal_word(w) for w in _words(text)]
+    words = [normal_word(w) for w in _words(text)]
     shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
     if len(shingles) < MIN_SHINGLES:
         return ""

@@ -9,10 +9,11 @@ same thing (one outlet's copy of a wire sentence is skipped once another outlet'
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from . import cluster
-from .arabic import normalize_for_matching
+from .arabic import normalize_for_matching, strip_diacritics
 from .records import Article, SummarySentence
 
 MIN_WORDS = 6             # shorter lines are captions, bylines, "اقرأ أيضا"
@@ -56,44 +57,59 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
 class _Candidate:
     __slots__ = ("article", "start", "end", "text", "vector", "bonus", "key", "order")
 
-    def __init__(self, article: Article, start: int, end: int, position: int, order: tuple) -> None:
+    def __init__(self, article: Article, start: int, end: int, words: list[str], bonus: float) -> None:
         self.article = article.id
         self.start, self.end = start, end
         self.text = article.text[start:end]
         self.vector = cluster.story_vector(None, self.text, MAX_WORDS)
-        self.key = " ".join(normalize_for_matching(w) for w in _WORD.findall(self.text))
-        self.bonus = (LEAD_BONUS[position] if position < len(LEAD_BONUS) else 0.0) + _fact_bonus(article, self)
-        self.order = order
+        self.key = " ".join(words)
+        self.bonus = bonus
+        self.order = (article.published or "\uffff", article.id, start)
 
 
-def _fact_bonus(article: Article, c: _Candidate) -> float:
-    kinds = 0
-    if any(c.start <= m.start and m.end <= c.end for m in article.mentions):
-        kinds += 1
-    if any(c.start <= t.start and t.end <= c.end for t in article.timexes):
-        kinds += 1
-    words = [normalize_for_matching(w) for w in _WORD.findall(c.text)]
-    if any(w in REPORTING_VERBS or (_CLITIC.match(w) and w[1:] in REPORTING_VERBS) for w in words):
-        kinds += 1
-    if any(w[0].isdigit() for w in words):
-        kinds += 1
-    return FACT_BONUS * kinds
+def _normal_words(text: str) -> list[str]:
+    """Normalised words, diacritics removed first (\\w does not cover harakat) and empty results (a run of
+    tatweel) dropped."""
+    return [w for w in map(cluster.normal_word, _WORD.findall(strip_diacritics(text))) if w]
+
+
+def _spans_holding(items, spans: list[tuple[int, int]], starts: list[int]) -> set[int]:
+    """Indexes of the spans that wholly contain at least one item (mention or timex): one bisect each."""
+    found = set()
+    for item in items:
+        i = bisect_right(starts, item.start) - 1
+        if i >= 0 and item.end <= spans[i][1]:
+            found.add(i)
+    return found
+
+
+def _fact_kinds(words: list[str]) -> int:
+    reporting = any(w in REPORTING_VERBS or (_CLITIC.match(w) and w[1:] in REPORTING_VERBS) for w in words)
+    number = any(w[0].isdigit() for w in words)
+    return int(reporting) + int(number)
 
 
 def _candidates(articles: Iterable[Article]) -> list[_Candidate]:
+    """Sentences of MIN_WORDS..MAX_WORDS words among the first MAX_SENTENCES_PER_ARTICLE of each article,
+    each with its lead and who/what/when bonus."""
     found = []
     for article in articles:
         text = article.text or ""
+        spans = sentence_spans(text)
+        starts = [s for s, _ in spans]
+        with_entity = _spans_holding(article.mentions, spans, starts)
+        with_date = _spans_holding(article.timexes, spans, starts)
         position = 0
-        for start, end in sentence_spans(text):
+        for i, (start, end) in enumerate(spans):
             if position >= MAX_SENTENCES_PER_ARTICLE:
                 break
-            n_words = len(_WORD.findall(text[start:end]))
-            if n_words < MIN_WORDS:
+            words = _normal_words(text[start:end])
+            if len(words) < MIN_WORDS:
                 continue
-            if n_words <= MAX_WORDS:
-                found.append(_Candidate(article, start, end, position, ((article.published or "\uffff"),
-                                                                      article.id, start)))
+            if len(words) <= MAX_WORDS:
+                kinds = _fact_kinds(words) + (i in with_entity) + (i in with_date)
+                lead = LEAD_BONUS[position] if position < len(LEAD_BONUS) else 0.0
+                found.append(_Candidate(article, start, end, words, lead + FACT_BONUS * kinds))
             position += 1
     return found
 
@@ -115,10 +131,10 @@ def summarise(articles: list[Article], max_sentences: int = 5) -> list[SummarySe
     if max_sentences <= 0 or not articles:
         return []
     ordered = sorted(articles, key=lambda a: (a.published or "\uffff", a.id))
-    titles = {normalize_for_matching(a.title).strip() for a in ordered if a.title and len(a.title.strip()) > 10}
+    titles = {" ".join(_normal_words(a.title)) for a in ordered if a.title and len(a.title.strip()) > 10}
     # a sentence repeating a headline ("رابط الخبر: <headline>", a title echoed in the body) adds nothing
     candidates = [c for c in _candidates(ordered)
-                  if not any(t in normalize_for_matching(c.text) for t in titles)]
+                  if not any(t in c.key for t in titles)]
     if not candidates:
         return []
     center = centroid(ordered)
