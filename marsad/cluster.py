@@ -13,6 +13,19 @@ How it fits together (every step is a pure function of its inputs, so incrementa
    edges found so far into stories and duplicate links. They are cheap (union-find over the edges), so the
    caller re-runs them over every stored edge after each batch.
 
+The pipeline's corpus stage, after each batch (features come from the store as JSON dicts):
+
+    index = StoryIndex()
+    for f in stored_features_of_earlier_articles: index.add(f)
+    for f in features_of_new_articles:          # any order: the result is the same
+        new_story_edges += story_edges(f, index)
+        new_dup_edges += duplicate_edges(f, index)
+        index.add(f)
+    # persist the new edges next to the old ones, then over ALL edges and ALL article ids:
+    story_of = group_stories({id: published for every article}, all_story_edges)
+    duplicate_of = canonical_duplicates({id: published for every article}, all_dup_edges)
+    story = build_story(story_id, its_articles)  # for each story whose membership changed
+
 Why the result does not depend on arrival order: whether a pair is compared depends only on the two
 articles (they share blocking keys or an LSH band, and their dates are compatible); its score depends only
 on the two feature dicts (term rarity comes from a fixed table, `marsad/data/story_idf.tsv`, not from the
