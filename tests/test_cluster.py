@@ -229,3 +229,29 @@ def test_build_story_record():
     assert story.outlets == ["gulf-daily", "iraqi-site", "petra-like"]
     assert story.entities == []
     assert 1 <= len(story.summary) <= 5
+
+
+def test_pairwise_rules_give_the_index_edges():
+    """An engine that forms pairs by grouping (spark.py) uses the pair-wise functions: same edges."""
+    later_first = sorted(ALL, key=lambda a: (a.published or "\uffff", a.id))
+    features = {a.id: cluster.story_features(a) for a in later_first}
+    index = cluster.StoryIndex()
+    local_story, local_dup = set(), set()
+    for a in later_first:
+        local_story.update(cluster.story_edges(features[a.id], index))
+        local_dup.update(cluster.duplicate_edges(features[a.id], index))
+        index.add(features[a.id])
+    pair_story, pair_dup = set(), set()
+    for i, old in enumerate(later_first):
+        for new in later_first[i + 1:]:
+            fn, fo = features[new.id], features[old.id]
+            keys = len(set(fn["keys"]) & set(fo["keys"]))
+            band = bool(set(cluster.lsh_band_keys(fn)) & set(cluster.lsh_band_keys(fo)))
+            if cluster.is_story_candidate(keys, band, cluster.day_number(fn), cluster.day_number(fo)):
+                score = cluster.story_edge(fn, fo)
+                if score is not None:
+                    pair_story.add((new.id, old.id, score))
+            if band and (score := cluster.duplicate_edge(fn, fo)) is not None:
+                pair_dup.add((new.id, old.id, score))
+    assert pair_story == local_story and pair_dup == local_dup
+    assert local_story and local_dup                  # the fixtures do produce both kinds
