@@ -368,6 +368,36 @@ def test_clitic_inside_a_span_and_plural_nisba():
     assert resolution.entity_of("PER", "الإيرانيون") is None
 
 
+def test_seed_alias_is_an_organisation_whatever_the_tagger_said():
+    articles = [make_article(f"p{i}", "هاجم داعش قرية.", [("داعش", "PER")]) for i in range(3)]
+    articles.append(make_article("o", "أعلن تنظيم داعش مسؤوليته.", [("تنظيم داعش", "ORG")]))
+    resolution = resolve_entities(collect_names(articles))
+    entity = entity_named(resolution, "PER", "داعش")
+    assert entity.type == "ORG" and resolution.entity_of("ORG", "تنظيم داعش") == entity.id
+
+
+def test_one_acronym_sighting_does_not_join_a_seeded_organisation():
+    def corpus_with(times: int) -> Resolution:
+        articles = [make_article(f"a{i}", "وقالت الأمم المتحدة (يوناكو) إن الوضع صعب.", [("الأمم المتحدة", "ORG")])
+                    for i in range(times)]
+        articles.append(make_article("b", "أعلنت يوناكو خطتها.", [("يوناكو", "ORG")]))
+        return resolve_entities(collect_names(articles))
+    once, twice = corpus_with(1), corpus_with(2)
+    assert once.entity_of("ORG", "يوناكو") != once.entity_of("ORG", "الأمم المتحدة")
+    assert twice.entity_of("ORG", "يوناكو") == twice.entity_of("ORG", "الأمم المتحدة")
+
+
+def test_places_that_differ_in_one_letter_or_an_article_stay_apart():
+    articles = [make_article(f"r{i}", "زار الوفد روسيا وجازان.", [("روسيا", "LOC"), ("جازان", "LOC")])
+                for i in range(3)]
+    articles.append(make_article("p", "تاريخ البروسيا ومدينة قازان ووروسيا.",
+                                 [("البروسيا", "LOC"), ("قازان", "LOC"), ("وروسيا", "LOC")]))
+    resolution = resolve_entities(collect_names(articles))
+    assert resolution.entity_of("LOC", "البروسيا") != resolution.entity_of("LOC", "روسيا")
+    assert resolution.entity_of("LOC", "قازان") != resolution.entity_of("LOC", "جازان")
+    assert resolution.entity_of("LOC", "وروسيا") == resolution.entity_of("LOC", "روسيا")
+
+
 def test_type_disagreement_resolves_by_majority():
     articles = [make_article(f"a{i}", "وصل الوفد إلى جدة مساء.", [("جدة", "LOC")]) for i in range(3)]
     articles.append(make_article("p", "قالت جدة الطفل إنها بخير.", [("جدة", "PER")]))
