@@ -141,9 +141,10 @@ def analyze(paths: Iterable[str], store: Store, *, max_bytes: int = ingest.DEFAU
     paths = [str(p) for p in paths]
     t0 = time.perf_counter()
     line_stats = count_lines(paths, max_bytes)
+    counted = time.perf_counter() - t0
     summary = analyze_items(ingest.read_paths(paths, max_bytes=max_bytes), store, line_stats=line_stats,
                             max_bytes=max_bytes, workers=workers, progress=progress)
-    summary.stage_seconds["line stats"] += time.perf_counter() - t0
+    summary.stage_seconds["line stats"] += counted
     summary.seconds = time.perf_counter() - t0
     return summary
 
