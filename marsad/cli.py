@@ -64,22 +64,40 @@ def _print_summary(summary, store_path: Path, out_path: Optional[Path]) -> None:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[Path], typer.Argument(help="Files, folders, .zip/.tar.gz archives, .jsonl/.json, HTML, "
-                                                     "RSS/Atom feed files or WARC files.")],
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, .zip/.tar.gz archives, .jsonl/.json, HTML, "
+                                                    "RSS/Atom feed files or WARC files (with --engine spark also "
+                                                    "hdfs:// and s3a:// URIs).")],
     store: StoreOption = DEFAULT_STORE,
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Also write the JSON export here.")] = None,
     max_mb: Annotated[float, typer.Option("--max-mb", help=setting("max_mb").help)] = setting("max_mb").default,
     workers: Annotated[int, typer.Option("--workers", "-w", help=setting("workers").help)] = setting("workers").default,
+    batch: Annotated[int, typer.Option("--batch", help=setting("batch").help)] = setting("batch").default,
+    engine: Annotated[str, typer.Option("--engine", help="local (worker processes on this machine) or spark "
+                                                         "(Apache Spark; needs marsad[spark] and Java).")] = "local",
+    master: Annotated[Optional[str], typer.Option("--master", help="With --engine spark: the Spark master "
+                                                  "(local[*], spark://host:7077, yarn, k8s://...).")] = None,
+    parquet: Annotated[Optional[str], typer.Option("--parquet", help="With --engine spark: keep the Parquet result "
+                                                   "in this folder or hdfs:// / s3a:// URI (then loaded into "
+                                                   "the store); default: a temporary folder.")] = None,
 ) -> None:
     """Read articles into the store, then update entities, quotes, events and stories."""
     from .pipeline import analyze as run
+    if engine not in ("local", "spark"):
+        fail(f"unknown engine {engine!r}: use local or spark", 2)
     db = _open_store(store)
     try:
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal) as bar:
-            task = bar.add_task("analysing", total=None)
-            summary = run([str(p) for p in paths], db, max_bytes=int(max_mb * 1_000_000), workers=workers,
-                          progress=lambda n: bar.advance(task, n))
+        if engine == "spark":
+            from .spark import analyze_into_store
+            console.print(f"running on Spark ({master or 'local[*]'}) …", highlight=False, markup=False)
+            summary = analyze_into_store(paths, db, parquet_dir=parquet, master=master,
+                                         max_bytes=int(max_mb * 1_000_000))
+        else:
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                          TimeElapsedColumn(), console=console, transient=True,
+                          disable=not console.is_terminal) as bar:
+                task = bar.add_task("analysing", total=None)
+                summary = run([str(p) for p in paths], db, max_bytes=int(max_mb * 1_000_000), workers=workers,
+                              progress=lambda n: bar.advance(task, n), batch_size=batch)
         if out_file:
             _write_export(db, out_file, "json", "articles")
     except MarsadError as exc:
@@ -103,6 +121,26 @@ def _write_export(db, path: Path, fmt: str, kind: str) -> None:
         tmp.replace(path)
     except OSError as exc:
         fail(f"cannot write {path}: {exc.strerror or exc}")
+
+
+@app.command("load")
+def load_command(
+    parquet: Annotated[str, typer.Argument(help="The Parquet result of `marsad analyze --engine spark --parquet "
+                                                "DIR`: a folder, or an hdfs:// or s3a:// URI.")],
+    store: StoreOption = DEFAULT_STORE,
+) -> None:
+    """Load a Parquet result of the Spark engine into a store (merged with what the store holds)."""
+    from .spark import load
+    db = _open_store(store)
+    try:
+        result = load(parquet, db)
+    except MarsadError as exc:
+        fail(str(exc))
+    finally:
+        db.close()
+    merged = "; entities and stories merged with the stored ones" if result.merged else ""
+    console.print(f"loaded {result.stored} new articles into {store} ({result.already} already there, "
+                  f"{result.rejected} rejected documents recorded){merged}", highlight=False, markup=False)
 
 
 @app.command()

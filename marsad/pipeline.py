@@ -19,10 +19,11 @@ from functools import partial
 
 from . import boilerplate, cluster, dates, entities, events, ingest, ner, quotes, summarise
 from .records import Article, Document, Rejected, article_id
+from .settings import setting
 from .store import Store
 from .workers import run_ordered
 
-BATCH_SIZE = 200          # articles per store transaction: a killed run loses at most one batch of work
+BATCH_SIZE = setting("batch").default   # articles per store transaction: a killed run loses at most one batch
 
 
 @dataclass
@@ -134,7 +135,8 @@ def _crashed(item: tuple[Document, str], reason: str):
 
 
 def analyze(paths: Iterable[str], store: Store, *, max_bytes: int = ingest.DEFAULT_MAX_BYTES,
-            workers: int = 1, progress: Callable[[int], None] | None = None) -> Summary:
+            workers: int = 1, progress: Callable[[int], None] | None = None,
+            batch_size: int = BATCH_SIZE) -> Summary:
     """Read PATHS into STORE and bring entities, stories and timelines up to date.
 
     Re-running on the same input changes nothing: known article ids are skipped before any work."""
@@ -143,7 +145,7 @@ def analyze(paths: Iterable[str], store: Store, *, max_bytes: int = ingest.DEFAU
     line_stats = count_lines(paths, max_bytes)
     counted = time.perf_counter() - t0
     summary = analyze_items(ingest.read_paths(paths, max_bytes=max_bytes), store, line_stats=line_stats,
-                            max_bytes=max_bytes, workers=workers, progress=progress)
+                            max_bytes=max_bytes, workers=workers, progress=progress, batch_size=batch_size)
     summary.stage_seconds["line stats"] += counted
     summary.seconds = time.perf_counter() - t0
     return summary
@@ -151,7 +153,8 @@ def analyze(paths: Iterable[str], store: Store, *, max_bytes: int = ingest.DEFAU
 
 def analyze_items(items: Iterable[Document | Rejected], store: Store, *, line_stats=None,
                   max_bytes: int = ingest.DEFAULT_MAX_BYTES, workers: int = 1,
-                  progress: Callable[[int], None] | None = None, corpus: bool = True) -> Summary:
+                  progress: Callable[[int], None] | None = None, corpus: bool = True,
+                  batch_size: int = BATCH_SIZE) -> Summary:
     """Run every stage on documents (from files, feeds or any other reader) and commit them to STORE.
 
     The per-article stages run on `workers` processes; results are committed in input order, in batches, so
@@ -209,7 +212,7 @@ def analyze_items(items: Iterable[Document | Rejected], store: Store, *, line_st
         loaded_sources.append(source)
         if feats is not None:
             features[result.id] = feats
-        if len(batch) >= BATCH_SIZE:
+        if len(batch) >= batch_size:
             flush()
     flush()
     store.save_rejected(summary.rejected)

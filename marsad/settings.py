@@ -20,6 +20,8 @@ SETTINGS = [
     Setting("store", Path("marsad.sqlite"), "The SQLite store file (created when missing)."),
     Setting("max_mb", 20.0, "Documents larger than this many MB of text are rejected, not read."),
     Setting("workers", os.cpu_count() or 1, "Worker processes for the per-article stages (default: all cores)."),
+    Setting("batch", 200, "Articles committed to the store in one transaction: a killed run loses at most this "
+                          "much work, and the same command resumes it."),
     Setting("host", "127.0.0.1", "Address the web server binds to (loopback unless you ask otherwise)."),
     Setting("port", 8000, "Port of the web server."),
     Setting("every", "10m", "How often `marsad watch` polls its feeds (30s, 10m, 1h, 1h30m)."),
