@@ -18,8 +18,9 @@ when every aligned part matches. A shorter name may skip middle parts (محمد 
 trailing lineage (محمد بن سلمان ~ محمد بن سلمان بن عبدالعزيز), never a middle patronymic, the first or the last
 part, so a shared surname or first name is not enough. Two parts match when they are equal, or when (a) they
 are not two different established Arabic given names (حسن/حسين, محمد/محمود, قاسم/جاسم), (b) their phonetic keys
-are equal, or start and end alike and (c) one is not the other plus a feminine or nisba ending (سعيد/سعيدة,
-الكاظم/الكاظمي) and (d) `part_similarity` clears the threshold for the evidence at hand (below). The phonetic key
+are equal, or -- for names not written as Arabic family names (with ال, بن, آل: العمري != العامري) -- start and
+end alike, (c) one is not the other plus a feminine or nisba ending (سعيد/سعيدة, الكاظم/الكاظمي) and (d)
+`part_similarity` clears the threshold for the evidence at hand (below). The phonetic key
 folds the letters transliteration swaps (ج/غ/ق for G, ت/ط/ث, س/ص, د/ض, ذ/ز/ظ, ح/ه, final ة/ه/ا, a final
 Iberian ش/س, doubled letters, تش/ش) and the skeleton also drops the long vowels ا/و/ي, which Arabic spellings of
 foreign names insert and drop freely.
@@ -30,9 +31,9 @@ train / 178 held-out positive pairs; F-beta on train, beta < 1 because a wrong m
   * SINGLE_THRESHOLD 0.96 (F0.25): one word against one word. Held-out P 0.94 / R 0.35; accepts 0.01% of all
     blocked pairs of different names (677k pairs).
   * PART_THRESHOLD 0.92 (F0.5): one differing part decides (the rest identical, or a lone surname against a
-    full name's). Held-out P 0.78 / R 0.74 against the hardest look-alike; accepts 0.07% of blocked pairs.
+    full name's). Held-out P 0.80 / R 0.73 against the hardest look-alike; accepts 0.07% of blocked pairs.
   * SUPPORTED_THRESHOLD 0.90 (F1): two or more differing parts, each confirming the other. Held-out
-    P 0.68 / R 0.89 per part (0.24% of blocked pairs); every part must pass, so a wrong merge needs two
+    P 0.70 / R 0.88 per part (0.22% of blocked pairs); every part must pass, so a wrong merge needs two
     coincidences.
 The precision figures are pessimistic: ANETAC is dense (67k distinct Arabic names) and automatically
 extracted, and many "different" English names are one name in Arabic script.
@@ -180,6 +181,7 @@ _JOIN_NEXT = _COMPOUND_PREFIXES | _PARTICLES
 _LINEAGE = {match_form(w): match_form(m) for w, m in _NAMES["lineage_prefixes"].items()}
 LINEAGE_MARK = "+"          # joins a lineage word to its name: بن سلمان -> "بن+سلمان", آل سعود -> "ال+سعود"
 _GIVEN_NAMES = {_word(w) for w in _NAMES["given_names"]}
+_CLITIC_FREE = _GIVEN_NAMES | _COMPOUND_PREFIXES
 _GENERIC_HEADS = {_word(w) for w in _ORGS["generic_heads"]}
 
 
@@ -219,6 +221,8 @@ def person_parts(key: str) -> tuple[str, ...]:
         if len(words) > n and start[:n] == honorific:
             words = words[n:]
             break
+    if words:
+        words[0] = _without_name_clitic(words[0])
     parts: list[str] = []
     i = 0
     while i < len(words):
@@ -235,10 +239,19 @@ def person_parts(key: str) -> tuple[str, ...]:
             i += 1
             word += words[i]
         i += 1
-        word = word if lineage else strip_article(word)
-        if len(word) > 1:
+        if len(strip_article(word)) > 1:
             parts.append(word)
     return tuple(parts)
+
+
+def _without_name_clitic(word: str) -> str:
+    """A tagger sometimes keeps و/ف/ب/ل on a name (ومحمد, لعلي, وعبد); drop it when a known given name (or the
+    start of a compound) is left, which a root letter never leaves (وليد, بسام, فهد stay whole)."""
+    for n in (1, 2):
+        if len(word) > n + 1 and word[0] in "وفبل" and (n == 1 or word[1] in "بل") \
+                and word[n:] in _CLITIC_FREE:
+            return word[n:]
+    return word
 
 
 def _is_lineage(part: str) -> bool:
@@ -252,8 +265,18 @@ def _suffix_only(a: str, b: str) -> bool:
     return long.startswith(short) and long[len(short):] in ("ه", "ي", "يه", "ا", "ان", "يون", "يين")
 
 
+def _native(part: str) -> bool:
+    """A part written with the article or as lineage (الشهراني, آل سعود, بن سعد) is an Arabic name, whose long
+    vowels are not spelling noise: العمري and العامري are two families, سعد and سعيد two names."""
+    return LINEAGE_MARK in part or (part.startswith("ال") and len(part) > 4)
+
+
 @lru_cache(maxsize=1 << 18)
 def _parts_match(a: str, b: str, threshold: float) -> bool:
+    if a == b:
+        return True
+    native = _native(a) or _native(b)
+    a, b = strip_article(a), strip_article(b)
     if a == b:
         return True
     if not a or not b or (a in _GIVEN_NAMES and b in _GIVEN_NAMES):
@@ -261,7 +284,7 @@ def _parts_match(a: str, b: str, threshold: float) -> bool:
     pa, pb = phonetic_key(a), phonetic_key(b)
     if pa == pb:
         return True
-    if pa[0] != pb[0] or pa[-1] != pb[-1] or _suffix_only(a, b):
+    if native or pa[0] != pb[0] or pa[-1] != pb[-1] or _suffix_only(a, b):
         return False
     if min(len(pa), len(pb)) <= 3:
         # Too short for a similarity score to mean anything (جون/جين/جان): only the vowels may differ, and
@@ -316,12 +339,12 @@ def person_names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     pairs = _align(short, long, SUPPORTED_THRESHOLD)
     if pairs is None:
         return False
-    differing = [(x, y) for x, y in pairs if phonetic_key(x) != phonetic_key(y)]
+    differing = [(x, y) for x, y in pairs if phonetic_key(strip_article(x)) != phonetic_key(strip_article(y))]
     return len(differing) != 1 or parts_match(*differing[0], PART_THRESHOLD)
 
 
 def _blocks(part: str) -> tuple[str, str]:
-    s = skeleton(part)
+    s = skeleton(strip_article(part))
     return s[:3], s[-3:]
 
 
@@ -728,7 +751,7 @@ def _cluster_people(forms: list[_Form]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     index: dict[tuple, list[int]] = defaultdict(list)
     for form in (f for f in order if len(f.parts) >= 2):
-        first = skeleton(form.parts[0])[:2]
+        first = skeleton(strip_article(form.parts[0]))[:2]
         keys = [(first, b) for b in _blocks(form.parts[-1])]
         candidates = sorted({c for k in keys for c in index.get(k, ())})
         matches = [c for c in candidates if _joins(form, clusters[c])]
