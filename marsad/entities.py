@@ -276,9 +276,11 @@ def _parts_match(a: str, b: str, threshold: float) -> bool:
     if a == b:
         return True
     native = _native(a) or _native(b)
-    a, b = strip_article(a), strip_article(b)
-    if a == b:
-        return True
+    bare_a, bare_b = strip_article(a), strip_article(b)
+    if bare_a == bare_b:
+        # الكاظمي = كاظمي, but الرشيد (a family) != رشيد (a given name)
+        return not (bare_a in _GIVEN_NAMES or bare_a.startswith(("عبد", "ابو")))
+    a, b = bare_a, bare_b
     if not a or not b or (a in _GIVEN_NAMES and b in _GIVEN_NAMES):
         return False
     pa, pb = phonetic_key(a), phonetic_key(b)
@@ -674,26 +676,33 @@ def _type_rank(type: str) -> int:
     return TYPE_ORDER.index(type) if type in TYPE_ORDER else len(TYPE_ORDER)
 
 
-def _vote_types(stats: NameStats) -> dict[str, _Form]:
-    """One form per article-insensitive key, typed by majority of mentions (ties: PER, ORG, LOC, MISC); a seed
-    alias is an organisation whatever the tagger said (داعش is often tagged as a person)."""
-    by_loose: dict[str, dict[str, _Form]] = defaultdict(dict)
+def _vote_types(stats: NameStats) -> list[_Form]:
+    """Forms typed by majority of mentions over each article-insensitive key (ties: PER, ORG, LOC, MISC); a seed
+    alias is an organisation whatever the tagger said (داعش is often tagged as a person). An organisation or
+    place is one form per article-insensitive key (العراق = عراق); a person keeps one form per key, because
+    the article can make a family name of a given name (الرشيد is not رشيد)."""
+    by_loose: dict[str, dict[str, dict[str, _Form]]] = defaultdict(lambda: defaultdict(dict))
     for (type, key), count in sorted(stats.names.items()):
         loose = _loose(key)
-        form = by_loose[loose].get(type)
+        form = by_loose[loose][type].get(key)
         if form is None:
-            form = by_loose[loose][type] = _Form(type, loose)
+            form = by_loose[loose][type][key] = _Form(type, loose)
         form.mentions += count.mentions
         form.keys.append((type, key))
         _add_counts(form.surfaces, count.surfaces)
         _add_counts(form.titles, count.titles)
-    forms = {}
+    forms = []
     for loose, typed in by_loose.items():
-        winner = min(typed.values(), key=lambda f: (-f.mentions, _type_rank(f.type), f.type))
-        merged = _Form("ORG" if loose in _SEEDS else winner.type, loose)
-        for form in sorted(typed.values(), key=lambda f: f.type):
-            merged.take(form)
-        forms[loose] = merged
+        votes = {t: sum(f.mentions for f in keyed.values()) for t, keyed in typed.items()}
+        winner = "ORG" if loose in _SEEDS else min(votes, key=lambda t: (-votes[t], _type_rank(t), t))
+        by_key: dict[str, _Form] = {}
+        for type in sorted(typed):
+            for key, form in sorted(typed[type].items()):
+                target = key if winner == "PER" else loose
+                if target not in by_key:
+                    by_key[target] = _Form(winner, loose)
+                by_key[target].take(form)
+        forms.extend(by_key[k] for k in sorted(by_key))
     return forms
 
 
@@ -747,7 +756,7 @@ def _cluster_people(forms: list[_Form]) -> list[_Cluster]:
         else:
             form.parts = parts
             by_parts[parts] = form
-    order = sorted(by_parts.values(), key=lambda f: (-f.mentions, -len(f.parts), f.loose))
+    order = sorted(by_parts.values(), key=lambda f: (-f.mentions, -len(f.parts), f.loose, f.keys[0]))
     clusters: list[_Cluster] = []
     index: dict[tuple, list[int]] = defaultdict(list)
     for form in (f for f in order if len(f.parts) >= 2):
@@ -929,10 +938,10 @@ def _top_titles(titles: Counter) -> list[str]:
 def resolve_entities(stats: NameStats) -> Resolution:
     """Merge the names in `stats` into entities. Deterministic and a pure function of the stats."""
     forms = _vote_types(stats)
-    places = {loose for loose, f in forms.items() if f.type == "LOC"}
+    places = {f.loose for f in forms if f.type == "LOC"}
     by_type: dict[str, list[_Form]] = defaultdict(list)
-    for loose in sorted(forms):
-        form = forms[loose]
+    for form in forms:
+        loose = form.loose
         if form.type == "LOC" and _gentilic(loose, places) or form.type in ("PER", "LOC") and _people(loose):
             continue
         by_type[form.type].append(form)

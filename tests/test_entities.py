@@ -172,6 +172,7 @@ def test_different_names_do_not_match(a, b):
     ("عبدالله آل سعد", "عبدالله آل سعيد", False),
     ("ومحمد حمد", "محمد حمد", True),                 # a clitic the tagger left on a given name
     ("ومحمود حمد", "محمد حمد", False),
+    ("محمد الحمد", "محمد حمد", False),               # with the article a given name is a family name
 ])
 def test_multi_part_names_compare_part_by_part(a, b, same):
     assert person_names_match(person_parts(match_form(a)), person_parts(match_form(b))) is same
@@ -402,6 +403,14 @@ def test_places_that_differ_in_one_letter_or_an_article_stay_apart():
     assert resolution.entity_of("LOC", "البروسيا") != resolution.entity_of("LOC", "روسيا")
     assert resolution.entity_of("LOC", "قازان") != resolution.entity_of("LOC", "جازان")
     assert resolution.entity_of("LOC", "وروسيا") == resolution.entity_of("LOC", "روسيا")
+
+
+def test_a_person_with_and_without_the_article():
+    articles = [make_article("a", "قال الرشيد إن رشيد والكاظمي وكاظمي حضروا.",
+                             [("الرشيد", "PER"), ("رشيد", "PER"), ("الكاظمي", "PER"), ("كاظمي", "PER")])]
+    resolution = resolve_entities(collect_names(articles))
+    assert resolution.entity_of("PER", "الرشيد") != resolution.entity_of("PER", "رشيد")
+    assert resolution.entity_of("PER", "الكاظمي") == resolution.entity_of("PER", "كاظمي")
 
 
 def test_type_disagreement_resolves_by_majority():
