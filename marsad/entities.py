@@ -265,6 +265,15 @@ def _suffix_only(a: str, b: str) -> bool:
     return long.startswith(short) and long[len(short):] in ("ه", "ي", "يه", "ا", "ان", "يون", "يين")
 
 
+def _different_given_names(a: str, b: str) -> bool:
+    """Two established given names, alone or after the same compound word (ام محمد != ام محمود)."""
+    for prefix in _COMPOUND_PREFIXES:
+        if a.startswith(prefix) and b.startswith(prefix):
+            a, b = a[len(prefix):], b[len(prefix):]
+            break
+    return a != b and a in _GIVEN_NAMES and b in _GIVEN_NAMES
+
+
 def _native(part: str) -> bool:
     """A part written with the article or as lineage (الشهراني, آل سعود, بن سعد) is an Arabic name, whose long
     vowels are not spelling noise: العمري and العامري are two families, سعد and سعيد two names."""
@@ -281,7 +290,7 @@ def _parts_match(a: str, b: str, threshold: float) -> bool:
         # الكاظمي = كاظمي, but الرشيد (a family) != رشيد (a given name)
         return not (bare_a in _GIVEN_NAMES or bare_a.startswith(("عبد", "ابو")))
     a, b = bare_a, bare_b
-    if not a or not b or (a in _GIVEN_NAMES and b in _GIVEN_NAMES):
+    if not a or not b or _different_given_names(a, b):
         return False
     pa, pb = phonetic_key(a), phonetic_key(b)
     if pa == pb:

@@ -173,6 +173,7 @@ def test_different_names_do_not_match(a, b):
     ("ومحمد حمد", "محمد حمد", True),                 # a clitic the tagger left on a given name
     ("ومحمود حمد", "محمد حمد", False),
     ("محمد الحمد", "محمد حمد", False),               # with the article a given name is a family name
+    ("أبو محمد الحلبي", "أبو محمود الحلبي", False),
 ])
 def test_multi_part_names_compare_part_by_part(a, b, same):
     assert person_names_match(person_parts(match_form(a)), person_parts(match_form(b))) is same
