@@ -79,6 +79,7 @@ MAX_TITLE_WORDS = 8
 MAX_KEY_CHARS = 120         # longer "names" are tagger accidents; they are not counted
 MAX_KEY_WORDS = 10
 FUZZY_MIN_CHARS = 5         # single-word organisations/places shorter than this merge only on equal keys
+ACRONYM_EVIDENCE = 2        # articles that must write "LONG FORM (ACRONYM)" before the two forms merge
 TYPE_ORDER = ("PER", "ORG", "LOC", "MISC")
 
 _DATA = Path(__file__).with_name("data")
@@ -553,7 +554,7 @@ def acronym_pairs(article: Article) -> list[tuple[str, str]]:
         if not found:
             continue
         outer, inner = match_form(mention.name), match_form(found.group(1))
-        if not outer or not inner or outer == inner or _NOT_ACRONYM.search(outer + inner):
+        if not outer or not inner or outer == inner or _NOT_ACRONYM.search(outer) or _NOT_ACRONYM.search(inner):
             continue
         n_outer, n_inner = len(outer.split()), len(inner.split())
         if n_inner == 1 and 2 <= n_outer <= MAX_KEY_WORDS:
@@ -872,14 +873,15 @@ def _cluster_names(forms: list[_Form], acronyms: Counter, use_seeds: bool) -> li
                 longs[short][long] += n
         for short, counts in sorted(longs.items()):
             (top, n), *rest = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-            # A seeded organisation needs the pair twice, and two seed groups are never joined by one:
-            # "الأمم المتحدة (اليونيسيف)" once must not swallow UNICEF into the UN.
+            # Seen in two articles at least (a tagger's stray "(نيسان)" after a long span is seen once), three
+            # for a seeded organisation, and two seed groups are never joined: "الأمم المتحدة (اليونيسيف)"
+            # must not swallow UNICEF into the UN.
             seeded = sum(r.startswith("\x00") for r in {uf.find(top), uf.find(short)})
-            if n > sum(m for _, m in rest) and seeded < 2 and n >= 1 + seeded:
+            if n > sum(m for _, m in rest) and seeded < 2 and n >= ACRONYM_EVIDENCE + seeded:
                 uf.union(top, short)
         for loose in sorted(by_loose):
             words = loose.split()
-            if len(words) >= 2 and words[0] in _GENERIC_HEADS:
+            if len(words) >= 2 and words[0] in _GENERIC_HEADS and len(words[1]) >= 3:
                 rest = " ".join(words[1:])
                 if rest in by_loose or rest in _SEEDS:
                     uf.union(loose, rest if rest in by_loose else f"\x00seed{_SEEDS[rest]:04d}")

@@ -12,8 +12,8 @@ import pytest
 
 from marsad import MarsadError
 from marsad.entities import (
-    NameStats, NameStatsError, Resolution, attach_titles, chain_mentions, collect_names, link_mentions,
-    match_form, parts_match, person_names_match, person_parts, resolve_entities,
+    NameStats, NameStatsError, Resolution, acronym_pairs, attach_titles, chain_mentions, collect_names,
+    link_mentions, match_form, parts_match, person_names_match, person_parts, resolve_entities,
 )
 from marsad.records import Article, Mention
 
@@ -298,7 +298,13 @@ def test_acronym_pattern_in_text_links_an_organisation_unknown_to_the_seeds():
     stats = collect_names([first, second])
     assert stats.acronyms[(match_form("الهيئة الوطنية للاستثمار"), "هنا")] == 1
     resolution = resolve_entities(stats)
+    assert resolution.entity_of("ORG", "هنا") != resolution.entity_of("ORG", "الهيئة الوطنية للاستثمار")
+    third = make_article("c", "وذكرت الهيئة الوطنية للاستثمار (هنا) أن العمل بدأ.",
+                         [("الهيئة الوطنية للاستثمار", "ORG")])
+    resolution = resolve_entities(collect_names([first, second, third]))
     assert resolution.entity_of("ORG", "هنا") == resolution.entity_of("ORG", "الهيئة الوطنية للاستثمار")
+    stray = make_article("d", "قال مجلس الأمن الدولي (س) و (12) شيئا.", [("مجلس الأمن الدولي", "ORG")])
+    assert acronym_pairs(stray) == []
 
 
 def test_generic_head_and_article_insensitive_organisations():
@@ -384,15 +390,15 @@ def test_seed_alias_is_an_organisation_whatever_the_tagger_said():
     assert entity.type == "ORG" and resolution.entity_of("ORG", "تنظيم داعش") == entity.id
 
 
-def test_one_acronym_sighting_does_not_join_a_seeded_organisation():
-    def corpus_with(times: int) -> Resolution:
+def test_few_acronym_sightings_do_not_join_a_seeded_organisation():
+    def corpus_with(times: int) -> Resolution:     # a seeded organisation needs a third sighting
         articles = [make_article(f"a{i}", "وقالت الأمم المتحدة (يوناكو) إن الوضع صعب.", [("الأمم المتحدة", "ORG")])
                     for i in range(times)]
         articles.append(make_article("b", "أعلنت يوناكو خطتها.", [("يوناكو", "ORG")]))
         return resolve_entities(collect_names(articles))
-    once, twice = corpus_with(1), corpus_with(2)
-    assert once.entity_of("ORG", "يوناكو") != once.entity_of("ORG", "الأمم المتحدة")
-    assert twice.entity_of("ORG", "يوناكو") == twice.entity_of("ORG", "الأمم المتحدة")
+    twice, thrice = corpus_with(2), corpus_with(3)
+    assert twice.entity_of("ORG", "يوناكو") != twice.entity_of("ORG", "الأمم المتحدة")
+    assert thrice.entity_of("ORG", "يوناكو") == thrice.entity_of("ORG", "الأمم المتحدة")
 
 
 def test_places_that_differ_in_one_letter_or_an_article_stay_apart():
