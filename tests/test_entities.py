@@ -9,6 +9,8 @@ import random
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad import MarsadError
 from marsad.entities import (
@@ -483,3 +485,21 @@ def test_bad_input_does_not_crash():
     huge = Article("h", "h", "x" * 300, mentions=[Mention(0, 300, "x" * 300, "PER")])
     assert collect_names([huge]).names == {}
     assert resolve_entities(NameStats()).entities == []
+
+
+NAME_TEXT = st.text(alphabet="ابتثجحخدذرسشصضطظعغفقكلمنهوي ىةءأإآ ؤئـًٌٍَُِّ0١٢abcXYZ()«»،.#_-", max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(NAME_TEXT, st.sampled_from(["PER", "ORG", "LOC", "MISC", "GPE"])), max_size=12))
+def test_any_names_resolve_without_error(names):
+    text = " و ".join(n for n, _ in names)
+    mentions, pos = [], 0
+    for name, type in names:
+        mentions.append(Mention(pos, pos + len(name), name, type))
+        pos += len(name) + 3
+    article = prepare(Article("h", "h", text, mentions=mentions))
+    resolution = resolve_entities(collect_names([article]))
+    link_mentions(article, resolution)
+    ids = {e.id for e in resolution.entities}
+    assert all(m.entity is None or m.entity in ids for m in article.mentions)
