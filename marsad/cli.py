@@ -130,7 +130,7 @@ def load_command(
     store: StoreOption = DEFAULT_STORE,
 ) -> None:
     """Load a Parquet result of the Spark engine into a store (merged with what the store holds)."""
-    from .spark import load
+    from .parquet import load
     db = _open_store(store)
     try:
         result = load(parquet, db)

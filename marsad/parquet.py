@@ -129,7 +129,10 @@ def state_row(key: str, value) -> dict:
 # -- files ----------------------------------------------------------------------------------------------------
 def filesystem(folder: str):
     """(pyarrow filesystem, path) of a local folder or a URI; s3a:// (Hadoop's name) is opened as s3://."""
-    from pyarrow import fs
+    try:
+        from pyarrow import fs
+    except ImportError as exc:
+        raise ParquetError("pyarrow is not installed: pip install 'marsad[spark]'") from exc
     if "://" not in folder:
         return fs.LocalFileSystem(), os.path.abspath(folder)
     uri = "s3://" + folder[len("s3a://"):] if folder.startswith("s3a://") else folder
