@@ -24,7 +24,7 @@ import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.arabic import normalize_for_matching, split_sentences
+from marsad.arabic import split_sentences
 from marsad.lexicon import (
     Hit,
     PhraseTable,
@@ -34,11 +34,11 @@ from marsad.lexicon import (
     is_word,
     load_data,
     normal,
-    tokenize,
+    tokens_of,
     word_set,
 )
 from marsad.records import Article, Event, Mention, Timex, content_id
-from marsad.referents import find_referents, valid_mentions
+from marsad.referents import referents_of
 
 EVENT_TYPES = ("meeting", "visit", "call", "statement", "agreement", "milestone", "other")
 DATE_KINDS = ("date", "time", "relative")
@@ -96,11 +96,11 @@ def find_events(article: Article) -> list[Event]:
     if not text or not text.strip():
         return []
     lex = _lexicon()
-    tokens = tokenize(text)
+    tokens = tokens_of(text)
     starts = [t.start for t in tokens]
-    words_before = list(itertools.accumulate((is_word(t) for t in tokens), initial=0))   # word index of a token
-    mentions = valid_mentions(article)
-    referents = find_referents(article, tokens)
+    words_before = list(itertools.accumulate((t.text[0].isalnum() for t in tokens), initial=0))  # word index
+    mentions, referents, _ = referents_of(article, tokens)
+    triggers = sorted(set(lex.verbs.starts(tokens)).union(lex.nouns.starts(tokens)))   # where one may start
     ref_starts = [r.start for r in referents]
     timexes = sorted(
         (t for t in article.timexes
@@ -118,7 +118,7 @@ def find_events(article: Article) -> list[Event]:
         a, b = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         k = bisect.bisect_left(timex_starts, s)
         here = [t for t in timexes[k:bisect.bisect_left(timex_starts, e)] if t.end <= e]
-        hit = _trigger(lex, tokens, a, b)
+        hit = _trigger(lex, tokens, triggers[bisect.bisect_left(triggers, a):bisect.bisect_left(triggers, b)], b)
         # a date dates a trigger only on the same side of the quotation marks: "وشدّد: «... بدأناه عام
         # 2020»" is not a 2020 statement
         side = _quote_at(quoted, quoted_starts, tokens[hit.first].start) if hit else None
@@ -155,14 +155,13 @@ def find_events(article: Article) -> list[Event]:
     return events
 
 
-def _trigger(lex: _Lexicon, tokens, a: int, b: int) -> Hit[_Trigger] | None:
+def _trigger(lex: _Lexicon, tokens, candidates: list[int], b: int) -> Hit[_Trigger] | None:
     """The sentence's first strong trigger (a strong trigger of an overriding type wherever it is), else
-    its first weak one."""
+    its first weak one. `candidates`: the sentence's word tokens a trigger may start at, in order; the
+    sentence ends before token `b`."""
     weak = None
     strong = None
-    for i in range(a, b):
-        if not is_word(tokens[i]):
-            continue
+    for i in candidates:
         hit = lex.verbs.match(tokens, i, limit=b) or lex.nouns.match(tokens, i, limit=b)
         if hit is None:
             continue
@@ -293,7 +292,7 @@ def _participants(article: Article, referents, ref_starts: list[int], s: int, e:
         if ref.end > e or ref.mention in out:
             continue
         m = article.mentions[ref.mention]
-        key = tuple(normalize_for_matching(m.name or m.text).replace("_", " ").split())
+        key = tuple(normal(m.name or m.text).replace("_", " ").split())
         if not key or any(_same_name(key, other) for other in names):
             continue
         names.append(key)

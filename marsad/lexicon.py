@@ -22,6 +22,7 @@ V = TypeVar("V")
 # In a phrase written in a data file, "..." stands for "any few words here" ("بحث ... مع").
 GAP = "..."
 GAP_WORDS = 12
+CACHED_WORDS = 200_000    # written words remembered per phrase table (about the vocabulary of 30,000 articles)
 
 
 class LexiconError(MarsadError):
@@ -79,6 +80,21 @@ def conjunction_variants(word: str) -> tuple[str, ...]:
     return (norm,)
 
 
+_last_tokens: tuple[str, list[Token]] = ("", [])
+
+
+def tokens_of(text: str) -> list[Token]:
+    """`tokenize(text)`, remembered for the last text: quotes, events and referents read the same article one
+    after the other, and tokenising is a fifth of their work. The list is shared: callers must not change it."""
+    global _last_tokens
+    last_text, tokens = _last_tokens
+    if text is last_text or text == last_text:
+        return tokens
+    tokens = tokenize(text)
+    _last_tokens = (text, tokens)
+    return tokens
+
+
 def canonical(word: str) -> str:
     """How a list entry's word is stored: normalised, without ال (leading clitics are left to the variants)."""
     return strip_article(normalize_for_matching(word))
@@ -103,6 +119,9 @@ class PhraseTable(Generic[V]):
 
     Lookup is by the first word's canonical form, so matching a whole text costs one dictionary probe per
     word variant. Punctuation tokens between the words of a phrase are not allowed except inside a gap.
+    The phrases a written word may start are remembered per written word (`_starting`): the stages ask
+    about every token of every article, and news vocabulary repeats, so almost every question is one
+    dictionary probe on the word as written.
     """
 
     def __init__(self, phrases: Iterable[tuple[str, V]], variants=None) -> None:
@@ -110,6 +129,7 @@ class PhraseTable(Generic[V]):
         `conjunction_variants`); list words are stored normalised and, with the default, without ال."""
         self._variants = variants or word_variants
         self._by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        self._starting: dict[str, tuple[tuple[tuple[str, ...], V], ...]] = {}
         for phrase, value in phrases:
             first = canonical if self._variants is word_variants else normal
             words = tuple(GAP if w == GAP else first(w) if n == 0 else canonical(w)
@@ -121,18 +141,47 @@ class PhraseTable(Generic[V]):
             entries.sort(key=lambda e: -len(e[0]))        # longest phrase first
 
     def __contains__(self, word: str) -> bool:
-        return any(v in self._by_first for v in self._variants(word))
+        return bool(self._entries(word))
+
+    def _entries(self, word: str) -> tuple[tuple[tuple[str, ...], V], ...]:
+        """The phrases whose first word is a variant of `word`, in the order `match` tries them (variant by
+        variant, longest phrase first); () for most words."""
+        entries = self._starting.get(word)
+        if entries is None:
+            found: list[tuple[tuple[str, ...], V]] = []
+            for variant in self._variants(word):
+                found.extend(self._by_first.get(variant, ()))
+            entries = tuple(found)
+            if len(self._starting) >= CACHED_WORDS:
+                self._starting.clear()
+            self._starting[word] = entries
+        return entries
+
+    def starts(self, tokens: list[Token]) -> list[int]:
+        """Indexes of the word tokens a phrase may start at (its first word matches): where `match` can
+        return a hit. One dictionary probe per token, instead of a `match` call at every token."""
+        starting = self._starting
+        out = []
+        for i, tok in enumerate(tokens):
+            text = tok.text
+            entries = starting.get(text)
+            if entries is None:
+                entries = self._entries(text)
+            if entries and text[0].isalnum():
+                out.append(i)
+        return out
 
     def match(self, tokens: list[Token], i: int, limit: int | None = None) -> Hit[V] | None:
         """The longest phrase starting at token `i` (a word token), or None. `limit` bounds the tokens used."""
         end = len(tokens) if limit is None else min(limit, len(tokens))
         if i >= end or not is_word(tokens[i]):
             return None
-        for variant in self._variants(tokens[i].text):
-            for words, value in self._by_first.get(variant, ()):
-                last = _match_rest(tokens, i, end, words)
-                if last is not None:
-                    return Hit(i, last, value)
+        for words, value in self._entries(tokens[i].text):
+            if len(words) == 1:
+                return Hit(i, i, value)
+            last = _match_rest(tokens, i, end, words)
+            if last is not None:
+                return Hit(i, last, value)
         return None
 
 

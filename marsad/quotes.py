@@ -29,6 +29,7 @@ a missing speaker is better than a wrong one.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,11 +45,11 @@ from marsad.lexicon import (
     is_word,
     load_data,
     normal,
-    tokenize,
+    tokens_of,
     word_set,
 )
 from marsad.records import Article, Quote, content_id
-from marsad.referents import Referent, TitleIndex, find_referents, valid_mentions
+from marsad.referents import Referent, referents_of
 
 MIN_ATTRIBUTED_WORDS = 3       # "بعثة غير قتالية" after a verb is a quote; “الناتو” never is
 MIN_UNATTRIBUTED_WORDS = 8
@@ -228,25 +229,28 @@ class _Text:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.text = article.text
-        self.tokens: list[Token] = tokenize(self.text)
-        self.starts = [t.start for t in self.tokens]
+        self.tokens: list[Token] = tokens_of(self.text)
+        tokens = self.tokens
+        self.starts = [t.start for t in tokens]
         lex = _lexicon()
         self.verbs: dict[int, _Verb] = {}          # token index -> reporting verb written there
-        for i, tok in enumerate(self.tokens):
-            if tok.text[0].isalpha():
-                hit = lex.verbs.match(self.tokens, i)
+        for i in lex.verbs.starts(tokens):
+            if tokens[i].text[0].isalpha():
+                hit = lex.verbs.match(tokens, i)
                 if hit is not None and hit.last == i:
                     self.verbs[i] = hit.value
         self.sentences = split_sentences(self.text)
         self.sentence_starts = [s for s, _ in self.sentences]
-        self.mentions = valid_mentions(article)
-        self.referents: list[Referent] = find_referents(article, self.tokens)
+        found = referents_of(article, tokens)
+        self.mentions = found.mentions
+        self.referents: list[Referent] = found.referents
         self.ref_starts = [r.start for r in self.referents]
         self.ref_by_end = {r.end: r for r in self.referents}
-        self.titles = TitleIndex(article, self.tokens, self.mentions)
+        self.titles = found.titles
         times = sorted((t.start, t.end) for t in article.timexes if 0 <= t.start < t.end <= len(self.text))
         self.timex_starts = [s for s, _ in times]
         self.timexes = times
+        self.words_before = list(itertools.accumulate((t.text[0].isalnum() for t in tokens), initial=0))
 
     def token_index(self, pos: int) -> int:
         """Index of the first token starting at or after `pos`."""
@@ -342,8 +346,7 @@ def find_quotes(article: Article) -> list[Quote]:
 
 
 def _words_between(doc: _Text, start: int, end: int) -> int:
-    a, b = doc.token_index(start), doc.token_index(end)
-    return sum(1 for t in doc.tokens[a:b] if is_word(t))
+    return max(0, doc.words_before[doc.token_index(end)] - doc.words_before[doc.token_index(start)])
 
 
 def _strip(text: str, start: int, end: int, chars: str = " \t\r\n") -> tuple[int, int]:

@@ -17,8 +17,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from marsad.arabic import normalize_for_matching
 from marsad.lexicon import (
     Token,
     canonical,
@@ -28,6 +28,7 @@ from marsad.lexicon import (
     normal,
     phrase_words,
     tokenize,
+    tokens_of,
     word_set,
     word_variants,
 )
@@ -73,7 +74,14 @@ def valid_mentions(article: Article) -> list[int]:
 
 
 def _name_key(mention: Mention) -> tuple[str, ...]:
-    return tuple(normalize_for_matching(mention.name or mention.text).replace("_", " ").split())
+    return tuple(normal(mention.name or mention.text).replace("_", " ").split())
+
+
+@lru_cache(maxsize=20_000)
+def _title_words(title: str) -> tuple[tuple[str, ...], ...]:
+    """The lookup variants of each word of a role phrase, و/ف standing alone left out: a title recurs on
+    every mention of its person, and across articles."""
+    return tuple(word_variants(w) for w in phrase_words(title) if w not in ("و", "ف"))
 
 
 def _same_person(keys: list[tuple[str, ...]]) -> bool:
@@ -85,11 +93,13 @@ def _same_person(keys: list[tuple[str, ...]]) -> bool:
 class TitleIndex:
     """The role phrases of one article's PER mentions, matched against the text token by token."""
 
-    def __init__(self, article: Article, tokens: list[Token], mentions: list[int]) -> None:
+    def __init__(self, article: Article, tokens: list[Token], mentions: list[int],
+                 starts: list[int] | None = None) -> None:
+        """`starts` are the tokens' start offsets, when the caller has them already."""
         self.article = article
         self.tokens = tokens
-        self.starts = [t.start for t in tokens]
-        self.entries: list[tuple[list[tuple[str, ...]], int]] = []
+        self.starts = starts if starts is not None else [t.start for t in tokens]
+        self.entries: list[tuple[tuple[tuple[str, ...], ...], int]] = []
         self._by_first: dict[str, list[int]] = {}
         heads, _ = _words()
         for idx in mentions:
@@ -99,7 +109,7 @@ class TitleIndex:
             title = m.title or self._title_before(m, heads)
             if not title:
                 continue
-            words = [word_variants(w) for w in phrase_words(title) if w not in ("و", "ف")]
+            words = _title_words(title)
             if len(words) < MIN_TITLE_WORDS:
                 continue
             n = len(self.entries)
@@ -143,6 +153,23 @@ class TitleIndex:
         word = self.tokens[head].text
         start = self.tokens[head].start + _clitic_length(word, tuple(heads))     # "ووزير" -> "وزير"
         return text[start:self.tokens[end].end]
+
+    def starts_at(self) -> list[int]:
+        """Indexes of the word tokens a known title may start at (a variant of the word is a title's first
+        word): `match` returns None everywhere else. One set test per distinct word of the article."""
+        if not self._by_first:
+            return []
+        firsts = self._by_first.keys()
+        seen: dict[str, bool] = {}
+        out = []
+        for i, tok in enumerate(self.tokens):
+            text = tok.text
+            hit = seen.get(text)
+            if hit is None:
+                hit = seen[text] = text[0].isalnum() and not firsts.isdisjoint(word_variants(text))
+            if hit:
+                out.append(i)
+        return out
 
     def match(self, i: int) -> tuple[int, int | None, int] | None:
         """A known title starting at word token `i`: (index of its last token, the person's mention index or
@@ -202,7 +229,7 @@ class TitleIndex:
         return max(before, key=lambda p: self.article.mentions[p].start) if before else min(people)
 
 
-def _match_words(tokens: list[Token], i: int, words: list[tuple[str, ...]]) -> tuple[int, int, int | None]:
+def _match_words(tokens: list[Token], i: int, words: tuple[tuple[str, ...], ...]) -> tuple[int, int, int | None]:
     """How many title words match from token `i`; the last matching token; the next word token when it
     follows without punctuation (else None)."""
     count = 0
@@ -215,7 +242,7 @@ def _match_words(tokens: list[Token], i: int, words: list[tuple[str, ...]]) -> t
                 j += 1
                 continue
             return count, last, None
-        if not set(word_variants(tok.text)) & set(words[count]):
+        if set(word_variants(tok.text)).isdisjoint(words[count]):
             return count, last, j
         count += 1
         last = j
@@ -241,17 +268,55 @@ def _clitic_length(word: str, first: tuple[str, ...]) -> int:
     return 0
 
 
+class ArticleReferents(NamedTuple):
+    """What `referents_of` finds in one article: the indexes of its valid mentions, its referents (sorted by
+    start) and the index of its role phrases (quotes also asks it who an office word names)."""
+
+    mentions: list[int]
+    referents: list[Referent]
+    titles: TitleIndex
+
+
+_last_read: tuple[tuple, ArticleReferents] | None = None
+
+
+def _mentions_key(article: Article) -> tuple:
+    return tuple((m.start, m.end, m.text, m.type, m.name, m.title) for m in article.mentions)
+
+
+def referents_of(article: Article, tokens: list[Token] | None = None) -> ArticleReferents:
+    """The article's valid mentions, referents and title index. Remembered for the last article (same
+    text, same tokens list, same mentions): quotes and then events ask for the same one. The lists are
+    shared: callers must not change them. `tokens` must be the article text's tokens (default:
+    `lexicon.tokens_of`)."""
+    global _last_read
+    text = article.text
+    if tokens is None:
+        tokens = tokens_of(text)
+    key = (text, id(tokens), _mentions_key(article))
+    last = _last_read
+    if last is not None and last[0] == key and last[1].titles.tokens is tokens:
+        return last[1]
+    mentions = valid_mentions(article)
+    starts = [t.start for t in tokens]
+    index = TitleIndex(article, tokens, mentions, starts)
+    found = ArticleReferents(mentions, _find_referents(article, tokens, starts, mentions, index) if text else [],
+                             index)
+    _last_read = (key, found)
+    return found
+
+
 def find_referents(article: Article, tokens: list[Token] | None = None) -> list[Referent]:
     """Every PER/ORG mention and every resolvable role phrase of the article, sorted by start. A role phrase
     followed by a person's name (at most a comma or quote marks between) is one referent for that name."""
-    text = article.text
-    if not text:
+    if not article.text:
         return []
-    if tokens is None:
-        tokens = tokenize(text)
-    mentions = valid_mentions(article)
-    index = TitleIndex(article, tokens, mentions)
-    starts = [t.start for t in tokens]
+    return list(referents_of(article, tokens).referents)
+
+
+def _find_referents(article: Article, tokens: list[Token], starts: list[int], mentions: list[int],
+                    index: TitleIndex) -> list[Referent]:
+    text = article.text
     _, objects = _words()
     by_start = {article.mentions[i].start: i for i in mentions if article.mentions[i].type == "PER"}
     covered = sorted((article.mentions[i].start, article.mentions[i].end) for i in mentions)
@@ -263,10 +328,17 @@ def find_referents(article: Article, tokens: list[Token] | None = None) -> list[
         k = bisect.bisect_right(cover_starts, pos) - 1
         return k >= 0 and covered[k][0] <= pos < covered[k][1]
 
+    # only tokens a title may start at are tried; the others would be skipped one by one
+    candidates = index.starts_at() if index.entries else []
+    c = 0
     i = 0
-    while index.entries and i < len(tokens):
+    while c < len(candidates):
+        if candidates[c] < i:
+            c += 1
+            continue
+        i = candidates[c]
         tok = tokens[i]
-        if not is_word(tok) or inside_mention(tok.start):
+        if inside_mention(tok.start):
             i += 1
             continue
         found = index.match(i)
@@ -275,7 +347,7 @@ def find_referents(article: Article, tokens: list[Token] | None = None) -> list[
             continue
         last, person, clitic = found
         start = tok.start + clitic
-        obj = any(c in _CLITIC_OBJECT for c in tok.text[:clitic]) or _governed(tokens, i, objects)
+        obj = any(ch in _CLITIC_OBJECT for ch in tok.text[:clitic]) or _governed(tokens, i, objects)
         j = last + 1
         while j < len(tokens) and j - last <= 3 and tokens[j].text in _BETWEEN_TITLE_AND_NAME:
             j += 1
