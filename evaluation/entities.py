@@ -75,9 +75,9 @@ def evaluate_anetac(path: Path) -> dict[str, dict]:
     test = anetac_pairs(path)["test"]
     out = {}
     for name in ("SINGLE_THRESHOLD", "PART_THRESHOLD", "SUPPORTED_THRESHOLD"):
-        t = getattr(entities, name)
-        decisions = [(True, entities.parts_match(a, b, t)) for a, b in test["pos"]]
-        decisions += [(False, entities.parts_match(a, c, t)) for a, c in test["neg"]]
+        t, supported = getattr(entities, name), name == "SUPPORTED_THRESHOLD"
+        decisions = [(True, entities.parts_match(a, b, t, supported)) for a, b in test["pos"]]
+        decisions += [(False, entities.parts_match(a, c, t, supported)) for a, c in test["neg"]]
         out[f"{name}={t}"] = score(decisions)
     return out
 
