@@ -24,7 +24,6 @@ import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.arabic import split_sentences
 from marsad.lexicon import (
     Hit,
     PhraseTable,
@@ -34,7 +33,8 @@ from marsad.lexicon import (
     is_word,
     load_data,
     normal,
-    tokens_of,
+    positions,
+    tokenized,
     word_set,
 )
 from marsad.records import Article, Event, Mention, Timex, content_id
@@ -96,11 +96,10 @@ def find_events(article: Article) -> list[Event]:
     if not text or not text.strip():
         return []
     lex = _lexicon()
-    tokens = tokens_of(text)
-    starts = [t.start for t in tokens]
-    words_before = list(itertools.accumulate((t.text[0].isalnum() for t in tokens), initial=0))  # word index
-    mentions, referents, _ = referents_of(article, tokens)
-    triggers = sorted(set(lex.verbs.starts(tokens)).union(lex.nouns.starts(tokens)))   # where one may start
+    read = tokenized(text)
+    tokens, starts, words_before = read.tokens, read.starts, read.words_before
+    mentions, referents, _ = referents_of(article)
+    triggers = positions(tokens, lex.verbs.first_words(read.words) | lex.nouns.first_words(read.words))
     ref_starts = [r.start for r in referents]
     timexes = sorted(
         (t for t in article.timexes
@@ -114,7 +113,7 @@ def find_events(article: Article) -> list[Event]:
     loc_starts = [article.mentions[i].start for i in locations]
 
     events: list[Event] = []
-    for s, e in split_sentences(text):
+    for s, e in read.sentences:
         a, b = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         k = bisect.bisect_left(timex_starts, s)
         here = [t for t in timexes[k:bisect.bisect_left(timex_starts, e)] if t.end <= e]

@@ -6,6 +6,7 @@ tatweel or leading و/ف/ب/ل/ك? Lists live in JSON so that adding a verb neve
 """
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -15,7 +16,14 @@ from typing import Generic, Iterable, NamedTuple, TypeVar
 
 from marsad import MarsadError
 
-from marsad.arabic import Token, normalize_for_matching, split_proclitics, strip_article, tokenize  # noqa: F401 - re-exported
+from marsad.arabic import (  # noqa: F401 - Token and tokenize re-exported
+    Token,
+    normalize_for_matching,
+    split_proclitics,
+    split_sentences,
+    strip_article,
+    tokenize,
+)
 
 V = TypeVar("V")
 
@@ -80,24 +88,50 @@ def conjunction_variants(word: str) -> tuple[str, ...]:
     return (norm,)
 
 
-_last_tokens: tuple[str, list[Token]] = ("", [])
+class Tokenized(NamedTuple):
+    """A text's tokens and what quotes, events and referents all derive from them (see `tokenized`)."""
+
+    tokens: list[Token]
+    starts: list[int]                     # start offset of each token, for bisect
+    words_before: list[int]               # word tokens before token i (one more entry than tokens)
+    words: frozenset[str]                 # the distinct word tokens as written
+    sentences: list[tuple[int, int]]      # split_sentences(text)
 
 
-def tokens_of(text: str) -> list[Token]:
-    """`tokenize(text)`, remembered for the last text: quotes, events and referents read the same article one
-    after the other, and tokenising is a fifth of their work. The list is shared: callers must not change it."""
-    global _last_tokens
-    last_text, tokens = _last_tokens
-    if text is last_text or text == last_text:
-        return tokens
+_last_tokenized: tuple[str, Tokenized] | None = None
+
+
+def tokenized(text: str) -> Tokenized:
+    """The text's tokens, word counts and sentences, remembered for the last text: quotes, events and
+    referents read the same article one after the other, and tokenising is a fifth of their work. The lists
+    are shared: callers must not change them."""
+    global _last_tokenized
+    last = _last_tokenized
+    if last is not None and (text is last[0] or text == last[0]):
+        return last[1]
     tokens = tokenize(text)
-    _last_tokens = (text, tokens)
-    return tokens
+    is_word_token = [t.text[0].isalnum() for t in tokens]
+    found = Tokenized(
+        tokens=tokens,
+        starts=[t.start for t in tokens],
+        words_before=list(itertools.accumulate(is_word_token, initial=0)),
+        words=frozenset(itertools.compress((t.text for t in tokens), is_word_token)),
+        sentences=split_sentences(text),
+    )
+    _last_tokenized = (text, found)
+    return found
+
+
+def positions(tokens: list[Token], words: set[str] | frozenset[str]) -> list[int]:
+    """Indexes of the tokens written as one of `words`, in order."""
+    if not words:
+        return []
+    return [i for i, t in enumerate(tokens) if t.text in words]
 
 
 def canonical(word: str) -> str:
     """How a list entry's word is stored: normalised, without ال (leading clitics are left to the variants)."""
-    return strip_article(normalize_for_matching(word))
+    return strip_article(normal(word))
 
 
 def is_word(token: Token) -> bool:
@@ -157,18 +191,17 @@ class PhraseTable(Generic[V]):
             self._starting[word] = entries
         return entries
 
-    def starts(self, tokens: list[Token]) -> list[int]:
-        """Indexes of the word tokens a phrase may start at (its first word matches): where `match` can
-        return a hit. One dictionary probe per token, instead of a `match` call at every token."""
+    def first_words(self, words: Iterable[str]) -> set[str]:
+        """Those of `words` (word tokens as written) that a phrase may start with: `match` returns None at
+        any other token. Stages pass an article's distinct words, then find their positions."""
         starting = self._starting
-        out = []
-        for i, tok in enumerate(tokens):
-            text = tok.text
-            entries = starting.get(text)
+        out = set()
+        for word in words:
+            entries = starting.get(word)
             if entries is None:
-                entries = self._entries(text)
-            if entries and text[0].isalnum():
-                out.append(i)
+                entries = self._entries(word)
+            if entries:
+                out.add(word)
         return out
 
     def match(self, tokens: list[Token], i: int, limit: int | None = None) -> Hit[V] | None:

@@ -29,12 +29,10 @@ a missing speaker is better than a wrong one.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.arabic import split_sentences
 from marsad.lexicon import (
     PhraseTable,
     Token,
@@ -45,7 +43,8 @@ from marsad.lexicon import (
     is_word,
     load_data,
     normal,
-    tokens_of,
+    positions,
+    tokenized,
     word_set,
 )
 from marsad.records import Article, Quote, content_id
@@ -229,19 +228,21 @@ class _Text:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.text = article.text
-        self.tokens: list[Token] = tokens_of(self.text)
+        read = tokenized(self.text)
+        self.tokens: list[Token] = read.tokens
         tokens = self.tokens
-        self.starts = [t.start for t in tokens]
+        self.starts = read.starts
+        self.words_before = read.words_before
         lex = _lexicon()
         self.verbs: dict[int, _Verb] = {}          # token index -> reporting verb written there
-        for i in lex.verbs.starts(tokens):
+        for i in positions(tokens, lex.verbs.first_words(read.words)):
             if tokens[i].text[0].isalpha():
                 hit = lex.verbs.match(tokens, i)
                 if hit is not None and hit.last == i:
                     self.verbs[i] = hit.value
-        self.sentences = split_sentences(self.text)
+        self.sentences = read.sentences
         self.sentence_starts = [s for s, _ in self.sentences]
-        found = referents_of(article, tokens)
+        found = referents_of(article)
         self.mentions = found.mentions
         self.referents: list[Referent] = found.referents
         self.ref_starts = [r.start for r in self.referents]
@@ -250,7 +251,6 @@ class _Text:
         times = sorted((t.start, t.end) for t in article.timexes if 0 <= t.start < t.end <= len(self.text))
         self.timex_starts = [s for s, _ in times]
         self.timexes = times
-        self.words_before = list(itertools.accumulate((t.text[0].isalnum() for t in tokens), initial=0))
 
     def token_index(self, pos: int) -> int:
         """Index of the first token starting at or after `pos`."""

@@ -27,8 +27,9 @@ from marsad.lexicon import (
     load_data,
     normal,
     phrase_words,
+    positions,
     tokenize,
-    tokens_of,
+    tokenized,
     word_set,
     word_variants,
 )
@@ -154,22 +155,13 @@ class TitleIndex:
         start = self.tokens[head].start + _clitic_length(word, tuple(heads))     # "ووزير" -> "وزير"
         return text[start:self.tokens[end].end]
 
-    def starts_at(self) -> list[int]:
+    def starts_at(self, words: frozenset[str]) -> list[int]:
         """Indexes of the word tokens a known title may start at (a variant of the word is a title's first
-        word): `match` returns None everywhere else. One set test per distinct word of the article."""
+        word): `match` returns None everywhere else. `words`: the article's distinct word tokens."""
         if not self._by_first:
             return []
         firsts = self._by_first.keys()
-        seen: dict[str, bool] = {}
-        out = []
-        for i, tok in enumerate(self.tokens):
-            text = tok.text
-            hit = seen.get(text)
-            if hit is None:
-                hit = seen[text] = text[0].isalnum() and not firsts.isdisjoint(word_variants(text))
-            if hit:
-                out.append(i)
-        return out
+        return positions(self.tokens, {w for w in words if not firsts.isdisjoint(word_variants(w))})
 
     def match(self, i: int) -> tuple[int, int | None, int] | None:
         """A known title starting at word token `i`: (index of its last token, the person's mention index or
@@ -215,7 +207,7 @@ class TitleIndex:
     def person(self, title: str, at: int) -> int | None:
         """The person an office word's title names ("بيان رئاسي" -> "رئيس الجمهورية"), preferring the one
         named before offset `at`; None when no or several people hold it."""
-        words = [normal(t.text) for t in tokenize(title) if is_word(t)]
+        words = _office_words(title)
         if not words:
             return None
         people = []
@@ -227,6 +219,12 @@ class TitleIndex:
             return None
         before = [p for p in people if self.article.mentions[p].start < at]
         return max(before, key=lambda p: self.article.mentions[p].start) if before else min(people)
+
+
+@lru_cache(maxsize=1_000)
+def _office_words(title: str) -> tuple[str, ...]:
+    """The normalised words of a title an office word stands for (a short list in reporting_verbs.json)."""
+    return tuple(normal(t.text) for t in tokenize(title) if is_word(t))
 
 
 def _match_words(tokens: list[Token], i: int, words: tuple[tuple[str, ...], ...]) -> tuple[int, int, int | None]:
@@ -284,38 +282,36 @@ def _mentions_key(article: Article) -> tuple:
     return tuple((m.start, m.end, m.text, m.type, m.name, m.title) for m in article.mentions)
 
 
-def referents_of(article: Article, tokens: list[Token] | None = None) -> ArticleReferents:
-    """The article's valid mentions, referents and title index. Remembered for the last article (same
-    text, same tokens list, same mentions): quotes and then events ask for the same one. The lists are
-    shared: callers must not change them. `tokens` must be the article text's tokens (default:
-    `lexicon.tokens_of`)."""
+def referents_of(article: Article) -> ArticleReferents:
+    """The article's valid mentions, referents and title index. Remembered for the last article (same text,
+    same mentions): quotes and then events ask for the same one. The lists are shared: callers must not
+    change them."""
     global _last_read
     text = article.text
-    if tokens is None:
-        tokens = tokens_of(text)
-    key = (text, id(tokens), _mentions_key(article))
+    read = tokenized(text)
+    key = (text, _mentions_key(article))
     last = _last_read
-    if last is not None and last[0] == key and last[1].titles.tokens is tokens:
+    if last is not None and last[0] == key and last[1].titles.tokens is read.tokens:
         return last[1]
     mentions = valid_mentions(article)
-    starts = [t.start for t in tokens]
-    index = TitleIndex(article, tokens, mentions, starts)
-    found = ArticleReferents(mentions, _find_referents(article, tokens, starts, mentions, index) if text else [],
-                             index)
+    index = TitleIndex(article, read.tokens, mentions, read.starts)
+    found = ArticleReferents(mentions, _find_referents(article, read.tokens, read.starts, read.words, mentions,
+                                                       index) if text else [], index)
     _last_read = (key, found)
     return found
 
 
 def find_referents(article: Article, tokens: list[Token] | None = None) -> list[Referent]:
     """Every PER/ORG mention and every resolvable role phrase of the article, sorted by start. A role phrase
-    followed by a person's name (at most a comma or quote marks between) is one referent for that name."""
+    followed by a person's name (at most a comma or quote marks between) is one referent for that name.
+    `tokens`, if given, must be `tokenize(article.text)`: the text's tokens are computed (once) anyway."""
     if not article.text:
         return []
-    return list(referents_of(article, tokens).referents)
+    return list(referents_of(article).referents)
 
 
-def _find_referents(article: Article, tokens: list[Token], starts: list[int], mentions: list[int],
-                    index: TitleIndex) -> list[Referent]:
+def _find_referents(article: Article, tokens: list[Token], starts: list[int], words: frozenset[str],
+                    mentions: list[int], index: TitleIndex) -> list[Referent]:
     text = article.text
     _, objects = _words()
     by_start = {article.mentions[i].start: i for i in mentions if article.mentions[i].type == "PER"}
@@ -329,7 +325,7 @@ def _find_referents(article: Article, tokens: list[Token], starts: list[int], me
         return k >= 0 and covered[k][0] <= pos < covered[k][1]
 
     # only tokens a title may start at are tried; the others would be skipped one by one
-    candidates = index.starts_at() if index.entries else []
+    candidates = index.starts_at(words) if index.entries else []
     c = 0
     i = 0
     while c < len(candidates):
