@@ -988,7 +988,8 @@ def resolve_entities(stats: NameStats) -> Resolution:
                     surface_ids[(key[0], match_form(surface))].add(entity_id)
         name = _display_name(surfaces, type)
         aliases = [s for s, _ in sorted(surfaces.items(), key=lambda kv: (-kv[1], kv[0])) if s != name]
-        entities.append(Entity(entity_id, type, name, aliases, _top_titles(titles)))
+        # Only people have role phrases; titles on a name voted into an organisation were a tagger's mistake.
+        entities.append(Entity(entity_id, type, name, aliases, _top_titles(titles) if type == "PER" else []))
         counts[entity_id] = sum(m.mentions for m in members)
     entities.sort(key=lambda e: (-counts[e.id], e.id))
     unique = {k: next(iter(v)) for k, v in surface_ids.items() if len(v) == 1 and k not in ids}
