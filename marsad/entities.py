@@ -41,10 +41,13 @@ Names of three letters or fewer (جون/جين, ينس/يانس) never go throug
 skeletons when another differing part supports them. Hand-written pairs (evaluation/entity_pairs.tsv, 56
 pairs): precision 1.00, recall 1.00 (`evaluation/entities.py` prints the current figures).
 
-Blocking keeps resolution near-linear: a person's name is only compared with cluster leaders that share the
-skeleton prefix of its first part and the skeleton prefix or suffix of its last part; organisations and places
-are merged by exact article-insensitive keys, seeds, acronym pairs and generic heads, and only single-word
-names go through fuzzy matching, again within skeleton blocks.
+Blocking keeps resolution near-linear: a name part is only compared with parts that share its skeleton's
+first or last three letters together with its first and last phonetic letter (which the matcher requires
+anyway); a person's name with cluster leaders whose first part and last part block with its own.
+Organisations and places merge by exact article-insensitive keys, space-free keys, seeds, acronym pairs,
+generic heads and clitics a tagger left inside the span; only single words go through fuzzy matching.
+Measured: 150,000 synthetic distinct names resolve in about 17 s of CPU; SaudiNewsNet (31,030 articles,
+158k distinct names from marsad.ner) in about 30 s (benchmarks/entities.py).
 
 Clustering is leader-based (a name joins a cluster when it matches the cluster's leader, the most frequent
 full form, and exactly one cluster), so A~B and B~C never chain A into C. A single-word person name (رشيد)
