@@ -503,3 +503,39 @@ def test_any_names_resolve_without_error(names):
     link_mentions(article, resolution)
     ids = {e.id for e in resolution.entities}
     assert all(m.entity is None or m.entity in ids for m in article.mentions)
+
+
+# -- lone surnames and long transliterated names (lead's additions) -----------------------------------------
+
+
+def test_a_long_transliterated_surname_joins_its_full_name_across_outlets():
+    """ستولتينبرغ (one outlet) and يانس ستولينبيرج (another) differ by one consonant in a long foreign name."""
+    a = prepare(make_article("a1", "قال يانس ستولينبيرج إن الحلف مستعد.", [("يانس ستولينبيرج", "PER")]))
+    b = prepare(make_article("b1", "وأكد ستولتينبرغ أن البعثة غير قتالية.", [("ستولتينبرغ", "PER")]))
+    resolution = resolve_entities(collect_names([a, b]))
+    assert resolution.entity_of("PER", "ستولتينبرغ") == resolution.entity_of("PER", "يانس ستولينبيرج")
+
+
+def test_a_lone_surname_follows_the_name_the_articles_chained_it_to():
+    """Noise from the tagger ("مكتب الكاظمي" as a person) makes two candidates for الكاظمي; the article
+    that wrote "مصطفى الكاظمي ... الكاظمي" is the evidence that settles it."""
+    chained = prepare(make_article("a1", "التقى مصطفى الكاظمي الوفد. وقال الكاظمي إن العراق شريك.",
+                                   [("مصطفى الكاظمي", "PER"), ("الكاظمي", "PER")]))
+    noise = prepare(make_article("a2", "وذكر بيان مكتب الكاظمي أن اللقاء مثمر.", [("مكتب الكاظمي", "PER")]))
+    lone = [prepare(make_article(f"b{i}", "وتابع الكاظمي حديثه أمام الوفد.", [("الكاظمي", "PER")]))
+            for i in range(3)]
+    resolution = resolve_entities(collect_names([chained, noise, *lone]))
+    assert resolution.entity_of("PER", "الكاظمي") == resolution.entity_of("PER", "مصطفى الكاظمي")
+    assert resolution.entity_of("PER", "مكتب الكاظمي") != resolution.entity_of("PER", "مصطفى الكاظمي")
+
+
+def test_a_lone_surname_of_two_chained_people_stays_apart():
+    one = prepare(make_article("a1", "قال محمد رشيد إن الوفد وصل. وأضاف رشيد أن اللقاء مثمر.",
+                               [("محمد رشيد", "PER"), ("رشيد", "PER")]))
+    two = prepare(make_article("a2", "قال علي رشيد إن الاتفاق قريب. وأكد رشيد أن التوقيع غدا.",
+                               [("علي رشيد", "PER"), ("رشيد", "PER")]))
+    lone = prepare(make_article("a3", "وصرح رشيد للصحفيين.", [("رشيد", "PER")]))
+    resolution = resolve_entities(collect_names([one, two, lone]))
+    assert resolution.entity_of("PER", "محمد رشيد") != resolution.entity_of("PER", "علي رشيد")
+    assert resolution.entity_of("PER", "رشيد") not in {resolution.entity_of("PER", "محمد رشيد"),
+                                                       resolution.entity_of("PER", "علي رشيد")}
