@@ -201,21 +201,24 @@ def normal_word(word: str) -> str:
 def story_vector(title: str | None, text: str, lead_tokens: int = LEAD_TOKENS) -> dict[str, float]:
     """L2-normalised TF-IDF (sublinear tf) over the headline (counted TITLE_WEIGHT times) and the lead,
     keeping the MAX_TERMS heaviest terms. Also used by summarise.py for sentences."""
-    tf: Counter[str] = Counter()
-    for word in _words(title or ""):
-        key = term_key(word)
-        if key:
-            tf[key] += TITLE_WEIGHT
-    for word in _words(text, lead_tokens):
-        key = term_key(word)
-        if key:
-            tf[key] += 1
-    weights = {k: (1 + math.log(n)) * term_idf(k) for k, n in tf.items()}
-    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_TERMS]
-    norm = math.sqrt(sum(w * w for _, w in top))
+    return words_vector(_words(title or ""), _words(text, lead_tokens))
+
+
+def words_vector(title_words: list[str], words: list[str]) -> dict[str, float]:
+    """`story_vector` of words already split (`_words`): for a caller that needs the words for something
+    else too (the body signature, a summary sentence's key), so the text is split once."""
+    tf = Counter(map(term_key, words))
+    for key in map(term_key, title_words):
+        tf[key] += TITLE_WEIGHT
+    tf.pop(None, None)                          # punctuation and empty words have no key
+    tf.pop("", None)
+    log = math.log
+    # heaviest first, ties by term: (-weight, term) sorts that way with no key function
+    order = sorted([(-(1 + log(n)) * term_idf(k), k) for k, n in tf.items()])[:MAX_TERMS]
+    norm = math.sqrt(sum(w * w for w, _ in order))
     if norm == 0:
         return {}
-    return {k: round(w / norm, 5) for k, w in top if w > 0}
+    return {k: round(-w / norm, 5) for w, k in order if w < 0}
 
 
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -230,12 +233,18 @@ def entity_names(article: Article) -> list[str]:
     Names, not entity ids: ids can change when more data arrives, a pair's decision must not."""
     counts: Counter[str] = Counter()
     for m in article.mentions:
-        words = [article_key(w) for w in normalize_for_matching(m.name or m.text).split()]
-        name = " ".join(w for w in words if w)
+        name = _entity_name(m.name or m.text)
         if len(name) >= 2:
             counts[name] += 1
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_ENTITIES]
     return sorted(name for name, _ in top)
+
+
+@lru_cache(maxsize=100_000)
+def _entity_name(name: str) -> str:
+    """A mention's name as `entity_names` compares it: normalised, each word without its article."""
+    words = [article_key(w) for w in normal_word(name).split()]
+    return " ".join(w for w in words if w)
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -280,8 +289,7 @@ def _permutations():
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME).permutations
 
 
-def _shingle_hash(data: bytes) -> int:
-    return zlib.crc32(data)
+_shingle_hash = zlib.crc32      # a shingle's UTF-8 bytes -> 32 bits, the same in every process
 
 
 def body_signature(text: str) -> str:
@@ -289,13 +297,19 @@ def body_signature(text: str) -> str:
     little-endian uint32 (684 characters: a list of 128 JSON ints costs 4x more in memory and in the
     store); "" when the body is too short. crc32 keeps the signature identical across processes
     (Python's hash() is salted per process)."""
-    words = [normal_word(w) for w in _words(text)]
-    shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+    return _signature(_words(text))
+
+
+def _signature(words: list[str]) -> str:
+    """`body_signature` of the body's words (`_words`). The shingles are hashed here, and MinHash only
+    takes the minimum of each permutation (the set's order does not matter to a minimum)."""
+    normal = list(map(normal_word, words))
+    shingles = set(map(" ".join, zip(normal, normal[1:], normal[2:])))
     if len(shingles) < MIN_SHINGLES:
         return ""
-    mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_shingle_hash, scheme=MINHASH_SCHEME,
-                 permutations=_permutations())
-    mh.update_batch(sorted(shingles))
+    hashes = list(map(_shingle_hash, map(str.encode, shingles)))          # UTF-8
+    mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int, scheme=MINHASH_SCHEME, permutations=_permutations())
+    mh.update_batch(hashes)
     return base64.b64encode(np.asarray(mh.hashvalues, dtype="<u4").tobytes()).decode("ascii")
 
 
@@ -314,7 +328,9 @@ def story_features(article: Article) -> dict:
     Keys: id, day (ISO day or None), outlet, vector (term -> weight over headline and lead), title (the
     same over the headline alone), keys (blocking terms), entities
     (normalised names), signature (MinHash as base64, "" for short bodies)."""
-    vector = story_vector(article.title, article.text)
+    title_words = _words(article.title or "")
+    words = _words(article.text)                      # once: the lead makes the vector, all of it the signature
+    vector = words_vector(title_words, words[:LEAD_TOKENS])
     keys = sorted(k for k, _ in sorted(((k, w) for k, w in vector.items() if term_idf(k) >= MIN_BLOCK_IDF),
                                          key=lambda kv: (-kv[1], kv[0]))[:BLOCK_KEYS])
     return {
@@ -322,10 +338,10 @@ def story_features(article: Article) -> dict:
         "day": day_of(article.published),
         "outlet": article.outlet,
         "vector": vector,
-        "title": story_vector(article.title, "", 0),
+        "title": words_vector(title_words, []),
         "keys": keys,
         "entities": entity_names(article),
-        "signature": body_signature(article.text),
+        "signature": _signature(words),
     }
 
 
