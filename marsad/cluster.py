@@ -694,11 +694,13 @@ def cluster_articles(features: Iterable[Mapping], article_dates: Mapping[str, st
 
 
 # -- story records --------------------------------------------------------------------------------------------
-def story_title(articles: list[Article]) -> str:
+def story_title(articles: list[Article], center: dict[str, float] | None = None) -> str:
     """The most central headline: the one closest (cosine) to the centroid of all the articles' vectors;
-    ties go to the earliest article. Falls back to the first sentence of the earliest text, then ""."""
+    ties go to the earliest article. Falls back to the first sentence of the earliest text, then "".
+    `center` is `summarise.centroid(articles)` when the caller has it already (build_story)."""
     ordered = sorted(articles, key=lambda a: (a.published or "\uffff", a.id))
-    center = summarise.centroid(ordered)
+    if center is None:
+        center = summarise.centroid(ordered)
     best, best_score = None, -1.0
     for a in ordered:
         if a.title and a.title.strip():
@@ -717,14 +719,16 @@ def story_title(articles: list[Article]) -> str:
 def build_story(story_id: str, articles: list[Article], max_sentences: int = 5) -> Story:
     """The Story record of a group of articles: central headline as title, first/last date (the
     published prefixes cut to the day), outlets, sorted article ids and an extractive summary.
-    `entities` is left empty: the caller fills it with entity ids after resolution."""
+    `entities` is left empty: the caller fills it with entity ids after resolution. The articles' centroid
+    is computed once, for the title and the summary."""
     dates = sorted(a.published[:10] for a in articles if a.published)
+    center = summarise.centroid(sorted(articles, key=lambda a: (a.published or "\uffff", a.id)))
     return Story(
         id=story_id,
-        title=story_title(articles),
+        title=story_title(articles, center),
         articles=sorted(a.id for a in articles),
         first=dates[0] if dates else None,
         last=dates[-1] if dates else None,
         outlets=sorted({a.outlet for a in articles if a.outlet}),
-        summary=summarise.summarise(articles, max_sentences),
+        summary=summarise.summarise(articles, max_sentences, center),
     )

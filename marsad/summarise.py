@@ -57,11 +57,12 @@ def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
 class _Candidate:
     __slots__ = ("article", "start", "end", "text", "vector", "bonus", "key", "order")
 
-    def __init__(self, article: Article, start: int, end: int, words: list[str], bonus: float) -> None:
+    def __init__(self, article: Article, start: int, end: int, words: list[str], bonus: float,
+                 vector: dict[str, float]) -> None:
         self.article = article.id
         self.start, self.end = start, end
         self.text = article.text[start:end]
-        self.vector = cluster.story_vector(None, self.text, MAX_WORDS)
+        self.vector = vector
         self.key = " ".join(words)
         self.bonus = bonus
         self.order = (article.published or "\uffff", article.id, start)
@@ -103,13 +104,16 @@ def _candidates(articles: Iterable[Article]) -> list[_Candidate]:
         for i, (start, end) in enumerate(spans):
             if position >= MAX_SENTENCES_PER_ARTICLE:
                 break
-            words = _normal_words(text[start:end])
+            raw = _WORD.findall(strip_diacritics(text[start:end]))     # once for the key and the vector
+            words = [w for w in map(cluster.normal_word, raw) if w]
             if len(words) < MIN_WORDS:
                 continue
             if len(words) <= MAX_WORDS:
                 kinds = _fact_kinds(words) + (i in with_entity) + (i in with_date)
                 lead = LEAD_BONUS[position] if position < len(LEAD_BONUS) else 0.0
-                found.append(_Candidate(article, start, end, words, lead + FACT_BONUS * kinds))
+                # the vector of cluster.story_vector(None, sentence, MAX_WORDS), from the words split here
+                vector = cluster.words_vector([], raw[:MAX_WORDS])
+                found.append(_Candidate(article, start, end, words, lead + FACT_BONUS * kinds, vector))
             position += 1
     return found
 
@@ -124,10 +128,12 @@ def centroid(articles: Iterable[Article]) -> dict[str, float]:
     return {k: w / norm for k, w in total.items()} if norm else {}
 
 
-def summarise(articles: list[Article], max_sentences: int = 5) -> list[SummarySentence]:
+def summarise(articles: list[Article], max_sentences: int = 5,
+              center: dict[str, float] | None = None) -> list[SummarySentence]:
     """Up to `max_sentences` sentences (3-5 when the story has that much to say) taken verbatim from the
     articles, most central first, no two saying the same thing. Each keeps its article id and offsets:
-    `article.text[s.start:s.end] == s.text`. Empty articles give an empty summary."""
+    `article.text[s.start:s.end] == s.text`. Empty articles give an empty summary. `center` is
+    `centroid(articles)` when the caller has computed it already (build_story does, for the title)."""
     if max_sentences <= 0 or not articles:
         return []
     ordered = sorted(articles, key=lambda a: (a.published or "\uffff", a.id))
@@ -137,25 +143,31 @@ def summarise(articles: list[Article], max_sentences: int = 5) -> list[SummarySe
                   if not any(t in c.key for t in titles)]
     if not candidates:
         return []
-    center = centroid(ordered)
+    if center is None:
+        center = centroid(ordered)
     relevance = {id(c): cluster.cosine(c.vector, center) + c.bonus for c in candidates}
     chosen: list[_Candidate] = []
     seen_keys: set[str] = set()
     pool = sorted(candidates, key=lambda c: (-relevance[id(c)], c.order))
+    overlap = {id(c): 0.0 for c in pool}     # largest cosine to a chosen sentence, kept up to date
     while pool and len(chosen) < max_sentences:
         best, best_value = None, None
         for c in pool:
-            if c.key in seen_keys:
-                continue
-            overlap = max((cluster.cosine(c.vector, s.vector) for s in chosen), default=0.0)
-            if overlap > MAX_OVERLAP:
-                continue
-            value = MMR_LAMBDA * relevance[id(c)] - (1 - MMR_LAMBDA) * overlap
+            value = MMR_LAMBDA * relevance[id(c)] - (1 - MMR_LAMBDA) * overlap[id(c)]
             if best_value is None or value > best_value:
                 best, best_value = c, value
         if best is None:
             break
         chosen.append(best)
         seen_keys.add(best.key)
-        pool.remove(best)
+        kept = []
+        for c in pool:
+            if c is best or c.key in seen_keys:
+                continue
+            o = max(overlap[id(c)], cluster.cosine(c.vector, best.vector))
+            if o > MAX_OVERLAP:
+                continue                          # says what a chosen sentence says: never chosen
+            overlap[id(c)] = o
+            kept.append(c)
+        pool = kept
     return [SummarySentence(text=c.text, article=c.article, start=c.start, end=c.end) for c in chosen]
