@@ -213,9 +213,12 @@ def words_vector(title_words: list[str], words: list[str]) -> dict[str, float]:
     tf.pop(None, None)                          # punctuation and empty words have no key
     tf.pop("", None)
     log = math.log
-    # heaviest first, ties by term: (-weight, term) sorts that way with no key function
-    order = sorted([(-(1 + log(n)) * term_idf(k), k) for k, n in tf.items()])[:MAX_TERMS]
-    norm = math.sqrt(sum(w * w for w, _ in order))
+    # heaviest first, ties by term: (-weight, term) sorts that way with no key function. A term seen once
+    # weighs its idf: (1 + log 1) * idf is exactly idf, and most terms of a sentence are seen once.
+    order = sorted([(-term_idf(k) if n == 1 else -(1 + log(n)) * term_idf(k), k) for k, n in tf.items()])
+    if len(order) > MAX_TERMS:
+        del order[MAX_TERMS:]
+    norm = math.sqrt(sum([w * w for w, _ in order]))
     if norm == 0:
         return {}
     return {k: round(-w / norm, 5) for w, k in order if w < 0}
