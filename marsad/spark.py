@@ -41,6 +41,7 @@ import stat
 import sys
 import tempfile
 import time
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -60,6 +61,8 @@ class SparkEngineError(MarsadError):
 # (input position, file inside an input read by Spark or "", item number in that file): input order.
 Order = tuple[int, str, int]
 
+BROADCAST_FEATURES = 10_000   # up to this many articles, story features (~3 KB each) are broadcast to judge
+                              # candidate pairs; beyond, each pair is joined with its two articles' features
 DOCUMENTS_PER_TASK = 25   # per-article stages: ~2 s of work a task, so a task's fixed cost stays small
 
 SESSION_DEFAULTS = {
@@ -289,30 +292,30 @@ def arrival_key(article: str, published: str | None) -> tuple[str, str]:
     return (published or "\uffff", article)
 
 
-def story_postings(article: str, features: dict) -> Iterator[tuple[tuple, tuple[bool, str]]]:
-    """(cell, (home?, article)) postings of one article. Blocking-key cells ("key", key, day): an article is
-    at home in its own day's cell (the undated one when undated) and visits the next DATE_WINDOW_DAYS days'
-    cells and the undated cell, so two articles StoryIndex would compare on a key meet in exactly one cell,
-    at least one of them at home. LSH band cells ("band", key): everyone is at home."""
+def story_postings(article: str, features: dict) -> Iterator[tuple[str, tuple[bool, str]]]:
+    """(cell, (home?, article)) postings of one article. Blocking-key cells "key|DAY|KEY": an article is at
+    home in its own day's cell (the undated one, DAY "-", when undated) and visits the next
+    DATE_WINDOW_DAYS days' cells and the undated cell, so two articles StoryIndex would compare on a key
+    meet in exactly one cell, at least one of them at home. LSH band cells "band|KEY": everyone is at home."""
     day = cluster.day_number(features)
     for key in features.get("keys") or ():
         if day is None:
-            yield ("key", key, None), (True, article)
+            yield f"key|-|{key}", (True, article)
             continue
-        yield ("key", key, day), (True, article)
+        yield f"key|{day}|{key}", (True, article)
         for later in range(1, cluster.DATE_WINDOW_DAYS + 1):
-            yield ("key", key, day + later), (False, article)
-        yield ("key", key, None), (False, article)
+            yield f"key|{day + later}|{key}", (False, article)
+        yield f"key|-|{key}", (False, article)
     for band in cluster.lsh_band_keys(features):
-        yield ("band", band), (True, article)
+        yield f"band|{band}", (True, article)
 
 
-def cell_pairs(cell: tuple, members: Iterable[tuple[bool, str]]) -> Iterator[tuple[tuple[str, str], tuple[int, bool]]]:
+def cell_pairs(cell: str, members: Iterable[tuple[bool, str]]) -> Iterator[tuple[tuple[str, str], tuple[int, bool]]]:
     """The pairs one cell contributes, (sorted ids) -> (shared keys, shared band): home with home, home with
     visitor."""
     homes = sorted({a for home, a in members if home})
     visitors = sorted({a for home, a in members if not home})
-    shared = (0, True) if cell[0] == "band" else (1, False)
+    shared = (0, True) if cell.startswith("band|") else (1, False)
     for pair in combinations(homes, 2):
         yield pair, shared
     for a in homes:
@@ -344,6 +347,44 @@ def pair_edges(pair: tuple[str, str], shared: tuple[int, bool], first: tuple, se
 
 def _merge_shared(x: tuple[int, bool], y: tuple[int, bool]) -> tuple[int, bool]:
     return x[0] + y[0], x[1] or y[1]
+
+
+def cell_partition(cell: str) -> int:
+    """Partitioner of cells: crc32 (pyspark's default hash looks PYTHONHASHSEED up in os.environ per call,
+    a third of the time of this shuffle)."""
+    return zlib.crc32(cell.encode("utf-8"))
+
+
+def pair_partition(pair: tuple[str, str]) -> int:
+    return zlib.crc32(pair[0].encode("ascii", "replace")) ^ zlib.crc32(pair[1].encode("ascii", "replace"))
+
+
+def story_candidates(features, partitions: int):
+    """Candidate pairs ((a, b), (shared blocking keys, shared band)) from an RDD of (id, (published,
+    features)): postings grouped by cell, pairs counted over cells."""
+    return features.flatMap(lambda kv: story_postings(kv[0], kv[1][1])).groupByKey(partitions, cell_partition) \
+        .flatMap(lambda cell: cell_pairs(*cell)).reduceByKey(_merge_shared, partitions, pair_partition)
+
+
+def story_edge_list(sc, features, partitions: int, articles: int,
+                    broadcast_limit: int = BROADCAST_FEATURES) -> list[tuple[str, str, str, float]]:
+    """Every story and duplicate edge, sorted: (kind, a, b, score) with a < b. Each candidate pair is
+    judged with both articles' features: broadcast to the executors when there are at most
+    `broadcast_limit` articles (one shuffle fewer, no features shipped per pair), else joined in twice."""
+    candidates = story_candidates(features, partitions)
+    if articles <= broadcast_limit:
+        table = sc.broadcast(features.collectAsMap())
+        try:
+            edges = candidates.flatMap(lambda kv: pair_edges(kv[0], kv[1], table.value[kv[0][0]],
+                                                             table.value[kv[0][1]])).collect()
+        finally:
+            table.unpersist()
+    else:
+        edges = candidates.map(lambda kv: (kv[0][0], (kv[0], kv[1]))).join(features, partitions) \
+            .map(lambda kv: (kv[1][0][0][1], (kv[1][0][0], kv[1][0][1], kv[1][1]))) \
+            .join(features, partitions) \
+            .flatMap(lambda kv: pair_edges(kv[1][0][0], kv[1][0][1], kv[1][0][2], kv[1][1])).collect()
+    return sorted(edges)
 
 
 def story_of_group(story_id: str, articles: Iterable[Article]) -> Story:
@@ -566,14 +607,10 @@ def _run(spark, paths: list[str], out: str, max_bytes: int, partitions: int | No
         t = phase("entities", t)
 
         # 5. story edges: candidate pairs by blocking key and day and by LSH band, judged pair by pair
-        features = linked.map(lambda r: (r[1].id, (r[1].published, r[2])))
-        candidates = features.flatMap(lambda kv: story_postings(kv[0], kv[1][1])).groupByKey(n) \
-            .flatMap(lambda cell: cell_pairs(*cell)).reduceByKey(_merge_shared, n)
-        edges = candidates.map(lambda kv: (kv[0][0], (kv[0], kv[1]))).join(features, n) \
-            .map(lambda kv: (kv[1][0][0][1], (kv[1][0][0], kv[1][0][1], kv[1][1]))).join(features, n) \
-            .flatMap(lambda kv: pair_edges(kv[1][0][0], kv[1][0][1], kv[1][0][2], kv[1][1])).collect()
+        features = persist(linked.map(lambda r: (r[1].id, (r[1].published, r[2]))))
+        edges = story_edge_list(sc, features, n, summary.stored)
         analyzed.unpersist()
-        edges.sort()
+        features.unpersist()
         summary.edges = len(edges)
         t = phase("story edges", t)
         story_of = cluster.group_stories(totals.dates, [e[1:] for e in edges if e[0] == "story"])

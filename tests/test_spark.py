@@ -81,6 +81,8 @@ def build_corpus(folder: Path) -> None:
     line = ("قال الباحث Dr. Sami Haddad إن نسبة النمو بلغت ٣٫٥٪ في عام ٢٠٢٤ وإنَّ الاقتصادَ العراقيَّ يتعافى "
             "ببطء ") * 400
     (extra / "long_line.txt").write_text(line[:50_000], encoding="utf-8")
+    copied = (FIXTURES / "pipeline" / "gulf_site.txt").read_text(encoding="utf-8")
+    (extra / "reposted.txt").write_text(copied + "\nالمصدر: وكالة أنباء الخليج\n", encoding="utf-8")  # a near-copy
     (extra / "empty.txt").write_bytes(b"")
     (extra / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     with zipfile.ZipFile(extra / "maghreb.zip", "w") as archive:
@@ -280,6 +282,7 @@ def test_spark_export_is_identical_to_the_local_one(runs):
     assert any(a["source"].endswith("crawl.warc#0") for a in local["articles"])
     assert any(a["source"].startswith("file:") for a in _raw_articles(folder / "spark.sqlite"))
     assert len({s["id"] for s in local["stories"]}) < len(local["articles"])      # some stories join outlets
+    assert any(a["duplicate_of"] for a in local["articles"])
     for line in ("documents read", "articles stored (new)", "already in the store", "rejected"):
         assert _row(local_output, line) == _row(spark_output, line)
     assert _row(spark_output, "already in the store") == "1"
@@ -348,3 +351,15 @@ def test_parquet_tables_keep_offsets_into_the_clean_text(runs):
         for r in rows:
             assert texts[r["article"]][r["start"]:r["end"]] == r[field]
     assert set(parquet.TABLES) == {p.name for p in (folder / "result").iterdir()}
+
+
+@needs_spark
+def test_joined_features_give_the_edges_broadcast_ones_give(runs, session):
+    result = str(runs[0] / "result")
+    rows = parquet.read_rows(result, "articles")
+    features = session.sparkContext.parallelize(
+        [(r["id"], (r["published"], json.loads(r["features"]))) for r in rows], 2)
+    stored = sorted((e["kind"], e["a"], e["b"], e["score"]) for e in parquet.read_rows(result, "edges"))
+    assert any(e[0] == "story" for e in stored) and any(e[0] == "duplicate" for e in stored)
+    for limit in (0, len(rows)):                         # joined in twice, then broadcast
+        assert spark.story_edge_list(session.sparkContext, features, 2, len(rows), broadcast_limit=limit) == stored
