@@ -54,3 +54,22 @@ def test_every_setting_is_documented_in_the_readme():
     readme = README.read_text(encoding="utf-8")
     for setting in SETTINGS:
         assert f"`{setting.name}`" in readme, f"setting {setting.name} is not in README.md"
+
+
+def test_timeline_of_an_entity_and_of_a_story(tmp_path):
+    store = str(tmp_path / "s.sqlite")
+    assert runner.invoke(app, ["analyze", str(FIXTURES), "--store", store, "--workers", "1"]).exit_code == 0
+    result = runner.invoke(app, ["timeline", "--store", store, "--entity", "سامح شكرى"])   # another spelling
+    assert result.exit_code == 0, result.output
+    lines = [x for x in result.output.splitlines()[1:] if x.strip()]
+    assert lines and "سامح شكري" in result.output.splitlines()[0]
+    dates = [x.split()[0] for x in lines if x[:1].isdigit()]
+    assert dates == sorted(dates) and "2022-01-10" in dates and any(d.startswith("2024-04") for d in dates)
+    from marsad.store import Store
+    with Store(store) as db:
+        largest = db.stories()[0]
+    assert len(largest.articles) == 3
+    shown = runner.invoke(app, ["timeline", "--store", store, "--story", largest.id])
+    assert shown.exit_code == 0 and "2024-04-14" in shown.output and "2022" not in shown.output
+    missing = runner.invoke(app, ["timeline", "--store", store, "--entity", "لا أحد بهذا الاسم"])
+    assert missing.exit_code != 0 and "no entity" in missing.output
