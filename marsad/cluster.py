@@ -62,7 +62,8 @@ from datasketch import MinHash, MinHashLSH
 from rapidfuzz.fuzz import ratio
 
 from . import MarsadError, summarise
-from .arabic import normalize_for_matching, strip_diacritics
+from .arabic import strip_diacritics
+from .lexicon import normal
 from .records import Article, Story, content_id
 
 IDF_TABLE = Path(__file__).parent / "data" / "story_idf.tsv"
@@ -191,11 +192,9 @@ def _words(text: str, limit: int | None = None) -> list[str]:
     return words
 
 
-@lru_cache(maxsize=300_000)
-def normal_word(word: str) -> str:
-    """normalize_for_matching of one word, cached: news repeats its vocabulary, so the cache mostly hits
-    (summarise.py uses it too)."""
-    return normalize_for_matching(word)
+# normalize_for_matching of one word, cached (summarise.py uses it too). The cache is the one the word lists
+# of quotes and events use (lexicon.normal): a word new to a worker is normalised once for all its stages.
+normal_word = normal
 
 
 def story_vector(title: str | None, text: str, lead_tokens: int = LEAD_TOKENS) -> dict[str, float]:
@@ -304,16 +303,21 @@ def body_signature(text: str) -> str:
 
 
 def _signature(words: list[str]) -> str:
-    """`body_signature` of the body's words (`_words`). The shingles are hashed here, and MinHash only
-    takes the minimum of each permutation (the set's order does not matter to a minimum)."""
-    normal = list(map(normal_word, words))
-    shingles = set(map(" ".join, zip(normal, normal[1:], normal[2:])))
+    """`body_signature` of the body's words (`_words`). Shingles are joined from the words' UTF-8 bytes
+    (the bytes of "a b c" are those of a, b and c joined by spaces), and MinHash only takes the minimum of
+    each permutation (the set's order does not matter to a minimum)."""
+    normal = list(map(_normal_bytes, words))
+    shingles = set(map(b" ".join, zip(normal, normal[1:], normal[2:])))
     if len(shingles) < MIN_SHINGLES:
         return ""
-    hashes = list(map(_shingle_hash, map(str.encode, shingles)))          # UTF-8
     mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=int, scheme=MINHASH_SCHEME, permutations=_permutations())
-    mh.update_batch(hashes)
+    mh.update_batch(list(map(_shingle_hash, shingles)))
     return base64.b64encode(np.asarray(mh.hashvalues, dtype="<u4").tobytes()).decode("ascii")
+
+
+@lru_cache(maxsize=200_000)
+def _normal_bytes(word: str) -> bytes:
+    return normal_word(word).encode("utf-8")
 
 
 def _signature_array(signature: object) -> np.ndarray | None:
@@ -334,8 +338,8 @@ def story_features(article: Article) -> dict:
     title_words = _words(article.title or "")
     words = _words(article.text)                      # once: the lead makes the vector, all of it the signature
     vector = words_vector(title_words, words[:LEAD_TOKENS])
-    keys = sorted(k for k, _ in sorted(((k, w) for k, w in vector.items() if term_idf(k) >= MIN_BLOCK_IDF),
-                                         key=lambda kv: (-kv[1], kv[0]))[:BLOCK_KEYS])
+    heaviest = sorted([(-w, k) for k, w in vector.items() if term_idf(k) >= MIN_BLOCK_IDF])[:BLOCK_KEYS]
+    keys = sorted(k for _, k in heaviest)
     return {
         "id": article.id,
         "day": day_of(article.published),

@@ -49,9 +49,10 @@ def load_data(name: str) -> dict:
     return data
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=300_000)
 def normal(word: str) -> str:
-    """`normalize_for_matching` of one word, cached: news vocabulary repeats, so most words are seen before."""
+    """`normalize_for_matching` of one word, cached: news vocabulary repeats, so most words are seen before.
+    The one cache of word normalisation: quotes, events, referents, story features and summaries share it."""
     return normalize_for_matching(word)
 
 
