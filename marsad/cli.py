@@ -90,7 +90,7 @@ def analyze(
             from .spark import analyze_into_store
             console.print(f"running on Spark ({master or 'local[*]'}) …", highlight=False, markup=False)
             summary = analyze_into_store(paths, db, parquet_dir=parquet, master=master,
-                                         max_bytes=int(max_mb * 1_000_000))
+                                         max_bytes=int(max_mb * 1_000_000), batch_size=batch)
         else:
             with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                           TimeElapsedColumn(), console=console, transient=True,
@@ -128,12 +128,13 @@ def load_command(
     parquet: Annotated[str, typer.Argument(help="The Parquet result of `marsad analyze --engine spark --parquet "
                                                 "DIR`: a folder, or an hdfs:// or s3a:// URI.")],
     store: StoreOption = DEFAULT_STORE,
+    batch: Annotated[int, typer.Option("--batch", help=setting("batch").help)] = setting("batch").default,
 ) -> None:
     """Load a Parquet result of the Spark engine into a store (merged with what the store holds)."""
     from .parquet import load
     db = _open_store(store)
     try:
-        result = load(parquet, db)
+        result = load(parquet, db, batch)
     except MarsadError as exc:
         fail(str(exc))
     finally:

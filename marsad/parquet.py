@@ -218,43 +218,40 @@ def _input_order(row: dict) -> tuple[int, str, int]:
     return row["order_input"], row["order_file"], row["order_item"]
 
 
-def article_of(row: dict, details: dict[str, dict[str, list[dict]]], corpus: bool) -> Article:
-    """An Article from its rows. Without `corpus`, as it leaves the per-article stages (no entity, story,
-    speaker or event link), for the local corpus stages to fill in."""
+def article_of(row: dict, details: dict[str, dict[str, list[dict]]]) -> Article:
+    """An Article from its rows, as it leaves the per-article stages: no entity, story, speaker or event
+    link yet (`load` writes those, or the local corpus stages compute them)."""
     aid = row["id"]
     article = Article(
         id=aid, source=row["source"], text=row["text"], url=row["url"], outlet=row["outlet"], title=row["title"],
         published=row["published"], dateline=row["dateline"], agency=row["agency"], author=row["author"],
         language=row["language"], encoding=row["encoding"],
-        removed=[Removed(r["line"], r["why"]) for r in row["removed"] or []],
-        story=row["story"] if corpus else None, duplicate_of=row["duplicate_of"] if corpus else None)
-    article.mentions = [Mention(m["start"], m["end"], m["text"], m["type"], m["name"], m["title"],
-                                m["entity"] if corpus else None) for m in details["mentions"].get(aid, [])]
+        removed=[Removed(r["line"], r["why"]) for r in row["removed"] or []])
+    article.mentions = [Mention(m["start"], m["end"], m["text"], m["type"], m["name"], m["title"])
+                        for m in details["mentions"].get(aid, [])]
     article.timexes = [Timex(t["start"], t["end"], t["text"], t["value"], t["kind"], t["flag"])
                        for t in details["timexes"].get(aid, [])]
     article.quotes = [Quote(q["id"], aid, q["kind"], q["text"], q["start"], q["end"], q["verb"], q["speaker_text"],
-                            q["speaker_mention"], q["speaker"] if corpus else None)
-                      for q in details["quotes"].get(aid, [])]
+                            q["speaker_mention"]) for q in details["quotes"].get(aid, [])]
     article.events = [Event(v["id"], aid, v["type"], v["sentence"], v["start"], v["end"], v["date"], v["date_text"],
-                            v["trigger"], v["place_mention"], list(v["participant_mentions"] or []),
-                            v["place"] if corpus else None, list(v["participants"] or []) if corpus else [],
-                            v["same_as"] if corpus else None)
+                            v["trigger"], v["place_mention"], list(v["participant_mentions"] or []))
                       for v in details["events"].get(aid, [])]
     return article
 
 
 def load(folder: str | os.PathLike, store: Store, batch_size: int = pipeline.BATCH_SIZE) -> LoadResult:
-    """Put a Parquet result into STORE, in input order, in batches (as the local engine commits).
+    """Put a Parquet result into STORE: the articles in input order, in batches (as the local engine commits
+    them), then everything the corpus stages found in one transaction.
 
-    Into an empty store everything goes as computed: articles with their entities, stories and links, the
-    entities, edges and name statistics, so a later local run adds to it incrementally. Into a store that
-    already holds articles, the new articles go in as they left the per-article stages and the local corpus
-    stages (`pipeline.update_corpus`) merge them with the stored ones, as a local run would. Articles the
-    store has are skipped: loading twice changes nothing."""
+    Into an empty store the corpus-level results go in as computed: entities and the mentions pointing at
+    them, quote speakers, event places, participants and links, stories, duplicate links, edges and the name
+    statistics, so a later local run adds to it incrementally. Into a store that already holds articles
+    (another corpus, or a load that was killed before its last transaction), the local corpus stages
+    (`pipeline.update_corpus`) merge the new articles with the stored ones, as a local run would. Articles
+    the store has are skipped: loading twice changes nothing."""
     folder = os.fsdecode(folder)
     tables = {name: read_rows(folder, name) for name in TABLES}
     result = LoadResult(merged=store.count("articles") > 0)
-    corpus = not result.merged
     details = {name: _by_article(tables[name]) for name in ("mentions", "timexes", "quotes", "events")}
     rows = sorted(tables["articles"], key=_input_order)
     for start in range(0, len(rows), batch_size):
@@ -268,10 +265,9 @@ def load(folder: str | os.PathLike, store: Store, batch_size: int = pipeline.BAT
         if store.get_state("corpus_done") is not False:
             with store.transaction():
                 store.set_state("corpus_done", False)
-        store.save_articles([article_of(r, details, corpus) for r in new],
+        store.save_articles([article_of(r, details) for r in new],
                             {r["id"]: json.loads(r["features"]) for r in new if r["features"]})
-        if result.merged:
-            store.forget_rejected(r["source"] for r in new)
+        store.forget_rejected(r["source"] for r in new)
     rejects = sorted(tables["rejected"], key=_input_order)
     store.save_rejected(Rejected(r["source"], r["reason"], r["size"], r["sha256"]) for r in rejects)
     result.rejected = len(rejects)
@@ -284,9 +280,17 @@ def load(folder: str | os.PathLike, store: Store, batch_size: int = pipeline.BAT
                      outlets=list(s["outlets"]), entities=list(s["entities"]),
                      summary=[SummarySentence(x["text"], x["article"], x["start"], x["end"]) for x in s["summary"]])
                for s in tables["stories"]]
+    entities = tables["entities"]
     with store.transaction():
         store.replace_entities([Entity(e["id"], e["type"], e["name"], list(e["aliases"]), list(e["titles"]))
-                                for e in tables["entities"]], [], {e["id"]: e["mentions"] for e in tables["entities"]})
+                                for e in entities],
+                               [(m["article"], m["idx"], m["entity"]) for m in tables["mentions"] if m["entity"]],
+                               {e["id"]: e["mentions"] for e in entities})
+        store.link_quote_speakers()
+        store.link_event_entities()
+        store.set_event_links({v["id"]: v["same_as"] for v in tables["events"] if v["same_as"]})
+        store.set_article_links({r["id"]: r["story"] for r in rows if r["story"]},
+                                {r["id"]: r["duplicate_of"] for r in rows if r["duplicate_of"]})
         for kind in ("story", "duplicate"):
             store.add_edges(kind, [(e["a"], e["b"], e["score"]) for e in tables["edges"] if e["kind"] == kind])
         store.save_stories(stories)

@@ -484,8 +484,9 @@ def _one_line(exc: BaseException, limit: int = 300) -> str:
 
 def analyze_into_store(paths: Iterable[str | os.PathLike], store: Store, *, parquet_dir: str | None = None,
                        spark=None, master: str | None = None, max_bytes: int = ingest.DEFAULT_MAX_BYTES,
-                       partitions: int | None = None) -> SparkSummary:
-    """`marsad analyze --engine spark`: `analyze`, then `parquet.load` into STORE. The Parquet result stays
+                       partitions: int | None = None, batch_size: int = pipeline.BATCH_SIZE) -> SparkSummary:
+    """`marsad analyze --engine spark`: `analyze`, then `parquet.load` into STORE (`batch_size` articles a
+    transaction). The Parquet result stays
     in `parquet_dir` when given; otherwise it goes to a temporary folder beside the store, removed after
     loading (only with a local master: executors on other machines cannot write there)."""
     started = time.perf_counter()
@@ -503,7 +504,7 @@ def analyze_into_store(paths: Iterable[str | os.PathLike], store: Store, *, parq
         try:
             summary = analyze(paths, folder, spark=spark, max_bytes=max_bytes, partitions=partitions)
             t = time.perf_counter()
-            loaded = parquet.load(folder, store)
+            loaded = parquet.load(folder, store, batch_size)
             summary.stage_seconds["load into store"] += time.perf_counter() - t
         finally:
             if parquet_dir is None:

@@ -363,3 +363,21 @@ def test_joined_features_give_the_edges_broadcast_ones_give(runs, session):
     assert any(e[0] == "story" for e in stored) and any(e[0] == "duplicate" for e in stored)
     for limit in (0, len(rows)):                         # joined in twice, then broadcast
         assert spark.story_edge_list(session.sparkContext, features, 2, len(rows), broadcast_limit=limit) == stored
+
+
+@needs_spark
+def test_a_load_killed_before_its_last_transaction_resumes_to_the_same_store(runs, tmp_path, monkeypatch):
+    folder = runs[0]
+    store = tmp_path / "killed.sqlite"
+
+    def killed(self, stories):
+        raise KeyboardInterrupt
+    with Store(store) as db:
+        with monkeypatch.context() as patch:
+            patch.setattr(Store, "save_stories", killed)
+            with pytest.raises(KeyboardInterrupt):
+                parquet.load(folder / "result", db, batch_size=4)
+        assert db.count("articles") > 0 and db.count("stories") == 0 and db.get_state("corpus_done") is False
+    again = runner.invoke(app, ["load", str(folder / "result"), "--store", str(store), "--batch", "4"])
+    assert again.exit_code == 0 and "merged" in again.output
+    assert _export(store) == _export(folder / "local.sqlite")
