@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -100,6 +101,7 @@ class Tokenized(NamedTuple):
 
 
 _last_tokenized: tuple[str, Tokenized] | None = None
+_TEXT, _START, _FIRST = operator.itemgetter(0), operator.itemgetter(1), operator.itemgetter(0)
 
 
 def tokenized(text: str) -> Tokenized:
@@ -111,12 +113,13 @@ def tokenized(text: str) -> Tokenized:
     if last is not None and (text is last[0] or text == last[0]):
         return last[1]
     tokens = tokenize(text)
-    is_word_token = [t.text[0].isalnum() for t in tokens]
+    texts = list(map(_TEXT, tokens))
+    is_word_token = list(map(str.isalnum, map(_FIRST, texts)))     # `is_word` of each token
     found = Tokenized(
         tokens=tokens,
-        starts=[t.start for t in tokens],
+        starts=list(map(_START, tokens)),
         words_before=list(itertools.accumulate(is_word_token, initial=0)),
-        words=frozenset(itertools.compress((t.text for t in tokens), is_word_token)),
+        words=frozenset(itertools.compress(texts, is_word_token)),
         sentences=split_sentences(text),
     )
     _last_tokenized = (text, found)
@@ -165,6 +168,8 @@ class PhraseTable(Generic[V]):
         self._variants = variants or word_variants
         self._by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
         self._starting: dict[str, tuple[tuple[tuple[str, ...], V], ...]] = {}
+        self._checked: set[str] = set()          # written words `first_words` has looked up
+        self._starters: set[str] = set()         # ... those a phrase may start with
         for phrase, value in phrases:
             first = canonical if self._variants is word_variants else normal
             words = tuple(GAP if w == GAP else first(w) if n == 0 else canonical(w)
@@ -192,18 +197,21 @@ class PhraseTable(Generic[V]):
             self._starting[word] = entries
         return entries
 
-    def first_words(self, words: Iterable[str]) -> set[str]:
-        """Those of `words` (word tokens as written) that a phrase may start with: `match` returns None at
-        any other token. Stages pass an article's distinct words, then find their positions."""
-        starting = self._starting
-        out = set()
-        for word in words:
-            entries = starting.get(word)
-            if entries is None:
-                entries = self._entries(word)
-            if entries:
-                out.add(word)
-        return out
+    def first_words(self, words: frozenset[str]) -> frozenset[str]:
+        """Those of `words` (an article's distinct word tokens as written) that a phrase may start with:
+        `match` returns None at any other token. Two set operations once the vocabulary has been seen:
+        each written word is looked up once per table (`_checked`), and the ones that start a phrase kept."""
+        new = words - self._checked
+        if new:
+            if len(self._checked) + len(new) > CACHED_WORDS:
+                self._checked.clear()
+                self._starters.clear()
+                new = words
+            for word in new:
+                if self._entries(word):
+                    self._starters.add(word)
+            self._checked.update(new)
+        return words & self._starters
 
     def match(self, tokens: list[Token], i: int, limit: int | None = None) -> Hit[V] | None:
         """The longest phrase starting at token `i` (a word token), or None. `limit` bounds the tokens used."""
