@@ -55,21 +55,22 @@ from .store import Store
 
 
 class SparkEngineError(MarsadError):
-    """Spark cannot run (pyspark or Java missing, a bad master URL), or a Parquet result cannot be read."""
+    """Spark cannot run (pyspark or Java missing, a bad master URL) or a Spark job failed."""
 
 
-# (input position, file inside an input read by Spark or "", item number in that file): input order.
+# (position in the listed inputs, the file's URI when Spark fetched it else "", item number in that file):
+# sorting by it gives the order the local engine reads in.
 Order = tuple[int, str, int]
 
 BROADCAST_FEATURES = 10_000   # up to this many articles, story features (~3 KB each) are broadcast to judge
                               # candidate pairs; beyond, each pair is joined with its two articles' features
-DOCUMENTS_PER_TASK = 25   # per-article stages: ~2 s of work a task, so a task's fixed cost stays small
+DOCUMENTS_PER_TASK = 25       # per-article stages: a task gets >= ~2 s of work (~70 ms a document), so a
+                              # task's fixed cost (~0.1 s) stays small, and up to 4 tasks a core to balance
 
 SESSION_DEFAULTS = {
     "spark.app.name": "marsad",
     "spark.ui.enabled": "false",
     "spark.ui.showConsoleProgress": "false",
-    "spark.sql.shuffle.partitions": "8",
 }
 
 
@@ -89,10 +90,10 @@ def _is_uri(path: str) -> bool:
 
 
 def list_inputs(paths: Iterable[str | os.PathLike]) -> list[str]:
-    """The files `ingest.read_paths(paths)` would read, in its order, one Spark task each: folders expanded
-    recursively in sorted name order without hidden entries, a symlink back up the tree followed once. A
-    file, a missing path, an unreadable folder or a URI is kept as given: the executor reads it, or records
-    why it cannot, exactly as read_paths would."""
+    """The files `ingest.read_paths(paths)` would read, in its order, each for an executor to read on its
+    own: folders expanded recursively in sorted name order without hidden entries, a symlink back up the
+    tree followed once. A file, a missing path, an unreadable folder or a URI is kept as given: the executor
+    reads it, or records why it cannot, exactly as read_paths would."""
     found: list[str] = []
     for path in paths:
         path = os.fsdecode(path)
@@ -200,6 +201,10 @@ def _line_keys(contribution) -> Iterator[tuple[tuple[int, int], int]]:
         yield (0, h), 1
     for h in per_outlet:
         yield (1, h), 1
+
+
+def _line_partition(key: tuple[int, int]) -> int:
+    return key[1]                   # already a hash: pyspark's own hashing costs an os.environ lookup a key
 
 
 def _recurring(kv: tuple[tuple[int, int], int]) -> bool:
@@ -521,8 +526,9 @@ def analyze_into_store(paths: Iterable[str | os.PathLike], store: Store, *, parq
 
 def _run(spark, paths: list[str], out: str, max_bytes: int, partitions: int | None,
          summary: SparkSummary) -> None:
-    """Five Spark jobs: document facts, line counts, per-article stages, story edges, story records and
-    Parquet. Between them the driver replays the copy rule, resolves entities and groups stories."""
+    """Six Spark jobs: document facts, line counts, per-article stages, story features, story edges, story
+    records and Parquet. Between them the driver replays the copy rule, resolves entities and groups
+    stories."""
     from pyspark import StorageLevel
 
     sc = spark.sparkContext
@@ -580,7 +586,7 @@ def _run(spark, paths: list[str], out: str, max_bytes: int, partitions: int | No
         copies = copies_in_order(prints)
         skip = broadcast(copies)
         counts = facts.filter(lambda f: f[2] is not None and f[0] not in skip.value) \
-            .flatMap(lambda f: _line_keys(f[2])).reduceByKey(add, cores).filter(_recurring).collect()
+            .flatMap(lambda f: _line_keys(f[2])).reduceByKey(add, cores, _line_partition).filter(_recurring).collect()
         line_stats = broadcast(compact_line_stats(len(prints) - len(copies), len(copies), counts))
         facts.unpersist()
         t = phase("read + line stats", t)
