@@ -157,9 +157,9 @@ class PhraseTable(Generic[V]):
 
     Lookup is by the first word's canonical form, so matching a whole text costs one dictionary probe per
     word variant. Punctuation tokens between the words of a phrase are not allowed except inside a gap.
-    The phrases a written word may start are remembered per written word (`_starting`): the stages ask
-    about every token of every article, and news vocabulary repeats, so almost every question is one
-    dictionary probe on the word as written.
+    Which written words start a phrase is remembered (`first_words`), and so are the phrases they start
+    (`_starting`): the stages ask about every token of every article, and news vocabulary repeats, so almost
+    every question is a set or dictionary probe on the word as written.
     """
 
     def __init__(self, phrases: Iterable[tuple[str, V]], variants=None) -> None:
@@ -207,9 +207,9 @@ class PhraseTable(Generic[V]):
                 self._checked.clear()
                 self._starters.clear()
                 new = words
-            for word in new:
-                if self._entries(word):
-                    self._starters.add(word)
+            firsts = self._by_first.keys()
+            variants = self._variants
+            self._starters.update(w for w in new if not firsts.isdisjoint(variants(w)))
             self._checked.update(new)
         return words & self._starters
 
