@@ -8,6 +8,7 @@ same thing (one outlet's copy of a wire sentence is skipped once another outlet'
 """
 from __future__ import annotations
 
+import operator
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
@@ -32,6 +33,7 @@ REPORTING_VERBS = frozenset(normalize_for_matching(w) for w in (
 _BOUNDARY = re.compile(r"(?<=[.!?؟…])\s+|\s*\n\s*")
 _WORD = re.compile(r"[^\W_]+")
 _CLITIC = re.compile(r"^[وف]")
+_FIRST = operator.itemgetter(0)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -71,7 +73,7 @@ class _Candidate:
 def _normal_words(text: str) -> list[str]:
     """Normalised words, diacritics removed first (\\w does not cover harakat) and empty results (a run of
     tatweel) dropped."""
-    return [w for w in map(cluster.normal_word, _WORD.findall(strip_diacritics(text))) if w]
+    return list(filter(None, map(cluster.normal_word, _WORD.findall(strip_diacritics(text)))))
 
 
 def _spans_holding(items, spans: list[tuple[int, int]], starts: list[int]) -> set[int]:
@@ -85,8 +87,10 @@ def _spans_holding(items, spans: list[tuple[int, int]], starts: list[int]) -> se
 
 
 def _fact_kinds(words: list[str]) -> int:
-    reporting = any(w in REPORTING_VERBS or (_CLITIC.match(w) and w[1:] in REPORTING_VERBS) for w in words)
-    number = any(w[0].isdigit() for w in words)
+    """A reporting verb (with or without و/ف) and a number, each counting one."""
+    reporting = (not REPORTING_VERBS.isdisjoint(words)
+                 or any(w[1:] in REPORTING_VERBS for w in words if _CLITIC.match(w)))
+    number = any(map(str.isdigit, map(_FIRST, words)))
     return int(reporting) + int(number)
 
 
@@ -105,7 +109,7 @@ def _candidates(articles: Iterable[Article]) -> list[_Candidate]:
             if position >= MAX_SENTENCES_PER_ARTICLE:
                 break
             raw = _WORD.findall(strip_diacritics(text[start:end]))     # once for the key and the vector
-            words = [w for w in map(cluster.normal_word, raw) if w]
+            words = list(filter(None, map(cluster.normal_word, raw)))
             if len(words) < MIN_WORDS:
                 continue
             if len(words) <= MAX_WORDS:
