@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 import json
 import operator
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -197,10 +196,12 @@ class PhraseTable(Generic[V]):
             self._starting[word] = entries
         return entries
 
-    def first_words(self, words: frozenset[str]) -> frozenset[str]:
+    def first_words(self, words: Iterable[str]) -> frozenset[str] | set[str]:
         """Those of `words` (an article's distinct word tokens as written) that a phrase may start with:
         `match` returns None at any other token. Two set operations once the vocabulary has been seen:
         each written word is looked up once per table (`_checked`), and the ones that start a phrase kept."""
+        if not isinstance(words, (set, frozenset)):
+            words = frozenset(words)
         new = words - self._checked
         if new:
             if len(self._checked) + len(new) > CACHED_WORDS:

@@ -8,6 +8,9 @@ find_quotes, find_events, story_features and build_story (with its summary) gave
 
 Re-record only when a change of behaviour is intended, and say so in the commit:
     .venv/bin/python tests/fixtures/golden/record.py outputs
+
+The last tests check the caches that make these stages fast (the last text's tokens, the last article's
+referents, the words a phrase table has seen) against the uncached answers.
 """
 from __future__ import annotations
 
@@ -17,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from marsad import cluster, events, quotes, summarise
+from marsad import cluster, events, lexicon, quotes, referents, summarise
+from marsad.arabic import tokenize
 from marsad.records import Article, Mention, Timex
 
 GOLDEN = Path(__file__).parent / "fixtures" / "golden"
@@ -94,3 +98,75 @@ def test_golden_set_exercises_every_stage(computed):
     assert sum(len(s["summary"]) >= 3 for s in stories) >= 5
     assert sum(len(s["articles"]) >= 2 for s in stories) >= 8
     assert len(computed["quotes"]) >= 40
+
+
+# --- the caches behind the speed never change a result --------------------------------------------------------
+
+_GULF = ("استقبل وزير الخارجية خالد المنصوري في أبوظبي اليوم نظيره العُماني، وبحث الجانبان سُبل تعزيز التعاون. "
+         "وقال وزير الخارجية إن «العلاقات بين البلدين تشهد نمواً مطرداً في كل المجالات».\n"
+         "وأكد المنصوري أن الـلجنة المشتركة ستجتمع في مسقط الشهر المقبل لمتابعة ٣ اتفاقيات.")
+
+
+def _article(text: str, names: dict[str, str], titles: dict[str, str] | None = None) -> Article:
+    mentions = []
+    for name, typ in names.items():
+        start = text.find(name)
+        while start >= 0:
+            mentions.append(Mention(start, start + len(name), name, typ, title=(titles or {}).get(name)))
+            start = text.find(name, start + len(name))
+    mentions.sort(key=lambda m: m.start)
+    return Article(id="a-cache", source="test", text=text, mentions=mentions)
+
+
+def test_tokenized_is_the_tokens_of_the_text_asked_for():
+    first = lexicon.tokenized(_GULF)
+    assert first.tokens == tokenize(_GULF)
+    assert first.starts == [t.start for t in first.tokens]
+    assert first.words_before[-1] == sum(1 for t in first.tokens if lexicon.is_word(t))
+    assert "المنصوري" in first.words and "،" not in first.words
+    other = lexicon.tokenized("نص آخر قصير")
+    assert [t.text for t in other.tokens] == ["نص", "آخر", "قصير"]
+    assert lexicon.tokenized(_GULF[:]).tokens == first.tokens
+
+
+def test_referents_follow_a_change_of_mentions_on_the_same_text():
+    a = _article(_GULF, {"خالد المنصوري": "PER", "المنصوري": "PER"})
+    before = referents.find_referents(a)
+    assert any(r.text == "وزير الخارجية" for r in before)        # the title resolves to the one minister
+    a.mentions = [m for m in a.mentions if m.text != "المنصوري"]
+    a.mentions.append(Mention(_GULF.index("أبوظبي"), _GULF.index("أبوظبي") + 6, "أبوظبي", "ORG"))
+    a.mentions.sort(key=lambda m: m.start)
+    after = referents.find_referents(a)
+    referents._last_read = None
+    assert after == referents.find_referents(a) != before
+
+
+def test_first_words_mark_every_token_a_phrase_matches_at(monkeypatch):
+    table = lexicon.PhraseTable([("استقبل", "meet"), ("بحث ... مع", "talks"), ("لجنة مشتركة", "body"),
+                                 ("قال", "say")])
+    monkeypatch.setattr(lexicon, "CACHED_WORDS", 5)              # the caches are emptied and refilled
+    for text in (_GULF, "وبحث الوزير مع نظيره، وقالت اللجنة المشتركة", _GULF):
+        read = lexicon.tokenized(text)
+        starts = lexicon.positions(read.tokens, table.first_words(read.words))
+        hits = [i for i in range(len(read.tokens)) if table.match(read.tokens, i) is not None]
+        assert set(hits) <= set(starts) and hits
+        assert table.first_words(list(read.words)) == table.first_words(read.words)
+
+
+def test_split_once_vectors_equal_the_public_ones():
+    title = "الإمارات وعُمان تبحثان تعزيز التعاون ـــ"
+    words = cluster._words(_GULF)
+    assert cluster.words_vector(cluster._words(title), words[:cluster.LEAD_TOKENS]) == cluster.story_vector(title, _GULF)
+    assert cluster.words_vector([], words[:3]) == cluster.story_vector(None, _GULF, 3)
+    assert cluster._signature(words) == cluster.body_signature(_GULF) != ""
+    assert cluster.body_signature("ـــ ـــ ـــ كلمة") == ""
+
+
+def test_a_given_centroid_gives_the_same_title_and_summary():
+    a = Article(id="a-1", source="t", text=_GULF, title="المنصوري يستقبل نظيره العماني في أبوظبي",
+                published="2024-05-02")
+    b = Article(id="a-2", source="t", text=_GULF.replace("اليوم", "أمس"), title="مباحثات إماراتية عمانية",
+                published="2024-05-03")
+    center = summarise.centroid(sorted([a, b], key=lambda x: (x.published, x.id)))
+    assert cluster.story_title([b, a], center) == cluster.story_title([b, a])
+    assert summarise.summarise([b, a], 3, center) == summarise.summarise([b, a], 3)
