@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> None:
     tokens = sum(len(ner._words(t)) for t in texts)
     chars = sum(len(t) for t in texts)
     print(f"model load: {load:.3f}s (labels {len(tagger.crf.labels())}, "
-          f"{len(tagger.lexicons.gazetteer)} gazetteer forms, {len(tagger.lexicons.clusters)} clustered words)")
+          f"{len(tagger.lexicons.names)} name tokens, {len(tagger.lexicons.clusters)} clustered words)")
     print(f"input: {len(texts)} articles, {tokens:,} tokens, {chars:,} characters")
     for run in ("cold cache", "warm cache"):
         t1, c1 = time.perf_counter(), time.process_time()

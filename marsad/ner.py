@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -28,9 +28,10 @@ from marsad.arabic import normalize_for_matching, strip_article
 from marsad.records import Mention
 
 MODEL_FILE = "ner.crfsuite"
-GAZETTEER_FILE = "ner_gazetteer.tsv"
+NAMES_FILE = "ner_names.tsv"
 CLUSTERS_FILE = "ner_clusters.tsv"
 TYPES = ("PER", "ORG", "LOC", "MISC")
+DOMAINS = ("news", "wiki")
 
 # Words that announce a name of a given type next to them. The model learns each word's own weight from the
 # training data; this list lets it also generalise to trigger words it saw rarely ("trigger=PER" is shared).
@@ -58,12 +59,14 @@ class NerModelError(MarsadError):
 
 @dataclass(frozen=True)
 class Lexicons:
-    """Word lists the features consult: gazetteer classes and word-cluster ids, keyed by normalised form
-    without the article (`feature_form`)."""
+    """Word lists the tagger consults, keyed by `feature_form`.
 
-    gazetteer: dict[str, str]       # form -> "PER" / "LOC" / "ORG" / "LOC|PER" ...
+    `clusters` (features, and the vocabulary that guides `_stem`) come from unlabelled news; `names` are the
+    name tokens of the training labels, without article and clitics, used only to decide whether a leading
+    letter is a clitic (`clitic_length`) and never as features, so the model cannot learn to trust them."""
+
     clusters: dict[str, tuple[str, ...]]   # form -> cluster ids, coarse to fine
-    names: frozenset[str] = frozenset()    # forms known as name tokens (gazetteer and training), for clitics
+    names: frozenset[str] = frozenset()
 
 
 def feature_form(word: str) -> str:
@@ -108,19 +111,28 @@ def _shape(word: str) -> str:
     return "mix"
 
 
-def _stem(form: str) -> tuple[str, str]:
-    """Split a normalised word into (proclitics, stem): و/ف, then ب/ك/ل, then ال, keeping >= 2 letters.
-    A surface split for features only ("بغداد" -> "ب" + "غداد"); the model weighs it against the whole word."""
+def _stem(form: str, known: dict | frozenset = frozenset()) -> tuple[str, str]:
+    """Split a normalised word into (proclitics, stem): و/ف, then ب/ك/ل, then ال.
+
+    Among the possible cuts, the deepest whose remainder is a word of the news vocabulary (`known`, the
+    clustered forms) wins, so "وبريطانيا" -> "و" + "بريطانيا" and "بغداد" stays whole; a remainder starting
+    with ال always counts as a word. A word none of whose cuts is known gets the deepest surface cut."""
+    cuts = [0]
     i = 0
     if len(form) > 3 and form[0] in "وف":
         i = 1
+        cuts.append(1)
     if len(form) - i > 3 and form[i] in "بكل":
         if form.startswith("لل", i):      # لل = ل + ال with the alef dropped
             return form[: i + 1], form[i + 2:]
-        i += 1
-    if form.startswith("ال", i) and len(form) - i > 3:
-        return form[:i], form[i + 2:]
-    return form[:i], form[i:]
+        cuts.append(i + 1)
+    for cut in reversed(cuts):
+        rest = form[cut:]
+        if rest.startswith("ال") and len(rest) > 3:
+            return form[:cut], rest[2:]
+        if rest in known:
+            return form[:cut], rest
+    return form[:cuts[-1]], form[cuts[-1]:]
 
 
 def _word_features(word: str, lex: Lexicons) -> tuple[list[str], list[str], list[str], list[str], list[str]]:
@@ -128,7 +140,7 @@ def _word_features(word: str, lex: Lexicons) -> tuple[list[str], list[str], list
     offsets -2, -1, +1, +2 (as seen from the neighbour). Cached per distinct word by the caller."""
     form = feature_form(word) or word[:1]
     shape = _shape(form)
-    clitics, stem = _stem(form)
+    clitics, stem = _stem(form, lex.clusters)
     bare = strip_article(form)
     own = ["b", "w=" + form, "sh=" + shape]
     if shape in ("ar", "mix"):
@@ -142,9 +154,6 @@ def _word_features(word: str, lex: Lexicons) -> tuple[list[str], list[str], list
             own.append("ss2=" + stem[-2:])
     elif shape in ("LAT", "lat"):
         own.append("s3=" + form[-3:])
-    gaz = lex.gazetteer.get(bare) or lex.gazetteer.get(stem)
-    if gaz:
-        own.append("g=" + gaz)
     trig = _TRIGGERS.get(bare) or _TRIGGERS.get(stem)
     if trig:
         own.append("t=" + trig)
@@ -159,8 +168,6 @@ def _word_features(word: str, lex: Lexicons) -> tuple[list[str], list[str], list
         feats = [f"w{k}=" + form]
         if k in ("-1", "+1"):
             feats += [f"st{k}=" + stem, f"c{k}=" + mid, f"sh{k}=" + shape]
-            if gaz:
-                feats.append(f"g{k}=" + gaz)
             if trig:
                 feats.append(f"t{k}=" + trig)
         neighbour.append(feats)
@@ -207,28 +214,32 @@ def sentence_features(words: list[str], lookup) -> list[list[str]]:
     return out
 
 
-def read_lexicons(gazetteer_text: str, clusters_text: str) -> Lexicons:
-    """Parse the two lexicon files (see `training/train_ner.py` for how they are written).
+def domain_features(xseq: list[list[str]], domain: str) -> list[list[str]]:
+    """Add the domain's twin of every feature ("wiki:w=...") unless the domain is news.
 
-    gazetteer: `form<TAB>classes<TAB>source`, source "anetac" (used as a feature) or "train" (only used to
-    decide clitics, so the model never learns to trust names it was trained on);
-    clusters: `form<TAB>id id id` (coarse to fine)."""
-    gazetteer: dict[str, str] = {}
-    names: set[str] = set()
-    for line in gazetteer_text.splitlines():
-        parts = line.split("\t")
-        if len(parts) != 3:
-            continue
-        form, classes, source = parts
-        names.add(form)
-        if source == "anetac":
-            gazetteer[form] = classes
+    The model is trained on newswire (ANERcorp) and Wikipedia (AQMAR) with Daume's feature augmentation:
+    Wikipedia tokens carry each feature twice, plain and "wiki:"-prefixed, news tokens only plain. What only
+    holds for AQMAR (its MISC covers sciences and software: "اليورانيوم", "لينكس") is learned on the twins,
+    so news tagging is not taught it (+3.4 F1 on our ANERcorp dev), while encyclopaedic text tagged with
+    domain="wiki" gets it back."""
+    if domain == "news":
+        return xseq
+    if domain not in DOMAINS:
+        raise ValueError(f"unknown NER domain {domain!r}; expected one of {DOMAINS}")
+    prefix = domain + ":"
+    return [f + [prefix + x for x in f] for f in xseq]
+
+
+def read_lexicons(names_text: str, clusters_text: str) -> Lexicons:
+    """Parse the two lexicon files written by `training/train_ner.py`: names, one `form` per line; clusters,
+    `form<TAB>id id id` (coarse to fine)."""
+    names = frozenset(line.strip() for line in names_text.splitlines() if line.strip())
     clusters: dict[str, tuple[str, ...]] = {}
     for line in clusters_text.splitlines():
         form, _, ids = line.partition("\t")
         if ids:
             clusters[form] = tuple(ids.split())
-    return Lexicons(gazetteer, clusters, frozenset(names))
+    return Lexicons(clusters, names)
 
 
 @dataclass
@@ -240,12 +251,23 @@ class Tagger:
     lexicons: Lexicons
     features: _FeatureCache
     lock: threading.Lock
+    keys: dict[str, str] = field(default_factory=dict)
 
-    def tag(self, words: list[str]) -> list[str]:
-        """BIO labels for one sentence."""
+    def match_key(self, word: str) -> str:
+        """A word as `propagate_names` compares it: normalised, proclitics off ("وبركات" -> "بركات")."""
+        key = self.keys.get(word)
+        if key is None:
+            if len(self.keys) >= _CACHE_LIMIT:
+                self.keys.clear()
+            cut = clitic_length(word, self.lexicons.names) if word[:1] in "وفبكل" else 0
+            key = self.keys[word] = normalize_for_matching(word[cut:])
+        return key
+
+    def tag(self, words: list[str], domain: str = "news") -> list[str]:
+        """BIO labels for one sentence; `domain` as in `domain_features`."""
         if not words:
             return []
-        xseq = sentence_features(words, self.features)
+        xseq = domain_features(sentence_features(words, self.features), domain)
         with self.lock:
             return self.crf.tag(xseq)
 
@@ -262,9 +284,9 @@ def _read_model_text(name: str, required: bool) -> str:
 
 @lru_cache(maxsize=1)
 def load_lexicons() -> Lexicons:
-    """The shipped lexicons (gazetteer required, clusters optional: a model trained without clusters ships
+    """The shipped lexicons (names required, clusters optional: a model trained without clusters ships
     without the file)."""
-    return read_lexicons(_read_model_text(GAZETTEER_FILE, True), _read_model_text(CLUSTERS_FILE, False))
+    return read_lexicons(_read_model_text(NAMES_FILE, True), _read_model_text(CLUSTERS_FILE, False))
 
 
 @lru_cache(maxsize=1)
@@ -397,22 +419,66 @@ def _clitic_length_marked(word: str, names: frozenset[str]) -> int:
 def find_mentions(text: str) -> list[Mention]:
     """Named-entity mentions in `text`, in order, with offsets into `text` (`text[m.start:m.end] == m.text`).
 
-    Clitics and a hashtag's "#" are outside the span; `name` is the form to match on (a hashtag's
-    underscores become spaces, "لناتو" from "للناتو" becomes "الناتو"). `title` and `entity` are left for
-    the entity stage. Raises NerModelError only when the model cannot be loaded."""
+    `text` is one document (an article): a name the model recognised in one sentence is also marked where it
+    recurs untagged elsewhere in the text (`propagate_names`). Clitics and a hashtag's "#" are outside the
+    span; `name` is the form to match on (a hashtag's underscores become spaces, "لناتو" from "للناتو" becomes
+    "الناتو"). `title` and `entity` are left for the entity stage. Raises NerModelError only when the model
+    cannot be loaded."""
     if not text or not text.strip():
         return []
     tagger = load_tagger()
     words = _words(text)
+    sentences = [[w.text for w in words[begin:end]] for begin, end in _sentences(text, words)]
+    labels = propagate_names(sentences, [tagger.tag(s) for s in sentences], tagger.match_key)
     mentions: list[Mention] = []
-    for begin, end in _sentences(text, words):
-        chunk = words[begin:end]
-        labels = tagger.tag([w.text for w in chunk])
-        for first, last, kind in _spans(labels):
-            mention = _mention(text, chunk[first:last], kind, tagger.lexicons.names)
+    offset = 0
+    for sentence, tags in zip(sentences, labels):
+        for first, last, kind in _spans(tags):
+            mention = _mention(text, words[offset + first:offset + last], kind, tagger.lexicons.names)
             if mention is not None:
                 mentions.append(mention)
+        offset += len(sentence)
     return mentions
+
+
+def propagate_names(sentences: list[list[str]], labels: list[list[str]], key) -> list[list[str]]:
+    """Label untagged recurrences of names tagged elsewhere in the same document, with their majority type.
+
+    A newspaper names someone in full once and the tagger may miss a later bare "بركات" or "البنك التجاري"
+    whose context is weaker. Words are compared by `key` (normalised, clitics off), longest name first,
+    only inside untagged stretches, and names under 4 letters are left alone. Measured on our ANERcorp dev
+    carve cut into 100-sentence documents: +1.2 F1 (recall +2.6, precision -0.7)."""
+    votes: dict[tuple[str, ...], dict[str, int]] = {}
+    keyed = [[key(w) for w in sentence] for sentence in sentences]
+    for keys, tags in zip(keyed, labels):
+        for first, last, kind in _spans(tags):
+            name = tuple(keys[first:last])
+            if sum(len(k) for k in name) >= 4:
+                count = votes.setdefault(name, {})
+                count[kind] = count.get(kind, 0) + 1
+    if not votes:
+        return labels
+    known = {name: max(sorted(count), key=count.get) for name, count in votes.items()}
+    longest = max(len(name) for name in known)
+    firsts = {name[0] for name in known}
+    out = []
+    for keys, tags in zip(keyed, labels):
+        tags = list(tags)
+        i = 0
+        while i < len(keys):
+            hit = 0
+            if tags[i] == "O" and keys[i] in firsts:
+                for size in range(min(longest, len(keys) - i), 0, -1):
+                    name = tuple(keys[i:i + size])
+                    if name in known and all(t == "O" for t in tags[i:i + size]) \
+                            and (i + size == len(tags) or not tags[i + size].startswith("I-")):
+                        kind = known[name]
+                        tags[i:i + size] = ["B-" + kind] + ["I-" + kind] * (size - 1)
+                        hit = size
+                        break
+            i += hit or 1
+        out.append(tags)
+    return out
 
 
 def _mention(text: str, span: list[_Word], kind: str, names: frozenset[str]) -> Mention | None:

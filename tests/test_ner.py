@@ -27,7 +27,8 @@ def _found(text: str) -> dict[str, str]:
 def test_model_loads_once_from_the_package():
     tagger = ner.load_tagger()
     assert tagger is ner.load_tagger()
-    assert tagger.lexicons.gazetteer                 # the shipped gazetteer was read
+    assert "بغداد" in tagger.lexicons.names          # the shipped names list was read
+    assert tagger.lexicons.clusters
     assert set(tagger.crf.labels()) >= {"O", "B-PER", "I-PER", "B-LOC", "B-ORG"}
 
 
@@ -158,3 +159,33 @@ def test_missing_model_raises_a_marsad_error(monkeypatch):
         monkeypatch.undo()
         ner.load_tagger.cache_clear()
     assert ner.load_tagger()
+
+
+def test_propagate_names_marks_untagged_recurrences():
+    key = ner.load_tagger().match_key
+    sentences = [["قال", "المدرب", "حسام", "البدري", "إن", "الفريق", "جاهز"],
+                 ["وأضاف", "والبدري", "أن", "البدري", "سعيد"],
+                 ["ذهب", "إلى", "دبي"]]
+    labels = [["O", "O", "B-PER", "I-PER", "O", "O", "O"],
+              ["O", "O", "O", "O", "O"],
+              ["O", "O", "O"]]
+    out = ner.propagate_names(sentences, labels, key)
+    assert out == labels                                    # the two-word name does not recur whole
+    labels[1][1] = "B-LOC"
+    out = ner.propagate_names(sentences, labels, key)
+    assert out[0] == labels[0]                              # tagged words are never relabelled
+    assert out[1] == ["O", "B-LOC", "O", "B-LOC", "O"]
+    labels[1][1] = "O"
+    labels[0][2:4] = ["O", "B-PER"]                         # only "البدري" was tagged
+    out = ner.propagate_names(sentences, labels, key)
+    assert out[1] == ["O", "B-PER", "O", "B-PER", "O"]      # "والبدري" matches through its clitic
+
+
+def test_wiki_domain_adds_feature_twins():
+    xseq = [["w=a", "b"]]
+    assert ner.domain_features(xseq, "news") is xseq
+    assert ner.domain_features(xseq, "wiki") == [["w=a", "b", "wiki:w=a", "wiki:b"]]
+    with pytest.raises(ValueError):
+        ner.domain_features(xseq, "tweets")
+    words = ["درس", "العالم", "ألبرت", "أينشتاين", "الفيزياء", "في", "ألمانيا"]
+    assert len(ner.load_tagger().tag(words, "wiki")) == len(words)

@@ -2,7 +2,7 @@
 
     .venv/bin/python training/train_ner.py
 
-Steps: (1) the gazetteer file from ANETAC (features) and the training entity tokens (clitic decisions only);
+Steps: (1) the names file from the training entity tokens (clitic decisions only, not features);
 (2) word clusters over SaudiNewsNet (training/word_clusters.py; skip with --no-clusters); (3) a dev model
 trained on ANERcorp train minus its last 10% plus AQMAR train, scored on both dev sets and written to
 build/ner-dev.crfsuite; (4) the shipped model trained on everything (ANERcorp train, AQMAR train and dev)
@@ -35,54 +35,57 @@ from marsad.arabic import strip_article
 
 MODELS = ROOT / "marsad" / "models"
 BUILD = ROOT / "build"
-ANETAC = "gazetteers/anetac/en-ar-named-entities.txt"
 NEWS = "news/saudinewsnet/dataset"
-ANETAC_CLASSES = {"PERSON": "PER", "LOCATION": "LOC", "ORGANIZATION": "ORG"}
 C1, C2 = 0.05, 0.05               # chosen with --grid on the dev sets (see MODEL_CARD.md)
 MAX_ITERATIONS = 300
 FEATURE_MINFREQ = 1
 
 
-def gazetteer_lines(data: Path, train: list[Sentence]) -> list[str]:
-    """`form<TAB>classes<TAB>source` rows. ANETAC rows feed the `g=` features; rows from the training
-    entities only tell `clitic_length` which words are names (as features they would teach the model to
-    trust its own training labels)."""
-    anetac: dict[str, set[str]] = {}
-    for line in (data / ANETAC).read_text(encoding="utf-8").splitlines():
-        parts = line.split(" ")
-        if len(parts) == 3 and parts[0] in ANETAC_CLASSES:
-            form = strip_article(ner.feature_form(parts[2]))
-            if len(form) >= 2:
-                anetac.setdefault(form, set()).add(ANETAC_CLASSES[parts[0]])
-    trained: dict[str, set[str]] = {}
-    for words, tags in train:
-        for start, end, kind in entities(tags):
+def name_lines(sentences: list[Sentence]) -> list[str]:
+    """The names file: each token inside a training entity, normalised, without article, once. A token
+    that is a clitic plus another listed token ("وبريطانيا" beside "بريطانيا") is left out, so the list
+    can tell `clitic_length` that in "وبغداد" the و is a clitic and in "وليد" it is not."""
+    forms = set()
+    for words, tags in sentences:
+        for start, end, _ in entities(tags):
             for word in words[start:end]:
                 form = strip_article(ner.feature_form(word))
-                if len(form) >= 2 and form not in anetac:
-                    trained.setdefault(form, set()).add(kind)
-    rows = [f"{form}\t{'|'.join(sorted(kinds))}\tanetac" for form, kinds in anetac.items()]
-    rows += [f"{form}\t{'|'.join(sorted(kinds))}\ttrain" for form, kinds in trained.items()]
-    return sorted(rows)
+                if len(form) >= 2 and any(c.isalpha() for c in form):
+                    forms.add(form)
+
+    def has_clitic(form: str) -> bool:
+        return any(strip_article(form[cut:]) in forms for cut in (1, 2) if len(form) - cut >= 3
+                   and form[0] in "وفبكل" and (cut == 1 or form[1] in "بكل"))
+    return sorted(form for form in forms if not has_clitic(form))
 
 
-def train_model(sentences: list[Sentence], lexicons: ner.Lexicons, path: Path, c1: float, c2: float) -> None:
+def train_model(news: list[Sentence], wiki: list[Sentence], lexicons: ner.Lexicons, path: Path,
+                c1: float, c2: float, adapt: bool = True, iterations: int = MAX_ITERATIONS) -> None:
+    """Train on newswire plus Wikipedia sentences; with `adapt` the Wikipedia ones carry their "wiki:"
+    feature twins (see `ner.domain_features`), without it the two corpora are simply mixed."""
     features = ner._FeatureCache(lexicons)
     trainer = pycrfsuite.Trainer(verbose=False)
-    for words, tags in sentences:
+    for words, tags in news:
         trainer.append(ner.sentence_features(words, features), tags)
-    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": MAX_ITERATIONS,
+    for words, tags in wiki:
+        trainer.append(ner.domain_features(ner.sentence_features(words, features), "wiki" if adapt else "news"),
+                       tags)
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
                         "feature.minfreq": FEATURE_MINFREQ, "feature.possible_transitions": True})
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
 
 
-def dev_scores(path: Path, lexicons: ner.Lexicons, devs: dict[str, list[Sentence]]) -> dict[str, object]:
+def dev_scores(path: Path, lexicons: ner.Lexicons, devs: dict[str, tuple[list[Sentence], str]]) -> dict:
+    """Score a model file on each dev set, tagging it as the given domain."""
     crf = pycrfsuite.Tagger()
     crf.open(str(path))
     features = ner._FeatureCache(lexicons)
-    tag = lambda words: crf.tag(ner.sentence_features(words, features))  # noqa: E731
-    return {name: evaluate(tag, sents) for name, sents in devs.items()}
+    scores = {}
+    for name, (sentences, domain) in devs.items():
+        tag = lambda words: crf.tag(ner.domain_features(ner.sentence_features(words, features), domain))  # noqa
+        scores[name] = evaluate(tag, sentences)
+    return scores
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -91,8 +94,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-clusters", action="store_true", help="no SaudiNewsNet word clusters (no NC licence)")
     parser.add_argument("--reuse-clusters", action="store_true", help="keep the existing clusters file")
     parser.add_argument("--no-aqmar", action="store_true", help="train on ANERcorp only")
+    parser.add_argument("--no-adapt", dest="adapt", action="store_false", help="mix AQMAR without wiki: twins")
     parser.add_argument("--grid", action="store_true", help="score c1/c2 pairs on dev, write nothing shipped")
     parser.add_argument("--dev-only", action="store_true", help="stop after the dev model")
+    parser.add_argument("--dev-model", type=Path, default=BUILD / "ner-dev.crfsuite")
+    parser.add_argument("--iterations", type=int, default=MAX_ITERATIONS)
     parser.add_argument("--c1", type=float, default=C1)
     parser.add_argument("--c2", type=float, default=C2)
     args = parser.parse_args(argv)
@@ -101,29 +107,28 @@ def main(argv: list[str] | None = None) -> None:
     aner_train, aner_dev = anercorp_split(read_conll(args.data / ANERCORP_TRAIN))
     aqmar_train = [] if args.no_aqmar else read_conll(args.data / AQMAR_TRAIN)
     aqmar_dev = read_conll(args.data / AQMAR_DEV)
-    devs = {"ANERcorp dev": aner_dev, "AQMAR dev": aqmar_dev}
+    devs = {"ANERcorp dev": (aner_dev, "news"), "AQMAR dev (news mode)": (aqmar_dev, "news")}
+    if args.adapt:
+        devs["AQMAR dev (wiki mode)"] = (aqmar_dev, "wiki")
 
-    gazetteer = "\n".join(gazetteer_lines(args.data, aner_train + aner_dev + aqmar_train + aqmar_dev)) + "\n"
+    names = "\n".join(name_lines(aner_train + aner_dev + aqmar_train + aqmar_dev)) + "\n"
     clusters_path = MODELS / ner.CLUSTERS_FILE
     if args.no_clusters:
         clusters = ""
-        clusters_path.unlink(missing_ok=True)
     elif args.reuse_clusters and clusters_path.exists():
         clusters = clusters_path.read_text(encoding="utf-8")
     else:
         from training.word_clusters import build_clusters
         clusters = build_clusters(args.data / NEWS)
-        clusters_path.write_text(clusters, encoding="utf-8")
-    (MODELS / ner.GAZETTEER_FILE).write_text(gazetteer, encoding="utf-8")
-    lexicons = ner.read_lexicons(gazetteer, clusters)
-    print(f"lexicons: {len(lexicons.gazetteer)} gazetteer forms, {len(lexicons.clusters)} clustered words "
+    lexicons = ner.read_lexicons(names, clusters)
+    print(f"lexicons: {len(lexicons.names)} name tokens, {len(lexicons.clusters)} clustered words "
           f"({time.time() - t0:.0f}s)", flush=True)
 
     pairs = [(0.02, 0.02), (0.05, 0.05), (0.1, 0.02), (0.1, 0.1), (0.2, 0.05), (0.05, 0.2)] if args.grid \
         else [(args.c1, args.c2)]
     for c1, c2 in pairs:
-        dev_model = BUILD / "ner-dev.crfsuite"
-        train_model(aner_train + aqmar_train, lexicons, dev_model, c1, c2)
+        dev_model = args.dev_model
+        train_model(aner_train, aqmar_train, lexicons, dev_model, c1, c2, args.adapt, args.iterations)
         scores = dev_scores(dev_model, lexicons, devs)
         print(f"c1={c1} c2={c2}: " + "  ".join(f"{name} F1 {s.prf()[2]:.2f}" for name, s in scores.items())
               + f" ({time.time() - t0:.0f}s)", flush=True)
@@ -133,11 +138,17 @@ def main(argv: list[str] | None = None) -> None:
     if args.grid or args.dev_only:
         return
 
+    (MODELS / ner.NAMES_FILE).write_text(names, encoding="utf-8")
+    if clusters:
+        clusters_path.write_text(clusters, encoding="utf-8")
+    else:
+        clusters_path.unlink(missing_ok=True)
     model = MODELS / ner.MODEL_FILE
-    train_model(aner_train + aner_dev + aqmar_train + aqmar_dev, lexicons, model, args.c1, args.c2)
+    train_model(aner_train + aner_dev, aqmar_train + aqmar_dev, lexicons, model, args.c1, args.c2,
+                args.adapt, args.iterations)
     digest = hashlib.sha256(model.read_bytes()).hexdigest()
     print(f"shipped model: {model.relative_to(ROOT)} {model.stat().st_size / 1e6:.2f} MB sha256 {digest}")
-    for name in (ner.GAZETTEER_FILE, ner.CLUSTERS_FILE):
+    for name in (ner.NAMES_FILE, ner.CLUSTERS_FILE):
         path = MODELS / name
         if path.exists():
             print(f"  {name}: {path.stat().st_size / 1e6:.2f} MB sha256 {hashlib.sha256(path.read_bytes()).hexdigest()}")
