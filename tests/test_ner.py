@@ -189,3 +189,10 @@ def test_wiki_domain_adds_feature_twins():
         ner.domain_features(xseq, "tweets")
     words = ["درس", "العالم", "ألبرت", "أينشتاين", "الفيزياء", "في", "ألمانيا"]
     assert len(ner.load_tagger().tag(words, "wiki")) == len(words)
+
+
+def test_propagate_names_gives_each_name_its_majority_type():
+    key = ner.load_tagger().match_key
+    sentences = [["زار", "العراق"], ["في", "العراق"], ["من", "العراق"]]
+    labels = [["O", "B-LOC"], ["O", "B-LOC"], ["O", "B-ORG"]]
+    assert ner.propagate_names(sentences, labels, key)[2] == ["O", "B-LOC"]
