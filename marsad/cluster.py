@@ -242,7 +242,7 @@ def entity_names(article: Article) -> list[str]:
     return sorted(name for name, _ in top)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def _entity_name(name: str) -> str:
     """A mention's name as `entity_names` compares it: normalised, each word without its article."""
     words = [article_key(w) for w in normal_word(name).split()]
@@ -315,8 +315,9 @@ def _signature(words: list[str]) -> str:
     return base64.b64encode(np.asarray(mh.hashvalues, dtype="<u4").tobytes()).decode("ascii")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def _normal_bytes(word: str) -> bytes:
+    """A body word normalised, as UTF-8 (about 150 bytes of memory per cached word)."""
     return normal_word(word).encode("utf-8")
 
 
