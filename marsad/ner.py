@@ -74,10 +74,13 @@ def feature_form(word: str) -> str:
     marks unified, every digit written 0 (a year is a year), at most MAX_FEATURE_WORD characters. The
     lexicon files are written with the same function."""
     form = normalize_for_matching(word[: MAX_FEATURE_WORD * 2]).translate(_QUOTES)[:MAX_FEATURE_WORD]
+    if _SURROGATE.search(form):           # a lone surrogate cannot reach crfsuite, which takes UTF-8
+        form = _SURROGATE.sub("?", form)
     return _DIGIT_RUN.sub(_zeros, form) if _HAS_DIGIT.search(form) else form
 
 
 _DIGIT_RUN = re.compile(r"[0-9]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _HAS_DIGIT = re.compile(r"[0-9]")
 
 

@@ -196,3 +196,13 @@ def test_propagate_names_gives_each_name_its_majority_type():
     sentences = [["زار", "العراق"], ["في", "العراق"], ["من", "العراق"]]
     labels = [["O", "B-LOC"], ["O", "B-LOC"], ["O", "B-ORG"]]
     assert ner.propagate_names(sentences, labels, key)[2] == ["O", "B-LOC"]
+
+
+@pytest.mark.parametrize("text", [
+    "قال \x00 مسؤول في القاهرة",            # NUL inside the text
+    "زار \ud800 الوفد القاهرة",              # a lone surrogate from a broken decoder
+    "\u200f\u200e القاهرة \u200c ﻻ ﷺ",      # direction marks, presentation forms
+    "الـعـراق و" + "\u0651" * 30,             # tatweel, a run of shadda
+])
+def test_odd_characters_do_not_crash(text):
+    _check_offsets(text, ner.find_mentions(text))

@@ -99,6 +99,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--dev-only", action="store_true", help="stop after the dev model")
     parser.add_argument("--dev-model", type=Path, default=BUILD / "ner-dev.crfsuite")
     parser.add_argument("--iterations", type=int, default=MAX_ITERATIONS)
+    parser.add_argument("--news-copies", type=int, default=1, help="repeat ANERcorp sentences to weigh news up")
     parser.add_argument("--c1", type=float, default=C1)
     parser.add_argument("--c2", type=float, default=C2)
     args = parser.parse_args(argv)
@@ -128,7 +129,8 @@ def main(argv: list[str] | None = None) -> None:
         else [(args.c1, args.c2)]
     for c1, c2 in pairs:
         dev_model = args.dev_model
-        train_model(aner_train, aqmar_train, lexicons, dev_model, c1, c2, args.adapt, args.iterations)
+        train_model(aner_train * args.news_copies, aqmar_train, lexicons, dev_model, c1, c2, args.adapt,
+                    args.iterations)
         scores = dev_scores(dev_model, lexicons, devs)
         print(f"c1={c1} c2={c2}: " + "  ".join(f"{name} F1 {s.prf()[2]:.2f}" for name, s in scores.items())
               + f" ({time.time() - t0:.0f}s)", flush=True)
@@ -144,8 +146,8 @@ def main(argv: list[str] | None = None) -> None:
     else:
         clusters_path.unlink(missing_ok=True)
     model = MODELS / ner.MODEL_FILE
-    train_model(aner_train + aner_dev, aqmar_train + aqmar_dev, lexicons, model, args.c1, args.c2,
-                args.adapt, args.iterations)
+    train_model((aner_train + aner_dev) * args.news_copies, aqmar_train + aqmar_dev, lexicons, model,
+                args.c1, args.c2, args.adapt, args.iterations)
     digest = hashlib.sha256(model.read_bytes()).hexdigest()
     print(f"shipped model: {model.relative_to(ROOT)} {model.stat().st_size / 1e6:.2f} MB sha256 {digest}")
     for name in (ner.NAMES_FILE, ner.CLUSTERS_FILE):
