@@ -149,7 +149,9 @@ def summarise(articles: list[Article], max_sentences: int = 5,
         return []
     if center is None:
         center = centroid(ordered)
-    relevance = {id(c): cluster.cosine(c.vector, center) + c.bonus for c in candidates}
+    # Scores are rounded: cosines summed in a different order (dict and set order follow the process's hash
+    # seed) differ in the last bits, and an exact tie must fall to `order` in every process.
+    relevance = {id(c): round(cluster.cosine(c.vector, center) + c.bonus, 9) for c in candidates}
     chosen: list[_Candidate] = []
     seen_keys: set[str] = set()
     pool = sorted(candidates, key=lambda c: (-relevance[id(c)], c.order))
@@ -157,7 +159,7 @@ def summarise(articles: list[Article], max_sentences: int = 5,
     while pool and len(chosen) < max_sentences:
         best, best_value = None, None
         for c in pool:
-            value = MMR_LAMBDA * relevance[id(c)] - (1 - MMR_LAMBDA) * overlap[id(c)]
+            value = round(MMR_LAMBDA * relevance[id(c)] - (1 - MMR_LAMBDA) * overlap[id(c)], 9)
             if best_value is None or value > best_value:
                 best, best_value = c, value
         if best is None:
@@ -168,7 +170,7 @@ def summarise(articles: list[Article], max_sentences: int = 5,
         for c in pool:
             if c is best or c.key in seen_keys:
                 continue
-            o = max(overlap[id(c)], cluster.cosine(c.vector, best.vector))
+            o = max(overlap[id(c)], round(cluster.cosine(c.vector, best.vector), 9))
             if o > MAX_OVERLAP:
                 continue                          # says what a chosen sentence says: never chosen
             overlap[id(c)] = o

@@ -133,3 +133,25 @@ def test_bad_input_is_recorded_and_the_rest_goes_on(tmp_path):
     assert "الصفدي" in stored["windows.txt"]["text"]
     with Store(tmp_path / "s.sqlite") as store:
         assert {Path(r.source).name for r in store.rejected()} == set(reasons)
+
+
+def test_same_export_whatever_the_process_hash_seed(tmp_path):
+    """Set and dict order follow each process's string-hash seed; no stage may let it decide a result (ties
+    between near-copies are where it shows)."""
+    import os
+    import subprocess
+    import sys
+    from tests.test_faults import make_corpus
+    corpus = make_corpus(tmp_path / "corpus", 12)
+    exports = []
+    for seed in ("1", "2", "3"):
+        store = tmp_path / f"s{seed}.sqlite"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "marsad", "analyze", str(corpus), "--workers", "1",
+                        "--store", str(store)], check=True, capture_output=True, env=env)
+        out = subprocess.run([sys.executable, "-m", "marsad", "export", "--store", str(store), "--out", "-"],
+                             check=True, capture_output=True, text=True, env=env).stdout
+        doc = json.loads(out)
+        doc.pop("generated")
+        exports.append(doc)
+    assert exports[0] == exports[1] == exports[2]
