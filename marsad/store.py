@@ -295,16 +295,9 @@ class Store:
                     f" FROM quotes WHERE article IN ({marks}) ORDER BY article, start", chunk):
                 by_id[row[1]].quotes.append(Quote(*row))
             for row in self.db.execute(
-                    f'SELECT id, article, type, sentence, start, "end", date, date_text, trigger, place_mention,'
-                    f" participant_mentions, place, participants, same_as FROM events"
-                    f" WHERE article IN ({marks}) ORDER BY article, start", chunk):
-                (vid, art, typ, sentence, start, end, date, date_text, trigger, place_mention, pms, place,
-                 participants, same_as) = row
-                by_id[art].events.append(Event(
-                    id=vid, article=art, type=typ, sentence=sentence, start=start, end=end, date=date,
-                    date_text=date_text, trigger=trigger, place_mention=place_mention,
-                    participant_mentions=json.loads(pms), place=place, participants=json.loads(participants),
-                    same_as=same_as))
+                    f"SELECT {self._EVENT_COLS} FROM events WHERE article IN ({marks}) ORDER BY article, start",
+                    chunk):
+                by_id[row[1]].events.append(self._event_from_row(row))
 
     def get_article(self, article_id: str) -> Article | None:
         row = self.db.execute(f"SELECT {self._ARTICLE_COLS} FROM articles WHERE id=?", (article_id,)).fetchone()
