@@ -45,10 +45,11 @@ def main(argv: list[str] | None = None) -> None:
 
     t0 = time.perf_counter()
     from marsad import ner
+    from marsad.arabic import tokenize
     tagger = ner.load_tagger()
     load = time.perf_counter() - t0
     texts = list(islice(news_texts(args.news), args.articles))
-    tokens = sum(len(ner._words(t)) for t in texts)
+    tokens = sum(len(tokenize(t)) for t in texts)
     chars = sum(len(t) for t in texts)
     print(f"model load: {load:.3f}s (labels {len(tagger.crf.labels())}, "
           f"{len(tagger.lexicons.names)} name tokens, {len(tagger.lexicons.clusters)} clustered words)")

@@ -1,8 +1,8 @@
 """Named-entity mentions (PER, ORG, LOC, MISC) from clean Arabic text, with a shipped CRF model.
 
 Why a CRF: it runs on one CPU core at tens of thousands of tokens per second, loads in well under a second and
-ships as a few megabytes, while reaching about 80 F1 on newswire (ANERcorp); transformer taggers gain a few
-points at hundreds of megabytes and a GPU. The model, its feature lexicons and how they were trained are
+ships as a few megabytes; BERT-size taggers score higher on ANERcorp (82-83 F1 published) at hundreds of
+megabytes and far lower speed. Figures for this model are in the model card. The model, its feature lexicons and how they were trained are
 described in `marsad/models/MODEL_CARD.md`; `training/train_ner.py` rebuilds them.
 
 Training and tagging share `sentence_features`, so the features the model learned are exactly the ones it
@@ -24,7 +24,7 @@ from importlib import resources
 import pycrfsuite
 
 from marsad import MarsadError
-from marsad.arabic import normalize_for_matching, strip_article
+from marsad.arabic import normalize_for_matching, strip_article, tokenize
 from marsad.records import Mention
 
 MODEL_FILE = "ner.crfsuite"
@@ -34,7 +34,7 @@ TYPES = ("PER", "ORG", "LOC", "MISC")
 DOMAINS = ("news", "wiki")
 
 # Words that announce a name of a given type next to them. The model learns each word's own weight from the
-# training data; this list lets it also generalise to trigger words it saw rarely ("trigger=PER" is shared).
+# training data; this list lets it also generalise to trigger words it saw rarely (the "t=PER" feature is shared).
 # Stored without ال and normalised at import, so "الوزير", "ووزير" and "بوزارة" all find their entry.
 TRIGGER_WORDS = {
     "PER": """رئيس وزير ملك امير أمير شيخ سيد سيدة دكتور د مستشار لواء عميد عقيد فريق نائب ناطق متحدث سفير
@@ -177,7 +177,7 @@ def _word_features(word: str, lex: Lexicons) -> tuple[list[str], list[str], list
     return own, neighbour[0], neighbour[1], neighbour[2], neighbour[3]
 
 
-class _FeatureCache:
+class FeatureCache:
     """Per-word features, computed once. Thread-safe enough: a race computes a word twice, never wrongly."""
 
     def __init__(self, lex: Lexicons) -> None:
@@ -194,7 +194,7 @@ class _FeatureCache:
 
 
 def sentence_features(words: list[str], lookup) -> list[list[str]]:
-    """CRF features for one sentence of words, given a per-word lookup (a `_FeatureCache`)."""
+    """CRF features for one sentence of words, given a per-word lookup (a `FeatureCache`)."""
     info = [lookup(w) for w in words]
     n = len(words)
     out = []
@@ -202,7 +202,7 @@ def sentence_features(words: list[str], lookup) -> list[list[str]]:
         feats = list(info[i][0])
         if i >= 2:
             feats += info[i - 2][1]
-        if i >= 1:
+        if i >= 1:                          # own[1] is "w=<form>", the neighbour lists start "w±k=<form>"
             feats += info[i - 1][2]
             feats.append("w-1|w0=" + info[i - 1][2][0][4:] + "|" + info[i][0][1][2:])
         else:
@@ -252,7 +252,7 @@ class Tagger:
 
     crf: pycrfsuite.Tagger
     lexicons: Lexicons
-    features: _FeatureCache
+    features: FeatureCache
     lock: threading.Lock
     keys: dict[str, str] = field(default_factory=dict)
 
@@ -304,7 +304,7 @@ def load_tagger() -> Tagger:
             crf.open(str(path))
     except (OSError, ValueError) as exc:
         raise NerModelError(f"cannot open NER model {MODEL_FILE}: {exc}") from exc
-    return Tagger(crf, lex, _FeatureCache(lex), threading.Lock())
+    return Tagger(crf, lex, FeatureCache(lex), threading.Lock())
 
 
 @dataclass
@@ -315,12 +315,6 @@ class _Word:
     hashtag: bool = False
 
 
-# Like marsad.arabic.tokenize, but harakat/shadda inside a word keep it whole ("مُصطفى", "أكّد"): the shared
-# tokeniser's \w does not cover combining marks and would cut such words in three.
-_MARK = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
-_TOKEN = re.compile(rf"(?:[^\W_]|[{_MARK}])+(?:[.,٫][0-9٠-٩]+)*|\S")
-
-
 def _is_word(token: str) -> bool:
     return len(token) > 1 or token.isalnum()
 
@@ -328,7 +322,7 @@ def _is_word(token: str) -> bool:
 def _words(text: str) -> list[_Word]:
     """Tokens to tag, with offsets. Punctuation stays (the model was trained with it), but a hashtag's "#"
     and the "_" joining its words are dropped so "#مصطفى_الكاظمي" reads as the two words it stands for."""
-    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    tokens = tokenize(text)
     words: list[_Word] = []
     i, n = 0, len(tokens)
     while i < n:

@@ -63,7 +63,7 @@ def train_model(news: list[Sentence], wiki: list[Sentence], lexicons: ner.Lexico
                 c1: float, c2: float, adapt: bool = True, iterations: int = MAX_ITERATIONS) -> None:
     """Train on newswire plus Wikipedia sentences; with `adapt` the Wikipedia ones carry their "wiki:"
     feature twins (see `ner.domain_features`), without it the two corpora are simply mixed."""
-    features = ner._FeatureCache(lexicons)
+    features = ner.FeatureCache(lexicons)
     trainer = pycrfsuite.Trainer(verbose=False)
     for words, tags in news:
         trainer.append(ner.sentence_features(words, features), tags)
@@ -80,7 +80,7 @@ def dev_scores(path: Path, lexicons: ner.Lexicons, devs: dict[str, tuple[list[Se
     """Score a model file on each dev set, tagging it as the given domain."""
     crf = pycrfsuite.Tagger()
     crf.open(str(path))
-    features = ner._FeatureCache(lexicons)
+    features = ner.FeatureCache(lexicons)
     scores = {}
     for name, (sentences, domain) in devs.items():
         tag = lambda words: crf.tag(ner.domain_features(ner.sentence_features(words, features), domain))  # noqa
@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--no-clusters", action="store_true", help="no SaudiNewsNet word clusters (no NC licence)")
     parser.add_argument("--reuse-clusters", action="store_true", help="keep the existing clusters file")
+    parser.add_argument("--clusters-file", type=Path, help="use this clusters file (experiments)")
     parser.add_argument("--no-aqmar", action="store_true", help="train on ANERcorp only")
     parser.add_argument("--no-adapt", dest="adapt", action="store_false", help="mix AQMAR without wiki: twins")
     parser.add_argument("--grid", action="store_true", help="score c1/c2 pairs on dev, write nothing shipped")
@@ -116,6 +117,8 @@ def main(argv: list[str] | None = None) -> None:
     clusters_path = MODELS / ner.CLUSTERS_FILE
     if args.no_clusters:
         clusters = ""
+    elif args.clusters_file:
+        clusters = args.clusters_file.read_text(encoding="utf-8")
     elif args.reuse_clusters and clusters_path.exists():
         clusters = clusters_path.read_text(encoding="utf-8")
     else:

@@ -21,6 +21,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.linalg import svds
 
 from marsad import ner
+from marsad.arabic import tokenize
 
 VOCABULARY = 80_000            # most frequent word forms that get a cluster
 MIN_COUNT = 5                  # rarer forms have too few contexts to place
@@ -50,8 +51,7 @@ def corpus_ids(texts: Iterator[str]) -> tuple[list[str], np.ndarray]:
     forms: dict[str, str] = {}
     ids: list[int] = []
     for text in texts:
-        for match in ner._TOKEN.finditer(text):
-            word = match.group()
+        for word, _, _ in tokenize(text):
             form = forms.get(word)
             if form is None:
                 form = forms[word] = ner.feature_form(word)
