@@ -426,6 +426,19 @@ def _credit_line_reason(line: _Line) -> str | None:
     return "dateline" if credit.dateline else "byline"
 
 
+def _take_stamp_or_byline(line: _Line, out: CleanText) -> bool:
+    """A date stamp or a byline above or below the body: removed, its text kept for the metadata."""
+    if is_date_line(line.text, line.key):
+        line.why = "date line"
+        out.date_lines.append(line.text)
+    elif _is_byline(line):
+        line.why = "byline"
+        out.credits.append(line.text)
+    else:
+        return False
+    return True
+
+
 def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText) -> None:
     """Above the body: date stamps, datelines, bylines, photo credits, the title and any second headline."""
     title_key = line_key(title) if title else ""
@@ -433,12 +446,8 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
     last_stamp = -1
     for i in top:
         line = lines[i]
-        if is_date_line(line.text, line.key):
-            line.why = "date line"
-            out.date_lines.append(line.text)
-        elif _is_byline(line):
-            line.why = "byline"
-            out.credits.append(line.text)
+        if _take_stamp_or_byline(line, out):
+            pass
         elif reason := _credit_line_reason(line):
             line.why = reason
             out.credits.append(line.text)
@@ -475,13 +484,7 @@ def _clean_bottom(lines: list[_Line], last: int, out: CleanText, stats: LineStat
     """Below the body: stamps and bylines, then a run of link-like lines (related articles, most read)."""
     tail = [i for i in range(last + 1, len(lines)) if lines[i].kept]
     for i in tail:
-        line = lines[i]
-        if is_date_line(line.text, line.key):
-            line.why = "date line"
-            out.date_lines.append(line.text)
-        elif _is_byline(line):
-            line.why = "byline"
-            out.credits.append(line.text)
+        _take_stamp_or_byline(lines[i], out)
     # Headlines of other articles without a list header: headline-shaped lines after a body that ended its
     # last sentence (a sentence wrapped over short lines does not end before them); not a numbered or
     # bulleted list. A poem's verses have the same shape, so the run needs more evidence: three or more

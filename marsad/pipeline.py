@@ -274,6 +274,8 @@ def build_store_stories(store: Store) -> None:
     at once."""
     new = list(store.iter_features(where="clustered = 0"))
     dates = store.article_dates()
+    story_edges: list[tuple[str, str, float]] = []
+    duplicate_edges: list[tuple[str, str, float]] = []
     if new:
         days = [cluster.day_of(published) for _, published, _ in new]
         index = cluster.StoryIndex()
@@ -288,13 +290,12 @@ def build_store_stories(store: Store) -> None:
             stored = store.iter_features(where="clustered = 1")
         for _, _, features in stored:
             index.add(features)
-        story_edges, duplicate_edges = [], []
         for _, _, features in sorted(new, key=lambda x: (x[1] or "\uffff", x[0])):
             story_edges.extend(cluster.story_edges(features, index))
             duplicate_edges.extend(cluster.duplicate_edges(features, index))
             index.add(features)
-    story_of = cluster.group_stories(dates, store.edges("story") + (story_edges if new else []))
-    duplicate_of = cluster.canonical_duplicates(dates, store.edges("duplicate") + (duplicate_edges if new else []))
+    story_of = cluster.group_stories(dates, store.edges("story") + story_edges)
+    duplicate_of = cluster.canonical_duplicates(dates, store.edges("duplicate") + duplicate_edges)
 
     before = store.article_stories()
     members: dict[str, list[str]] = defaultdict(list)

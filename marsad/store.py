@@ -378,8 +378,7 @@ class Store:
         self.db.executemany("INSERT INTO entities VALUES (?,?,?,?,?,?)",
                             [(e.id, e.type, e.name, _dump(e.aliases), _dump(e.titles), counts.get(e.id, 0))
                              for e in entities])
-        self.db.executemany("UPDATE mentions SET entity=? WHERE article=? AND idx=?",
-                            [(ent, art, idx) for art, idx, ent in mention_entity])
+        self.update_mention_entities((ent, art, idx) for art, idx, ent in mention_entity)
 
     def link_quote_speakers(self) -> None:
         """A quote's speaker is the entity of the mention the quotes stage pointed at."""
