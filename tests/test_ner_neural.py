@@ -1,0 +1,201 @@
+"""Tests for marsad/ner_neural.py: the numpy forward pass against a loop-by-loop reference on a tiny model
+made here, Viterbi on hand-made scores, word inputs, bad input, and the shipped model on sentences written
+for these tests in the style of Arab outlets (not taken from the training corpora)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from marsad import MarsadError, ner, ner_neural
+from marsad.ner_neural import LABELS, Network, NeuralTagger, conv1d, viterbi, word_inputs
+
+FORMS = ["بغداد", "العراق", "قال", "الرئيس", "وليد"]
+ALPHABET = sorted(set("".join(FORMS)) | {"<", ">"})
+
+
+def tiny_arrays(seed: int = 0, hidden: int = 6, dilations=(1, 2)) -> dict[str, np.ndarray]:
+    """A random model with every array `Network` needs, small enough to check by hand-written loops."""
+    rng = np.random.default_rng(seed)
+    dim, proj, char_dim, filters, small = 5, 4, 3, 4, 2
+    n_labels = len(LABELS)
+    width = proj + filters + 4 * small
+    arrays = {
+        "forms": np.array(FORMS), "alphabet": np.array(ALPHABET), "dilations": np.array(dilations),
+        "vectors": rng.integers(-127, 128, size=(len(FORMS) + 1, dim)).astype(np.int8),
+        "vector_scale": rng.random(len(FORMS) + 1).astype(np.float32) / 100,
+        "proj_w": rng.normal(size=(dim, proj)), "proj_b": rng.normal(size=proj),
+        "char_emb": rng.normal(size=(len(ALPHABET) + 2, char_dim)),
+        "char_w": rng.normal(size=(3 * char_dim, filters)), "char_b": rng.normal(size=filters),
+        "shape_emb": rng.normal(size=(len(ner_neural.SHAPES), small)),
+        "clitic_emb": rng.normal(size=(len(ner_neural.CLITICS), small)),
+        "trigger_emb": rng.normal(size=(len(ner_neural.TRIGGERS), small)),
+        "found_emb": rng.normal(size=(len(ner_neural.FOUND), small)),
+    }
+    arrays["vectors"][0] = 0
+    arrays["char_emb"][0] = 0
+    for i, _ in enumerate(dilations):
+        arrays[f"conv{i}_w"] = rng.normal(size=(3 * (width if i == 0 else hidden), hidden)) / 3
+        arrays[f"conv{i}_b"] = rng.normal(size=hidden)
+    for d in ner_neural.DOMAINS:
+        arrays[f"{d}_out_w"] = rng.normal(size=(hidden, n_labels))
+        arrays[f"{d}_out_b"] = rng.normal(size=n_labels)
+        arrays[f"{d}_trans"] = rng.normal(size=(n_labels, n_labels))
+        arrays[f"{d}_start"] = rng.normal(size=n_labels)
+        arrays[f"{d}_end"] = rng.normal(size=n_labels)
+    return arrays
+
+
+def reference_conv(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, dilation: int) -> np.ndarray:
+    """Convolution written as the definition: out[t] = b + sum_k x[t + (k - 1) * d] . W_k."""
+    t_len, c_in = x.shape
+    out = np.tile(bias, (t_len, 1)).astype(np.float64)
+    for t in range(t_len):
+        for k in range(3):
+            src = t + (k - 1) * dilation
+            if 0 <= src < t_len:
+                out[t] += x[src] @ weight[k * c_in:(k + 1) * c_in]
+    return out
+
+
+def test_conv1d_hand_computed():
+    x = np.array([[1.0], [2.0], [3.0]])
+    weight = np.array([[10.0], [100.0], [1000.0]])       # left, centre, right taps
+    assert conv1d(x, weight, np.array([0.5]), 1)[:, 0].tolist() == [2100.5, 3210.5, 320.5]
+    assert conv1d(x, weight, np.array([0.0]), 2)[:, 0].tolist() == [3100.0, 200.0, 310.0]
+
+
+def test_viterbi_uses_transitions_not_just_scores():
+    scores = np.array([[2.0, 0.0], [0.0, 1.0], [0.0, 1.0]])
+    free = np.zeros((2, 2))
+    assert viterbi(scores, free, np.zeros(2), np.zeros(2)) == [0, 1, 1]
+    sticky = np.array([[0.0, -5.0], [-5.0, 0.0]])          # changing label costs more than it gains
+    assert viterbi(scores, sticky, np.zeros(2), np.zeros(2)) == [0, 0, 0]
+    assert viterbi(scores, free, np.array([-9.0, 0.0]), np.zeros(2)) == [1, 1, 1]
+    assert viterbi(np.zeros((0, 2)), free, np.zeros(2), np.zeros(2)) == []
+
+
+def test_viterbi_matches_brute_force():
+    rng = np.random.default_rng(3)
+    scores, trans = rng.normal(size=(4, 3)), rng.normal(size=(3, 3))
+    start, end = rng.normal(size=3), rng.normal(size=3)
+    paths = [(a, b, c, d) for a in range(3) for b in range(3) for c in range(3) for d in range(3)]
+
+    def total(p):
+        return start[p[0]] + end[p[-1]] + sum(scores[t, p[t]] for t in range(4)) \
+            + sum(trans[p[t - 1], p[t]] for t in range(1, 4))
+    assert tuple(viterbi(scores, trans, start, end)) == max(paths, key=total)
+
+
+def test_forbidden_transitions_are_iob2():
+    mask = ner_neural.forbidden_transitions()
+    i = LABELS.index
+    assert mask[i("O"), i("I-PER")] and mask[i("B-LOC"), i("I-PER")]
+    assert not mask[i("B-PER"), i("I-PER")] and not mask[i("I-PER"), i("I-PER")]
+    assert not mask[i("I-PER"), i("B-ORG")] and not mask[i("O"), i("B-MISC")]
+    assert ner_neural.forbidden_starts()[i("I-ORG")] and not ner_neural.forbidden_starts()[i("B-ORG")]
+
+
+def test_word_inputs_cut_clitics_only_before_known_words():
+    vocabulary = {f: i + 1 for i, f in enumerate(FORMS)}
+    letters = {c: i + 2 for i, c in enumerate(ALPHABET)}
+    wa_baghdad = word_inputs("وبغداد", vocabulary, letters)
+    assert (wa_baghdad.vector, ner_neural.FOUND[wa_baghdad.found]) == (1, "stem")
+    assert ner_neural.CLITICS[wa_baghdad.clitic] == "و"
+    walid = word_inputs("وليد", vocabulary, letters)                # a name, not و + ليد
+    assert (walid.vector, ner_neural.CLITICS[walid.clitic]) == (5, "")
+    iraq = word_inputs("والعراق", vocabulary, letters)
+    assert iraq.vector == 2 and ner_neural.CLITICS[iraq.clitic] == "و"
+    president = word_inputs("الرئيس", vocabulary, letters)
+    assert ner_neural.TRIGGERS[president.trigger] == "PER"
+    unknown = word_inputs("زيلينسكي", vocabulary, letters)
+    assert (unknown.vector, ner_neural.FOUND[unknown.found]) == (0, "none")
+    assert unknown.chars[0] == letters["<"] and unknown.chars[-1] == letters[">"]
+    assert 1 in unknown.chars                                         # letters outside the alphabet
+    assert ner_neural.SHAPES[word_inputs("Biden", vocabulary, letters).shape] == "LAT"
+    assert ner_neural.SHAPES[word_inputs("٢٠٢١", vocabulary, letters).shape] == "num"
+    assert word_inputs("بَغْدَادُ", vocabulary, letters).vector == 1    # diacritics do not hide the word
+    assert len(word_inputs("ب" * 50_000, vocabulary, letters).chars) <= ner_neural.MAX_CHARS
+
+
+def test_forward_pass_matches_reference_loops():
+    arrays = tiny_arrays()
+    net = Network.from_arrays(arrays)
+    words = ["وقال", "الرئيس", "العراقي", "في", "بغداد", "Biden", "٢٠٢١", "."]
+    inputs = [word_inputs(w, net.vocabulary, net.alphabet) for w in words]
+    x = net.word_vectors(inputs)
+    for row, w in zip(x, inputs):
+        vec = arrays["vectors"][w.vector] * arrays["vector_scale"][w.vector]
+        projected = np.tanh(vec @ arrays["proj_w"] + arrays["proj_b"])
+        emb = arrays["char_emb"][list(w.chars)]
+        pooled = np.maximum(reference_conv(emb, arrays["char_w"], arrays["char_b"], 1), 0).max(axis=0)
+        small = [arrays["shape_emb"][w.shape], arrays["clitic_emb"][w.clitic], arrays["trigger_emb"][w.trigger],
+                 arrays["found_emb"][w.found]]
+        assert np.allclose(row, np.concatenate([projected, pooled] + small), atol=1e-5)
+    h = np.maximum(reference_conv(x, arrays["conv0_w"], arrays["conv0_b"], 1), 0)
+    h = h + np.maximum(reference_conv(h, arrays["conv1_w"], arrays["conv1_b"], 2), 0)
+    for domain in ner_neural.DOMAINS:
+        expected = h @ arrays[f"{domain}_out_w"] + arrays[f"{domain}_out_b"]
+        assert np.allclose(net.emissions(x, domain), expected, atol=1e-4)
+    assert not np.allclose(net.emissions(x, "news"), net.emissions(x, "wiki"))
+
+
+def test_tagger_labels_are_valid_iob2_and_cached():
+    tagger = NeuralTagger(Network.from_arrays(tiny_arrays(1)), ner.Lexicons({}))
+    words = ["قال", "الرئيس", "وليد", "في", "بغداد", "أمس", "."]
+    labels = tagger.tag(words)
+    assert len(labels) == len(words) and set(labels) <= set(LABELS)
+    for prev, label in zip(["O"] + labels, labels):
+        assert not label.startswith("I-") or prev[2:] == label[2:]
+    assert set(words) <= set(tagger.cache)
+    assert tagger.tag(words) == labels                       # cached vectors give the same answer
+    assert tagger.tag([]) == []
+    with pytest.raises(ValueError):
+        tagger.tag(words, "tweets")
+
+
+def test_tagger_survives_odd_words():
+    tagger = NeuralTagger(Network.from_arrays(tiny_arrays(2)), ner.Lexicons({}))
+    words = ["x" * 50_000, "\ud800", "ـــ", "َ", "https://example.com/a?b=c", "٣٫٥", "😀", "#"]
+    assert len(tagger.tag(words)) == len(words)
+
+
+def test_torch_twin_gives_the_same_scores(tmp_path):
+    torch = pytest.importorskip("torch")                      # training-only dependency; absent in CI
+    from training import train_ner_neural as training
+
+    rng = np.random.default_rng(0)
+    raw = rng.normal(size=(len(FORMS), 128)).astype(np.float32)
+    raw /= np.linalg.norm(raw, axis=1, keepdims=True)
+    q, scale = training.quantise(raw)
+    alphabet = training.alphabet_of(FORMS, 1)
+    torch.manual_seed(0)
+    model = training.build_network(q, scale, len(alphabet) + 2).eval()
+    arrays = training.export(model, FORMS, alphabet, q, scale)
+    path = tmp_path / "tiny.npz"
+    training.save(arrays, path)
+    net = ner_neural.read_network(path)
+    words = ["وقال", "الرئيس", "العراقي", "في", "بغداد", "Biden", "٢٠٢١", "!"]
+    inputs = [word_inputs(w, net.vocabulary, net.alphabet) for w in words]
+    chars = np.zeros((len(inputs), max(len(w.chars) for w in inputs)), dtype=np.int64)
+    for i, w in enumerate(inputs):
+        chars[i, :len(w.chars)] = w.chars
+    fields = {n: torch.tensor([getattr(w, n) for w in inputs]) for n in ("vector", "found", "shape", "clitic",
+                                                                           "trigger")}
+    fields["chars"] = torch.from_numpy(chars)
+    with torch.no_grad():
+        x = model.word_vectors(fields)
+        for domain in ner_neural.DOMAINS:
+            expected = model.emissions(x.unsqueeze(0), torch.ones(1, len(words), dtype=torch.bool), domain)[0]
+            assert np.allclose(net.emissions(net.word_vectors(inputs), domain), expected.numpy(), atol=1e-4)
+
+
+def test_broken_model_file_is_a_marsad_error(tmp_path):
+    arrays = tiny_arrays()
+    del arrays["conv1_b"]
+    path = tmp_path / "broken.npz"
+    np.savez(path, **arrays)
+    with pytest.raises(MarsadError, match="conv1_b"):
+        ner_neural.read_network(path)
+    (tmp_path / "junk.npz").write_bytes(b"not a zip")
+    with pytest.raises(ner.NerModelError):
+        ner_neural.read_network(tmp_path / "junk.npz")
