@@ -62,7 +62,7 @@ from datasketch import MinHash, MinHashLSH
 from rapidfuzz.fuzz import ratio
 
 from . import MarsadError, summarise
-from .arabic import strip_diacritics
+from .arabic import split_sentences, strip_diacritics
 from .lexicon import normal
 from .records import Article, Story, content_id
 
@@ -718,7 +718,7 @@ def story_title(articles: list[Article], center: dict[str, float] | None = None)
     if best is not None:
         return best
     for a in ordered:
-        spans = summarise.sentence_spans(a.text or "")
+        spans = split_sentences(a.text or "")
         if spans:
             return a.text[spans[0][0]:spans[0][1]][:200]
     return ""

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from . import cluster
-from .arabic import normalize_for_matching, strip_diacritics
+from .arabic import normalize_for_matching, split_sentences, strip_diacritics
 from .records import Article, SummarySentence
 
 MIN_WORDS = 6             # shorter lines are captions, bylines, "اقرأ أيضا"
@@ -30,30 +30,9 @@ REPORTING_VERBS = frozenset(normalize_for_matching(w) for w in (
     "نفى", "نفت", "أعرب", "أعربت", "بحث", "بحثت", "استقبل", "استقبلت", "وقع", "وقعت"))
 
 # A sentence ends after . ! ? ؟ … followed by space, or at a line break. "5.7" and "3.5%" are not ends.
-_BOUNDARY = re.compile(r"(?<=[.!?؟…])\s+|\s*\n\s*")
 _WORD = re.compile(r"[^\W_]+")
 _CLITIC = re.compile(r"^[وف]")
 _FIRST = operator.itemgetter(0)
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of `text`, whitespace trimmed, in order."""
-    spans = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        _add_span(text, start, m.start(), spans)
-        start = m.end()
-    _add_span(text, start, len(text), spans)
-    return spans
-
-
-def _add_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
 
 
 class _Candidate:
@@ -100,7 +79,7 @@ def _candidates(articles: Iterable[Article]) -> list[_Candidate]:
     found = []
     for article in articles:
         text = article.text or ""
-        spans = sentence_spans(text)
+        spans = split_sentences(text)
         starts = [s for s, _ in spans]
         with_entity = _spans_holding(article.mentions, spans, starts)
         with_date = _spans_holding(article.timexes, spans, starts)

@@ -67,12 +67,6 @@ def test_empty_and_odd_input():
     assert summarise.summarise([long_line]) == []        # one 10,000-word run-on line is no sentence
 
 
-def test_sentence_spans_keep_decimals_and_split_arabic_question_marks():
-    text = "بلغ التضخم 35.2% في يناير. هل يستمر الارتفاع؟ نعم\nسطر جديد هنا"
-    spans = [text[s:e] for s, e in summarise.sentence_spans(text)]
-    assert spans == ["بلغ التضخم 35.2% في يناير.", "هل يستمر الارتفاع؟", "نعم", "سطر جديد هنا"]
-
-
 def test_tatweel_runs_diacritics_and_latin_do_not_crash():
     odd = Article(id="a-odd", source="t", published="2024-02-02",
                   text=("ـــ ـــ أعلن البَنْكُ المَرْكَزِيُّ رفع الفائدة ٢٠٠ نقطة أساس وفق بيان Reuters اليوم الجمعة.\n"
