@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -223,7 +223,7 @@ class LineStats:
         if not lines:
             return
         prints = self._fingerprint(lines)
-        if len(prints & self._fingerprints) >= min(2, len(prints)):
+        if self.is_copy(prints, self._fingerprints):
             self.copies += 1
             return
         self._fingerprints.update(prints)
@@ -235,6 +235,33 @@ class LineStats:
             self._overall[_hash(key)] += 1
             if outlet_prefix:
                 self._per_outlet[_hash(outlet_prefix + key)] += 1
+
+    @staticmethod
+    def is_copy(fingerprint: set[int] | frozenset[int], seen: set[int]) -> bool:
+        """A document is a copy when it shares two of its fingerprint hashes (one, if it has one) with the
+        documents counted before it."""
+        return len(fingerprint & seen) >= min(2, len(fingerprint))
+
+    @classmethod
+    def contribution(cls, text: str, outlet: str | None) -> tuple[frozenset[int], list[int], list[int]] | None:
+        """What `add` counts for this one document, as (fingerprint, short-line hashes overall, short-line
+        hashes per outlet); None when it has no lines. For an engine that counts by reduction instead of one
+        `add` after another (marsad/spark.py); `from_counts` takes the reduced result."""
+        one = cls()
+        one.add(text, outlet)
+        if not one.documents:
+            return None
+        return frozenset(one._fingerprints), list(one._overall), list(one._per_outlet)
+
+    @classmethod
+    def from_counts(cls, documents: int, copies: int, overall: Mapping[int, int],
+                    per_outlet: Mapping[int, int]) -> LineStats:
+        """Statistics from counts reduced elsewhere (hash -> distinct documents), as `compact` would keep."""
+        stats = cls()
+        stats.documents, stats.copies = documents, copies
+        stats._overall = Counter(overall)
+        stats._per_outlet = Counter(per_outlet)
+        return stats
 
     def _fingerprint(self, lines: list[str]) -> set[int]:
         """Hashes of the document's longest body lines (more than MAX_WORDS words, so never the short lines

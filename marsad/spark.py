@@ -167,11 +167,7 @@ def line_contribution(doc: Document, text: str) -> tuple[frozenset, list[int], l
     document does not count (HTML, which trafilatura cleans, or a text without lines)."""
     if doc.kind != "text":
         return None
-    one = boilerplate.LineStats()
-    one.add(text, doc.outlet_hint)
-    if not one.documents:
-        return None
-    return frozenset(one._fingerprints), list(one._overall), list(one._per_outlet)
+    return boilerplate.LineStats.contribution(text, doc.outlet_hint)
 
 
 def document_facts(order: Order, item: Document | Rejected, text: str | None) -> tuple:
@@ -184,11 +180,11 @@ def document_facts(order: Order, item: Document | Rejected, text: str | None) ->
 def copies_in_order(prints: Iterable[tuple[Order, frozenset]]) -> set[Order]:
     """The documents LineStats.add skips as copies, given every counted document's fingerprint in input
     order: those sharing min(2, len(fingerprint)) hashes with the fingerprints of the documents counted
-    before (the rule of `LineStats.add`, replayed here because it depends on the order)."""
+    before (`LineStats.is_copy`, replayed here in input order because the answer depends on it)."""
     seen: set[int] = set()
     copies: set[Order] = set()
     for order, fingerprint in sorted(prints, key=lambda p: p[0]):
-        if len(fingerprint & seen) >= min(2, len(fingerprint)):
+        if boilerplate.LineStats.is_copy(fingerprint, seen):
             copies.add(order)
             continue
         seen.update(fingerprint)
@@ -216,11 +212,11 @@ def compact_line_stats(documents: int, copies: int, counts: Iterable[tuple[tuple
                        ) -> boilerplate.LineStats:
     """The LineStats `count_lines(...).compact()` returns, from the reduced counts of the lines that reached
     a threshold."""
-    stats = boilerplate.LineStats()
-    stats.documents, stats.copies = documents, copies
+    overall: dict[int, int] = {}
+    per_outlet: dict[int, int] = {}
     for (kind, h), n in counts:
-        (stats._overall if kind == 0 else stats._per_outlet)[h] = n
-    return stats
+        (overall if kind == 0 else per_outlet)[h] = n
+    return boilerplate.LineStats.from_counts(documents, copies, overall, per_outlet)
 
 
 # -- per-article stages and entities --------------------------------------------------------------------------
