@@ -427,6 +427,7 @@ def find_mentions(text: str) -> list[Mention]:
     words = _words(text)
     sentences = [[w.text for w in words[begin:end]] for begin, end in _sentences(text, words)]
     labels = propagate_names(sentences, [tagger.tag(s) for s in sentences], tagger.match_key)
+    labels = [join_name_parts(sentence, tags) for sentence, tags in zip(sentences, labels)]
     mentions: list[Mention] = []
     offset = 0
     for sentence, tags in zip(sentences, labels):
@@ -484,6 +485,43 @@ def propagate_names(sentences: list[list[str]], labels: list[list[str]], key) ->
             i += hit or 1
         out.append(tags)
     return out
+
+
+# Name words that never end a person's name: the word after them belongs to it ("عبد الأمير", "أبو بكر",
+# "بن سلمان", "آل نهيان"). The first four also start a name the tagger began one word late ("عبد [الله]").
+_JOINS_NEXT = frozenset({"عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ال"})
+_STARTS_NAME = frozenset({"عبد", "ابو", "ابي", "ابا"})
+
+
+def join_name_parts(words: list[str], labels: list[str]) -> list[str]:
+    """Repair person spans the tagger cut inside a name: a PER span ending in عبد/أبو/بن/آل takes the next word
+    (and the PER span right after it: "[عبد] الأمير [رشيد يار الله]" is one man); بن/ابن between two
+    PER spans joins them; an untagged عبد/أبو right before a PER span opens it. These words are never a
+    whole name in Arabic, so the rule holds on any text; the labels of other types are left alone."""
+    labels = list(labels)
+    forms = [normalize_for_matching(w) for w in words]
+    n = len(words)
+    i = 0
+    while i < n:
+        label = labels[i]
+        if label == "B-PER" and i > 0 and labels[i - 1] == "O" and forms[i - 1] in _STARTS_NAME:
+            labels[i - 1], labels[i] = "B-PER", "I-PER"
+        if label.endswith("-PER") or (label == "O" and forms[i] in ("بن", "ابن", "بنت") and i > 0
+                                      and labels[i - 1].endswith("-PER")):
+            if forms[i] in _JOINS_NEXT and i + 1 < n and _is_word(words[i + 1]) and labels[i + 1] != "I-PER" \
+                    and (label != "O" or labels[i + 1] in ("O", "B-PER")):
+                if label == "O":
+                    labels[i] = "I-PER"
+                j = i + 1
+                labels[j] = "I-PER"
+                j += 1
+                while j < n and labels[j].startswith("I-") and labels[j] != "I-PER":
+                    labels[j] = "I-PER"                 # the rest of a span of another type taken over
+                    j += 1
+                if j < n and labels[j] == "B-PER":
+                    labels[j] = "I-PER"
+        i += 1
+    return labels
 
 
 def _mention(text: str, span: list[_Word], kind: str, names: frozenset[str]) -> Mention | None:

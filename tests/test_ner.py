@@ -206,3 +206,25 @@ def test_propagate_names_gives_each_name_its_majority_type():
 ])
 def test_odd_characters_do_not_crash(text):
     _check_offsets(text, ner.find_mentions(text))
+
+
+@pytest.mark.parametrize("words, labels, expected", [
+    ("الفريق عبد الأمير رشيد يار الله ،", "O B-PER O B-PER I-PER I-PER O", "O B-PER I-PER I-PER I-PER I-PER O"),
+    ("قال عبد الله الثاني", "O O B-PER I-PER", "O B-PER I-PER I-PER"),
+    ("الأمير محمد بن سلمان اليوم", "O B-PER O B-PER O", "O B-PER I-PER I-PER O"),
+    ("الأمير محمد بن سلمان اليوم", "O B-PER O O O", "O B-PER I-PER I-PER O"),
+    ("الشيخ محمد بن راشد آل مكتوم", "O B-PER I-PER I-PER I-PER O", "O B-PER I-PER I-PER I-PER I-PER"),
+    ("عبد الله بن زايد في", "B-PER B-LOC I-LOC I-LOC O", "B-PER I-PER I-PER I-PER O"),
+    ("زار عبد", "O B-PER", "O B-PER"),                              # nothing after it to take
+    ("وصل الوفد إلى بغداد", "O O O B-LOC", "O O O B-LOC"),            # other types untouched
+    ("ابن خلدون ابن تونس", "O B-PER O B-LOC", "O B-PER O B-LOC"),     # ابن after a name joins only PER
+])
+def test_name_parts_the_tagger_cut_are_joined(words, labels, expected):
+    assert ner.join_name_parts(words.split(), labels.split()) == expected.split()
+
+
+def test_compound_and_lineage_names_come_out_whole():
+    text = "وبحث رئيس الأركان الفريق الركن عبد الأمير رشيد يار الله مع الوفد، واستقبل الأمير محمد بن سلمان في الرياض الضيوف."
+    names = [m.text for m in ner.find_mentions(text) if m.type == "PER"]
+    assert "عبد الأمير رشيد يار الله" in names and "محمد بن سلمان" in names
+    assert not any(n in ("عبد", "رشيد يار الله") for n in names)
