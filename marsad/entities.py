@@ -524,14 +524,38 @@ def _partial_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return person_names_match(short, long)
 
 
+RETYPED = ("MISC", "ORG")   # types the tagger gives a person's bare surname in quotes or headlines
+
+
+def _retype_people(article: Article) -> None:
+    """A MISC or ORG mention that is exactly a person's full name or surname named in the same article
+    becomes PER: taggers read a quoted “الكاظمي” as a title (MISC) and a name after بيان as an
+    organisation. Left alone when the article's people disagree on it (two different men ending in رشيد)."""
+    full = {person_parts(match_form(m.name)) for m in article.mentions if m.type == "PER"}
+    full = {parts for parts in full if len(parts) >= 2}
+    if not full:
+        return
+    for mention in article.mentions:
+        if mention.type not in RETYPED:
+            continue
+        parts = person_parts(match_form(mention.name))
+        if not parts or len(parts) > 2:
+            continue
+        fits = [p for p in full if p == parts or (len(parts) == 1 and _partial_of(parts, p))]
+        if fits and all(person_names_match(p, q) for p in fits for q in fits):
+            mention.type = "PER"
+
+
 def chain_mentions(article: Article) -> None:
     """Point each partial PER mention at the fullest form of the same person in the article by setting its
-    `name` (الكاظمي -> مصطفى الكاظمي, ستوليبنبيرج -> يانس ستولينبيرج, محمد السوداني -> محمد شياع السوداني).
+    `name` (الكاظمي -> مصطفى الكاظمي, ستوليبنبيرج -> يانس ستولينبيرج, محمد السوداني -> محمد شياع السوداني),
+    after `_retype_people` has made a surname that the tagger typed MISC or ORG a person again.
 
     Only when unambiguous: every full form the partial one fits must be compatible with every other (so two
     different people ending in رشيد leave رشيد alone). A lone first name is not chained (news refers to people
     by surname), and nothing else about the mention changes, so offsets stay valid.
     """
+    _retype_people(article)
     people = [m for m in article.mentions if m.type == "PER"]
     parts_of = [person_parts(match_form(m.name)) for m in people]
     full: dict[tuple[str, ...], Counter] = defaultdict(Counter)

@@ -263,6 +263,26 @@ def test_shorter_multi_part_form_chains_and_first_names_do_not():
     assert by_text(article, "محمد").name == "محمد"
 
 
+def test_a_surname_typed_misc_or_org_becomes_the_person_it_names():
+    text = ("التقى رئيس الحكومة مصطفى الكاظمي الوفد. وقال “الكاظمي” إن العراق مستعد، وفق بيان لمكتب “الكاظمي”. "
+            "وبحث الفريق عبد الأمير رشيد يار الله الأمر، وقالت الوزارة إن يار الله اتصل بنظيره.")
+    names = [("مصطفى الكاظمي", "PER"), ("الكاظمي", "MISC"), ("عبد الأمير رشيد يار الله", "PER"),
+             ("يار الله", "ORG")]
+    article = prepare(make_article("t", text, names))
+    quoted = [m for m in article.mentions if m.text == "الكاظمي"]
+    assert len(quoted) == 2 and all(m.type == "PER" and m.name == "مصطفى الكاظمي" for m in quoted)
+    assert by_text(article, "يار الله").type == "PER"
+    assert by_text(article, "يار الله").name == "عبد الأمير رشيد يار الله"
+
+
+def test_a_misc_surname_two_people_share_stays_misc():
+    text = "استقبل عبد اللطيف رشيد وفداً، فيما اتصل سامي رشيد بالوزير، وكتب “رشيد” على حسابه. وصدر كتاب “الأيام”."
+    names = [("عبد اللطيف رشيد", "PER"), ("سامي رشيد", "PER"), ("رشيد", "MISC"), ("الأيام", "MISC")]
+    article = prepare(make_article("t", text, names))
+    assert by_text(article, "رشيد").type == "MISC"
+    assert by_text(article, "الأيام").type == "MISC"
+
+
 # -- stats and resolution ------------------------------------------------------------------------------------
 
 
