@@ -217,20 +217,21 @@ def analyze_items(items: Iterable[Document | Rejected], store: Store, *, line_st
     flush()
     store.save_rejected(summary.rejected)
     if corpus and (summary.stored or not store.get_state("corpus_done")):
-        update_corpus(store, summary.stage_seconds)
+        update_corpus(store, summary.stage_seconds, workers)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def update_corpus(store: Store, stage_seconds: Counter | None = None) -> None:
+def update_corpus(store: Store, stage_seconds: Counter | None = None, workers: int = 1) -> None:
     """Corpus stages over the whole store: entities, quote speakers, event entities, duplicates, stories,
-    summaries, event links. Each is a pure function of what is stored, so running it twice changes nothing."""
+    summaries, event links. Each is a pure function of what is stored, so running it twice changes nothing.
+    `workers` processes build the changed stories' titles and summaries."""
     stage_seconds = stage_seconds if stage_seconds is not None else Counter()
     t = time.perf_counter()
     resolve_store_entities(store)
     stage_seconds["entities"] += time.perf_counter() - t
     t = time.perf_counter()
-    build_store_stories(store)
+    build_store_stories(store, workers)
     stage_seconds["stories"] += time.perf_counter() - t
 
 
@@ -267,11 +268,11 @@ def resolve_store_entities(store: Store) -> None:
 STORY_ENTITIES = 12       # entities listed on a story: its most mentioned ones
 
 
-def build_store_stories(store: Store) -> None:
+def build_store_stories(store: Store, workers: int = 1) -> None:
     """Compare the new articles with stored candidates (blocking over a date window), keep the edges,
     regroup all edges into stories and duplicate links, and rebuild only the stories whose articles
     changed. The grouping is a function of the edge set, so adding a batch later equals clustering all
-    at once."""
+    at once. Building a story (title, summary) reads only its articles, so `workers` processes share it."""
     new = list(store.iter_features(where="clustered = 0"))
     dates = store.article_dates()
     story_edges: list[tuple[str, str, float]] = []
@@ -308,9 +309,13 @@ def build_store_stories(store: Store) -> None:
     changed = [s for s, arts in members.items() if set(arts) != old_members.get(s)]
     gone = [s for s in old_members if s not in members]
     stories = []
-    for story_id in sorted(changed):
-        articles = store.get_articles(sorted(members[story_id]))
-        story = cluster.build_story(story_id, articles)
+    jobs = [(story_id, sorted(members[story_id])) for story_id in sorted(changed)]
+    if workers > 1 and len(jobs) > 1:
+        built = run_ordered(partial(_build_story, str(store.path)), jobs, workers, chunk_size=32,
+                            on_crash=lambda job, _: _build_story_here(store, job))
+    else:
+        built = (_build_story_here(store, job) for job in jobs)
+    for story in built:
         counts = store.story_entity_counts(story.articles)
         story.entities = [e for e, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_ENTITIES]]
         stories.append(story)
@@ -328,6 +333,23 @@ def build_store_stories(store: Store) -> None:
         for story in stories:
             link_story_events(store, story)
         store.set_state("corpus_done", True)
+
+
+_READERS: dict[str, Store] = {}       # per worker process: its own read-only connection to the store
+
+
+def _build_story(store_path: str, job: tuple[str, list[str]]):
+    """`cluster.build_story` in a worker process, reading the story's articles itself: sending them over
+    a pipe would cost more than building."""
+    store = _READERS.get(store_path)
+    if store is None:
+        store = _READERS[store_path] = Store(store_path, readonly=True)
+    return _build_story_here(store, job)
+
+
+def _build_story_here(store: Store, job: tuple[str, list[str]]):
+    story_id, article_ids = job
+    return cluster.build_story(story_id, store.get_articles(article_ids))
 
 
 def link_story_events(store: Store, story) -> None:
