@@ -92,11 +92,14 @@ class WordInputs:
     clitic: int
     trigger: int
     chars: tuple[int, ...]        # char ids of "<form>", at most MAX_CHARS
+    seen: int = 0                 # row of the embeddings learned for frequent training words (0: other)
 
 
-def word_inputs(word: str, vocabulary: dict[str, int], alphabet: dict[str, int]) -> WordInputs:
+def word_inputs(word: str, vocabulary: dict[str, int], alphabet: dict[str, int],
+                seen: dict[str, int] | None = None) -> WordInputs:
     """Turn one token into network inputs. `vocabulary` maps a normalised form to its vector row (from 1),
-    `alphabet` a character to its embedding row (from 2; 1 is an unknown character, 0 padding).
+    `alphabet` a character to its embedding row (from 2; 1 is an unknown character, 0 padding), `seen` a
+    frequent training form to its learned embedding row (from 1).
 
     The proclitic cut is the deepest one whose remainder is a news word or starts with ال, so "وبغداد"
     finds "بغداد"'s vector and "وليد" keeps its own; a word none of whose cuts is known keeps its letters."""
@@ -125,7 +128,7 @@ def word_inputs(word: str, vocabulary: dict[str, int], alphabet: dict[str, int])
     trigger = _TRIGGER_TABLE.get(bare, "")
     chars = tuple(alphabet.get(c, 1) for c in ("<" + form[:MAX_CHARS - 2] + ">"))
     return WordInputs(vector, found, _SHAPE_ID[shape], _CLITIC_ID.get(form[:cut], 0), _TRIGGER_ID[trigger],
-                      chars)
+                      chars, seen.get(form, 0) if seen else 0)
 
 
 def conv1d(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, dilation: int) -> np.ndarray:
@@ -133,10 +136,42 @@ def conv1d(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, dilation: int) -
     (3 * C_in, C_out) with the taps stacked left, centre, right (torch's Conv1d weight (out, in, 3)
     transposed to (3, in, out) and flattened)."""
     t, c = x.shape[-2], x.shape[-1]
-    pad = [(0, 0)] * (x.ndim - 2) + [(dilation, dilation), (0, 0)]
-    xp = np.pad(x, pad)
-    taps = np.concatenate([xp[..., k * dilation:k * dilation + t, :] for k in range(3)], axis=-1)
+    taps = np.zeros(x.shape[:-1] + (3 * c,), dtype=np.result_type(x, weight))
+    taps[..., c:2 * c] = x
+    if dilation < t:
+        taps[..., dilation:, :c] = x[..., :t - dilation, :]
+        taps[..., :t - dilation, 2 * c:] = x[..., dilation:, :]
     return taps @ weight + bias
+
+
+def shift_add(parts: np.ndarray, dilation: int) -> np.ndarray:
+    """The same convolution when each word's three tap products are precomputed: `parts` (T, 3, C_out)
+    holds x[t] @ W_left, x[t] @ W_centre, x[t] @ W_right; out[t] = left[t - d] + centre[t] + right[t + d]."""
+    out = parts[:, 1].copy()
+    t = len(parts)
+    if dilation < t:
+        out[dilation:] += parts[:t - dilation, 0]
+        out[:t - dilation] += parts[dilation:, 2]
+    return out
+
+
+def bilstm(parts: np.ndarray, recurrent: np.ndarray) -> np.ndarray:
+    """(T, 2H) outputs of a bidirectional LSTM given each word's input products `parts` (T, 2, 4H), bias
+    included, and the recurrent weights (2, H, 4H); gates ordered input, forget, output, cell. Both
+    directions advance in the same array operations (the backward one reads the sentence reversed)."""
+    t_len, hidden = parts.shape[0], recurrent.shape[1]
+    inputs = np.stack([parts[:, 0], parts[::-1, 1]], axis=1)          # (T, 2, 4H)
+    h = np.zeros((2, 1, hidden), dtype=parts.dtype)
+    c = np.zeros((2, hidden), dtype=parts.dtype)
+    out = np.empty((t_len, 2, hidden), dtype=parts.dtype)
+    three = 3 * hidden
+    for t in range(t_len):
+        gates = inputs[t] + np.matmul(h, recurrent)[:, 0]
+        sig = 1 / (1 + np.exp(-gates[:, :three]))
+        c = sig[:, hidden:2 * hidden] * c + sig[:, :hidden] * np.tanh(gates[:, three:])
+        out[t] = sig[:, 2 * hidden:] * np.tanh(c)
+        h = out[t][:, None]
+    return np.concatenate([out[:, 0], out[::-1, 1]], axis=1)
 
 
 def viterbi(scores: np.ndarray, transitions: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[int]:
@@ -147,9 +182,9 @@ def viterbi(scores: np.ndarray, transitions: np.ndarray, start: np.ndarray, end:
     best = start + scores[0]
     back = np.empty((t_len, scores.shape[1]), dtype=np.int64)
     for t in range(1, t_len):
-        total = best[:, None] + transitions
+        total = transitions + best[:, None]
         back[t] = total.argmax(axis=0)
-        best = total[back[t], np.arange(scores.shape[1])] + scores[t]
+        best = total.max(axis=0) + scores[t]
     best = best + end
     path = [int(best.argmax())]
     for t in range(t_len - 1, 0, -1):
@@ -162,6 +197,18 @@ class NeuralModelError(ner.NerModelError):
     """The neural model file is missing or lacks an array the forward pass needs."""
 
 
+def pack_strings(items: list[str]) -> np.ndarray:
+    """A list of strings as one uint8 array (UTF-8, newline-separated): a tenth of the size of a numpy
+    unicode array and read back in milliseconds."""
+    return np.frombuffer("\n".join(items).encode("utf-8"), dtype=np.uint8)
+
+
+def strings(packed: np.ndarray) -> list[str]:
+    """The inverse of `pack_strings`."""
+    text = packed.tobytes().decode("utf-8")
+    return text.split("\n") if text else []
+
+
 @dataclass
 class Network:
     """The arrays of a trained model, by the names `training/train_ner_neural.py` exports."""
@@ -170,21 +217,27 @@ class Network:
     vocabulary: dict[str, int]
     alphabet: dict[str, int]
     dilations: tuple[int, ...]
+    seen: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray]) -> "Network":
-        forms = [str(f) for f in arrays["forms"]]
-        letters = [str(c) for c in arrays["alphabet"]]
+        forms = strings(arrays["forms"])
+        letters = strings(arrays["alphabet"])
         dilations = tuple(int(d) for d in arrays["dilations"])
+        encoder = [f"conv{i}_{p}" for i in range(len(dilations)) for p in "wb"] if dilations \
+            else ["lstm_wih", "lstm_b", "lstm_whh"]
         needed = ["vectors", "vector_scale", "proj_w", "proj_b", "char_emb", "char_w", "char_b", "shape_emb",
-                  "clitic_emb", "trigger_emb", "found_emb"] + \
-                 [f"conv{i}_{p}" for i in range(len(dilations)) for p in "wb"] + \
+                  "clitic_emb", "trigger_emb", "found_emb"] + encoder + \
                  [f"{d}_{p}" for d in DOMAINS for p in ("out_w", "out_b", "trans", "start", "end")]
         missing = [name for name in needed if name not in arrays]
         if missing:
             raise NeuralModelError(f"neural NER model lacks {', '.join(missing)}")
-        table = {name: np.asarray(arrays[name], dtype=np.float32) for name in needed if name != "vectors"}
+        if "seen_forms" in arrays:          # optional: embeddings of frequent training words
+            needed.append("seen_emb")
+        table = {name: np.asarray(arrays[name], dtype=np.float32) for name in needed if name in arrays}
         table["vectors"] = np.asarray(arrays["vectors"])
+        if "seen_emb" in needed and "seen_emb" not in arrays:
+            raise NeuralModelError("neural NER model lacks seen_emb")
         for domain in DOMAINS:
             trans = table[f"{domain}_trans"].copy()
             trans[forbidden_transitions()] = FORBIDDEN
@@ -192,8 +245,13 @@ class Network:
             first = table[f"{domain}_start"].copy()
             first[forbidden_starts()] = FORBIDDEN
             table[f"{domain}_start"] = first
+        if dilations:                        # (3 * D, H) -> (D, 3 * H): one product gives all three taps
+            w = table["conv0_w"]
+            table["conv0_taps"] = np.ascontiguousarray(
+                w.reshape(3, -1, w.shape[1]).transpose(1, 0, 2).reshape(w.shape[0] // 3, -1))
+        seen = {f: i + 1 for i, f in enumerate(strings(arrays["seen_forms"]))} if "seen_forms" in arrays else {}
         return cls(table, {f: i + 1 for i, f in enumerate(forms)}, {c: i + 2 for i, c in enumerate(letters)},
-                   dilations)
+                   dilations, seen)
 
     def word_vectors(self, inputs: list[WordInputs]) -> np.ndarray:
         """(n, D) input vectors of n words: the part of the network that sees one word at a time."""
@@ -210,14 +268,30 @@ class Network:
         pooled = conv.max(axis=1)
         extra = [a["shape_emb"][[w.shape for w in inputs]], a["clitic_emb"][[w.clitic for w in inputs]],
                  a["trigger_emb"][[w.trigger for w in inputs]], a["found_emb"][[w.found for w in inputs]]]
+        if "seen_emb" in a:
+            extra.append(a["seen_emb"][[w.seen for w in inputs]])
         return np.concatenate([projected, pooled] + extra, axis=1)
+
+    def first_layer_parts(self, x: np.ndarray) -> np.ndarray:
+        """(n, 3, H): each word's product with the first convolution's three taps, or (n, 2, 4H) its input
+        to the two LSTM directions. They depend on the word alone, so the tagger caches them and the
+        widest layer costs only additions per token."""
+        if not self.dilations:
+            return (x @ self.arrays["lstm_wih"] + self.arrays["lstm_b"]).reshape(len(x), 2, -1)
+        return (x @ self.arrays["conv0_taps"]).reshape(len(x), 3, -1)
 
     def emissions(self, x: np.ndarray, domain: str = "news") -> np.ndarray:
         """(T, L) label scores of one sentence from its (T, D) word vectors."""
+        return self.emissions_from_parts(self.first_layer_parts(x), domain)
+
+    def emissions_from_parts(self, parts: np.ndarray, domain: str = "news") -> np.ndarray:
+        """(T, L) label scores of one sentence from its words' `first_layer_parts`."""
         a = self.arrays
-        for i, dilation in enumerate(self.dilations):
-            h = np.maximum(conv1d(x, a[f"conv{i}_w"], a[f"conv{i}_b"], dilation), 0)
-            x = h if i == 0 else x + h
+        if not self.dilations:
+            return bilstm(parts, a["lstm_whh"]) @ a[f"{domain}_out_w"] + a[f"{domain}_out_b"]
+        x = np.maximum(shift_add(parts, self.dilations[0]) + a["conv0_b"], 0)
+        for i, dilation in enumerate(self.dilations[1:], 1):
+            x = x + np.maximum(conv1d(x, a[f"conv{i}_w"], a[f"conv{i}_b"], dilation), 0)
         return x @ a[f"{domain}_out_w"] + a[f"{domain}_out_b"]
 
     def decode(self, scores: np.ndarray, domain: str = "news") -> list[str]:
@@ -228,8 +302,8 @@ class Network:
 
 @dataclass
 class NeuralTagger:
-    """A loaded network with a per-word cache of its input vectors; used where `marsad.ner.Tagger` is
-    (`tag`, `match_key`, `lexicons`)."""
+    """A loaded network with a per-word cache of its first-layer products; used where `marsad.ner.Tagger`
+    is (`tag`, `match_key`, `lexicons`)."""
 
     network: Network
     lexicons: ner.Lexicons
@@ -239,7 +313,7 @@ class NeuralTagger:
 
     match_key = ner.Tagger.match_key
 
-    def _vectors(self, words: list[str]) -> np.ndarray:
+    def _parts(self, words: list[str]) -> np.ndarray:
         cache = self.cache
         missing = list(dict.fromkeys(w for w in words if w not in cache))
         if missing:
@@ -247,7 +321,8 @@ class NeuralTagger:
                 cache.clear()
                 missing = list(dict.fromkeys(words))
             net = self.network
-            computed = net.word_vectors([word_inputs(w, net.vocabulary, net.alphabet) for w in missing])
+            computed = net.first_layer_parts(
+                net.word_vectors([word_inputs(w, net.vocabulary, net.alphabet, net.seen) for w in missing]))
             for word, vector in zip(missing, computed):
                 cache[word] = vector
         return np.stack([cache[w] for w in words])
@@ -258,7 +333,7 @@ class NeuralTagger:
             return []
         if domain not in DOMAINS:
             raise ValueError(f"unknown NER domain {domain!r}; expected one of {DOMAINS}")
-        scores = self.network.emissions(self._vectors(words), domain)
+        scores = self.network.emissions_from_parts(self._parts(words), domain)
         return self.network.decode(scores, domain)
 
 
@@ -279,10 +354,11 @@ def read_network(path) -> Network:
 def load_tagger() -> NeuralTagger:
     """The shipped neural model with the shipped lexicons (names decide clitics in `find_mentions`), loaded
     once per process from the installed package. Raises NerModelError when the package is incomplete."""
-    resource = resources.files("marsad") / "models" / MODEL_FILE
+    folder = resources.files("marsad") / "models"
+    with resources.as_file(folder / MODEL_FILE) as path:
+        network = read_network(path)
     try:
-        with resources.as_file(resource) as path:
-            network = read_network(path)
+        names = (folder / ner.NAMES_FILE).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise NeuralModelError(f"neural NER model {MODEL_FILE} missing from marsad/models") from None
-    return NeuralTagger(network, ner.load_lexicons())
+        raise NeuralModelError(f"NER names list {ner.NAMES_FILE} missing from marsad/models") from None
+    return NeuralTagger(network, ner.read_lexicons(names, ""))

@@ -20,7 +20,7 @@ def tiny_arrays(seed: int = 0, hidden: int = 6, dilations=(1, 2)) -> dict[str, n
     n_labels = len(LABELS)
     width = proj + filters + 4 * small
     arrays = {
-        "forms": np.array(FORMS), "alphabet": np.array(ALPHABET), "dilations": np.array(dilations),
+        "forms": ner_neural.pack_strings(FORMS), "alphabet": ner_neural.pack_strings(ALPHABET), "dilations": np.array(dilations),
         "vectors": rng.integers(-127, 128, size=(len(FORMS) + 1, dim)).astype(np.int8),
         "vector_scale": rng.random(len(FORMS) + 1).astype(np.float32) / 100,
         "proj_w": rng.normal(size=(dim, proj)), "proj_b": rng.normal(size=proj),
@@ -62,6 +62,28 @@ def test_conv1d_hand_computed():
     weight = np.array([[10.0], [100.0], [1000.0]])       # left, centre, right taps
     assert conv1d(x, weight, np.array([0.5]), 1)[:, 0].tolist() == [2100.5, 3210.5, 320.5]
     assert conv1d(x, weight, np.array([0.0]), 2)[:, 0].tolist() == [3100.0, 200.0, 310.0]
+
+
+def test_bilstm_matches_a_cell_by_cell_reference():
+    rng = np.random.default_rng(5)
+    t_len, hidden = 5, 3
+    parts = rng.normal(size=(t_len, 2, 4 * hidden))
+    recurrent = rng.normal(size=(2, hidden, 4 * hidden))
+
+    def sigmoid(v):
+        return 1 / (1 + np.exp(-v))
+
+    def run(direction, order):
+        h, c, out = np.zeros(hidden), np.zeros(hidden), {}
+        for t in order:
+            g = parts[t, direction] + h @ recurrent[direction]
+            i, f, o, cell = (g[k * hidden:(k + 1) * hidden] for k in range(4))
+            c = sigmoid(f) * c + sigmoid(i) * np.tanh(cell)
+            h = sigmoid(o) * np.tanh(c)
+            out[t] = h
+        return np.array([out[t] for t in range(t_len)])
+    expected = np.concatenate([run(0, range(t_len)), run(1, reversed(range(t_len)))], axis=1)
+    assert np.allclose(ner_neural.bilstm(parts, recurrent), expected)
 
 
 def test_viterbi_uses_transitions_not_just_scores():
@@ -139,6 +161,29 @@ def test_forward_pass_matches_reference_loops():
     assert not np.allclose(net.emissions(x, "news"), net.emissions(x, "wiki"))
 
 
+def test_training_word_embeddings_are_optional_and_used():
+    arrays = tiny_arrays(hidden=5)
+    width = arrays["conv0_w"].shape[0] // 3
+    plain = Network.from_arrays(arrays)
+    rng = np.random.default_rng(4)
+    arrays["seen_forms"] = ner_neural.pack_strings(["قال", "بغداد"])
+    arrays["seen_emb"] = rng.normal(size=(3, 2)).astype(np.float16)
+    arrays["seen_emb"][0] = 0
+    w = rng.normal(size=(3, width + 2, 5))
+    w[:, :width] = arrays["conv0_w"].reshape(3, width, 5)
+    arrays["conv0_w"] = w.reshape(-1, 5)
+    net = Network.from_arrays(arrays)
+    assert net.seen == {"قال": 1, "بغداد": 2}
+    inputs = [word_inputs(w, net.vocabulary, net.alphabet, net.seen) for w in ["قال", "وبغداد", "أمس"]]
+    assert [w.seen for w in inputs] == [1, 0, 0]              # the form itself must be a training word
+    x = net.word_vectors(inputs)
+    assert x.shape[1] == width + 2 and np.allclose(x[0, -2:], arrays["seen_emb"][1].astype(np.float32))
+    assert np.allclose(x[:, :width], plain.word_vectors(inputs))
+    del arrays["seen_emb"]
+    with pytest.raises(ner_neural.NeuralModelError):
+        Network.from_arrays(arrays)
+
+
 def test_tagger_labels_are_valid_iob2_and_cached():
     tagger = NeuralTagger(Network.from_arrays(tiny_arrays(1)), ner.Lexicons({}))
     words = ["قال", "الرئيس", "وليد", "في", "بغداد", "أمس", "."]
@@ -159,9 +204,12 @@ def test_tagger_survives_odd_words():
     assert len(tagger.tag(words)) == len(words)
 
 
-def test_torch_twin_gives_the_same_scores(tmp_path):
+@pytest.mark.parametrize("encoder", ["cnn", "lstm"])
+def test_torch_twin_gives_the_same_scores(tmp_path, monkeypatch, encoder):
     torch = pytest.importorskip("torch")                      # training-only dependency; absent in CI
     from training import train_ner_neural as training
+    monkeypatch.setattr(training, "ENCODER", encoder)
+    monkeypatch.setattr(training, "HIDDEN", 16)
 
     rng = np.random.default_rng(0)
     raw = rng.normal(size=(len(FORMS), 128)).astype(np.float32)
@@ -184,8 +232,12 @@ def test_torch_twin_gives_the_same_scores(tmp_path):
     fields["chars"] = torch.from_numpy(chars)
     with torch.no_grad():
         x = model.word_vectors(fields)
+        batch = torch.zeros(2, len(words) + 2, x.shape[1])      # padded beside a shorter sentence
+        batch[0, :len(words)], batch[1, :3] = x, x[:3]
+        mask = torch.zeros(2, len(words) + 2, dtype=torch.bool)
+        mask[0, :len(words)], mask[1, :3] = True, True
         for domain in ner_neural.DOMAINS:
-            expected = model.emissions(x.unsqueeze(0), torch.ones(1, len(words), dtype=torch.bool), domain)[0]
+            expected = model.emissions(batch, mask, domain)[0, :len(words)]
             assert np.allclose(net.emissions(net.word_vectors(inputs), domain), expected.numpy(), atol=1e-4)
 
 

@@ -77,12 +77,15 @@ CHAR_DIM, CHAR_FILTERS = 32, 64
 SMALL_DIM = {"shape": 8, "clitic": 8, "trigger": 8, "found": 4}
 HIDDEN = 256
 DILATIONS = (1, 2, 4)
+ENCODER = "cnn"                   # or "lstm": one bidirectional LSTM layer of HIDDEN units each way
 DROPOUT = 0.35
 WORD_DROPOUT = 0.08
 BATCH = 32
 LEARNING_RATE = 1e-3
 MAX_EPOCHS = 40
 PATIENCE = 8
+SEEN_MIN_COUNT = 2                # training forms this frequent get an embedding of their own (0: none)
+SEEN_DIM = 64
 VECTOR_GAIN = 8.0                 # unit vectors scaled so their entries are O(0.5) like the other inputs
 
 
@@ -108,8 +111,8 @@ def alphabet_of(forms: list[str], minimum: int = 3) -> list[str]:
 class Corpus:
     """Sentences as rows of a table of distinct words, with those words' network inputs as arrays."""
 
-    def __init__(self, vocabulary: dict[str, int], alphabet: dict[str, int]) -> None:
-        self.vocabulary, self.alphabet = vocabulary, alphabet
+    def __init__(self, vocabulary: dict[str, int], alphabet: dict[str, int], seen: dict[str, int]) -> None:
+        self.vocabulary, self.alphabet, self.seen = vocabulary, alphabet, seen
         self.index: dict[str, int] = {}
         self.inputs: list[ner_neural.WordInputs] = []
 
@@ -119,7 +122,7 @@ class Corpus:
             i = self.index.get(w)
             if i is None:
                 i = self.index[w] = len(self.inputs)
-                self.inputs.append(ner_neural.word_inputs(w, self.vocabulary, self.alphabet))
+                self.inputs.append(ner_neural.word_inputs(w, self.vocabulary, self.alphabet, self.seen))
             out.append(i)
         return out
 
@@ -130,12 +133,12 @@ class Corpus:
         for i, w in enumerate(self.inputs):
             chars[i, :len(w.chars)] = w.chars
         fields = {name: torch.tensor([getattr(w, name) for w in self.inputs])
-                  for name in ("vector", "found", "shape", "clitic", "trigger")}
+                  for name in ("vector", "found", "shape", "clitic", "trigger", "seen")}
         fields["chars"] = torch.from_numpy(chars)
         return fields
 
 
-def build_network(vectors_q: np.ndarray, scale: np.ndarray, n_chars: int):
+def build_network(vectors_q: np.ndarray, scale: np.ndarray, n_chars: int, n_seen: int = 0):
     import torch
     from torch import nn
 
@@ -154,9 +157,18 @@ def build_network(vectors_q: np.ndarray, scale: np.ndarray, n_chars: int):
                 "trigger": nn.Embedding(len(ner_neural.TRIGGERS), SMALL_DIM["trigger"]),
                 "found": nn.Embedding(len(ner_neural.FOUND), SMALL_DIM["found"])})
             width = PROJECTION + CHAR_FILTERS + sum(SMALL_DIM.values())
+            self.seen = nn.Embedding(n_seen + 1, SEEN_DIM, padding_idx=0) if n_seen else None
+            if n_seen:
+                nn.init.normal_(self.seen.weight, std=0.1)
+                with torch.no_grad():
+                    self.seen.weight[0].zero_()
+                width += SEEN_DIM
+            dilations = DILATIONS if ENCODER == "cnn" else ()
             self.convs = nn.ModuleList(nn.Conv1d(width if i == 0 else HIDDEN, HIDDEN, 3, dilation=d, padding=d)
-                                       for i, d in enumerate(DILATIONS))
-            self.out = nn.ModuleDict({d: nn.Linear(HIDDEN, len(ner_neural.LABELS)) for d in ner_neural.DOMAINS})
+                                       for i, d in enumerate(dilations))
+            self.lstm = None if dilations else nn.LSTM(width, HIDDEN, batch_first=True, bidirectional=True)
+            size = HIDDEN if dilations else 2 * HIDDEN
+            self.out = nn.ModuleDict({d: nn.Linear(size, len(ner_neural.LABELS)) for d in ner_neural.DOMAINS})
             n = len(ner_neural.LABELS)
             self.trans = nn.ParameterDict({d: nn.Parameter(torch.zeros(n, n)) for d in ner_neural.DOMAINS})
             self.start = nn.ParameterDict({d: nn.Parameter(torch.zeros(n)) for d in ner_neural.DOMAINS})
@@ -171,6 +183,8 @@ def build_network(vectors_q: np.ndarray, scale: np.ndarray, n_chars: int):
             conv = torch.relu(self.char_conv(self.char_emb(chars).transpose(1, 2))).transpose(1, 2)
             pooled = (conv * (chars > 0).unsqueeze(2)).max(dim=1).values
             extra = [self.small[name](f[name]) for name in ("shape", "clitic", "trigger", "found")]
+            if self.seen is not None:
+                extra.append(self.seen(f["seen"]))
             return torch.cat([projected, pooled] + extra, dim=1)
 
         def emissions(self, x: torch.Tensor, mask: torch.Tensor, domain: str) -> torch.Tensor:
@@ -178,6 +192,11 @@ def build_network(vectors_q: np.ndarray, scale: np.ndarray, n_chars: int):
             depend on what it was batched with (numpy tags one sentence at a time)."""
             m = mask.unsqueeze(2).float()
             x = self.drop(x) * m
+            if self.lstm is not None:
+                from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+                packed = pack_padded_sequence(x, mask.sum(1), batch_first=True, enforce_sorted=False)
+                x = pad_packed_sequence(self.lstm(packed)[0], batch_first=True, total_length=x.shape[1])[0]
+                return self.out[domain](self.drop(x))
             for i, conv in enumerate(self.convs):
                 h = torch.relu(conv(x.transpose(1, 2))).transpose(1, 2) * m
                 x = h if i == 0 else x + h
@@ -205,9 +224,9 @@ def build_network(vectors_q: np.ndarray, scale: np.ndarray, n_chars: int):
     return Tagger()
 
 
-def export(model, forms: list[str], alphabet: list[str], vectors_q: np.ndarray, scale: np.ndarray) -> dict:
-    """The arrays `marsad.ner_neural.Network` reads (float32 here; `save` stores weights as float16... no:
-    weights stay float32, they are small; the vectors are int8)."""
+def export(model, forms: list[str], alphabet: list[str], vectors_q: np.ndarray, scale: np.ndarray,
+           seen_forms: list[str] = ()) -> dict:
+    """The arrays `marsad.ner_neural.Network` reads: weights in float32 (they are small), news vectors int8."""
     def t(x):
         return x.detach().cpu().numpy().astype(np.float32)
 
@@ -215,15 +234,28 @@ def export(model, forms: list[str], alphabet: list[str], vectors_q: np.ndarray, 
         w = t(conv.weight)
         return np.ascontiguousarray(w.transpose(2, 1, 0).reshape(-1, w.shape[0]))
 
-    arrays = {"forms": np.array(forms), "alphabet": np.array(alphabet), "dilations": np.array(DILATIONS),
+    arrays = {"forms": ner_neural.pack_strings(forms), "alphabet": ner_neural.pack_strings(alphabet),
+              "dilations": np.array([c.dilation[0] for c in model.convs], dtype=np.int64),
               "vectors": vectors_q, "vector_scale": scale,
               "proj_w": np.ascontiguousarray(t(model.proj.weight).T), "proj_b": t(model.proj.bias),
               "char_emb": t(model.char_emb.weight), "char_w": conv_w(model.char_conv),
               "char_b": t(model.char_conv.bias)}
     for name in ("shape", "clitic", "trigger", "found"):
         arrays[f"{name}_emb"] = t(model.small[name].weight)
+    if model.seen is not None:
+        arrays["seen_forms"], arrays["seen_emb"] = ner_neural.pack_strings(seen_forms), t(model.seen.weight)
     for i, conv in enumerate(model.convs):
         arrays[f"conv{i}_w"], arrays[f"conv{i}_b"] = conv_w(conv), t(conv.bias)
+    if model.lstm is not None:                 # torch gate order i, f, g, o -> i, f, o, g
+        h = model.lstm.hidden_size
+        order = np.concatenate([np.arange(0, 2 * h), np.arange(3 * h, 4 * h), np.arange(2 * h, 3 * h)])
+        directions = ("", "_reverse")
+        arrays["lstm_wih"] = np.concatenate(
+            [t(getattr(model.lstm, "weight_ih_l0" + r))[order].T for r in directions], axis=1)
+        arrays["lstm_b"] = np.concatenate(
+            [(t(getattr(model.lstm, "bias_ih_l0" + r)) + t(getattr(model.lstm, "bias_hh_l0" + r)))[order]
+             for r in directions])
+        arrays["lstm_whh"] = np.stack([t(getattr(model.lstm, "weight_hh_l0" + r))[order].T for r in directions])
     for d in ner_neural.DOMAINS:
         arrays[f"{d}_out_w"] = np.ascontiguousarray(t(model.out[d].weight).T)
         arrays[f"{d}_out_b"] = t(model.out[d].bias)
@@ -267,12 +299,18 @@ def train(train_sets: list[tuple[list[Sentence], str]], dev: list[Sentence] | No
     train_forms = [feature_form(w) for sentences, _ in train_sets for words, _ in sentences for w in words]
     alphabet = alphabet_of(forms + train_forms)
     letters = {c: i + 2 for i, c in enumerate(alphabet)}
-    corpus = Corpus(vocabulary, letters)
+    counts: dict[str, int] = {}
+    for form in train_forms:
+        counts[form] = counts.get(form, 0) + 1
+    seen_forms = sorted(f for f, n in counts.items() if n >= SEEN_MIN_COUNT) if SEEN_MIN_COUNT else []
+    corpus = Corpus(vocabulary, letters, {f: i + 1 for i, f in enumerate(seen_forms)})
     label_id = {label: i for i, label in enumerate(ner_neural.LABELS)}
     data = [(corpus.ids(words), [label_id[t] for t in tags], domain)
             for sentences, domain in train_sets for words, tags in sentences]
     fields = corpus.tensors()
-    model = build_network(vectors_q, scale, len(alphabet) + 2)
+    model = build_network(vectors_q, scale, len(alphabet) + 2, len(seen_forms))
+    log(f"{len(data)} sentences, {len(corpus.inputs)} distinct words, {len(seen_forms)} with an embedding",
+        flush=True)
     optimiser = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=LEARNING_RATE)
     best = (None, 0, -1.0)
     stale = 0
@@ -287,6 +325,7 @@ def train(train_sets: list[tuple[list[Sentence], str]], dev: list[Sentence] | No
             keep = torch.from_numpy(rng.random(len(words)) >= WORD_DROPOUT)
             f["vector"] = torch.where(keep, f["vector"], torch.zeros_like(f["vector"]))
             f["found"] = torch.where(keep, f["found"], torch.full_like(f["found"], len(ner_neural.FOUND) - 1))
+            f["seen"] = torch.where(keep, f["seen"], torch.zeros_like(f["seen"]))
             f["chars"] = f["chars"][:, :int((f["chars"] > 0).sum(1).max())]
             table = model.word_vectors(f)
             t_len = max(len(data[i][0]) for i in batch)
@@ -307,7 +346,7 @@ def train(train_sets: list[tuple[list[Sentence], str]], dev: list[Sentence] | No
             optimiser.step()
             total += loss.item() * len(batch)
         model.eval()
-        arrays = export(model, forms, alphabet, vectors_q, scale)
+        arrays = export(model, forms, alphabet, vectors_q, scale, seen_forms)
         line = f"epoch {epoch}: loss {total / len(data):.3f} ({time.time() - t0:.0f}s)"
         if dev is not None:
             tagger = numpy_tagger(arrays)
@@ -326,18 +365,34 @@ def train(train_sets: list[tuple[list[Sentence], str]], dev: list[Sentence] | No
 
 
 def save(arrays: dict, path: Path) -> None:
+    """Write the model file; the training-word embeddings go as float16 (half their size, a rounding far
+    below what moves a label)."""
+    arrays = dict(arrays)
+    if "seen_emb" in arrays:
+        arrays["seen_emb"] = arrays["seen_emb"].astype(np.float16)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as out:
-        np.savez_compressed(out, **arrays)
+        np.savez(out, **arrays)          # uncompressed: int8 vectors barely compress, and it loads faster
 
 
 def main(argv: list[str] | None = None) -> None:
+    global SEEN_MIN_COUNT, HIDDEN, DILATIONS, DROPOUT, SEED, ENCODER
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--dev-only", action="store_true", help="stop after the dev model")
     parser.add_argument("--dev-model", type=Path, default=BUILD / "ner-neural-dev.npz")
     parser.add_argument("--epochs", type=int, default=MAX_EPOCHS)
+    parser.add_argument("--seen-min", type=int, default=SEEN_MIN_COUNT,
+                        help="training forms this frequent get their own embedding (0: none)")
+    parser.add_argument("--hidden", type=int, default=HIDDEN)
+    parser.add_argument("--dilations", default=",".join(map(str, DILATIONS)))
+    parser.add_argument("--dropout", type=float, default=DROPOUT)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--encoder", choices=("cnn", "lstm"), default=ENCODER)
     args = parser.parse_args(argv)
+    ENCODER = args.encoder
+    SEEN_MIN_COUNT, HIDDEN, DROPOUT, SEED = args.seen_min, args.hidden, args.dropout, args.seed
+    DILATIONS = tuple(int(d) for d in args.dilations.split(","))
     t0 = time.time()
     vectors = news_vectors(args.data / NEWS)
     aner_train, aner_dev = anercorp_split(read_conll(args.data / ANERCORP_TRAIN))
