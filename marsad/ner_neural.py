@@ -37,6 +37,7 @@ TRIGGERS = ("", "PER", "ORG", "LOC")
 FOUND = ("form", "stem", "bare", "none")   # how a word's vector was found; "none" means the unknown row
 FORBIDDEN = -1e4                   # transition score that rules a pair out at decoding
 _CACHE_LIMIT = 300_000
+BATCH = 32                         # sentences tagged together; sorted by length, so padding stays small
 
 
 def forbidden_transitions() -> np.ndarray:
@@ -145,52 +146,80 @@ def conv1d(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, dilation: int) -
 
 
 def shift_add(parts: np.ndarray, dilation: int) -> np.ndarray:
-    """The same convolution when each word's three tap products are precomputed: `parts` (T, 3, C_out)
-    holds x[t] @ W_left, x[t] @ W_centre, x[t] @ W_right; out[t] = left[t - d] + centre[t] + right[t + d]."""
-    out = parts[:, 1].copy()
-    t = len(parts)
+    """The same convolution when each word's three tap products are precomputed: `parts` (B, T, 3, C_out)
+    holds x[t] @ W_left, x[t] @ W_centre, x[t] @ W_right; out[t] = left[t - d] + centre[t] + right[t + d]
+    (zero rows stand for padding)."""
+    out = parts[:, :, 1].copy()
+    t = parts.shape[1]
     if dilation < t:
-        out[dilation:] += parts[:t - dilation, 0]
-        out[:t - dilation] += parts[dilation:, 2]
+        out[:, dilation:] += parts[:, :t - dilation, 0]
+        out[:, :t - dilation] += parts[:, dilation:, 2]
     return out
 
 
-def bilstm(parts: np.ndarray, recurrent: np.ndarray) -> np.ndarray:
-    """(T, 2H) outputs of a bidirectional LSTM given each word's input products `parts` (T, 2, 4H), bias
-    included, and the recurrent weights (2, H, 4H); gates ordered input, forget, output, cell. Both
-    directions advance in the same array operations (the backward one reads the sentence reversed)."""
-    t_len, hidden = parts.shape[0], recurrent.shape[1]
-    inputs = np.stack([parts[:, 0], parts[::-1, 1]], axis=1)          # (T, 2, 4H)
-    h = np.zeros((2, 1, hidden), dtype=parts.dtype)
-    c = np.zeros((2, hidden), dtype=parts.dtype)
-    out = np.empty((t_len, 2, hidden), dtype=parts.dtype)
+def bilstm(parts: np.ndarray, lengths: np.ndarray, recurrent: np.ndarray) -> np.ndarray:
+    """(B, T, 2H) outputs of a bidirectional LSTM over a padded batch, given each word's input products
+    `parts` (B, T, 2, 4H), bias included, the sentence lengths, and the recurrent weights (2, H, 4H); gates
+    ordered input, forget, output, cell. Both directions and all sentences advance in the same array
+    operations: the backward direction reads each sentence reversed within its own length. Rows past a
+    sentence's length are garbage. sigmoid(x) = (1 + tanh(x / 2)) / 2, so one tanh serves all four gates."""
+    batch, t_len, _, four = parts.shape
+    hidden = four // 4
+    half = np.ones(four, dtype=parts.dtype)
+    half[:3 * hidden] = 0.5
+    positions = np.arange(t_len)
+    backward = np.clip(lengths[:, None] - 1 - positions[None, :], 0, None)      # (B, T)
+    rows = np.arange(batch)[:, None]
+    inputs = np.stack([parts[:, :, 0], parts[rows, backward, 1]], axis=0) * half   # (2, B, T, 4H)
+    inputs = np.ascontiguousarray(inputs.transpose(2, 0, 1, 3))                      # (T, 2, B, 4H)
+    weights = (recurrent * half).astype(parts.dtype)
+    h = np.zeros((2, batch, hidden), dtype=parts.dtype)
+    c = np.zeros((2, batch, hidden), dtype=parts.dtype)
+    out = np.empty((t_len, 2, batch, hidden), dtype=parts.dtype)
     three = 3 * hidden
     for t in range(t_len):
-        gates = inputs[t] + np.matmul(h, recurrent)[:, 0]
-        sig = 1 / (1 + np.exp(-gates[:, :three]))
-        c = sig[:, hidden:2 * hidden] * c + sig[:, :hidden] * np.tanh(gates[:, three:])
-        out[t] = sig[:, 2 * hidden:] * np.tanh(c)
-        h = out[t][:, None]
-    return np.concatenate([out[:, 0], out[::-1, 1]], axis=1)
+        gates = np.tanh(inputs[t] + np.matmul(h, weights))
+        sig = gates[..., :three] * 0.5 + 0.5
+        c = sig[..., hidden:2 * hidden] * c + sig[..., :hidden] * gates[..., three:]
+        h = out[t] = sig[..., 2 * hidden:] * np.tanh(c)
+    forward = out[:, 0].transpose(1, 0, 2)                                           # (B, T, H)
+    back = out[:, 1].transpose(1, 0, 2)[rows, backward]
+    return np.concatenate([forward, back], axis=2)
+
+
+def viterbi_batch(scores: np.ndarray, lengths: list[int], transitions: np.ndarray, start: np.ndarray,
+                  end: np.ndarray) -> list[list[int]]:
+    """Best label paths for a padded batch of (B, T, L) emission scores under a linear-chain CRF; each
+    sentence's path stops at its own length."""
+    batch, t_len, n = scores.shape
+    if t_len == 0:
+        return [[] for _ in range(batch)]
+    lengths_arr = np.asarray(lengths)
+    best = start + scores[:, 0]
+    back = np.zeros((t_len, batch, n), dtype=np.int64)
+    for t in range(1, t_len):
+        total = transitions + best[:, :, None]                 # (B, from, to)
+        back[t] = total.argmax(axis=1)
+        step = total.max(axis=1) + scores[:, t]
+        live = (lengths_arr > t)[:, None]
+        best = np.where(live, step, best)
+    best = best + end
+    paths = []
+    for b, length in enumerate(lengths):
+        if length == 0:
+            paths.append([])
+            continue
+        path = [int(best[b].argmax())]
+        for t in range(length - 1, 0, -1):
+            path.append(int(back[t, b, path[-1]]))
+        path.reverse()
+        paths.append(path)
+    return paths
 
 
 def viterbi(scores: np.ndarray, transitions: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[int]:
     """Best label path for one sentence's (T, L) emission scores under a linear-chain CRF."""
-    t_len = scores.shape[0]
-    if t_len == 0:
-        return []
-    best = start + scores[0]
-    back = np.empty((t_len, scores.shape[1]), dtype=np.int64)
-    for t in range(1, t_len):
-        total = transitions + best[:, None]
-        back[t] = total.argmax(axis=0)
-        best = total.max(axis=0) + scores[t]
-    best = best + end
-    path = [int(best.argmax())]
-    for t in range(t_len - 1, 0, -1):
-        path.append(int(back[t, path[-1]]))
-    path.reverse()
-    return path
+    return viterbi_batch(scores[None], [len(scores)], transitions, start, end)[0]
 
 
 class NeuralModelError(ner.NerModelError):
@@ -282,22 +311,26 @@ class Network:
 
     def emissions(self, x: np.ndarray, domain: str = "news") -> np.ndarray:
         """(T, L) label scores of one sentence from its (T, D) word vectors."""
-        return self.emissions_from_parts(self.first_layer_parts(x), domain)
+        return self.emissions_batch(self.first_layer_parts(x)[None], [len(x)], domain)[0]
 
-    def emissions_from_parts(self, parts: np.ndarray, domain: str = "news") -> np.ndarray:
-        """(T, L) label scores of one sentence from its words' `first_layer_parts`."""
+    def emissions_batch(self, parts: np.ndarray, lengths: list[int], domain: str = "news") -> np.ndarray:
+        """(B, T, L) label scores of a padded batch of sentences from their words' `first_layer_parts`
+        (B, T, ...); zero rows are padding, and as in training, padding is zeroed after every layer so a
+        sentence's scores do not depend on its batch."""
         a = self.arrays
         if not self.dilations:
-            return bilstm(parts, a["lstm_whh"]) @ a[f"{domain}_out_w"] + a[f"{domain}_out_b"]
-        x = np.maximum(shift_add(parts, self.dilations[0]) + a["conv0_b"], 0)
-        for i, dilation in enumerate(self.dilations[1:], 1):
-            x = x + np.maximum(conv1d(x, a[f"conv{i}_w"], a[f"conv{i}_b"], dilation), 0)
+            x = bilstm(parts, np.asarray(lengths), a["lstm_whh"])
+        else:
+            mask = (np.arange(parts.shape[1])[None, :] < np.asarray(lengths)[:, None])[:, :, None]
+            x = np.maximum(shift_add(parts, self.dilations[0]) + a["conv0_b"], 0) * mask
+            for i, dilation in enumerate(self.dilations[1:], 1):
+                x = x + np.maximum(conv1d(x, a[f"conv{i}_w"], a[f"conv{i}_b"], dilation), 0) * mask
         return x @ a[f"{domain}_out_w"] + a[f"{domain}_out_b"]
 
-    def decode(self, scores: np.ndarray, domain: str = "news") -> list[str]:
+    def decode_batch(self, scores: np.ndarray, lengths: list[int], domain: str = "news") -> list[list[str]]:
         a = self.arrays
-        path = viterbi(scores, a[f"{domain}_trans"], a[f"{domain}_start"], a[f"{domain}_end"])
-        return [LABELS[i] for i in path]
+        paths = viterbi_batch(scores, lengths, a[f"{domain}_trans"], a[f"{domain}_start"], a[f"{domain}_end"])
+        return [[LABELS[i] for i in path] for path in paths]
 
 
 @dataclass
@@ -313,28 +346,48 @@ class NeuralTagger:
 
     match_key = ner.Tagger.match_key
 
-    def _parts(self, words: list[str]) -> np.ndarray:
+    def _parts(self, sentences: list[list[str]]) -> np.ndarray:
+        """(B, T, ...) cached first-layer products of a batch of sentences, zero-padded."""
         cache = self.cache
-        missing = list(dict.fromkeys(w for w in words if w not in cache))
+        missing = list(dict.fromkeys(w for words in sentences for w in words if w not in cache))
         if missing:
             if len(cache) + len(missing) > _CACHE_LIMIT:
                 cache.clear()
-                missing = list(dict.fromkeys(words))
+                missing = list(dict.fromkeys(w for words in sentences for w in words))
             net = self.network
             computed = net.first_layer_parts(
                 net.word_vectors([word_inputs(w, net.vocabulary, net.alphabet, net.seen) for w in missing]))
             for word, vector in zip(missing, computed):
                 cache[word] = vector
-        return np.stack([cache[w] for w in words])
+        t_len = max(len(words) for words in sentences)
+        sample = next(iter(cache.values()))
+        parts = np.zeros((len(sentences), t_len) + sample.shape, dtype=sample.dtype)
+        for b, words in enumerate(sentences):
+            if words:
+                parts[b, :len(words)] = [cache[w] for w in words]
+        return parts
 
     def tag(self, words: list[str], domain: str = "news") -> list[str]:
         """BIO labels for one sentence; `domain` "wiki" uses the head trained on Wikipedia (AQMAR)."""
-        if not words:
-            return []
+        return self.tag_sentences([words], domain)[0]
+
+    def tag_sentences(self, sentences: list[list[str]], domain: str = "news") -> list[list[str]]:
+        """BIO labels for each sentence of a text, computed as one padded batch (much faster than one
+        sentence at a time: the recurrent steps and decoding run once for all of them). Sentences are
+        batched with others of similar length so little padding is computed."""
         if domain not in DOMAINS:
             raise ValueError(f"unknown NER domain {domain!r}; expected one of {DOMAINS}")
-        scores = self.network.emissions_from_parts(self._parts(words), domain)
-        return self.network.decode(scores, domain)
+        out: list[list[str]] = [[] for _ in sentences]
+        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+        net = self.network
+        for first in range(0, len(order), BATCH):
+            chunk = order[first:first + BATCH]
+            batch = [sentences[i] for i in chunk]
+            lengths = [len(s) for s in batch]
+            labels = net.decode_batch(net.emissions_batch(self._parts(batch), lengths, domain), lengths, domain)
+            for i, tags in zip(chunk, labels):
+                out[i] = tags
+        return out
 
 
 def read_network(path) -> Network:

@@ -83,7 +83,11 @@ def test_bilstm_matches_a_cell_by_cell_reference():
             out[t] = h
         return np.array([out[t] for t in range(t_len)])
     expected = np.concatenate([run(0, range(t_len)), run(1, reversed(range(t_len)))], axis=1)
-    assert np.allclose(ner_neural.bilstm(parts, recurrent), expected)
+    got = ner_neural.bilstm(parts[None], np.array([t_len]), recurrent)[0]
+    assert np.allclose(got, expected)
+    padded = np.zeros((2, t_len + 2) + parts.shape[1:])        # beside a longer sentence, same answer
+    padded[0, :t_len], padded[1] = parts, rng.normal(size=(t_len + 2,) + parts.shape[1:])
+    assert np.allclose(ner_neural.bilstm(padded, np.array([t_len, t_len + 2]), recurrent)[0, :t_len], expected)
 
 
 def test_viterbi_uses_transitions_not_just_scores():
@@ -196,6 +200,47 @@ def test_tagger_labels_are_valid_iob2_and_cached():
     assert tagger.tag([]) == []
     with pytest.raises(ValueError):
         tagger.tag(words, "tweets")
+
+
+def lstm_arrays(seed: int = 6, hidden: int = 4) -> dict[str, np.ndarray]:
+    """`tiny_arrays` with a BiLSTM encoder instead of convolutions."""
+    arrays = tiny_arrays(seed, hidden=2 * hidden, dilations=())
+    rng = np.random.default_rng(seed)
+    width = 4 + 4 + 4 * 2
+    arrays["lstm_wih"] = rng.normal(size=(width, 8 * hidden))
+    arrays["lstm_b"] = rng.normal(size=8 * hidden)
+    arrays["lstm_whh"] = rng.normal(size=(2, hidden, 4 * hidden))
+    arrays["dilations"] = np.zeros(0, dtype=np.int64)
+    return arrays
+
+
+@pytest.mark.parametrize("arrays", [tiny_arrays(7), lstm_arrays()], ids=["cnn", "lstm"])
+def test_a_sentence_gets_the_same_labels_alone_or_in_a_batch(arrays):
+    tagger = NeuralTagger(Network.from_arrays(arrays), ner.Lexicons({}))
+    sentences = [["قال", "الرئيس", "وليد", "في", "بغداد", "أمس", "."], [], ["بغداد"],
+                 ["أعلن", "العراق", "و", "الأردن", "اتفاقا", "جديدا", "للتجارة", "بين", "البلدين", "."]]
+    batched = tagger.tag_sentences(sentences)
+    assert batched == [tagger.tag(words) for words in sentences]
+    assert batched[1] == [] and [len(x) for x in batched] == [len(s) for s in sentences]
+    fresh = NeuralTagger(Network.from_arrays(arrays), ner.Lexicons({}))
+    scores = [fresh.network.emissions(fresh.network.word_vectors(
+        [word_inputs(w, fresh.network.vocabulary, fresh.network.alphabet) for w in words])) for words in
+        sentences if words]
+    parts = tagger._parts([s for s in sentences if s])
+    lengths = [len(s) for s in sentences if s]
+    together = tagger.network.emissions_batch(parts, lengths)
+    for alone, length, row in zip(scores, lengths, together):
+        assert np.allclose(alone, row[:length], atol=1e-5)
+
+
+def test_viterbi_batch_stops_each_sentence_at_its_length():
+    rng = np.random.default_rng(8)
+    trans, start, end = rng.normal(size=(3, 3)), rng.normal(size=3), rng.normal(size=3)
+    a, b = rng.normal(size=(5, 3)), rng.normal(size=(2, 3))
+    padded = np.zeros((2, 5, 3))
+    padded[0], padded[1, :2] = a, b
+    assert ner_neural.viterbi_batch(padded, [5, 2], trans, start, end) == \
+        [viterbi(a, trans, start, end), viterbi(b, trans, start, end)]
 
 
 def test_tagger_survives_odd_words():

@@ -285,9 +285,10 @@ def batches(sentences: list[tuple[list[int], list[int], str]], rng: np.random.Ge
 
 
 def train(train_sets: list[tuple[list[Sentence], str]], dev: list[Sentence] | None, epochs: int,
-          vectors: tuple[list[str], np.ndarray], log=print) -> tuple[dict, int, float]:
-    """Train on (sentences, domain) sets; with `dev`, keep the epoch with the best ANERcorp dev F1 and stop
-    after PATIENCE epochs without gain. Returns (exported arrays, best epoch, best dev F1)."""
+          vectors: tuple[list[str], np.ndarray], log=print, checkpoint: Path | None = None) -> tuple[dict, int, float]:
+    """Train on (sentences, domain) sets; with `dev`, keep the epoch with the best ANERcorp dev F1 (saved to
+    `checkpoint` as it improves) and stop after PATIENCE epochs without gain. Returns (exported arrays,
+    best epoch, best dev F1)."""
     import torch
     torch.set_num_threads(1)
     torch.manual_seed(SEED)
@@ -354,6 +355,8 @@ def train(train_sets: list[tuple[list[Sentence], str]], dev: list[Sentence] | No
             line += f" ANERcorp dev F1 {f1:.2f}"
             if f1 > best[2]:
                 best, stale = (arrays, epoch, f1), 0
+                if checkpoint is not None:
+                    save(arrays, checkpoint)
             else:
                 stale += 1
         else:
@@ -398,8 +401,8 @@ def main(argv: list[str] | None = None) -> None:
     aner_train, aner_dev = anercorp_split(read_conll(args.data / ANERCORP_TRAIN))
     aqmar_train = read_conll(args.data / AQMAR_TRAIN)
     aqmar_dev = read_conll(args.data / AQMAR_DEV)
-    arrays, epoch, f1 = train([(aner_train, "news"), (aqmar_train, "wiki")], aner_dev, args.epochs, vectors)
-    save(arrays, args.dev_model)
+    arrays, epoch, f1 = train([(aner_train, "news"), (aqmar_train, "wiki")], aner_dev, args.epochs, vectors,
+                              checkpoint=args.dev_model)
     tagger = numpy_tagger(arrays)
     print(f"dev model: best epoch {epoch}, ANERcorp dev F1 {f1:.2f} ({time.time() - t0:.0f}s)")
     print(evaluate(tagger.tag, aner_dev).table("ANERcorp dev"))
