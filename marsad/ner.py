@@ -15,6 +15,7 @@ underscores are dropped before tagging so "#مصطفى_الكاظمي" reads lik
 """
 from __future__ import annotations
 
+import os
 import re
 import threading
 from dataclasses import dataclass, field
@@ -274,6 +275,10 @@ class Tagger:
         with self.lock:
             return self.crf.tag(xseq)
 
+    def tag_sentences(self, sentences: list[list[str]], domain: str = "news") -> list[list[str]]:
+        """BIO labels for each sentence of a text (the neural tagger batches them)."""
+        return [self.tag(words, domain) for words in sentences]
+
 
 def _read_model_text(name: str, required: bool) -> str:
     path = resources.files("marsad") / "models" / name
@@ -305,6 +310,15 @@ def load_tagger() -> Tagger:
     except (OSError, ValueError) as exc:
         raise NerModelError(f"cannot open NER model {MODEL_FILE}: {exc}") from exc
     return Tagger(crf, lex, FeatureCache(lex), threading.Lock())
+
+
+def active_tagger():
+    """The tagger `find_mentions` uses: the CRF, or with MARSAD_NER=neural the numpy network of
+    `marsad.ner_neural` (same `tag`, `tag_sentences`, `match_key`, `lexicons`)."""
+    if os.environ.get("MARSAD_NER", "crf") == "neural":
+        from marsad import ner_neural
+        return ner_neural.load_tagger()
+    return load_tagger()
 
 
 @dataclass
@@ -423,10 +437,10 @@ def find_mentions(text: str) -> list[Mention]:
     cannot be loaded."""
     if not text or not text.strip():
         return []
-    tagger = load_tagger()
+    tagger = active_tagger()
     words = _words(text)
     sentences = [[w.text for w in words[begin:end]] for begin, end in _sentences(text, words)]
-    labels = propagate_names(sentences, [tagger.tag(s) for s in sentences], tagger.match_key)
+    labels = propagate_names(sentences, tagger.tag_sentences(sentences), tagger.match_key)
     labels = [join_name_parts(sentence, tags) for sentence, tags in zip(sentences, labels)]
     mentions: list[Mention] = []
     offset = 0
