@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/ner.py                      # first 2,000 SaudiNewsNet articles
     .venv/bin/python benchmarks/ner.py --articles 500 --news /path/to/saudinewsnet/dataset
+    .venv/bin/python benchmarks/ner.py --tagger neural      # the numpy tagger of marsad/ner_neural.py
 
 Tokens are counted as the tagger counts them (words and punctuation). The first pass runs with a cold
 feature cache, as a fresh worker would; a second pass over the same text shows the warm-cache rate.
@@ -39,19 +40,24 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--news", type=Path, default=NEWS)
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--tagger", choices=("crf", "neural"), default=None,
+                        help="tagger behind find_mentions (default: as MARSAD_NER picks)")
     args = parser.parse_args(argv)
+    if args.tagger:
+        os.environ["MARSAD_NER"] = args.tagger
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})   # one core
 
     t0 = time.perf_counter()
     from marsad import ner
     from marsad.arabic import tokenize
-    tagger = ner.load_tagger()
+    tagger = ner.active_tagger()
     load = time.perf_counter() - t0
     texts = list(islice(news_texts(args.news), args.articles))
     tokens = sum(len(tokenize(t)) for t in texts)
     chars = sum(len(t) for t in texts)
-    print(f"model load: {load:.3f}s (labels {len(tagger.crf.labels())}, "
+    labels = len(tagger.crf.labels()) if hasattr(tagger, "crf") else len(tagger.network.arrays["news_out_b"])
+    print(f"model load: {load:.3f}s ({type(tagger).__name__}, labels {labels}, "
           f"{len(tagger.lexicons.names)} name tokens, {len(tagger.lexicons.clusters)} clustered words)")
     print(f"input: {len(texts)} articles, {tokens:,} tokens, {chars:,} characters")
     for run in ("cold cache", "warm cache"):

@@ -8,6 +8,7 @@ rule), so a name found with one token too many is both a false positive and a fa
     .venv/bin/python evaluation/ner.py --file some_test.txt  # any `token TAG` file, blank line between sentences
     .venv/bin/python evaluation/ner.py --file ar.testb.iob2 --domain wiki   # Wikipedia text (AQMAR)
     .venv/bin/python evaluation/ner.py --window 100          # 100-sentence "documents", as find_mentions
+    .venv/bin/python evaluation/ner.py --tagger neural --model build/ner-neural-dev.npz   # the neural tagger
 
 The dev sets are the last 10% of ANERcorp train sentences and AQMAR dev (ar.testa). The shipped model is
 retrained on them, so its scores there are optimistic; the honest dev figures come from the model
@@ -133,10 +134,16 @@ def evaluate(tag, sentences: list[Sentence], window: int = 0) -> Score:
     return score
 
 
-def model_tagger(model: Path | None, domain: str = "news"):
+def model_tagger(model: Path | None, domain: str = "news", kind: str = "crf"):
     """A words -> labels function over a model file (the shipped one when None), using the shipped lexicons;
-    `domain` "wiki" switches on the model's Wikipedia feature twins (see `marsad.ner.domain_features`)."""
+    `domain` "wiki" switches on the model's Wikipedia feature twins (see `marsad.ner.domain_features`).
+    `kind` "neural" reads a `marsad.ner_neural` .npz instead of a .crfsuite file."""
     from marsad import ner
+    if kind == "neural":
+        from marsad import ner_neural
+        tagger = ner_neural.load_tagger() if model is None else \
+            ner_neural.NeuralTagger(ner_neural.read_network(model), ner.load_lexicons())
+        return lambda words: tagger.tag(words, domain)
     if model is None:
         tagger = ner.load_tagger()
         return lambda words: tagger.tag(words, domain)
@@ -151,7 +158,10 @@ def model_tagger(model: Path | None, domain: str = "news"):
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DATA, help="root holding ner/ (default %(default)s)")
-    parser.add_argument("--model", type=Path, default=None, help="a .crfsuite file (default: the shipped model)")
+    parser.add_argument("--model", type=Path, default=None,
+                        help="a .crfsuite file, or .npz with --tagger neural (default: the shipped model)")
+    parser.add_argument("--tagger", choices=("crf", "neural"), default="crf",
+                        help="which tagger to score: the CRF (marsad/ner.py) or the neural one (marsad/ner_neural.py)")
     parser.add_argument("--file", type=Path, action="append", default=[], help="extra CoNLL file(s) to score")
     parser.add_argument("--domain", choices=("news", "wiki"), default="news",
                         help="how to tag the --file sets: news (what find_mentions does) or wiki (encyclopaedic)")
@@ -171,7 +181,7 @@ def main(argv: list[str] | None = None) -> None:
               " score build/ner-dev.crfsuite (--model) for honest dev figures")
     taggers = {}
     for title, domain, sentences in sets:
-        tag = taggers.setdefault(domain, model_tagger(args.model, domain))
+        tag = taggers.setdefault(domain, model_tagger(args.model, domain, args.tagger))
         print(evaluate(tag, sentences, args.window).table(f"{title}: {len(sentences)} sentences"))
 
 
