@@ -296,3 +296,59 @@ def test_broken_model_file_is_a_marsad_error(tmp_path):
     (tmp_path / "junk.npz").write_bytes(b"not a zip")
     with pytest.raises(ner.NerModelError):
         ner_neural.read_network(tmp_path / "junk.npz")
+
+
+def test_shipped_model_loads_once_from_the_package():
+    tagger = ner_neural.load_tagger()
+    assert tagger is ner_neural.load_tagger()
+    assert len(tagger.network.vocabulary) > 50_000 and "بغداد" in tagger.lexicons.names
+    assert tagger.network.arrays["news_out_b"].shape == (len(LABELS),)
+
+
+def test_environment_picks_the_tagger(monkeypatch):
+    monkeypatch.setenv("MARSAD_NER", "neural")
+    assert ner.active_tagger() is ner_neural.load_tagger()
+    monkeypatch.setenv("MARSAD_NER", "crf")
+    assert ner.active_tagger() is ner.load_tagger()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قال وزير الخارجية الأردني أيمن الصفدي في عمان إن المملكة ترفض أي تهجير للفلسطينيين.",
+     {"أيمن الصفدي": "PER", "عمان": "LOC"}),
+    ("التقى رئيس الحكومة المغربية عزيز أخنوش بوفد من البنك الدولي في الرباط يوم الثلاثاء.",
+     {"عزيز أخنوش": "PER", "البنك الدولي": "ORG", "الرباط": "LOC"}),
+    ("أعلنت شركة أرامكو السعودية عن ارتفاع أرباحها في الربع الثالث، بحسب بيان نشرته في الظهران.",
+     {"أرامكو السعودية": "ORG", "الظهران": "LOC"}),
+])
+def test_shipped_model_finds_names_through_find_mentions(monkeypatch, text, expected):
+    monkeypatch.setenv("MARSAD_NER", "neural")
+    mentions = ner.find_mentions(text)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    found = {m.text: m.type for m in mentions}
+    for name, kind in expected.items():
+        assert found.get(name) == kind, (name, found)
+
+
+def test_shipped_model_on_bad_input(monkeypatch):
+    monkeypatch.setenv("MARSAD_NER", "neural")
+    assert ner.find_mentions("") == [] and ner.find_mentions("   \n") == []
+    long_line = "قال الرئيس " + "كلمة " * 10_000 + "في بغداد"
+    mentions = ner.find_mentions(long_line)
+    assert all(long_line[m.start:m.end] == m.text for m in mentions)
+    marked = "قَالَ الرَّئِيسُ العِرَاقِيُّ فِي بَغْدَادَ عام ٢٠٢١ إن Microsoft ستفتح مكتبا"
+    assert all(marked[m.start:m.end] == m.text for m in ner.find_mentions(marked))
+
+
+def test_matrix_library_runs_on_one_thread_while_tagging_and_gets_its_setting_back():
+    blas = ner_neural._BlasThreads()
+    if blas.get is None:
+        pytest.skip("no OpenBLAS found in this process")
+    before = blas.get()
+    blas.set(2)
+    try:
+        with blas.one():
+            assert blas.get() == 1
+        assert blas.get() == 2
+    finally:
+        blas.set(before)
