@@ -31,6 +31,7 @@ from marsad.records import Mention
 MODEL_FILE = "ner.crfsuite"
 NAMES_FILE = "ner_names.tsv"
 CLUSTERS_FILE = "ner_clusters.tsv"
+RATES_FILE = "ner_name_rates.tsv"
 TYPES = ("PER", "ORG", "LOC", "MISC")
 DOMAINS = ("news", "wiki")
 
@@ -52,6 +53,9 @@ MAX_SENTENCE_TOKENS = 120          # longer runs are cut so one 50,000-character
 MAX_FEATURE_WORD = 40              # a longer "word" is junk (URL, base64); its features use this prefix
 _CACHE_LIMIT = 300_000             # distinct words kept in the feature cache before it is cleared
 _QUOTES = str.maketrans({c: '"' for c in "«»“”„‟″'‘’"})
+# Feature variants a dev run can switch on (training/train_ner.py --experiment NAME); none ships, see the
+# model card. "ngram": character 3-grams of the stem and a long-vowel density (transliterated names).
+EXPERIMENTS: set[str] = set()
 
 
 class NerModelError(MarsadError):
@@ -64,10 +68,13 @@ class Lexicons:
 
     `clusters` (features, and the vocabulary that guides `_stem`) come from unlabelled news; `names` are the
     name tokens of the training labels, without article and clitics, used only to decide whether a leading
-    letter is a clitic (`clitic_length`) and never as features, so the model cannot learn to trust them."""
+    letter is a clitic (`clitic_length`) and never as features, so the model cannot learn to trust them.
+    `rates` (features) say how often a form lies inside a name of each type in news tagged by a model trained
+    without them (training/name_rates.py)."""
 
     clusters: dict[str, tuple[str, ...]]   # form -> cluster ids, coarse to fine
     names: frozenset[str] = frozenset()
+    rates: dict[str, tuple[str, ...]] = field(default_factory=dict)   # form -> ("PER3", "ORG1"), name-type rates
 
 
 def feature_form(word: str) -> str:
@@ -156,6 +163,11 @@ def _word_features(word: str, lex: Lexicons) -> tuple[list[str], list[str], list
         if len(stem) > 3:
             own.append("sp3=" + stem[:3])
             own.append("ss2=" + stem[-2:])
+        if "ngram" in EXPERIMENTS:
+            padded = "<" + stem[:20] + ">"
+            own += ["g3=" + padded[i:i + 3] for i in range(len(padded) - 2)]
+            long_vowels = sum(c in "اوي" for c in stem)
+            own.append("lv=" + str(min(round(4 * long_vowels / max(len(stem), 1)), 3)))
     elif shape in ("LAT", "lat"):
         own.append("s3=" + form[-3:])
     trig = _TRIGGERS.get(bare) or _TRIGGERS.get(stem)
@@ -166,7 +178,9 @@ def _word_features(word: str, lex: Lexicons) -> tuple[list[str], list[str], list
         own += [f"c{i}={c}" for i, c in enumerate(clusters)]
     elif shape == "ar":
         own.append("c=none")
-    mid = clusters[len(clusters) // 2] if clusters else "-"
+    mid = clusters[1] if clusters else "-"        # the 256-cluster id
+    rates = lex.rates.get(form) or lex.rates.get(stem) or () if lex.rates else ()
+    own += ["ty=" + r for r in rates]
     neighbour = []
     for k in ("-2", "-1", "+1", "+2"):
         feats = [f"w{k}=" + form]
@@ -174,6 +188,7 @@ def _word_features(word: str, lex: Lexicons) -> tuple[list[str], list[str], list
             feats += [f"st{k}=" + stem, f"c{k}=" + mid, f"sh{k}=" + shape]
             if trig:
                 feats.append(f"t{k}=" + trig)
+            feats += [f"ty{k}=" + r for r in rates]
         neighbour.append(feats)
     return own, neighbour[0], neighbour[1], neighbour[2], neighbour[3]
 
@@ -234,16 +249,20 @@ def domain_features(xseq: list[list[str]], domain: str) -> list[list[str]]:
     return [f + [prefix + x for x in f] for f in xseq]
 
 
-def read_lexicons(names_text: str, clusters_text: str) -> Lexicons:
-    """Parse the two lexicon files written by `training/train_ner.py`: names, one `form` per line; clusters,
-    `form<TAB>id id id` (coarse to fine)."""
+def read_lexicons(names_text: str, clusters_text: str, rates_text: str = "") -> Lexicons:
+    """Parse the lexicon files written by `training/train_ner.py`: names, one `form` per line; clusters,
+    `form<TAB>id id id` (coarse to fine); name-type rates, `form<TAB>PER3 ORG1`."""
     names = frozenset(line.strip() for line in names_text.splitlines() if line.strip())
-    clusters: dict[str, tuple[str, ...]] = {}
-    for line in clusters_text.splitlines():
-        form, _, ids = line.partition("\t")
-        if ids:
-            clusters[form] = tuple(ids.split())
-    return Lexicons(clusters, names)
+    return Lexicons(_table(clusters_text), names, rates=_table(rates_text))
+
+
+def _table(text: str) -> dict[str, tuple[str, ...]]:
+    table = {}
+    for line in text.splitlines():
+        form, _, values = line.partition("\t")
+        if values:
+            table[form] = tuple(values.split())
+    return table
 
 
 @dataclass
@@ -292,9 +311,10 @@ def _read_model_text(name: str, required: bool) -> str:
 
 @lru_cache(maxsize=1)
 def load_lexicons() -> Lexicons:
-    """The shipped lexicons (names required, clusters optional: a model trained without clusters ships
-    without the file)."""
-    return read_lexicons(_read_model_text(NAMES_FILE, True), _read_model_text(CLUSTERS_FILE, False))
+    """The shipped lexicons (names required; clusters and name-type rates optional: a model trained without
+    SaudiNewsNet ships without those files)."""
+    return read_lexicons(_read_model_text(NAMES_FILE, True), _read_model_text(CLUSTERS_FILE, False),
+                         _read_model_text(RATES_FILE, False))
 
 
 @lru_cache(maxsize=1)

@@ -71,7 +71,7 @@ def test_clitic_length_rules():
 
 def test_preposition_clitic_and_double_lam(monkeypatch):
     text = "التقى الرئيس بالكاظمي ثم توجه للناتو في بروكسل."
-    monkeypatch.setattr(ner.Tagger, "tag", lambda self, words: [
+    monkeypatch.setattr(ner.Tagger, "tag", lambda self, words, domain="news": [
         "B-PER" if w == "بالكاظمي" else "B-ORG" if w == "للناتو" else "B-LOC" if w == "بروكسل" else "O"
         for w in words])
     mentions = ner.find_mentions(text)
@@ -95,7 +95,7 @@ def test_hashtag_offsets_and_name():
 
 def test_trailing_punctuation_is_trimmed(monkeypatch):
     text = "وصل الوفد إلى دمشق، صباح اليوم."
-    monkeypatch.setattr(ner.Tagger, "tag", lambda self, words: [
+    monkeypatch.setattr(ner.Tagger, "tag", lambda self, words, domain="news": [
         "B-LOC" if w == "دمشق" else "I-LOC" if w == "،" else "O" for w in words])
     mentions = ner.find_mentions(text)
     assert [(m.text, m.end) for m in mentions] == [("دمشق", text.index("،"))]
@@ -228,3 +228,19 @@ def test_compound_and_lineage_names_come_out_whole():
     names = [m.text for m in ner.find_mentions(text) if m.type == "PER"]
     assert "عبد الأمير رشيد يار الله" in names and "محمد بن سلمان" in names
     assert not any(n in ("عبد", "رشيد يار الله") for n in names)
+
+
+def test_name_type_rates_round_trip_into_features():
+    from training.name_rates import rates_text
+    total = {"رجاء": 60, "نيسان": 400, "الخميس": 900, "نادر": 2}
+    typed = {"رجاء": {"PER": 31}, "نيسان": {"ORG": 260, "LOC": 20}, "الخميس": {"MISC": 5}, "نادر": {"PER": 2}}
+    text = rates_text(total, typed)
+    assert text.splitlines() == ["رجاء\tPER3", "نيسان\tLOC1 ORG3"]   # rare and near-zero forms dropped
+    lex = ner.read_lexicons("", "", text)
+    assert lex.rates["نيسان"] == ("LOC1", "ORG3")
+    own, _, before, after, _ = ner._word_features("ورجاء", lex)   # found through its stem
+    assert "ty=PER3" in own
+    assert "ty-1=PER3" in before and "ty+1=PER3" in after      # as seen by the next and previous word
+    plain = ner._word_features("ورجاء", ner.read_lexicons("", ""))
+    assert not any(f.startswith("ty") for part in plain for f in part)
+

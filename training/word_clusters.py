@@ -111,8 +111,8 @@ def spherical_kmeans(vectors: np.ndarray, k: int, rng: np.random.Generator) -> n
     return labels
 
 
-def build_clusters(folder: Path, limit: int | None = None) -> str:
-    """The clusters file text: `form<TAB>id id id` per clustered word (coarse to fine), sorted by form."""
+def build_vectors(folder: Path, limit: int | None = None) -> tuple[list[str], np.ndarray]:
+    """(forms, unit vectors): the clustered vocabulary and its PPMI+SVD vectors, one row per form."""
     forms, ids = corpus_ids(news_texts(folder, limit))
     counts = np.bincount(ids, minlength=len(forms))
     counts[0] = 0
@@ -126,6 +126,12 @@ def build_clusters(folder: Path, limit: int | None = None) -> str:
     vectors = u * np.sqrt(s)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     vectors = (vectors / np.where(norms == 0, 1, norms)).astype(np.float32)
+    return [forms[w] for w in rows], vectors
+
+
+def build_clusters(folder: Path, limit: int | None = None) -> str:
+    """The clusters file text: `form<TAB>id id id` per clustered word (coarse to fine), sorted by form."""
+    forms, vectors = build_vectors(folder, limit)
     labels = [spherical_kmeans(vectors, k, np.random.default_rng(SEED + k)) for k in GRANULARITIES]
-    lines = sorted(f"{forms[w]}\t{' '.join(str(lab[i]) for lab in labels)}" for i, w in enumerate(rows))
+    lines = sorted(f"{form}\t{' '.join(str(lab[i]) for lab in labels)}" for i, form in enumerate(forms))
     return "\n".join(lines) + "\n"
