@@ -6,14 +6,16 @@ a character CNN let the tagger place names it never saw in training (translitera
 is where the CRF loses recall. Why numpy: torch is hundreds of megabytes and is needed only to train
 (`training/train_ner_neural.py`); the forward pass is a few matrix products per sentence.
 
-Architecture (the arrays in `marsad/models/ner_neural.npz`):
+Architecture (the arrays in `marsad/models/ner_neural.npz`, trained by `training/train_ner_neural.py`):
 - per word, computed once per distinct word and cached: frozen 128-d SaudiNewsNet vectors (int8, one scale
   per row) looked up by the normalised form, else by its stem without proclitics, else by the stem without
-  the article, projected; a character CNN over the form; small embeddings of the word's shape, proclitic
-  string, trigger-word class and how its vector was found;
-- per sentence: dilated 1-D convolutions (kernel 3, ReLU, residual after the first), one linear layer to
-  label scores per domain (news, wiki), and Viterbi decoding with that domain's CRF transitions, with
-  IOB2-invalid transitions (O -> I-X, B-X -> I-Y) forbidden.
+  the article, projected; a character CNN over the form; an embedding of the form if it was frequent in
+  training; small embeddings of the word's shape, proclitic string, trigger-word class and how its vector
+  was found. The word's product with the encoder's input weights is what is cached;
+- per sentence: a bidirectional LSTM (or dilated 1-D convolutions, kernel 3, ReLU, residual after the
+  first), one linear layer to label scores per domain (news, wiki), and Viterbi decoding with that
+  domain's CRF transitions, with IOB2-invalid transitions (O -> I-X, B-X -> I-Y) forbidden.
+The sentences of a text are tagged together as padded batches, which is what makes the LSTM affordable.
 """
 from __future__ import annotations
 
