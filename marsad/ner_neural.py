@@ -445,7 +445,10 @@ def read_network(path) -> Network:
     for name in ("forms", "alphabet", "dilations"):
         if name not in arrays:
             raise NeuralModelError(f"neural NER model {path} lacks {name}")
-    return Network.from_arrays(arrays)
+    try:
+        return Network.from_arrays(arrays)
+    except (ValueError, IndexError) as exc:          # undecodable word list, arrays of the wrong shape
+        raise NeuralModelError(f"cannot read neural NER model {path}: {exc}") from exc
 
 
 @lru_cache(maxsize=1)
