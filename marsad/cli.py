@@ -2,8 +2,15 @@
 formats; library errors (MarsadError) become a one-line message and a non-zero exit."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+# One process per core is the parallelism (--workers); a BLAS thread pool in each process only fights it for
+# the cores, and on a busy machine its spinning threads made numpy's small products many times slower. Set
+# before numpy is first imported.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 from typing import Annotated, Optional
 
 import typer
