@@ -188,7 +188,7 @@ def _word_features(word: str, lex: Lexicons) -> tuple[list[str], list[str], list
             feats += [f"st{k}=" + stem, f"c{k}=" + mid, f"sh{k}=" + shape]
             if trig:
                 feats.append(f"t{k}=" + trig)
-            feats += [f"ty{k}=" + r for r in rates]
+        feats += [f"ty{k}=" + r for r in rates]
         neighbour.append(feats)
     return own, neighbour[0], neighbour[1], neighbour[2], neighbour[3]
 

@@ -238,9 +238,17 @@ def test_name_type_rates_round_trip_into_features():
     assert text.splitlines() == ["رجاء\tPER3", "نيسان\tLOC1 ORG3"]   # rare and near-zero forms dropped
     lex = ner.read_lexicons("", "", text)
     assert lex.rates["نيسان"] == ("LOC1", "ORG3")
-    own, _, before, after, _ = ner._word_features("ورجاء", lex)   # found through its stem
+    own, before2, before, after, after2 = ner._word_features("ورجاء", lex)   # found through its stem
     assert "ty=PER3" in own
     assert "ty-1=PER3" in before and "ty+1=PER3" in after      # as seen by the next and previous word
+    assert "ty-2=PER3" in before2 and "ty+2=PER3" in after2
+    xseq = ner.sentence_features(["قالت", "رجاء", "الجداوي"], ner.FeatureCache(lex))
+    assert "ty-1=PER3" in xseq[2] and "ty+2=PER3" not in xseq[2]
     plain = ner._word_features("ورجاء", ner.read_lexicons("", ""))
     assert not any(f.startswith("ty") for part in plain for f in part)
 
+
+def test_shipped_lexicons_include_name_type_rates():
+    lex = ner.load_lexicons()
+    assert len(lex.rates) > 1000
+    assert all(r[:-1] in ner.TYPES and r[-1] in "123" for rates in list(lex.rates.values())[:500] for r in rates)
