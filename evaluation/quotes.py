@@ -13,7 +13,9 @@ wrote down what a careful analyst would want:
   for them), or null for an unnamed source (مصادر، الشهود، المصلون) -- then the right answer is "no mention";
 - a `spurious` span marsad once returned that is not a quotation (a name, a noun phrase after أعلن عن ...);
 - `verdict` is what the code did when the item was judged (right, wrong_span, wrong_speaker, spurious,
-  missed), `error` the class of mistake, `note` a word of explanation. `excerpt` is at most 80 characters
+  missed; "none" for an article with nothing to find): the 40 articles were judged on the code before the
+  fixes of this round, and quotations that only the fixed code found were judged when they appeared (they
+  carry found=null); `error` is the class of mistake, `note` a word of explanation. `excerpt` is at most 80 characters
   of the text (the corpus is CC BY-NC-SA).
 
 The script re-runs the current code on the judged articles (their text, mentions and timexes as stored) and

@@ -56,10 +56,12 @@ MIN_CLAUSE_WORDS = 3           # a reported clause shorter than this is a fragme
 MIN_COLON_WORDS = 2
 LABEL_WORDS = 4                # quoted words followed by ":" and at most this long are a speaker label
 LEAD_WORDS = 14                # reporting verb to opening mark: "وأكد رئيس الجمهورية، بحسب البيان، «"
-CONNECTOR_WORDS = 14           # reporting verb to إن/أن: "وقالت وزارة الدفاع في بيان، إن"
+COLON_LEAD_WORDS = 24          # the same when a colon comes right before the mark
+CONNECTOR_WORDS = 20           # reporting verb to إن/أن: "وقالت وزارة الدفاع في بيان، إن"
 PREPOSITION_WORDS = 6          # reporting verb to على/عن/إلى: "أعرب الأمين العام لحلف شمال الأطلسي عن"
 AMBIGUOUS_WORDS = 4            # بين، عبر، تابع، جاء are verbs only when the connector follows closely
 COLON_WORDS = 10
+OPENING_WORDS = 3              # a sentence whose first words hold a reporting verb or a colon is a new attribution
 TRAILER_WORDS = 6              # «...»، قال “الكاظمي” مُختتماً
 SOURCE_WORDS = 8               # "بيان صادر عن مكتب رئيس الوزراء"
 SUBJECT_PHRASE_WORDS = 3       # speaker_text kept for an unresolved subject ("المسؤولة الأوروبية")
@@ -75,6 +77,8 @@ _SENTENCE_PUNCT = frozenset(".!?؟…")
 _CLAUSE_TRIM = " \t\r\n،,.:;؛-–—"
 _COMMA = frozenset("،,")
 _AROUND_NAME = frozenset("«»“”„\"″#_()")
+_NEGATIONS = frozenset({"لم", "ولم", "فلم", "لا", "ولا", "فلا", "لن", "ولن"})   # "، ولم يستبعد أن"
+
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ class _Verb:
     direct_only: bool = False
     ambiguous: bool = False
     subject_before: bool = False
+    impersonal: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,7 @@ class _Lexicon:
     possessives: PhraseTable[bool]
     offices: PhraseTable[tuple[str, ...]]
     according: frozenset[str]
+    epithets: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +120,7 @@ def _lexicon() -> _Lexicon:
             direct_only=bool(entry.get("direct_only")),
             ambiguous=bool(entry.get("ambiguous")),
             subject_before=bool(entry.get("subject_before")),
+            impersonal=bool(entry.get("impersonal")),
         )
         for form in entry.get("forms", []):
             phrases.append((form, verb))
@@ -131,6 +138,7 @@ def _lexicon() -> _Lexicon:
         possessives=PhraseTable((p, True) for p in data.get("office_possessives", [])),
         offices=PhraseTable((k, tuple(v)) for k, v in data.get("office_adjectives", {}).items()),
         according=word_set(data.get("according_to", [])),
+        epithets=frozenset(normal(w) for w in data.get("epithets", [])),
     )
 
 
@@ -248,6 +256,10 @@ class _Text:
         self.ref_starts = [r.start for r in self.referents]
         self.ref_by_end = {r.end: r for r in self.referents}
         self.titles = found.titles
+        self.surnames = _surnames(article, self.mentions)
+        self.names = sorted((article.mentions[i].start, article.mentions[i].end) for i in self.mentions)
+        self.name_starts = [s for s, _ in self.names]
+        self.byline_end = _byline_end(self.text, self.referents)
         times = sorted((t.start, t.end) for t in article.timexes if 0 <= t.start < t.end <= len(self.text))
         self.timex_starts = [s for s, _ in times]
         self.timexes = times
@@ -279,6 +291,11 @@ class _Text:
             k += 1
         return out
 
+    def in_name(self, pos: int) -> bool:
+        """Inside a tagged name (a mention, not a role phrase)."""
+        k = bisect.bisect_right(self.name_starts, pos) - 1
+        return k >= 0 and self.names[k][0] <= pos < self.names[k][1]
+
     def in_referent(self, pos: int) -> bool:
         k = bisect.bisect_right(self.ref_starts, pos) - 1
         return k >= 0 and self.referents[k].start <= pos < self.referents[k].end
@@ -286,6 +303,35 @@ class _Text:
     def paragraph_end(self, pos: int) -> int:
         end = self.text.find("\n", pos)
         return len(self.text) if end < 0 else end
+
+
+def _surnames(article: Article, valid: list[int]) -> dict[str, list[int]]:
+    """Last word of each person's name -> the indexes of that person's first mention, for a later "المهنا",
+    "اللواء التركي" or "الدكتور \"الغانمي\"" the tagger did not mark. Names with the same first and last
+    word are one person ("فهد الغانمي", "فهد بن حميد الغانمي"): one entry for them."""
+    out: dict[str, list[int]] = {}
+    seen: set[tuple[str, str]] = set()
+    for i in valid:
+        m = article.mentions[i]
+        words = m.name.split()
+        if m.type != "PER" or len(words) < 2:
+            continue
+        last = normal(words[-1])
+        key = (normal(words[0]), last)
+        if key in seen or len(last) < 3:
+            continue
+        seen.add(key)
+        out.setdefault(last, []).append(i)
+    return out
+
+
+def _byline_end(text: str, referents: list[Referent]) -> int:
+    """End of a reporter's byline opening the text ("عيسى الحربي- سبق- الرياض:"), or 0. The reporter is
+    never the person a later subject-less "وقال" points at."""
+    if not referents or text[:referents[0].start].strip():
+        return 0
+    after = text[referents[0].end:referents[0].end + 3].lstrip(" ")
+    return referents[0].end if after[:1] in ("-", "–", "—", "/", "|") else 0
 
 
 class _Spans:
@@ -416,6 +462,9 @@ def _lead_in(doc: _Text, lex: _Lexicon, o: int, candidates: _Spans) -> tuple[str
     words = 0
     according = None
     j = o - 1
+    # a colon right before the mark closes the lead-in, so a long name and role may sit in it:
+    # "وقالت زين كمال المصري، مديرة المنتجات في الشركة في منطقة الشرق الأوسط وشمال إفريقيا: \""
+    limit = COLON_LEAD_WORDS if j >= 0 and tokens[j].text == ":" else LEAD_WORDS
     while j >= 0:
         tok = tokens[j]
         if (doc.line_break(j, j + 1) and tok.text != ":") or candidates.containing(tok.start):
@@ -426,7 +475,7 @@ def _lead_in(doc: _Text, lex: _Lexicon, o: int, candidates: _Spans) -> tuple[str
             j -= 1
             continue
         words += 1
-        if words > LEAD_WORDS:
+        if words > limit:
             break
         verb = doc.verbs.get(j)
         if verb is not None and not (verb.ambiguous and words > AMBIGUOUS_WORDS):
@@ -497,7 +546,7 @@ def _colon_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _Span
                 start += 1
         if start >= len(text) or text[start] in _OPENERS:
             continue                                # a quoted quotation: the direct pass has it
-        end = doc.paragraph_end(start)
+        end = _next_attribution(doc, start, doc.paragraph_end(start))
         inner = accepted.first_in(start, end)
         if inner is not None:
             end = inner[0]
@@ -506,6 +555,34 @@ def _colon_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _Span
             continue
         out.append(_Found("direct", start, end, tok.start, "verb", i, verb, (i + 1, colon)))
     return out
+
+
+def _next_attribution(doc: _Text, start: int, end: int) -> int:
+    """Where an unmarked colon quote stops: the paragraph end, or an earlier sentence that opens with a new
+    attribution -- a finite reporting verb or a label and colon in its first OPENING_WORDS words ("وتابع:",
+    "وأضاف أن", "ولفت المواطن ... إلى أن", "وللاستفسار:"). Outlets that flatten an article into one paragraph
+    would otherwise have the first colon quote swallow every later quotation and the narration between."""
+    tokens = doc.tokens
+    k = bisect.bisect_right(doc.sentence_starts, start)
+    while k < len(doc.sentences) and doc.sentences[k][0] < end:
+        j = doc.token_index(doc.sentences[k][0])
+        words = 0
+        while j < len(tokens) and words < OPENING_WORDS:
+            tok = tokens[j]
+            if not is_word(tok):
+                if tok.text == ":":
+                    return doc.sentences[k][0]
+                if tok.text in _SENTENCE_PUNCT:
+                    break
+                j += 1
+                continue
+            verb = doc.verbs.get(j)
+            if verb is not None and not verb.participle and not verb.ambiguous:
+                return doc.sentences[k][0]
+            words += 1
+            j += 1
+        k += 1
+    return end
 
 
 def _colon_after(doc: _Text, lex: _Lexicon, i: int, candidates: _Spans) -> int | None:
@@ -539,15 +616,16 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
     tokens = doc.tokens
     text = doc.text
     verb_at = doc.verbs
-    boundaries = [i for i, v in verb_at.items() if _opens_attribution(doc, lex, i, v)]
+    boundaries = sorted(i - 1 if i > 0 and normal(tokens[i - 1].text) in _NEGATIONS else i
+                        for i, v in verb_at.items() if _opens_attribution(doc, lex, i, v))
     out = []
     for i, verb in verb_at.items():
         pos = tokens[i].start
         if verb.direct_only or candidates.containing(pos) or taken.containing(pos):
             continue
         clause_tok = _clause_start(doc, lex, i, verb, candidates)
-        if clause_tok is None:
-            continue
+        if clause_tok is None or (verb.impersonal and clause_tok <= i + 2 and not _after_lam(doc, i)):
+            continue                            # "ويتوقع أن": it is expected that, nobody's words
         start = tokens[clause_tok].start if clause_tok < len(tokens) else len(text)
         while start < len(text) and text[start] in " \t:،,":
             start += 1
@@ -578,6 +656,11 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
     return out
 
 
+def _after_lam(doc: _Text, i: int) -> bool:
+    """The verb follows لم: "ولم يستبعد أن" is someone not ruling out, never the passive "لا يُستبعد أن"."""
+    return i > 0 and normal(doc.tokens[i - 1].text) in ("لم", "ولم", "فلم")
+
+
 def _opens_attribution(doc: _Text, lex: _Lexicon, i: int, verb: _Verb) -> bool:
     """A verb that starts a new attribution inside a running clause: a participle, or a verb after a comma
     or written with و/ف ("، مؤكداً أن", "، وأضاف أن")."""
@@ -588,7 +671,7 @@ def _opens_attribution(doc: _Text, lex: _Lexicon, i: int, verb: _Verb) -> bool:
     tok = doc.tokens[i]
     if normal(tok.text) not in lex.verb_forms:
         return True
-    return i > 0 and doc.tokens[i - 1].text in _COMMA
+    return i > 0 and (doc.tokens[i - 1].text in _COMMA or normal(doc.tokens[i - 1].text) in _NEGATIONS)
 
 
 def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _Spans) -> int | None:
@@ -599,6 +682,8 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
     words = 0
     free = 0                                    # words outside names and titles
     prev_words: list[str] = []
+    prev_free: list[str] = []                   # the same, without the words of names
+    prev_in_name = False
     k = i + 1
     while k < len(tokens) and not doc.line_break(k - 1, k):
         t = tokens[k]
@@ -616,9 +701,19 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
             return None
         norm = normal(t.text)
         if norm in lex.connectors:
-            if any(in_set(w, lex.blockers) for w in prev_words[-2:]):
+            if (prev_words and canonical(prev_words[-1]) in verb.prepositions and not prev_in_name
+                    and not (len(prev_words) > 1 and _possessed(prev_words[-2]))):
+                return k + 1                    # "وأشار الدعيلج في بيان وزعته الأمانة إلى أن"
+            if any(in_set(w, lex.blockers) for w in prev_free[-2:]):
                 return None
             return k + 1
+        if doc.in_name(t.start):                # "وأكد الشيخ علي الحرقان أن": علي is a name, not على
+            prev_words.append(t.text)
+            prev_in_name = True
+            k += 1
+            continue
+        prev_in_name = False
+        prev_free.append(t.text)
         if (free <= prep_limit and canonical(t.text) in verb.prepositions
                 and not (prev_words and _possessed(prev_words[-1]))):   # "عزم حكومته على" is not "أكد على"
             n = k + 1
@@ -769,6 +864,16 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     """The speaker of a finite reporting verb whose subject may sit in tokens [a, b)."""
     tokens = doc.tokens
     h = _first_content_word(doc, lex, a, b)
+    if h is not None and b > h + 1 and normal(tokens[h].text).startswith("ال"):
+        # "وتوقع الخبير يوسف بنجلون أن": the name right after a definite description (not "مصادر حماس")
+        for ref in doc.referents_in(tokens[h + 1].start, tokens[min(b, h + 4) - 1].end):
+            if not ref.object and ref.start >= tokens[h].end:
+                if _words_between(doc, tokens[h].end, ref.start) <= 2:
+                    return ref.mention, ref.text
+            break
+    if (h is not None and normal(tokens[h].text) in lex.epithets and state.focus is not None
+            and state.focus[0] is not None):
+        return state.focus[0], _phrase(doc, lex, h, b)     # "ورأى الخبير السياسي المصري أن": the expert just named
     if h is not None and in_set(tokens[h].text, lex.anonymous):
         return None, _bare(tokens[h].text, lex.anonymous)
     if h is not None and in_set(tokens[h].text, lex.statements):
@@ -779,7 +884,11 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
             if not ref.object:
                 return ref.mention, ref.text
     if h is not None and not in_set(tokens[h].text, lex.according) and not _possessed(tokens[h].text):
-        return None, _phrase(doc, lex, h, b)
+        phrase = _phrase(doc, lex, h, b)
+        person = _surname_mention(doc, h, b, verb_tok)
+        if person is not None:
+            return person, phrase
+        return None, phrase
     ref = _referent_before(doc, verb_tok, sentence[0])
     if ref is not None:
         return ref.mention, ref.text
@@ -787,6 +896,29 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     if opening is not None:
         return opening
     return state.focus
+
+
+def _surname_mention(doc: _Text, h: int, b: int, verb_tok: int) -> int | None:
+    """A person named earlier by full name, now by the last word of it ("وأضاف المهنا", "وقال اللواء
+    التركي", "وأضاف الدكتور \"الغانمي\"") in the subject's first few words; only when one person has that
+    last word."""
+    tokens = doc.tokens
+    words = 0
+    for j in range(h, min(b, h + 2 * SUBJECT_PHRASE_WORDS)):
+        tok = tokens[j]
+        if not is_word(tok):
+            if tok.text in _AROUND_NAME:
+                continue
+            return None
+        words += 1
+        if words > SUBJECT_PHRASE_WORDS:
+            return None
+        found = doc.surnames.get(normal(tok.text))
+        if found is not None:
+            if len(found) == 1 and doc.article.mentions[found[0]].start < tokens[verb_tok].start:
+                return found[0]
+            return None
+    return None
 
 
 def _unnamed_subject_before(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int,
@@ -855,7 +987,8 @@ def _phrase(doc: _Text, lex: _Lexicon, h: int, b: int) -> str:
     words = 0
     j = h
     while j < b and is_word(tokens[j]) and words < SUBJECT_PHRASE_WORDS:
-        if j > h and (in_set(tokens[j].text, lex.fillers) or in_set(tokens[j].text, lex.according)):
+        if j > h and (in_set(tokens[j].text, lex.fillers) or in_set(tokens[j].text, lex.according)
+                      or normal(tokens[j].text) in lex.connectors):
             break
         end = j
         words += 1
@@ -956,6 +1089,8 @@ def _clause_subject(doc: _Text, verb_tok: int, sentence: tuple[int, int], state:
 
 def _sentence_subject(doc: _Text, start: int, end: int, quoted: _Spans) -> Referent | None:
     for ref in doc.referents_in(start, end):
+        if ref.end <= doc.byline_end:
+            continue
         if not ref.object and quoted.containing(ref.start) is None:
             return ref
     return None

@@ -442,3 +442,134 @@ def test_mixed_scripts_digits_and_long_line_are_fast():
 def test_marks_only_and_stray_marks_do_not_crash():
     for text in ["«»", "»«", '"""', "“", "قال:", "قال: «", "«" * 100 + "»" * 3, "\n".join(["«نص"] * 50)]:
         check_offsets(article(text), find_quotes(article(text)))
+
+
+# --- fixes from the hand-judged SaudiNewsNet sample (evaluation/quotes.py) ---------------------------------
+
+def test_colon_quote_stops_where_the_next_attribution_opens_gulf_one_paragraph():
+    # outlets that flatten the article into one paragraph: the first colon quote must not swallow the rest
+    text = ("وتحدث والد الطالب عن معاناة أسرته، وقال: نحن ننتظر قرار اللجنة منذ شهرين ولم يصلنا أي رد. "
+            "وتابع: نناشد المسؤولين النظر في حالة ابننا بشكل عاجل. "
+            "وأضاف أن الأسرة راجعت المستشفى ثلاث مرات دون نتيجة.")
+    a = article(text)
+    q1, q2, q3 = find_quotes(a)
+    check_offsets(a, [q1, q2, q3])
+    assert q1.text == "نحن ننتظر قرار اللجنة منذ شهرين ولم يصلنا أي رد"
+    assert q2.text == "نناشد المسؤولين النظر في حالة ابننا بشكل عاجل" and q2.verb == "تابع"
+    assert q3.kind == "reported" and q3.text.startswith("الأسرة راجعت")
+
+
+def test_colon_quote_stops_before_a_label_and_colon():
+    text = "وقال الأب: ابني يحتاج إلى عملية عاجلة في أقرب وقت. وللتواصل: هاتف الأسرة في المحافظة."
+    [q] = find_quotes(article(text))
+    assert q.text == "ابني يحتاج إلى عملية عاجلة في أقرب وقت"
+
+
+def test_name_ali_is_not_the_preposition_ala_iraqi_style():
+    text = "وأكد الشيخ علي الساعدي أن العشائر ستقف مع القوات الأمنية في حماية المدينة."
+    a = article(text, {"علي الساعدي": "PER"})
+    [q] = find_quotes(a)
+    assert q.text == "العشائر ستقف مع القوات الأمنية في حماية المدينة"
+    assert speaker(a, q) == "علي الساعدي"
+
+
+def test_verb_preposition_and_connector_after_a_long_lead_levantine_style():
+    text = ("وأشار الناطق باسم الوزارة في بيان وزعته الوزارة على وسائل الإعلام مساء اليوم إلى أن "
+            "المعابر ستفتح أمام الشاحنات ابتداء من الأسبوع المقبل.")
+    [q] = find_quotes(article(text))
+    assert q.text == "المعابر ستفتح أمام الشاحنات ابتداء من الأسبوع المقبل"
+    assert q.verb == "أشار"
+
+
+def test_long_name_and_role_before_a_colon_and_quote_egyptian_style():
+    text = ('وقالت منى عبد الرازق، مديرة التسويق في شركة النيل للاتصالات في منطقة الدلتا وشمال الصعيد '
+            'والقاهرة الكبرى: "نسعى إلى مضاعفة عدد المشتركين قبل نهاية العام الحالي".')
+    a = article(text, {"منى عبد الرازق": "PER"})
+    [q] = find_quotes(a)
+    assert q.kind == "direct" and speaker(a, q) == "منى عبد الرازق"
+
+
+def test_long_lead_before_inna_gulf_style():
+    text = ("وقال العقيد فهد الشمري, المتحدث باسم الإدارة العامة للمرور خلال مؤتمر صحافي عقد في الدمام, أمس, "
+            "إن الحملة ضبطت أكثر من ألف مخالفة في أسبوع.")
+    a = article(text, {"فهد الشمري": "PER"})
+    [q] = find_quotes(a)
+    assert q.text == "الحملة ضبطت أكثر من ألف مخالفة في أسبوع"
+    assert speaker(a, q) == "فهد الشمري"
+
+
+def test_forecast_verbs_and_negated_verb_open_their_own_clause_maghrebi_style():
+    text = ("وتوقع الخبير يوسف بنجلون أن يتراجع العجز التجاري خلال الفصل المقبل، "
+            "ولم يستبعد أن يرفع البنك المركزي سعر الفائدة قبل نهاية السنة.")
+    a = article(text, {"يوسف بنجلون": "PER"})
+    q1, q2 = find_quotes(a)
+    assert q1.text == "يتراجع العجز التجاري خلال الفصل المقبل"
+    assert q2.text == "يرفع البنك المركزي سعر الفائدة قبل نهاية السنة"
+    assert speaker(a, q1) == speaker(a, q2) == "يوسف بنجلون"
+
+
+def test_impersonal_yutawaqqa_is_not_a_quotation():
+    assert find_quotes(article("ويتوقع أن تصادق الحكومة على مشروع القانون خلال جلستها المقبلة.")) == []
+    [q] = find_quotes(article("ويتوقع الاقتصاديون أن تصادق الحكومة على مشروع القانون خلال جلستها المقبلة."))
+    assert q.speaker_text == "الاقتصاديون"
+
+
+def test_announced_noun_phrase_is_an_event_not_a_quotation():
+    assert find_quotes(article("وأعلنت الشركة عن إطلاق خدمة جديدة للدفع الإلكتروني في الأسواق الخليجية.")) == []
+    assert find_quotes(article("ولم يكشف المصدر عن أسماء المرشحين لتولي المنصب في الحكومة المقبلة.")) == []
+    [q] = find_quotes(article("وأعلنت الشركة أن الخدمة الجديدة ستتوفر في الأسواق الخليجية الشهر المقبل."))
+    assert q.kind == "reported"
+
+
+def test_especially_as_is_not_a_reported_clause():
+    text = "وطالب الأهالي بتأجيل الدراسة، مؤكدين صعوبة التنقل خصوصاً أن الطرق مغلقة منذ أسبوع بسبب الأمطار."
+    assert find_quotes(article(text)) == []
+
+
+def test_surname_alone_links_to_the_person_named_before():
+    text = ("وأوضح الرئيس التنفيذي للشركة خالد بن سعد المطيري أن الأرباح ارتفعت بنسبة عشرة في المئة.\n"
+            "وأضاف المطيري أن الشركة ستفتتح ثلاثة فروع جديدة العام المقبل.\n"
+            "وقال اللواء المطيري إن الخطة جاهزة للتنفيذ في الموعد المحدد.")
+    a = article(text, {"خالد بن سعد المطيري": "PER"})
+    q1, q2, q3 = find_quotes(a)
+    assert speaker(a, q2) == "خالد بن سعد المطيري" and q2.speaker_text == "المطيري"
+    assert speaker(a, q3) == "خالد بن سعد المطيري" and q3.speaker_text == "اللواء المطيري"
+
+
+def test_quoted_surname_after_a_title_links_to_the_person():
+    text = ('وقال مدير المستشفى الدكتور سالم الحارثي إن الأجنحة الجديدة ستفتتح قريبا.\n'
+            'وأضاف الدكتور "الحارثي": إن المستشفى استقبل أكثر من ألف مراجع خلال العيد.')
+    a = article(text, {"سالم الحارثي": "PER"})
+    q1, q2 = find_quotes(a)
+    assert speaker(a, q2) == "سالم الحارثي"
+
+
+def test_shared_surname_is_not_linked():
+    text = ("التقى ماجد العتيبي وسعود العتيبي بأعضاء المجلس البلدي.\n"
+            "وقال العتيبي إن المجلس سيناقش الميزانية الأسبوع المقبل.")
+    a = article(text, {"ماجد العتيبي": "PER", "سعود العتيبي": "PER"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None and q.speaker_text == "العتيبي"
+
+
+def test_epithet_names_the_person_just_named_egyptian_style():
+    text = ("توقع الدكتور حسام عبد العزيز أستاذ الاقتصاد بجامعة القاهرة أن يتراجع التضخم خلال الربع المقبل.\n"
+            "ورأى الخبير الاقتصادي أن خفض الفائدة سيشجع الاستثمار المحلي في قطاع الصناعة.")
+    a = article(text, {"حسام عبد العزيز": "PER"})
+    q1, q2 = find_quotes(a)
+    assert speaker(a, q2) == "حسام عبد العزيز"
+    assert q2.speaker_text.startswith("الخبير الاقتصادي")
+
+
+def test_reporter_byline_is_never_the_speaker():
+    text = ("سامي الدوسري- الدمام: روى الأب معاناة أسرته مع المرض، وقال: ابني يحتاج إلى عملية عاجلة ولا نملك "
+            "تكاليفها.")
+    a = article(text, {"سامي الدوسري": "PER"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None
+
+
+def test_speaker_text_stops_before_the_connector():
+    text = 'وقال الوزير إن "الحكومة ستدعم المزارعين بقروض ميسرة هذا الموسم".'
+    [q] = find_quotes(article(text))
+    assert q.speaker_text == "الوزير"
