@@ -68,6 +68,7 @@ SUBJECT_PHRASE_WORDS = 3       # speaker_text kept for an unresolved subject ("�
 FOCUS_SENTENCES = 2            # "he" refers to someone named at most this many sentences back
 SUBJECT_BEFORE_WORDS = 4       # "مصادر مقربة من النادي تؤكد أن": a subject opening the sentence
 MAX_QUOTE_PARAGRAPHS = 6
+NESTED_CHARS = 60              # a name quoted inside a straight quote: “... منصة "دليل رمضان" ...”
 MAX_QUOTE_CHARS = 8000
 
 _FAMILY = {"«": "«", "»": "«", "“": "“", "”": "“", "„": "“", '"': '"', "″": '"'}
@@ -159,6 +160,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     skip: set[int] = set()
     closers = [m.start() for m in re.finditer("»", text)]
     openers = [m.start() for m in re.finditer("«", text)]
+    straight = [m.start() for m in re.finditer('"', text)]
     for m in _MARKS.finditer(text):
         pos, ch = m.start(), m.group()
         if pos in skip:
@@ -172,6 +174,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             stack.append([family, pos, 0])
             continue
         k = _innermost(stack, family)
+        if k is not None and ch == '"':
+            inner_close = _nested_name(text, pos, straight)
+            if inner_close is not None:         # "نتمنى أن توفر منصة "دليل رمضان" المساعدة"
+                skip.add(inner_close)
+                continue
         if k is not None and ch != "„":
             spans.append((stack[k][1], pos))
             del stack[k:]
@@ -192,6 +199,26 @@ def _innermost(stack: list[list], family: str) -> int | None:
         if stack[k][0] == family:
             return k
     return None
+
+
+def _nested_name(text: str, pos: int, straight: list[int]) -> int | None:
+    """The closing mark of a short name quoted inside an open straight quote, or None. The mark at `pos` must
+    be opening-shaped (space before, letter after), the next one close by (NESTED_CHARS) and closing-shaped,
+    and the one after it -- the outer quote's end -- in the same sentence; anything less keeps the plain
+    pairing, so one stray mark cannot shift every pair of a long line."""
+    before = text[pos - 1] if pos else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if not before.isspace() or not after.isalpha():
+        return None
+    k = bisect.bisect_right(straight, pos)
+    if k + 1 >= len(straight):
+        return None
+    close, outer = straight[k], straight[k + 1]
+    if close - pos > NESTED_CHARS or text[close - 1].isspace() or "\n" in text[pos:outer]:
+        return None
+    if any(c in _SENTENCE_PUNCT for c in text[close:outer]):
+        return None
+    return close
 
 
 def _only_closing(text: str, pos: int) -> bool:

@@ -573,3 +573,16 @@ def test_speaker_text_stops_before_the_connector():
     text = 'وقال الوزير إن "الحكومة ستدعم المزارعين بقروض ميسرة هذا الموسم".'
     [q] = find_quotes(article(text))
     assert q.speaker_text == "الوزير"
+
+
+def test_name_quoted_inside_a_straight_quote_egyptian_style():
+    text = ('وقالت المتحدثة باسم الشركة: "نأمل أن يساعد تطبيق "دليل المسافر" المواطنين في تنظيم رحلاتهم '
+            'خلال الإجازة الصيفية".')
+    [q] = find_quotes(article(text))
+    assert q.text.startswith("نأمل أن يساعد") and q.text.endswith("خلال الإجازة الصيفية")
+
+
+def test_stray_mark_with_a_sentence_end_keeps_the_plain_pairing():
+    # the second mark looks like a nested opening, but a sentence ends before the mark after its close
+    stray = 'وقال المدير "المشروع بدأ. وافتتح المحافظ "مستشفى الأمل" الجديد.'
+    assert [stray[s + 1:e] for s, e in quote_spans(stray)] == ["المشروع بدأ. وافتتح المحافظ "]
