@@ -724,7 +724,8 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
         words += 1
         if not doc.in_referent(t.start):
             free += 1
-        if words > limit:
+        # an ambiguous verb counts only words outside names: "وبين من جهته محمود عبد الشكور أن"
+        if (free if verb.ambiguous else words) > limit:
             return None
         norm = normal(t.text)
         if norm in lex.connectors:

@@ -586,3 +586,13 @@ def test_stray_mark_with_a_sentence_end_keeps_the_plain_pairing():
     # the second mark looks like a nested opening, but a sentence ends before the mark after its close
     stray = 'وقال المدير "المشروع بدأ. وافتتح المحافظ "مستشفى الأمل" الجديد.'
     assert [stray[s + 1:e] for s, e in quote_spans(stray)] == ["المشروع بدأ. وافتتح المحافظ "]
+
+
+def test_ambiguous_verb_counts_only_words_outside_names_levantine_style():
+    text = "وبين من جهته رئيس البلدية خليل أبو حمدان أن أعمال الصيانة ستنتهي قبل حلول فصل الشتاء."
+    a = article(text, {"خليل أبو حمدان": "PER"})
+    [q] = find_quotes(a)
+    assert q.text == "أعمال الصيانة ستنتهي قبل حلول فصل الشتاء"
+    assert speaker(a, q) == "خليل أبو حمدان"
+    # still close: a preposition بين followed by a long phrase is no verb
+    assert find_quotes(article("ويقع الخلاف بين الطرفين منذ سنوات طويلة في المنطقة على أن الأرض ملك للبلدية.")) == []
