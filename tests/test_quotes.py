@@ -594,5 +594,7 @@ def test_ambiguous_verb_counts_only_words_outside_names_levantine_style():
     [q] = find_quotes(a)
     assert q.text == "أعمال الصيانة ستنتهي قبل حلول فصل الشتاء"
     assert speaker(a, q) == "خليل أبو حمدان"
-    # still close: a preposition بين followed by a long phrase is no verb
-    assert find_quotes(article("ويقع الخلاف بين الطرفين منذ سنوات طويلة في المنطقة على أن الأرض ملك للبلدية.")) == []
+    # the preposition بين before a long phrase is still no verb: only أكدت gives a quotation
+    [q] = find_quotes(article("وتوزعت المساعدات بين الأسر الفقيرة في القرى الجبلية البعيدة، وأكدت الجمعية أن "
+                              "التوزيع سيستمر حتى نهاية الشهر."))
+    assert q.verb == "أكدت" and q.text == "التوزيع سيستمر حتى نهاية الشهر"
