@@ -66,6 +66,7 @@ TRAILER_WORDS = 6              # «...»، قال “الكاظمي” مُخت�
 SOURCE_WORDS = 8               # "بيان صادر عن مكتب رئيس الوزراء"
 SUBJECT_PHRASE_WORDS = 3       # speaker_text kept for an unresolved subject ("المسؤولة الأوروبية")
 FOCUS_SENTENCES = 2            # "he" refers to someone named at most this many sentences back
+TOPIC_WORDS = 8                # "أما القارئ \"النسيم\" فعلق قائلاً": أما at most this many tokens before
 SUBJECT_BEFORE_WORDS = 4       # "مصادر مقربة من النادي تؤكد أن": a subject opening the sentence
 MAX_QUOTE_PARAGRAPHS = 6
 NESTED_CHARS = 60              # a name quoted inside a straight quote: “... منصة "دليل رمضان" ...”
@@ -1106,13 +1107,33 @@ def _referent_before(doc: _Text, verb_tok: int, sentence_start: int, any_positio
 def _clause_subject(doc: _Text, verb_tok: int, sentence: tuple[int, int], state: _Discourse,
                     quoted: _Spans) -> _Speaker | None:
     """A participle's speaker: whoever spoke earlier in the sentence, else the sentence's first agent before
-    it, else the person the discourse is about."""
+    it, else the person the discourse is about. "أما X ف..." between the last quotation and the participle
+    turns to a new subject X: "أما القارئ \"النسيم\" فعلق قائلاً" is not the previous reader speaking."""
+    topic = _topic_after(doc, verb_tok, sentence[0], state)
+    if topic is not None:
+        subject = _sentence_subject(doc, doc.tokens[topic].start, doc.tokens[verb_tok].start, quoted)
+        if subject is not None:
+            return subject.mention, subject.text
+        return None, _phrase(doc, _lexicon(), topic + 1, verb_tok)
     if state.in_sentence is not None:
         return state.in_sentence
     subject = _sentence_subject(doc, sentence[0], doc.tokens[verb_tok].start, quoted)
     if subject is not None:
         return subject.mention, subject.text
     return state.focus
+
+
+def _topic_after(doc: _Text, verb_tok: int, sentence_start: int, state: _Discourse) -> int | None:
+    """Token index of an أما/وأما after the last quotation (or in this sentence) and before the verb."""
+    since = sentence_start
+    if state.last_quote is not None:
+        since = max(since, state.last_quote[0])
+    j = verb_tok - 1
+    while j >= 0 and doc.tokens[j].start >= since and verb_tok - j <= TOPIC_WORDS:
+        if normal(doc.tokens[j].text) in ("اما", "واما"):
+            return j if j + 1 < verb_tok else None
+        j -= 1
+    return None
 
 
 def _sentence_subject(doc: _Text, start: int, end: int, quoted: _Spans) -> Referent | None:

@@ -598,3 +598,12 @@ def test_ambiguous_verb_counts_only_words_outside_names_levantine_style():
     [q] = find_quotes(article("وتوزعت المساعدات بين الأسر الفقيرة في القرى الجبلية البعيدة، وأكدت الجمعية أن "
                               "التوزيع سيستمر حتى نهاية الشهر."))
     assert q.verb == "أكدت" and q.text == "التوزيع سيستمر حتى نهاية الشهر"
+
+
+def test_amma_turns_to_a_new_speaker_before_a_participle_gulf_style():
+    text = ('القارئ ناصر العنزي علق قائلا "الرسوم مرتفعة جدا ولا تناسب دخل الأسر الصغيرة". '
+            'أما القارئة "أم فهد" فعلقت قائلة: "نحتاج إلى مدارس أقرب إلى الأحياء الجديدة في شمال المدينة".')
+    a = article(text, {"ناصر العنزي": "PER"})
+    q1, q2 = find_quotes(a)
+    assert speaker(a, q1) == "ناصر العنزي"
+    assert q2.speaker_mention is None and q2.speaker_text == "القارئة"
