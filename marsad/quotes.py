@@ -66,6 +66,7 @@ TRAILER_WORDS = 6              # «...»، قال “الكاظمي” مُخت�
 SOURCE_WORDS = 8               # "بيان صادر عن مكتب رئيس الوزراء"
 SUBJECT_PHRASE_WORDS = 3       # speaker_text kept for an unresolved subject ("المسؤولة الأوروبية")
 FOCUS_SENTENCES = 2            # "he" refers to someone named at most this many sentences back
+SUBJECT_START_WORDS = 6        # a sentence names its agent in its first words; a name deeper in is an object
 TOPIC_WORDS = 8                # "أما القارئ \"النسيم\" فعلق قائلاً": أما at most this many tokens before
 SUBJECT_BEFORE_WORDS = 4       # "مصادر مقربة من النادي تؤكد أن": a subject opening the sentence
 MAX_QUOTE_PARAGRAPHS = 6
@@ -1140,6 +1141,8 @@ def _sentence_subject(doc: _Text, start: int, end: int, quoted: _Spans) -> Refer
     for ref in doc.referents_in(start, end):
         if ref.end <= doc.byline_end:
             continue
+        if _words_between(doc, start, ref.start) > SUBJECT_START_WORDS:
+            return None                         # "ناشد والد الطفل ... وزيرَ الصحة فلان": the minister is no agent
         if not ref.object and quoted.containing(ref.start) is None:
             return ref
     return None

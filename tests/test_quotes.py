@@ -607,3 +607,16 @@ def test_amma_turns_to_a_new_speaker_before_a_participle_gulf_style():
     q1, q2 = find_quotes(a)
     assert speaker(a, q1) == "ناصر العنزي"
     assert q2.speaker_mention is None and q2.speaker_text == "القارئة"
+
+
+def test_name_deep_in_a_sentence_is_not_the_agent_a_later_qala_points_at():
+    text = ("ناشد والد الطفل المريض من سكان حي النسيم وزير الصحة الدكتور هاني العمر التدخل لعلاج ابنه.\n"
+            "وقال: إن حالة ابنه تسوء يوما بعد يوم ويحتاج إلى عملية عاجلة.")
+    a = article(text, {"هاني العمر": "PER"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None
+    text = ("استقبل وزير الصحة الدكتور هاني العمر وفد منظمة الصحة العالمية.\n"
+            "وقال: إن الوزارة ستوسع برنامج التطعيم ليشمل المناطق النائية.")
+    a = article(text, {"هاني العمر": "PER"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "هاني العمر"
