@@ -67,7 +67,8 @@ SOURCE_WORDS = 8               # "بيان صادر عن مكتب رئيس ال�
 SUBJECT_PHRASE_WORDS = 3       # speaker_text kept for an unresolved subject ("المسؤولة الأوروبية")
 FOCUS_SENTENCES = 2            # "he" refers to someone named at most this many sentences back
 SUBJECT_START_WORDS = 6        # a sentence names its agent in its first words; a name deeper in is an object
-TOPIC_WORDS = 8                # "أما القارئ \"النسيم\" فعلق قائلاً": أما at most this many tokens before
+TOPIC_WORDS = 8
+RELATIVE_WORDS = 6             # a person named at most this many words before الذي قال is its antecedent                # "أما القارئ \"النسيم\" فعلق قائلاً": أما at most this many tokens before
 SUBJECT_BEFORE_WORDS = 4       # "مصادر مقربة من النادي تؤكد أن": a subject opening the sentence
 MAX_QUOTE_PARAGRAPHS = 6
 NESTED_CHARS = 60              # a name quoted inside a straight quote: “... منصة "دليل رمضان" ...”
@@ -80,6 +81,7 @@ _SENTENCE_PUNCT = frozenset(".!?؟…")
 _CLAUSE_TRIM = " \t\r\n،,.:;؛-–—"
 _COMMA = frozenset("،,")
 _AROUND_NAME = frozenset("«»“”„\"″#_()")
+_RELATIVES = frozenset({"الذي", "والذي", "التي", "والتي", "الذين", "والذين"})
 _NEGATIONS = frozenset({"لم", "ولم", "فلم", "لا", "ولا", "فلا", "لن", "ولن"})   # "، ولم يستبعد أن"
 
 
@@ -922,6 +924,9 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     ref = _referent_before(doc, verb_tok, sentence[0])
     if ref is not None:
         return ref.mention, ref.text
+    ref = _relative_antecedent(doc, verb_tok, sentence[0])
+    if ref is not None:
+        return ref.mention, ref.text
     opening = _unnamed_subject_before(doc, lex, verb_tok, sentence[0], state)
     if opening is not None:
         return opening
@@ -1103,6 +1108,22 @@ def _referent_before(doc: _Text, verb_tok: int, sentence_start: int, any_positio
     if _words_between(doc, sentence_start, ref.start) > 2:
         return None
     return ref
+
+
+def _relative_antecedent(doc: _Text, verb_tok: int, sentence_start: int) -> Referent | None:
+    """The person a relative pronoun right before the verb stands for: "الملياردير يوري ميلنر الذي أعلن أنه",
+    "والتقت بنايف العتيبي والذي ذكر أن", "إيلون ماسك مؤسس شركة سبيس إكس الذي قال إنه". The nearest person
+    named in the RELATIVE_WORDS words before the pronoun, object or not (the pronoun makes them the agent)."""
+    tokens = doc.tokens
+    j = verb_tok - 1
+    if j < 0 or normal(tokens[j].text) not in _RELATIVES:
+        return None
+    start = tokens[max(0, j - 2 * RELATIVE_WORDS)].start
+    start = max(start, sentence_start)
+    people = [r for r in doc.referents_in(start, tokens[j].start)
+              if doc.article.mentions[r.mention].type == "PER"
+              and _words_between(doc, r.end, tokens[j].start) <= RELATIVE_WORDS]
+    return people[-1] if people else None
 
 
 def _clause_subject(doc: _Text, verb_tok: int, sentence: tuple[int, int], state: _Discourse,

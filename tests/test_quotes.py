@@ -620,3 +620,12 @@ def test_name_deep_in_a_sentence_is_not_the_agent_a_later_qala_points_at():
     a = article(text, {"هاني العمر": "PER"})
     [q] = find_quotes(a)
     assert speaker(a, q) == "هاني العمر"
+
+
+def test_relative_pronoun_speaker_is_the_person_just_named_levantine_style():
+    text = ("ومن بين المتبرعين رجل الأعمال سمير الخوري الذي أعلن أنه سيمول بناء مدرستين في القرى الحدودية. "
+            "كما التقت اللجنة بالمهندسة رنا حداد والتي ذكرت أن أعمال الترميم ستبدأ في الربيع.")
+    a = article(text, {"سمير الخوري": "PER", "رنا حداد": "PER"})
+    q1, q2 = find_quotes(a)
+    assert speaker(a, q1) == "سمير الخوري"
+    assert speaker(a, q2) == "رنا حداد"            # after the preposition ب, still the antecedent
