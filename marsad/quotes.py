@@ -82,6 +82,7 @@ _CLAUSE_TRIM = " \t\r\n،,.:;؛-–—"
 _COMMA = frozenset("،,")
 _AROUND_NAME = frozenset("«»“”„\"″#_()")
 _RELATIVES = frozenset({"الذي", "والذي", "التي", "والتي", "الذين", "والذين"})
+_NEXT_SPEAKER = frozenset({"كما", "فيما", "بينما", "حيث"})   # "..., كما أوضح فلان أن": a new attribution
 _NEGATIONS = frozenset({"لم", "ولم", "فلم", "لا", "ولا", "فلا", "لن", "ولن"})   # "، ولم يستبعد أن"
 
 
@@ -647,7 +648,7 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
     tokens = doc.tokens
     text = doc.text
     verb_at = doc.verbs
-    boundaries = sorted(i - 1 if i > 0 and normal(tokens[i - 1].text) in _NEGATIONS else i
+    boundaries = sorted(i - 1 if i > 0 and normal(tokens[i - 1].text) in _NEGATIONS | _NEXT_SPEAKER else i
                         for i, v in verb_at.items() if _opens_attribution(doc, lex, i, v))
     out = []
     for i, verb in verb_at.items():
@@ -702,7 +703,8 @@ def _opens_attribution(doc: _Text, lex: _Lexicon, i: int, verb: _Verb) -> bool:
     tok = doc.tokens[i]
     if normal(tok.text) not in lex.verb_forms:
         return True
-    return i > 0 and (doc.tokens[i - 1].text in _COMMA or normal(doc.tokens[i - 1].text) in _NEGATIONS)
+    return i > 0 and (doc.tokens[i - 1].text in _COMMA or normal(doc.tokens[i - 1].text) in _NEGATIONS
+                      or normal(doc.tokens[i - 1].text) in _NEXT_SPEAKER)
 
 
 def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _Spans) -> int | None:

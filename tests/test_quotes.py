@@ -629,3 +629,12 @@ def test_relative_pronoun_speaker_is_the_person_just_named_levantine_style():
     q1, q2 = find_quotes(a)
     assert speaker(a, q1) == "سمير الخوري"
     assert speaker(a, q2) == "رنا حداد"            # after the preposition ب, still the antecedent
+
+
+def test_kama_and_fima_before_a_verb_open_the_next_speakers_clause_gulf_style():
+    text = ("والتقى المركز الإعلامي بالزائر فهد السبيعي الذي ذكر أن الفعاليات متنوعة وتناسب جميع أفراد الأسرة، "
+            "كما أوضح الزائر ماجد الحربي أن المواقف متوفرة وقريبة من المسرح.")
+    a = article(text, {"فهد السبيعي": "PER", "ماجد الحربي": "PER"})
+    q1, q2 = find_quotes(a)
+    assert q1.text == "الفعاليات متنوعة وتناسب جميع أفراد الأسرة"
+    assert speaker(a, q1) == "فهد السبيعي" and speaker(a, q2) == "ماجد الحربي"
