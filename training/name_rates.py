@@ -1,9 +1,10 @@
-"""Name-type rates learned from unlabelled news, used as NER features (`ty=PER3` on the word, `ty±1=`, `ty±2=` on its neighbours).
+"""Name-type rates learned from unlabelled news, used as NER features (`ty=PER3` on the word, `ty±1=` and
+`ty±2=` on its neighbours).
 
 Why: the labelled corpora are small, but a model already trained on them tags millions of news tokens with
 document-level consistency (`marsad.ner.propagate_names`). Counting, per word form, how often it lands inside
 a name of each type gives the tagger type-level evidence about words it never saw labelled ("رجاء" is a
-person's name a third of the time, "نيسان" is mostly a company) from contexts far more varied than training.
+person's name half the time, "نيسان" is mostly a company) from contexts far more varied than training.
 On our dev sets: ANERcorp 73.85 -> 75.08, AQMAR (wiki mode) 76.30 -> 77.61 (see MODEL_CARD.md).
 
 How: a model trained without these features (the dev model, which has not seen the dev sets, so the dev
