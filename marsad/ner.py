@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -51,7 +52,7 @@ TRIGGER_WORDS = {
 SENTENCE_END = frozenset(".!?؟…")
 MAX_SENTENCE_TOKENS = 120          # longer runs are cut so one 50,000-character line costs no more than its words
 MAX_FEATURE_WORD = 40              # a longer "word" is junk (URL, base64); its features use this prefix
-_CACHE_LIMIT = 300_000             # distinct words kept in the feature cache before it is cleared
+_CACHE_LIMIT = 150_000             # distinct words kept in the feature cache (~2 KB each) before it is cleared
 _QUOTES = str.maketrans({c: '"' for c in "«»“”„‟″'‘’"})
 # Feature variants a dev run can switch on (training/train_ner.py --experiment NAME); none ships, see the
 # model card. "ngram": character 3-grams of the stem and a long-vowel density (transliterated names).
@@ -189,8 +190,14 @@ def _word_features(word: str, lex: Lexicons) -> tuple[list[str], list[str], list
             if trig:
                 feats.append(f"t{k}=" + trig)
         feats += [f"ty{k}=" + r for r in rates]
-        neighbour.append(feats)
-    return own, neighbour[0], neighbour[1], neighbour[2], neighbour[3]
+        neighbour.append(_interned(feats))
+    return _interned(own), neighbour[0], neighbour[1], neighbour[2], neighbour[3]
+
+
+def _interned(features: list[str]) -> list[str]:
+    """One string object per distinct feature: most ("p1=ا", "c1=17", "sh-1=ar") are shared by thousands of
+    cached words, and keeping a copy per word made the cache several times larger."""
+    return [sys.intern(f) for f in features]
 
 
 class FeatureCache:
