@@ -105,11 +105,14 @@ def _triggers() -> dict[str, str]:
     return table
 
 
-_TRIGGERS = _triggers()
+TRIGGER_OF = _triggers()       # normalised word without article -> trigger class
 
 
-def _shape(word: str) -> str:
-    """A coarse class of the token's characters: Arabic word, Latin (capitalised or not), number, punctuation."""
+def word_shape(word: str) -> str:
+    """A coarse class of the token's characters: Arabic word, Latin (capitalised or not), number, punctuation,
+    mixed. The neural tagger feeds the same classes."""
+    if not word:
+        return "punct"
     if word.isdigit():
         return "num"
     if word[0].isdigit():
@@ -151,7 +154,7 @@ def _word_features(word: str, lex: Lexicons) -> tuple[list[str], list[str], list
     """Every feature that depends on the word alone: its own, and those it lends to its neighbours at
     offsets -2, -1, +1, +2 (as seen from the neighbour). Cached per distinct word by the caller."""
     form = feature_form(word) or word[:1]
-    shape = _shape(form)
+    shape = word_shape(form)
     clitics, stem = _stem(form, lex.clusters)
     bare = strip_article(form)
     own = ["b", "w=" + form, "sh=" + shape]
@@ -171,7 +174,7 @@ def _word_features(word: str, lex: Lexicons) -> tuple[list[str], list[str], list
             own.append("lv=" + str(min(round(4 * long_vowels / max(len(stem), 1)), 3)))
     elif shape in ("LAT", "lat"):
         own.append("s3=" + form[-3:])
-    trig = _TRIGGERS.get(bare) or _TRIGGERS.get(stem)
+    trig = TRIGGER_OF.get(bare) or TRIGGER_OF.get(stem)
     if trig:
         own.append("t=" + trig)
     clusters = lex.clusters.get(form) or lex.clusters.get(stem)

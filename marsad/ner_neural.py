@@ -57,30 +57,6 @@ def forbidden_starts() -> np.ndarray:
     return np.array([label.startswith("I-") for label in LABELS])
 
 
-def word_shape(form: str) -> str:
-    """A coarse class of the token's characters, as in the CRF: Arabic, Latin (capitalised or not), number,
-    punctuation, mixed."""
-    if not form:
-        return "punct"
-    if form.isdigit():
-        return "num"
-    if form[0].isdigit():
-        return "numx"
-    if form[0].isascii() and form[0].isalpha():
-        return "LAT" if form[0].isupper() else "lat"
-    if form.isalpha():
-        return "ar"
-    if not form[0].isalnum():
-        return "punct"
-    return "mix"
-
-
-def _trigger_table() -> dict[str, str]:
-    return {strip_article(ner.feature_form(word)): kind
-            for kind, words in ner.TRIGGER_WORDS.items() for word in words.split()}
-
-
-_TRIGGER_TABLE = _trigger_table()
 _SHAPE_ID = {s: i for i, s in enumerate(SHAPES)}
 _CLITIC_ID = {c: i for i, c in enumerate(CLITICS)}
 _TRIGGER_ID = {t: i for i, t in enumerate(TRIGGERS)}
@@ -108,7 +84,7 @@ def word_inputs(word: str, vocabulary: dict[str, int], alphabet: dict[str, int],
     The proclitic cut is the deepest one whose remainder is a news word or starts with ال, so "وبغداد"
     finds "بغداد"'s vector and "وليد" keeps its own; a word none of whose cuts is known keeps its letters."""
     form = ner.feature_form(word) or word[:1] or " "
-    shape = word_shape(form)
+    shape = ner.word_shape(form)
     if shape == "lat" and word[:1].isupper():     # the normalised form is case-folded
         shape = "LAT"
     cut = 0
@@ -129,7 +105,7 @@ def word_inputs(word: str, vocabulary: dict[str, int], alphabet: dict[str, int],
         vector, found = vocabulary[bare], 2
     else:
         vector, found = 0, 3
-    trigger = _TRIGGER_TABLE.get(bare, "")
+    trigger = ner.TRIGGER_OF.get(bare, "")
     chars = tuple(alphabet.get(c, 1) for c in ("<" + form[:MAX_CHARS - 2] + ">"))
     return WordInputs(vector, found, _SHAPE_ID[shape], _CLITIC_ID.get(form[:cut], 0), _TRIGGER_ID[trigger],
                       chars, seen.get(form, 0) if seen else 0)
