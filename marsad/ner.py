@@ -542,8 +542,10 @@ def join_name_parts(words: list[str], labels: list[str]) -> list[str]:
     (and the PER span right after it: "[عبد] الأمير [رشيد يار الله]" is one man); بن/ابن between two
     PER spans joins them; an untagged عبد/أبو right before a PER span opens it. These words are never a
     whole name in Arabic, so the rule holds on any text; the labels of other types are left alone."""
+    if "B-PER" not in labels and "I-PER" not in labels:
+        return labels
     labels = list(labels)
-    forms = [normalize_for_matching(w) for w in words]
+    forms = [_short_form(w) for w in words]
     n = len(words)
     i = 0
     while i < n:
@@ -566,6 +568,12 @@ def join_name_parts(words: list[str], labels: list[str]) -> list[str]:
                     labels[j] = "I-PER"
         i += 1
     return labels
+
+
+@lru_cache(maxsize=65_536)
+def _short_form(word: str) -> str:
+    """The matching form of a word short enough to be one of the joining words (diacritics included), else ""."""
+    return normalize_for_matching(word) if len(word) <= 8 else ""
 
 
 def _mention(text: str, span: list[_Word], kind: str, names: frozenset[str]) -> Mention | None:
