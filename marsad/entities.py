@@ -634,7 +634,10 @@ class NameStats:
                 continue
             count = self.names.setdefault((mention.type, key), NameCount())
             count.mentions += 1
-            count.surfaces[mention.text] += 1
+            # "للعراق" gives the mention "لعراق" (its offsets cannot hold the alef the ل swallowed) and the
+            # name "العراق": the name is the form the outlet wrote, the mention text is not.
+            restored = mention.name == "ا" + mention.text
+            count.surfaces[mention.name if restored else mention.text] += 1
             if mention.title:
                 count.titles[mention.title] += 1
         self.acronyms.update(acronym_pairs(article))

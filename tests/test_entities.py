@@ -283,6 +283,18 @@ def test_a_misc_surname_two_people_share_stays_misc():
     assert by_text(article, "الأيام").type == "MISC"
 
 
+def test_a_mention_that_lost_its_article_alef_shows_the_written_name():
+    text = "وصل الوفد إلى العراق أمس، وقال إن للعراق دوراً في المنطقة وإن العراق مستعد."
+    article = make_article("t", text, [("العراق", "LOC")])
+    start = text.index("للعراق") + 1
+    article.mentions.append(Mention(start, start + 5, "لعراق", "LOC", name="العراق"))
+    article.mentions.sort(key=lambda m: m.start)
+    resolution = resolve_entities(collect_names([prepare(article)]))
+    [iraq] = [e for e in resolution.entities if e.type == "LOC"]
+    assert iraq.name == "العراق" and "لعراق" not in iraq.aliases
+    assert all(article.text[m.start:m.end] == m.text for m in article.mentions)
+
+
 # -- stats and resolution ------------------------------------------------------------------------------------
 
 
