@@ -68,7 +68,7 @@ from typing import Iterable
 
 from rapidfuzz.distance import Indel
 
-from marsad import MarsadError
+from marsad import MarsadError, ner
 from marsad.arabic import normalize_for_matching, normalize_hamza_seats, strip_article, tokenize
 from marsad.records import Article, Entity, Mention, content_id
 
@@ -488,6 +488,167 @@ def _title_after(text: str, mention: Mention, blocked: list[tuple[int, int]]) ->
     return " ".join(phrase.split())
 
 
+# ---------------------------------------------------------------------------------------------------------
+# Per article: people the tagger typed as a place or an organisation
+
+_NOT_PEOPLE = ("LOC3", "ORG3")      # name-type rates of a word news mostly writes inside a place/organisation
+
+
+@lru_cache(maxsize=1)
+def _name_rates() -> dict[str, tuple[str, ...]]:
+    """How often news writes each word inside a name of each type (the NER lexicon `ner_name_rates.tsv`,
+    e.g. بغداد LOC3, مارك PER3); empty when the installed model ships without it."""
+    try:
+        return ner.load_tagger().lexicons.rates
+    except ner.NerModelError:
+        return {}
+
+
+def _rates_of(word: str) -> tuple[str, ...]:
+    """The word's name-type rates, or those of the word without a leading clitic letter the tagger left
+    inside the span (بعسير -> عسير)."""
+    rates = _name_rates()
+    form = ner.feature_form(word)
+    found = rates.get(form, ())
+    if not found and len(form) > 3 and form[0] in "وفبكل":
+        found = rates.get(form[1:], ())
+    return found
+
+
+def _place_or_org_word(word: str, strict: bool) -> bool:
+    """True when news mostly writes `word` inside a place or organisation name; `strict` also counts a
+    word often (level 2) inside a place name, for retyping a LOC mention."""
+    return any(r in _NOT_PEOPLE or (strict and r == "LOC2") for r in _rates_of(word))
+
+
+def _person_evidence(word: str) -> int:
+    """How much `word` looks like part of a person's name: 2 when news often writes it inside person names
+    (level 2 or 3: مارك, جو); 1 when it sometimes does (ينس, also باسمه) or is too rare to be among the 80,000
+    words of the cluster vocabulary (ستولتينبرغ, أورسولا) and is no place or organisation word; else 0
+    (سفراء, الهيئة)."""
+    form = ner.feature_form(word)
+    if len(form) > 3 and form[0] in "وفبكل" and any(r in _NOT_PEOPLE for r in _name_rates().get(form[1:], ())):
+        return 0                                   # ببريدة: "in Buraidah", not a name
+    rates = _rates_of(word)
+    if "PER2" in rates or "PER3" in rates:
+        return 2
+    if "PER1" in rates:
+        return 1
+    return int(ner.feature_form(word) not in _cluster_words() and not _place_or_org_word(word, True))
+
+
+def _gentilic_word(token: str) -> bool:
+    """An adjective of origin with the article (العراقي, الأوروبية, الأطلسي): it closes a title phrase."""
+    form = match_form(token)
+    bare = strip_article(form)
+    return bare != form and len(bare) >= 4 and (bare.endswith("ي") or bare.endswith("يه"))
+
+
+def _before(text: str, position: int) -> int:
+    """The position after the last character before `position` that is not a space or an opening mark."""
+    while position > 0 and (text[position - 1].isspace() or text[position - 1] in _OPENERS):
+        position -= 1
+    return position
+
+
+_DEFINITE = re.compile("^[وف]?[بكل]?ال|^[وف]?لل")     # الصيدلي, والصيدلي, للوزير: a noun, never a first name
+
+
+def _title_closes(text: str, title: str, at: int, org_ends: set[int]) -> str | None:
+    """How a role phrase found right before a name ends, when it ends where a title ends: "head" (a definite
+    head alone, الأمين العام), "adjective" (of origin: رئيس الوزراء العراقي) or "body" (a named organisation
+    or place: لحلف شمال الأطلسي); None when it ends on some noun (زار وزير الدفاع مقر ...). A head without the
+    article (رئيس, لاعب, أمين عام) is a construct the next name completes: "رئيس لجنة ...", "لاعب الهلال"."""
+    words = title.split()
+    if tuple(_word(w) for w in words) in _HEADS:
+        return "head" if _DEFINITE.match(match_form(words[0])) else None
+    if _gentilic_word(words[-1]):
+        return "adjective"
+    return "body" if _before(text, at) in org_ends else None
+
+
+_SPACES = re.compile(r"[ \t]+$")
+
+
+def _first_name_before(text: str, start: int, covered: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """(start, `_person_evidence`) of a first name the tagger left out right before a name starting at
+    `start`: one plain word, only spaces between, no article, not a stop word or a title word, not inside
+    another mention, with some evidence of being a name (ينس, جو). None when there is no such word."""
+    gap = _SPACES.search(text, max(0, start - 4), start)
+    if gap is None or gap.end() != start:
+        return None
+    lo = max(0, gap.start() - 40)
+    tokens = tokenize(text[lo:gap.start()])
+    if not tokens or lo + tokens[-1].end != gap.start():
+        return None
+    word = tokens[-1].text
+    first = gap.start() - len(word)
+    form = match_form(word)
+    if (not word.isalpha() or _DEFINITE.match(form) or form in _STOP_WORDS or _word(form) in _HEADS_BY_FIRST
+            or any(s < gap.start() and first < e for s, e in covered)):
+        return None
+    evidence = _person_evidence(word)
+    return (first, evidence) if evidence else None
+
+
+@lru_cache(maxsize=1)
+def _cluster_words() -> frozenset[str]:
+    """The word-cluster vocabulary of the NER lexicons: the 80,000 most frequent news words."""
+    try:
+        return frozenset(ner.load_tagger().lexicons.clusters)
+    except ner.NerModelError:
+        return frozenset()
+
+
+def _names_a_body(title: str, bodies: list[str]) -> bool:
+    """Whether a title names an organisation by its kind only (رئيس شركة البناء الدولية), outside the named
+    bodies just before the name (`bodies`: لحلف شمال الأطلسي): a quoted name after it is then the company's,
+    not the person's."""
+    named = {_word(w) for body in bodies for w in body.split()}
+    return any(ner.TRIGGER_OF.get(_word(w)) == "ORG" and _word(w) not in named for w in title.split())
+
+
+def _people_after_titles(article: Article) -> None:
+    """Mentions right after a person's title are people, with their whole name.
+
+    A LOC, ORG or MISC mention there becomes PER: the tagger reads an unknown transliterated name by its
+    ending (ستولتينبرغ like هامبورغ) or in quotes (“ينس ستولتينبرغ”) as a place or a title, but "الأمين العام
+    لحلف شمال الأطلسي ينس ستولتينبرغ" names a person. Only when the title has clearly ended
+    (`_title_closes`), some word of the mention looks like a name and its first word is no place or
+    organisation word (بغداد, الناتو: "زار رئيس الوزراء العراقي بغداد" keeps its place). And a first name the
+    tagger missed between the title and the name joins the mention (`_first_name_before`), so it does not
+    end up inside the title; a weak first name (one news seldom writes in names) needs a title closed by an
+    adjective or a named body, not a bare head ("المتحدث باسمه جوش ايرنست")."""
+    text = article.text
+    covered = sorted((m.start, m.end) for m in article.mentions)
+    bodies = [(m.start, m.end) for m in article.mentions if m.type in ("ORG", "LOC")]
+    org_ends = {e for _, e in bodies}
+    people = [(m.start, m.end) for m in article.mentions if m.type == "PER"]
+    for mention in article.mentions:
+        words = mention.name.split()
+        if not words or len(words) > 4:
+            continue
+        if mention.type != "PER" and (
+                _person_evidence(words[0]) == 0 or _place_or_org_word(words[0], mention.type == "LOC")
+                or (mention.start and text[mention.start - 1].isalpha())
+                or (mention.type == "LOC" and any(_place_or_org_word(w, True) for w in words))):
+            continue
+        found = _first_name_before(text, mention.start, covered)
+        first, evidence = found if found else (mention.start, 2)
+        others = [span for span in people if span != (mention.start, mention.end)]
+        title = _title_before(text, Mention(start=first, end=mention.end, text="", type="PER"), others)
+        closes = title and _title_closes(text, title, first, org_ends - {mention.end})
+        if not closes or (evidence < 2 and closes == "head"):
+            continue
+        if mention.type == "ORG" and _names_a_body(title, [text[s:e] for s, e in bodies if first - 150 < e <= first]):
+            continue
+        mention.type = "PER"
+        if found is not None:
+            mention.name = f"{text[first:mention.start].strip()} {mention.name}"
+            mention.start = first
+            mention.text = text[first:mention.end]
+
+
 def attach_titles(article: Article) -> None:
     """Fill `title` of each PER mention with the role phrase right before the name ("رئيس الوزراء العراقي
     مصطفى الكاظمي", "بالأمين العام لحلف شمال الأطلسي، ينس ستولتينبرغ" -> "الأمين العام لحلف شمال الأطلسي")
@@ -499,6 +660,7 @@ def attach_titles(article: Article) -> None:
     noun phrase. A leading و/ب is not part of the title. Only a title the text states is kept; a mention with
     none keeps `title` as it was.
     """
+    _people_after_titles(article)
     text = article.text
     people = sorted((m.start, m.end) for m in article.mentions if m.type == "PER")
     starts = [s for s, _ in people]
@@ -524,13 +686,15 @@ def _partial_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return person_names_match(short, long)
 
 
-RETYPED = ("MISC", "ORG")   # types the tagger gives a person's bare surname in quotes or headlines
+RETYPED = ("MISC", "ORG", "LOC")   # types the tagger gives a person's bare surname in quotes or headlines
 
 
 def _retype_people(article: Article) -> None:
-    """A MISC or ORG mention that is exactly a person's full name or surname named in the same article
-    becomes PER: taggers read a quoted “الكاظمي” as a title (MISC) and a name after بيان as an
-    organisation. Left alone when the article's people disagree on it (two different men ending in رشيد)."""
+    """A MISC, ORG or LOC mention that is exactly a person's full name or surname named in the same article
+    becomes PER: taggers read a quoted “الكاظمي” as a title (MISC), a name after بيان as an organisation
+    and a foreign surname by its ending (ستولتينبرغ like هامبورغ) as a place. Left alone when the article's
+    people disagree on it (two different men ending in رشيد), and a place news mostly writes as a place
+    stays one (أوستن the city beside لويد أوستن the minister)."""
     full = {person_parts(match_form(m.name)) for m in article.mentions if m.type == "PER"}
     full = {parts for parts in full if len(parts) >= 2}
     if not full:
@@ -540,6 +704,8 @@ def _retype_people(article: Article) -> None:
             continue
         parts = person_parts(match_form(mention.name))
         if not parts or len(parts) > 2:
+            continue
+        if mention.type == "LOC" and any(_place_or_org_word(w, True) for w in mention.name.split()):
             continue
         fits = [p for p in full if p == parts or (len(parts) == 1 and _partial_of(parts, p))]
         if fits and all(person_names_match(p, q) for p in fits for q in fits):

@@ -275,6 +275,51 @@ def test_a_surname_typed_misc_or_org_becomes_the_person_it_names():
     assert by_text(article, "يار الله").name == "عبد الأمير رشيد يار الله"
 
 
+def test_a_name_after_a_title_is_a_person_with_the_first_name_the_tagger_missed():
+    # A transliterated surname ending like a city (-بورغ) tagged LOC, its first name untagged, after a title
+    # that ends on a named body: one person, whose later bare surname follows.
+    text = ("رحب الأمين العام لمنظمة التعاون الرقمي أوديلفرد شتراومبورغ بالوفد في مقر المنظمة.\n"
+            "وأكد شتراومبورغ أن التعاون مستمر.")
+    names = [("منظمة التعاون الرقمي", "ORG"), ("شتراومبورغ", "LOC")]
+    article = prepare(make_article("t", text, names))
+    first, second = [m for m in article.mentions if "شتراومبورغ" in m.text]
+    assert (first.type, first.text, first.name) == ("PER", "أوديلفرد شتراومبورغ", "أوديلفرد شتراومبورغ")
+    assert text[first.start:first.end] == first.text
+    assert first.title == "الأمين العام لمنظمة التعاون الرقمي"
+    assert (second.type, second.name) == ("PER", "أوديلفرد شتراومبورغ")
+
+
+def test_a_quoted_name_after_a_title_and_comma_is_a_person():
+    text = "والتقى الوزير، أمس، برئيسة المفوضية الأوروبية، “هيلدغارد فانسترومر” في بروكسل."
+    article = prepare(make_article("t", text, [("هيلدغارد فانسترومر", "ORG"), ("بروكسل", "LOC")]))
+    mention = by_text(article, "هيلدغارد فانسترومر")
+    assert mention.type == "PER" and mention.title == "رئيسة المفوضية الأوروبية"
+    assert by_text(article, "بروكسل").type == "LOC"
+
+
+@pytest.mark.parametrize("text, surface, type", [
+    ("وصل رئيس الوزراء العراقي بغداد أمس قادماً من عمّان.", "بغداد", "LOC"),          # a known place
+    ("وسجل لاعب الهلال هدفين في المباراة.", "الهلال", "ORG"),                       # a head without article
+    ("وقال رئيس شركة البناء الدولية “فيرنستال” إن العقد وقع.", "فيرنستال", "ORG"),    # a company named by kind
+    ("وأشاد مدير مكتب الصحة بالعمل.", "مكتب الصحة", "ORG"),                         # a common noun first
+])
+def test_a_title_before_a_place_or_organisation_does_not_make_it_a_person(text, surface, type):
+    article = prepare(make_article("t", text, [(surface, type)]))
+    assert by_text(article, surface).type == type
+
+
+def test_a_common_word_between_a_bare_title_and_a_name_is_not_a_first_name():
+    text = "وحذر المتحدث باسمه ويلبرت هارتسفيلد من التصعيد، وقال الفريق أول ويلبرت هارتسفيلد إن الوضع هادئ."
+    article = prepare(make_article("t", text, [("ويلبرت هارتسفيلد", "PER")]))
+    assert [m.text for m in article.mentions] == ["ويلبرت هارتسفيلد"] * 2
+
+
+def test_a_city_a_minister_is_named_after_stays_a_city():
+    text = "وصل وزير الدفاع لويد أوستن إلى القاعدة، بعد زيارة إلى أوستن في ولاية تكساس."
+    article = prepare(make_article("t", text, [("لويد أوستن", "PER"), ("أوستن", "LOC"), ("تكساس", "LOC")]))
+    assert [m.type for m in article.mentions if m.text == "أوستن"] == ["LOC"]
+
+
 def test_a_misc_surname_two_people_share_stays_misc():
     text = "استقبل عبد اللطيف رشيد وفداً، فيما اتصل سامي رشيد بالوزير، وكتب “رشيد” على حسابه. وصدر كتاب “الأيام”."
     names = [("عبد اللطيف رشيد", "PER"), ("سامي رشيد", "PER"), ("رشيد", "MISC"), ("الأيام", "MISC")]
