@@ -190,6 +190,7 @@ LINEAGE_MARK = "+"          # joins a lineage word to its name: بن سلمان 
 _GIVEN_NAMES = {_word(w) for w in _NAMES["given_names"]}
 _CLITIC_FREE = _GIVEN_NAMES | _COMPOUND_PREFIXES
 _GENERIC_HEADS = {_word(w) for w in _ORGS["generic_heads"]}
+_DESCRIPTORS = {_word(w) for w in _ORGS["descriptors"]}
 
 
 def _add_counts(target: Counter, source: Counter) -> None:
@@ -1102,8 +1103,13 @@ def _cluster_names(forms: list[_Form], acronyms: Counter, use_seeds: bool) -> li
                 uf.union(top, short)
         for loose in sorted(by_loose):
             words = loose.split()
+            shorter = []
+            while len(words) >= 2 and words[-1] in _DESCRIPTORS:    # داعش الإرهابي = داعش
+                words = words[:-1]
+                shorter.append(" ".join(words))
             if len(words) >= 2 and words[0] in _GENERIC_HEADS and len(words[1]) >= 3:
-                rest = " ".join(words[1:])
+                shorter.append(" ".join(words[1:]))                # حلف الناتو = الناتو
+            for rest in shorter:
                 if rest in by_loose or rest in _SEEDS:
                     uf.union(loose, rest if rest in by_loose else f"\x00seed{_SEEDS[rest]:04d}")
     groups: dict[str, list[_Form]] = defaultdict(list)

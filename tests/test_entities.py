@@ -399,6 +399,19 @@ def test_generic_head_and_article_insensitive_organisations():
     assert resolution.entity_of("ORG", "وزارة الخارجية") != resolution.entity_of("ORG", "الداخلية")
 
 
+def test_a_judging_adjective_after_an_organisation_is_the_same_organisation():
+    text = ("تبنى داعش الهجوم، وقال بيان لتنظيم داعش الإرهابي إن عناصره نفذوه. وحظرت الحكومة جماعة الإخوان "
+            "المحظورة بعد أن رفضت الجماعة المحظورة الحوار، وأشاد الاتحاد الأوروبي بالخطوة، وقال الاتحاد إن ...")
+    names = [("داعش", "ORG"), ("تنظيم داعش الإرهابي", "ORG"), ("جماعة الإخوان المحظورة", "ORG"),
+             ("جماعة الإخوان", "ORG"), ("الاتحاد الأوروبي", "ORG"), ("الاتحاد", "ORG")]
+    article = make_article("t", text + " ودعت جماعة الإخوان إلى التظاهر.", names)
+    resolution = resolve_entities(collect_names([article]))
+    assert resolution.entity_of("ORG", "تنظيم داعش الإرهابي") == resolution.entity_of("ORG", "داعش")
+    assert resolution.entity_of("ORG", "جماعة الإخوان المحظورة") == resolution.entity_of("ORG", "جماعة الإخوان")
+    # an adjective of origin is part of the name: the EU is not "the union" of any kind
+    assert resolution.entity_of("ORG", "الاتحاد الأوروبي") != resolution.entity_of("ORG", "الاتحاد")
+
+
 def test_places_with_and_without_article_and_gentilics_are_not_places():
     text = ("زار الوفد العراق، ثم عاد الوفد العراقي إلى عراق آخر. وقال المسؤول السوري إن سورية وسوريا بخير. "
             "ومن الكويت توجه الوفد إلى الكوت ثم إلى واشنطون وواشنطن.")
