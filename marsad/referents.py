@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from marsad.arabic import strip_article
 from marsad.lexicon import (
     Token,
     canonical,
@@ -62,6 +63,26 @@ class Referent:
 def _words() -> tuple[frozenset[str], frozenset[str]]:
     data = load_data("referents.json")
     return word_set(data.get("title_heads", [])), word_set(data.get("object_markers", []))
+
+
+@lru_cache(maxsize=1)
+def _generic_nouns() -> frozenset[str]:
+    return word_set(load_data("referents.json").get("generic_nouns", []))
+
+
+@lru_cache(maxsize=20_000)
+def _folded(word: str) -> str:
+    """A normalised word without its article and a final feminine ه: الأوروبية and الأوروبي, الوزيرة and
+    الوزير compare equal."""
+    bare = strip_article(word)
+    return bare[:-1] if len(bare) > 3 and bare.endswith("ه") else bare
+
+
+def _origin(word: str) -> str | None:
+    """The folded form of an adjective of origin written with the article (المصري, الأوروبية), else None."""
+    norm = normal(word)
+    folded = _folded(norm)
+    return folded if norm.startswith("ال") and len(folded) >= 4 and folded.endswith("ي") else None
 
 
 def valid_mentions(article: Article) -> list[int]:
@@ -221,6 +242,27 @@ class TitleIndex:
         return max(before, key=lambda p: self.article.mentions[p].start) if before else min(people)
 
 
+    def by_origin(self, noun: str, adjective: str, at: int) -> int | None:
+        """The person a common noun with an adjective of origin stands for ("المسؤولة الأوروبية" after
+        "رئيسة المفوضية الأوروبية أورسولا ..."): the one person whose title has that adjective, and that office
+        too when the noun is itself a title head ("الوزير المصري" is not the Egyptian president). Prefers the
+        one named before offset `at`; None when no or several people fit."""
+        origin = _origin(adjective)
+        if origin is None:
+            return None
+        heads, _ = _words()
+        office = _folded(normal(noun)) if in_set(noun, heads) else None
+        people = []
+        for words, idx in self.entries:
+            folded = {_folded(v) for variants in words for v in variants}
+            if origin in folded and (office is None or office in folded):
+                people.append(idx)
+        if not people or not _same_person([_name_key(self.article.mentions[p]) for p in people]):
+            return None
+        before = [p for p in people if self.article.mentions[p].start < at]
+        return max(before, key=lambda p: self.article.mentions[p].start) if before else min(people)
+
+
 @lru_cache(maxsize=1_000)
 def _office_words(title: str) -> tuple[str, ...]:
     """The normalised words of a title an office word stands for (a short list in reporting_verbs.json)."""
@@ -358,6 +400,7 @@ def _find_referents(article: Article, tokens: list[Token], starts: list[int], wo
             end = tokens[last].end
             out.append(Referent(start, end, text[start:end], person, obj))
         i = last + 1
+    out.extend(_by_origin(article, tokens, starts, words, index, out, inside_mention, objects))
     spans = sorted((r.start, r.end) for r in out)
     span_starts = [a for a, _ in spans]
     for idx in mentions:
@@ -370,6 +413,37 @@ def _find_referents(article: Article, tokens: list[Token], starts: list[int], wo
         k = bisect.bisect_left(starts, m.start)
         out.append(Referent(m.start, m.end, m.text, idx, _mention_governed(text, m.start) or _governed(tokens, k, objects)))
     out.sort(key=lambda r: (r.start, r.end))
+    return out
+
+
+def _by_origin(article: Article, tokens: list[Token], starts: list[int], words: frozenset[str],
+               index: TitleIndex, found: list[Referent], inside_mention, objects: frozenset[str]) -> list[Referent]:
+    """Referents written as a common noun and an adjective of origin ("وأكدت المسؤولة الأوروبية",
+    "وقال الوزير المصري") that `TitleIndex.by_origin` resolves, where no other referent or mention is. Not
+    when a name follows: then the phrase is that name's title."""
+    nouns = _generic_nouns()
+    if not index.entries or not nouns:
+        return []
+    taken = [(r.start, r.end) for r in found]
+    mention_starts = {m.start for m in article.mentions}
+    out = []
+    for i in positions(tokens, {w for w in words if in_set(w, nouns)}):
+        j = i + 1
+        if j >= len(tokens) or not is_word(tokens[j]) or _origin(tokens[j].text) is None:
+            continue
+        if j + 1 < len(tokens) and tokens[j + 1].start in mention_starts:
+            continue
+        tok = tokens[i]
+        if inside_mention(tok.start) or inside_mention(tokens[j].start) or any(
+                a < tokens[j].end and tok.start < b for a, b in taken):
+            continue
+        person = index.by_origin(tok.text, tokens[j].text, tok.start)
+        if person is None:
+            continue
+        clitic = _clitic_length(tok.text, tuple(nouns))
+        start = tok.start + clitic
+        obj = any(ch in _CLITIC_OBJECT for ch in tok.text[:clitic]) or _governed(tokens, i, objects)
+        out.append(Referent(start, tokens[j].end, article.text[start:tokens[j].end], person, obj))
     return out
 
 

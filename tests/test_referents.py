@@ -49,3 +49,26 @@ def test_locations_and_bad_mentions_are_skipped():
     a.mentions.append(Mention(3, 9, "خطأ", "PER"))
     assert find_referents(a) == []
     assert find_referents(Article(id="a", source="t", text="")) == []
+
+
+def test_a_common_noun_with_an_adjective_of_origin_names_the_one_person_whose_title_has_it():
+    text = ("استقبل الرئيس اللبناني نبيل حداد رئيسة المفوضية الأوروبية كارين ليندستروم، وأكدت المسؤولة "
+            "الأوروبية دعم الاتحاد. وقال الضيف الأوروبي إن الزيارة مثمرة، فيما شكر المسؤول اللبناني الوفد.")
+    a = art(text, ("نبيل حداد", "PER"), ("كارين ليندستروم", "PER"),
+            title={"نبيل حداد": "الرئيس اللبناني", "كارين ليندستروم": "رئيسة المفوضية الأوروبية"})
+    later = [(r.text, a.mentions[r.mention].text) for r in find_referents(a) if r.start > text.index("وأكدت")]
+    assert later == [("المسؤولة الأوروبية", "كارين ليندستروم"), ("الضيف الأوروبي", "كارين ليندستروم"),
+                     ("المسؤول اللبناني", "نبيل حداد")]
+
+
+def test_a_title_noun_with_an_adjective_of_origin_needs_that_office_and_one_holder():
+    names = [("حسام رضوان", "PER"), ("عادل فهمي", "PER"), ("سامح عبده", "PER")]
+    titles = {"حسام رضوان": "الرئيس المصري", "عادل فهمي": "وزير الخارجية المصري", "سامح عبده": "وزير الري المصري"}
+    one = ("التقى الرئيس المصري حسام رضوان وزير الخارجية المصري عادل فهمي.\n"
+           "وقال الوزير المصري إن المحادثات بناءة.")
+    a = art(one, *names, title=titles)
+    later = [(r.text, a.mentions[r.mention].text) for r in find_referents(a) if r.start > one.index("\n")]
+    assert later == [("الوزير المصري", "عادل فهمي")]          # the minister, not the president
+    two = one.replace("\n", " وحضر وزير الري المصري سامح عبده.\n")
+    a = art(two, *names, title=titles)
+    assert [r for r in find_referents(a) if r.start > two.index("\n")] == []    # two Egyptian ministers
