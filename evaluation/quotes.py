@@ -7,7 +7,11 @@ Data: evaluation/quotes_judged.jsonl, one judgement a line, over articles drawn 
 from a marsad store of 3,000 SaudiNewsNet articles, among those under 3,500 characters that contain a quote
 mark or a speech verb, in two sets: `dev` (samples 0-39), the 40 articles whose errors the fixes of
 marsad.quotes were made from, so its "after" figures flatter the code; and `check` (samples 100-109), 10
-further articles drawn with another seed and judged only once those fixes were in -- the honest estimate. There is no gold for Arabic quote attribution, so one engineer read each article and
+further articles drawn with another seed and judged only once those fixes were in -- the honest estimate.
+A second round added `check2` (samples 200-219), 20 articles drawn by `--draw check2` and judged on the code
+as it stood BEFORE that round's fixes, the round's honest estimate; and `dev2` (samples 300-319, `--draw dev2`),
+20 more read to find further error classes, which that round's fixes were made from.
+There is no gold for Arabic quote attribution, so one engineer read each article and
 wrote down what a careful analyst would want:
 
 - a wanted quotation: `start`/`end` (the words said, offsets into the stored clean text), `kind`, and
@@ -38,6 +42,8 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import random
+import re
 import sys
 from pathlib import Path
 
@@ -62,7 +68,38 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-SETS = {"dev": lambda n: n < 100, "check": lambda n: n >= 100, "all": lambda n: True}
+SETS = {
+    "dev": lambda n: n < 100,
+    "check": lambda n: 100 <= n < 200,
+    "check2": lambda n: 200 <= n < 300,
+    "dev2": lambda n: 300 <= n < 400,
+    "all": lambda n: True,
+}
+# sets drawn by `--draw SET`: first sample number, size, seed (check2 was judged on the code before round 2)
+DRAWS = {"check2": (200, 20, 2), "dev2": (300, 20, 3)}
+MAX_DRAW_CHARS = 3500
+_SPEECH = re.compile("[«»“”\"]|\\b[وف]?(?:قال|أكد|اكد|أوضح|اوضح|أشار|اشار|أضاف|اضاف|صرح|ذكر|أعلن|اعلن)")
+
+
+def draw(store_path: str, subset: str) -> list[tuple[int, str]]:
+    """(sample number, article id) for a new set: random articles (fixed seed) under MAX_DRAW_CHARS characters
+    with a quote mark or a common speech verb, never one already judged or drawn for an earlier set."""
+    first, size, seed = DRAWS[subset]
+    taken = {json.loads(line)["article"] for line in JUDGED.read_text(encoding="utf-8").splitlines() if line.strip()}
+    for earlier, (e_first, e_size, e_seed) in DRAWS.items():
+        if earlier == subset:
+            break
+        taken |= {aid for _, aid in _pick(store_path, e_first, e_size, e_seed, taken)}
+    return _pick(store_path, first, size, seed, taken)
+
+
+def _pick(store_path: str, first: int, size: int, seed: int, taken: set[str]) -> list[tuple[int, str]]:
+    with Store(store_path, readonly=True) as store:
+        eligible = [a.id for a in store.iter_articles(details=False)
+                    if a.id not in taken and len(a.text) < MAX_DRAW_CHARS and _SPEECH.search(a.text)]
+    eligible.sort()
+    picked = random.Random(seed).sample(eligible, size)
+    return [(first + k, aid) for k, aid in enumerate(picked)]
 
 
 def score(store_path: str, show: bool = False, subset: str = "all") -> dict:
@@ -89,7 +126,7 @@ def score(store_path: str, show: bool = False, subset: str = "all") -> dict:
                     _overlap(span, (wanted[k]["start"], wanted[k]["end"]))))
                 best_overlap = _overlap(span, (wanted[best]["start"], wanted[best]["end"])) if best is not None else 0
                 bad = max((_overlap(span, (s["start"], s["end"])) for s in spurious), default=0)
-                if bad > best_overlap:
+                if bad and bad >= best_overlap:     # judged spurious (a title quoted inside a quotation too)
                     counts["found"] += 1
                     counts["spurious"] += 1
                     err = next(s for s in spurious if _overlap(span, (s["start"], s["end"])) == bad)["error"]
@@ -150,8 +187,13 @@ def main() -> None:
     parser.add_argument("--store", default="/tmp/p3.sqlite")
     parser.add_argument("--show", action="store_true", help="print each wrong span, wrong speaker and miss")
     parser.add_argument("--set", choices=sorted(SETS), default=None, help="one set only (default: each)")
+    parser.add_argument("--draw", choices=sorted(DRAWS), help="print the sample numbers and ids of a new set")
     args = parser.parse_args()
-    for subset in [args.set] if args.set else ["dev", "check", "all"]:
+    if args.draw:
+        for number, aid in draw(args.store, args.draw):
+            print(number, aid)
+        return
+    for subset in [args.set] if args.set else ["dev", "check", "check2", "dev2", "all"]:
         report(subset, score(args.store, args.show, subset))
 
 
