@@ -66,8 +66,10 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _generic_nouns() -> frozenset[str]:
-    return word_set(load_data("referents.json").get("generic_nouns", []))
+def _generic_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """(generic nouns, continuations) of referents.json, for `_by_origin`."""
+    data = load_data("referents.json")
+    return word_set(data.get("generic_nouns", [])), word_set(data.get("continuations", []))
 
 
 @lru_cache(maxsize=20_000)
@@ -245,7 +247,7 @@ class TitleIndex:
     def by_origin(self, noun: str, adjective: str, at: int) -> int | None:
         """The person a common noun with an adjective of origin stands for ("المسؤولة الأوروبية" after
         "رئيسة المفوضية الأوروبية أورسولا ..."): the one person whose title has that adjective, and that office
-        too when the noun is itself a title head ("الوزير المصري" is not the Egyptian president). Prefers the
+        too when the noun is itself a title head ("الوزير المصري" is not the Egyptian president; the office must head the title). Prefers the
         one named before offset `at`; None when no or several people fit."""
         origin = _origin(adjective)
         if origin is None:
@@ -255,7 +257,7 @@ class TitleIndex:
         people = []
         for words, idx in self.entries:
             folded = {_folded(v) for variants in words for v in variants}
-            if origin in folded and (office is None or office in folded):
+            if origin in folded and (office is None or office in {_folded(v) for v in words[0]}):
                 people.append(idx)
         if not people or not _same_person([_name_key(self.article.mentions[p]) for p in people]):
             return None
@@ -421,7 +423,7 @@ def _by_origin(article: Article, tokens: list[Token], starts: list[int], words: 
     """Referents written as a common noun and an adjective of origin ("وأكدت المسؤولة الأوروبية",
     "وقال الوزير المصري") that `TitleIndex.by_origin` resolves, where no other referent or mention is. Not
     when a name follows: then the phrase is that name's title."""
-    nouns = _generic_nouns()
+    nouns, continuations = _generic_nouns()
     if not index.entries or not nouns:
         return []
     taken = [(r.start, r.end) for r in found]
@@ -429,10 +431,13 @@ def _by_origin(article: Article, tokens: list[Token], starts: list[int], words: 
     out = []
     for i in positions(tokens, {w for w in words if in_set(w, nouns)}):
         j = i + 1
-        if j >= len(tokens) or not is_word(tokens[j]) or _origin(tokens[j].text) is None:
+        if (j >= len(tokens) or not is_word(tokens[j]) or _origin(tokens[j].text) is None
+                or not _is_definite(tokens[i].text)):      # "وزير الخارجية" is an office, not a reference
             continue
-        if j + 1 < len(tokens) and tokens[j + 1].start in mention_starts:
-            continue
+        after = tokens[j + 1] if j + 1 < len(tokens) else None
+        if after is not None and (after.start in mention_starts or (is_word(after) and (
+                in_set(after.text, continuations) or _origin(after.text) is not None))):
+            continue                    # a name follows (its title), or the phrase goes on: "... السابق"
         tok = tokens[i]
         if inside_mention(tok.start) or inside_mention(tokens[j].start) or any(
                 a < tokens[j].end and tok.start < b for a, b in taken):

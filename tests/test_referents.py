@@ -72,3 +72,11 @@ def test_a_title_noun_with_an_adjective_of_origin_needs_that_office_and_one_hold
     two = one.replace("\n", " وحضر وزير الري المصري سامح عبده.\n")
     a = art(two, *names, title=titles)
     assert [r for r in find_referents(a) if r.start > two.index("\n")] == []    # two Egyptian ministers
+
+
+def test_a_reference_by_origin_that_goes_on_is_another_title():
+    text = ("وصل وزير الخارجية الروسي يوري كاشين إلى تونس.\n"
+            "وانتقد الوزير الروسي السابق القرار، فيما رحب الوزير الروسي بالاتفاق.")
+    a = art(text, ("يوري كاشين", "PER"), title={"يوري كاشين": "وزير الخارجية الروسي"})
+    later = [(r.text, r.start) for r in find_referents(a) if r.start > text.index("\n")]
+    assert later == [("الوزير الروسي", text.rindex("الوزير الروسي"))]     # not the former minister
