@@ -2,9 +2,11 @@
 
 Three steps, all pure functions over records:
 
-1. Per article, `attach_titles` fills `Mention.title` with the role phrase next to a person's name and
-   `chain_mentions` points a partial mention (الكاظمي) at the fullest unambiguous form in the same article
-   (مصطفى الكاظمي) by rewriting `Mention.name`.
+1. Per article, `attach_titles` fills `Mention.title` with the role phrase next to a person's name (first
+   making a name right after a person's title a person, with a first name the tagger missed: "الأمين العام
+   لحلف شمال الأطلسي ينس ستولتينبرغ", whose surname the tagger read as a city) and `chain_mentions` points a
+   partial mention (الكاظمي) at the fullest unambiguous form in the same article (مصطفى الكاظمي) by
+   rewriting `Mention.name`.
 2. `collect_names` reduces articles to `NameStats`: per (type, matching key) the mention count, surface forms
    and titles with counts, plus "LONG FORM (ACRONYM)" pairs seen in the text. The stats are additive
    (`NameStats.add`), so a store can keep them and add each new batch's counts.
