@@ -418,7 +418,8 @@ def find_quotes(article: Article) -> list[Quote]:
     colon = _colon_quotes(doc, lex, candidates, accepted)
     found.extend(colon)
     taken = _Spans([(f.start, f.end) for f in found])
-    found.extend(_reported_quotes(doc, lex, candidates, accepted, taken))
+    reported, absorbed = _reported_quotes(doc, lex, candidates, accepted, taken, direct)
+    found = [f for f in found if (f.start, f.end) not in absorbed] + reported
     found = _without_overlaps(found)
     return _attribute(doc, lex, found)
 
@@ -644,7 +645,12 @@ def _colon_after(doc: _Text, lex: _Lexicon, i: int, candidates: _Spans) -> int |
 
 
 def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _Spans,
-                     taken: _Spans) -> list[_Found]:
+                     taken: _Spans, direct: list[_Found]) -> tuple[list[_Found], set[tuple[int, int]]]:
+    """Reported clauses, and the (start, end) of the direct quotations they absorbed: quoted words inside
+    a clause of the same verb ("وقال الدماطي إن العثور على ... «قد يعد دليلا ...»") or with no attribution
+    of their own are part of the clause, not a quotation of their own that cuts it short."""
+    by_outer = {f.outer: f for f in direct if f.outer is not None}
+    absorbed: set[tuple[int, int]] = set()
     tokens = doc.tokens
     text = doc.text
     verb_at = doc.verbs
@@ -668,15 +674,25 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
         k = bisect.bisect_right(boundaries, clause_tok - 1)
         if k < len(boundaries) and tokens[boundaries[k]].start < end:
             end = tokens[boundaries[k]].start
+        own: list[_Found] = []
         inner = accepted.first_in(start, end)
-        if inner is not None:
-            end = inner[0]
+        while inner is not None:
+            f = by_outer.get(inner)
+            if f is None or not (f.how == "none" or f.verb_tok == i):
+                end = inner[0]
+                break
+            own.append(f)
+            end = _clause_end_after(doc, inner[1] + 1, boundaries)
+            inner = accepted.first_in(inner[1] + 1, end)
         inner = taken.first_in(start, end)
+        while inner is not None and any((f.start, f.end) == inner for f in own):
+            inner = taken.first_in(inner[1] + 1, end)
         if inner is not None:
             end = inner[0]
         start, end = _strip(text, start, end, _CLAUSE_TRIM)
         if start >= end or _words_between(doc, start, end) < MIN_CLAUSE_WORDS:
             continue
+        absorbed.update((f.start, f.end) for f in own if f.start < end)
         # the subject sits between the verb and the connector (or the preposition before it)
         b = clause_tok - 1
         while b > i and not is_word(tokens[b]):
@@ -685,7 +701,21 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
                              or canonical(tokens[b - 1].text) in verb.prepositions):
             b -= 1
         out.append(_Found("reported", start, end, pos, "verb", i, verb, (i + 1, b)))
-    return out
+    return out, absorbed
+
+
+_CLAUSE_STOP = re.compile(r"[.!?؟…\n]")
+
+
+def _clause_end_after(doc: _Text, pos: int, boundaries: list[int]) -> int:
+    """Where a reported clause that goes on after quoted words ends: the next sentence mark or line break
+    after `pos`, or an earlier new attribution (", مضيفاً أن")."""
+    stop = _CLAUSE_STOP.search(doc.text, pos)
+    end = stop.start() if stop else len(doc.text)
+    k = bisect.bisect_left(boundaries, doc.token_index(pos))
+    if k < len(boundaries) and doc.tokens[boundaries[k]].start < end:
+        end = doc.tokens[boundaries[k]].start
+    return end
 
 
 def _after_lam(doc: _Text, i: int) -> bool:

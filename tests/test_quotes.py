@@ -435,7 +435,9 @@ def test_mixed_scripts_digits_and_long_line_are_fast():
     quotes = find_quotes(a)
     elapsed = time.perf_counter() - t
     check_offsets(a, quotes)
-    assert len(quotes) >= 2 * (50_000 // len(unit)) - 2
+    # each unit is one reported clause with its quoted words in it
+    assert len(quotes) >= (50_000 // len(unit)) - 1
+    assert all("«" in q.text for q in quotes[:-1])
     assert elapsed < 5.0
 
 
@@ -638,3 +640,27 @@ def test_kama_and_fima_before_a_verb_open_the_next_speakers_clause_gulf_style():
     q1, q2 = find_quotes(a)
     assert q1.text == "الفعاليات متنوعة وتناسب جميع أفراد الأسرة"
     assert speaker(a, q1) == "فهد السبيعي" and speaker(a, q2) == "ماجد الحربي"
+
+
+# --- round 2 (check2/dev2 samples) ------------------------------------------------------------------------
+
+def test_quoted_words_inside_a_reported_clause_are_part_of_it_egyptian_style():
+    text = ("وقال وزير الري محمود الشافعي إن منسوب المياه في البحيرة «لن يتأثر بأي حال خلال موسم الفيضان» "
+            "وفق تقديرات الوزارة.")
+    a = article(text, {"محمود الشافعي": "PER"})
+    [q] = find_quotes(a)
+    check_offsets(a, [q])
+    assert q.kind == "reported"
+    assert q.text.startswith("منسوب المياه في البحيرة «لن يتأثر")
+    assert "الفيضان»" in q.text
+    assert speaker(a, q) == "محمود الشافعي"
+
+
+def test_unattributed_quoted_words_inside_a_clause_do_not_cut_it_gulf_style():
+    text = ('وذكرت الهيئة العامة للسياحة في بيان صحفي وزعته اليوم على وسائل الإعلام المحلية أن الفرق الميدانية رصدت '
+            '"ارتفاعا ملحوظا في أعداد الزوار خلال الأيام الثلاثة الأولى من العيد مقارنة بالعام الماضي".')
+    a = article(text, {"الهيئة العامة للسياحة": "ORG"})
+    [q] = find_quotes(a)
+    assert q.kind == "reported"
+    assert q.text.startswith("الفرق الميدانية رصدت")
+    assert q.text.rstrip('"').endswith("بالعام الماضي")
