@@ -61,6 +61,7 @@ CONNECTOR_WORDS = 20           # reporting verb to إن/أن: "وقالت وزا
 PREPOSITION_WORDS = 6          # reporting verb to على/عن/إلى: "أعرب الأمين العام لحلف شمال الأطلسي عن"
 AMBIGUOUS_WORDS = 4            # بين، عبر، تابع، جاء are verbs only when the connector follows closely
 COLON_WORDS = 10
+NAME_BEFORE_COLON_WORDS = 2
 OPENING_WORDS = 3              # a sentence whose first words hold a reporting verb or a colon is a new attribution
 TRAILER_WORDS = 6              # «...»، قال “الكاظمي” مُختتماً
 SOURCE_WORDS = 8               # "بيان صادر عن مكتب رئيس الوزراء"
@@ -83,6 +84,7 @@ _COMMA = frozenset("،,")
 _AROUND_NAME = frozenset("«»“”„\"″#_()")
 _RELATIVES = frozenset({"الذي", "والذي", "التي", "والتي", "الذين", "والذين"})
 _NEXT_SPEAKER = frozenset({"كما", "فيما", "بينما", "حيث"})   # "..., كما أوضح فلان أن": a new attribution
+_TURN_PUNCT = frozenset("،,؛;")
 _NEGATIONS = frozenset({"لم", "ولم", "فلم", "لا", "ولا", "فلا", "لن", "ولن"})   # "، ولم يستبعد أن"
 
 
@@ -280,6 +282,7 @@ class _Text:
                 hit = lex.verbs.match(tokens, i)
                 if hit is not None and hit.last == i:
                     self.verbs[i] = hit.value
+        self.verb_list = sorted(self.verbs)
         self.sentences = read.sentences
         self.sentence_starts = [s for s, _ in self.sentences]
         found = referents_of(article)
@@ -579,7 +582,7 @@ def _colon_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _Span
                 start += 1
         if start >= len(text) or text[start] in _OPENERS:
             continue                                # a quoted quotation: the direct pass has it
-        end = _next_attribution(doc, start, doc.paragraph_end(start))
+        end = _next_attribution(doc, lex, start, doc.paragraph_end(start), candidates)
         inner = accepted.first_in(start, end)
         if inner is not None:
             end = inner[0]
@@ -590,11 +593,16 @@ def _colon_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _Span
     return out
 
 
-def _next_attribution(doc: _Text, start: int, end: int) -> int:
+def _next_attribution(doc: _Text, lex: _Lexicon, start: int, end: int, candidates: _Spans) -> int:
     """Where an unmarked colon quote stops: the paragraph end, or an earlier sentence that opens with a new
     attribution -- a finite reporting verb or a label and colon in its first OPENING_WORDS words ("وتابع:",
-    "وأضاف أن", "ولفت المواطن ... إلى أن", "وللاستفسار:"). Outlets that flatten an article into one paragraph
-    would otherwise have the first colon quote swallow every later quotation and the narration between."""
+    "وأضاف أن", "ولفت المواطن ... إلى أن", "وللاستفسار:"), a participle as its first word ("منوهاً بأن",
+    "مستبعداً ..."), or an ambiguous verb (بيّن) there that takes a clause ("وبيّن المتحدث ... أن"); or,
+    inside a sentence, a participle after a
+    comma or semicolon that takes a clause ("...؛ مشيراً إلى أن"): the narration has taken over again.
+    Outlets that flatten an article into one paragraph would otherwise have the first colon quote swallow
+    every later quotation and the narration between."""
+    end = _participle_turn(doc, lex, start, end, candidates)
     tokens = doc.tokens
     k = bisect.bisect_right(doc.sentence_starts, start)
     while k < len(doc.sentences) and doc.sentences[k][0] < end:
@@ -612,23 +620,57 @@ def _next_attribution(doc: _Text, start: int, end: int) -> int:
             verb = doc.verbs.get(j)
             if verb is not None and not verb.participle and not verb.ambiguous:
                 return doc.sentences[k][0]
+            if verb is not None and verb.participle and not verb.ambiguous and words == 0:
+                return doc.sentences[k][0]          # ". مستبعداً ...": the narration again
+            if verb is not None and _takes_clause(doc, lex, j, verb, candidates):
+                return doc.sentences[k][0]
             words += 1
             j += 1
         k += 1
     return end
 
 
+def _takes_clause(doc: _Text, lex: _Lexicon, j: int, verb: _Verb, candidates: _Spans) -> bool:
+    """A participle or ambiguous verb that opens a sentence and is followed by its إن/أن (or preposition):
+    at a sentence start "وبيّن" is the verb, so the names between may be long."""
+    if verb.direct_only:
+        return False
+    plain = _Verb(participle=verb.participle, prepositions=verb.prepositions)
+    return _clause_start(doc, lex, j, plain, candidates) is not None
+
+
+def _participle_turn(doc: _Text, lex: _Lexicon, start: int, end: int, candidates: _Spans) -> int:
+    """The start of the first "، مشيراً إلى أن" / "؛ مضيفاً أن" in [start, end), else `end`."""
+    k = bisect.bisect_left(doc.verb_list, doc.token_index(start))
+    while k < len(doc.verb_list):
+        j = doc.verb_list[k]
+        k += 1
+        if doc.tokens[j].start >= end:
+            break
+        verb = doc.verbs[j]
+        if (verb.participle and not verb.ambiguous and j > 0 and doc.tokens[j - 1].text in _TURN_PUNCT
+                and _takes_clause(doc, lex, j, verb, candidates)):
+            return doc.tokens[j - 1].start
+    return end
+
+
 def _colon_after(doc: _Text, lex: _Lexicon, i: int, candidates: _Spans) -> int | None:
-    """Token index of the colon that ends a verb's lead-in ("وأضاف ستوليبنبيرج بحسب بيان الحلف:")."""
+    """Token index of the colon that ends a verb's lead-in ("وأضاف ستوليبنبيرج بحسب بيان الحلف:"): at most
+    COLON_WORDS words, or COLON_LEAD_WORDS when a name ends at most NAME_BEFORE_COLON_WORDS words before the
+    colon ("وقال المتحدث الرسمي لهيئة الهلال الأحمر بمنطقة المدينة المنورة خالد السهلي:", "... النائب أحمد
+    المساري لـ\"الوطن\":")."""
     tokens = doc.tokens
     words = 0
+    named_at = -NAME_BEFORE_COLON_WORDS - 1     # word count at the last word of a name
     k = i + 1
     after_connector = False
     while k < len(tokens) and not doc.line_break(k - 1, k):
         t = tokens[k]
         if not is_word(t):
             if t.text == ":":
-                return k
+                if words <= COLON_WORDS or words - named_at <= NAME_BEFORE_COLON_WORDS:
+                    return k
+                return None
             if t.text in _SENTENCE_PUNCT or (t.text in _OPENERS and candidates.containing(t.start)):
                 return None
             k += 1
@@ -638,7 +680,9 @@ def _colon_after(doc: _Text, lex: _Lexicon, i: int, candidates: _Spans) -> int |
         if normal(t.text) in lex.connectors:
             after_connector = True                  # only "قال إن:" — a connector followed by words is a clause
         words += 1
-        if words > COLON_WORDS:
+        if doc.in_name(t.start):
+            named_at = words
+        if words > COLON_LEAD_WORDS:
             return None
         k += 1
     return None
@@ -661,6 +705,8 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
         pos = tokens[i].start
         if verb.direct_only or candidates.containing(pos) or taken.containing(pos):
             continue
+        if verb.ambiguous and _opens_sentence(doc, i):
+            verb = _Verb(participle=verb.participle, prepositions=verb.prepositions)   # "وبيّن المتحدث ... أن"
         clause_tok = _clause_start(doc, lex, i, verb, candidates)
         if clause_tok is None or (verb.impersonal and clause_tok <= i + 2 and not _after_lam(doc, i)):
             continue                            # "ويتوقع أن": it is expected that, nobody's words
@@ -716,6 +762,17 @@ def _clause_end_after(doc: _Text, pos: int, boundaries: list[int]) -> int:
     if k < len(boundaries) and doc.tokens[boundaries[k]].start < end:
         end = doc.tokens[boundaries[k]].start
     return end
+
+
+def _opens_sentence(doc: _Text, i: int) -> bool:
+    """Token i is the first word of its sentence."""
+    s_start, _ = doc.sentence(doc.tokens[i].start)
+    j = i - 1
+    while j >= 0 and doc.tokens[j].start >= s_start:
+        if is_word(doc.tokens[j]):
+            return False
+        j -= 1
+    return True
 
 
 def _after_lam(doc: _Text, i: int) -> bool:

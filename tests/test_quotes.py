@@ -664,3 +664,47 @@ def test_unattributed_quoted_words_inside_a_clause_do_not_cut_it_gulf_style():
     assert q.kind == "reported"
     assert q.text.startswith("الفرق الميدانية رصدت")
     assert q.text.rstrip('"').endswith("بالعام الماضي")
+
+
+def test_colon_quote_stops_at_a_participle_that_takes_a_clause_levantine_style():
+    text = ("وقال مدير الدفاع المدني جورج الخوري: إن الحريق اندلع في مستودع للأخشاب قرب المرفأ وامتد إلى "
+            "مبنيين مجاورين؛ مشيراً إلى أن فرق الإطفاء سيطرت عليه بعد ثلاث ساعات من العمل.")
+    a = article(text, {"جورج الخوري": "PER"})
+    q1, q2 = find_quotes(a)
+    check_offsets(a, [q1, q2])
+    assert q1.kind == "direct" and q1.text.endswith("مبنيين مجاورين")
+    assert q2.kind == "reported" and q2.text.startswith("فرق الإطفاء سيطرت")
+    assert speaker(a, q1) == speaker(a, q2) == "جورج الخوري"
+
+
+def test_colon_quote_stops_at_a_sentence_opening_with_a_participle_gulf_style():
+    text = ("وأكد رئيس البلدية سالم المري والذي قال: إن الحديقة الجديدة ستفتح أبوابها للعائلات مطلع الشهر "
+            "المقبل. منوهاً بأن الدخول سيكون مجانياً طوال أيام العيد. وتجول المري بعد ذلك في أرجاء الحديقة "
+            "واطلع على الألعاب المخصصة للأطفال.")
+    a = article(text, {"سالم المري": "PER"})
+    quotes = find_quotes(a)
+    colon = [q for q in quotes if q.kind == "direct"]
+    assert len(colon) == 1 and colon[0].text.endswith("مطلع الشهر المقبل")
+    assert any(q.kind == "reported" and q.text.startswith("الدخول سيكون مجانياً") for q in quotes)
+
+
+def test_colon_quote_stops_at_a_sentence_opening_with_bayyana_and_its_clause_iraqi_style():
+    text = ("وقال مدير الصحة حيدر الموسوي: تم نقل المصابين إلى مستشفى الحلة التعليمي. وبيّن المتحدث الرسمي "
+            "باسم دائرة صحة بابل في المحافظة أن حالة ثلاثة منهم حرجة.")
+    a = article(text, {"حيدر الموسوي": "PER"})
+    quotes = find_quotes(a)
+    assert quotes[0].text == "تم نقل المصابين إلى مستشفى الحلة التعليمي"
+    assert quotes[-1].kind == "reported" and quotes[-1].text == "حالة ثلاثة منهم حرجة"
+
+
+def test_a_long_colon_lead_ending_with_a_name_maghrebi_style():
+    text = ("وقال المدير الجهوي للوقاية المدنية بجهة الدار البيضاء سطات والمسؤول عن عمليات الإنقاذ "
+            "الكولونيل رشيد بنعلي: إن فرق الإنقاذ تمكنت من انتشال جميع العالقين تحت الأنقاض.")
+    a = article(text, {"رشيد بنعلي": "PER"})
+    [q] = find_quotes(a)
+    assert q.text == "إن فرق الإنقاذ تمكنت من انتشال جميع العالقين تحت الأنقاض"
+    assert speaker(a, q) == "رشيد بنعلي"
+    # without a name by the colon the lead stays short: a label far from its verb is no attribution
+    b = article("وقال التقرير الصادر عن الهيئة في ختام أعمال دورتها الثالثة المنعقدة في مدينة فاس وبحضور "
+                "ممثلين عن القطاعات المعنية ما يلي: تحسين الخدمات وتوسيع الشبكة.")
+    assert not [q for q in find_quotes(b) if q.kind == "direct"]
