@@ -69,12 +69,14 @@ SUBJECT_PHRASE_WORDS = 3       # speaker_text kept for an unresolved subject ("�
 FOCUS_SENTENCES = 2            # "he" refers to someone named at most this many sentences back
 SUBJECT_START_WORDS = 6        # a sentence names its agent in its first words; a name deeper in is an object
 TOPIC_WORDS = 8
+KANA_WORDS = 16                # "وكان فاجيت اليكبيروف رئيس شركة \"لوكويل\" العملاقة للنفط قد أعلن"
 RELATIVE_WORDS = 6             # a person named at most this many words before الذي قال is its antecedent                # "أما القارئ \"النسيم\" فعلق قائلاً": أما at most this many tokens before
 SUBJECT_BEFORE_WORDS = 4       # "مصادر مقربة من النادي تؤكد أن": a subject opening the sentence
 MAX_QUOTE_PARAGRAPHS = 6
 NESTED_CHARS = 60              # a name quoted inside a straight quote: “... منصة "دليل رمضان" ...”
 MAX_QUOTE_CHARS = 8000
 
+_CLITIC_LETTERS = frozenset("وفبلك")
 _FAMILY = {"«": "«", "»": "«", "“": "“", "”": "“", "„": "“", '"': '"', "″": '"'}
 _OPENERS = frozenset("«“”„\"″")
 _MARKS = re.compile("[«»“”„\"″\n]")
@@ -85,6 +87,7 @@ _AROUND_NAME = frozenset("«»“”„\"″#_()")
 _RELATIVES = frozenset({"الذي", "والذي", "التي", "والتي", "الذين", "والذين"})
 _NEXT_SPEAKER = frozenset({"كما", "فيما", "بينما", "حيث"})   # "..., كما أوضح فلان أن": a new attribution
 _TURN_PUNCT = frozenset("،,؛;")
+_KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا"})
 _NEGATIONS = frozenset({"لم", "ولم", "فلم", "لا", "ولا", "فلا", "لن", "ولن"})   # "، ولم يستبعد أن"
 
 
@@ -210,11 +213,13 @@ def _innermost(stack: list[list], family: str) -> int | None:
 
 def _nested_name(text: str, pos: int, straight: list[int]) -> int | None:
     """The closing mark of a short name quoted inside an open straight quote, or None. The mark at `pos` must
-    be opening-shaped (space before, letter after), the next one close by (NESTED_CHARS) and closing-shaped,
+    be opening-shaped (space before, or a clitic letter written on the name: و"لوكويل"; letter after), the next one close by (NESTED_CHARS) and closing-shaped,
     and the one after it -- the outer quote's end -- in the same sentence; anything less keeps the plain
     pairing, so one stray mark cannot shift every pair of a long line."""
     before = text[pos - 1] if pos else " "
     after = text[pos + 1] if pos + 1 < len(text) else " "
+    if before in _CLITIC_LETTERS and (pos < 2 or text[pos - 2].isspace()):
+        before = " "                            # و"لوكويل", ب"الناتو"
     if not before.isspace() or not after.isalpha():
         return None
     k = bisect.bisect_right(straight, pos)
@@ -500,7 +505,10 @@ def _lead_in(doc: _Text, lex: _Lexicon, o: int, candidates: _Spans) -> tuple[str
     j = o - 1
     # a colon right before the mark closes the lead-in, so a long name and role may sit in it:
     # "وقالت زين كمال المصري، مديرة المنتجات في الشركة في منطقة الشرق الأوسط وشمال إفريقيا: \""
-    limit = COLON_LEAD_WORDS if j >= 0 and tokens[j].text == ":" else LEAD_WORDS
+    # and so may a quote that opens with إن/أن, the verb's own clause: "وقالت إيرينا بوكوفا المدير العام
+    # لليونسكو لعمال البناء خلال زيارة للموقع ... \"إن عملكم ...\""
+    opens_clause = o + 1 < len(tokens) and normal(tokens[o + 1].text) in lex.connectors
+    limit = COLON_LEAD_WORDS if (j >= 0 and tokens[j].text == ":") or opens_clause else LEAD_WORDS
     while j >= 0:
         tok = tokens[j]
         if (doc.line_break(j, j + 1) and tok.text != ":") or candidates.containing(tok.start):
@@ -984,6 +992,9 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
              state: _Discourse) -> _Speaker | None:
     """The speaker of a finite reporting verb whose subject may sit in tokens [a, b)."""
     tokens = doc.tokens
+    ref = _kana_subject(doc, verb_tok, sentence[0])
+    if ref is not None:
+        return ref.mention, ref.text
     h = _first_content_word(doc, lex, a, b)
     if h is not None and b > h + 1 and normal(tokens[h].text).startswith("ال"):
         # "وتوقع الخبير يوسف بنجلون أن": the name right after a definite description (not "مصادر حماس")
@@ -1020,6 +1031,27 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     if opening is not None:
         return opening
     return state.focus
+
+
+def _kana_subject(doc: _Text, verb_tok: int, sentence_start: int) -> Referent | None:
+    """The subject of "وكان X ... قد أعلن أن": a verb after قد whose sentence put its subject between كان and
+    قد has no subject after it (what follows is "في نيسان", not a speaker). The first name there that no
+    preposition governs, at most KANA_WORDS words back."""
+    tokens = doc.tokens
+    if verb_tok < 2 or normal(tokens[verb_tok - 1].text) != "قد":
+        return None
+    words = 0
+    j = verb_tok - 2
+    while j >= 0 and tokens[j].start >= sentence_start and words < KANA_WORDS:
+        if is_word(tokens[j]):
+            words += 1
+            if normal(tokens[j].text) in _KANA:
+                for ref in doc.referents_in(tokens[j].end, tokens[verb_tok - 1].start):
+                    if not ref.object:
+                        return ref
+                return None
+        j -= 1
+    return None
 
 
 def _surname_mention(doc: _Text, h: int, b: int, verb_tok: int) -> int | None:

@@ -708,3 +708,51 @@ def test_a_long_colon_lead_ending_with_a_name_maghrebi_style():
     b = article("وقال التقرير الصادر عن الهيئة في ختام أعمال دورتها الثالثة المنعقدة في مدينة فاس وبحضور "
                 "ممثلين عن القطاعات المعنية ما يلي: تحسين الخدمات وتوسيع الشبكة.")
     assert not [q for q in find_quotes(b) if q.kind == "direct"]
+
+
+def test_unnamed_plural_sources_are_no_person_egyptian_style():
+    text = ("قال منظمون إن عدد زوار معرض الكتاب تجاوز مليوني زائر هذا العام. "
+            "غير أن مختصين آخرين يقولون \"إن الأرقام المعلنة لا تعكس حجم المبيعات الفعلي في أجنحة دور النشر\".")
+    # the tagger took the plural noun for a name: it is still nobody in particular
+    a = article(text, {"منظمون": "PER"})
+    q1, q2 = find_quotes(a)
+    assert q1.speaker_mention is None and q1.speaker_text == "منظمون"
+    assert q2.speaker_mention is None and q2.speaker_text == "مختصين"
+
+
+def test_kana_subject_qad_verb_gulf_style():
+    text = ("وقال المحلل الاقتصادي فيصل الرشيد إن أسعار الحديد سترتفع. وكان ناصر العتيبي رئيس شركة "
+            "\"الخليج للصلب\" قد أعلن في مارس الماضي أن شركته ستضاعف إنتاجها خلال عامين.")
+    a = article(text, {"فيصل الرشيد": "PER", "ناصر العتيبي": "PER", "مارس": "ORG"})
+    q1, q2 = find_quotes(a)
+    assert speaker(a, q1) == "فيصل الرشيد"
+    assert speaker(a, q2) == "ناصر العتيبي"
+
+
+def test_rawa_reports_speech_levantine_style():
+    text = "وروى أحد سكان الحي ويدعى خليل عساف لمراسلنا «أن المياه دخلت البيوت قبل الفجر بقليل»."
+    a = article(text, {"خليل عساف": "PER"})
+    [q] = find_quotes(a)
+    assert q.verb == "روى" and speaker(a, q) == "خليل عساف"
+
+
+def test_name_quoted_after_a_clitic_inside_a_straight_quote_iraqi_style():
+    text = ('وأضاف الساعدي أن "العراق بحاجة إلى شركات أجنبية، والشركات الصينية مثل "سينوبك" و"بتروتشاينا" '
+            'تتطلع إلى المشاركة في ذلك".')
+    a = article(text, {"الساعدي": "PER"})
+    [q] = find_quotes(a)
+    assert q.text.endswith("تتطلع إلى المشاركة في ذلك")
+    assert speaker(a, q) == "الساعدي"
+
+
+def test_a_site_quoted_after_according_to_is_a_name_maghrebi_style():
+    text = 'وبلغت قيمة الصفقة عشرة ملايين درهم؛ حسب موقع "هسبريس المغربي الإخباري".'
+    assert find_quotes(article(text)) == []
+
+
+def test_a_quote_opening_with_inna_after_a_long_lead_egyptian_style():
+    text = ("وقالت الدكتورة منى عبد الحميد رئيسة قسم الآثار بجامعة القاهرة للطلاب خلال زيارتهم للموقع الأثري "
+            "بمنطقة سقارة صباح السبت برفقة عدد من الأساتذة \"إن هذه المقبرة من أهم الاكتشافات في العقد الأخير\".")
+    a = article(text, {"منى عبد الحميد": "PER"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "منى عبد الحميد"
