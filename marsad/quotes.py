@@ -46,6 +46,7 @@ from marsad.lexicon import (
     positions,
     tokenized,
     word_set,
+    word_variants,
 )
 from marsad.records import Article, Quote, content_id
 from marsad.referents import Referent, referents_of
@@ -69,6 +70,8 @@ SUBJECT_PHRASE_WORDS = 3       # speaker_text kept for an unresolved subject ("�
 FOCUS_SENTENCES = 2            # "he" refers to someone named at most this many sentences back
 SUBJECT_START_WORDS = 6        # a sentence names its agent in its first words; a name deeper in is an object
 TOPIC_WORDS = 8
+ROLE_BEFORE_WORDS = 12         # "المتحدث الرسمي لهيئة الهلال الأحمر السعودي بمنطقة المدينة المنورة خالد السهلي"
+ROLE_AFTER_WORDS = 4           # "كريس فيليرز المتحدث باسم بوينغ"
 KANA_WORDS = 16                # "وكان فاجيت اليكبيروف رئيس شركة \"لوكويل\" العملاقة للنفط قد أعلن"
 RELATIVE_WORDS = 6             # a person named at most this many words before الذي قال is its antecedent                # "أما القارئ \"النسيم\" فعلق قائلاً": أما at most this many tokens before
 SUBJECT_BEFORE_WORDS = 4       # "مصادر مقربة من النادي تؤكد أن": a subject opening the sentence
@@ -87,6 +90,7 @@ _AROUND_NAME = frozenset("«»“”„\"″#_()")
 _RELATIVES = frozenset({"الذي", "والذي", "التي", "والتي", "الذين", "والذين"})
 _NEXT_SPEAKER = frozenset({"كما", "فيما", "بينما", "حيث"})   # "..., كما أوضح فلان أن": a new attribution
 _TURN_PUNCT = frozenset("،,؛;")
+_CLITIC_ONLY = re.compile("[وفبلك]")
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا"})
 _NEGATIONS = frozenset({"لم", "ولم", "فلم", "لا", "ولا", "فلا", "لن", "ولن"})   # "، ولم يستبعد أن"
 
@@ -117,6 +121,9 @@ class _Lexicon:
     offices: PhraseTable[tuple[str, ...]]
     according: frozenset[str]
     epithets: frozenset[str]
+    role_heads: frozenset[str]
+    namesake_titles: frozenset[str]
+    name_of_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -150,6 +157,9 @@ def _lexicon() -> _Lexicon:
         offices=PhraseTable((k, tuple(v)) for k, v in data.get("office_adjectives", {}).items()),
         according=word_set(data.get("according_to", [])),
         epithets=frozenset(normal(w) for w in data.get("epithets", [])),
+        role_heads=word_set(data.get("role_heads", [])),
+        namesake_titles=frozenset(normal(w) for w in data.get("namesake_titles", [])),
+        name_of_words=frozenset(normal(w) for w in data.get("name_of_words", [])),
     )
 
 
@@ -303,6 +313,8 @@ class _Text:
         times = sorted((t.start, t.end) for t in article.timexes if 0 <= t.start < t.end <= len(self.text))
         self.timex_starts = [s for s, _ in times]
         self.timexes = times
+        self._role_windows: list | None = None
+        self._mention_starts: list[tuple[int, int]] | None = None
 
     def token_index(self, pos: int) -> int:
         """Index of the first token starting at or after `pos`."""
@@ -339,6 +351,62 @@ class _Text:
     def in_referent(self, pos: int) -> bool:
         k = bisect.bisect_right(self.ref_starts, pos) - 1
         return k >= 0 and self.referents[k].start <= pos < self.referents[k].end
+
+    def role_windows(self) -> list[tuple[int, tuple[int, int, list[str]]]]:
+        """For each PER mention in text order: (index, (start, end, words)) of the role phrase written next
+        to it -- ROLE_BEFORE_WORDS words before the name and ROLE_AFTER_WORDS after it, within its sentence,
+        never across another person's name, plus its title. A "person" that starts with باسم ("المتحدث
+        باسم بوينغ" tagged as a name) holds no role. Built on first use: only unresolved role subjects need it."""
+        if self._role_windows is None:
+            name_of = _lexicon().name_of_words
+            self._role_windows = [(i, self._role_window(i)) for i in self.mentions
+                                  if self.article.mentions[i].type == "PER"
+                                  and normal(self.article.mentions[i].text.split()[0]) not in name_of]
+            self._role_windows.sort(key=lambda item: self.article.mentions[item[0]].start)
+        return self._role_windows
+
+    def _role_window(self, i: int) -> tuple[int, int, list[str]]:
+        m = self.article.mentions[i]
+        s_start, s_end = self.sentence(m.start)
+        words = list(m.title.split()) if m.title else []
+        k = self.token_index(m.start) - 1
+        start = m.start
+        count = 0
+        while k >= 0 and count < ROLE_BEFORE_WORDS and self.tokens[k].start >= s_start:
+            tok = self.tokens[k]
+            if self.in_name(tok.start) and self.article.mentions[self._mention_at(tok.start)].type == "PER":
+                break                           # another person's name ends this one's role phrase
+            if not is_word(tok):
+                if tok.text not in _COMMA and tok.text not in _AROUND_NAME:
+                    break
+            else:
+                words.append(tok.text)
+                count += 1
+                start = tok.start
+            k -= 1
+        k = self.token_index(m.end)
+        end = m.end
+        count = 0
+        while k < len(self.tokens) and count < ROLE_AFTER_WORDS and self.tokens[k].start < s_end:
+            tok = self.tokens[k]
+            if self.in_name(tok.start) and self.article.mentions[self._mention_at(tok.start)].type == "PER":
+                break
+            if not is_word(tok):
+                if tok.text not in _COMMA and tok.text not in _AROUND_NAME:
+                    break
+            else:
+                words.append(tok.text)
+                count += 1
+                end = tok.end
+            k += 1
+        return start, end, words
+
+    def _mention_at(self, pos: int) -> int:
+        """Index into article.mentions of the valid mention covering `pos` (`in_name(pos)` must be True)."""
+        if self._mention_starts is None:
+            self._mention_starts = sorted((self.article.mentions[i].start, i) for i in self.mentions)
+        k = bisect.bisect_right(self._mention_starts, (pos, len(self.article.mentions))) - 1
+        return self._mention_starts[k][1]
 
     def paragraph_end(self, pos: int) -> int:
         end = self.text.find("\n", pos)
@@ -1003,6 +1071,9 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
                 if _words_between(doc, tokens[h].end, ref.start) <= 2:
                     return ref.mention, ref.text
             break
+    role = _role_subject(doc, lex, h, b, verb_tok) if h is not None else None
+    if role is not None:
+        return role
     if (h is not None and normal(tokens[h].text) in lex.epithets and state.focus is not None
             and state.focus[0] is not None):
         return state.focus[0], _phrase(doc, lex, h, b)     # "ورأى الخبير السياسي المصري أن": the expert just named
@@ -1018,6 +1089,8 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     if h is not None and not in_set(tokens[h].text, lex.according) and not _possessed(tokens[h].text):
         phrase = _phrase(doc, lex, h, b)
         person = _surname_mention(doc, h, b, verb_tok)
+        if person is None and in_set(tokens[h].text, lex.role_heads) and _definite(doc, h, b):
+            person = _role_person(doc, h, b, verb_tok)
         if person is not None:
             return person, phrase
         return None, phrase
@@ -1031,6 +1104,78 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     if opening is not None:
         return opening
     return state.focus
+
+
+def _definite(doc: _Text, h: int, b: int) -> bool:
+    """A role phrase that points at someone known: "المتحدث", "مدير الجامعتين" (a definite noun after it),
+    never the indefinite "متحدث باسم القصر" (a spokesman)."""
+    if normal(doc.tokens[h].text).startswith("ال"):
+        return True
+    return h + 1 < b and is_word(doc.tokens[h + 1]) and normal(doc.tokens[h + 1].text).startswith("ال")
+
+
+def _role_subject(doc: _Text, lex: _Lexicon, h: int, b: int, verb_tok: int) -> _Speaker | None:
+    """A subject that is a role phrase with a name inside it: "مؤذن مسجد الهداية", "مدير جامعتي الملك عبد
+    العزيز وجدة المكلف". The speaker is the person holding the role (`_role_person`), or nobody named --
+    never the mosque, the university or the king in its name. None when the subject is no such phrase."""
+    tokens = doc.tokens
+    if not in_set(tokens[h].text, lex.role_heads) or doc.in_referent(tokens[h].start):
+        return None
+    if b <= h + 1:
+        return None
+    ref = next((r for r in doc.referents_in(tokens[h + 1].start, tokens[b - 1].end) if not r.object), None)
+    if ref is None or any(tokens[k].text in _COMMA for k in range(h + 1, doc.token_index(ref.start))):
+        return None                             # no name, or the name after a comma is the person: "، فلان"
+    if doc.token_index(ref.start) == h + 1 and doc.article.mentions[ref.mention].type == "PER":
+        return None                             # "وقال الوزير فلان": the name right after the role
+    phrase = _phrase(doc, lex, h, b)
+    person = _role_person(doc, h, b, verb_tok) if _definite(doc, h, b) else None
+    if person is not None:
+        return person, phrase
+    k = doc.token_index(ref.start) - 1
+    if doc.article.mentions[ref.mention].type == "PER" and normal(tokens[k].text) not in lex.namesake_titles:
+        return None                             # "وقال مساعد المدير فلان": the old rules decide
+    return None, phrase
+
+
+def _role_person(doc: _Text, h: int, b: int, verb_tok: int) -> int | None:
+    """The person a role phrase without a name stands for ("ولفت المتحدث إلى أن", "وأكد مدير الجامعتين أن"):
+    each of the phrase's words (at most SUBJECT_PHRASE_WORDS, up to a preposition or filler) is a word of the
+    role phrase written next to exactly one person's name before the verb (before it: "المتحدث الرسمي لهيئة
+    الهلال الأحمر ... خالد السهلي"; after it: "كريس فيليرز المتحدث باسم بوينغ"; or the mention's title), so
+    "الأمين العام للأمم المتحدة" is not NATO's secretary general. Several people: nobody."""
+    lex = _lexicon()
+    wanted = [w for w in _phrase(doc, lex, h, max(b, h + 1)).split()
+              if not _CLITIC_ONLY.fullmatch(w)]
+    if not wanted or len(canonical(wanted[0])) < 3:
+        return None
+    until = doc.tokens[verb_tok].start
+    found = []
+    for idx, span in doc.role_windows():
+        m = doc.article.mentions[idx]
+        if m.start >= until:
+            break
+        if all(any(_same_word(w, x) for x in span[2]) for w in wanted):
+            found.append((idx, span))
+    if not found:
+        return None
+    lasts = {normal(doc.article.mentions[idx].name.split()[-1]) for idx, _ in found}
+    return found[-1][0] if len(lasts) == 1 else None
+
+
+@lru_cache(maxsize=20_000)
+def _stems(word: str) -> tuple[str, ...]:
+    return tuple(v for v in word_variants(word) if len(v) >= 3)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two written words of a role phrase are the same word: a shared form after clitics and article, or a
+    dual/plural ending on the same stem ("الجامعتين" and "جامعتي")."""
+    va, vb = _stems(a), _stems(b)
+    if not set(va).isdisjoint(vb):
+        return True
+    return any(len(x) >= 4 and len(y) >= 4 and (x.startswith(y) or y.startswith(x)) and abs(len(x) - len(y)) <= 2
+               for x in va for y in vb)
 
 
 def _kana_subject(doc: _Text, verb_tok: int, sentence_start: int) -> Referent | None:

@@ -756,3 +756,47 @@ def test_a_quote_opening_with_inna_after_a_long_lead_egyptian_style():
     a = article(text, {"منى عبد الحميد": "PER"})
     [q] = find_quotes(a)
     assert speaker(a, q) == "منى عبد الحميد"
+
+
+def test_bare_role_points_at_the_one_person_named_with_it_gulf_style():
+    text = ("وقال سلطان الحمادي المتحدث باسم هيئة الطيران المدني إن الرحلات ستعود إلى جدولها المعتاد. "
+            "ولفت المتحدث إلى أن الهيئة أرسلت تعميما إلى جميع شركات الطيران العاملة في الدولة.")
+    a = article(text, {"سلطان الحمادي": "PER", "هيئة الطيران المدني": "ORG"})
+    q1, q2 = find_quotes(a)
+    assert speaker(a, q1) == speaker(a, q2) == "سلطان الحمادي"
+    assert q2.speaker_text == "المتحدث"
+    # the tagger's "person" باسم هيئة ... holds no role of its own
+    a = article(text, {"سلطان الحمادي": "PER", "باسم هيئة الطيران المدني": "PER"})
+    q1, q2 = find_quotes(a)
+    assert speaker(a, q2) == "سلطان الحمادي"
+
+
+def test_long_role_before_a_name_resolves_a_later_bare_role_iraqi_style():
+    text = ("وقال المتحدث الرسمي باسم قيادة عمليات بغداد في وزارة الدفاع العميد سعد معن إن القوات أحبطت الهجوم. "
+            "وأكد المتحدث الرسمي أن الطريق الدولي أعيد فتحه أمام المسافرين.")
+    a = article(text, {"سعد معن": "PER", "وزارة الدفاع": "ORG"})
+    q1, q2 = find_quotes(a)
+    assert speaker(a, q2) == "سعد معن"
+
+
+def test_bare_role_shared_by_two_people_stays_unresolved_levantine_style():
+    text = ("واستقبل المتحدث باسم الحكومة رامي حداد المتحدث باسم البلدية جورج نصار. "
+            "وقال المتحدث إن اللقاء تناول خطة النقل العام في العاصمة.")
+    a = article(text, {"رامي حداد": "PER", "جورج نصار": "PER"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None
+
+
+def test_role_with_a_place_inside_is_not_the_place_egyptian_style():
+    text = "وقال خطيب مسجد النور بالمنصورة: إن أعداد المصلين تضاعفت في الأيام الأخيرة من الشهر الكريم."
+    a = article(text, {"مسجد النور": "ORG", "المنصورة": "LOC"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None and q.speaker_text.startswith("خطيب مسجد")
+    text = "وأوضح عميد كلية الطب بجامعة الملك سعود أن الكلية ستقبل مئتي طالب في العام المقبل."
+    a = article(text, {"سعود": "PER"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None
+    # an organisation as the subject itself is still the speaker
+    a = article("وقالت وزارة الصحة إن حملة التطعيم ستشمل جميع المحافظات.", {"وزارة الصحة": "ORG"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "وزارة الصحة"
