@@ -90,6 +90,7 @@ _AROUND_NAME = frozenset("«»“”„\"″#_()")
 _RELATIVES = frozenset({"الذي", "والذي", "التي", "والتي", "الذين", "والذين"})
 _NEXT_SPEAKER = frozenset({"كما", "فيما", "بينما", "حيث"})   # "..., كما أوضح فلان أن": a new attribution
 _TURN_PUNCT = frozenset("،,؛;")
+_ISSUED_BY = frozenset({"صادر", "صادره", "عن", "من"})
 _CLITIC_ONLY = re.compile("[وفبلك]")
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا"})
 _NEGATIONS = frozenset({"لم", "ولم", "فلم", "لا", "ولا", "فلا", "لن", "ولن"})   # "، ولم يستبعد أن"
@@ -124,6 +125,7 @@ class _Lexicon:
     role_heads: frozenset[str]
     namesake_titles: frozenset[str]
     name_of_words: frozenset[str]
+    statement_adjectives: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -160,6 +162,7 @@ def _lexicon() -> _Lexicon:
         role_heads=word_set(data.get("role_heads", [])),
         namesake_titles=frozenset(normal(w) for w in data.get("namesake_titles", [])),
         name_of_words=frozenset(normal(w) for w in data.get("name_of_words", [])),
+        statement_adjectives=word_set(data.get("statement_adjectives", [])),
     )
 
 
@@ -984,6 +987,8 @@ def _attribute(doc: _Text, lex: _Lexicon, found: list[_Found]) -> list[Quote]:
             if speaker is not None:
                 state.focus = speaker
                 state.in_sentence = speaker
+                if f.how == "verb" and _mentions_statement(doc, lex, f):
+                    state.statement = speaker      # "وقالت الوزارة في بيان ..." then "وأضاف البيان أن"
             state.last_quote = (f.end, speaker)
             verb = _verb_as_written(doc, lex, f.verb_tok) if f.how == "verb" else None
             quotes.append(Quote(
@@ -1308,7 +1313,40 @@ def _statement(doc: _Text, lex: _Lexicon, h: int, b: int, state: _Discourse) -> 
     norm = normal(_bare(tokens[h].text, lex.statements))
     if norm.startswith("ال") and state.statement is not None:
         return state.statement
+    author = _statement_author(doc, lex, h + 1, limit)
+    if author is not None:                      # "وقال بيان إدارة الأغذية والعقاقير إنه"
+        return None, author
     return None, _bare(tokens[h].text, lex.statements)
+
+
+def _statement_author(doc: _Text, lex: _Lexicon, a: int, b: int) -> str | None:
+    """The words naming a statement's author when no mention does: the noun phrase right after "بيان"
+    ("بيان إدارة الأغذية", "بيان صادر عن هيئة الدواء"), up to SUBJECT_PHRASE_WORDS words; None when what
+    follows is no author (a word describing the statement: "بيان مشترك"; a filler: "بيان اليوم"; a
+    definite word: "البيان الختامي")."""
+    tokens = doc.tokens
+    j = a
+    while j < b and is_word(tokens[j]) and canonical(tokens[j].text) in _ISSUED_BY:
+        j += 1
+    if j >= b or not is_word(tokens[j]) or normal(tokens[j].text).startswith("ال"):
+        return None
+    word = tokens[j].text
+    if (in_set(word, lex.statement_adjectives) or in_set(word, lex.fillers) or in_set(word, lex.receivers)
+            or normal(word) in lex.connectors or doc.verbs.get(j) is not None):
+        return None
+    phrase = _phrase(doc, lex, j, b)
+    # "بيان للوزارة" -> "الوزارة", "بيان لهيئة الدواء" -> "هيئة الدواء"; a short rest keeps its ل (لجنة)
+    if phrase.startswith("لل") and len(word) >= 6:
+        return "ال" + phrase[2:]
+    if phrase.startswith("ل") and len(word) >= 5:
+        return phrase[1:]
+    return phrase
+
+
+def _mentions_statement(doc: _Text, lex: _Lexicon, f: _Found) -> bool:
+    """The verb's lead-in says it was a statement ("وقالت الوزارة في بيان نشرته الوكالة إنه")."""
+    a, b = f.region
+    return any(is_word(doc.tokens[k]) and in_set(doc.tokens[k].text, lex.statements) for k in range(a, min(b, a + 12)))
 
 
 def _statement_source(doc: _Text, lex: _Lexicon, a: int, b: int, state: _Discourse) -> _Speaker | None:

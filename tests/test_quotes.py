@@ -800,3 +800,20 @@ def test_role_with_a_place_inside_is_not_the_place_egyptian_style():
     a = article("وقالت وزارة الصحة إن حملة التطعيم ستشمل جميع المحافظات.", {"وزارة الصحة": "ORG"})
     [q] = find_quotes(a)
     assert speaker(a, q) == "وزارة الصحة"
+
+
+def test_the_statement_is_from_whoever_issued_it_just_before_gulf_style():
+    text = ("وقالت شرطة دبي في بيان صحفي اليوم إنها أوقفت أربعة متهمين بالاحتيال الإلكتروني. "
+            "وأضاف البيان أن المتهمين استهدفوا حسابات مصرفية في عدة دول.")
+    a = article(text, {"شرطة دبي": "ORG"})
+    q1, q2 = find_quotes(a)
+    assert speaker(a, q1) == speaker(a, q2) == "شرطة دبي"
+
+
+def test_statement_author_named_without_a_mention_egyptian_style():
+    a = article("وقال بيان هيئة سلامة الغذاء إن الحملات أسفرت عن ضبط أطنان من اللحوم الفاسدة بالأسواق.")
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None and q.speaker_text == "هيئة سلامة الغذاء"
+    a = article("وقال بيان مشترك إن الطرفين اتفقا على استئناف المفاوضات الشهر المقبل.")
+    [q] = find_quotes(a)
+    assert q.speaker_text == "بيان"
