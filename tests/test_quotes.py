@@ -817,3 +817,9 @@ def test_statement_author_named_without_a_mention_egyptian_style():
     a = article("وقال بيان مشترك إن الطرفين اتفقا على استئناف المفاوضات الشهر المقبل.")
     [q] = find_quotes(a)
     assert q.speaker_text == "بيان"
+
+
+def test_a_columnists_own_first_person_is_no_attribution_gulf_style():
+    text = ("وأقول: إن الأندية التي تنفق الملايين على اللاعبين الأجانب تنسى أكاديمياتها. "
+            "وقد قلت هذا الكلام مرارا في هذه الزاوية.")
+    assert find_quotes(article(text)) == []
