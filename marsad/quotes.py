@@ -1108,7 +1108,33 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     opening = _unnamed_subject_before(doc, lex, verb_tok, sentence[0], state)
     if opening is not None:
         return opening
+    role = _sentence_role(doc, lex, verb_tok, sentence[0])
+    if role is not None:
+        return role
     return state.focus
+
+
+def _sentence_role(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int) -> _Speaker | None:
+    """A verb joined by و to an earlier verb of its sentence shares that verb's subject: "وسرعان ما ندد
+    الرئيس التركي ... بالهجوم وقال أمام الصحافيين «...»". That subject is a definite role phrase in the
+    sentence's first SUBJECT_START_WORDS words (names are `_sentence_subject`'s); the person holding it
+    when the article says who, else the phrase."""
+    tokens = doc.tokens
+    if verb_tok == 0 or normal(tokens[verb_tok].text) in lex.verb_forms or _opens_sentence(doc, verb_tok):
+        return None                             # only "وقال", never a verb opening its sentence
+    k = doc.token_index(sentence_start)
+    words = 0
+    while k < verb_tok and words < SUBJECT_START_WORDS:
+        tok = tokens[k]
+        if is_word(tok):
+            words += 1
+            if doc.in_referent(tok.start) or k in doc.verbs:
+                return None
+            if in_set(tok.text, lex.role_heads) and normal(tok.text).startswith("ال"):
+                person = _role_person(doc, k, verb_tok, verb_tok)
+                return person, _phrase(doc, lex, k, verb_tok)
+        k += 1
+    return None
 
 
 def _definite(doc: _Text, h: int, b: int) -> bool:

@@ -823,3 +823,12 @@ def test_a_columnists_own_first_person_is_no_attribution_gulf_style():
     text = ("وأقول: إن الأندية التي تنفق الملايين على اللاعبين الأجانب تنسى أكاديمياتها. "
             "وقد قلت هذا الكلام مرارا في هذه الزاوية.")
     assert find_quotes(article(text)) == []
+
+
+def test_a_joined_verb_shares_the_role_subject_of_its_sentence_maghrebi_style():
+    text = ("وقال الناطق باسم الحكومة مصطفى الخلفي إن الحكومة ستواصل الحوار. وسرعان ما ندد الوزير الأول خلال "
+            "زيارته إلى مدينة طنجة بالهجوم وقال للصحافيين «إننا لن نتسامح مع من يهدد أمن المواطنين».")
+    a = article(text, {"مصطفى الخلفي": "PER", "طنجة": "LOC"})
+    q1, q2 = find_quotes(a)
+    assert speaker(a, q1) == "مصطفى الخلفي"
+    assert q2.speaker_mention is None and q2.speaker_text.startswith("الوزير الأول")
