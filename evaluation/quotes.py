@@ -10,7 +10,10 @@ marsad.quotes were made from, so its "after" figures flatter the code; and `chec
 further articles drawn with another seed and judged only once those fixes were in -- the honest estimate.
 A second round added `check2` (samples 200-219), 20 articles drawn by `--draw check2` and judged on the code
 as it stood BEFORE that round's fixes, the round's honest estimate; and `dev2` (samples 300-319, `--draw dev2`),
-20 more read to find further error classes, which that round's fixes were made from.
+20 more read to find further error classes, which that round's fixes were made from. Round 2 judged a clause
+with quoted words inside it ("قال إن الوزارة «ستواصل ...»") as ONE reported quotation; dev sample 26, which
+round 1 had in two pieces, was re-judged that way, while check2's items stay as judged before the fixes
+(two of them, samples 203 and 208, were judged as the quoted words alone / in two pieces).
 There is no gold for Arabic quote attribution, so one engineer read each article and
 wrote down what a careful analyst would want:
 
@@ -161,7 +164,8 @@ def score(store_path: str, show: bool = False, subset: str = "all") -> dict:
                 if ok:
                     counts["speaker_ok"] += 1
                 else:
-                    errors[f"wrong speaker: {w['error'] if w['verdict'] == 'wrong_speaker' and w['error'] else 'other'}"] += 1
+                    known = w["error"] if w["verdict"] == "wrong_speaker" and w["error"] else "other"
+                    errors[f"wrong speaker: {known}"] += 1
                     if show:
                         print(f"SPEAKER {aid} want {w['speaker']} got {said!r}: {q.text[:60]}")
             for k, w in enumerate(wanted):

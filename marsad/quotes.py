@@ -5,7 +5,11 @@ Two kinds, as the export contract defines them:
 - direct: the words between quotation marks (« », “ ”, " ", „ “, ″ ″), or after a reporting verb and a colon
   ("قال ستولينبيرج: لقد أجريت ...") up to the end of the paragraph;
 - reported: the clause after إن/أن (or after the preposition some verbs take: شدد على، أعرب عن، أشار إلى)
-  up to the end of the sentence, or up to the next attribution in it ("، مؤكداً أن ...").
+  up to the end of the sentence, or up to the next attribution in it ("، مؤكداً أن ..."). Quoted words inside
+  the clause are part of it ("وقال الدماطي إن العثور على ... «قد يعد دليلا ...»" is one reported quotation).
+
+A colon quote ends at the paragraph end or where the narration takes over: a sentence opening with a new
+attribution or a participle (". منوهاً بأن"), or a participle with its clause after a comma ("؛ مشيراً إلى أن").
 
 Which quoted words are quotations. Arabic news puts quote marks around names and terms as often as around
 speech ("الناتو", “الكاظمي”, "بعثة غير قتالية"). A quoted span is a quotation when it has at least
@@ -21,8 +25,12 @@ Speakers. The name next to the verb, after it ("قال الكاظمي إن") or,
 before it ("أمّا ستولتينبرغ، فأعرب عن"); a role phrase that names one person in the article (see
 marsad.referents); a statement of an office ("بيان لمكتب الكاظمي" -> الكاظمي, "بيان لمكتبه" -> the person
 being discussed, "بيان رئاسي" -> the person titled رئيس الجمهورية, "وفق البيان" -> the last statement's
-author); a verb with no subject (وأضاف، وأشار إلى أن) or a participle (مُردفاً، مؤكداً) -> the person the
-discourse is about: the last speaker, or the first agent named in the latest sentence. An anonymous or unknown
+author; "وقالت الوزارة في بيان" makes الوزارة that author); "وكان X ... قد أعلن" -> X; a role phrase as the
+subject is a person, never the body or place named inside it ("مؤذن مسجد الهداية"), and a bare role
+("ولفت المتحدث") is the one person the article named with those role words; a verb with no subject (وأضاف،
+وأشار إلى أن) or a participle (مُردفاً، مؤكداً) -> the person the discourse is about: the last speaker, or the
+first agent named in the latest sentence (a "وقال" joined to an earlier verb shares its role subject: "ندد
+الرئيس التركي ... وقال"). An anonymous or unknown
 subject ("وقالت مصادر", "وقالت المسؤولة الأوروبية") gives speaker None with its words kept in speaker_text:
 a missing speaker is better than a wrong one.
 """
@@ -69,11 +77,11 @@ SOURCE_WORDS = 8               # "بيان صادر عن مكتب رئيس ال�
 SUBJECT_PHRASE_WORDS = 3       # speaker_text kept for an unresolved subject ("المسؤولة الأوروبية")
 FOCUS_SENTENCES = 2            # "he" refers to someone named at most this many sentences back
 SUBJECT_START_WORDS = 6        # a sentence names its agent in its first words; a name deeper in is an object
-TOPIC_WORDS = 8
+TOPIC_WORDS = 8                # "أما القارئ \"النسيم\" فعلق قائلاً": أما at most this many tokens before
 ROLE_BEFORE_WORDS = 12         # "المتحدث الرسمي لهيئة الهلال الأحمر السعودي بمنطقة المدينة المنورة خالد السهلي"
 ROLE_AFTER_WORDS = 4           # "كريس فيليرز المتحدث باسم بوينغ"
 KANA_WORDS = 16                # "وكان فاجيت اليكبيروف رئيس شركة \"لوكويل\" العملاقة للنفط قد أعلن"
-RELATIVE_WORDS = 6             # a person named at most this many words before الذي قال is its antecedent                # "أما القارئ \"النسيم\" فعلق قائلاً": أما at most this many tokens before
+RELATIVE_WORDS = 6             # a person named at most this many words before الذي قال is its antecedent
 SUBJECT_BEFORE_WORDS = 4       # "مصادر مقربة من النادي تؤكد أن": a subject opening the sentence
 MAX_QUOTE_PARAGRAPHS = 6
 NESTED_CHARS = 60              # a name quoted inside a straight quote: “... منصة "دليل رمضان" ...”
@@ -226,8 +234,8 @@ def _innermost(stack: list[list], family: str) -> int | None:
 
 def _nested_name(text: str, pos: int, straight: list[int]) -> int | None:
     """The closing mark of a short name quoted inside an open straight quote, or None. The mark at `pos` must
-    be opening-shaped (space before, or a clitic letter written on the name: و"لوكويل"; letter after), the next one close by (NESTED_CHARS) and closing-shaped,
-    and the one after it -- the outer quote's end -- in the same sentence; anything less keeps the plain
+    be opening-shaped (space before, or a clitic letter written on the name: و"لوكويل"; letter after), the
+    next one close by (NESTED_CHARS) and closing-shaped, and the one after it -- the outer quote's end -- in the same sentence; anything less keeps the plain
     pairing, so one stray mark cannot shift every pair of a long line."""
     before = text[pos - 1] if pos else " "
     after = text[pos + 1] if pos + 1 < len(text) else " "
