@@ -147,12 +147,14 @@ def model_tagger(model: Path | None, domain: str = "news", kind: str = "crf"):
     if model is None:
         tagger = ner.load_tagger()
         return lambda words: tagger.tag(words, domain)
+    import threading
+
     import pycrfsuite
-    features = ner.FeatureCache(ner.load_lexicons())
+    lexicons = ner.load_lexicons()
     crf = pycrfsuite.Tagger()
     crf.open(str(model))
-    return lambda words: crf.tag(ner.domain_features(ner.sentence_features(words, features), domain)) \
-        if words else []
+    tagger = ner.Tagger(crf, lexicons, ner.FeatureCache(lexicons), threading.Lock())   # decodes as shipped
+    return lambda words: tagger.tag(words, domain)
 
 
 def main(argv: list[str] | None = None) -> None:

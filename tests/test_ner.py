@@ -252,3 +252,16 @@ def test_shipped_lexicons_include_name_type_rates():
     lex = ner.load_lexicons()
     assert len(lex.rates) > 1000
     assert all(r[:-1] in ner.TYPES and r[-1] in "123" for rates in list(lex.rates.values())[:500] for r in rates)
+
+
+def test_evaluation_scores_the_shipped_decoding():
+    """evaluation/ner.py --model must decode exactly as `Tagger.tag` does, or its figures describe another
+    tagger: the model file the package ships, read through the evaluation path, gives the same labels."""
+    from importlib import resources
+
+    from evaluation.ner import model_tagger
+    words = "وقالت الفنانة رغدة الشامي إن فرقة المسرح القومي تزور عمان وبيروت الشهر المقبل .".split()
+    with resources.as_file(resources.files("marsad") / "models" / ner.MODEL_FILE) as path:
+        via_evaluation = model_tagger(path)
+        assert via_evaluation(words) == ner.load_tagger().tag(words)
+        assert via_evaluation([]) == []
