@@ -182,6 +182,9 @@ for _head in sorted(_HEADS, key=len, reverse=True):
 _HONORIFICS = sorted(_phrases(_TITLES["honorifics"]), key=len, reverse=True)
 _LONGEST_HONORIFIC = max(map(len, _HONORIFICS), default=0)
 _STOP_WORDS = {match_form(w) for w in _TITLES["stop_words"]}
+_ROYAL_TITLES = {match_form(w) for w in _TITLES["royal_titles"]}
+_NAMESAKE_TYPE = {**{_word(w): "LOC" for w in _TITLES["namesake_places"]},
+                  **{_word(w): "ORG" for w in _TITLES["namesake_bodies"]}}
 _SPLIT_PROCLITICS = set(_TITLES["split_proclitics"])
 _COMPOUND_PREFIXES = {match_form(w) for w in _NAMES["compound_prefixes"]}
 _COMPOUND_SUFFIXES = {match_form(w) for w in _NAMES["compound_suffixes"]}
@@ -611,6 +614,33 @@ def _names_a_body(title: str, bodies: list[str]) -> bool:
     return any(ner.TRIGGER_OF.get(_word(w)) == "ORG" and _word(w) not in named for w in title.split())
 
 
+_TWO_WORDS_BEFORE = re.compile(r"(\w+)[ \t]+(\w+)[ \t]+$")
+
+
+def _namesakes(article: Article) -> None:
+    """A person's name after a royal title that follows an institution word names the institution: "مطار
+    الملك خالد الدولي", "بجامعة الملك سعود", "حديقة الأمير فيصل" are a place and a body, not King Khalid, King
+    Saud or a prince. The mention widens to the whole name and takes the institution's type, so it neither
+    counts as the person nor takes "الملك" as a title."""
+    text = article.text
+    for mention in article.mentions:
+        if mention.type != "PER":
+            continue
+        found = _TWO_WORDS_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        if found is None or match_form(found.group(2)) not in _ROYAL_TITLES:
+            continue
+        word = found.group(1)
+        for cut in range(0, min(3, len(word) - 1)):
+            if cut and word[cut - 1] not in "وفبلك":
+                break
+            kind = _NAMESAKE_TYPE.get(_word(word[cut:]))
+            if kind:
+                start = found.start(1) + cut
+                mention.type, mention.start = kind, start
+                mention.text = mention.name = text[start:mention.end]
+                break
+
+
 def _people_after_titles(article: Article) -> None:
     """Mentions right after a person's title are people, with their whole name.
 
@@ -663,6 +693,7 @@ def attach_titles(article: Article) -> None:
     noun phrase. A leading و/ب is not part of the title. Only a title the text states is kept; a mention with
     none keeps `title` as it was.
     """
+    _namesakes(article)
     _people_after_titles(article)
     text = article.text
     people = sorted((m.start, m.end) for m in article.mentions if m.type == "PER")

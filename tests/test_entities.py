@@ -320,6 +320,18 @@ def test_a_city_a_minister_is_named_after_stays_a_city():
     assert [m.type for m in article.mentions if m.text == "أوستن"] == ["LOC"]
 
 
+def test_a_royal_name_after_an_institution_word_names_the_institution():
+    text = ("وصل الوفد إلى مطار الملك خالد الدولي، واستقبله الأمير فيصل بن بندر، ثم زار طلاب بجامعة الملك سعود "
+            "وحديقة الأمير مشعل، وقال الملك سلمان إن ...")
+    names = [("خالد الدولي", "PER"), ("فيصل بن بندر", "PER"), ("سعود", "PER"), ("مشعل", "PER"), ("سلمان", "PER")]
+    article = prepare(make_article("t", text, names))
+    got = [(m.type, m.text, m.title) for m in article.mentions]
+    assert got == [("LOC", "مطار الملك خالد الدولي", None), ("PER", "فيصل بن بندر", "الأمير"),
+                   ("ORG", "جامعة الملك سعود", None), ("LOC", "حديقة الأمير مشعل", None),
+                   ("PER", "سلمان", "الملك")]
+    assert all(text[m.start:m.end] == m.text for m in article.mentions)
+
+
 def test_a_misc_surname_two_people_share_stays_misc():
     text = "استقبل عبد اللطيف رشيد وفداً، فيما اتصل سامي رشيد بالوزير، وكتب “رشيد” على حسابه. وصدر كتاب “الأيام”."
     names = [("عبد اللطيف رشيد", "PER"), ("سامي رشيد", "PER"), ("رشيد", "MISC"), ("الأيام", "MISC")]
