@@ -1188,12 +1188,19 @@ def _surface_words(surface: str, type: str) -> int:
     return len(person_parts(key)) if type == "PER" else len(key.split())
 
 
+def _judged(surface: str) -> bool:
+    """Whether a surface form ends with a judging adjective (داعش الإرهابي): not how to name the entity."""
+    words = _loose(match_form(surface)).split()
+    return len(words) > 1 and words[-1] in _DESCRIPTORS
+
+
 def _display_name(surfaces: Counter, type: str) -> str:
     """The most complete frequent form: among surfaces seen at least NAME_SHARE as often as the most frequent
-    one, the one with most name parts, then the most frequent; hashtag spellings only when nothing else."""
+    one, the one with most name parts, then the most frequent; hashtag spellings and forms ending with a
+    judging adjective only when nothing else."""
     top = max(surfaces.values())
     frequent = [s for s, n in surfaces.items() if n >= max(1, NAME_SHARE * top)]
-    return min(frequent, key=lambda s: ("_" in s, -_surface_words(s, type), -surfaces[s], len(s), s))
+    return min(frequent, key=lambda s: ("_" in s, _judged(s), -_surface_words(s, type), -surfaces[s], len(s), s))
 
 
 def _top_titles(titles: Counter) -> list[str]:

@@ -419,6 +419,8 @@ def test_a_judging_adjective_after_an_organisation_is_the_same_organisation():
     article = make_article("t", text + " ودعت جماعة الإخوان إلى التظاهر.", names)
     resolution = resolve_entities(collect_names([article]))
     assert resolution.entity_of("ORG", "تنظيم داعش الإرهابي") == resolution.entity_of("ORG", "داعش")
+    [isis] = [e for e in resolution.entities if "داعش" in e.name]
+    assert isis.name in ("داعش", "تنظيم داعش")          # the adjective is not part of its name
     assert resolution.entity_of("ORG", "جماعة الإخوان المحظورة") == resolution.entity_of("ORG", "جماعة الإخوان")
     # an adjective of origin is part of the name: the EU is not "the union" of any kind
     assert resolution.entity_of("ORG", "الاتحاد الأوروبي") != resolution.entity_of("ORG", "الاتحاد")
