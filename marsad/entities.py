@@ -682,6 +682,14 @@ def _people_after_titles(article: Article) -> None:
             mention.text = text[first:mention.end]
 
 
+def repair_mentions(article: Article) -> None:
+    """The tagger's mistakes the words around a name correct, within one sentence: a royal name after an
+    institution word names the institution (`_namesakes`), a name after a person's title is a person with
+    the first name the tagger missed (`_people_after_titles`). Run by `attach_titles`."""
+    _namesakes(article)
+    _people_after_titles(article)
+
+
 def attach_titles(article: Article) -> None:
     """Fill `title` of each PER mention with the role phrase right before the name ("رئيس الوزراء العراقي
     مصطفى الكاظمي", "بالأمين العام لحلف شمال الأطلسي، ينس ستولتينبرغ" -> "الأمين العام لحلف شمال الأطلسي")
@@ -693,8 +701,7 @@ def attach_titles(article: Article) -> None:
     noun phrase. A leading و/ب is not part of the title. Only a title the text states is kept; a mention with
     none keeps `title` as it was.
     """
-    _namesakes(article)
-    _people_after_titles(article)
+    repair_mentions(article)
     text = article.text
     people = sorted((m.start, m.end) for m in article.mentions if m.type == "PER")
     starts = [s for s, _ in people]

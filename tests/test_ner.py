@@ -265,3 +265,14 @@ def test_evaluation_scores_the_shipped_decoding():
         via_evaluation = model_tagger(path)
         assert via_evaluation(words) == ner.load_tagger().tag(words)
         assert via_evaluation([]) == []
+
+
+def test_evaluation_scores_what_marsad_outputs_with_the_entity_repairs():
+    """By default evaluation/ner.py scores the tagger plus the entity stage's per-sentence repairs: a name
+    right after a person's title is a person with its first name (the tagger is replaced by a stub here)."""
+    from evaluation.ner import with_entity_repairs
+    words = "رحب الأمين العام لمنظمة التعاون الرقمي أوديلفرد شتراومبورغ بالوفد .".split()
+    stub = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-LOC", "O", "O"]
+    assert with_entity_repairs(lambda w: list(stub))(words) == \
+        ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "B-PER", "I-PER", "O", "O"]
+    assert with_entity_repairs(lambda w: [])([]) == []
