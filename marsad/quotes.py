@@ -380,10 +380,17 @@ class _Text:
         m = self.article.mentions[i]
         s_start, s_end = self.sentence(m.start)
         words = list(m.title.split()) if m.title else []
-        k = self.token_index(m.start) - 1
-        start = m.start
+        start = self._role_side(self.token_index(m.start) - 1, -1, ROLE_BEFORE_WORDS, s_start, s_end, words, m.start)
+        end = self._role_side(self.token_index(m.end), 1, ROLE_AFTER_WORDS, s_start, s_end, words, m.end)
+        return start, end, words
+
+    def _role_side(self, k: int, step: int, limit: int, s_start: int, s_end: int, words: list[str],
+                   edge: int) -> int:
+        """Walk from token `k` in direction `step` over at most `limit` words of the sentence, adding them to
+        `words`, up to another person's name or punctuation other than a comma or quote mark; the window's
+        edge offset on that side (`edge` when no word was taken)."""
         count = 0
-        while k >= 0 and count < ROLE_BEFORE_WORDS and self.tokens[k].start >= s_start:
+        while 0 <= k < len(self.tokens) and count < limit and s_start <= self.tokens[k].start < s_end:
             tok = self.tokens[k]
             if self.in_name(tok.start) and self.article.mentions[self._mention_at(tok.start)].type == "PER":
                 break                           # another person's name ends this one's role phrase
@@ -393,24 +400,9 @@ class _Text:
             else:
                 words.append(tok.text)
                 count += 1
-                start = tok.start
-            k -= 1
-        k = self.token_index(m.end)
-        end = m.end
-        count = 0
-        while k < len(self.tokens) and count < ROLE_AFTER_WORDS and self.tokens[k].start < s_end:
-            tok = self.tokens[k]
-            if self.in_name(tok.start) and self.article.mentions[self._mention_at(tok.start)].type == "PER":
-                break
-            if not is_word(tok):
-                if tok.text not in _COMMA and tok.text not in _AROUND_NAME:
-                    break
-            else:
-                words.append(tok.text)
-                count += 1
-                end = tok.end
-            k += 1
-        return start, end, words
+                edge = tok.start if step < 0 else tok.end
+            k += step
+        return edge
 
     def _mention_at(self, pos: int) -> int:
         """Index into article.mentions of the valid mention covering `pos` (`in_name(pos)` must be True)."""
