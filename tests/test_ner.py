@@ -268,11 +268,22 @@ def test_evaluation_scores_the_shipped_decoding():
 
 
 def test_evaluation_scores_what_marsad_outputs_with_the_entity_repairs():
-    """By default evaluation/ner.py scores the tagger plus the entity stage's per-sentence repairs: a name
-    right after a person's title is a person with its first name (the tagger is replaced by a stub here)."""
-    from evaluation.ner import with_entity_repairs
+    """By default evaluation/ner.py scores the tagger plus what marsad does after it; per sentence that is
+    name-part joining and the entity stage's repairs: a name right after a person's title is a person with
+    its first name (the tagger's labels are a stub here)."""
+    from evaluation.ner import as_marsad_outputs
     words = "رحب الأمين العام لمنظمة التعاون الرقمي أوديلفرد شتراومبورغ بالوفد .".split()
     stub = ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-LOC", "O", "O"]
-    assert with_entity_repairs(lambda w: list(stub))(words) == \
+    assert as_marsad_outputs(words, stub) == \
         ["O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "B-PER", "I-PER", "O", "O"]
-    assert with_entity_repairs(lambda w: [])([]) == []
+    assert as_marsad_outputs([], []) == []
+    words = "وقال عبد الأمير رشيد يار الله إن".split()
+    assert as_marsad_outputs(words, ["O", "B-PER", "B-PER", "I-PER", "I-PER", "I-PER", "O"]) == \
+        ["O", "B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O"]           # عبد never ends a name
+
+
+def test_evaluation_reads_document_boundaries(tmp_path):
+    from evaluation.ner import read_conll
+    path = tmp_path / "t.txt"
+    path.write_text("-DOCSTART- O\n\nزار B-PER\nبغداد B-LOC\n-DOCSTART- O\nقال O\n", encoding="utf-8")
+    assert read_conll(path) == [(["زار", "بغداد"], ["B-PER", "B-LOC"]), (["قال"], ["O"])]
