@@ -53,12 +53,15 @@ CLITIC_PREFIXES = ("", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "ف
                    "كال", "لل", "وبال", "وكال", "ولل", "فبال", "فلل")
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")      # what str.isalnum() rejects
+
+
 @lru_cache(maxsize=262_144)
 def match_term(word: str) -> str:
     """The index term of one word: normalised (alef, ya, teh marbuta, diacritics, tatweel, digits, case),
     proclitics و/ف + ب/ك/ل and the article ال taken off (ل + ال written لل included). Cached: news
     vocabulary is small next to its token count, so indexing and highlighting mostly hit the cache."""
-    w = "".join(ch for ch in normalize_for_matching(word) if ch.isalnum())
+    w = _NOT_ALNUM.sub("", normalize_for_matching(word))
     n = split_proclitics(w)
     stem = w[n:]
     if n and w[n - 1] == "ل" and stem.startswith("ل") and len(stem) > 3:
@@ -66,7 +69,18 @@ def match_term(word: str) -> str:
     return strip_article(stem)
 
 
-_TERMS: dict[str, str] = {}          # word -> term, for indexing (a plain dict is 3x faster than lru_cache here)
+class _TermCache(dict):
+    """word -> term for indexing: a dict whose misses compute the term, so the hits of `index_terms` stay
+    in C (`map` over `__getitem__`); bounded by clearing, since news vocabulary keeps growing slowly."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 500_000:
+            self.clear()
+        term = self[word] = match_term(word)
+        return term
+
+
+_TERMS = _TermCache()
 
 
 def index_terms(text: str | None) -> str:
@@ -74,23 +88,13 @@ def index_terms(text: str | None) -> str:
     phrase queries match adjacent words."""
     if not text:
         return ""
-    if len(_TERMS) > 500_000:
-        _TERMS.clear()
-    terms = _TERMS
-    out = []
-    for word in WORD.findall(text):
-        term = terms.get(word)
-        if term is None:
-            term = terms[word] = match_term(word)
-        if term:
-            out.append(term)
-    return " ".join(out)
+    return " ".join(filter(None, map(_TERMS.__getitem__, WORD.findall(text))))
 
 
 def query_terms(word: str) -> frozenset[str]:
     """Every term the word can have been indexed under, whatever clitics it carries in the text. Only terms
     that are a tail of the word itself are kept: "ب" + "في" gives the term بفي, which no text means."""
-    w = "".join(ch for ch in normalize_for_matching(word) if ch.isalnum())
+    w = _NOT_ALNUM.sub("", normalize_for_matching(word))
     if w.startswith("ال") and len(w) > 3:
         forms = [p + w for p in CLITIC_PREFIXES if "ل" not in p or p in ("ل", "ول", "فل")]
         forms += [p + "ل" + w[1:] for p in ("", "و", "ف")]         # للناتو: ل + الناتو without its alef
