@@ -377,6 +377,22 @@ def person_names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return len(differing) != 1 or parts_match(*differing[0], PART_THRESHOLD)
 
 
+def spelling_matches(query: str, form: str, type: str) -> bool:
+    """Whether a name someone types is a spelling of an entity's name or alias (of `type`), by the rules
+    that merge spellings: two person names part by part (`person_names_match`), one word against a person's
+    surname or against a one-word name (`parts_match` at PART_THRESHOLD: a query shows the entity it found,
+    so it may be looser than merging, which holds single words to SINGLE_THRESHOLD). "البصرة" is not
+    "جامعة البصرة"."""
+    q, f = person_parts(match_form(query)), person_parts(match_form(form))
+    if not q or not f:
+        return False
+    if type == "PER" and len(q) >= 2 and len(f) >= 2:
+        return person_names_match(q, f)
+    if len(q) == 1 and (type == "PER" or len(f) == 1):
+        return parts_match(q[0], f[-1], PART_THRESHOLD)
+    return False
+
+
 def _blocks(part: str) -> tuple[str, str]:
     """Blocking keys: the skeleton's start or end, each with the phonetic key's first and last letter, which
     `parts_match` requires to agree anyway (so blocking loses nothing the matcher would accept)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import MarsadError
+from . import MarsadError, entities
 from .arabic import normalize_for_matching
 from .records import Article, Entity, Event, Quote, Story
 from .store import Store
@@ -26,17 +26,25 @@ MAX_PAGE = 100            # rows per list page, for the API and the UI alike
 
 def find_entity(store: Store, name_or_id: str) -> Entity | None:
     """An entity by id, by name or by any alias (normalised, so alef/ya/teh-marbuta spellings all match);
-    among several, the one with the most mentions."""
+    failing that, by a spelling the store has never seen, compared as entity resolution compares names
+    (`entities.spelling_matches`: "ستولتنبرغ" finds the entity written ستولتينبرغ / ستولينبيرج). Among
+    several, the one with the most mentions."""
     found = store.get_entity(name_or_id)
     if found is not None:
         return found
     wanted = normalize_for_matching(name_or_id.strip())
-    best, best_count = None, -1
-    for entity, count in store.entities_with_counts():
-        forms = [entity.name, *entity.aliases]
-        if any(normalize_for_matching(f) == wanted for f in forms) and count > best_count:
-            best, best_count = entity, count
-    return best
+    if not wanted:
+        return None
+    candidates = list(store.entities_with_counts())
+    for same in (lambda form, type: normalize_for_matching(form) == wanted,
+                 lambda form, type: entities.spelling_matches(name_or_id, form, type)):
+        best, best_count = None, -1
+        for entity, count in candidates:
+            if count > best_count and any(same(f, entity.type) for f in (entity.name, *entity.aliases)):
+                best, best_count = entity, count
+        if best is not None:
+            return best
+    return None
 
 
 def entity_timeline(store: Store, entity_id: str, limit: int = 500) -> list[Event]:

@@ -73,3 +73,8 @@ def test_timeline_of_an_entity_and_of_a_story(tmp_path):
     assert shown.exit_code == 0 and "2024-04-14" in shown.output and "2022" not in shown.output
     missing = runner.invoke(app, ["timeline", "--store", store, "--entity", "لا أحد بهذا الاسم"])
     assert missing.exit_code != 0 and "no entity" in missing.output
+    # a spelling no outlet used finds the person as entity resolution would merge it: a surname alone, and
+    # a full name with another transliteration of both parts
+    for typed in ("شوكري", "سامح شوكري"):
+        other = runner.invoke(app, ["timeline", "--store", store, "--entity", typed])
+        assert other.exit_code == 0 and "سامح شكر" in other.output.splitlines()[0], typed

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from marsad import MarsadError
 from marsad.entities import (
     NameStats, NameStatsError, Resolution, acronym_pairs, attach_titles, chain_mentions, collect_names,
-    link_mentions, match_form, parts_match, person_names_match, person_parts, resolve_entities,
+    link_mentions, match_form, parts_match, person_names_match, person_parts, resolve_entities, spelling_matches,
 )
 from marsad.records import Article, Mention
 
@@ -643,3 +643,12 @@ def test_a_lone_surname_of_two_chained_people_stays_apart():
     assert resolution.entity_of("PER", "محمد رشيد") != resolution.entity_of("PER", "علي رشيد")
     assert resolution.entity_of("PER", "رشيد") not in {resolution.entity_of("PER", "محمد رشيد"),
                                                        resolution.entity_of("PER", "علي رشيد")}
+
+
+def test_a_typed_spelling_matches_an_entity_form_as_merging_would():
+    assert spelling_matches("ستولتنبرغ", "ينس ستولتينبرغ", "PER")           # surname alone, another spelling
+    assert spelling_matches("يانس ستولينبيرج", "ينس ستولتينبرغ", "PER")
+    assert not spelling_matches("محمد الكاظمي", "مصطفى الكاظمي", "PER")     # another first name
+    assert spelling_matches("بروكسيل", "بروكسل", "LOC")
+    assert not spelling_matches("البصرة", "جامعة البصرة", "ORG")            # a place is not a body named after it
+    assert not spelling_matches("", "بغداد", "LOC")
