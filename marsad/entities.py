@@ -169,6 +169,7 @@ def part_similarity(a: str, b: str) -> float:
 _TITLES = _load("titles.json")
 _NAMES = _load("person_names.json")
 _ORGS = _load("org_aliases.json")
+_AMOUNTS = _load("amounts.json")
 
 
 def _phrases(items: Iterable[str]) -> set[tuple[str, ...]]:
@@ -630,6 +631,27 @@ def _names_a_body(title: str, bodies: list[str]) -> bool:
     return any(ner.TRIGGER_OF.get(_word(w)) == "ORG" and _word(w) not in named for w in title.split())
 
 
+_CURRENCIES = {_word(w) for w in _AMOUNTS["currencies"]}
+_QUANTITY_WORDS = {_word(w) for w in _AMOUNTS["quantity_words"]}
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
+
+
+def _amount_units(article: Article) -> None:
+    """A currency right after a number or a quantity word ("مليار ريال", "500 دولار") is an amount's unit:
+    MISC, as the NER corpora type currencies, whatever the tagger said (it reads ريال as Real Madrid)."""
+    text = article.text
+    for mention in article.mentions:
+        if mention.type == "MISC" or " " in mention.name.strip() or _word(mention.name) not in _CURRENCIES:
+            continue
+        found = _WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+        if found is None:
+            continue
+        before = found.group(1)
+        word = _word(before[1:] if len(before) > 3 and before[0] in "وب" else before)
+        if any(c.isdigit() for c in before) or word in _QUANTITY_WORDS or word.endswith("مائه"):
+            mention.type = "MISC"
+
+
 _TWO_WORDS_BEFORE = re.compile(r"(\w+)[ \t]+(\w+)[ \t]+$")
 
 
@@ -699,9 +721,11 @@ def _people_after_titles(article: Article) -> None:
 
 
 def repair_mentions(article: Article) -> None:
-    """The tagger's mistakes the words around a name correct, within one sentence: a royal name after an
-    institution word names the institution (`_namesakes`), a name after a person's title is a person with
-    the first name the tagger missed (`_people_after_titles`). Run by `attach_titles`."""
+    """The tagger's mistakes the words around a name correct, within one sentence: a currency after a number
+    is an amount's unit (`_amount_units`), a royal name after an institution word names the institution
+    (`_namesakes`), a name after a person's title is a person with the first name the tagger missed
+    (`_people_after_titles`). Run by `attach_titles`."""
+    _amount_units(article)
     _namesakes(article)
     _people_after_titles(article)
 

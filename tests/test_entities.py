@@ -332,6 +332,15 @@ def test_a_royal_name_after_an_institution_word_names_the_institution():
     assert all(text[m.start:m.end] == m.text for m in article.mentions)
 
 
+def test_a_currency_after_a_number_is_an_amount_not_a_club():
+    text = ("بلغت الإيرادات 67 مليار ريال، وتكلف المشروع 500 ريال للمتر، فيما فاز ريال مدريد على خصمه، "
+            "وقال مدرب ريال إن الفريق جاهز.")
+    names = [("ريال", "ORG"), ("ريال مدريد", "ORG")]
+    article = prepare(make_article("t", text, names))
+    assert [(m.text, m.type) for m in article.mentions] == [
+        ("ريال", "MISC"), ("ريال", "MISC"), ("ريال مدريد", "ORG"), ("ريال", "ORG")]
+
+
 def test_a_misc_surname_two_people_share_stays_misc():
     text = "استقبل عبد اللطيف رشيد وفداً، فيما اتصل سامي رشيد بالوزير، وكتب “رشيد” على حسابه. وصدر كتاب “الأيام”."
     names = [("عبد اللطيف رشيد", "PER"), ("سامي رشيد", "PER"), ("رشيد", "MISC"), ("الأيام", "MISC")]
