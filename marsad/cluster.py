@@ -720,8 +720,16 @@ def story_title(articles: list[Article], center: dict[str, float] | None = None)
     for a in ordered:
         spans = split_sentences(a.text or "")
         if spans:
-            return a.text[spans[0][0]:spans[0][1]][:200]
+            return _HASHTAG.sub(_hashtag_words, a.text[spans[0][0]:spans[0][1]])[:200]
     return ""
+
+
+_HASHTAG = re.compile(r"#(\w+)")
+
+
+def _hashtag_words(match: re.Match) -> str:
+    """A hashtag in a title made from a sentence reads as the words it spells: #مصطفى_الكاظمي -> مصطفى الكاظمي."""
+    return match.group(1).replace("_", " ")
 
 
 def build_story(story_id: str, articles: list[Article], max_sentences: int = 5) -> Story:

@@ -255,3 +255,9 @@ def test_pairwise_rules_give_the_index_edges():
                 pair_dup.add((new.id, old.id, score))
     assert pair_story == local_story and pair_dup == local_dup
     assert local_story and local_dup                  # the fixtures do produce both kinds
+
+
+def test_a_title_made_from_a_sentence_reads_hashtags_as_words():
+    body = "أكد رئيس الحكومة #سالم_المهيري في كلمة أمام #مجلس_الشورى أهمية الإصلاح. وقال إن الخطة جاهزة."
+    article = Article(id="a", source="t", text=body)
+    assert cluster.story_title([article]) == "أكد رئيس الحكومة سالم المهيري في كلمة أمام مجلس الشورى أهمية الإصلاح."
