@@ -518,19 +518,20 @@ _NOT_PEOPLE = ("LOC3", "ORG3")      # name-type rates of a word news mostly writ
 
 
 @lru_cache(maxsize=1)
-def _name_rates() -> dict[str, tuple[str, ...]]:
-    """How often news writes each word inside a name of each type (the NER lexicon `ner_name_rates.tsv`,
-    e.g. بغداد LOC3, مارك PER3); empty when the installed model ships without it."""
+def _lexicons() -> ner.Lexicons:
+    """The NER tagger's lexicons: its name-type rates say how often news writes each word inside a name of
+    each type (بغداد LOC3, مارك PER3), its cluster vocabulary holds the 80,000 most frequent news words.
+    Empty when the installed model cannot be loaded."""
     try:
-        return ner.load_tagger().lexicons.rates
+        return ner.load_tagger().lexicons
     except ner.NerModelError:
-        return {}
+        return ner.Lexicons(clusters={})
 
 
 def _rates_of(word: str) -> tuple[str, ...]:
     """The word's name-type rates, or those of the word without a leading clitic letter the tagger left
     inside the span (بعسير -> عسير)."""
-    rates = _name_rates()
+    rates = _lexicons().rates
     form = ner.feature_form(word)
     found = rates.get(form, ())
     if not found and len(form) > 3 and form[0] in "وفبكل":
@@ -549,15 +550,16 @@ def _person_evidence(word: str) -> int:
     (level 2 or 3: مارك, جو); 1 when it sometimes does (ينس, also باسمه) or is too rare to be among the 80,000
     words of the cluster vocabulary (ستولتينبرغ, أورسولا) and is no place or organisation word; else 0
     (سفراء, الهيئة)."""
+    lexicons = _lexicons()
     form = ner.feature_form(word)
-    if len(form) > 3 and form[0] in "وفبكل" and any(r in _NOT_PEOPLE for r in _name_rates().get(form[1:], ())):
+    if len(form) > 3 and form[0] in "وفبكل" and any(r in _NOT_PEOPLE for r in lexicons.rates.get(form[1:], ())):
         return 0                                   # ببريدة: "in Buraidah", not a name
     rates = _rates_of(word)
     if "PER2" in rates or "PER3" in rates:
         return 2
     if "PER1" in rates:
         return 1
-    return int(ner.feature_form(word) not in _cluster_words() and not _place_or_org_word(word, True))
+    return int(form not in lexicons.clusters and not _place_or_org_word(word, True))
 
 
 def _gentilic_word(token: str) -> bool:
@@ -612,15 +614,6 @@ def _first_name_before(text: str, start: int, covered: list[tuple[int, int]]) ->
         return None
     evidence = _person_evidence(word)
     return (first, evidence) if evidence else None
-
-
-@lru_cache(maxsize=1)
-def _cluster_words() -> frozenset[str]:
-    """The word-cluster vocabulary of the NER lexicons: the 80,000 most frequent news words."""
-    try:
-        return frozenset(ner.load_tagger().lexicons.clusters)
-    except ner.NerModelError:
-        return frozenset()
 
 
 def _names_a_body(title: str, bodies: list[str]) -> bool:
@@ -796,7 +789,7 @@ def _retype_people(article: Article) -> None:
 def chain_mentions(article: Article) -> None:
     """Point each partial PER mention at the fullest form of the same person in the article by setting its
     `name` (الكاظمي -> مصطفى الكاظمي, ستوليبنبيرج -> يانس ستولينبيرج, محمد السوداني -> محمد شياع السوداني),
-    after `_retype_people` has made a surname that the tagger typed MISC or ORG a person again.
+    after `_retype_people` has made a surname that the tagger typed MISC, ORG or LOC a person again.
 
     Only when unambiguous: every full form the partial one fits must be compatible with every other (so two
     different people ending in رشيد leave رشيد alone). A lone first name is not chained (news refers to people

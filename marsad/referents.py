@@ -299,7 +299,7 @@ def _is_definite(word: str) -> bool:
     return any(v.startswith("ال") for v in word_variants(word)[:2]) or word_variants(word)[0].startswith("لل")
 
 
-def _clitic_length(word: str, first: tuple[str, ...]) -> int:
+def _clitic_length(word: str, first: tuple[str, ...] | frozenset[str]) -> int:
     """How many leading letters of `word` are و/ف/ب/ل/ك written before a title whose first word has the
     variants `first` ("بالأمين" -> 1, "وزير" -> 0)."""
     for n in range(0, 3):
@@ -402,7 +402,7 @@ def _find_referents(article: Article, tokens: list[Token], starts: list[int], wo
             end = tokens[last].end
             out.append(Referent(start, end, text[start:end], person, obj))
         i = last + 1
-    out.extend(_by_origin(article, tokens, starts, words, index, out, inside_mention, objects))
+    out.extend(_by_origin(article, tokens, words, index, out, inside_mention, objects))
     spans = sorted((r.start, r.end) for r in out)
     span_starts = [a for a, _ in spans]
     for idx in mentions:
@@ -418,8 +418,8 @@ def _find_referents(article: Article, tokens: list[Token], starts: list[int], wo
     return out
 
 
-def _by_origin(article: Article, tokens: list[Token], starts: list[int], words: frozenset[str],
-               index: TitleIndex, found: list[Referent], inside_mention, objects: frozenset[str]) -> list[Referent]:
+def _by_origin(article: Article, tokens: list[Token], words: frozenset[str], index: TitleIndex,
+               found: list[Referent], inside_mention, objects: frozenset[str]) -> list[Referent]:
     """Referents written as a common noun and an adjective of origin ("وأكدت المسؤولة الأوروبية",
     "وقال الوزير المصري") that `TitleIndex.by_origin` resolves, where no other referent or mention is. Not
     when a name follows: then the phrase is that name's title."""
@@ -445,7 +445,7 @@ def _by_origin(article: Article, tokens: list[Token], starts: list[int], words: 
         person = index.by_origin(tok.text, tokens[j].text, tok.start)
         if person is None:
             continue
-        clitic = _clitic_length(tok.text, tuple(nouns))
+        clitic = _clitic_length(tok.text, nouns)
         start = tok.start + clitic
         obj = any(ch in _CLITIC_OBJECT for ch in tok.text[:clitic]) or _governed(tokens, i, objects)
         out.append(Referent(start, tokens[j].end, article.text[start:tokens[j].end], person, obj))
