@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from . import MarsadError
 from . import metadata
-from .arabic import normalize_for_matching
+from .arabic import normalize_for_matching, normalize_keep_length
 from .metadata import ends_sentence, is_date_line, line_key, looks_like_headline
 from .records import Article, Document, Removed, article_id
 
@@ -344,6 +344,93 @@ class CleanText:
         return "\n\n".join(self.paragraphs)
 
 
+# -- leftovers glued inside a line ----------------------------------------------------------------------
+# A plain-text scrape loses the page's line breaks in places, so a poll widget's style sheet and script, or
+# the "مقالات أخرى للكاتب" list, can sit inside the article's last paragraph. They are cut out into lines
+# of their own, each with its reason, before the line rules run.
+
+CODE_MIN_WORDS = 8          # a page-code stretch has at least this many words...
+CODE_BRIDGE = 3             # ...and may hold this many Arabic words in a row (a script's message strings)
+GLUED_TAIL_MAX_WORDS = 60   # a list glued after the last paragraph is short; more is body text
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_CODE_START = re.compile(r"[A-Za-z0-9#.{}$_]")
+_CODE_WORD = re.compile(r"[{};]|\w\(|\)\.|^[#.][A-Za-z_][\w-]*$|^[A-Za-z-]+:|\d(?:px|em|%)\b|#[0-9A-Fa-f]{3,6}\b")
+
+
+def _page_code(line: str) -> list[tuple[int, int]]:
+    """Stretches of a line that are a page's CSS or JavaScript: runs of words without Arabic letters
+    (bridging at most CODE_BRIDGE Arabic words, as in html('انتظر لحظات…')) that hold braces and
+    semicolons and are mostly code-shaped words. English inside prose has neither braces nor semicolons."""
+    if "{" not in line or ";" not in line:
+        return []
+    words = [(m.start(), m.end(), bool(_ARABIC_LETTER.search(m.group())), m.group())
+             for m in re.finditer(r"\S+", line)]
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        if words[i][2] or not _CODE_START.search(words[i][3]):
+            i += 1
+            continue
+        last, gap, k = i, 0, i + 1
+        while k < len(words) and gap <= CODE_BRIDGE:
+            if words[k][2]:
+                gap += 1
+            else:
+                gap, last = 0, k
+            k += 1
+        run = words[i:last + 1]
+        start, end = run[0][0], run[-1][1]
+        stretch = line[start:end]
+        shaped = sum(1 for w in run if _CODE_WORD.search(w[3]))
+        if (len(run) >= CODE_MIN_WORDS and "{" in stretch and "}" in stretch and stretch.count(";") >= 2
+                and shaped * 2 >= len(run)):
+            runs.append((start, end))
+        i = last + 1
+    return runs
+
+
+@lru_cache(maxsize=1)
+def _glued_header() -> re.Pattern[str]:
+    """A list header glued into a paragraph, on `normalize_keep_length` text: after the end of a sentence
+    or clause and followed by a colon, the end of the line or the list's first title stuck to it; or
+    anywhere with that title stuck to it ("مقالات أخرى للكاتبآه يا لندن"). A header phrase that goes on as
+    prose ("الأكثر رواجا لما فيه") is none. Only headers of two words or more that prose does not open a sentence with ("المزيد من")."""
+    headers = "|".join(re.escape(h) for h in sorted(
+        (k for k in _rules().list_headers if " " in k and not k.startswith("المزيد")), key=len, reverse=True))
+    return re.compile(rf"(?<=[.!?؟…»”)،,])\s*({headers})(?=[\u064b-\u0652]*(?:\s*[:\-–—]|[\u0621-\u064a]|\s*$))"
+                      rf"|(?<=\s)({headers})(?=[\u0621-\u064a])", re.IGNORECASE)
+
+
+def _unglue(text: str, at_end: bool) -> list[_Line]:
+    """The line, with page code and (at the end of the text: from its last long line on) a glued list tail cut out as lines of
+    their own that carry their reason."""
+    cuts = [(a, b, "page code") for a, b in _page_code(text)]
+    if at_end:
+        found = None
+        for found in _glued_header().finditer(normalize_keep_length(text)):
+            pass                            # the last one: the list runs to the end of the line
+        header = found and (found.group(1) or found.group(2))
+        start = found and found.start(1 if found.group(1) else 2)
+        if header and start > 0 and not any(a <= start < b for a, b, _ in cuts):
+            if text[start:].count(" ") + 1 <= GLUED_TAIL_MAX_WORDS:
+                why = _rules().list_headers[line_key(header)]
+                cuts = [c for c in cuts if c[1] <= start] + [(start, len(text), why)]
+    if not cuts:
+        return [_make_line(text)]
+    pieces: list[_Line] = []
+    at = 0
+    for start, end, why in cuts:
+        if text[at:start].strip():
+            pieces.append(_make_line(text[at:start].strip()))
+        cut = _make_line(text[start:end].strip())
+        cut.why = why
+        pieces.append(cut)
+        at = end
+    if text[at:].strip():
+        pieces.append(_make_line(text[at:].strip()))
+    return pieces
+
+
 def _make_line(text: str) -> _Line:
     words = text.count(" ") + 1
     key = line_key(text) if words <= KEY_MAX_WORDS else ""
@@ -580,7 +667,9 @@ def clean_text(text: str, title: str | None = None, line_stats: LineStats | None
     """Clean one decoded text (see the module doc for the evidence used). `title` is the known title, if
     any (the title line and its variants at the top are removed); else the first headline-shaped line at
     the top becomes the title. `outlet` keys the per-outlet recurrence counts of `line_stats`."""
-    lines = [_make_line(t) for t in split_lines(text or "")]
+    texts = split_lines(text or "")
+    last_long = max((i for i, t in enumerate(texts) if t.count(" ") + 1 >= PARAGRAPH_WORDS), default=-1)
+    lines = [line for i, t in enumerate(texts) for line in _unglue(t, i >= last_long)]
     out = CleanText([], [])
     if not lines:
         return out
