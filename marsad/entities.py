@@ -55,7 +55,8 @@ Clustering is leader-based (a name joins a cluster when it matches the cluster's
 full form, and exactly one cluster), so A~B and B~C never chain A into C. A single-word person name (رشيد)
 joins a multi-word person only when exactly one person's last name matches it, or when one candidate has at
 least DOMINANCE times the mentions of all the others together ("overwhelming evidence"); otherwise it stays
-its own entity.
+its own entity. A lone established given name (رشيد, عبدالله) needs that margin over its own mentions too,
+or in-article chaining as evidence: alone it is often a first name, at the end of a name a father's.
 """
 from __future__ import annotations
 
@@ -184,6 +185,7 @@ _HONORIFICS = sorted(_phrases(_TITLES["honorifics"]), key=len, reverse=True)
 _LONGEST_HONORIFIC = max(map(len, _HONORIFICS), default=0)
 _STOP_WORDS = {match_form(w) for w in _TITLES["stop_words"]}
 _ROYAL_TITLES = {match_form(w) for w in _TITLES["royal_titles"]}
+_FIRST_NAME_TITLES = {match_form(w) for w in _TITLES["first_name_titles"]}
 _NAMESAKE_TYPE = {**{_word(w): "LOC" for w in _TITLES["namesake_places"]},
                   **{_word(w): "ORG" for w in _TITLES["namesake_bodies"]}}
 _SPLIT_PROCLITICS = set(_TITLES["split_proclitics"])
@@ -287,6 +289,14 @@ def _different_given_names(a: str, b: str) -> bool:
                 a, b = a[len(prefix):], b[len(prefix):]
                 break
     return a != b and a in _GIVEN_NAMES and b in _GIVEN_NAMES
+
+
+def _given_name(part: str) -> bool:
+    """An established given name (سلمان, عبدالله, رشيد): alone, it is often someone's first name, while as the
+    last part of a name it may be a father's name (ابتسام عبد الله). So a lone one joins a full name across
+    articles on the articles' own evidence (chaining), or when that full name is overwhelmingly more frequent
+    than the lone word itself, not merely because one full name ends with it."""
+    return part in _GIVEN_NAMES or part.startswith("عبد")
 
 
 def _native(part: str) -> bool:
@@ -672,6 +682,31 @@ def _namesakes(article: Article) -> None:
                 break
 
 
+_MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
+
+
+def _name_clitics(article: Article) -> None:
+    """A person's name the tagger took with its conjunction or preposition ("وابتسام عبد الله" in a list
+    of names) starts after it, when a known given name is left (`_without_name_clitic`: وليد, فهد stay)."""
+    text = article.text
+    for mention in article.mentions:
+        if mention.type != "PER":
+            continue
+        first = match_form(mention.text.split(" ", 1)[0])
+        bare = _without_name_clitic(first)
+        if bare == first or first in _GIVEN_NAMES:
+            continue
+        start = mention.start
+        for _ in range(len(first) - len(bare)):
+            start += 1
+            while start < mention.end and text[start] in _MARKS:
+                start += 1
+        old = mention.text
+        mention.start, mention.text = start, text[start:mention.end]
+        if mention.name == old:
+            mention.name = mention.text
+
+
 def _people_after_titles(article: Article) -> None:
     """Mentions right after a person's title are people, with their whole name.
 
@@ -717,10 +752,12 @@ def repair_mentions(article: Article) -> None:
     """The tagger's mistakes the words around a name correct, within one sentence: a currency after a number
     is an amount's unit (`_amount_units`), a royal name after an institution word names the institution
     (`_namesakes`), a name after a person's title is a person with the first name the tagger missed
-    (`_people_after_titles`). Run by `attach_titles`."""
+    (`_people_after_titles`), a person's name starts after its و/ف/ب/ل (`_name_clitics`). Run by
+    `attach_titles`."""
     _amount_units(article)
     _namesakes(article)
     _people_after_titles(article)
+    _name_clitics(article)
 
 
 def attach_titles(article: Article) -> None:
@@ -751,6 +788,19 @@ def attach_titles(article: Article) -> None:
 
 # ---------------------------------------------------------------------------------------------------------
 # Per article: chaining partial mentions to full ones
+
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+def _after_first_name_title(text: str, start: int) -> bool:
+    """"الملك عبدالله", "الأمير فيصل": royals are named by their first name, so a lone name after such a
+    title is no one's surname (حدائق الملك عبد الله is not the actress ابتسام عبد الله)."""
+    found = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if not found:
+        return False
+    word = match_form(found.group(1))
+    return word in _FIRST_NAME_TITLES or (word[:1] in "وف" and word[1:] in _FIRST_NAME_TITLES)
+
 
 def _partial_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     if len(short) >= len(long):
@@ -793,7 +843,8 @@ def chain_mentions(article: Article) -> None:
 
     Only when unambiguous: every full form the partial one fits must be compatible with every other (so two
     different people ending in رشيد leave رشيد alone). A lone first name is not chained (news refers to people
-    by surname), and nothing else about the mention changes, so offsets stay valid.
+    by surname), nor a lone name after a royal title (`_after_first_name_title`), and nothing else about the
+    mention changes, so offsets stay valid.
     """
     _retype_people(article)
     people = [m for m in article.mentions if m.type == "PER"]
@@ -807,7 +858,7 @@ def chain_mentions(article: Article) -> None:
     if not full:
         return
     for mention, parts in zip(people, parts_of):
-        if not parts:
+        if not parts or (len(parts) == 1 and _after_first_name_title(article.text, mention.start)):
             continue
         fits = sorted((p for p in full if _partial_of(parts, p)), key=order.__getitem__)
         if not fits:
@@ -1091,7 +1142,8 @@ def _cluster_people(forms: list[_Form]) -> list[_Cluster]:
             chained = [c for c in matches
                        if any(match_form(x) in written for m in clusters[c].members for x in m.surfaces
                               if len(m.parts) > 1)]
-            if len(matches) == 1 or weight[top] >= DOMINANCE * rest:
+            given = form.mentions if _given_name(part) else 0
+            if (len(matches) == 1 and not given) or weight[top] >= DOMINANCE * (rest + given):
                 clusters[top].members.append(form)
                 continue
             if len(chained) == 1:

@@ -467,12 +467,32 @@ def test_lone_surname_joins_only_an_unambiguous_or_overwhelming_person():
     assert resolution.entity_of("PER", "رشيد") not in {resolution.entity_of("PER", "عبد اللطيف رشيد"),
                                                      resolution.entity_of("PER", "سامي رشيد")}
     many = two + [make_article(f"d{i}", "قال عبد اللطيف رشيد كلمته.", [("عبد اللطيف رشيد", "PER")])
-                  for i in range(12)]
+                  for i in range(20)]         # 10x the others, and 10x the lone given name's own mentions
     resolution = resolve_entities(collect_names(many))
     assert resolution.entity_of("PER", "رشيد") == resolution.entity_of("PER", "عبد اللطيف رشيد")
     one = [two[1], two[2]]
-    resolution = resolve_entities(collect_names(one))
-    assert resolution.entity_of("PER", "رشيد") == resolution.entity_of("PER", "سامي رشيد")
+    resolution = resolve_entities(collect_names(one))      # رشيد is also a first name: one full name is not enough
+    assert resolution.entity_of("PER", "رشيد") != resolution.entity_of("PER", "سامي رشيد")
+    one = [make_article("e", "قال كوفي عنان كلمته.", [("كوفي عنان", "PER")]),
+           make_article("f", "وقال عنان إن الأمر انتهى.", [("عنان", "PER")])]
+    resolution = resolve_entities(collect_names(one))      # a surname that is no given name: one is enough
+    assert resolution.entity_of("PER", "عنان") == resolution.entity_of("PER", "كوفي عنان")
+
+
+def test_a_lone_given_name_is_not_a_father_name_across_articles():
+    """Obituaries and cast lists write "عبدالله" alone for a son; "ابتسام عبد الله" ends with her father's name."""
+    actress = make_article("a", "وشاركت في بطولتها الفنانات ليلى سليمان، وابتسام عبد الله.",
+                           [("ليلى سليمان", "PER"), ("وابتسام عبد الله", "PER")])
+    sons = [make_article(f"o{i}", "والفقيد والد خالد وعبدالله.", [("عبدالله", "PER")]) for i in range(3)]
+    royal = make_article("r", "واستقبل الملك عبد الله الوفد في قصره. وحضرت الحفل الفنانة ابتسام عبد الله.",
+                         [("عبد الله", "PER"), ("ابتسام عبد الله", "PER")])
+    park = make_article("p", "أطلقت الألعاب النارية في حدائق الملك عبد الله.", [("عبد الله", "PER")])
+    articles = [prepare(a) for a in (actress, *sons, royal, park)]
+    assert by_text(actress, "ابتسام عبد الله").name == "ابتسام عبد الله"      # the و is a clitic, not her name
+    resolution = resolve_entities(collect_names(articles))
+    assert resolution.entity_of("PER", "عبدالله") != resolution.entity_of("PER", "ابتسام عبد الله")
+    assert by_text(royal, "عبد الله").name == "عبد الله"           # the king is named by his first name
+    assert [(m.text, m.type) for m in park.mentions] == [("حدائق الملك عبد الله", "LOC")]
 
 
 def test_a_short_leader_does_not_gather_two_different_longer_names():
