@@ -30,6 +30,7 @@ encyclopaedic text like AQMAR; both are reported on AQMAR dev.
 from __future__ import annotations
 
 import argparse
+import bisect
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -194,12 +195,15 @@ def as_marsad_outputs(words: list[str], labels: list[str]) -> list[str]:
                         name=text[offsets[a][0]:offsets[b - 1][1]]) for a, b, kind in sorted(entities(labels))]
     article = Article(id="s", source="s", text=text, mentions=mentions)
     repair_mentions(article)
-    starts = {a: i for i, (a, _) in enumerate(offsets)}
+    token_starts = [a for a, _ in offsets]
     ends = {b: i for i, (_, b) in enumerate(offsets)}
     out = ["O"] * len(words)
     for m in article.mentions:
-        if m.start in starts and m.end in ends:
-            first, last = starts[m.start], ends[m.end]
+        # A span that starts after a clitic ("وابتسام" -> "ابتسام") still covers its token: the corpora do
+        # not split clitics off, so their gold tags the whole token.
+        first = bisect.bisect_right(token_starts, m.start) - 1
+        if first >= 0 and m.start < offsets[first][1] and m.end in ends:
+            last = ends[m.end]
             out[first:last + 1] = [f"B-{m.type}"] + [f"I-{m.type}"] * (last - first)
     return out
 
