@@ -287,3 +287,12 @@ def test_evaluation_reads_document_boundaries(tmp_path):
     path = tmp_path / "t.txt"
     path.write_text("-DOCSTART- O\n\nزار B-PER\nبغداد B-LOC\n-DOCSTART- O\nقال O\n", encoding="utf-8")
     assert read_conll(path) == [(["زار", "بغداد"], ["B-PER", "B-LOC"]), (["قال"], ["O"])]
+
+
+def test_scored_output_keeps_a_token_whose_name_starts_after_a_clitic():
+    """The entity stage starts "وابتسام عبد الله" after its و; the corpora tag the whole token, and so must
+    the scorer, or a right name would count as a miss."""
+    from evaluation.ner import as_marsad_outputs
+    words = "وشاركت الفنانة ليلى سليمان ، وابتسام عبد الله".split()
+    labels = ["O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "I-PER"]
+    assert as_marsad_outputs(words, labels) == labels
