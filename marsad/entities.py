@@ -707,6 +707,51 @@ def _name_clitics(article: Article) -> None:
             mention.name = mention.text
 
 
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_SINGLE_HEADS = {h[0] for h in _HEADS if len(h) == 1}
+_PHONE = re.compile(r"^[0-9٠-٩]{6,}$")
+_LATIN = re.compile("[A-Za-z]")
+
+
+def _gloss_or_phone(word: str, type: str) -> bool:
+    """A Latin word after a person's or place's Arabic name is its spelling in the source language (an
+    organisation's Latin words are often its name: شركة Standard General); six digits or more after a
+    person's name are a phone number (obituaries list sons with their numbers). A model number stays
+    (إيه 380, آيفون 7)."""
+    if _ARABIC_LETTER.search(word):
+        return False
+    return (type in ("PER", "LOC") and bool(_LATIN.search(word))) or (type == "PER" and bool(_PHONE.match(word)))
+
+
+def _name_tails(article: Article) -> None:
+    """Words the tagger ran into the end of a name: the Latin spelling an outlet adds ("ديفيد أوين Owen"), a
+    phone number after a name (`_gloss_or_phone`) and, in a person's name, a title head right before the
+    body it heads ("مارجريت تاتشر زعيمة حزب المحافظين"). A head word is cut only there, since many are names
+    too (نجم, مساعد, القاضي)."""
+    text = article.text
+    starts = {m.start for m in article.mentions}
+    for mention in article.mentions:
+        words = mention.text.split(" ")
+        if len(words) < 2 or not _ARABIC_LETTER.search(words[0]):
+            continue
+        keep = len(words)
+        while keep > 1 and _gloss_or_phone(words[keep - 1], mention.type):
+            keep -= 1
+        if keep == len(words) and mention.type == "PER" and len(words) >= 3:
+            last = words[-1]
+            after = len(text) - len(text[mention.end:].lstrip(" "))
+            if (not last.startswith("ال") and match_form(last) in _SINGLE_HEADS
+                    and match_form(words[-2]) not in _JOIN_NEXT and match_form(words[-2]) not in _LINEAGE
+                    and (after in starts or text.startswith("ال", after))):
+                keep -= 1
+        if keep < len(words):
+            end = mention.start + len(" ".join(words[:keep]))
+            old = mention.text
+            mention.end, mention.text = end, text[mention.start:end]
+            if mention.name == old:
+                mention.name = mention.text
+
+
 def _people_after_titles(article: Article) -> None:
     """Mentions right after a person's title are people, with their whole name.
 
@@ -752,12 +797,13 @@ def repair_mentions(article: Article) -> None:
     """The tagger's mistakes the words around a name correct, within one sentence: a currency after a number
     is an amount's unit (`_amount_units`), a royal name after an institution word names the institution
     (`_namesakes`), a name after a person's title is a person with the first name the tagger missed
-    (`_people_after_titles`), a person's name starts after its و/ف/ب/ل (`_name_clitics`). Run by
-    `attach_titles`."""
+    (`_people_after_titles`), a person's name starts after its و/ف/ب/ل (`_name_clitics`) and ends before a
+    Latin gloss or the title that follows it (`_name_tails`). Run by `attach_titles`."""
     _amount_units(article)
     _namesakes(article)
     _people_after_titles(article)
     _name_clitics(article)
+    _name_tails(article)
 
 
 def attach_titles(article: Article) -> None:
@@ -788,9 +834,6 @@ def attach_titles(article: Article) -> None:
 
 # ---------------------------------------------------------------------------------------------------------
 # Per article: chaining partial mentions to full ones
-
-_WORD_BEFORE = re.compile(r"(\S+)\s+$")
-
 
 def _after_first_name_title(text: str, start: int) -> bool:
     """"الملك عبدالله", "الأمير فيصل": royals are named by their first name, so a lone name after such a

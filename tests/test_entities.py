@@ -341,6 +341,25 @@ def test_a_currency_after_a_number_is_an_amount_not_a_club():
         ("ريال", "MISC"), ("ريال", "MISC"), ("ريال مدريد", "ORG"), ("ريال", "ORG")]
 
 
+def test_a_latin_gloss_a_phone_number_and_a_title_head_are_cut_from_a_name():
+    text = ("التقى ديفيد أوين Owen بالوفد، ونعى الفقيد ابنه سالم العتيبي 0505123456 أمس، "
+            "وزارت مارجريت تاتشر زعيمة حزب المحافظين المدينة، ووقعت شركة Standard General العقد.")
+    names = [("ديفيد أوين Owen", "PER"), ("سالم العتيبي 0505123456", "PER"),
+             ("مارجريت تاتشر زعيمة", "PER"), ("حزب المحافظين", "ORG"), ("شركة Standard General", "ORG")]
+    article = prepare(make_article("t", text, names))
+    assert [(m.text, m.type) for m in article.mentions] == [
+        ("ديفيد أوين", "PER"), ("سالم العتيبي", "PER"), ("مارجريت تاتشر", "PER"), ("حزب المحافظين", "ORG"),
+        ("شركة Standard General", "ORG")]
+    assert all(text[m.start:m.end] == m.text for m in article.mentions)
+
+
+def test_a_name_part_that_is_also_a_title_head_stays_when_no_body_follows():
+    text = "وقال محمد بن نجم إن الفريق جاهز، وأضاف خالد عبد الله القاضي أن المباراة صعبة."
+    names = [("محمد بن نجم", "PER"), ("خالد عبد الله القاضي", "PER")]
+    article = prepare(make_article("t", text, names))
+    assert [m.text for m in article.mentions] == ["محمد بن نجم", "خالد عبد الله القاضي"]
+
+
 def test_a_misc_surname_two_people_share_stays_misc():
     text = "استقبل عبد اللطيف رشيد وفداً، فيما اتصل سامي رشيد بالوزير، وكتب “رشيد” على حسابه. وصدر كتاب “الأيام”."
     names = [("عبد اللطيف رشيد", "PER"), ("سامي رشيد", "PER"), ("رشيد", "MISC"), ("الأيام", "MISC")]
