@@ -292,7 +292,7 @@ class Tagger:
         if key is None:
             if len(self.keys) >= _CACHE_LIMIT:
                 self.keys.clear()
-            cut = clitic_length(word, self.lexicons.names) if word[:1] in "وفبكل" else 0
+            cut = clitic_length(word, self.lexicons.names, self.lexicons.clusters) if word[:1] in "وفبكل" else 0
             key = self.keys[word] = normalize_for_matching(word[cut:])
         return key
 
@@ -413,24 +413,32 @@ def _spans(labels: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def clitic_length(word: str, names: frozenset[str] = frozenset()) -> int:
+def clitic_length(word: str, names: frozenset[str] = frozenset(), vocabulary=frozenset()) -> int:
     """How many leading letters of a tagged word are proclitics to leave outside the mention.
 
     و/ف then ب/ك/ل come off when what remains starts with ال ("والعراق", "بالكاظمي", "وللناتو" keeps "لناتو"
     whose name is "الناتو"), or when the remainder is a known name and the whole word is not ("وبغداد",
     "ولندن"); otherwise the word stays whole, since the letter may be the name's own ("وليد", "بغداد",
-    "فيصل", "كركوك")."""
+    "فيصل", "كركوك"). A name that merely starts like an article after a clitic ("كاليفورنيا", "بالتيمور",
+    "فالنسيا") stays whole when the news `vocabulary` (or `names`) knows the whole word and not what the cut
+    would leave; ك + ال needs the remainder known, since "like the ..." rarely comes before a name."""
     form = normalize_for_matching(word)
     if len(form) != len(word):            # diacritics or tatweel: work on a length-preserving view
-        return _clitic_length_marked(word, names)
+        return _clitic_length_marked(word, names, vocabulary)
     best = 0
+    whole_known = form in names or form in vocabulary
     for n in _clitic_candidates(form):
         rest = form[n:]
         if rest.startswith("ال") and len(rest) > 3:
-            return n
+            rest_known = rest in vocabulary or strip_article(rest) in names or strip_article(rest) in vocabulary
+            if rest_known or not (whole_known or form[n - 1] == "ك"):
+                return n
+            continue
         if rest.startswith("ل") and n and form[n - 1] == "ل" and len(rest) > 3:   # لل = ل + ال
             return n
         if strip_article(rest) in names and form not in names and strip_article(form) not in names:
+            best = n
+        elif rest in vocabulary and not whole_known and len(rest) > 3:
             best = n
     return best
 
@@ -446,12 +454,12 @@ def _clitic_candidates(form: str) -> list[int]:
     return out
 
 
-def _clitic_length_marked(word: str, names: frozenset[str]) -> int:
+def _clitic_length_marked(word: str, names: frozenset[str], vocabulary=frozenset()) -> int:
     """`clitic_length` for a word with diacritics/tatweel: decide on letters, map back to the position in
     the word after the same number of letters (marks after a clitic stay with the clitic)."""
     letters = [i for i, c in enumerate(word) if normalize_for_matching(c)]
     plain = "".join(word[i] for i in letters)
-    n = clitic_length(plain, names) if len(normalize_for_matching(plain)) == len(plain) else 0
+    n = clitic_length(plain, names, vocabulary) if len(normalize_for_matching(plain)) == len(plain) else 0
     if n == 0 or n >= len(letters):
         return 0
     return letters[n]
@@ -476,7 +484,7 @@ def find_mentions(text: str) -> list[Mention]:
     offset = 0
     for sentence, tags in zip(sentences, labels):
         for first, last, kind in _spans(tags):
-            mention = _mention(text, words[offset + first:offset + last], kind, tagger.lexicons.names)
+            mention = _mention(text, words[offset + first:offset + last], kind, tagger.lexicons)
             if mention is not None:
                 mentions.append(mention)
         offset += len(sentence)
@@ -576,7 +584,7 @@ def _short_form(word: str) -> str:
     return normalize_for_matching(word) if len(word) <= 8 else ""
 
 
-def _mention(text: str, span: list[_Word], kind: str, names: frozenset[str]) -> Mention | None:
+def _mention(text: str, span: list[_Word], kind: str, lexicons: Lexicons) -> Mention | None:
     """Turn tagged words into a Mention: trim punctuation at either end, move the start past proclitics."""
     while span and not any(c.isalnum() for c in span[0].text):
         span = span[1:]
@@ -585,7 +593,8 @@ def _mention(text: str, span: list[_Word], kind: str, names: frozenset[str]) -> 
     if not span:
         return None
     start, end = span[0].start, span[-1].end
-    cut = 0 if span[0].hashtag else clitic_length(span[0].text, names)
+    names = lexicons.names
+    cut = 0 if span[0].hashtag else clitic_length(span[0].text, names, lexicons.clusters)
     if cut and span[0].end - span[0].start - cut >= 2:
         start += cut
     surface = text[start:end]

@@ -69,6 +69,19 @@ def test_clitic_length_rules():
     assert ner.clitic_length("وَالعِراق", names) == 2        # the fatha stays with the clitic
 
 
+def test_a_name_that_starts_like_clitic_and_article_stays_whole():
+    names = frozenset({"كاليفورنيا", "عراق"})
+    vocabulary = {"كاليفورنيا": (), "بالتيمور": (), "العراق": (), "بالعراق": (), "فالنسيا": ()}
+    assert ner.clitic_length("كاليفورنيا", names, vocabulary) == 0       # not ك + "اليفورنيا"
+    assert ner.clitic_length("بالتيمور", names, vocabulary) == 0
+    assert ner.clitic_length("وفالنسيا", names, vocabulary) == 1          # the و still comes off
+    assert ner.clitic_length("بالعراق", names, vocabulary) == 1           # both known: a clitic
+    assert ner.clitic_length("كالعراق", names, vocabulary) == 1
+    assert ner.clitic_length("كالياري", names, vocabulary) == 0           # ك + an unknown remainder
+    assert ner.clitic_length("بالكاظمي", names, vocabulary) == 1          # ب + an unknown remainder
+    assert ner.clitic_length("كَالِيفورنيا", names, vocabulary) == 0       # with diacritics too
+
+
 def test_preposition_clitic_and_double_lam(monkeypatch):
     text = "التقى الرئيس بالكاظمي ثم توجه للناتو في بروكسل."
     monkeypatch.setattr(ner.Tagger, "tag", lambda self, words, domain="news": [
