@@ -84,7 +84,8 @@ LONG_PART_THRESHOLD = 0.90  # ...whose transliterations drop or add a consonant 
 DOMINANCE = 10              # a lone surname joins the top candidate only with 10x the others' mentions
 NAME_SHARE = 0.1            # a surface needs 10% of the top surface's count to be an entity's display name
 MAX_TITLES = 5
-MAX_TITLE_WORDS = 8
+MAX_TITLE_WORDS = 10         # Saudi news stacks roles (وكيل الوزارة ... رئيس اللجنة ... الدكتور); clause words end a
+                             # title sooner (`_opens_clause`)
 MAX_KEY_CHARS = 120         # longer "names" are tagger accidents; they are not counted
 MAX_KEY_WORDS = 10
 FUZZY_MIN_CHARS = 5         # single-word organisations/places shorter than this merge only on equal keys
@@ -187,7 +188,10 @@ _HONORIFIC_FIRST = {h[0] for h in _HONORIFICS}
 _STOP_WORDS = {match_form(w) for w in _TITLES["stop_words"]}
 _RANKS = _phrases(_TITLES["ranks"])
 _DEFINITE_ONLY = _phrases(_TITLES["definite_only"])
+_ADJECTIVELESS_RANKS = _phrases(_TITLES["adjectiveless_ranks"])
+_ADJECTIVELESS_FIRST = {k[0] for k in _ADJECTIVELESS_RANKS}
 _TITLE_TAILS = {_word(w) for w in _TITLES["title_tails"]}
+_TITLE_TAILS_WRITTEN = {match_form(w) for w in _TITLES["title_tails"]}
 _FUNCTION_WORDS = {match_form(w) for w in _TITLES["function_words"]}
 _CLAUSE_NOUNS = {match_form(w) for w in _TITLES["clause_nouns"]}
 _NAMING_WORDS = {match_form(w) for w in _TITLES["naming_words"]}
@@ -424,7 +428,7 @@ def _blocks(part: str) -> tuple[str, str]:
 # ---------------------------------------------------------------------------------------------------------
 # Per article: titles
 
-_WINDOW = 120               # characters searched on each side of a name: MAX_TITLE_WORDS words and more
+_WINDOW = 160               # characters searched on each side of a name: MAX_TITLE_WORDS words and more
 _OPENERS = {"،", ",", "“", '"', "«", "#", "'", "‘", "„"}
 _COMMAS = {"،", ","}
 
@@ -545,7 +549,7 @@ def _opens_clause(token: str, text: str, before: str = "") -> bool:
         return True
     if len(form) > 2 and form[0] in "وف":
         rest = form[1:]
-        if rest in _FUNCTION_WORDS:
+        if rest in _FUNCTION_WORDS or rest in _STOP_WORDS:
             return True
         if len(rest) > 3 and rest[0] == "ب" and not _DEFINITE.match(rest[1:]):
             return True
@@ -608,6 +612,10 @@ def _rank_alone(wordlist: list, j: int, head: tuple[int, str, int, str]) -> bool
     key = (strip_article(match_form(wordlist[j].text)[prefix:]),) + key[1:]
     if key not in _RANKS or not (restore or _DEFINITE.match(match_form(wordlist[j].text)[prefix:])):
         return True
+    if key[0] in _ADJECTIVELESS_FIRST and any(       # "الفريق الأول" is the first team, "الفريق أول" a rank
+            _DEFINITE.match(match_form(w.text)) and match_form(w.text) not in _TITLE_TAILS_WRITTEN
+            for w in wordlist[j + 1:j + size]):
+        return False
     n = j + size
     while n < len(wordlist):
         word = wordlist[n].text
@@ -615,6 +623,8 @@ def _rank_alone(wordlist: list, j: int, head: tuple[int, str, int, str]) -> bool
         if inner is not None:
             n += inner[2]
             continue
+        if _DEFINITE.match(match_form(word)) and key[0] in _ADJECTIVELESS_FIRST:
+            return False                          # "الفريق الأرجنتيني", "الفريق الأول": a team
         if not (_nisba(word) or _word(word) in _TITLE_TAILS):
             return False
         n += 1
@@ -653,6 +663,9 @@ def _title_before(text: str, mention: Mention, blocked: list[tuple[int, int]]) -
         before = tokens[i - 1].text if i > 0 else ""
         if _pronoun_word(tok.text, text) or (_opens_clause(tok.text, text, before) and not _starts_head(tok.text)):
             break
+        if match_form(tok.text) == "من" and not match_form(before).startswith("ل"):
+            break                                 # "بتوجيه من", "بدلا من": a source, not a title's complement
+                                                  # (only a verbal noun with ل takes it: للتخفيف من آثار ...)
         if _gentilic_word(before) and _ends_after_adjective(tok.text):
             break                                 # "رئيس الوزراء الإسرائيلي امتصاص الغضب": the title ended
         window.append(tok)
@@ -705,6 +718,12 @@ def _title_after(text: str, mention: Mention, blocked: list[tuple[int, int]]) ->
         if any(s < start + len(tok.text) and start < e for s, e in blocked):
             break
         words.append(tok)
+    if len(words) == MAX_TITLE_WORDS:             # cut by the length limit: a prepositional phrase just begun
+        cut = [k for k in range(len(words) - 2, len(words)) if match_form(words[k].text) in _FUNCTION_WORDS]
+        if cut:                                   # is left out ("... وشمال أفريقيا في هيومن")
+            words = words[:cut[0]]
+    while words and match_form(words[-1].text) in _FUNCTION_WORDS:
+        words.pop()
     if not words:
         return None
     head = _head_at(words, 0)
