@@ -1003,10 +1003,28 @@ def _gloss_or_phone(word: str, type: str) -> bool:
     return (type in ("PER", "LOC") and bool(_LATIN.search(word))) or (type == "PER" and bool(_PHONE.match(word)))
 
 
+_DANGLING = {match_form(w) for w in ("عبد", "أبو", "ابو", "أم", "ام", "ذو")} | set(_LINEAGE)
+_NAME_END_PRONOUNS = ("ها", "هم", "هما", "هن", "كم", "كما")
+
+
+def _not_name_end(word: str, text: str) -> bool:
+    """A word that cannot end a person's name, which the tagger ran on into the words after it: one carrying
+    a pronoun of more than one letter (طلعت ريحتكم, نورة سندها), the preposition ل before the article (مارسيل
+    خليفة للخبز) or a name-joining word left dangling (عائشة أم, عبد, بن). Not a lone ه, which ends family
+    names (أبو زهره, آل غرامه) and foreign ones (توريه), nor a word with بال/وال/فال, which start surnames
+    (بالحارث) and foreign names (فالكاو, والكوت), nor a word with the article, which may be a surname however
+    common (الخميس, الكبير)."""
+    form = match_form(word)
+    if form in _DANGLING or (form.startswith("لل") and len(form) >= 5):
+        return True
+    bare = _bare_letters(word)
+    return bare.endswith(_NAME_END_PRONOUNS) and len(bare) >= 5 and _pronoun_word(word, text)
+
+
 def _name_tails(article: Article) -> None:
     """Words the tagger ran into the end of a name: the Latin spelling an outlet adds ("ديفيد أوين Owen"), a
-    phone number after a name (`_gloss_or_phone`) and, in a person's name, a title head right before the
-    body it heads ("مارجريت تاتشر زعيمة حزب المحافظين"). A head word is cut only there, since many are names
+    phone number after a name (`_gloss_or_phone`), words that cannot end a person's name (`_not_name_end`)
+    and, in a person's name, a title head right before the body it heads ("مارجريت تاتشر زعيمة حزب المحافظين"). A head word is cut only there, since many are names
     too (نجم, مساعد, القاضي)."""
     text = article.text
     starts = {m.start for m in article.mentions}
@@ -1016,6 +1034,8 @@ def _name_tails(article: Article) -> None:
             continue
         keep = len(words)
         while keep > 1 and _gloss_or_phone(words[keep - 1], mention.type):
+            keep -= 1
+        while keep > 1 and mention.type == "PER" and _not_name_end(words[keep - 1], text):
             keep -= 1
         if keep == len(words) and mention.type == "PER" and len(words) >= 3:
             last = words[-1]

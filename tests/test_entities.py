@@ -511,6 +511,24 @@ def test_the_front_of_a_persons_name_is_repaired(text, surface, fixed, title):
     assert text[mention.start:mention.end] == mention.text
 
 
+@pytest.mark.parametrize("surface, kept", [
+    ("مارسيل خليفة للخبز", "مارسيل خليفة"),          # ل before the article: a preposition, not a name
+    ("جابر بن زيد لأوسعكم", "جابر بن زيد"),           # a pronoun of more than one letter
+    ("نورة الحربي سندها", "نورة الحربي"),
+    ("عائشة أم", "عائشة"),                              # a name-joining word left dangling
+    ("سلمى أبو زهره", "سلمى أبو زهره"),               # a lone ه ends family names and foreign ones
+    ("يايا توريه", "يايا توريه"),
+    ("عقيل بالغيث", "عقيل بالغيث"),                   # بال starts surnames
+    ("راداميل فالكاو", "راداميل فالكاو"),
+    ("محمد الخميس", "محمد الخميس"),                   # a common word with the article may be a surname
+])
+def test_words_that_cannot_end_a_persons_name_are_cut(surface, kept):
+    text = f"وقال {surface} في المؤتمر إن العمل مستمر."
+    article = prepare(make_article("t", text, [(surface, "PER")]))
+    [mention] = article.mentions
+    assert (mention.text, mention.name) == (kept, kept)
+
+
 def test_a_name_after_and_right_after_another_name_loses_the_and():
     text = "وشارك في الأمسية منير الكلباني وراوية الحجري وسميرة الخروصي، ثم حضر منير الكلباني وليد العمري."
     names = [("منير الكلباني", "PER"), ("وراوية الحجري", "PER"), ("سميرة الخروصي", "PER"), ("وليد العمري", "PER")]
