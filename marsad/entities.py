@@ -179,6 +179,7 @@ def _phrases(items: Iterable[str]) -> set[tuple[str, ...]]:
 
 
 _HEADS = _phrases(_TITLES["heads"])
+_MADDA_FIRST = {_word(h.split()[0]) for h in _TITLES["heads"] if h.startswith("آ") and " " not in h}
 _HEADS_BY_FIRST: dict[str, list[tuple[str, ...]]] = defaultdict(list)
 for _head in sorted(_HEADS, key=len, reverse=True):
     _HEADS_BY_FIRST[_head[0]].append(_head)
@@ -457,6 +458,8 @@ def _head_at(words: list, j: int) -> tuple[int, str, int, str] | None:
         for head in _HEADS_BY_FIRST.get(first, ()):
             if head in _DEFINITE_ONLY and not definite:
                 continue
+            if head[0] in _MADDA_FIRST and not re.sub("^ال", "", _bare_letters(words[j].text)[prefix:]).startswith("آ"):
+                continue                          # آمر "commander", not أمر "he ordered"
             if j + len(head) <= len(words) and all(
                     _word(words[j + n].text) == head[n] for n in range(1, len(head))):
                 return prefix, proclitic, len(head), restore

@@ -323,6 +323,16 @@ def test_a_title_after_the_name_stops_at_a_clause_and_drops_a_dangling_prepositi
     assert title_of(text, surface) == title
 
 
+@pytest.mark.parametrize("text, surface, title", [
+    ("ووجه خادم الحرمين بتقديم المساعدات، وأمر صاحب السمو الملكي الأمير نواف بن فهد بتسيير قافلة.",
+     "نواف بن فهد", "الأمير"),                     # أمر "he ordered" is not آمر "commander"
+    ("وقال آمر اللواء الثالث العقيد ركن حسن الجبوري إن القوات تقدمت.", "حسن الجبوري",
+     "آمر اللواء الثالث العقيد ركن"),
+])
+def test_a_head_written_with_madda_needs_the_madda(text, surface, title):
+    assert title_of(text, surface) == title
+
+
 def test_a_naming_word_between_a_title_and_a_name_is_passed_over():
     text = "ويظهر في العرض الرئيس الأمريكي وجنرال بريطاني يدعى ألفريد كينغ يحكم المدينة."
     assert title_of(text, "ألفريد كينغ") == "جنرال بريطاني"
