@@ -361,8 +361,9 @@ def _align(short: tuple[str, ...], long: tuple[str, ...], threshold: float) -> l
     """Pairs of aligned parts, or None when some part finds no partner. Either the shorter name is the start
     of the longer one and the rest is lineage (محمد بن سلمان ~ محمد بن سلمان بن عبدالعزيز آل سعود), or first
     goes with first, last with last and the shorter name's middle parts, in order, with some of the longer
-    one's middle parts; a skipped middle part may not be lineage (فيصل بن عبدالعزيز != فيصل بن بندر بن
-    عبدالعزيز: a skipped patronymic is another generation)."""
+    one's middle parts; a skipped middle part may not be lineage nor come right before it (فيصل بن عبدالعزيز
+    != فيصل بن بندر بن عبدالعزيز, خالد بن عبدالعزيز != خالد الفيصل بن عبدالعزيز: a skipped patronymic is
+    another generation)."""
     n = len(short)
     if n < len(long) and all(_is_lineage(p) for p in long[n:]) \
             and all(parts_match(x, y, threshold, True) for x, y in zip(short, long)):
@@ -370,17 +371,20 @@ def _align(short: tuple[str, ...], long: tuple[str, ...], threshold: float) -> l
     if not (parts_match(short[0], long[0], threshold, True) and parts_match(short[-1], long[-1], threshold, True)):
         return None
     pairs = [(short[0], long[0]), (short[-1], long[-1])]
+    skipped = []
     j = 1
     for part in short[1:-1]:
         while j < len(long) - 1 and not parts_match(part, long[j], threshold, True):
-            if _is_lineage(long[j]):
-                return None
+            skipped.append(j)
             j += 1
         if j >= len(long) - 1:
             return None
         pairs.append((part, long[j]))
         j += 1
-    if any(_is_lineage(p) for p in long[j:-1]):
+    skipped += range(j, len(long) - 1)
+    # A skipped part may not be lineage, nor stand right before it: in خالد الفيصل بن عبدالعزيز, بن عبدالعزيز
+    # is the grandfather, in خالد بن عبدالعزيز the father.
+    if any(_is_lineage(long[k]) or _is_lineage(long[k + 1]) for k in skipped):
         return None
     return pairs
 
@@ -1448,6 +1452,18 @@ def _joins(form: _Form, cluster: _Cluster) -> bool:
         person_names_match(form.parts, m.parts) for m in cluster.members if len(m.parts) > len(leader))
 
 
+def _name_ends(parts: tuple[str, ...]) -> list[str]:
+    """The parts a shorter form of this name may end on, for blocking: the last, and each part after which
+    only lineage follows (سلمان بن عبدالعزيز is how سلمان بن عبدالعزيز آل سعود is written without his
+    family name, and `_align` matches the two)."""
+    ends = [parts[-1]]
+    k = len(parts) - 1
+    while k > 1 and _is_lineage(parts[k]):
+        ends.append(parts[k - 1])
+        k -= 1
+    return ends
+
+
 def _cluster_people(forms: list[_Form]) -> list[_Cluster]:
     by_parts: dict[tuple, _Form] = {}
     for form in forms:
@@ -1464,7 +1480,7 @@ def _cluster_people(forms: list[_Form]) -> list[_Cluster]:
     index: dict[tuple, list[int]] = defaultdict(list)
     for form in (f for f in order if len(f.parts) >= 2):
         first = skeleton(strip_article(form.parts[0]))[:2]
-        keys = [(first, b) for b in _blocks(form.parts[-1])]
+        keys = [(first, b) for end in _name_ends(form.parts) for b in _blocks(end)]
         candidates = sorted({c for k in keys for c in index.get(k, ())})
         matches = [c for c in candidates if _joins(form, clusters[c])]
         if len(matches) == 1:

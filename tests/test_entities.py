@@ -167,6 +167,8 @@ def test_different_names_do_not_match(a, b):
     ("جون كيري", "جين كيري", False),
     ("محمد بن سلمان", "محمد بن سلمان بن عبدالعزيز آل سعود", True),
     ("فيصل بن عبدالعزيز", "فيصل بن بندر بن عبدالعزيز", False),
+    ("خالد بن عبدالعزيز", "خالد الفيصل بن عبدالعزيز", False),   # skipped father: بن عبدالعزيز is the grandfather
+    ("خالد الفيصل", "خالد الفيصل بن عبدالعزيز", True),
     ("سعود الفيصل", "سعود بن خالد الفيصل", False),
     ("محمد العمري", "محمد العامري", False),          # native family names: the vowel is the name
     ("خالد الشهراني", "خالد الشهرانى", True),
@@ -664,6 +666,17 @@ def test_different_people_sharing_a_name_part_stay_apart():
     resolution = resolve_entities(collect_names([make_article("t", text, names)]))
     ids = {resolution.entity_of("PER", n) for n, _ in names}
     assert len(ids) == len(names)
+
+
+def test_a_name_written_without_its_family_name_joins_the_full_name_across_articles():
+    articles = [make_article("a", "استقبل الملك فهد بن سعود آل ماجد الوفد في القصر.", [("فهد بن سعود آل ماجد", "PER")]),
+                make_article("b", "وصل فهد بن سعود آل ماجد إلى المدينة.", [("فهد بن سعود آل ماجد", "PER")]),
+                make_article("c", "وأكد فهد بن سعود أن الزيارة ناجحة.", [("فهد بن سعود", "PER")]),
+                make_article("d", "وبحث تركي بن فهد بن سعود الملف.", [("تركي بن فهد بن سعود", "PER")])]
+    resolution = resolve_entities(collect_names(articles))
+    king = resolution.entity_of("PER", "فهد بن سعود آل ماجد")
+    assert resolution.entity_of("PER", "فهد بن سعود") == king
+    assert resolution.entity_of("PER", "تركي بن فهد بن سعود") != king     # his son: another first name
 
 
 def test_lone_surname_joins_only_an_unambiguous_or_overwhelming_person():
