@@ -72,7 +72,8 @@ from typing import Iterable
 from rapidfuzz.distance import Indel
 
 from marsad import MarsadError, ner
-from marsad.arabic import normalize_for_matching, normalize_hamza_seats, strip_article, tokenize
+from marsad.arabic import (normalize_for_matching, normalize_hamza_seats, strip_article, strip_diacritics,
+                           strip_tatweel, tokenize)
 from marsad.records import Article, Entity, Mention, content_id
 
 PART_THRESHOLD = 0.92       # chosen on ANETAC by training/entity_threshold.py (see module docstring)
@@ -1100,12 +1101,81 @@ def _people_after_titles(article: Article) -> None:
             mention.text = text[first:mention.end]
 
 
+_LETTERS = _ORGS["letter_names"]
+_DISTINCT_LETTERS = frozenset(_LETTERS["distinctive"])
+_LETTER_NAMES = _DISTINCT_LETTERS | frozenset(_LETTERS["also_words"])
+_LETTER_GAP = re.compile(r"[ \t]*\.?[ \t]*")
+
+
+def _letter(token: str) -> str | None:
+    """The letter name a token spells, compared as written (hamza kept: إم is M, أم is a word)."""
+    word = strip_tatweel(strip_diacritics(token))
+    return word if word in _LETTER_NAMES else None
+
+
+def _acronym(run: list) -> bool:
+    distinct = sum(_letter(t.text) in _DISTINCT_LETTERS for t in run)
+    return len(run) >= 2 and (distinct >= 2 or distinct >= 1 and len(run) >= 3)
+
+
+def _spelled_acronyms(article: Article) -> None:
+    """An acronym spelled in Arabic letter names ("بي.بي.سي", "(بي كي كي)", "إتش. إس. بي. سي") is one name:
+    the tagger, which saw none in training, tags its letters one by one or only the first. A run of two or
+    more letter names (two that are not also common words like في/إن, or one in a run of three), separated
+    by spaces or a dot, becomes one mention when the tagger tagged part of it and nothing reaching beyond
+    it, of the type it gave those letters (ORG for PER); its `name` is the letters with spaces, so every
+    spelling of the acronym matches."""
+    text = article.text
+    if not article.mentions or not any(_letter(m.text) for m in article.mentions):
+        return
+    runs: list[list] = []
+    style = None
+    for tok in tokenize(text):
+        if _letter(tok.text) is None:
+            if tok.text != ".":
+                runs.append([])
+            continue
+        gap = _LETTER_GAP.fullmatch(text, runs[-1][-1].end, tok.start) if runs and runs[-1] else None
+        if gap and ("." in gap.group()) == style or gap and len(runs[-1]) == 1:
+            style = "." in gap.group()          # one run keeps one separator: بي.بي.سي إن ends before إن
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    mentions = sorted(article.mentions, key=lambda m: m.start)
+    starts = [m.start for m in mentions]
+    drop: set[int] = set()
+    added: list[Mention] = []
+    for run in runs:
+        while len(run) > 2 and _letter(run[-1].text) not in _DISTINCT_LETTERS and _acronym(run[:-1]):
+            run = run[:-1]                      # بي بي سي إن: the إن is "that"; سي إن إن keeps its letters
+        if not _acronym(run):
+            continue
+        start, end = run[0].start, run[-1].end
+        first = bisect_left(starts, start)
+        while first > 0 and mentions[first - 1].end > start:
+            first -= 1
+        inside = [k for k in range(first, bisect_left(starts, end)) if mentions[k].end > start]
+        if not inside or any(mentions[k].start < start or mentions[k].end > end for k in inside):
+            continue
+        kinds = Counter(mentions[k].type for k in inside)
+        kind = max(sorted(kinds), key=lambda t: (kinds[t], t == "ORG"))
+        kind = "ORG" if kind == "PER" else kind         # initials alone name a body, not a person
+        drop.update(id(mentions[k]) for k in inside)
+        added.append(Mention(start, end, text[start:end], kind,
+                             name=" ".join(_letter(t.text) for t in run)))
+    if added:
+        article.mentions = sorted([m for m in article.mentions if id(m) not in drop] + added,
+                                  key=lambda m: (m.start, m.end))
+
+
 def repair_mentions(article: Article) -> None:
     """The tagger's mistakes the words around a name correct, within one sentence: a currency after a number
     is an amount's unit (`_amount_units`), a royal name after an institution word names the institution
     (`_namesakes`), a name after a person's title is a person with the first name the tagger missed
     (`_people_after_titles`), a person's name starts after its و/ف/ب/ل (`_name_clitics`) and ends before a
-    Latin gloss or the title that follows it (`_name_tails`). Run by `attach_titles`."""
+    Latin gloss or the title that follows it (`_name_tails`), and an acronym spelled in letter names is one
+    name (`_spelled_acronyms`). Run by `attach_titles`."""
+    _spelled_acronyms(article)
     _amount_units(article)
     _namesakes(article)
     _name_fronts(article)

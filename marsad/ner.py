@@ -384,15 +384,21 @@ def _words(text: str) -> list[_Word]:
     return words
 
 
+def _glued_stop(text: str, word: _Word) -> bool:
+    return word.text == "." and 0 < word.start and word.end < len(text) and text[word.start - 1].isalpha() \
+        and text[word.end].isalpha()
+
+
 def _sentences(text: str, words: list[_Word]) -> list[tuple[int, int]]:
     """[start, end) word ranges: cut after sentence-final punctuation, at line breaks, and every
-    MAX_SENTENCE_TOKENS words so tagging cost stays linear however long a line is."""
+    MAX_SENTENCE_TOKENS words so tagging cost stays linear however long a line is. A full stop glued to a
+    letter on both sides ("بي.بي.سي", "د.محمد") ends no sentence."""
     ranges = []
     begin = 0
     for i, w in enumerate(words):
         last = i + 1 == len(words)
-        cut = last or w.text in SENTENCE_END or i + 1 - begin >= MAX_SENTENCE_TOKENS \
-            or "\n" in text[w.end:words[i + 1].start]
+        cut = last or w.text in SENTENCE_END and not _glued_stop(text, w) \
+            or i + 1 - begin >= MAX_SENTENCE_TOKENS or "\n" in text[w.end:words[i + 1].start]
         if cut:
             ranges.append((begin, i + 1))
             begin = i + 1

@@ -550,6 +550,26 @@ def test_a_name_after_and_right_after_another_name_loses_the_and():
     assert all(text[m.start:m.end] == m.text for m in article.mentions)
 
 
+def test_an_acronym_spelled_in_letter_names_is_one_name():
+    text = ("وقال لقناة بي.بي.سي إن مقاتلي (بي كي كي) انسحبوا، وأكد بنك «إتش. إس. بي. سي» ذلك، "
+            "وقالت بي بي سي إن أم كلثوم غنت في أو حول القاهرة.")
+    names = [("بي", "ORG"), ("سي", "ORG"), ("إتش", "MISC"), ("إس", "ORG"), ("القاهرة", "LOC"), ("بي بي سي", "PER")]
+    article = prepare(make_article("t", text, names))
+    found = [(m.text, m.type, m.name) for m in article.mentions]
+    assert found == [("بي.بي.سي", "ORG", "بي بي سي"), ("بي كي كي", "ORG", "بي كي كي"),
+                     ("إتش. إس. بي. سي", "ORG", "إتش إس بي سي"), ("بي بي سي", "ORG", "بي بي سي"),
+                     ("القاهرة", "LOC", "القاهرة")]
+    assert all(text[m.start:m.end] == m.text for m in article.mentions)
+    resolution = resolve_entities(collect_names([article]))
+    assert resolution.entity_of("ORG", "بي.بي.سي") == resolution.entity_of("ORG", "بي بي سي")
+
+
+def test_letter_names_that_are_common_words_are_no_acronym():
+    text = "وقال إن الحل في أو قرب المدينة، وإن أم الطفل وصلت."
+    article = prepare(make_article("t", text, [("أم", "PER")]))
+    assert [m.text for m in article.mentions] == ["أم"]
+
+
 def test_a_misc_surname_two_people_share_stays_misc():
     text = "استقبل عبد اللطيف رشيد وفداً، فيما اتصل سامي رشيد بالوزير، وكتب “رشيد” على حسابه. وصدر كتاب “الأيام”."
     names = [("عبد اللطيف رشيد", "PER"), ("سامي رشيد", "PER"), ("رشيد", "MISC"), ("الأيام", "MISC")]

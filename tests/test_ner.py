@@ -157,6 +157,13 @@ def test_sentences_cut_at_line_breaks_and_length():
     assert [w for s, e in ranges for w in range(s, e)] == list(range(len(words)))
 
 
+def test_a_full_stop_glued_between_letters_ends_no_sentence():
+    text = "قال لقناة بي.بي.سي إن د.محمد علي وصل. ثم غادر."
+    words = ner._words(text)
+    sentences = [" ".join(w.text for w in words[a:b]) for a, b in ner._sentences(text, words)]
+    assert sentences == ["قال لقناة بي . بي . سي إن د . محمد علي وصل .", "ثم غادر ."]
+
+
 def test_spans_from_bio_labels():
     assert ner._spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "I-LOC"]) == [
         (0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "LOC")]
