@@ -72,8 +72,8 @@ from typing import Iterable
 from rapidfuzz.distance import Indel
 
 from marsad import MarsadError, ner
-from marsad.arabic import (normalize_for_matching, normalize_hamza_seats, strip_article, strip_diacritics,
-                           strip_tatweel, tokenize)
+from marsad.arabic import (Token, normalize_for_matching, normalize_hamza_seats, strip_article,
+                           strip_diacritics, strip_tatweel, tokenize)
 from marsad.records import Article, Entity, Mention, content_id
 
 PART_THRESHOLD = 0.92       # chosen on ANETAC by training/entity_threshold.py (see module docstring)
@@ -1132,7 +1132,9 @@ def _spelled_acronyms(article: Article) -> None:
     style = None
     for tok in tokenize(text):
         if _letter(tok.text) is None:
-            if tok.text != ".":
+            if len(tok.text) > 2 and tok.text[0] in "وفبلك" and _letter(tok.text[1:]) in _DISTINCT_LETTERS:
+                runs.append([Token(tok.text[1:], tok.start + 1, tok.end)])   # لبي بي سي: ل + بي بي سي
+            elif tok.text != ".":
                 runs.append([])
             continue
         gap = _LETTER_GAP.fullmatch(text, runs[-1][-1].end, tok.start) if runs and runs[-1] else None
@@ -1155,7 +1157,7 @@ def _spelled_acronyms(article: Article) -> None:
         while first > 0 and mentions[first - 1].end > start:
             first -= 1
         inside = [k for k in range(first, bisect_left(starts, end)) if mentions[k].end > start]
-        if not inside or any(mentions[k].start < start or mentions[k].end > end for k in inside):
+        if not inside or any(mentions[k].start < start - 1 or mentions[k].end > end for k in inside):
             continue
         kinds = Counter(mentions[k].type for k in inside)
         kind = max(sorted(kinds), key=lambda t: (kinds[t], t == "ORG"))

@@ -552,13 +552,16 @@ def test_a_name_after_and_right_after_another_name_loses_the_and():
 
 def test_an_acronym_spelled_in_letter_names_is_one_name():
     text = ("وقال لقناة بي.بي.سي إن مقاتلي (بي كي كي) انسحبوا، وأكد بنك «إتش. إس. بي. سي» ذلك، "
-            "وقالت بي بي سي إن أم كلثوم غنت في أو حول القاهرة.")
+            "وقالت بي بي سي إن أم كلثوم غنت في أو حول القاهرة. وقال لبي بي سي إنه راحل.")
     names = [("بي", "ORG"), ("سي", "ORG"), ("إتش", "MISC"), ("إس", "ORG"), ("القاهرة", "LOC"), ("بي بي سي", "PER")]
-    article = prepare(make_article("t", text, names))
+    article = make_article("t", text, names)
+    clitic = text.index("لبي بي سي")
+    article.mentions.append(Mention(clitic, clitic + 9, "لبي بي سي", "PER", name="لبي بي سي"))
+    article = prepare(article)
     found = [(m.text, m.type, m.name) for m in article.mentions]
     assert found == [("بي.بي.سي", "ORG", "بي بي سي"), ("بي كي كي", "ORG", "بي كي كي"),
                      ("إتش. إس. بي. سي", "ORG", "إتش إس بي سي"), ("بي بي سي", "ORG", "بي بي سي"),
-                     ("القاهرة", "LOC", "القاهرة")]
+                     ("القاهرة", "LOC", "القاهرة"), ("بي بي سي", "ORG", "بي بي سي")]
     assert all(text[m.start:m.end] == m.text for m in article.mentions)
     resolution = resolve_entities(collect_names([article]))
     assert resolution.entity_of("ORG", "بي.بي.سي") == resolution.entity_of("ORG", "بي بي سي")
