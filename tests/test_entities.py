@@ -567,6 +567,15 @@ def test_an_acronym_spelled_in_letter_names_is_one_name():
     assert resolution.entity_of("ORG", "بي.بي.سي") == resolution.entity_of("ORG", "بي بي سي")
 
 
+def test_an_acronym_after_a_glued_clitic_starts_after_it():
+    text = "وكان قد قال لبي بي سي قبل سفره إنه سيعود."
+    start = text.index("لبي")
+    article = make_article("t", text, [])
+    article.mentions.append(Mention(start, start + 9, "لبي بي سي", "PER", name="لبي بي سي"))
+    article = prepare(article)
+    assert [(m.text, m.type, m.start) for m in article.mentions] == [("بي بي سي", "ORG", start + 1)]
+
+
 def test_letter_names_that_are_common_words_are_no_acronym():
     text = "وقال إن الحل في أو قرب المدينة، وإن أم الطفل وصلت."
     article = prepare(make_article("t", text, [("أم", "PER")]))
