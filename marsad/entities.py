@@ -1457,7 +1457,8 @@ def _type_rank(type: str) -> int:
 
 def _vote_types(stats: NameStats) -> list[_Form]:
     """Forms typed by majority of mentions over each article-insensitive key (ties: PER, ORG, LOC, MISC); a seed
-    alias is an organisation whatever the tagger said (داعش is often tagged as a person). An organisation or
+    alias is an organisation whatever the tagger said (داعش is often tagged as a person), and a one-word MISC
+    takes the type news mostly gives that word (`_news_type`). An organisation or
     place is one form per article-insensitive key (العراق = عراق); a person keeps one form per key, because
     the article can make a family name of a given name (الرشيد is not رشيد)."""
     by_loose: dict[str, dict[str, dict[str, _Form]]] = defaultdict(lambda: defaultdict(dict))
@@ -1474,6 +1475,8 @@ def _vote_types(stats: NameStats) -> list[_Form]:
     for loose, typed in by_loose.items():
         votes = {t: sum(f.mentions for f in keyed.values()) for t, keyed in typed.items()}
         winner = "ORG" if loose in _SEEDS else min(votes, key=lambda t: (-votes[t], _type_rank(t), t))
+        if winner == "MISC" and " " not in loose:
+            winner = _news_type({key for keyed in typed.values() for key in keyed}) or winner
         by_key: dict[str, _Form] = {}
         for type in sorted(typed):
             for key, form in sorted(typed[type].items()):
@@ -1483,6 +1486,15 @@ def _vote_types(stats: NameStats) -> list[_Form]:
                 by_key[target].take(form)
         forms.extend(by_key[k] for k in sorted(by_key))
     return forms
+
+
+def _news_type(keys: set[str]) -> str | None:
+    """The one type other than MISC that news mostly writes this one word in (its name-type rate is 3: over
+    half of its occurrences in 31,030 SaudiNewsNet articles lie inside such names), or None. MISC, the type
+    for "nothing else fits", is the tagger's fallback for a place or person it does not know (تبوك in
+    "مدير تعليم تبوك", الفيصل), so a corpus-wide majority overrules it."""
+    types = {rate[:-1] for key in keys for rate in _rates_of(key) if rate.endswith("3") and rate != "MISC3"}
+    return types.pop() if len(types) == 1 else None
 
 
 _GENTILIC_ENDINGS = ("يون", "يين", "يات", "يه", "ي")

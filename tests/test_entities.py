@@ -807,6 +807,17 @@ def test_a_person_with_and_without_the_article():
     assert resolution.entity_of("PER", "الكاظمي") == resolution.entity_of("PER", "كاظمي")
 
 
+def test_a_one_word_misc_takes_the_type_news_mostly_gives_it():
+    articles = [make_article("a", "قام مدير تعليم تبوك بزيارة المدرسة.", [("تبوك", "MISC")]),
+                make_article("b", "وصل الوفد إلى تبوك أمس، وغادر تبوك اليوم.", [("تبوك", "MISC")]),
+                make_article("c", "ارتفعت الحرارة في تبوك.", [("تبوك", "LOC")]),
+                make_article("d", "تراجع اليورو أمام الدولار، وقال إن اليورو ضعيف.", [("اليورو", "MISC")])]
+    resolution = resolve_entities(collect_names(articles))
+    types = {e.name: e.type for e in resolution.entities}
+    assert types["تبوك"] == "LOC"
+    assert types["اليورو"] == "MISC"       # no other type dominates a currency
+
+
 def test_type_disagreement_resolves_by_majority():
     articles = [make_article(f"a{i}", "وصل الوفد إلى جدة مساء.", [("جدة", "LOC")]) for i in range(3)]
     articles.append(make_article("p", "قالت جدة الطفل إنها بخير.", [("جدة", "PER")]))
