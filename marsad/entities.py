@@ -1170,14 +1170,25 @@ def _spelled_acronyms(article: Article) -> None:
                                   key=lambda m: (m.start, m.end))
 
 
+_PHRASES = {match_form(p) for p in _NAMES["phrases"]}
+
+
+def _phrases_not_people(article: Article) -> None:
+    """A "person" that is a fixed expression reading like a given and a family name (حسن الجوار, حسن النية) is
+    no one: the tagger, which knows حسن as a name, takes "مبادئ حسن الجوار" for a man."""
+    article.mentions = [m for m in article.mentions if m.type != "PER" or match_form(m.text) not in _PHRASES]
+
+
 def repair_mentions(article: Article) -> None:
     """The tagger's mistakes the words around a name correct, within one sentence: a currency after a number
     is an amount's unit (`_amount_units`), a royal name after an institution word names the institution
     (`_namesakes`), a name after a person's title is a person with the first name the tagger missed
     (`_people_after_titles`), a person's name starts after its و/ف/ب/ل (`_name_clitics`) and ends before a
     Latin gloss or the title that follows it (`_name_tails`), and an acronym spelled in letter names is one
-    name (`_spelled_acronyms`). Run by `attach_titles`."""
+    name (`_spelled_acronyms`); a fixed expression like حسن الجوار is no person (`_phrases_not_people`). Run by
+    `attach_titles`."""
     _spelled_acronyms(article)
+    _phrases_not_people(article)
     _amount_units(article)
     _namesakes(article)
     _name_fronts(article)

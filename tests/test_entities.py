@@ -576,6 +576,13 @@ def test_an_acronym_after_a_glued_clitic_starts_after_it():
     assert [(m.text, m.type, m.start) for m in article.mentions] == [("بي بي سي", "ORG", start + 1)]
 
 
+def test_a_fixed_expression_that_reads_like_a_name_is_no_person():
+    text = "تقوم العلاقات على مبادئ حسن الجوار وحسن النية، وقال حسن العمري إن الحل قريب."
+    names = [("حسن الجوار", "PER"), ("حسن النية", "PER"), ("حسن العمري", "PER")]
+    article = prepare(make_article("t", text, names))
+    assert [m.text for m in article.mentions] == ["حسن العمري"]
+
+
 def test_letter_names_that_are_common_words_are_no_acronym():
     text = "وقال إن الحل في أو قرب المدينة، وإن أم الطفل وصلت."
     article = prepare(make_article("t", text, [("أم", "PER")]))
