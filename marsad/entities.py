@@ -1279,10 +1279,67 @@ def _retype_people(article: Article) -> None:
             mention.type = "PER"
 
 
+def _subject_verbs() -> frozenset[str]:
+    """Finite verbs whose subject follows them: the reporting verbs of quotes.py and the one-word event
+    triggers of events.py, with a leading و/ف, in matching form."""
+    reporting, triggers = _load("reporting_verbs.json"), _load("event_triggers.json")
+    forms = {f for verb in reporting["verbs"] if not verb.get("participle") for f in verb["forms"]}
+    forms |= {f for kind in triggers["types"].values() for strength in ("strong", "weak")
+              for f in kind.get(strength, ()) if " " not in f}
+    words = {match_form(f) for f in forms}
+    return frozenset(words | {c + w for w in words for c in "وف"})
+
+
+_SUBJECT_VERBS = _subject_verbs()
+_DATES = _load("dates.json")
+_TIME_WORDS = {match_form(w) for key in ("weekdays", "gregorian_months", "hijri_months")
+               for names in _DATES[key].values() for w in names}
+
+
+def _surname_word(word: str) -> bool:
+    """A surname that is safe to find alone after a verb: not a time word (وأعلن الخميس is "on Thursday"),
+    not a given name (another man may bear it), and a name news writes as one (name-type rate PER2/3), a word
+    too rare to be in the news vocabulary (بورفيلك), or a nisba with the article (السوداني, الكاظمي)."""
+    key = match_form(word)
+    if len(key) < 4 or key in _TIME_WORDS or _word(word) in _GIVEN_NAMES:
+        return False
+    rates = _rates_of(word)
+    return "PER3" in rates or "PER2" in rates or ner.feature_form(word) not in _lexicons().clusters \
+        or key.startswith("ال") and key.endswith("ي")
+
+
+def _surnames_after_verbs(article: Article) -> None:
+    """A person's surname the tagger left untagged right after a verb ("بينما تلقى السوداني دعوة", "وأكد
+    الشليل") is that person, when the article names him in full: after a finite verb the word is its
+    subject, so a nisba cannot be an adjective there. The new mention then chains like any other."""
+    surnames = {}
+    for mention in article.mentions:
+        words = mention.text.split()
+        if mention.type == "PER" and len(words) >= 2 and _surname_word(words[-1]):
+            surnames[match_form(words[-1])] = mention
+    if not surnames:
+        return
+    covered = sorted((m.start, m.end) for m in article.mentions)
+    starts = [s for s, _ in covered]
+    tokens = tokenize(article.text)
+    added = []
+    for before, tok in zip(tokens, tokens[1:]):
+        key = match_form(tok.text)
+        if key not in surnames or match_form(before.text) not in _SUBJECT_VERBS:
+            continue
+        k = bisect_right(starts, tok.start) - 1
+        if k >= 0 and covered[k][1] > tok.start:
+            continue
+        added.append(Mention(tok.start, tok.end, tok.text, "PER", name=tok.text))
+    if added:
+        article.mentions = sorted(article.mentions + added, key=lambda m: (m.start, m.end))
+
+
 def chain_mentions(article: Article) -> None:
     """Point each partial PER mention at the fullest form of the same person in the article by setting its
     `name` (الكاظمي -> مصطفى الكاظمي, ستوليبنبيرج -> يانس ستولينبيرج, محمد السوداني -> محمد شياع السوداني),
-    after `_retype_people` has made a surname that the tagger typed MISC, ORG or LOC a person again.
+    after `_retype_people` has made a surname that the tagger typed MISC, ORG or LOC a person again and
+    `_surnames_after_verbs` has found the surnames it missed after a verb.
 
     Only when unambiguous: every full form the partial one fits must be compatible with every other (so two
     different people ending in رشيد leave رشيد alone). A lone first name is not chained (news refers to people
@@ -1290,6 +1347,7 @@ def chain_mentions(article: Article) -> None:
     mention changes, so offsets stay valid.
     """
     _retype_people(article)
+    _surnames_after_verbs(article)
     people = [m for m in article.mentions if m.type == "PER"]
     parts_of = [person_parts(match_form(m.name)) for m in people]
     full: dict[tuple[str, ...], Counter] = defaultdict(Counter)

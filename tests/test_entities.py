@@ -385,6 +385,20 @@ def test_partial_mentions_chain_to_the_full_form():
             assert article.text[m.start:m.end] == m.text
 
 
+def test_a_surname_the_tagger_missed_after_a_verb_is_the_person():
+    text = ("استقبل رئيس الوزراء محمد شياع السوداني الوفد، بينما أكد السوداني أهمية الزيارة. "
+            "وأعلن الخميس وزير الخارجية خالد الخميس أن الرئيس السوداني سيزور بغداد.")
+    names = [("محمد شياع السوداني", "PER"), ("خالد الخميس", "PER"), ("بغداد", "LOC")]
+    article = make_article("t", text, names)
+    article.mentions = [m for m in article.mentions if m.text != "السوداني" or m.start < 40]
+    article = prepare(article)
+    found = [(m.text, m.name) for m in article.mentions if m.type == "PER"]
+    assert ("السوداني", "محمد شياع السوداني") in found                  # after the verb أكد
+    assert sum(m.text == "السوداني" for m in article.mentions) == 1       # الرئيس السوداني is an adjective
+    assert not any(m.text == "الخميس" for m in article.mentions)          # وأعلن الخميس: on Thursday
+    assert all(text[m.start:m.end] == m.text for m in article.mentions)
+
+
 def test_ambiguous_surname_is_left_alone():
     text = ("استقبل عبد اللطيف رشيد وفداً، فيما اتصل سامي رشيد بالوزير. وقال رشيد إن اللقاء مثمر. "
             "وأكد محمد شياع السوداني أن السوداني سيزور أنقرة.")
