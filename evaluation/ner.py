@@ -17,7 +17,8 @@ labels go through what `marsad.ner.find_mentions` does after tagging (`propagate
 sentence is marked where it recurs untagged, with its majority type; `join_name_parts`) and then through the
 entity stage's repairs that need no other sentence (`marsad.entities.repair_mentions`: a name after a
 person's title is a person, with a first name the tagger missed; a royal name after an institution word
-names the institution). Newswire test sets keep their articles' sentence order (ANERcorp's CAMeL split is
+names the institution), and last through those that need the whole document (`marsad.entities.
+document_repairs`: a surname the document names as a person is one wherever it recurs). Newswire test sets keep their articles' sentence order (ANERcorp's CAMeL split is
 sequential), so this is the product's behaviour on them. `--window 0` scores each sentence alone and `--raw`
 skips everything after the tagger; the model card gives all of them.
 
@@ -146,6 +147,10 @@ def evaluate(tag, sentences: list[Sentence], window: int = 0, finish=None) -> Sc
                                                        predicted[start:start + window], key)]
     if finish is not None:
         predicted = [finish(words, labels) for (words, _), labels in zip(sentences, predicted)]
+        if window and finish is as_marsad_outputs:
+            predicted = [labels for start in range(0, len(sentences), window)
+                         for labels in document_outputs([w for w, _ in sentences[start:start + window]],
+                                                        predicted[start:start + window])]
     score = Score()
     for (_, gold), labels in zip(sentences, predicted):
         score.add(gold, labels)
@@ -195,17 +200,55 @@ def as_marsad_outputs(words: list[str], labels: list[str]) -> list[str]:
                         name=text[offsets[a][0]:offsets[b - 1][1]]) for a, b, kind in sorted(entities(labels))]
     article = Article(id="s", source="s", text=text, mentions=mentions)
     repair_mentions(article)
+    return _labels_of(article.mentions, offsets)
+
+
+def _token_offsets(sentences: list[list[str]]) -> tuple[str, list[list[tuple[int, int]]]]:
+    """The text of a document whose sentences are lines of their words, and each word's (start, end)."""
+    offsets, position = [], 0
+    for words in sentences:
+        row = []
+        for word in words:
+            row.append((position, position + len(word)))
+            position += len(word) + 1
+        offsets.append(row)
+    return "\n".join(" ".join(words) for words in sentences), offsets
+
+
+def _labels_of(mentions, offsets: list[tuple[int, int]]) -> list[str]:
+    """One sentence's IOB2 labels from mentions over its words' offsets; a span that starts after a clitic
+    ("وابتسام" -> "ابتسام") still covers its token, since the corpora tag whole tokens."""
+    out = ["O"] * len(offsets)
+    if not offsets:
+        return out
     token_starts = [a for a, _ in offsets]
     ends = {b: i for i, (_, b) in enumerate(offsets)}
-    out = ["O"] * len(words)
-    for m in article.mentions:
-        # A span that starts after a clitic ("وابتسام" -> "ابتسام") still covers its token: the corpora do
-        # not split clitics off, so their gold tags the whole token.
+    for m in mentions:
         first = bisect.bisect_right(token_starts, m.start) - 1
         if first >= 0 and m.start < offsets[first][1] and m.end in ends:
             last = ends[m.end]
             out[first:last + 1] = [f"B-{m.type}"] + [f"I-{m.type}"] * (last - first)
     return out
+
+
+def document_outputs(sentences: list[list[str]], labels: list[list[str]]) -> list[list[str]]:
+    """A document's labels after what the entity stage does with a whole article's mentions
+    (`marsad.entities.document_repairs`: a surname typed as a place or body is the person the document
+    names, a surname left untagged after a verb is that person)."""
+    from marsad.entities import document_repairs
+    from marsad.records import Article, Mention
+
+    text, offsets = _token_offsets(sentences)
+    mentions = [Mention(row[a][0], row[b - 1][1], text[row[a][0]:row[b - 1][1]], kind,
+                        name=text[row[a][0]:row[b - 1][1]])
+                for row, tags in zip(offsets, labels) for a, b, kind in sorted(entities(tags))]
+    article = Article(id="d", source="d", text=text, mentions=mentions)
+    document_repairs(article)
+    rows = []
+    for row in offsets:
+        inside = [m for m in article.mentions if row and row[0][0] <= m.start < row[-1][1] + 1]
+        rows.append(_labels_of(inside, row))
+    return rows
 
 
 def main(argv: list[str] | None = None) -> None:

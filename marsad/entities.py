@@ -1335,6 +1335,13 @@ def _surnames_after_verbs(article: Article) -> None:
         article.mentions = sorted(article.mentions + added, key=lambda m: (m.start, m.end))
 
 
+def document_repairs(article: Article) -> None:
+    """The repairs that need the whole article: surnames typed as a place or body that are a person the
+    article names (`_retype_people`), and surnames left untagged after a verb (`_surnames_after_verbs`)."""
+    _retype_people(article)
+    _surnames_after_verbs(article)
+
+
 def chain_mentions(article: Article) -> None:
     """Point each partial PER mention at the fullest form of the same person in the article by setting its
     `name` (الكاظمي -> مصطفى الكاظمي, ستوليبنبيرج -> يانس ستولينبيرج, محمد السوداني -> محمد شياع السوداني),
@@ -1346,8 +1353,7 @@ def chain_mentions(article: Article) -> None:
     by surname), nor a lone name after a royal title (`_after_first_name_title`), and nothing else about the
     mention changes, so offsets stay valid.
     """
-    _retype_people(article)
-    _surnames_after_verbs(article)
+    document_repairs(article)
     people = [m for m in article.mentions if m.type == "PER"]
     parts_of = [person_parts(match_form(m.name)) for m in people]
     full: dict[tuple[str, ...], Counter] = defaultdict(Counter)

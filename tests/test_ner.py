@@ -302,6 +302,19 @@ def test_evaluation_scores_what_marsad_outputs_with_the_entity_repairs():
         ["O", "B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O"]           # عبد never ends a name
 
 
+def test_evaluation_scores_the_document_repairs_too():
+    """In documents, the scorer also runs the entity stage's whole-article repairs: a surname left untagged
+    after a verb, and one typed as a place, are the person the document names in full."""
+    from evaluation.ner import document_outputs
+    sentences = ["وصل المدرب هورست كوبلينغ إلى المدينة .".split(), "وقال كوبلينغ إن الفريق جاهز .".split(),
+                 "وأشاد كوبلينغ باللاعبين في هامبورغ .".split()]
+    labels = [["O", "O", "B-PER", "I-PER", "O", "O", "O"], ["O"] * 6,
+              ["O", "B-LOC", "O", "O", "B-LOC", "O"]]
+    assert document_outputs(sentences, labels) == [
+        ["O", "O", "B-PER", "I-PER", "O", "O", "O"], ["O", "B-PER", "O", "O", "O", "O"],
+        ["O", "B-PER", "O", "O", "B-LOC", "O"]]
+
+
 def test_evaluation_reads_document_boundaries(tmp_path):
     from evaluation.ner import read_conll
     path = tmp_path / "t.txt"
