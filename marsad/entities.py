@@ -1126,7 +1126,8 @@ def _spelled_acronyms(article: Article) -> None:
     it, of the type it gave those letters (ORG for PER); its `name` is the letters with spaces, so every
     spelling of the acronym matches."""
     text = article.text
-    if not any(_letter(w) or _letter(w[1:]) for m in article.mentions for w in m.text.split()):
+    if not any(_letter(w) in _DISTINCT_LETTERS or w[:1] in "وفبلك" and _letter(w[1:]) in _DISTINCT_LETTERS
+               for m in article.mentions if len(m.text) < 40 for w in m.text.split()):
         return
     runs: list[list] = []
     style = None
