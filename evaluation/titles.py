@@ -165,6 +165,15 @@ def score(store_path: str, subset: str, show: bool = False) -> dict:
         article = articles[j["article"]]
         found = _find([m for m in article.mentions if m.type == "PER"], j)
         key = (j["kind"], j["article"], j["start"], j["end"])
+
+        def judged_as(value: str, judged_value: str, j=j, key=key) -> str | None:
+            """The verdict on what the code gives now: the judged one, "right" for the wanted form, or the
+            verdict of a later judgement of that value (None: never judged)."""
+            if _same(value, judged_value):
+                return j["verdict"]
+            if _same(value, j.get("want")):
+                return "right"
+            return verdicts.get((*key, match_form(value)))
         if j["kind"] == "title":
             c["title_items"] += 1
             good = j["verdict"] == "right"
@@ -178,12 +187,7 @@ def score(store_path: str, subset: str, show: bool = False) -> dict:
                 else:
                     c["removed"] += 1
                 continue
-            if _same(title, j["title"]):
-                verdict = j["verdict"]
-            elif _same(title, j.get("want")):
-                verdict = "right"
-            else:
-                verdict = verdicts.get((*key, match_form(title)))
+            verdict = judged_as(title, j["title"])
             if verdict is None:
                 unjudged.append(f"UNJUDGED title {j['article']} {j['start']} {j['end']} {j['source']} "
                                 f"{found.name!r}: {title!r} (was {j['title']!r})")
@@ -208,12 +212,7 @@ def score(store_path: str, subset: str, show: bool = False) -> dict:
                         print(f"NAME DROPPED {j['source']} {j['name']!r}")
                 continue
             name = found.name
-            if _same(name, j["name"]):
-                verdict = j["verdict"]
-            elif _same(name, j.get("want")):
-                verdict = "right"
-            else:
-                verdict = verdicts.get((*key, match_form(name)))
+            verdict = judged_as(name, j["name"])
             if verdict is None:
                 unjudged.append(f"UNJUDGED name {j['article']} {j['start']} {j['end']} {j['source']} "
                                 f"{name!r} (was {j['name']!r})")
