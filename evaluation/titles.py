@@ -1,5 +1,6 @@
 """Score the titles and names `marsad.entities` gives people against a hand-judged sample.
 
+    .venv/bin/python evaluation/titles.py --write-oman /tmp/oman     # the Omani articles as plain text
     .venv/bin/marsad analyze ../shared/data/news/saudinewsnet/dataset/2015-08-01.zip \\
         ../shared/data/news/saudinewsnet/dataset/2015-08-09.zip /tmp/oman --store /tmp/titles.sqlite -w 1
     .venv/bin/python evaluation/titles.py                    # every set, from /tmp/titles.sqlite
@@ -50,6 +51,7 @@ import argparse
 import collections
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -245,13 +247,30 @@ def report(subset: str, r: dict) -> None:
         print(f"  {n:3d}  {name}")
 
 
+TIMEML = Path("/work/shared/data/news/timeml-arabic-heideltime-silver/Corpus_test")
+_MARKUP = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|</?TimeML>|</?TIMEX3[^>]*>", re.S)
+
+
+def write_oman(folder: Path, source: Path = TIMEML) -> None:
+    """The 50 Omani TimeML articles as plain text files (markup and the stray BOM dropped), named docN.txt:
+    the unseen-outlet half of the dev set."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in sorted(source.glob("*.tml")):
+        text = _MARKUP.sub("", path.read_text(encoding="utf-8").replace("\ufeff", "")).strip()
+        (folder / f"{path.stem}.txt").write_text(text + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", default=STORE)
     parser.add_argument("--set", choices=sorted(SETS), default=None)
     parser.add_argument("--show", action="store_true", help="print each wrong or lost item")
     parser.add_argument("--draw", choices=sorted(DRAWS), help="print a set's items as JSON lines, to judge")
+    parser.add_argument("--write-oman", type=Path, help="write the Omani articles as text to this folder, stop")
     args = parser.parse_args()
+    if args.write_oman:
+        write_oman(args.write_oman)
+        return
     if args.draw:
         for item in draw(args.store, args.draw):
             print(json.dumps(item, ensure_ascii=False))
