@@ -246,6 +246,11 @@ def score(store_path: str, subset: str, show: bool = False) -> dict:
             c["people_wanted"] += len(j["participants"])
             c["people_recalled"] += sum(1 for group in j["participants"]
                                         if any(same_name(p, n) for p in people for n in group))
+            wrong = [p for p in people if not any(same_name(p, n) for group in names for n in group)]
+            lost = [group[0] for group in j["participants"]
+                    if not any(same_name(p, n) for p in people for n in group)]
+            if show and (wrong or lost):
+                print(f"PEOPLE #{sample} {ev.start} {ev.type} {ev.date}: wrong {wrong}, not found {lost}")
             for ok, name in ((ok_type, "type"), (ok_date, "date"), (ok_place, "place")):
                 if not ok:
                     errors[f"wrong {name}"] += 1

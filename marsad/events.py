@@ -1,25 +1,41 @@
 """Typed, dated events: one per sentence and date, and the same event told by several articles linked.
 
 A sentence is an event when it holds a trigger word (marsad/data/event_triggers.json): meeting (التقى،
-استقبل، بحث ... مع), visit (زار، وصل إلى), call (اتصال هاتفي), agreement (وقّع ... اتفاقية، مذكرة تفاهم),
-statement (أعلن; أكد/قال only when dated), milestone (منح، انضم، قرر — a dated fact) or other (قصفت، هجوم).
-The first strong trigger of the sentence sets the type (Arabic news opens a sentence with its main verb),
-except that a call trigger anywhere wins (talks held by phone are told with meeting words); failing a strong
-trigger, the first weak one does, but only in a dated sentence: "خلال اللقاء" or "وأكد" alone retell or
-comment, they do not report a new event. A sentence that opens on a year or a month ("وفي يناير 2017 ...")
-is a milestone even without a trigger; a bare dateline is not. An event names someone (a PER/ORG mention or a
-role phrase that resolves to one) or somewhere (a LOC): feature writing ("من يزور موناكو يتمتع ...",
-"التوقيع بالأحرف الأولى لا يعني ...") uses the same verbs without reporting anything that happened.
+استقبل، بحث ... مع), visit (زار، وصل ... إلى), call (اتصال هاتفي), agreement (وقّع ... اتفاقية، مذكرة تفاهم),
+statement (أعلن; أكد/قال only when dated), milestone (منح، انضم، قرر — a dated fact) or other (قصفت، هجوم،
+توفي، مباراة). Strong triggers make an event even undated; weak ones only when a date dates them: "خلال
+اللقاء" or "وأكد" alone retell or comment, they do not report a new event. Nouns are also matched with a
+pronoun (توقيعه، لقائهما: weak) or the accusative alef (اجتماعاً). No trigger is a word inside a fixed
+expression ("في معرض حديثه", "فقد الاتصال"), something that did not happen ("كان من المقرر وصوله", "بشرط
+الاتفاق"), a count ("70 مباراة") or an arrival at no place ("وصلت إلى 90 في المائة", "الوصول إلى مرمى").
 
-Dates come from the sentence's timexes (date, time and relative kinds); a sentence with two dates gives two
-events ("ما بين عام 2004 و2011"); a less precise date that a more precise one in the same sentence
-contains is dropped ("الخميس" + "الخميس 1 يوليو 2021" is one date). A date dates the trigger only from the
-same side of a direct quotation (`article.quotes`, so run quotes first): in "وشدد: «... بدأناه عام 2020»"
-the statement is not from 2020. Undated strong-trigger sentences give one event with date None.
+Each date is given to the trigger it dates (`_dated_groups`), and the trigger sets the event's type. The
+main trigger is the first strong one (a call trigger anywhere wins: talks held by phone are told with meeting
+words), else the first weak verb, else the first weak noun. A date after a clause opener (أن/إن and their
+forms, a colon) does not date a trigger before it -- in "وأكد المصدر أن اللاعب أصيب قبل أسبوعين" the
+statement is not two weeks old -- and dates on the other side of a direct quotation (`article.quotes`, so
+run quotes first) count for nothing: in "وشدد: «... بدأناه عام 2020»" the statement is not from 2020. A
+strong main trigger takes every date it may; any other date goes to the nearest trigger before it within a
+few words (names and titles not counted), or right after it, and dates nothing when there is none: a
+statement is not dated by the figures, forecasts and background it reports. An attribution ("بحسب ما أعلنت
+الوزارة أمس") is no event; its date dates the main trigger only when the sentence has no other. A sentence
+gives an undated event (its strong main trigger's) only when it gives no dated one. Two dates of one trigger
+give two events ("ما بين عام 2004 و2011"), but a range of days is one ("من 3 إلى 5 مايو"); a less precise
+date that a more precise one contains is dropped ("الخميس" + "الخميس 1 يوليو 2021" is one date). A sentence
+that opens on a year or a month ("وفي يناير 2017 ...") is a milestone even without a trigger; a bare
+dateline is not.
+
+An event names someone (a PER/ORG mention or a role phrase that resolves to one) or somewhere (a LOC):
+feature writing ("من يزور موناكو يتمتع ...", "التوقيع بالأحرف الأولى لا يعني ...") uses the same verbs
+without reporting anything that happened. Its place is a LOC governed by في/إلى/a place word near its
+trigger, the place a visit trigger names as its object ("سيزور اليابان"), or a dateline opening the sentence;
+a LOC that is only an actor, a partner or a topic ("تقوده السعودية", "الأوضاع في اليمن") is no place. A
+trigger of a clause other than the main one takes its place and participants from its clause only.
 """
 from __future__ import annotations
 
 import bisect
+import datetime
 import itertools
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,7 +63,16 @@ PLACE_AFTER_WORDS = 25          # a place this far from the trigger belongs to a
 PLACE_BEFORE_WORDS = 10
 FRAMING_WORDS = 4               # a date within the first words of the sentence frames it
 MIN_FRAMED_WORDS = 3            # words besides the date: a dateline alone ("23 ديسمبر 2021") is no event
+DATE_WORDS = 16                 # a weak trigger is dated by a date this many words away at most (names not counted)
+DATE_AFTER_WORDS = 4            # a trigger after the date is dated by it this many words away at most
+DESTINATION_WORDS = 4           # "وصول الوزير ووفده إلى": an arrival's إلى within these words
 _CLITICS = "وفبلك"
+_CLAUSE_PUNCT = frozenset(":؛;")
+_ATTRIBUTION_END = _CLAUSE_PUNCT | frozenset("،,")
+_DATELINE_MARKS = frozenset({"-", "–", "—", ":"})
+_ILA = frozenset({"الى", "الي"})
+RANGE_DAYS = 7                  # two dates this close, joined by a dash or إلى/حتى/و, are one range
+_RANGE_WORDS = _ILA | frozenset({"حتى", "حتي", "و"})
 
 
 @dataclass(frozen=True)
@@ -56,6 +81,8 @@ class _Trigger:
     strong: bool
     first: str                  # canonical first word, to cut clitics off the word as written
     gap: bool
+    base: str = ""              # canonical first word of the listed form a derived form comes from
+    verb: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +93,13 @@ class _Lexicon:
     not_place: frozenset[str]
     framing: frozenset[str]
     overriding: frozenset[str]
+    clause_openers: frozenset[str]          # normalised, looked up without a leading و/ف
+    attribution: PhraseTable[bool]
+    not_triggers: PhraseTable[bool]
+    unrealised: PhraseTable[bool]
+    destination: frozenset[str]             # canonical first words of arrival triggers
+    place_words: frozenset[str]
+    topic_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +113,15 @@ def _lexicon() -> _Lexicon:
                                         ("strong_nouns", True, nouns, canonical),
                                         ("weak_nouns", False, nouns, canonical)):
             for phrase in groups.get(key, []):
-                table.append((phrase, _Trigger(typ, strong, cut(phrase.split()[0]), "..." in phrase)))
+                table.append((phrase, _Trigger(typ, strong, cut(phrase.split()[0]), "..." in phrase,
+                                               verb=table is verbs)))
+                if table is nouns and " " not in phrase:
+                    # a noun with a possessive pronoun (توقيعه، تأسيسها) points back to its event more often
+                    # than it reports one: weak, whatever the bare noun is
+                    nouns.extend((form, _Trigger(typ, False, canonical(form), False, canonical(phrase)))
+                                 for form in _with_pronouns(phrase))
+                    nouns.extend((form, _Trigger(typ, strong, canonical(form), False, canonical(phrase)))
+                                 for form in _accusative(phrase))
     return _Lexicon(
         verbs=PhraseTable(verbs, conjunction_variants),
         nouns=PhraseTable(nouns),
@@ -87,7 +129,32 @@ def _lexicon() -> _Lexicon:
         not_place=word_set(data.get("not_place", [])),
         framing=word_set(data.get("framing", [])),
         overriding=frozenset(data.get("overriding_types", [])),
+        clause_openers=frozenset(normal(w) for w in data.get("clause_openers", [])),
+        attribution=PhraseTable((p, True) for p in data.get("attribution", [])),
+        not_triggers=PhraseTable((p, True) for p in data.get("not_triggers", [])),
+        unrealised=PhraseTable((p, True) for p in data.get("unrealised", [])),
+        destination=word_set(data.get("destination_triggers", [])),
+        place_words=word_set(data.get("place_words", [])),
+        topic_words=word_set(data.get("topic_words", [])),
     )
+
+
+def _with_pronouns(noun: str) -> list[str]:
+    """A noun with the pronouns written on it: زيارة -> زيارته، زيارتها، زيارتهم، زيارتهما; لقاء -> لقائه."""
+    if noun.endswith("ة"):
+        stem = noun[:-1] + "ت"
+    elif noun.endswith("اء"):
+        stem = noun[:-1] + "ئ"
+    elif noun.endswith(("ى", "ا", "ه")):
+        return []
+    else:
+        stem = noun
+    return [stem + suffix for suffix in ("ه", "ها", "هم", "هما")]
+
+
+def _accusative(noun: str) -> list[str]:
+    """A noun with the accusative alef written (اجتماعاً -> اجتماعا): nouns not ending in ة/ى/ا/ء/ه."""
+    return [] if noun.endswith(("ة", "ى", "ا", "ء", "ه", "ي")) else [noun + "ا"]
 
 
 def find_events(article: Article) -> list[Event]:
@@ -111,67 +178,295 @@ def find_events(article: Article) -> list[Event]:
     quoted_starts = [q[0] for q in quoted]
     locations = [i for i in mentions if article.mentions[i].type == "LOC"]
     loc_starts = [article.mentions[i].start for i in locations]
+    loc_tokens = {bisect.bisect_left(starts, article.mentions[i].start) for i in locations}
+    plain = _plain_words(tokens, starts, referents)
+
+    def side(pos: int):
+        return _quote_at(quoted, quoted_starts, pos)
 
     events: list[Event] = []
     for s, e in read.sentences:
         a, b = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         k = bisect.bisect_left(timex_starts, s)
         here = [t for t in timexes[k:bisect.bisect_left(timex_starts, e)] if t.end <= e]
-        hit = _trigger(lex, tokens, triggers[bisect.bisect_left(triggers, a):bisect.bisect_left(triggers, b)], b)
-        # a date dates a trigger only on the same side of the quotation marks: "وشدّد: «... بدأناه عام
-        # 2020»" is not a 2020 statement
-        side = _quote_at(quoted, quoted_starts, tokens[hit.first].start) if hit else None
-        dates = _distinct_dates([t for t in here if _quote_at(quoted, quoted_starts, t.start) == side])
-        if hit is not None:
-            typ = hit.value.type
-            if not hit.value.strong and not dates:
+        cut = _attributions(lex, tokens, a, b)
+        hits = [h for h in _hits(lex, tokens, triggers[bisect.bisect_left(triggers, a):bisect.bisect_left(triggers, b)],
+                                 a, b, loc_tokens, [(t.start, t.end) for t in here])
+                if not _inside(cut, h.first)]
+        main = _main(lex, hits)
+        if main is None:
+            # no trigger: a sentence opening on a year or a month is a dated fact ("وفي يناير 2017 ...")
+            dates = _distinct_dates([t for t in here if side(t.start) is None])
+            if not (dates and _framed(lex, tokens, a, b, dates[0])
+                    and _words_outside(tokens, a, b, here) >= MIN_FRAMED_WORDS):
                 continue
-            word = _as_written(text, tokens, hit)
-        elif dates and _framed(lex, tokens, a, b, dates[0]) and _words_outside(tokens, a, b, here) >= MIN_FRAMED_WORDS:
-            typ, word = "milestone", None
+            groups = [(None, dates)]
         else:
-            continue
-        near = hit.first if hit is not None else a
-        place = _place(article, lex, tokens, starts, words_before, locations, loc_starts, s, e, near)
+            groups = _dated_groups(lex, tokens, starts, plain, a, b, here, hits, main, cut, side)
+            if not groups:
+                if not main.value.strong:
+                    continue                    # "خلال اللقاء", "وأكد" undated: a retelling or a comment
+                groups = [(main, [])]
         people = _participants(article, referents, ref_starts, s, e)
-        if place is None and not people:
-            continue                            # nobody and nowhere named: "من يزور موناكو ..." is no news event
-        for timex in dates or [None]:
-            date_text = timex.text if timex else None
-            events.append(Event(
-                id=content_id("v", article.id, s, e, date_text or ""),
-                article=article.id,
-                type=typ,
-                sentence=text[s:e],
-                start=s,
-                end=e,
-                date=timex.value if timex else None,
-                date_text=date_text,
-                trigger=word,
-                place_mention=place,
-                participant_mentions=list(people),
-            ))
+        for hit, dates in groups:
+            near = hit.first if hit is not None else a
+            # a trigger of a clause other than the main one: its place and its participants are its clause's
+            clause = _clause(lex, tokens, a, b, hit.first) if hit is not None and hit is not main else None
+            place, somewhere = _place(article, lex, tokens, starts, words_before, locations, loc_starts, s, e,
+                                      near, clause, hit is not None and hit.value.type == "visit")
+            if place is None and somewhere is None and not people:
+                continue                        # nobody and nowhere named: "من يزور موناكو ..." is no news event
+            taking_part = people
+            if clause is not None:
+                # "وأوضح فلان أنه ... منذ تأسيسه عام 1906": the speaker takes no part in the founding
+                lo, hi = clause
+                taking_part = [i for i in people if tokens[lo].start <= article.mentions[i].start < tokens[hi - 1].end]
+            typ = hit.value.type if hit is not None else "milestone"
+            word = _as_written(text, tokens, hit) if hit is not None else None
+            for timex in dates or [None]:
+                date_text = timex.text if timex else None
+                where = place
+                if len(dates) > 1 and timex is not None and hit is not None:
+                    # "الموقع عليها في الرياض بتاريخ ... وفي برلين بتاريخ ...": each date its own place
+                    where = _place_before(article, lex, tokens, starts, locations, loc_starts, hit.first,
+                                          bisect.bisect_left(starts, timex.start), s) or place
+                events.append(Event(
+                    id=content_id("v", article.id, s, e, date_text or ""),
+                    article=article.id,
+                    type=typ,
+                    sentence=text[s:e],
+                    start=s,
+                    end=e,
+                    date=timex.value if timex else None,
+                    date_text=date_text,
+                    trigger=word,
+                    place_mention=where,
+                    participant_mentions=list(taking_part),
+                ))
     return events
 
 
-def _trigger(lex: _Lexicon, tokens, candidates: list[int], b: int) -> Hit[_Trigger] | None:
-    """The sentence's first strong trigger (a strong trigger of an overriding type wherever it is), else
-    its first weak one. `candidates`: the sentence's word tokens a trigger may start at, in order; the
-    sentence ends before token `b`."""
-    weak = None
-    strong = None
-    for i in candidates:
-        hit = lex.verbs.match(tokens, i, limit=b) or lex.nouns.match(tokens, i, limit=b)
+def _clause(lex: _Lexicon, tokens, a: int, b: int, i: int) -> tuple[int, int]:
+    """Tokens [lo, hi) of the clause holding token i: between the clause openers around it."""
+    lo = i
+    while lo > a and not _opens_clause(lex, tokens[lo]):
+        lo -= 1
+    hi = i + 1
+    while hi < b and not _opens_clause(lex, tokens[hi]):
+        hi += 1
+    return lo, hi
+
+
+def _plain_words(tokens, starts: list[int], referents) -> list[int]:
+    """For each token, how many word tokens before it lie outside every name and role phrase: distances in
+    these words do not grow with a name's titles ("وأشار وكيل الوزارة لشؤون ... المهندس فلان في تصريح أمس")."""
+    covered = [False] * len(tokens)
+    for ref in referents:
+        for i in range(bisect.bisect_left(starts, ref.start), bisect.bisect_left(starts, ref.end)):
+            covered[i] = True
+    out = [0]
+    for tok, inside in zip(tokens, covered):
+        out.append(out[-1] + (is_word(tok) and not inside))
+    return out
+
+
+def _attributions(lex: _Lexicon, tokens, a: int, b: int) -> list[tuple[int, int]]:
+    """Token ranges of attribution clauses ("بحسب ما أعلنت الوزارة أمس"): from the marker to the next comma,
+    colon or clause opener. They say where the news came from, not what happened."""
+    out = []
+    i = a
+    while i < b:
+        hit = lex.attribution.match(tokens, i, limit=b) if is_word(tokens[i]) else None
         if hit is None:
+            i += 1
             continue
+        j = hit.last + 1
+        while j < b and tokens[j].text not in _ATTRIBUTION_END and not _opens_clause(lex, tokens[j]):
+            j += 1
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _inside(ranges: list[tuple[int, int]], i: int) -> bool:
+    return any(lo <= i < hi for lo, hi in ranges)
+
+
+def _opens_clause(lex: _Lexicon, token) -> bool:
+    return token.text in _CLAUSE_PUNCT or any(v in lex.clause_openers for v in conjunction_variants(token.text))
+
+
+def _hits(lex: _Lexicon, tokens, candidates: list[int], a: int, b: int, loc_tokens: set[int],
+          dated: list[tuple[int, int]]) -> list[Hit[_Trigger]]:
+    """Every trigger of the sentence (tokens a..b), in order, but a word inside a fixed expression ("في معرض
+    حديثه"), something that did not happen ("كان مقررا وصوله", "بشرط الاتفاق"), a count ("70 مباراة") and
+    an arrival at something that is no place ("وصلت إلى 90 في المائة", "الوصول إلى مرمى")."""
+    out = []
+    blocked_until = -1
+    for i in candidates:
+        if i <= blocked_until:
+            continue
+        idiom = None
+        for j in range(max(0, i - 2), i + 1):       # an expression may start a word or two before the trigger
+            idiom = lex.not_triggers.match(tokens, j, limit=b)
+            if idiom is not None and idiom.last >= i:
+                break
+            idiom = None
+        if idiom is not None:
+            blocked_until = idiom.last
+            continue
+        hit = lex.verbs.match(tokens, i, limit=b) or lex.nouns.match(tokens, i, limit=b)
+        if hit is None or _unrealised(lex, tokens, i, a) or _counted(tokens, i, a, dated):
+            continue
+        if hit.value.type == "visit" and (hit.value.base or hit.value.first) in lex.destination \
+                and not _reaches_a_place(lex, tokens, hit, b, loc_tokens):
+            continue
+        out.append(hit)
+    return out
+
+
+def _previous_word(tokens, i: int, a: int) -> int | None:
+    j = i - 1
+    while j >= a and not is_word(tokens[j]):
+        j -= 1
+    return j if j >= a else None
+
+
+def _unrealised(lex: _Lexicon, tokens, i: int, a: int) -> bool:
+    """Whether an unrealised phrase ("كان مقررا", "بشرط") ends within two words before token i."""
+    j = i
+    for _ in range(2):
+        j = _previous_word(tokens, j, a)
+        if j is None:
+            return False
+        for start in range(max(a, j - 4), j + 1):
+            hit = lex.unrealised.match(tokens, start, limit=j + 1)
+            if hit is not None and hit.last == j:
+                return True
+    return False
+
+
+def _counted(tokens, i: int, a: int, dated: list[tuple[int, int]]) -> bool:
+    """A trigger right after a number is a count of events, not one event ("خاض 70 مباراة"); a number of a
+    date is no count ("عام 2011 منح")."""
+    j = _previous_word(tokens, i, a)
+    return j is not None and tokens[j].text.isdigit() and not any(s <= tokens[j].start < e for s, e in dated)
+
+
+def _reaches_a_place(lex: _Lexicon, tokens, hit: Hit[_Trigger], b: int, loc_tokens: set[int]) -> bool:
+    """An arrival trigger followed by إلى (in the phrase or within a few words) names a place after it: a LOC
+    mention or a place word (مطار، العاصمة). Without إلى it is left alone ("وصول الوزير")."""
+    j, words = hit.first + 1, 0
+    if normal(tokens[hit.last].text) in _ILA:
+        j = hit.last
+    while j < b and normal(tokens[j].text) not in _ILA:
+        words += is_word(tokens[j])
+        if words >= DESTINATION_WORDS:
+            return True
+        j += 1
+    if j >= b:
+        return True
+    k = j + 1
+    while k < b and not is_word(tokens[k]):
+        k += 1
+    if k >= b:
+        return False
+    word = tokens[k].text
+    return k in loc_tokens or in_set(word, lex.place_words) or in_set(word, lex.locative)
+
+
+def _main(lex: _Lexicon, hits: list[Hit[_Trigger]]) -> Hit[_Trigger] | None:
+    """The sentence's first strong trigger (a strong trigger of an overriding type wherever it is), else its
+    first weak verb, else its first weak noun (a noun before the verb is mostly its subject or a name:
+    "كان مهرجان القاهرة قال في ...")."""
+    strong = weak = noun = None
+    for hit in hits:
         if hit.value.strong:
             if hit.value.type in lex.overriding:
                 return hit
             if strong is None:
                 strong = hit
-        elif weak is None:
-            weak = hit
-    return strong or weak
+        elif hit.value.verb:
+            weak = weak or hit
+        else:
+            noun = noun or hit
+    return strong or weak or noun
+
+
+def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a: int, b: int, here: list[Timex],
+                  hits: list[Hit[_Trigger]], main: Hit[_Trigger], cut, side) -> list[tuple[Hit[_Trigger], list[Timex]]]:
+    """The sentence's dates, each given to the trigger it dates, as (trigger, distinct dates) in text order.
+
+    Only the dates and triggers on the main trigger's side of the quotation marks count: in "وشدّد: «...
+    بدأناه عام 2020»" the statement is not from 2020, and what a speaker says is not reported as a fact. A date
+    after a clause opener (أن/إن and their forms, a colon) does not date a trigger before it: in "وأكد المصدر
+    أن اللاعب أصيب قبل أسبوعين" the statement is not two weeks old. A strong main trigger takes every other
+    date, at any distance; a date left goes to the nearest trigger before it within DATE_WORDS plain words
+    (after it, within DATE_AFTER_WORDS), and a date with none dates nothing. A date inside an attribution
+    ("بحسب ما أعلنت الوزارة أمس") dates the main trigger only when the sentence has no other."""
+    openers = [i for i in range(a, b) if _opens_clause(lex, tokens[i])]
+    where = side(tokens[main.first].start)
+    usable_hits = [h for h in hits if side(tokens[h.first].start) == where]
+    by_hit: dict[int, list[Timex]] = {}
+    reported: list[Timex] = []
+    for t in here:
+        if side(t.start) != where:
+            continue
+        i = bisect.bisect_left(starts, t.start)
+        if _inside(cut, i):
+            reported.append(t)
+            continue
+        usable = [h for h in usable_hits if not any(h.first < o < i for o in openers)]
+
+        def distance(h: Hit[_Trigger]) -> int:
+            lo, hi = (h.last + 1, i) if h.first < i else (i, h.first)
+            return max(0, plain[hi] - plain[lo])
+        if main.value.strong and main in usable:
+            gov = main
+        else:
+            # a date mostly follows what it dates ("قرار مجلس الشورى رقم 4/2 وتاريخ 5/3/1427 على اتفاقية"); a
+            # trigger after it must be close ("غدا الأربعاء وفي الطائف تنطلق") and not a verb with و/ف, which
+            # opens a clause of its own ("... أمس (الأحد)، وكشف المصدر")
+            near = [h for h in usable if distance(h) <= DATE_WORDS if h.first < i
+                    or (distance(h) <= DATE_AFTER_WORDS and not _coordinated_verb(tokens, h))]
+            if not near:
+                continue
+            gov = min(near, key=lambda h: (h.first > i, distance(h), h.first))
+        by_hit.setdefault(hits.index(gov), []).append(t)
+    if not by_hit and reported:
+        # the report's date is the only one: the happening is as old as its report ("قتل 21 شخصا في هجوم ...
+        # بحسب ما أعلن مسؤولون أمس")
+        by_hit[hits.index(main)] = reported
+    return [(hits[n], _one_per_range(tokens, starts, _distinct_dates(ts))) for n, ts in sorted(by_hit.items())]
+
+
+def _coordinated_verb(tokens, hit: Hit[_Trigger]) -> bool:
+    word = tokens[hit.first].text
+    return hit.value.verb and len(word) > 3 and word[0] in "وف" and normal(word[1:]) == hit.value.first
+
+
+def _one_per_range(tokens, starts: list[int], dates: list[Timex]) -> list[Timex]:
+    """The first day of a range of days ("بين 27-29 أكتوبر", "من 3 إلى 5 مايو"): one happening, not two.
+    Dates further apart ("ما بين عام 2004 و2011") stay two events, a start and an end."""
+    out: list[Timex] = []
+    for t in dates:
+        prev = out[-1] if out else None
+        if prev is not None and _days_apart(prev.value, t.value) is not None \
+                and 0 < _days_apart(prev.value, t.value) <= RANGE_DAYS:
+            between = tokens[bisect.bisect_left(starts, prev.end):bisect.bisect_left(starts, t.start)]
+            if all(not is_word(tok) or normal(tok.text) in _RANGE_WORDS for tok in between):
+                continue
+        out.append(t)
+    return out
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    if not a or not b or len(a) != 10 or len(b) != 10:
+        return None
+    try:
+        return (datetime.date.fromisoformat(b) - datetime.date.fromisoformat(a)).days
+    except ValueError:
+        return None
 
 
 def _quote_at(spans: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int] | None:
@@ -189,7 +484,7 @@ def _words_outside(tokens, a: int, b: int, timexes: list[Timex]) -> int:
 
 def _as_written(text: str, tokens, hit: Hit[_Trigger]) -> str:
     """The trigger as written, without the و/ف/ب/ل/ك on it ("والتقى" -> "التقى", "اتصالاً هاتفياً"); for a
-    phrase with a gap, its first word only."""
+    phrase with words in its gap, its first word only ("ووصل الوزير إلى" -> "وصل", "ووصل إلى" -> "وصل إلى")."""
     word = tokens[hit.first].text
     cut = 0
     for n in range(3):
@@ -199,7 +494,8 @@ def _as_written(text: str, tokens, hit: Hit[_Trigger]) -> str:
             cut = n
             break
     start = tokens[hit.first].start + cut
-    end = tokens[hit.first].end if hit.value.gap else tokens[hit.last].end
+    gap_filled = hit.value.gap and any(is_word(t) for t in tokens[hit.first + 1:hit.last - 1])
+    end = tokens[hit.first].end if gap_filled else tokens[hit.last].end
     return text[start:end]
 
 
@@ -246,34 +542,73 @@ def _prev_word_frames(lex: _Lexicon, tokens, a: int, i: int) -> bool:
 
 
 def _place(article: Article, lex: _Lexicon, tokens, starts: list[int], words_before: list[int],
-           locations: list[int], loc_starts: list[int], s: int, e: int, near: int) -> int | None:
-    """The LOC mention where the event happens: the first one after في/إلى (within a few words: "في مقر
-    الناتو في بروكسل", "إلى العاصمة العراقية بغداد") or with ب written on it; else the first LOC that is
-    not a partner ("مع العراق", "بين العراق"). Only LOCs near the trigger count: a long sentence names
-    other places in other clauses."""
+           locations: list[int], loc_starts: list[int], s: int, e: int, near: int,
+           clause: tuple[int, int] | None = None, visit: bool = False) -> tuple[int | None, int | None]:
+    """(place, other LOC): the LOC mention where the event happens -- the first one after في/إلى (within a
+    few words: "في مقر الناتو في بروكسل", "إلى العاصمة العراقية بغداد") or with ب written on it -- and,
+    failing that, the first LOC that is not a partner ("مع العراق"), which shows the sentence is about
+    somewhere but names no place of the event ("تقوده السعودية", "تحرص مصر": mostly an actor or a topic),
+    except after a visit trigger, whose object is the place visited ("سيزور اليابان"), and in a dateline
+    opening the sentence ("بيروت - «الأفق»: أقر مجلس النواب"). Only LOCs near the trigger count: a long
+    sentence names other places in other clauses; only those of its `clause` (token range), for a trigger of
+    a clause other than the sentence's main one."""
     k = bisect.bisect_left(loc_starts, s)
     here = [i for i in locations[k:bisect.bisect_left(loc_starts, e)] if article.mentions[i].end <= e]
     fallback = None
     for idx in here:
         m: Mention = article.mentions[idx]
         t = bisect.bisect_left(starts, m.start)
+        if clause is not None and not clause[0] <= t < clause[1]:
+            continue
         distance = abs(words_before[t] - words_before[near])
         if distance > (PLACE_AFTER_WORDS if t >= near else PLACE_BEFORE_WORDS):
             continue
+        if _locative(lex, article, tokens, t, s, m):
+            if any(in_set(w, lex.topic_words) for w in _words_before(tokens, t, s, PLACE_LOOKBACK_WORDS)):
+                continue                        # "لمناقشة الأوضاع الراهنة في اليمن": a topic, not the place
+            return idx, fallback
         before = _words_before(tokens, t, s, PLACE_LOOKBACK_WORDS)
-        attached = m.start > 0 and article.text[m.start - 1] == "ب"
-        if attached or any(in_set(w, lex.locative) for w in before):
-            return idx
         if fallback is None and not (before and in_set(before[0], lex.not_place)):
             fallback = idx
-    return fallback
+            if (visit and t > near) or _dateline(tokens, starts, t, s):
+                return idx, fallback
+    return None, fallback
 
 
-def _words_before(tokens, t: int, s: int, n: int) -> list[str]:
-    """Up to n words before token t within the sentence starting at s, nearest first."""
+def _dateline(tokens, starts: list[int], t: int, s: int) -> bool:
+    """Token t opens the sentence and a dash or colon follows the name within a few tokens."""
+    if tokens[t].start != s:
+        return False
+    return any(tok.text in _DATELINE_MARKS for tok in tokens[t + 1:t + 4])
+
+
+def _locative(lex: _Lexicon, article: Article, tokens, t: int, s: int, m: Mention) -> bool:
+    """A LOC mention governed by في/إلى or a place word, or with ب written on it."""
+    attached = m.start > 0 and article.text[m.start - 1] == "ب"
+    before = _words_before(tokens, t, s, PLACE_LOOKBACK_WORDS, lambda tok: _opens_clause(lex, tok))
+    return attached or any(in_set(w, lex.locative) for w in before)
+
+
+def _place_before(article: Article, lex: _Lexicon, tokens, starts: list[int], locations: list[int],
+                  loc_starts: list[int], lo: int, hi: int, s: int) -> int | None:
+    """The locative LOC mention nearest before token `hi` and after token `lo`, if any."""
+    k = bisect.bisect_left(loc_starts, tokens[lo].start)
+    best = None
+    for idx in locations[k:bisect.bisect_left(loc_starts, tokens[hi].start)]:
+        m = article.mentions[idx]
+        if m.end <= tokens[hi].start and _locative(lex, article, tokens, bisect.bisect_left(starts, m.start), s, m):
+            best = idx
+    return best
+
+
+def _words_before(tokens, t: int, s: int, n: int, stop=None) -> list[str]:
+    """Up to n words before token t within the sentence starting at s, nearest first; none before a token
+    `stop` accepts ("إلى أن مرسيليا": إلى governs the clause, not the name)."""
     out = []
     j = t - 1
     while j >= 0 and len(out) < n and tokens[j].start >= s:
+        if stop is not None and stop(tokens[j]):
+            break
         if is_word(tokens[j]):
             out.append(tokens[j].text)
         j -= 1

@@ -217,6 +217,162 @@ def test_bad_input_does_not_crash():
     assert e.type == "visit" and names_of(mixed, e.participant_mentions) == ["Emmanuel Macron"]
 
 
+# --- which trigger a date dates ------------------------------------------------------------------------------
+
+def test_a_date_after_a_clause_opener_does_not_date_the_reporting_verb():
+    text = "وأوضح المتحدث سامي العبد أن الأسعار ارتفعت في يوليو الماضي بنسبة طفيفة."
+    a = article(text, {"سامي العبد": "PER"}, {"يوليو الماضي": "2024-07"})
+    assert find_events(a) == []                   # the statement is not from July, and a price rise is no event
+
+
+def test_a_date_in_reported_content_dates_the_content_trigger():
+    text = "وقال المتحدث سامي العبد إن الاجتماع الوزاري سيعقد الأحد المقبل في الدوحة."
+    a = article(text, {"سامي العبد": "PER", "الدوحة": "LOC"}, {"الأحد المقبل": "2024-05-12"})
+    [e] = find_events(a)
+    assert (e.type, e.date, e.trigger) == ("meeting", "2024-05-12", "الاجتماع")
+    assert names_of(a, [e.place_mention]) == ["الدوحة"]
+    text = "وأوضح المنظم رامي الشهري أن السيرك جاب عشرين دولة منذ تأسيسه عام 1906."
+    a = article(text, {"رامي الشهري": "PER"}, {"عام 1906": "1906"})
+    [e] = find_events(a)
+    assert (e.type, e.date, e.trigger) == ("milestone", "1906", "تأسيسه")
+    assert e.participant_mentions == []            # the organiser who speaks took no part in the founding
+
+
+def test_a_date_before_the_opener_still_dates_a_strong_trigger_after_it():
+    text = "وقال مسؤول حكومي اليوم إن الحكومة والنقابات توصلت إلى اتفاق نهائي بعد مفاوضات طويلة."
+    [e] = find_events(article(text, {"النقابات": "ORG"}, {"اليوم": "2024-05-02"}))
+    assert (e.type, e.date) == ("agreement", "2024-05-02")
+
+
+def test_a_weak_trigger_far_from_the_date_is_not_dated_by_it():
+    text = ("ونوه المجلس أمس بالعلاقات التاريخية الراسخة التي تربط البلدين الشقيقين في المجالات الاقتصادية "
+            "والثقافية والتعليمية والأمنية والعسكرية منذ عقود طويلة، واستمع إلى نتائج زيارة ولي العهد لعمّان.")
+    assert find_events(article(text, {"عمّان": "LOC"}, {"أمس": "2024-05-01"})) == []
+    text = ("وتأتي زيارة ولي العهد لعمّان في إطار حرص القيادتين على تعزيز التعاون في المجالات الاقتصادية "
+            "والثقافية والتعليمية والأمنية والعسكرية والتنسيق المستمر إزاء القضايا الإقليمية التي نوقشت في "
+            "جلسة المجلس أمس.")
+    assert find_events(article(text, {"عمّان": "LOC"}, {"أمس": "2024-05-01"})) == []
+
+
+def test_a_date_goes_to_the_nearest_trigger_before_it_and_each_date_has_its_place():
+    text = ("ووافق المجلس على اتفاقية للتعاون الأمني بين وزارتي الداخلية في البلدين لتدريب حرس الحدود، "
+            "الموقع عليها في الرياض بتاريخ 8 مارس 2015 وفي برلين بتاريخ 17 مارس 2015.")
+    a = article(text, {"الرياض": "LOC", "برلين": "LOC"}, {"8 مارس 2015": "2015-03-08", "17 مارس 2015": "2015-03-17"})
+    events = find_events(a)
+    assert [(e.type, e.date) for e in events] == [("agreement", "2015-03-08"), ("agreement", "2015-03-17")]
+    assert [names_of(a, [e.place_mention]) for e in events] == [["الرياض"], ["برلين"]]
+
+
+def test_a_verb_with_a_conjunction_after_the_date_opens_its_own_clause():
+    text = "وأكد مصدر في النادي أن العلاقة بين الإدارتين متوترة منذ أمس، وكشف المصدر أن المفاوضات متوقفة."
+    assert find_events(article(text, {"النادي": "ORG"}, {"أمس": "2024-05-01"})) == []
+
+
+def test_an_attribution_is_not_the_event_and_its_date_is_used_only_alone():
+    text = "وتوفي 12 شخصا جراء السيول يوم الجمعة الماضي في جنوب البلاد، بحسب ما أعلنت وزارة الصحة أمس."
+    a = article(text, {"وزارة الصحة": "ORG"}, {"يوم الجمعة الماضي": "2024-04-26", "أمس": "2024-04-28"})
+    [e] = find_events(a)
+    assert (e.type, e.date, e.trigger) == ("other", "2024-04-26", "توفي")
+    text = "وقتل خمسة أشخاص في انفجار بسوق شعبي في كركوك، بحسب ما أعلن مسؤولون محليون أمس."
+    [e] = find_events(article(text, {"كركوك": "LOC"}, {"أمس": "2024-04-28"}))
+    assert (e.type, e.date) == ("other", "2024-04-28")    # the report's date is the only one
+
+
+def test_a_range_of_days_is_one_event_a_range_of_years_two():
+    text = "ويقوم الرئيس بزيارة رسمية إلى باريس من 3 إلى 5 مايو المقبل."
+    a = article(text, {"باريس": "LOC"}, {"3": "2024-05-03", "5 مايو المقبل": "2024-05-05"})
+    assert [e.date for e in find_events(a)] == ["2024-05-03"]
+
+
+# --- what is no trigger -------------------------------------------------------------------------------------
+
+def test_an_arrival_needs_a_place_after_ila():
+    [e] = find_events(article("ووصل وزير الخارجية سامي الحداد إلى بغداد أمس في زيارة تستغرق يومين.",
+                              {"سامي الحداد": "PER", "بغداد": "LOC"}, {"أمس": "2024-05-01"}))
+    assert (e.type, e.trigger, e.date) == ("visit", "وصل", "2024-05-01")
+    [e] = find_events(article("ووصل إلى مطار الملك خالد وفد من رجال الأعمال برئاسة ماهر العلي.",
+                              {"ماهر العلي": "PER"}))
+    assert (e.type, e.trigger) == ("visit", "وصل إلى")
+    assert find_events(article("ووصلت نسبة الإنجاز في مشروع الشركة إلى 90 في المائة الأسبوع الماضي.",
+                               {"الشركة": "ORG"}, {"الأسبوع الماضي": "2024-04"})) == []
+    assert find_events(article("وفشل ريال مدريد في الوصول إلى مرمى منافسه أمس.",
+                               {"ريال مدريد": "ORG"}, {"أمس": "2024-05-01"})) == []
+
+
+def test_a_counted_trigger_is_no_event():
+    text = "وخاض اللاعب نادر سعيد مع منتخب بلاده 70 مباراة دولية منذ 2007."
+    assert find_events(article(text, {"نادر سعيد": "PER"}, {"2007": "2007"})) == []
+
+
+def test_what_did_not_happen_is_no_event():
+    text = "وكان من المقرر وصول الوفد إلى الرياض أمس لكن الرحلة تأجلت."
+    assert find_events(article(text, {"الرياض": "LOC"}, {"أمس": "2024-05-01"})) == []
+    text = "ويحصل اللاعب على مكافأة من نادي الشباب بشرط الاتفاق مع الإدارة قبل نهاية الشهر."
+    assert find_events(article(text, {"نادي الشباب": "ORG"}, {"نهاية الشهر": "2024-05"})) == []
+
+
+def test_fixed_expressions_are_no_triggers():
+    [e] = find_events(article("وقال الوزير عادل الفارس في معرض حديثه أمس إن الخطة ماضية.",
+                              {"عادل الفارس": "PER"}, {"أمس": "2024-05-01"}))
+    assert e.type == "statement"
+    assert find_events(article("وفقد الاتصال بطائرة الشحن مساء الأحد فوق البحر المتوسط.",
+                               {"البحر المتوسط": "LOC"}, {"مساء الأحد": "2024-04-28"})) == []
+    assert find_events(article("وقررنا هذه السنة رفع شعار جديد للرحلة مع عائلة الصالحي.",
+                               {"الصالحي": "PER"}, {"هذه السنة": "2024"})) == []
+
+
+def test_nouns_with_a_pronoun_or_the_accusative_alef_are_triggers():
+    text = "وعقد الرئيس اليمني أمس اجتماعاً طارئاً مع مستشاريه في عدن."
+    [e] = find_events(article(text, {"عدن": "LOC"}, {"أمس": "2024-05-01"}))
+    assert (e.type, e.trigger) == ("meeting", "عقد")
+    text = "ورفض الوزيران وليد الصافي وسمير خلف، خلال لقائهما في عمّان أمس الأحد، أي محاولة للتهجير."
+    a = article(text, {"وليد الصافي": "PER", "سمير خلف": "PER", "عمّان": "LOC"}, {"أمس الأحد": "2024-04-28"})
+    [e] = find_events(a)
+    assert (e.type, e.trigger) == ("meeting", "لقائهما")
+    assert names_of(a, [e.place_mention]) == ["عمّان"]
+
+
+def test_words_for_common_happenings():
+    cases = [
+        ("وتلقى الوزير خالد العمر اتصالين هاتفيين أمس من نظيريه.", "call"),
+        ("وتوفي الفنان عادل النجار مساء أمس في القاهرة.", "other"),
+        ("واتهم الرئيس كمال الدين أمس المعارضة بعرقلة الحوار.", "statement"),
+        ("وقدم المدرب لوكاس فيرا استقالته أمس بعد الخسارة.", "milestone"),
+        ("وتنطلق بطولة الخليج للناشئين أمس في مسقط.", "milestone"),
+        ("ويقيم نادي الفروسية سباقه الصيفي أمس في تبوك.", "other"),
+        ("وانتهت مباراة الهلال والنصر أمس بالتعادل.", "other"),
+    ]
+    for text, typ in cases:
+        names = {n: "PER" for n in ("خالد العمر", "عادل النجار", "كمال الدين", "لوكاس فيرا")}
+        names.update({"مسقط": "LOC", "تبوك": "LOC", "القاهرة": "LOC", "الهلال": "ORG"})
+        [e] = find_events(article(text, names, {"أمس": "2024-05-01"}))
+        assert (e.type, e.date) == (typ, "2024-05-01"), text
+
+
+# --- places --------------------------------------------------------------------------------------------------
+
+def test_a_location_that_is_no_place_of_the_event_is_not_its_place():
+    text = "وبدأ تحالف تقوده السعودية حملة جوية على المتمردين في 26 مارس 2015."
+    [e] = find_events(article(text, {"السعودية": "LOC"}, {"26 مارس 2015": "2015-03-26"}))
+    assert e.place_mention is None                 # the leader of the coalition, not where it happened
+    text = "واجتمع الوزير عمر الهادي أمس بمستشاريه لمناقشة الأوضاع الراهنة في اليمن."
+    [e] = find_events(article(text, {"عمر الهادي": "PER", "اليمن": "LOC"}, {"أمس": "2024-05-01"}))
+    assert e.place_mention is None                 # a topic
+    text = "وأشارت الصحف إلى أن مرسيليا قرر أمس الاستغناء عن مدربه."
+    [e] = find_events(article(text, {"مرسيليا": "LOC"}, {"أمس": "2024-05-01"}))
+    assert e.place_mention is None                 # إلى governs the clause, not the name
+
+
+def test_a_visited_place_and_a_dateline_are_places():
+    a = article("وسيزور الرئيس اليابان الشهر المقبل.", {"اليابان": "LOC"}, {"الشهر المقبل": "2024-06"})
+    [e] = find_events(a)
+    assert names_of(a, [e.place_mention]) == ["اليابان"]
+    a = article("القاهرة - وكالات: أعلنت وزارة الصحة أمس تسجيل إصابات جديدة.", {"القاهرة": "LOC",
+                "وزارة الصحة": "ORG"}, {"أمس": "2024-05-01"})
+    [e] = find_events(a)
+    assert names_of(a, [e.place_mention]) == ["القاهرة"]
+
+
 # --- linking and timelines ---------------------------------------------------------------------------------
 
 def ev(eid: str, art: str, typ: str, date: str | None, people: list[str], start: int = 0) -> Event:
