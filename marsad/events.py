@@ -401,7 +401,8 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
     بدأناه عام 2020»" the statement is not from 2020, and what a speaker says is not reported as a fact. A date
     after a clause opener (أن/إن and their forms, a colon) does not date a trigger before it: in "وأكد المصدر
     أن اللاعب أصيب قبل أسبوعين" the statement is not two weeks old. A strong main trigger takes every other
-    date, at any distance; a date left goes to the nearest trigger before it within DATE_WORDS plain words
+    date, at any distance, and any main trigger a year or month opening the sentence ("في العام 1887 قام
+    ... وأطلقت"); a date left goes to the nearest trigger before it within DATE_WORDS plain words
     (after it, within DATE_AFTER_WORDS), and a date with none dates nothing. A date inside an attribution
     ("بحسب ما أعلنت الوزارة أمس") dates the main trigger only when the sentence has no other."""
     openers = [i for i in range(a, b) if _opens_clause(lex, tokens[i])]
@@ -421,8 +422,8 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
         def distance(h: Hit[_Trigger]) -> int:
             lo, hi = (h.last + 1, i) if h.first < i else (i, h.first)
             return max(0, plain[hi] - plain[lo])
-        if main.value.strong and main in usable:
-            gov = main
+        if main in usable and (main.value.strong or _framed(lex, tokens, a, b, t)):
+            gov = main                          # a strong trigger, or a year or month opening the sentence
         else:
             # a date mostly follows what it dates ("قرار مجلس الشورى رقم 4/2 وتاريخ 5/3/1427 على اتفاقية"); a
             # trigger after it must be close ("غدا الأربعاء وفي الطائف تنطلق") and not a verb with و/ف, which
@@ -494,7 +495,7 @@ def _as_written(text: str, tokens, hit: Hit[_Trigger]) -> str:
             cut = n
             break
     start = tokens[hit.first].start + cut
-    gap_filled = hit.value.gap and any(is_word(t) for t in tokens[hit.first + 1:hit.last - 1])
+    gap_filled = hit.value.gap and any(is_word(t) for t in tokens[hit.first + 1:hit.last])
     end = tokens[hit.first].end if gap_filled else tokens[hit.last].end
     return text[start:end]
 

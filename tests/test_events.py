@@ -263,6 +263,13 @@ def test_a_date_goes_to_the_nearest_trigger_before_it_and_each_date_has_its_plac
     assert [names_of(a, [e.place_mention]) for e in events] == [["الرياض"], ["برلين"]]
 
 
+def test_a_year_opening_the_sentence_dates_its_main_trigger_at_any_distance():
+    text = ("وفي العام 1910 قام أحد تجار الأراضي في الولاية بشراء مزرعة واسعة في ضواحي المدينة الساحلية "
+            "الكبيرة وأطلقت عليها زوجته اسم الوادي الأخضر.")
+    [e] = find_events(article(text, {"الوادي الأخضر": "LOC"}, {"العام 1910": "1910"}))
+    assert (e.type, e.date, e.trigger) == ("milestone", "1910", "أطلقت")
+
+
 def test_a_verb_with_a_conjunction_after_the_date_opens_its_own_clause():
     text = "وأكد مصدر في النادي أن العلاقة بين الإدارتين متوترة منذ أمس، وكشف المصدر أن المفاوضات متوقفة."
     assert find_events(article(text, {"النادي": "ORG"}, {"أمس": "2024-05-01"})) == []
@@ -293,6 +300,8 @@ def test_an_arrival_needs_a_place_after_ila():
     [e] = find_events(article("ووصل إلى مطار الملك خالد وفد من رجال الأعمال برئاسة ماهر العلي.",
                               {"ماهر العلي": "PER"}))
     assert (e.type, e.trigger) == ("visit", "وصل إلى")
+    [e] = find_events(article("ووصل الوفد إلى جدة مساء أمس.", {"جدة": "LOC"}))
+    assert e.trigger == "وصل"                      # a word in the gap: the verb alone
     assert find_events(article("ووصلت نسبة الإنجاز في مشروع الشركة إلى 90 في المائة الأسبوع الماضي.",
                                {"الشركة": "ORG"}, {"الأسبوع الماضي": "2024-04"})) == []
     assert find_events(article("وفشل ريال مدريد في الوصول إلى مرمى منافسه أمس.",
