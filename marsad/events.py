@@ -419,8 +419,11 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
             continue
         usable = [h for h in usable_hits if not any(h.first < o < i for o in openers)]
 
+        end = bisect.bisect_left(starts, t.end)
+
         def distance(h: Hit[_Trigger]) -> int:
-            lo, hi = (h.last + 1, i) if h.first < i else (i, h.first)
+            """Plain words between the trigger and the date, the date's own words not counted."""
+            lo, hi = (h.last + 1, i) if h.first < i else (end, h.first)
             return max(0, plain[hi] - plain[lo])
         if main in usable and (main.value.strong or _framed(lex, tokens, a, b, t)):
             gov = main                          # a strong trigger, or a year or month opening the sentence

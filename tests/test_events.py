@@ -270,6 +270,13 @@ def test_a_year_opening_the_sentence_dates_its_main_trigger_at_any_distance():
     assert (e.type, e.date, e.trigger) == ("milestone", "1910", "أطلقت")
 
 
+def test_a_trigger_right_after_a_long_date_is_dated_by_it():
+    text = "وأعلن البنك الأهلي أنه اعتبارا من يوم الأربعاء الموافق 12 أغسطس سيبدأ صرف الأرباح للمساهمين."
+    a = article(text, {"البنك الأهلي": "ORG"}, {"يوم الأربعاء الموافق 12 أغسطس": "2024-08-12"})
+    [e] = find_events(a)
+    assert (e.type, e.date, e.trigger) == ("milestone", "2024-08-12", "سيبدأ")   # the date's words are no distance
+
+
 def test_a_verb_with_a_conjunction_after_the_date_opens_its_own_clause():
     text = "وأكد مصدر في النادي أن العلاقة بين الإدارتين متوترة منذ أمس، وكشف المصدر أن المفاوضات متوقفة."
     assert find_events(article(text, {"النادي": "ORG"}, {"أمس": "2024-05-01"})) == []
