@@ -120,6 +120,8 @@ class _Lexicon:
     verbs: PhraseTable[_Verb]
     verb_forms: frozenset[str]            # exact normalised forms, to tell "قال" from "وقال"
     connectors: frozenset[str]
+    first_person: frozenset[str]          # إنني، إننا: connectors only after a verb with a speaker of its own
+    writer_forms: frozenset[str]          # أعترف، أكدتُ: also the writer's own first person
     blockers: frozenset[str]
     fillers: frozenset[str]
     anonymous: frozenset[str]
@@ -156,7 +158,9 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         verbs=PhraseTable(phrases, conjunction_variants),
         verb_forms=frozenset(forms),
-        connectors=exact_set(data.get("connectors", [])),
+        connectors=exact_set(data.get("connectors", []) + data.get("first_person_connectors", [])),
+        first_person=exact_set(data.get("first_person_connectors", [])),
+        writer_forms=exact_set(data.get("writer_forms", [])),
         blockers=word_set(data.get("not_speech_before_connector", [])),
         fillers=word_set(data.get("fillers", [])),
         anonymous=word_set(data.get("anonymous_sources", [])),
@@ -900,6 +904,8 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
         if (free if verb.ambiguous else words) > limit:
             return None
         norm = normal(t.text)
+        if norm in lex.first_person and not _own_speaker(doc, lex, i, k):
+            return None                         # "أعترف للقارئ أنني", "المعطيات تؤكد أننا": no one quoted
         if norm in lex.connectors:
             if (prev_words and canonical(prev_words[-1]) in verb.prepositions and not prev_in_name
                     and not (len(prev_words) > 1 and _possessed(prev_words[-2]))):
@@ -925,6 +931,19 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
         prev_words.append(t.text)
         k += 1
     return None
+
+
+def _own_speaker(doc: _Text, lex: _Lexicon, i: int, k: int) -> bool:
+    """The verb at token i can take a first-person clause at token k ("قال إنني", "وأضاف إننا", "ويقول
+    غودمان إننا"): it has a named subject before the connector, or its form is not also the writer's own
+    first person (أعترف، أكدتُ) and it is right before the connector or written with و/ف -- not a present
+    verb describing something ("تؤكد أننا", "يرى بوضوح أننا")."""
+    if any(doc.in_referent(doc.tokens[j].start) for j in range(i + 1, k)):
+        return True                             # "واعتبر رئيس الاتحاد أننا"
+    word = normal(doc.tokens[i].text)
+    if word in lex.writer_forms or (word not in lex.verb_forms and word[1:] in lex.writer_forms):
+        return False
+    return word not in lex.verb_forms or not any(is_word(doc.tokens[j]) for j in range(i + 1, k))
 
 
 def _without_overlaps(found: list[_Found]) -> list[_Found]:

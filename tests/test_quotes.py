@@ -832,3 +832,24 @@ def test_a_joined_verb_shares_the_role_subject_of_its_sentence_maghrebi_style():
     q1, q2 = find_quotes(a)
     assert speaker(a, q1) == "مصطفى الخلفي"
     assert q2.speaker_mention is None and q2.speaker_text.startswith("الوزير الأول")
+
+
+# --- round 3: news no round had seen (SaudiNewsNet 2015-08-04, Omani culture pages) ----------------------
+
+def test_a_first_person_clause_after_a_verb_with_its_own_speaker_omani_style():
+    a = article("وقال الروائي سالم الهنائي إنني أكتب للقارئ الذي يبحث عن نفسه في الحكاية.", {"سالم الهنائي": "PER"})
+    [q] = find_quotes(a)
+    assert q.kind == "reported" and q.text == "أكتب للقارئ الذي يبحث عن نفسه في الحكاية"
+    assert speaker(a, q) == "سالم الهنائي"
+    a = article("وأضاف إننا نعمل على توسيع المشروع ليشمل جميع الولايات. وقال ناصر البلوشي ذلك أمس.",
+                {"ناصر البلوشي": "PER"})
+    [q] = find_quotes(a)
+    assert q.text == "نعمل على توسيع المشروع ليشمل جميع الولايات"
+
+
+def test_a_first_person_clause_after_the_writers_own_verb_is_no_quotation_gulf_style():
+    # أعترف and أكدتُ are spelled as the third person اعترف / أكدتْ: with إنني they are the writer speaking
+    assert find_quotes(article("أعترف للقارئ مرة أخرى أنني لم أقرأ الرواية كاملة قبل الكتابة عنها.")) == []
+    assert find_quotes(article("وقد أكدت مرارا في هذه الزاوية أنني لا أبحث عن منصب ولا عن شهرة.")) == []
+    # a present verb with a subject that is no one: a description
+    assert find_quotes(article("تؤكد الأرقام الأخيرة أننا أمام أزمة حقيقية في سوق العمل.")) == []
