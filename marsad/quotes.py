@@ -136,6 +136,7 @@ class _Lexicon:
     namesake_titles: frozenset[str]
     name_of_words: frozenset[str]
     statement_adjectives: frozenset[str]
+    narration: PhraseTable[bool]          # "جاء ذلك", "بعد ذلك" opening a sentence: the narration again
 
 
 @lru_cache(maxsize=1)
@@ -175,6 +176,7 @@ def _lexicon() -> _Lexicon:
         namesake_titles=frozenset(normal(w) for w in data.get("namesake_titles", [])),
         name_of_words=frozenset(normal(w) for w in data.get("name_of_words", [])),
         statement_adjectives=word_set(data.get("statement_adjectives", [])),
+        narration=PhraseTable(((p, True) for p in data.get("narration_openers", [])), conjunction_variants),
     )
 
 
@@ -678,7 +680,8 @@ def _colon_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _Span
 
 def _next_attribution(doc: _Text, lex: _Lexicon, start: int, end: int, candidates: _Spans) -> int:
     """Where an unmarked colon quote stops: the paragraph end, or an earlier sentence that opens with a new
-    attribution -- a finite reporting verb or a label and colon in its first OPENING_WORDS words ("وتابع:",
+    attribution or the narration -- a narration opener ("جاء ذلك في كلمته", "بعد ذلك ألقى"), a finite
+    reporting verb or a label and colon in its first OPENING_WORDS words ("وتابع:",
     "وأضاف أن", "ولفت المواطن ... إلى أن", "وللاستفسار:"), a participle as its first word ("منوهاً بأن",
     "مستبعداً ..."), or an ambiguous verb (بيّن) there that takes a clause ("وبيّن المتحدث ... أن"); or,
     inside a sentence, a participle after a
@@ -690,6 +693,11 @@ def _next_attribution(doc: _Text, lex: _Lexicon, start: int, end: int, candidate
     k = bisect.bisect_right(doc.sentence_starts, start)
     while k < len(doc.sentences) and doc.sentences[k][0] < end:
         j = doc.token_index(doc.sentences[k][0])
+        first = j
+        while first < len(tokens) and not is_word(tokens[first]) and tokens[first].start < end:
+            first += 1
+        if first < len(tokens) and lex.narration.match(tokens, first) is not None:
+            return doc.sentences[k][0]              # ". جاء ذلك في كلمته", ". بعد ذلك ألقى"
         words = 0
         while j < len(tokens) and words < OPENING_WORDS:
             tok = tokens[j]
@@ -1477,8 +1485,8 @@ def _relative_antecedent(doc: _Text, verb_tok: int, sentence_start: int) -> Refe
 
 def _clause_subject(doc: _Text, verb_tok: int, sentence: tuple[int, int], state: _Discourse,
                     quoted: _Spans) -> _Speaker | None:
-    """A participle's speaker: whoever spoke earlier in the sentence, else the sentence's first agent before
-    it, else the person the discourse is about. "أما X ف..." between the last quotation and the participle
+    """A participle's speaker: whoever spoke earlier in the sentence, else the subject of "وكان X ... قد
+    تحدث قائلا", else the sentence's first agent before it, else the person the discourse is about. "أما X ف..." between the last quotation and the participle
     turns to a new subject X: "أما القارئ \"النسيم\" فعلق قائلاً" is not the previous reader speaking."""
     topic = _topic_after(doc, verb_tok, sentence[0], state)
     if topic is not None:
@@ -1488,10 +1496,28 @@ def _clause_subject(doc: _Text, verb_tok: int, sentence: tuple[int, int], state:
         return None, _phrase(doc, _lexicon(), topic + 1, verb_tok)
     if state.in_sentence is not None:
         return state.in_sentence
+    host = _host_after_qad(doc, verb_tok, sentence[0])
+    if host is not None:                        # "وكان قائد العملية، اللواء فضل حسن، قد تحدث قائلا إن"
+        ref = _kana_subject(doc, host, sentence[0])
+        if ref is not None:
+            return ref.mention, ref.text
     subject = _sentence_subject(doc, sentence[0], doc.tokens[verb_tok].start, quoted)
     if subject is not None:
         return subject.mention, subject.text
     return state.focus
+
+
+def _host_after_qad(doc: _Text, verb_tok: int, sentence_start: int) -> int | None:
+    """The finite verb right after قد that a participle hangs on ("قد تحدث قائلا"), at most two words back."""
+    j = verb_tok - 1
+    words = 0
+    while j > 0 and doc.tokens[j].start >= sentence_start and words < 2:
+        if is_word(doc.tokens[j]):
+            words += 1
+            if normal(doc.tokens[j - 1].text) == "قد":
+                return j
+        j -= 1
+    return None
 
 
 def _topic_after(doc: _Text, verb_tok: int, sentence_start: int, state: _Discourse) -> int | None:

@@ -853,3 +853,24 @@ def test_a_first_person_clause_after_the_writers_own_verb_is_no_quotation_gulf_s
     assert find_quotes(article("وقد أكدت مرارا في هذه الزاوية أنني لا أبحث عن منصب ولا عن شهرة.")) == []
     # a present verb with a subject that is no one: a description
     assert find_quotes(article("تؤكد الأرقام الأخيرة أننا أمام أزمة حقيقية في سوق العمل.")) == []
+
+
+def test_a_colon_quote_ends_where_the_narration_opens_a_sentence_omani_style():
+    text = ("وقال وكيل وزارة الثقافة :إن الوزارة بصدد مراجعة قوانين الملكية الفكرية. جاء ذلك في كلمته خلال الندوة "
+            "التي نظمها الاتحاد أمس وحضرها عدد من المختصين.")
+    [q] = find_quotes(article(text))
+    assert q.kind == "direct" and q.text == "إن الوزارة بصدد مراجعة قوانين الملكية الفكرية"
+    text = ("واختتم سالم الغافري كلمته قائلا: لقد نجحت الكلية في ترسيخ تجربة الأنشطة الطلابية. بعد ذلك ألقى "
+            "الطلاب قصائد وطنية وقدمت الطالبات مسرحية اجتماعية.")
+    a = article(text, {"سالم الغافري": "PER"})
+    [q] = find_quotes(a)
+    assert q.text == "لقد نجحت الكلية في ترسيخ تجربة الأنشطة الطلابية" and speaker(a, q) == "سالم الغافري"
+
+
+def test_a_participle_after_kana_x_qad_is_said_by_x_yemeni_style():
+    text = ("ذكرت مصادر أمنية أن اشتباكات عنيفة تدور قرب القاعدة الجوية. وكان قائد عملية استعادة قاعدة العند "
+            "الجوية، اللواء فضل حسن، قد تحدث قائلا إن المقاتلين سيطروا على القاعدة الجوية، مضيفا أن العملية ستحسم قريبا.")
+    a = article(text, {"فضل حسن": "PER"})
+    q1, q2, q3 = find_quotes(a)
+    assert q1.speaker_text == "مصادر" and q1.speaker_mention is None
+    assert speaker(a, q2) == speaker(a, q3) == "فضل حسن"
