@@ -82,6 +82,7 @@ class _Rules:
     list_headers: dict[str, str]            # line_key -> why
     related_starts: tuple[str, ...]
     social_words: frozenset[str]
+    share_fillers: frozenset[str]
     credits: re.Pattern[str]                # a caption's trailing credit "(Getty)", "(أ ف ب)"
     caption_markers: tuple[str, ...]
     breadcrumb_starts: frozenset[str]
@@ -119,6 +120,7 @@ def _rules() -> _Rules:
         list_headers=headers,
         related_starts=tuple(_keys(data["related_starts"])),
         social_words=frozenset(w for p in _keys(data["social_words"]) for w in p.split()),
+        share_fillers=frozenset(w for p in _keys(data["share_fillers"]) for w in p.split()),
         credits=re.compile(rf"[(\[](?:{credits})(?:\s*[/|,،:-]\s*(?:{credits}|[^()\[\]]{{1,30}}))*\s*[)\]]\s*$",
                            re.IGNORECASE),
         caption_markers=tuple(_keys(data["caption_markers"])),
@@ -146,8 +148,12 @@ def match_rule(key: str, words: int) -> tuple[str, bool] | None:
         rule = rules.rules[i]
         if words <= rule.max_words:
             return rule.why, rule.edges_only
-    if all(w in rules.social_words for w in key.split()):
+    words_of = key.split()
+    if all(w in rules.social_words for w in words_of):
         return "share prompt", False
+    if all(w in rules.social_words or w in rules.share_fillers for w in words_of) \
+            and sum(w in rules.social_words and w not in rules.share_fillers for w in words_of) >= 2:
+        return "share prompt", False        # شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك
     return None
 
 
@@ -401,10 +407,40 @@ def _glued_header() -> re.Pattern[str]:
                       rf"|(?<=\s)({headers})(?=[\u0621-\u064a])", re.IGNORECASE)
 
 
-def _unglue(text: str, at_end: bool) -> list[_Line]:
-    """The line, with page code and (at the end of the text: from its last long line on) a glued list tail cut out as lines of
-    their own that carry their reason."""
+def _share_prefix(text: str) -> int:
+    """Length of a share prompt glued before the text's first sentence on the same line ("شارك من خلال
+    تويتر فيسبوك جوجل بلس اكتب رأيك أكد ..."): leading words that are all network names or the words such
+    prompts string them with, two network names at least; 0 when there is none."""
+    rules = _rules()
+    words = text.split(" ")
+    taken = networks = 0
+    for word in words[:KEY_MAX_WORDS]:
+        key = line_key(word).split()
+        if not all(w in rules.social_words or w in rules.share_fillers for w in key):
+            break
+        networks += any(w in rules.social_words and w not in rules.share_fillers for w in key)
+        taken += 1
+    while taken and not _ends_prompt(line_key(words[taken - 1]).split()):
+        taken -= 1                          # "... اكتب رأيك في خطوة": في opens the body
+    return len(" ".join(words[:taken])) if networks >= 2 and taken < len(words) else 0
+
+
+_PROMPT_ENDS = frozenset({"بلس", "رايك", "تعليقك", "تعليق"})
+
+
+def _ends_prompt(key: list[str]) -> bool:
+    rules = _rules()
+    return bool(key) and all(w in _PROMPT_ENDS or w in rules.social_words and w not in rules.share_fillers
+                             for w in key)
+
+
+def _unglue(text: str, at_end: bool, at_start: bool = False) -> list[_Line]:
+    """The line, with page code, (on the first line) a glued share prompt and (at the end of the text: from
+    its last long line on) a glued list tail cut out as lines of their own that carry their reason."""
     cuts = [(a, b, "page code") for a, b in _page_code(text)]
+    prefix = _share_prefix(text) if at_start else 0
+    if prefix and not any(a < prefix for a, _, _ in cuts):
+        cuts.insert(0, (0, prefix, "share prompt"))
     if at_end:
         found = None
         for found in _glued_header().finditer(normalize_keep_length(text)):
@@ -669,7 +705,7 @@ def clean_text(text: str, title: str | None = None, line_stats: LineStats | None
     the top becomes the title. `outlet` keys the per-outlet recurrence counts of `line_stats`."""
     texts = split_lines(text or "")
     last_long = max((i for i, t in enumerate(texts) if t.count(" ") + 1 >= PARAGRAPH_WORDS), default=-1)
-    lines = [line for i, t in enumerate(texts) for line in _unglue(t, i >= last_long)]
+    lines = [line for i, t in enumerate(texts) for line in _unglue(t, i >= last_long, i == 0)]
     out = CleanText([], [])
     if not lines:
         return out

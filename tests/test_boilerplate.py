@@ -200,6 +200,23 @@ def test_match_rule_normalises_spelling_and_respects_length():
     assert match_rule(line_key("مشاركة"), 400) is None
 
 
+def test_a_share_prompt_glued_before_the_first_sentence_is_cut_out():
+    body = ("شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك أكد وزير المالية أن الميزانية الجديدة ستدعم "
+            "المشاريع الصغيرة في جميع المحافظات خلال العام المقبل.\n\nوأضاف أن الدعم سيستمر.")
+    c = clean(body)
+    assert c.text.startswith("أكد وزير المالية")
+    assert ("شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك", "share prompt") in [(r.line, r.why) for r in c.removed]
+    kept = clean("على تويتر كتب الوزير أن الميزانية الجديدة ستدعم المشاريع الصغيرة في جميع المحافظات خلال العام.")
+    assert kept.text.startswith("على تويتر كتب")
+
+
+def test_a_share_prompt_that_strings_network_names_with_filler_words():
+    line = "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك"
+    assert match_rule(line_key(line), len(line.split())) == ("share prompt", False)
+    for kept in ("على تويتر", "نشر الرئيس على تويتر وفيسبوك", "شارك في الاجتماع على تويتر"):
+        assert match_rule(line_key(kept), len(kept.split())) is None
+
+
 def test_split_lines_normalises_spaces_and_invisible_marks():
     lines = split_lines("سطر\u00a0أول\u200f  هنا\r\n\r\n\u202bسطر ثان\u202c\u2028ثالث")
     assert lines == ["سطر أول هنا", "سطر ثان", "ثالث"]
