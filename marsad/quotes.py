@@ -137,6 +137,7 @@ class _Lexicon:
     name_of_words: frozenset[str]
     statement_adjectives: frozenset[str]
     narration: PhraseTable[bool]          # "جاء ذلك", "بعد ذلك" opening a sentence: the narration again
+    kin_heads: frozenset[str]             # "عائلة الفنان X": the relative speaks, not X
 
 
 @lru_cache(maxsize=1)
@@ -177,6 +178,7 @@ def _lexicon() -> _Lexicon:
         name_of_words=frozenset(normal(w) for w in data.get("name_of_words", [])),
         statement_adjectives=word_set(data.get("statement_adjectives", [])),
         narration=PhraseTable(((p, True) for p in data.get("narration_openers", [])), conjunction_variants),
+        kin_heads=word_set(data.get("kin_heads", [])),
     )
 
 
@@ -668,6 +670,9 @@ def _colon_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _Span
         if start >= len(text) or text[start] in _OPENERS:
             continue                                # a quoted quotation: the direct pass has it
         end = _next_attribution(doc, lex, start, doc.paragraph_end(start), candidates)
+        close = _closing_parenthesis(text, start, doc.paragraph_end(start))
+        if close is not None:                       # "وقال: ( مازال هناك ... ينتظر قليلا) ، ودحض"
+            start, end = start + 1, min(end, close)
         inner = accepted.first_in(start, end)
         if inner is not None:
             end = inner[0]
@@ -676,6 +681,24 @@ def _colon_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _Span
             continue
         out.append(_Found("direct", start, end, tok.start, "verb", i, verb, (i + 1, colon)))
     return out
+
+
+def _closing_parenthesis(text: str, start: int, end: int) -> int | None:
+    """Outlets that quote in parentheses ("وقال: ( ... )"): when a colon quote opens with "(", the index of
+    the ")" that closes it before `end`, if punctuation or the paragraph end follows it -- an aside
+    ("(ضاحكا) إن ...") is followed by words and is no quote mark."""
+    if start >= end or text[start] != "(":
+        return None
+    depth = 0
+    for k in range(start, end):
+        if text[k] == "(":
+            depth += 1
+        elif text[k] == ")":
+            depth -= 1
+            if depth == 0:
+                after = text[k + 1:end].lstrip(" \t")
+                return k if not after or not after[0].isalnum() else None
+    return None
 
 
 def _next_attribution(doc: _Text, lex: _Lexicon, start: int, end: int, candidates: _Spans) -> int:
@@ -1103,6 +1126,9 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
                 if _words_between(doc, tokens[h].end, ref.start) <= 2:
                     return ref.mention, ref.text
             break
+    unnamed = _unnamed_role(doc, lex, h, b, verb_tok) if h is not None else None
+    if unnamed is not None:
+        return unnamed
     role = _role_subject(doc, lex, h, b, verb_tok) if h is not None else None
     if role is not None:
         return role
@@ -1141,6 +1167,32 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     return state.focus
 
 
+def _unnamed_role(doc: _Text, lex: _Lexicon, h: int, b: int, verb_tok: int) -> _Speaker | None:
+    """A subject that names its speaker only by a relation to someone else: a relative ("عائلة الفنان
+    التشكيلي شفيق عبود" -- the family, not the artist) or a spokesman written without the article
+    ("متحدثة باسم دار هاربر كولينز" -- a spokeswoman, not the publisher). The speaker is then nobody named:
+    (None, the phrase) -- or, for a spokesman, the one person the article gave that role before. None when the
+    subject is no such phrase."""
+    tokens = doc.tokens
+    word = tokens[h].text
+    if in_set(word, lex.kin_heads) and not _possessed(word) and not doc.in_name(tokens[h].start):
+        return None, _phrase(doc, lex, h, b)
+    if (in_set(word, lex.role_heads) and not normal(word).startswith("ال") and h + 1 < b
+            and is_word(tokens[h + 1]) and normal(tokens[h + 1].text) in lex.name_of_words):
+        # what follows باسم is what the spokesman speaks for ("باسم دار هاربر كولينز"); a name after a
+        # definite noun there is the spokesman himself ("متحدث باسم الحكومة لامبرت ميندي"): the old rules
+        for k in range(h + 2, min(b, h + 5)):
+            if not is_word(tokens[k]):
+                break
+            if doc.in_name(tokens[k].start):
+                return _role_person(doc, h, b, verb_tok), _phrase(doc, lex, h, b)
+            if normal(tokens[k].text).startswith("ال"):
+                return None if doc.referents_in(tokens[k].end, tokens[b - 1].end) else (
+                    _role_person(doc, h, b, verb_tok), _phrase(doc, lex, h, b))
+        return _role_person(doc, h, b, verb_tok), _phrase(doc, lex, h, b)
+    return None
+
+
 def _sentence_role(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int) -> _Speaker | None:
     """A verb joined by و to an earlier verb of its sentence shares that verb's subject: "وسرعان ما ندد
     الرئيس التركي ... بالهجوم وقال أمام الصحافيين «...»". That subject is a definite role phrase in the
@@ -1166,9 +1218,11 @@ def _sentence_role(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int
 
 def _definite(doc: _Text, h: int, b: int) -> bool:
     """A role phrase that points at someone known: "المتحدث", "مدير الجامعتين" (a definite noun after it),
-    never the indefinite "متحدث باسم القصر" (a spokesman)."""
+    "رئيس اتحاد كتاب المغرب" (a named body after it), never the indefinite "متحدث باسم القصر" (a spokesman)."""
     if normal(doc.tokens[h].text).startswith("ال"):
         return True
+    if h + 1 < b and _starts_referent(doc, doc.tokens[h + 1].start):
+        return True                             # "رئيس اتحاد كتاب المغرب": a role of a named body
     return h + 1 < b and is_word(doc.tokens[h + 1]) and normal(doc.tokens[h + 1].text).startswith("ال")
 
 

@@ -874,3 +874,47 @@ def test_a_participle_after_kana_x_qad_is_said_by_x_yemeni_style():
     q1, q2, q3 = find_quotes(a)
     assert q1.speaker_text == "مصادر" and q1.speaker_mention is None
     assert speaker(a, q2) == speaker(a, q3) == "فضل حسن"
+
+
+def test_a_colon_quote_in_parentheses_ends_at_its_closing_parenthesis_maghrebi_style():
+    text = ("واعتبر رئيس الاتحاد حسن نجمي أن قائمة الأعضاء الجدد كانت عادية. وقال: ( مازال هناك أكثر من 140 طلب عضوية "
+            "ستبت فيها اللجنة) ، ودحض الإدعاء القائل بأن اللجنة تتساهل كثيرا في قبول الطلبات.")
+    a = article(text, {"حسن نجمي": "PER"})
+    q1, q2 = find_quotes(a)
+    assert q2.kind == "direct" and q2.text == "مازال هناك أكثر من 140 طلب عضوية ستبت فيها اللجنة"
+    assert speaker(a, q2) == "حسن نجمي"
+    # an aside in parentheses followed by words is no quote mark
+    a = article("وقال: (ضاحكا) إن الفريق سيفوز في المباراة المقبلة مهما كانت الظروف.")
+    [q] = find_quotes(a)
+    assert q.text.startswith("(ضاحكا) إن الفريق")
+
+
+def test_a_relatives_statement_is_not_the_named_persons_levantine_style():
+    text = ("أعلنت عائلة الفنان التشكيلي شفيق عبود أمس انه توفي عن ثمانية وسبعين عاما بعد صراع طويل مع المرض.")
+    a = article(text, {"شفيق عبود": "PER"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None and q.speaker_text == "عائلة الفنان التشكيلي"
+    a = article("وأشارت والدة فانينج إلى أنها لم تصدق ما كانت تراه بعينيها.", {"فانينج": "PER"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None and q.speaker_text == "والدة فانينج"
+
+
+def test_an_indefinite_spokesman_is_no_one_named_inside_the_phrase_omani_style():
+    # the publisher is tagged as a person; "متحدثة باسم" (a spokeswoman) is nobody the article names
+    text = "وقالت متحدثة باسم دار هاربر كولينز التي نشرت سيرته: «كان العام الماضي فترة عصيبة بالنسبة للطفل»."
+    a = article(text, {"هاربر كولينز": "PER"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None and q.speaker_text.startswith("متحدثة باسم")
+    # ... unless the article gave one person that role before
+    text = ("وكان المتحدث باسم الشركة كريس فيليرز قد نفى وقوع إصابات. وقال متحدث باسم الشركة إن الطائرات "
+            "ستعود إلى الخدمة خلال أسبوع.")
+    a = article(text, {"كريس فيليرز": "PER"})
+    assert speaker(a, find_quotes(a)[-1]) == "كريس فيليرز"
+
+
+def test_a_role_of_a_named_body_is_the_person_who_holds_it_maghrebi_style():
+    text = ("ونفى حسن نجمي رئيس اتحاد كتاب المغرب أن يكون قد جرى تأجيل الجائزة. واعتبر رئيس اتحاد كتاب المغرب "
+            "أن إعلان الاتحاد عن قائمة الأعضاء الجدد كان عاديا.")
+    a = article(text, {"حسن نجمي": "PER", "اتحاد كتاب المغرب": "ORG"})
+    q1, q2 = find_quotes(a)
+    assert speaker(a, q1) == speaker(a, q2) == "حسن نجمي"
