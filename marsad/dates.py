@@ -32,8 +32,9 @@ Values are ISO 8601 prefixes as precise as the text allows ("2021", "2021-07", "
   is given the month of its shifted day.
 - A Hijri day is converted with hijridate; a Hijri month or year alone keeps only the Gregorian prefix shared
   by its first and last day (often just the year), or None.
-- A bare weekday (الأربعاء) is the most recent such day on or before publication; with الماضي strictly before,
-  with المقبل/القادم strictly after.
+- A bare weekday (الأربعاء) is the most recent such day on or before publication, but after a future verb in
+  its clause (ستنطلق, سيزور, سوف) the first such day on or after it; with الماضي strictly before, with
+  المقبل/القادم strictly after.
 - قبل/منذ + a count (قبل ثلاثة أيام, منذ عامين) count back from publication at the unit's precision; بعد +
   a count is not taken (it is as often narrative, "after a year he left"), except بعد غد.
 """
@@ -685,7 +686,8 @@ def _relday_at(scan: _Scan, pos: int) -> list[_Cand]:
     """أمس, اليوم, غدا, بعد غد, أول أمس, optionally with the weekday (أمس الأربعاء).
 
     اليوم is skipped where it is not "today": after في/هذا/طوال/المصري ... , before a definite word that
-    is not a weekday (اليوم الوطني, اليوم الأول), and between quotation marks (the newspaper "اليوم").
+    is not a weekday (اليوم الوطني, اليوم الأول), and between quotation marks or brackets (the newspaper
+    "اليوم", "لـ (اليوم)").
     A bare غد counts only as يوم غد / صباح غد or before a weekday (غد الخميس)."""
     m = _RELDAY.match(scan.norm, pos)
     if not m:
@@ -713,12 +715,40 @@ def _relday_at(scan: _Scan, pos: int) -> list[_Cand]:
 
 _NOT_ADJECTIVES = {"الي", "الا"}     # إلى, إلا after اليوم begin with ال but do not describe it
 _TOMORROW_BEFORE = {"يوم", *_DAY_PARTS}
-_QUOTED = re.compile(r"[\"«“'](?:اليوم)[\"»”']")
+_QUOTED = re.compile(r"[\"«“'(](?:اليوم)[\"»”')]")
+
+
+_CLAUSE_END = re.compile(r"[.!?؟،,;:»«\"()\n]")
+_FUTURE_WORD = re.compile(r"^[وف]?س[يتن]\w{2,}$")
+_NOT_FUTURE = {"سنوي", "سنويه", "سنويا", "سنوات", "سنين"}     # س + a word (نوي, نين) but a noun or adjective
+
+
+def _future_before(norm: str, pos: int, words: int = 4) -> bool:
+    """A future verb among the few words before `pos` in the same clause: سوف, or س + an imperfect verb the
+    news vocabulary knows without the س (ستبدأ -> تبدأ, سيزور -> يزور; not سيارة or ستة, whose remainder is
+    no word)."""
+    segment = norm[max(0, pos - 80):pos]
+    cut = None
+    for cut in _CLAUSE_END.finditer(segment):
+        pass
+    if cut is not None:
+        segment = segment[cut.end():]
+    from marsad.ner import load_lexicons        # the news vocabulary (word-cluster forms)
+    known = load_lexicons().clusters
+    for word in segment.split()[-words:]:
+        if word == "سوف" or word in ("وسوف", "فسوف"):
+            return True
+        if _FUTURE_WORD.match(word) and word.lstrip("وف") not in _NOT_FUTURE:
+            verb = word[2:] if word[0] in "وف" else word[1:]
+            if verb in known:
+                return True
+    return False
 
 
 def _weekday_at(scan: _Scan, pos: int) -> list[_Cand]:
-    """A weekday alone (the latest such day on or before publication), or with الماضي (strictly before) or
-    المقبل/القادم (strictly after); dates that open with a weekday are tried too."""
+    """A weekday alone (the latest such day on or before publication, or after a future verb the first one on
+    or after it: "ستبدأ صباح السبت"), or with الماضي (strictly before) or المقبل/القادم (strictly after); dates that open
+    with a weekday are tried too."""
     out = _absolute_at(scan, pos)
     m = _WEEKDAY.match(scan.norm, pos)
     if not m:
@@ -731,6 +761,7 @@ def _weekday_at(scan: _Scan, pos: int) -> list[_Cand]:
     if before in _WEEKDAY_BLOCKERS or after in _WEEKDAY_BLOCKERS_AFTER:
         return out
     rel = _REL_WORDS[m.group("rel")] if m.group("rel") else 0
+    future = rel == 0 and _future_before(scan.norm, m.start())   # "ستنطلق البطولة السبت": this Saturday or the next
     value = None
     ref = scan.ref
     if ref is not None and ref.day is not None:
@@ -738,6 +769,8 @@ def _weekday_at(scan: _Scan, pos: int) -> list[_Cand]:
             back = (ref.day.weekday() - wd) % 7 or 7
         elif rel == 1:
             back = -((wd - ref.day.weekday()) % 7 or 7)
+        elif future:
+            back = -((wd - ref.day.weekday()) % 7)
         else:
             back = (ref.day.weekday() - wd) % 7
         value = (ref.day - dt.timedelta(days=back)).isoformat()

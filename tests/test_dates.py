@@ -299,6 +299,17 @@ def test_tomorrow_written_gad() -> None:
 def test_newspaper_named_today_is_not_today() -> None:
     assert values('وقد استطلعت "اليوم" آراء المواطنين') == []
     assert values("وقال لقناة «عين اليوم» إن") == []
+    assert values("وقال لـ (اليوم) إن المشروع متأخر") == []
+
+
+def test_a_bare_weekday_after_a_future_verb_is_the_coming_one() -> None:
+    # PUB is Thursday 2021-07-01
+    assert values("ستنطلق البطولة صباح السبت في الرياض") == [("صباح السبت", "2021-07-03")]
+    assert values("وسوف يصل الوفد الثلاثاء") == [("الثلاثاء", "2021-07-06")]
+    assert values("وسيعقد المجلس جلسته الخميس") == [("الخميس", "2021-07-01")]          # on or after
+    assert values("وصل الوفد السبت") == [("السبت", "2021-06-26")]                      # past: the latest
+    assert values("اشترى سيارة السبت") == [("السبت", "2021-06-26")]                     # سيارة is no verb
+    assert values("عقد اجتماعه السنوي. وسيكون موعده المقبل مختلفا، وصل السبت") == [("السبت", "2021-06-26")]
 
 
 def test_yesterday_that_is_a_superlative() -> None:
