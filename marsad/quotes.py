@@ -82,6 +82,7 @@ ROLE_BEFORE_WORDS = 12         # "المتحدث الرسمي لهيئة اله�
 ROLE_AFTER_WORDS = 4           # "كريس فيليرز المتحدث باسم بوينغ"
 KANA_WORDS = 16                # "وكان فاجيت اليكبيروف رئيس شركة \"لوكويل\" العملاقة للنفط قد أعلن"
 RELATIVE_WORDS = 6             # a person named at most this many words before الذي قال is its antecedent
+PARTICIPLE_PHRASE_WORDS = 4    # "، ويورد على سبيل الظرف قائلا": the phrase a participle closes
 SUBJECT_BEFORE_WORDS = 4       # "مصادر مقربة من النادي تؤكد أن": a subject opening the sentence
 MAX_QUOTE_PARAGRAPHS = 6
 NESTED_CHARS = 60              # a name quoted inside a straight quote: “... منصة "دليل رمضان" ...”
@@ -131,7 +132,9 @@ class _Lexicon:
     possessives: PhraseTable[bool]
     offices: PhraseTable[tuple[str, ...]]
     according: frozenset[str]
+    according_exact: frozenset[str]       # the same as written, without و/ف ("ووفق" is no source)
     epithets: frozenset[str]
+    epithets_words: frozenset[str]        # the same as a word_set, for in_set
     role_heads: frozenset[str]
     namesake_titles: frozenset[str]
     name_of_words: frozenset[str]
@@ -172,7 +175,9 @@ def _lexicon() -> _Lexicon:
         possessives=PhraseTable((p, True) for p in data.get("office_possessives", [])),
         offices=PhraseTable((k, tuple(v)) for k, v in data.get("office_adjectives", {}).items()),
         according=word_set(data.get("according_to", [])),
+        according_exact=exact_set(data.get("according_to", [])),
         epithets=frozenset(normal(w) for w in data.get("epithets", [])),
+        epithets_words=word_set(data.get("epithets", [])),
         role_heads=word_set(data.get("role_heads", [])),
         namesake_titles=frozenset(normal(w) for w in data.get("namesake_titles", [])),
         name_of_words=frozenset(normal(w) for w in data.get("name_of_words", [])),
@@ -812,8 +817,7 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
     tokens = doc.tokens
     text = doc.text
     verb_at = doc.verbs
-    boundaries = sorted(i - 1 if i > 0 and normal(tokens[i - 1].text) in _NEGATIONS | _NEXT_SPEAKER else i
-                        for i, v in verb_at.items() if _opens_attribution(doc, lex, i, v))
+    boundaries = sorted(_boundary(doc, lex, i, v) for i, v in verb_at.items() if _opens_attribution(doc, lex, i, v))
     out = []
     for i, verb in verb_at.items():
         pos = tokens[i].start
@@ -824,6 +828,8 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
         clause_tok = _clause_start(doc, lex, i, verb, candidates)
         if clause_tok is None or (verb.impersonal and clause_tok <= i + 2 and not _after_lam(doc, i)):
             continue                            # "ويتوقع أن": it is expected that, nobody's words
+        if _thing_relative(doc, lex, i, clause_tok, verb):
+            continue                            # "الأمر الذي يشير إلى", "الفكرة التي تقول إن": nobody speaks
         start = tokens[clause_tok].start if clause_tok < len(tokens) else len(text)
         while start < len(text) and text[start] in " \t:،,":
             start += 1
@@ -834,6 +840,7 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
         k = bisect.bisect_right(boundaries, clause_tok - 1)
         if k < len(boundaries) and tokens[boundaries[k]].start < end:
             end = tokens[boundaries[k]].start
+        end = _trailing_source(doc, lex, start, end)
         own: list[_Found] = []
         inner = accepted.first_in(start, end)
         while inner is not None:
@@ -862,6 +869,78 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
             b -= 1
         out.append(_Found("reported", start, end, pos, "verb", i, verb, (i + 1, b)))
     return out, absorbed
+
+
+def _boundary(doc: _Text, lex: _Lexicon, i: int, verb: _Verb) -> int:
+    """The token where a new attribution at verb i starts: the verb, a negation or كما/فيما before it, or
+    for قائلاً the comma opening the verb phrase it closes ("، ويورد على سبيل الظرف قائلا"، "، وأنهى حديثه
+    قائلا": a word with و/ف after the comma, at most PARTICIPLE_PHRASE_WORDS words back, no إن/أن or
+    reporting verb between)."""
+    tokens = doc.tokens
+    if i > 0 and normal(tokens[i - 1].text) in _NEGATIONS | _NEXT_SPEAKER:
+        return i - 1
+    if verb.participle and normal(tokens[i].text).startswith("قائل"):
+        j = i - 1
+        while j >= 0 and i - j <= PARTICIPLE_PHRASE_WORDS + 1 and not doc.line_break(j, j + 1):
+            tok = tokens[j]
+            if not is_word(tok):
+                first = tokens[j + 1].text
+                return j if tok.text in _TURN_PUNCT and j < i - 1 and first[0] in "وف" else i
+            if normal(tok.text) in lex.connectors or j in doc.verbs:
+                break
+            j -= 1
+    return i
+
+
+def _trailing_source(doc: _Text, lex: _Lexicon, start: int, end: int) -> int:
+    """A clause's end before the source the article adds at the end of its sentence ("..., حسب وكالة الصحافة
+    الفرنسية", "، نقلا عن مصادر طبية"): a comma, then بحسب/وفق/نقلاً as written (not "ووفق أرقى المعايير")
+    and a source -- ما/عن, a name, a statement, an anonymous source or an outlet word -- with at most
+    SOURCE_WORDS words to the end."""
+    tokens = doc.tokens
+    k = doc.token_index(end) - 1
+    words = 0
+    while k >= 0 and tokens[k].start >= start and words <= SOURCE_WORDS:
+        tok = tokens[k]
+        if is_word(tok):
+            words += 1
+        elif tok.text in _COMMA and words >= 2 and normal(tokens[k + 1].text) in lex.according_exact:
+            src = tokens[k + 2]
+            if (canonical(src.text) in ("ما", "لما", "عن") or doc.in_referent(src.start)
+                    or any(in_set(src.text, words_) for words_ in
+                           (lex.statements, lex.anonymous, lex.title_markers))):
+                return tok.start
+            return end
+        k -= 1
+    return end
+
+
+_PAST_WITH_TA = frozenset(normal(w) for w in ("توقع", "توقعت", "توقعوا", "تابع", "تابعت", "تطرق", "تطرقت",
+                                               "تساءل", "تساءلت"))
+
+
+def _thing_relative(doc: _Text, lex: _Lexicon, i: int, clause_tok: int, verb: _Verb) -> bool:
+    """A present verb right after a relative pronoun, with no subject of its own before its clause, whose
+    antecedent is a thing: "الأمر الذي يشير إلى", "الفكرة التي تقول إن", "الحركات المتطرفة التي تدعو الى".
+    It describes (indicates, holds, advocates); nobody speaks. A past verb is an event ("القوات التي قالت
+    للصحافيين إن"), a subject after the verb is the speaker ("الوقت الذي أفاد فيه مصدر بأن"), and a
+    name, role, source or statement before the pronoun is the speaker ("المصادر التي تؤكد أن")."""
+    tokens = doc.tokens
+    if i < 2 or normal(tokens[i - 1].text) not in _RELATIVES:
+        return False
+    word = normal(tokens[i].text)
+    if not word.startswith(("ي", "ت")) or word in _PAST_WITH_TA:
+        return False
+    for k in range(i + 1, clause_tok):
+        t = tokens[k]
+        if is_word(t) and not (normal(t.text) in lex.connectors or canonical(t.text) in verb.prepositions
+                               or in_set(t.text, lex.fillers)):
+            return False
+    noun = tokens[i - 2]
+    if not is_word(noun) or not normal(noun.text).startswith("ال") or doc.in_referent(noun.start):
+        return False                            # "بوجهة نظر بلاده التي ترى أن": the country speaks
+    return not any(in_set(noun.text, words) for words in
+                   (lex.anonymous, lex.statements, lex.role_heads, lex.epithets_words, lex.kin_heads))
 
 
 _CLAUSE_STOP = re.compile(r"[.!?؟…\n]")
@@ -896,12 +975,16 @@ def _after_lam(doc: _Text, i: int) -> bool:
 
 def _opens_attribution(doc: _Text, lex: _Lexicon, i: int, verb: _Verb) -> bool:
     """A verb that starts a new attribution inside a running clause: a participle, or a verb after a comma
-    or written with و/ف ("، مؤكداً أن", "، وأضاف أن")."""
-    if verb.ambiguous:
-        return False
+    or written with و/ف ("، مؤكداً أن", "، وأضاف أن"); an ambiguous one (عبر، بين) only written with و/ف and
+    right before its preposition or إن/أن ("وعبر عن شكره")."""
+    tok = doc.tokens[i]
+    if verb.ambiguous:                          # "... ، وعبر عن شكره": بين/عبر/تابع as a verb only so
+        nxt = i + 1
+        return (normal(tok.text) not in lex.verb_forms and nxt < len(doc.tokens) and is_word(doc.tokens[nxt])
+                and (canonical(doc.tokens[nxt].text) in verb.prepositions
+                     or normal(doc.tokens[nxt].text) in lex.connectors))
     if verb.participle:
         return True
-    tok = doc.tokens[i]
     if normal(tok.text) not in lex.verb_forms:
         return True
     return i > 0 and (doc.tokens[i - 1].text in _COMMA or normal(doc.tokens[i - 1].text) in _NEGATIONS

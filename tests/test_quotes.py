@@ -918,3 +918,42 @@ def test_a_role_of_a_named_body_is_the_person_who_holds_it_maghrebi_style():
     a = article(text, {"حسن نجمي": "PER", "اتحاد كتاب المغرب": "ORG"})
     q1, q2 = find_quotes(a)
     assert speaker(a, q1) == speaker(a, q2) == "حسن نجمي"
+
+
+def test_an_ambiguous_verb_with_waw_and_its_preposition_ends_a_clause_gulf_style():
+    text = ("وأكد المبتعث عارف السحيمي أن المؤتمر يعد من المؤتمرات العالمية التي تحتاج إلى جهد مضاعف وعبر عن "
+            "شكره وامتنانه لوزير التعليم على رعاية المبتعثين.")
+    a = article(text, {"عارف السحيمي": "PER"})
+    q1, q2 = find_quotes(a)
+    assert q1.text == "المؤتمر يعد من المؤتمرات العالمية التي تحتاج إلى جهد مضاعف"
+    assert q2.text == "شكره وامتنانه لوزير التعليم على رعاية المبتعثين"
+    assert speaker(a, q1) == speaker(a, q2) == "عارف السحيمي"
+
+
+def test_a_clause_ends_before_the_source_the_article_adds_wire_style():
+    text = "وقال ناطق باسم الحرس المدني إنه أراد تهريب شقيقه الأصغر بإخفائه في السيارة، حسب وكالة الصحافة الفرنسية."
+    [q] = find_quotes(article(text))
+    assert q.text == "أراد تهريب شقيقه الأصغر بإخفائه في السيارة"
+    # "ووفق" with its و, or no source after it, is part of what was said
+    text = "وأوضح المدير أن المشروع سينفذ خلال عامين، ووفق أرقى المعايير العالمية في البناء."
+    [q] = find_quotes(article(text))
+    assert q.text.endswith("ووفق أرقى المعايير العالمية في البناء")
+
+
+def test_a_present_verb_after_a_relative_pronoun_and_a_thing_is_no_attribution_column_style():
+    assert find_quotes(article("وارتفعت الصادرات بنسبة كبيرة، الأمر الذي يشير إلى استمرار تعافي الاقتصاد الوطني.")) == []
+    assert find_quotes(article("ورفض الكاتب الفكرة التي تقول إن الإنترنت يقوي عزلة الناس ويجعل وحدتهم تتفاقم.")) == []
+    # a past verb is an event, and a subject after the verb is the speaker
+    text = "ونفت الرواية القوات الأميركية التي قالت للصحافيين إن القتلى من مسلحي الحركة."
+    assert len(find_quotes(article(text))) == 1
+    text = "في الوقت الذي تشير فيه مصادر مطلعة إلى أن المفاوضات ستستأنف الأسبوع المقبل."
+    [q] = find_quotes(article(text))
+    assert q.speaker_mention is None and "مصادر" in q.speaker_text
+
+
+def test_qailan_closes_its_verb_phrase_after_a_comma_omani_style():
+    text = ("يقول أحد علماء العرب انه خرج من بلده وهو يحمل ذكريات مرة عن سنين دراسته، ويورد على سبيل الظرف "
+            "قائلا: خرجت أحمل أسماء وألقاب حديقة الحيوانات.")
+    q1, q2 = find_quotes(article(text))
+    assert q1.text == "خرج من بلده وهو يحمل ذكريات مرة عن سنين دراسته"
+    assert q2.kind == "direct" and q2.text == "خرجت أحمل أسماء وألقاب حديقة الحيوانات"
