@@ -141,6 +141,7 @@ class _Lexicon:
     statement_adjectives: frozenset[str]
     narration: PhraseTable[bool]          # "جاء ذلك", "بعد ذلك" opening a sentence: the narration again
     kin_heads: frozenset[str]             # "عائلة الفنان X": the relative speaks, not X
+    speech_nouns: frozenset[str]          # "بكلمة من X ... قال فيها": said in X's speech
 
 
 @lru_cache(maxsize=1)
@@ -184,6 +185,7 @@ def _lexicon() -> _Lexicon:
         statement_adjectives=word_set(data.get("statement_adjectives", [])),
         narration=PhraseTable(((p, True) for p in data.get("narration_openers", [])), conjunction_variants),
         kin_heads=word_set(data.get("kin_heads", [])),
+        speech_nouns=word_set(data.get("speech_nouns", []) + data.get("statement_nouns", [])),
     )
 
 
@@ -1238,6 +1240,9 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     ref = _referent_before(doc, verb_tok, sentence[0])
     if ref is not None:
         return ref.mention, ref.text
+    ref = _speech_author(doc, lex, verb_tok, sentence[0])
+    if ref is not None:                         # "بكلمة من الدكتور X ... قال فيها:"
+        return ref.mention, ref.text
     ref = _relative_antecedent(doc, verb_tok, sentence[0])
     if ref is not None:
         return ref.mention, ref.text
@@ -1602,6 +1607,35 @@ def _referent_before(doc: _Text, verb_tok: int, sentence_start: int, any_positio
     if _words_between(doc, sentence_start, ref.start) > 2:
         return None
     return ref
+
+
+_IN_IT = frozenset({"فيها", "فيه", "خلالها", "خلاله"})
+
+
+def _speech_author(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int) -> Referent | None:
+    """Who a subject-less verb followed by فيها/فيه ("قال فيها:", said in it) quotes: the author of the
+    nearest speech or statement before it in the sentence -- a person named right after it ("بكلمة من الدكتور
+    X"), else the first person the sentence names before it as an agent ("ألقى X كلمة أوضح فيها"). None when
+    the verb is not so followed or the sentence names no such person."""
+    tokens = doc.tokens
+    nxt = verb_tok + 1
+    if nxt >= len(tokens) or normal(tokens[nxt].text) not in _IN_IT:
+        return None
+    k = verb_tok - 1
+    while k >= 0 and tokens[k].start >= sentence_start:
+        if is_word(tokens[k]) and in_set(tokens[k].text, lex.speech_nouns) and not doc.in_referent(tokens[k].start):
+            break
+        k -= 1
+    if k < 0 or tokens[k].start < sentence_start:
+        return None
+    for ref in doc.referents_in(tokens[k].end, tokens[verb_tok].start):
+        if _words_between(doc, tokens[k].end, ref.start) <= 3 and doc.article.mentions[ref.mention].type == "PER":
+            return ref                          # "بكلمة من الدكتور هاشل الغافري", "كلمة ألقاها X"
+        break
+    subject = _sentence_subject(doc, sentence_start, tokens[k].start, _Spans([]))
+    if subject is not None and doc.article.mentions[subject.mention].type == "PER":
+        return subject
+    return None
 
 
 def _relative_antecedent(doc: _Text, verb_tok: int, sentence_start: int) -> Referent | None:

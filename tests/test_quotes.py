@@ -957,3 +957,15 @@ def test_qailan_closes_its_verb_phrase_after_a_comma_omani_style():
     q1, q2 = find_quotes(article(text))
     assert q1.text == "خرج من بلده وهو يحمل ذكريات مرة عن سنين دراسته"
     assert q2.kind == "direct" and q2.text == "خرجت أحمل أسماء وألقاب حديقة الحيوانات"
+
+
+def test_said_in_it_is_said_by_the_author_of_the_speech_omani_style():
+    text = ("بدأ الحفل بكلمة من الدكتور هاشل الغافري مساعد عميد الكلية قال فيها: لقد حاولت الكلية أن يكون "
+            "أسبوعها الثقافي بوابة على المجتمع.")
+    a = article(text, {"هاشل الغافري": "PER"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "هاشل الغافري"
+    text = "وألقى المهندس زياد المغربل كلمة أوضح فيها أن مشاركة البلدية في المهرجان تهدف إلى خدمة الزوار."
+    a = article(text, {"زياد المغربل": "PER"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "زياد المغربل"
