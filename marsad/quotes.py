@@ -102,6 +102,22 @@ _TURN_PUNCT = frozenset("،,؛;")
 _ISSUED_BY = frozenset({"صادر", "صادره", "عن", "من"})
 _CLITIC_ONLY = re.compile("[وفبلك]")
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا"})
+def _verbal_noun(tokens: list[Token], i: int, verb: "_Verb", lex: "_Lexicon",
+                 named: list[tuple[int, int]]) -> bool:
+    """A finite verb form written bare right after a preposition is its verbal noun ("ردا على وصف لغته",
+    "في وصف جدة"); "عليّ قائلا" (a participle), "إليّ وقال" (a new verb with و), "في قوله تعالى" (a
+    verbal noun that names its speaker) and a verb after the name علي ("والمخرج محمد علي قالت") stay."""
+    if i == 0 or verb.participle or verb.subject_before or normal(tokens[i].text) not in lex.verb_forms:
+        return False
+    prev = tokens[i - 1]
+    if normal(prev.text) not in _GOVERNING:
+        return False
+    k = bisect.bisect_right(named, (prev.start, len(tokens) + 1)) - 1
+    return not (k >= 0 and named[k][0] <= prev.start < named[k][1])
+
+
+_GOVERNING = frozenset(normal(w) for w in ("على", "في", "فى", "عن", "إلى", "الى", "حول", "خلال", "لدى", "مع",
+                                           "دون", "بدون", "نحو"))
 _NEGATIONS = frozenset({"لم", "ولم", "فلم", "لا", "ولا", "فلا", "لن", "ولن"})   # "، ولم يستبعد أن"
 
 
@@ -318,10 +334,11 @@ class _Text:
         self.words_before = read.words_before
         lex = _lexicon()
         self.verbs: dict[int, _Verb] = {}          # token index -> reporting verb written there
+        named = sorted((m.start, m.end) for m in article.mentions)
         for i in positions(tokens, lex.verbs.first_words(read.words)):
             if tokens[i].text[0].isalpha():
                 hit = lex.verbs.match(tokens, i)
-                if hit is not None and hit.last == i:
+                if hit is not None and hit.last == i and not _verbal_noun(tokens, i, hit.value, lex, named):
                     self.verbs[i] = hit.value
         self.verb_list = sorted(self.verbs)
         self.sentences = read.sentences

@@ -969,3 +969,14 @@ def test_said_in_it_is_said_by_the_author_of_the_speech_omani_style():
     a = article(text, {"زياد المغربل": "PER"})
     [q] = find_quotes(a)
     assert speaker(a, q) == "زياد المغربل"
+
+
+def test_a_verb_form_after_a_preposition_is_a_noun_omani_style():
+    text = ("قال الروائي باولو كويلو ردا على وصف لغته بانها بسيطة انه يتعمد التقشف فيها لان وراء كل تعقيد فراغا "
+            "مرعبا.")
+    a = article(text, {"باولو كويلو": "PER"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "باولو كويلو" and q.text.endswith("وراء كل تعقيد فراغا مرعبا")
+    # a verb written with و after "إليّ" is a verb, and "قوله تعالى" names its speaker
+    text = "وما كاد يلمحني حتى التفت إلي وقال: «تعالي هنا يا عروسة الفصل كلها»."
+    assert len(find_quotes(article(text))) == 1
