@@ -116,6 +116,8 @@ def _verbal_noun(tokens: list[Token], i: int, verb: "_Verb", lex: "_Lexicon",
     return not (k >= 0 and named[k][0] <= prev.start < named[k][1])
 
 
+_LIST_WORDS = frozenset(normal(w) for w in ("منها", "ومنها", "هي", "وهي", "هما", "وهما", "التالي", "التالية",
+                                             "الآتي", "الآتية", "كالتالي", "كالآتي", "أبرزها", "أهمها"))
 _GOVERNING = frozenset(normal(w) for w in ("على", "في", "فى", "عن", "إلى", "الى", "حول", "خلال", "لدى", "مع",
                                            "دون", "بدون", "نحو"))
 _NEGATIONS = frozenset({"لم", "ولم", "فلم", "لا", "ولا", "فلا", "لن", "ولن"})   # "، ولم يستبعد أن"
@@ -778,7 +780,8 @@ def _takes_clause(doc: _Text, lex: _Lexicon, j: int, verb: _Verb, candidates: _S
 
 
 def _participle_turn(doc: _Text, lex: _Lexicon, start: int, end: int, candidates: _Spans) -> int:
-    """The start of the first "، مشيراً إلى أن" / "؛ مضيفاً أن" in [start, end), else `end`."""
+    """The start of the first "، مشيراً إلى أن" / "؛ مضيفاً أن" / "، وأكدت المصادر أن" (a verb with و/ف) in
+    [start, end), else `end`."""
     k = bisect.bisect_left(doc.verb_list, doc.token_index(start))
     while k < len(doc.verb_list):
         j = doc.verb_list[k]
@@ -786,7 +789,8 @@ def _participle_turn(doc: _Text, lex: _Lexicon, start: int, end: int, candidates
         if doc.tokens[j].start >= end:
             break
         verb = doc.verbs[j]
-        if (verb.participle and not verb.ambiguous and j > 0 and doc.tokens[j - 1].text in _TURN_PUNCT
+        joined = verb.participle or normal(doc.tokens[j].text) not in lex.verb_forms    # مشيراً / وأكدت
+        if (joined and not verb.ambiguous and j > 0 and doc.tokens[j - 1].text in _TURN_PUNCT
                 and _takes_clause(doc, lex, j, verb, candidates)):
             return doc.tokens[j - 1].start
     return end
@@ -796,21 +800,27 @@ def _colon_after(doc: _Text, lex: _Lexicon, i: int, candidates: _Spans) -> int |
     """Token index of the colon that ends a verb's lead-in ("وأضاف ستوليبنبيرج بحسب بيان الحلف:"): at most
     COLON_WORDS words, or COLON_LEAD_WORDS when a name ends at most NAME_BEFORE_COLON_WORDS words before the
     colon ("وقال المتحدث الرسمي لهيئة الهلال الأحمر بمنطقة المدينة المنورة خالد السهلي:", "... النائب أحمد
-    المساري لـ\"الوطن\":")."""
+    المساري لـ\"الوطن\":") or the name comes right after the verb, so the rest is its role and where it was
+    said ("وقال خالد العنسي مدير عام مكتب الآثار بمحافظة اب في تصريحات صحفية :")."""
     tokens = doc.tokens
     words = 0
     named_at = -NAME_BEFORE_COLON_WORDS - 1     # word count at the last word of a name
     k = i + 1
     after_connector = False
+    name_first = False                          # the subject's name right after the verb
     while k < len(tokens) and not doc.line_break(k - 1, k):
         t = tokens[k]
         if not is_word(t):
             if t.text == ":":
                 if words <= COLON_WORDS or words - named_at <= NAME_BEFORE_COLON_WORDS:
                     return k
+                if name_first and normal(tokens[k - 1].text) not in _LIST_WORDS:
+                    return k                        # not "... منها:" (a list), nor a quoted title
                 return None
             if t.text in _SENTENCE_PUNCT or (t.text in _OPENERS and candidates.containing(t.start)):
                 return None
+            if t.text in _OPENERS:
+                name_first = False
             k += 1
             continue
         if after_connector or k in doc.verbs:
@@ -820,6 +830,7 @@ def _colon_after(doc: _Text, lex: _Lexicon, i: int, candidates: _Spans) -> int |
         words += 1
         if doc.in_name(t.start):
             named_at = words
+            name_first = name_first or words == 1
         if words > COLON_LEAD_WORDS:
             return None
         k += 1
@@ -934,18 +945,20 @@ def _trailing_source(doc: _Text, lex: _Lexicon, start: int, end: int) -> int:
     return end
 
 
+_WHAT = frozenset({"ما", "مما"})
 _PAST_WITH_TA = frozenset(normal(w) for w in ("توقع", "توقعت", "توقعوا", "تابع", "تابعت", "تطرق", "تطرقت",
                                                "تساءل", "تساءلت"))
 
 
 def _thing_relative(doc: _Text, lex: _Lexicon, i: int, clause_tok: int, verb: _Verb) -> bool:
     """A present verb right after a relative pronoun, with no subject of its own before its clause, whose
-    antecedent is a thing: "الأمر الذي يشير إلى", "الفكرة التي تقول إن", "الحركات المتطرفة التي تدعو الى".
+    antecedent is a thing: "الأمر الذي يشير إلى", "الفكرة التي تقول إن", "الحركات المتطرفة التي تدعو الى",
+    or after ما/مما, whose antecedent is what was just told ("مما يشير إلى أن").
     It describes (indicates, holds, advocates); nobody speaks. A past verb is an event ("القوات التي قالت
     للصحافيين إن"), a subject after the verb is the speaker ("الوقت الذي أفاد فيه مصدر بأن"), and a
     name, role, source or statement before the pronoun is the speaker ("المصادر التي تؤكد أن")."""
     tokens = doc.tokens
-    if i < 2 or normal(tokens[i - 1].text) not in _RELATIVES:
+    if i < 2 or normal(tokens[i - 1].text) not in _RELATIVES | _WHAT:
         return False
     word = normal(tokens[i].text)
     if not word.startswith(("ي", "ت")) or word in _PAST_WITH_TA:
@@ -955,6 +968,8 @@ def _thing_relative(doc: _Text, lex: _Lexicon, i: int, clause_tok: int, verb: _V
         if is_word(t) and not (normal(t.text) in lex.connectors or canonical(t.text) in verb.prepositions
                                or in_set(t.text, lex.fillers)):
             return False
+    if normal(tokens[i - 1].text) in _WHAT:
+        return True                             # "مما يشير إلى أن", "وهو ما يؤكد أن": what was just told
     noun = tokens[i - 2]
     if not is_word(noun) or not normal(noun.text).startswith("ال") or doc.in_referent(noun.start):
         return False                            # "بوجهة نظر بلاده التي ترى أن": the country speaks
@@ -1105,6 +1120,23 @@ class _Discourse:
         self.statement: _Speaker | None = None
         self.in_sentence: _Speaker | None = None
         self.last_quote: tuple[int, _Speaker | None] | None = None     # (end, speaker) of the last quote
+        self.named: tuple[_Speaker, int] | None = None     # the last speaker given as a mention, and where
+
+    def pronoun(self, doc: _Text, lex: _Lexicon, verb_tok: int) -> _Speaker | None:
+        """Who a verb with no subject of its own points at: the focus, unless the verb cannot agree with it --
+        a masculine singular verb ("وأضاف") after an anonymous plural source ("وأكدت المصادر"), which goes on
+        with the person named as a speaker just before, if recently enough (else nobody)."""
+        focus = self.focus
+        if focus is None or focus[0] is not None or focus[1] is None:
+            return focus
+        if _agreement(doc.tokens[verb_tok].text, lex) == _source_agreement(focus[1], lex):
+            return focus
+        if _source_agreement(focus[1], lex) is None:
+            return focus
+        if (_agreement(doc.tokens[verb_tok].text, lex) == "m" and self.named is not None
+                and self.sentence - self.named[1] <= FOCUS_SENTENCES):
+            return self.named[0]
+        return None
 
     @property
     def focus(self) -> _Speaker | None:
@@ -1139,6 +1171,8 @@ def _attribute(doc: _Text, lex: _Lexicon, found: list[_Found]) -> list[Quote]:
             if speaker is not None:
                 state.focus = speaker
                 state.in_sentence = speaker
+                if speaker[0] is not None:
+                    state.named = (speaker, number)
                 if f.how == "verb" and _mentions_statement(doc, lex, f):
                     state.statement = speaker      # "وقالت الوزارة في بيان ..." then "وأضاف البيان أن"
             state.last_quote = (f.end, speaker)
@@ -1269,7 +1303,7 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     role = _sentence_role(doc, lex, verb_tok, sentence[0])
     if role is not None:
         return role
-    return state.focus
+    return state.pronoun(doc, lex, verb_tok)
 
 
 def _unnamed_role(doc: _Text, lex: _Lexicon, h: int, b: int, verb_tok: int) -> _Speaker | None:
@@ -1692,7 +1726,40 @@ def _clause_subject(doc: _Text, verb_tok: int, sentence: tuple[int, int], state:
     subject = _sentence_subject(doc, sentence[0], doc.tokens[verb_tok].start, quoted)
     if subject is not None:
         return subject.mention, subject.text
-    return state.focus
+    return state.pronoun(doc, _lexicon(), verb_tok)
+
+
+def _agreement(word: str, lex: _Lexicon) -> str:
+    """The subject a verb form agrees with: "f" (feminine singular, also what a non-human plural takes:
+    قالت، تقول، مشيرة), "p" (a human plural: قالوا، يقولون، مشيرين) or "m" (masculine singular)."""
+    form = normal(word)
+    if form not in lex.verb_forms and form[:1] in ("و", "ف"):
+        form = form[1:]
+    if form.endswith(("وا", "ون", "ين")):
+        return "p"
+    if form.endswith(("ت", "ه", "ة")) or (form.startswith("ت") and form not in _PAST_WITH_TA):
+        return "f"
+    return "m"
+
+
+def _source_agreement(text: str, lex: _Lexicon) -> str | None:
+    """The verb agreement an anonymous source takes when a later verb points back at it: "m" for one
+    (مصدر، مسؤول), "f" for a plural of things (مصادر، تقارير، أوساط), "p" for people (مسؤولون، شهود);
+    None for anything else."""
+    words = text.split()
+    if not words or not in_set(words[0], lex.anonymous):
+        return None
+    word = normal(_bare(words[0], lex.anonymous))
+    word = word[2:] if word.startswith("ال") else word
+    if word in _ONE_SOURCE:
+        return "m"
+    if word in _THING_SOURCES:
+        return "f"
+    return "p"
+
+
+_ONE_SOURCE = frozenset(normal(w) for w in ("مصدر", "مسؤول", "شاهد", "خبير", "ناشط", "دبلوماسي", "مصدرا"))
+_THING_SOURCES = frozenset(normal(w) for w in ("مصادر", "تقارير", "أنباء", "وسائل", "أوساط", "جهات"))
 
 
 def _host_after_qad(doc: _Text, verb_tok: int, sentence_start: int) -> int | None:

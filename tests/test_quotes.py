@@ -980,3 +980,46 @@ def test_a_verb_form_after_a_preposition_is_a_noun_omani_style():
     # a verb written with و after "إليّ" is a verb, and "قوله تعالى" names its speaker
     text = "وما كاد يلمحني حتى التفت إلي وقال: «تعالي هنا يا عروسة الفصل كلها»."
     assert len(find_quotes(article(text))) == 1
+
+
+def test_a_long_colon_lead_after_the_speakers_name_yemeni_style():
+    # the name right after the verb: the rest of the lead is a role and where it was said
+    text = ("وقال خالد العنسي مدير عام مكتب الآثار بمحافظة اب في تصريحات صحفية لوسائل الإعلام : إنه تم اكتشاف "
+            "قبر صخري في جبل حود بالمحافظة.")
+    a = article(text, {"خالد العنسي": "PER"})
+    [q] = find_quotes(a)
+    assert q.kind == "direct" and q.text == "إنه تم اكتشاف قبر صخري في جبل حود بالمحافظة"
+    assert speaker(a, q) == "خالد العنسي"
+    # ... but not a list after منها:
+    text = ("وقال سامي العلي مدير الإدارة العامة للتخطيط في الهيئة العامة للمعارض في المنطقة الشرقية إن "
+            "هناك فعاليات كثيرة في الصيف. وأضاف فهد الشمري مدير عام الشركة الوطنية للخدمات الفنية في المنطقة "
+            "وتشمل أنشطة عديدة منها: الرسم، والخط، والتصوير.")
+    a = article(text, {"سامي العلي": "PER", "فهد الشمري": "PER"})
+    assert [q.kind for q in find_quotes(a)] == ["reported"]
+
+
+def test_a_colon_quote_ends_at_a_comma_and_a_verb_with_waw_that_takes_a_clause_gulf_style():
+    text = ("وقال رجل الأعمال زكي الزاير: إن ما حققته الأجهزة الأمنية يبعث الطمأنينة في نفوس المواطنين، ويؤكد أن "
+            "وطنهم في أيد أمينة.")
+    a = article(text, {"زكي الزاير": "PER"})
+    q1, q2 = find_quotes(a)
+    assert q1.kind == "direct" and q1.text == "إن ما حققته الأجهزة الأمنية يبعث الطمأنينة في نفوس المواطنين"
+    assert q2.kind == "reported" and q2.text == "وطنهم في أيد أمينة"
+    assert speaker(a, q1) == speaker(a, q2) == "زكي الزاير"
+
+
+def test_a_masculine_verb_does_not_point_back_at_plural_sources_yemeni_style():
+    text = ("وقال خالد العنسي مدير مكتب الآثار: إنه تم اكتشاف قبر صخري في جبل حود. وأكدت المصادر أن السلطات "
+            "شكلت لجنة من الباحثين. وأضاف إن المؤشرات الأولية تشير إلى أن القبر يعود إلى ما قبل الاسلام.")
+    a = article(text, {"خالد العنسي": "PER"})
+    q1, q2, q3 = find_quotes(a)
+    assert q2.speaker_mention is None and q2.speaker_text == "المصادر"
+    assert speaker(a, q3) == "خالد العنسي"
+    # a feminine verb does: "وأضافت" goes on with المصادر
+    a = article(text.replace("وأضاف إن", "وأضافت أن"), {"خالد العنسي": "PER"})
+    assert find_quotes(a)[2].speaker_text == "المصادر"
+
+
+def test_what_indicates_is_no_one_speaking_wire_style():
+    text = "وتراجعت مبيعات السيارات للشهر الرابع، وهو ما يشير إلى أن الاقتصاد فقد بعضا من قوة دفعه."
+    assert find_quotes(article(text)) == []
