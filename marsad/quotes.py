@@ -5,11 +5,18 @@ Two kinds, as the export contract defines them:
 - direct: the words between quotation marks (« », “ ”, " ", „ “, ″ ″), or after a reporting verb and a colon
   ("قال ستولينبيرج: لقد أجريت ...") up to the end of the paragraph;
 - reported: the clause after إن/أن (or after the preposition some verbs take: شدد على، أعرب عن، أشار إلى)
-  up to the end of the sentence, or up to the next attribution in it ("، مؤكداً أن ..."). Quoted words inside
-  the clause are part of it ("وقال الدماطي إن العثور على ... «قد يعد دليلا ...»" is one reported quotation).
+  up to the end of the sentence, or up to the next attribution in it ("، مؤكداً أن ...", "، وعبر عن",
+  "، ويورد على سبيل الظرف قائلا"), or up to the source the article adds at its end ("، حسب وكالة ...").
+  Quoted words inside the clause are part of it ("وقال الدماطي إن العثور على ... «قد يعد دليلا ...»" is one
+  reported quotation). A first-person clause (قال إنني، وأضاف إننا) is one when its verb has a speaker of its
+  own, not the writer's own first person (أعترف للقارئ أنني). Not speech: a present verb describing
+  something after a relative pronoun and a thing or after ما ("الأمر الذي يشير إلى", "وهو ما يؤكد أن"), and
+  a verb form right after a preposition, its verbal noun ("ردا على وصف لغته").
 
 A colon quote ends at the paragraph end or where the narration takes over: a sentence opening with a new
-attribution or a participle (". منوهاً بأن"), or a participle with its clause after a comma ("؛ مشيراً إلى أن").
+attribution, a participle (". منوهاً بأن") or a narration opener (". جاء ذلك في كلمته", ". بعد ذلك ألقى"),
+or a participle or a verb with و/ف and its clause after a comma ("؛ مشيراً إلى أن", "، ويؤكد أن"); one that
+opens with "(" ends at its closing parenthesis (outlets that quote in parentheses).
 
 Which quoted words are quotations. Arabic news puts quote marks around names and terms as often as around
 speech ("الناتو", “الكاظمي”, "بعثة غير قتالية"). A quoted span is a quotation when it has at least
@@ -30,9 +37,11 @@ subject is a person, never the body or place named inside it ("مؤذن مسجد
 ("ولفت المتحدث") is the one person the article named with those role words; a verb with no subject (وأضاف،
 وأشار إلى أن) or a participle (مُردفاً، مؤكداً) -> the person the discourse is about: the last speaker, or the
 first agent named in the latest sentence (a "وقال" joined to an earlier verb shares its role subject: "ندد
-الرئيس التركي ... وقال"). An anonymous or unknown
-subject ("وقالت مصادر", "وقالت المسؤولة الأوروبية") gives speaker None with its words kept in speaker_text:
-a missing speaker is better than a wrong one.
+الرئيس التركي ... وقال"), never an anonymous source the verb cannot agree with ("وأكدت المصادر ... وأضاف"
+goes on with the person named before); "وكان X ... قد تحدث قائلا" -> X; "بكلمة من X ... قال فيها" -> X.
+An anonymous or unknown subject ("وقالت مصادر", "وقالت المسؤولة الأوروبية"), a relative ("عائلة الفنان X",
+not X) or a spokesman without the article ("متحدثة باسم دار X", not X) gives speaker None with its words kept
+in speaker_text: a missing speaker is better than a wrong one.
 """
 from __future__ import annotations
 
