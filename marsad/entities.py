@@ -72,8 +72,7 @@ from typing import Iterable
 from rapidfuzz.distance import Indel
 
 from marsad import MarsadError, ner
-from marsad.arabic import (Token, normalize_for_matching, normalize_hamza_seats, strip_article,
-                           strip_diacritics, strip_tatweel, tokenize)
+from marsad.arabic import Token, normalize_for_matching, normalize_hamza_seats, strip_article, tokenize
 from marsad.records import Article, Entity, Mention, content_id
 
 PART_THRESHOLD = 0.92       # chosen on ANETAC by training/entity_threshold.py (see module docstring)
@@ -1109,7 +1108,7 @@ _LETTER_GAP = re.compile(r"[ \t]*\.?[ \t]*")
 
 def _letter(token: str) -> str | None:
     """The letter name a token spells, compared as written (hamza kept: إم is M, أم is a word)."""
-    word = strip_tatweel(strip_diacritics(token))
+    word = _bare_letters(token)
     return word if word in _LETTER_NAMES else None
 
 
