@@ -1505,12 +1505,13 @@ def _unnamed_subject_before(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_s
 
 def _first_content_word(doc: _Text, lex: _Lexicon, a: int, b: int) -> int | None:
     """The first word of a verb's lead-in that could be its subject: adverbs, dates and prepositional
-    phrases ("في كلمة له خلال ...،", "أمس") are skipped, a phrase up to its closing comma."""
+    phrases ("في كلمة له خلال ...،", "أمس") are skipped, a phrase up to its closing comma, and so is a word
+    written with ل and the article, the one spoken to ("يلوح للكونجرس بأن"), never the speaker."""
     tokens = doc.tokens
     j = a
     while j < b:
         tok = tokens[j]
-        if not is_word(tok) or doc.in_timex(tok.start):
+        if not is_word(tok) or doc.in_timex(tok.start) or normal(tok.text).startswith("لل"):
             j += 1
             continue
         if in_set(tok.text, lex.fillers) or normal(tok.text) in lex.connectors:

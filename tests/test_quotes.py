@@ -1023,3 +1023,21 @@ def test_a_masculine_verb_does_not_point_back_at_plural_sources_yemeni_style():
 def test_what_indicates_is_no_one_speaking_wire_style():
     text = "وتراجعت مبيعات السيارات للشهر الرابع، وهو ما يشير إلى أن الاقتصاد فقد بعضا من قوة دفعه."
     assert find_quotes(article(text)) == []
+
+
+def test_more_speech_verbs_and_the_one_spoken_to_is_no_speaker_levant_style():
+    # أبلغ before quoted words, جدد التأكيد على أن, لوّح بأن after a word with ل and the article
+    text = ("وأبلغ المتحدث باسم الحكومة سمير الخطيب الصحفيين: «لن نرفع الأسعار هذا العام». "
+            "وجدد رئيس البلدية كريم حداد التأكيد على أن المشروع سينجز قبل الشتاء. "
+            "ويلوح النائب فادي عون للحكومة بأن رفض الموازنة سيقود إلى أزمة.")
+    a = article(text, {"سمير الخطيب": "PER", "كريم حداد": "PER", "فادي عون": "PER"})
+    q1, q2, q3 = find_quotes(a)
+    check_offsets(a, [q1, q2, q3])
+    assert q1.text == "لن نرفع الأسعار هذا العام" and speaker(a, q1) == "سمير الخطيب"
+    assert q2.text.startswith("المشروع سينجز") and speaker(a, q2) == "كريم حداد"
+    assert q3.text.startswith("رفض الموازنة") and speaker(a, q3) == "فادي عون"
+    # no named subject after the verb: the one spoken to (للبرلمان) is still not the speaker
+    text = "وكان الرئيس جورج بدر قد تحدث أمس. ولوح للبرلمان بأن رفض الاتفاق سيقود إلى حرب."
+    a = article(text, {"جورج بدر": "PER"})
+    (q,) = find_quotes(a)
+    assert q.speaker_text != "للبرلمان" and speaker(a, q) == "جورج بدر"
