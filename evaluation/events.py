@@ -66,6 +66,8 @@ Results (no found event is unjudged on either set):
     check before f61926a   0.643    0.333 (0.500, 0.154)        0.357       0.556  0.778     0.765 / 0.750
     check after  bf65476   0.769    0.370 (0.571, 0.154)        0.538       0.800  0.700     0.667 / 0.500
     check after  3cc84ed   0.714    0.370 (0.571, 0.154)        0.571       0.800  0.700     0.667 / 0.500
+    dev   after  lead      0.903    0.700 (0.794, 0.167)        0.839       0.964  0.929     0.684 / 0.677
+    check after  lead      0.789    0.556 (0.714, 0.385)        0.632       0.800  0.667     0.722 / 0.500
 
 The honest estimate is check after bf65476: its details were read only after that commit, for the report;
 3cc84ed fixes a bug seen there (a date's own words counted as distance to a trigger after it), so its check
@@ -76,6 +78,15 @@ they cost one place (a region named only in a title, "محافظ بلجرشي", 
 the place) and participant recall (a trigger of reported content takes no participant from the reporting
 clause: the bank that announces a dividend is not its participant any more).
 
+"lead" is the later change taken from the "what is left" list below, so neither set is blind to it: the
+lead's weak verb gives an undated event of the article's own news unless the article dates an event of its
+type (`marsad.events._lead_verb`), and داهم، طرد، اعتمد، أوصى became triggers. Dev loses one duplicate
+(an undated lead statement next to the dated meeting it announces) and one date. Read, not scored: 25
+undated lead events (strong and weak triggers) of random articles of SaudiNewsNet 2015-08-10: 22 tell the
+article's news ("أدان وكيل إمارة الباحة ...", "قتل 14 شخصا ..."), one is a critics' opinion ("أكد نقاد أن
+الفيلم ..."), and the two wrong ones seen first ("في أوضح صور الهزيمة", "ذكر بحث جديد") are now excluded
+(a verb form after a preposition; a meeting word without its partner).
+
 Side effects were read, not scored: random samples of the events that changed between the base code and
 the fixed code on SaudiNewsNet 2015-08-10 and 2015-08-11 (check articles left out) and on the 50 Omani
 articles in /tmp/oman (about a third of the ~1,500 events of a day change); the regressions seen there
@@ -83,10 +94,9 @@ articles in /tmp/oman (about a third of the ~1,500 events of a day change); the 
 opening the sentence too far from its verb) were fixed before the commits.
 
 What is left, by class (dev and check together):
-- no trigger word for the happening (the largest class of misses: اعتمد، سحب، داهمت، طردت، أوصى، خلصت،
-  نفذ، اختار، قطع رحلة ...): a list cannot hold every verb of news; an undated one is then lost for good;
-- undated weak triggers in the article's own news (أعرب، غادروا، باتت، أنهت، افتتاح): the code gives weak
-  triggers an event only when dated, to keep retellings and comments out; recall of undated events is 0.15;
+- no trigger word for the happening (the largest class of misses: سحب، خلصت، نفذ، اختار، قطع رحلة ...): a list cannot hold every verb of news; an undated one is then lost for good;
+- undated weak triggers in the article's own news outside its lead (غادروا، باتت، أنهت، افتتاح) and
+  milestones in the lead: weak triggers give an undated event only as the lead's verb;
 - nobody and nowhere named by a mention (صحة المنطقة, الوزارة): an event must name someone or somewhere;
 - a match called لقاء is typed as a meeting; a far date in a long clause is lost (the 16-word limit);
 - errors of other stages: the tagger misses places and names (بجدة, الحوثيين, مورا) or tags boilerplate

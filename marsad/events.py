@@ -4,7 +4,9 @@ A sentence is an event when it holds a trigger word (marsad/data/event_triggers.
 استقبل، بحث ... مع), visit (زار، وصل ... إلى), call (اتصال هاتفي), agreement (وقّع ... اتفاقية، مذكرة تفاهم),
 statement (أعلن; أكد/قال only when dated), milestone (منح، انضم، قرر — a dated fact) or other (قصفت، هجوم،
 توفي، مباراة). Strong triggers make an event even undated; weak ones only when a date dates them: "خلال
-اللقاء" or "وأكد" alone retell or comment, they do not report a new event. Nouns are also matched with a
+اللقاء" or "وأكد" alone retell or comment, they do not report a new event -- except in the lead, the first
+sentence of six or more tokens, whose weak verb tells the article's own news ("أدان وكيل الإمارة الهجوم",
+"قتل 14 شخصا"): that undated event is kept unless the article dates an event of its type. Nouns are also matched with a
 pronoun (توقيعه، لقائهما: weak) or the accusative alef (اجتماعاً). No trigger is a word inside a fixed
 expression ("في معرض حديثه", "فقد الاتصال"), something that did not happen ("كان من المقرر وصوله", "بشرط
 الاتفاق"), a count ("70 مباراة") or an arrival at no place ("وصلت إلى 90 في المائة", "الوصول إلى مرمى").
@@ -63,6 +65,7 @@ PLACE_AFTER_WORDS = 25          # a place this far from the trigger belongs to a
 PLACE_BEFORE_WORDS = 10
 FRAMING_WORDS = 4               # a date within the first words of the sentence frames it
 MIN_FRAMED_WORDS = 3            # words besides the date: a dateline alone ("23 ديسمبر 2021") is no event
+LEAD_TOKENS = 6                 # a shorter first sentence is a dateline or a kicker, not the lead
 DATE_WORDS = 16                 # a weak trigger is dated by a date this many words away at most (names not counted)
 DATE_AFTER_WORDS = 4            # a trigger after the date is dated by it this many words away at most
 DESTINATION_WORDS = 4           # "وصول الوزير ووفده إلى": an arrival's إلى within these words
@@ -185,8 +188,13 @@ def find_events(article: Article) -> list[Event]:
         return _quote_at(quoted, quoted_starts, pos)
 
     events: list[Event] = []
+    lead: list[Event] = []                      # the lead's weak undated event, kept when nothing retells it
+    after_lead = False                          # the lead: the first sentence of LEAD_TOKENS or more (not a dateline)
     for s, e in read.sentences:
+        lead_only = False
         a, b = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+        is_lead = not after_lead and b - a >= LEAD_TOKENS
+        after_lead = after_lead or is_lead
         k = bisect.bisect_left(timex_starts, s)
         here = [t for t in timexes[k:bisect.bisect_left(timex_starts, e)] if t.end <= e]
         cut = _attributions(lex, tokens, a, b)
@@ -204,9 +212,10 @@ def find_events(article: Article) -> list[Event]:
         else:
             groups = _dated_groups(lex, tokens, starts, plain, a, b, here, hits, main, cut, side)
             if not groups:
-                if not main.value.strong:
+                if not main.value.strong and not (is_lead and _lead_verb(tokens, main)):
                     continue                    # "خلال اللقاء", "وأكد" undated: a retelling or a comment
                 groups = [(main, [])]
+                lead_only = not main.value.strong
         people = _participants(article, referents, ref_starts, s, e)
         for hit, dates in groups:
             near = hit.first if hit is not None else a
@@ -230,7 +239,7 @@ def find_events(article: Article) -> list[Event]:
                     # "الموقع عليها في الرياض بتاريخ ... وفي برلين بتاريخ ...": each date its own place
                     where = _place_before(article, lex, tokens, starts, locations, loc_starts, hit.first,
                                           bisect.bisect_left(starts, timex.start), s) or place
-                events.append(Event(
+                (lead if lead_only else events).append(Event(
                     id=content_id("v", article.id, s, e, date_text or ""),
                     article=article.id,
                     type=typ,
@@ -243,7 +252,22 @@ def find_events(article: Article) -> list[Event]:
                     place_mention=where,
                     participant_mentions=list(taking_part),
                 ))
-    return events
+    types = {event.type for event in events}
+    return [event for event in lead if event.type not in types] + events
+
+
+_LEAD_TYPES = frozenset({"statement", "other", "visit", "call", "agreement"})
+_PREPOSITIONS = frozenset(normal(w) for w in ("في", "فى", "من", "على", "إلى", "الى", "عن", "مع"))
+
+
+def _lead_verb(tokens, main: Hit[_Trigger]) -> bool:
+    """The lead's weak verb tells the article's own news, dated or not ("أدان وكيل الإمارة العمل الإرهابي",
+    "قتل 14 شخصا"): a verb of a type that reports a happening -- not a milestone (a dated fact) nor a
+    meeting word without its partner (بحث is also "research") -- and not a word after a preposition, where
+    a verb form is a noun or an adjective ("في أوضح صور الهزيمة")."""
+    if not main.value.verb or main.value.type not in _LEAD_TYPES:
+        return False
+    return main.first == 0 or normal(tokens[main.first - 1].text) not in _PREPOSITIONS
 
 
 def _clause(lex: _Lexicon, tokens, a: int, b: int, i: int) -> tuple[int, int]:
