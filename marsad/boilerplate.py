@@ -312,6 +312,7 @@ class LineStats:
 
 # -- cleaning the lines of one document ------------------------------------------------------------------
 
+MENU_ITEM_WORDS = 3         # a site menu's items (سياسة، اقتصاد، رياضة، منوعات) are this short
 PARAGRAPH_WORDS = 20        # a line this long is body text whatever its punctuation
 SENTENCE_WORDS = 8          # a line this long that ends like a sentence is body text
 CAPTION_MAX_WORDS = 25
@@ -531,10 +532,15 @@ def _apply_rules(lines: list[_Line]) -> None:
             line.why = "lone punctuation"
         elif line.words <= 6 and line.key in rules.list_headers:
             why = line.why = rules.list_headers[line.key]
+            # a one-word header (أخبار، الأحدث، مواضيع) is also a menu item: what follows it is a list only
+            # while it is as short as a menu item, and the article's headline after the menu is no list item
+            longest = MENU_ITEM_WORDS if len(line.key.split()) == 1 else PARAGRAPH_WORDS
             j = i + 1
-            while j < len(lines) and lines[j].words <= PARAGRAPH_WORDS and not lines[j].sentence:
+            while j < len(lines) and lines[j].words <= longest and not lines[j].sentence:
                 if lines[j].key in rules.list_headers or match_rule(lines[j].key, lines[j].words):
                     break               # the next leftover starts: it gets its own reason
+                if is_date_line(lines[j].text, lines[j].key) or _credit_line_reason(lines[j]):
+                    break               # an article's date or dateline: the list has ended, a header begins
                 lines[j].why = why
                 j += 1
             i = j

@@ -488,3 +488,23 @@ def test_a_writer_contact_line_below_the_column_goes():
     contact = "writer@example.comللتواصل مع الكاتب أرسل رسالة SMS تبدأ بالرمز (7) إلى 88000 - Stc 1234"
     a = clean(f"{BODY}\n\n{contact}", title_hint="عنوان")
     assert a.text == BODY and reasons(a)[contact] == "contact line"
+
+
+def test_a_menu_above_the_headline_does_not_swallow_it_levant_style():
+    """"أخبار" opens a related list at the foot of a page but is a menu item at its head: the menu's short
+    items go, the headline, the dateline and the date stamp under it stay the article's own."""
+    headline = "وزير الزراعة يبحث مع نظيره العراقي تصدير الخضار عبر معبر الكرامة"
+    raw = (f"الرئيسية\nأخبار\nمحليات\n{headline}\nعمّان - بترا\nنشر في: 14/03/2024 - 11:20 ص\n\n{BODY}\n\n"
+           "أخبار ذات صلة\nالزراعة تطلق حملة لمكافحة الآفات في الأغوار\nارتفاع أسعار الخضار في السوق المركزي")
+    a = clean(raw)
+    why = reasons(a)
+    assert a.text == BODY and a.title == headline and why[headline] == "title"
+    assert why["محليات"] == "related-articles list"
+    assert (a.dateline, a.agency) == ("عمّان", "بترا") and a.published.startswith("2024-03-14")
+    assert why["ارتفاع أسعار الخضار في السوق المركزي"] == "related-articles list"
+
+
+def test_a_wire_credit_under_the_story_goes():
+    credit = "(تغطية صحفية سامر الخطيب - إعداد رنا أحمد للنشرة العربية - تحرير سها جادو)"
+    a = clean(f"{BODY}\n\n{credit}")
+    assert a.text == BODY and reasons(a)[credit] == "wire credit"
