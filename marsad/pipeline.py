@@ -61,8 +61,14 @@ def decode_document(doc: Document, max_bytes: int) -> str | Rejected:
 
 def annotate(article: Article, timer: Callable[[str], None] | None = None) -> Article:
     """Run the per-article extraction stages on a clean article, in order. `timer(stage)` is called after
-    each stage so the caller can attribute time."""
+    each stage so the caller can attribute time.
+
+    An article in another language (English, Persian, Urdu...) is kept and flagged by cleaning, but these
+    stages are Arabic-only: their lexicons and model would read its words as Arabic names and quotes, so it
+    gets none. Too short to tell ("und") counts as Arabic."""
     tick = timer or (lambda stage: None)
+    if article.language and article.language not in ("ar", "und"):
+        return article
     article.mentions = ner.find_mentions(article.text)
     tick("ner")
     entities.attach_titles(article)

@@ -135,6 +135,23 @@ def test_bad_input_is_recorded_and_the_rest_goes_on(tmp_path):
         assert {Path(r.source).name for r in store.rejected()} == set(reasons)
 
 
+def test_an_article_in_another_language_is_kept_and_flagged_without_arabic_extraction(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "morocco_economy.txt", folder / "good.txt")
+    (folder / "english.txt").write_text(
+        "The Central Bank of Jordan said on Sunday that inflation slowed to 1.6 percent in May, "
+        "according to a statement by Governor Adel Sharkas in Amman.\n", encoding="utf-8")
+    summary, doc = run([folder], tmp_path / "s.sqlite")
+    check_contract(doc)
+    stored = {Path(a["source"]).name: a for a in doc["articles"]}
+    assert stored["english.txt"]["language"] == "en" and stored["good.txt"]["language"] == "ar"
+    english = stored["english.txt"]["id"]
+    assert not any(m["article"] == english for e in doc["entities"] for m in e["mentions"])
+    assert not any(x["article"] == english for x in doc["quotes"] + doc["events"])
+    assert any(m["article"] == stored["good.txt"]["id"] for e in doc["entities"] for m in e["mentions"])
+
+
 def test_same_export_whatever_the_process_hash_seed(tmp_path):
     """Set and dict order follow each process's string-hash seed; no stage may let it decide a result (ties
     between near-copies are where it shows)."""
