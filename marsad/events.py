@@ -256,6 +256,9 @@ def find_events(article: Article) -> list[Event]:
     return [event for event in lead if event.type not in types] + events
 
 
+_SINCE = frozenset({"منذ", "ومنذ"})         # before a date (not "منذ يومين", whose timex holds it): since when
+
+
 _LEAD_TYPES = frozenset({"statement", "other", "visit", "call", "agreement"})
 _PREPOSITIONS = frozenset(normal(w) for w in ("في", "فى", "من", "على", "إلى", "الى", "عن", "مع"))
 
@@ -428,7 +431,9 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
     date, at any distance, and any main trigger a year or month opening the sentence ("في العام 1887 قام
     ... وأطلقت"); a date left goes to the nearest trigger before it within DATE_WORDS plain words
     (after it, within DATE_AFTER_WORDS), and a date with none dates nothing. A date inside an attribution
-    ("بحسب ما أعلنت الوزارة أمس") dates the main trigger only when the sentence has no other."""
+    ("بحسب ما أعلنت الوزارة أمس") dates the main trigger only when the sentence has no other. A date after
+    منذ dates nothing unless it opens the sentence or the main trigger is a milestone ("بدأ مشواره منذ 2004"):
+    "أعلنت الوزارة ارتفاع الحصيلة منذ السابع من أكتوبر" is no statement of October."""
     openers = [i for i in range(a, b) if _opens_clause(lex, tokens[i])]
     where = side(tokens[main.first].start)
     usable_hits = [h for h in hits if side(tokens[h.first].start) == where]
@@ -441,6 +446,9 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
         if _inside(cut, i):
             reported.append(t)
             continue
+        if (i > a and normal(tokens[i - 1].text) in _SINCE and main.value.type != "milestone"
+                and not _framed(lex, tokens, a, b, t)):
+            continue                            # "ارتفاع الحصيلة منذ السابع من أكتوبر": a span's start, not when
         usable = [h for h in usable_hits if not any(h.first < o < i for o in openers)]
 
         end = bisect.bisect_left(starts, t.end)

@@ -510,3 +510,18 @@ def test_a_raid_and_a_recommendation_are_events():
     [e] = find_events(article(CALM_LEAD + "وأوصى مجلس إدارة الشركة أمس بتوزيع أرباح نقدية.",
                               {"الشركة": "ORG"}, {"أمس": "2024-05-01"}))
     assert (e.type, e.date) == ("milestone", "2024-05-01")
+
+
+def test_a_date_after_since_is_a_spans_start_not_the_events_date():
+    text = CALM_LEAD + "وأعلنت وزارة الصحة ارتفاع عدد الوفيات منذ السابع من أكتوبر الماضي إلى ألف حالة."
+    a = article(text, {"وزارة الصحة": "ORG"}, {"السابع من أكتوبر الماضي": "2023-10-07"})
+    [e] = find_events(a)
+    assert (e.type, e.date) == ("statement", None)
+    # a milestone after منذ starts then, and a sentence that opens on منذ is a dated fact
+    text = CALM_LEAD + "وبدأ اللاعب مشواره مع نادي الوحدة منذ 2004 وحتى 2012."
+    found = find_events(article(text, {"نادي الوحدة": "ORG"}, {"2004": "2004", "2012": "2012"}))
+    assert ("milestone", "2004") in [(e.type, e.date) for e in found]
+    # "منذ يومين" is a day ago, written inside its timex: it dates as any date does
+    [e] = find_events(article(CALM_LEAD + "وأعلنت الوزارة منذ يومين إغلاق المعبر.", {"الوزارة": "ORG"},
+                              {"منذ يومين": "2024-05-01"}))
+    assert e.date == "2024-05-01"
