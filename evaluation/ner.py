@@ -181,16 +181,16 @@ def model_tagger(model: Path | None, domain: str = "news", kind: str = "crf"):
 
 
 def as_marsad_outputs(words: list[str], labels: list[str]) -> list[str]:
-    """One sentence's labels as marsad outputs them once tagged and propagated: name parts joined
-    (`marsad.ner.join_name_parts`, as `find_mentions`), then the entity stage's repairs that need no other
+    """One sentence's labels as marsad outputs them once tagged and propagated: name parts joined and
+    coordinated bodies split (`marsad.ner.join_name_parts`, `split_coordinated`, as `find_mentions`), then the entity stage's repairs that need no other
     sentence (`marsad.entities.repair_mentions`), run on the sentence as a text of its words."""
     from marsad.entities import repair_mentions
-    from marsad.ner import join_name_parts
+    from marsad.ner import join_name_parts, split_coordinated
     from marsad.records import Article, Mention
 
     if not words:
         return []
-    labels = join_name_parts(words, list(labels))
+    labels = split_coordinated(words, join_name_parts(words, list(labels)))
     offsets, position = [], 0
     for word in words:
         offsets.append((position, position + len(word)))

@@ -435,7 +435,9 @@ def clitic_length(word: str, names: frozenset[str] = frozenset(), vocabulary=fro
     whole_known = form in names or form in vocabulary
     for n in _clitic_candidates(form):
         rest = form[n:]
-        if rest.startswith("ال") and len(rest) > 3:
+        if rest.startswith("ال"):
+            if len(rest) <= 3:
+                continue                # the article and one letter is no name: "وكالة" is not و + ك + "الة"
             rest_known = rest in vocabulary or strip_article(rest) in names or strip_article(rest) in vocabulary
             if rest_known or not (whole_known or form[n - 1] == "ك"):
                 return n
@@ -485,7 +487,7 @@ def find_mentions(text: str) -> list[Mention]:
     words = _words(text)
     sentences = [[w.text for w in words[begin:end]] for begin, end in _sentences(text, words)]
     labels = propagate_names(sentences, tagger.tag_sentences(sentences), tagger.match_key)
-    labels = [join_name_parts(sentence, tags) for sentence, tags in zip(sentences, labels)]
+    labels = [split_coordinated(sentence, join_name_parts(sentence, tags)) for sentence, tags in zip(sentences, labels)]
     mentions: list[Mention] = []
     offset = 0
     for sentence, tags in zip(sentences, labels):
@@ -549,6 +551,30 @@ def propagate_names(sentences: list[list[str]], labels: list[list[str]], key) ->
 # "بن سلمان", "آل نهيان"). The first four also start a name the tagger began one word late ("عبد [الله]").
 _JOINS_NEXT = frozenset({"عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ال"})
 _STARTS_NAME = frozenset({"عبد", "ابو", "ابي", "ابا"})
+
+
+def split_coordinated(words: list[str], labels: list[str]) -> list[str]:
+    """Cut a body or place span where و joins a second one: "[الاتحاد الأوروبي وجامعة الدول العربية]" is two
+    bodies, "[مدينة الرياض ومحافظة جدة]" two places. The second starts at a word that is و + an institution
+    or place head (`TRIGGER_WORDS`, with or without ال) and takes that head's type. A name's own words after
+    و (وزارة التجارة والصناعة، وكالة غوث وتشغيل اللاجئين) are no heads, so they stay inside."""
+    labels = list(labels)
+    for i in range(1, len(words)):
+        if not labels[i].startswith("I-") or labels[i] == "I-PER" or words[i][:1] != "و" or len(words[i]) < 4:
+            continue
+        kind = _head_kind(words[i][1:])
+        if kind in ("ORG", "LOC"):
+            labels[i] = "B-" + kind
+            j = i + 1
+            while j < len(words) and labels[j].startswith("I-"):
+                labels[j] = "I-" + kind
+                j += 1
+    return labels
+
+
+def _head_kind(word: str) -> str | None:
+    """The `TRIGGER_WORDS` class of a word written after و, article off: "جامعة" -> ORG, "محافظة" -> LOC."""
+    return TRIGGER_OF.get(strip_article(feature_form(word)))
 
 
 def join_name_parts(words: list[str], labels: list[str]) -> list[str]:

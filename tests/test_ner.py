@@ -329,3 +329,28 @@ def test_scored_output_keeps_a_token_whose_name_starts_after_a_clitic():
     words = "وشاركت الفنانة ليلى سليمان ، وابتسام عبد الله".split()
     labels = ["O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "I-PER"]
     assert as_marsad_outputs(words, labels) == labels
+
+
+def test_two_bodies_joined_by_waw_are_two_mentions():
+    words = "ممثلون عن الاتحاد الأوروبي وجامعة الدول العربية في القاهرة".split()
+    labels = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-LOC"]
+    assert ner.split_coordinated(words, labels) == \
+        ["O", "O", "B-ORG", "I-ORG", "B-ORG", "I-ORG", "I-ORG", "O", "B-LOC"]
+    # a place head after و opens a place; a name's own words after و stay inside it
+    words = "زار مدينة الرياض ومحافظة جدة".split()
+    assert ner.split_coordinated(words, ["O", "B-LOC", "I-LOC", "I-LOC", "I-LOC"]) == \
+        ["O", "B-LOC", "I-LOC", "B-LOC", "I-LOC"]
+    for name in ("وزارة التجارة والصناعة", "وكالة غوث وتشغيل اللاجئين"):
+        words = name.split()
+        labels = ["B-ORG"] + ["I-ORG"] * (len(words) - 1)
+        assert ner.split_coordinated(words, labels) == labels
+    # persons are left to join_name_parts
+    assert ner.split_coordinated(["محمد", "ووزير"], ["B-PER", "I-PER"]) == ["B-PER", "I-PER"]
+
+
+def test_a_word_that_only_looks_like_clitics_and_an_article_stays_whole():
+    # وكالة is not و + ك + "الة": the article and one letter is no name
+    found = [(m.text, m.type) for m in ner.find_mentions("ذكرت وكالة الأنباء السعودية أن الوفد وصل إلى جدة.")]
+    assert found[0][0].startswith("وكالة") and all(not t.startswith("الة") for t, _ in found)
+    assert ner.clitic_length("وكالة", frozenset({"اله"}), frozenset({"وكاله", "اله"})) == 0
+    assert ner.clitic_length("والعراق") == 1 and ner.clitic_length("بالكاظمي") == 1
