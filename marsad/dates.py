@@ -194,6 +194,8 @@ _HIJRI_NUMERIC = re.compile(
 _ENGLISH = re.compile(
     rf"(?:(?P<wd>{_EWD})\.?,?\s*)?(?:(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<month>{_EM})\.?,?"
     rf"|(?P<month_b>{_EM})\.?\s+(?P<day_b>[0-3]?\d)(?:st|nd|rd|th)?,?)\s+(?P<year>{_YEAR}){_TIME}", _F)
+# Month first, as WordPress themes print it: "يونيو 16, 2024", "حزيران 16، 2024 - 10:30 م"; the year is required
+_MDY_TEXT = re.compile(rf"{_MONTH_G}\s*(?P<day>[0-3]?\d)(?!\d)\s*[،,]\s*(?P<year>{_YEAR}){_TIME}", _F)
 _ENGLISH_MY = re.compile(rf"(?P<month>{_EM})\.?,?\s+(?P<year>{_YEAR})", _F)
 _HIJRI_DATE = re.compile(
     rf"{_WDP}(?:(?P<day>[0-3]?\d)(?!\d)\s*|(?P<oday>{_ORD})\s+(?:من\s+)?)?(?:شهر\s+)?(?P<month>{_HM}){_E}"
@@ -553,6 +555,12 @@ def _month_at(scan: _Scan, pos: int) -> list[_Cand]:
     """A month with a year (يوليو 2018), with a relative word (فبراير الماضي), or after شهر / a preposition
     (في سبتمبر), and Hijri month-year dates (رمضان 1442 هـ)."""
     out: list[_Cand] = []
+    m = _MDY_TEXT.match(scan.norm, pos)
+    if m:
+        month, day, year = _GREG[_squash(m.group("month"))], int(m.group("day")), int(m.group("year"))
+        if _valid_day(year, month, day):
+            value = _clock_value(m, year, month, day)
+            out.append(_Cand(m.start(), m.end(), value, _kind_of(value)))
     m = _MY_TEXT.match(scan.norm, pos)
     if m:
         month = _GREG[_squash(m.group("month"))]

@@ -292,11 +292,14 @@ def is_date_line(line: str, key: str | None = None) -> bool:
     "نشر في: آخر تحديث:", "الثانية والثالثة 2025/02/06" (print pages and date), "2015/08/11".
     Every word must be date vocabulary or a number, with a month or weekday name, a year, or a publication
     marker among them: a bare "1" or a phone number is not a date. A wire stamp may open with its city and
-    close with its agency ("الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس")."""
+    close with its agency ("الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس"). A machine stamp with no Arabic
+    letter counts when it parses whole: "2024-06-16T10:30:00+03:00", "Sun, 16 Jun 2024 10:30:00 GMT"."""
     key = line_key(line) if key is None else key
     tokens = key.split()
     if not tokens or len(tokens) > 18:
         return False
+    if len(line) <= 40 and _DIGIT.search(line) and not ARABIC_LETTER.search(line) and _machine_stamp(line):
+        return True
     if len(tokens) > 2 and _DIGIT.search(key):
         agencies, places = _credit_vocab()
         for n in (2, 1):
@@ -321,6 +324,16 @@ def is_date_line(line: str, key: str | None = None) -> bool:
         if word not in _WEAK_DATE_WORDS:
             evidence = True
     return evidence and (numbers > 0 or any(t in _PUBLISH_MARKERS for t in tokens))
+
+
+def _machine_stamp(line: str) -> bool:
+    """An ISO 8601 or RFC 2822 time stamp that `marsad.dates.parse_date` reads to the day."""
+    from . import dates
+    try:
+        found = dates.parse_date(line.strip())
+    except Exception:  # noqa: BLE001 - a bad stamp is no date line, never a crash
+        return False
+    return bool(found) and len(found) >= 10
 
 
 def parse_published(value: str | None) -> str | None:

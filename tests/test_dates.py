@@ -63,6 +63,8 @@ def only(text: str, published: str | None = PUB) -> Timex:
     ("كتب: محمد علي 03/07/2021", "2021-07-03"),
     ("Saturday, July 3, 2021 12:30 PM", "2021-07-03T12:30"),
     ("نشر في 2 يوليو 2021 الساعة 10:15 صباحا", "2021-07-02T10:15"),
+    ("يونيو 16, 2024", "2024-06-16"),                       # month first, as WordPress themes print it
+    ("الأحد، حزيران 16، 2024 - 10:30 م", "2024-06-16T22:30"),
 ])
 def test_parse_date_accepts_date_lines(line: str, expected: str) -> None:
     assert parse_date(line) == expected
@@ -427,3 +429,9 @@ def test_generated_text_keeps_offsets_and_never_crashes(text: str) -> None:
         if t.value is not None:
             parse_iso(t.value)
     parse_date(text)
+
+
+def test_month_first_needs_its_comma_and_year():
+    assert parse_date("يونيو 16 2024") is None
+    assert [t.value for t in find_timexes("وصل في يونيو 16، 2024 إلى بغداد", "2024-07-01")] == ["2024-06-16"]
+    assert all(t.value != "2024-06-16" for t in find_timexes("ارتفع العدد في يونيو 16 شخصا", "2024-07-01"))
