@@ -590,21 +590,25 @@ def parse_credit(text: str, strict: bool = False) -> Credit | None:
 _INLINE_DATELINE = re.compile(
     r"^(?P<place>[^\W\d_][^\s:()«»\"“”\-–—ـ.]*(?:[ ،,]+[^\W\d_][^\s:()«»\"“”\-–—ـ.]*){0,3})\s*"
     r"(?:[(（](?P<paren>[^()（）\n]{1,30})[)）]|[-–—ـ:]\s*[«\"“(](?P<quoted>[^«»\"“”()\n]{1,30})[»\"”)]"
-    r"|[-–—ـ]\s*(?P<bare>[^\s:\-–—ـ«»\"“”()]+(?: [^\s:\-–—ـ«»\"“”()]+){0,3}?)(?=\s*[:\-–—ـ]))"
+    r"|[-–—ـ/]\s*(?P<bare>[^\s:\-–—ـ«»\"“”()/]+(?: [^\s:\-–—ـ«»\"“”()/]+){0,3}?)(?=\s*[:\-–—ـ]))"
     r"\s*(?:[-–—ـ:]+\s*)?")
+_PLACE_DASH = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[-–—ـ]+\s+(?=[^\W\d_])")
 
 
 def extract_dateline(paragraph: str) -> Credit | None:
     """A dateline at the start of a body paragraph ("بيروت - «الحياة»: قال ...", "دمشق، سوريا (CNN) --
-    أكدت ..."): the place and agency, with the paragraph left as it is (offsets into the text stay valid).
+    أكدت ...", "غزة/ الأناضول:", or a known place alone before a dash, "بغداد - أعلن"): the place and agency, with the paragraph left as it is (offsets into the text stay valid).
     The agency must be a known agency or outlet, a quoted name, or a Latin acronym, so that an ordinary
     opening ("الكاظمي (رئيس الوزراء) قال") is not mistaken for one."""
     match = _INLINE_DATELINE.match(paragraph[:160])
     if not match or match.end() >= len(paragraph):
+        alone = _PLACE_DASH.match(paragraph[:60])
+        if alone and is_known_place(alone.group("place")):
+            return Credit(dateline=alone.group("place"))    # "بغداد - أعلن وزير ...": a place, no agency
         return None
     place = match.group("place").strip(" ،,")
-    if len(place.split()) > 4 or is_agency(place):
-        return None
+    if len(place.split()) > 4 or (is_agency(place) and not is_known_place(place)):
+        return None                             # "الرياض (واس)": the city, though a paper bears its name
     agency = match.group("paren") or match.group("quoted") or match.group("bare")
     agency = agency.strip(_QUOTES + " ")
     known = is_agency(agency) or (agency.isascii() and agency.isupper() and len(agency) <= 6)

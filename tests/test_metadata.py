@@ -104,6 +104,9 @@ def test_parse_credit_refuses_ordinary_lines(text):
     ("دمشق، سوريا (CNN) -- أكدت جهات سورية معارضة أن الفصائل سيطرت على مستودعات.", "دمشق، سوريا", "CNN"),
     ("القاهرة - رويترز - قال مسؤول إن المحادثات ستستأنف غدا.", "القاهرة", "رويترز"),
     ("غزة (الأناضول) - أعلنت وزارة الصحة ارتفاع عدد الضحايا.", "غزة", "الأناضول"),
+    ("غزة/ الأناضول: أعلنت وزارة الصحة ارتفاع عدد الضحايا.", "غزة", "الأناضول"),
+    ("الرياض (واس) - أعلنت وزارة الصحة تسجيل إصابات جديدة.", "الرياض", "واس"),   # a city a paper is named after
+    ("بغداد - أعلن وزير المالية إطلاق رواتب الموظفين.", "بغداد", None),             # a known place alone
 ])
 def test_inline_dateline_leaves_the_paragraph_intact(paragraph, place, agency):
     credit = extract_dateline(paragraph)
@@ -115,6 +118,8 @@ def test_inline_dateline_leaves_the_paragraph_intact(paragraph, place, agency):
     "الناتو: نعمل على تعزيز شراكتنا مع العراق.",
     "قال الوزير - في مؤتمر صحفي - إن الخطة جاهزة.",
     "بروكسل (أ ش أ)",
+    "الكاظمي - رئيس الوزراء - قال إن الحكومة ماضية في خطتها.",
+    "مشروع - كما قال الوزير - سينجز قريبا.",
 ])
 def test_not_an_inline_dateline(paragraph):
     assert extract_dateline(paragraph) is None
