@@ -345,6 +345,7 @@ class CleanText:
     title: str | None = None
     date_lines: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)      # dateline/byline lines, top first
+    outlets: list[str] = field(default_factory=list)      # outlet ids of lines that only name the outlet ("RT")
 
     @property
     def text(self) -> str:
@@ -572,6 +573,14 @@ def _same_as_title(line: _Line, title_key: str) -> bool:
     return line.words >= 4 and title_key.startswith(line.key + " ")
 
 
+def _outlet_line(line: _Line) -> str | None:
+    """The outlet id when a line above the body is only an outlet's name ("RT", "بي بي سي عربي"); a city a
+    paper is named after ("الرياض") is left to the dateline rules."""
+    if line.words > 4 or line.sentence or metadata.is_known_place(line.text):
+        return None
+    return metadata.outlet_from_hint(line.text)
+
+
 def _credit_line_reason(line: _Line) -> str | None:
     """"dateline" for "بروكسل (أ ش أ)" / "بغداد: الصباح", "byline" for "فلان – عين اليوم", else None."""
     if line.words > 7:
@@ -612,6 +621,9 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
             continue
         elif line.words <= CAPTION_MAX_WORDS and not line.sentence and _is_caption_credit(line.text, line.key):
             line.why = "image credit"
+        elif (oid := _outlet_line(line)) is not None:
+            line.why = "outlet name"
+            out.outlets.append(oid)
         elif not title_key and looks_like_headline(line.text, line.words):
             title_key = line.key
             out.title = line.text
@@ -800,7 +812,8 @@ def clean_document(doc: Document, text: str, line_stats: LineStats | None = None
         source=doc.source,
         text=clean,
         url=doc.url or (page.url if page else None),
-        outlet=metadata.extract_outlet(doc, body) or (_page_outlet(page) if page else None),
+        outlet=(metadata.extract_outlet(doc, body) or (_page_outlet(page) if page else None)
+                or next(iter(cleaned.outlets), None)),
         title=cleaned.title,
         published=metadata.extract_published(doc, cleaned.date_lines, page.date if page else None),
         dateline=credit.dateline,

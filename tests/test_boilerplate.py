@@ -508,3 +508,13 @@ def test_a_wire_credit_under_the_story_goes():
     credit = "(تغطية صحفية سامر الخطيب - إعداد رنا أحمد للنشرة العربية - تحرير سها جادو)"
     a = clean(f"{BODY}\n\n{credit}")
     assert a.text == BODY and reasons(a)[credit] == "wire credit"
+
+
+def test_a_line_naming_only_the_outlet_goes_and_names_it():
+    raw = f"عنوان عن خطة وزارة الصحة الجديدة\nRT\n\n{BODY}\n\nقصص مقترحة"
+    a = clean(raw)
+    assert a.text == BODY and a.outlet == "rt-arabic"
+    assert reasons(a)["RT"] == "outlet name" and reasons(a)["قصص مقترحة"] == "related-articles list"
+    # a city a paper is named after stays a place, not the paper
+    a = clean(f"عنوان عن خطة وزارة الصحة الجديدة\nالرياض\n\n{BODY}")
+    assert a.outlet is None
