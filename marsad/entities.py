@@ -512,6 +512,8 @@ def _pronoun_word(token: str, text: str) -> bool:
     if base.endswith("ا") or not _writes_teh_marbuta(text):
         return False
     clusters = _lexicons().clusters
+    if base.endswith(("ئ", "ؤ")):              # لقائه, أعضاؤه: the hamza sits on a seat before the pronoun
+        base = base[:-1] + "ء"
     return ner.feature_form(base) in clusters or (
         base.endswith("ت") and ner.feature_form(base[:-1] + "ة") in clusters)
 

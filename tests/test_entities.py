@@ -965,3 +965,12 @@ def test_a_typed_spelling_matches_an_entity_form_as_merging_would():
     assert spelling_matches("بروكسيل", "بروكسل", "LOC")
     assert not spelling_matches("البصرة", "جامعة البصرة", "ORG")            # a place is not a body named after it
     assert not spelling_matches("", "بغداد", "LOC")
+
+
+def test_a_title_does_not_reach_back_over_a_noun_with_a_pronoun_after_a_hamza_seat():
+    text = "وقال الوزير في مؤتمر صحفي عقب لقائه رئيس الوزراء اللبناني نجيب حداد إن الحوار مستمر."
+    article = prepare(make_article("t", text, [("نجيب حداد", "PER")]))
+    assert by_text(article, "نجيب حداد").title == "رئيس الوزراء اللبناني"
+    text = "واستقبل أعضاؤه رئيس البلدية سامي عون في المقر."
+    article = prepare(make_article("t", text, [("سامي عون", "PER")]))
+    assert by_text(article, "سامي عون").title == "رئيس البلدية"
