@@ -630,6 +630,8 @@ def _mention(text: str, span: list[_Word], kind: str, lexicons: Lexicons) -> Men
     if cut and span[0].end - span[0].start - cut >= 2:
         start += cut
     surface = text[start:end]
+    if sum(c.isalpha() for c in surface) < 2:
+        return None                          # a lone letter ("س:" of an interview, "د." alone) names no one
     name = surface.replace("_", " ") if any(w.hashtag for w in span) else surface
     if cut and surface.startswith("ل") and text[start - 1] == "ل" and _lost_alef(span[0].text[cut:], names):
         name = "ا" + surface                 # "للناتو": the mention is "لناتو", its name "الناتو"

@@ -354,3 +354,9 @@ def test_a_word_that_only_looks_like_clitics_and_an_article_stays_whole():
     assert found[0][0].startswith("وكالة") and all(not t.startswith("الة") for t, _ in found)
     assert ner.clitic_length("وكالة", frozenset({"اله"}), frozenset({"وكاله", "اله"})) == 0
     assert ner.clitic_length("والعراق") == 1 and ner.clitic_length("بالكاظمي") == 1
+
+
+def test_a_lone_letter_is_never_a_mention():
+    # the shipped model tags this "س" (an interview's question mark-up) MISC
+    text = "س: متى تنتهي مشاريع البنية التحتية الكبرى؟\nج: نتوقع الانتهاء من المشروع بحلول عام 2026."
+    assert all(sum(c.isalpha() for c in m.text) >= 2 for m in ner.find_mentions(text))
