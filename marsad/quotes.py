@@ -3,7 +3,8 @@
 Two kinds, as the export contract defines them:
 
 - direct: the words between quotation marks (« », “ ”, " ", „ “, ″ ″), or after a reporting verb and a colon
-  ("قال ستولينبيرج: لقد أجريت ...") up to the end of the paragraph;
+  ("قال ستولينبيرج: لقد أجريت ...") up to the end of the paragraph, or an interview's answer paragraph
+  ("ج: ..." after a "س: ..." question), the words of the person the lead quoted or named;
 - reported: the clause after إن/أن (or after the preposition some verbs take: شدد على، أعرب عن، أشار إلى)
   up to the end of the sentence, or up to the next attribution in it ("، مؤكداً أن ...", "، وعبر عن",
   "، ويورد على سبيل الظرف قائلا"), or up to the source the article adds at its end ("، حسب وكالة ...").
@@ -518,7 +519,7 @@ class _Found:
     start: int
     end: int
     anchor: int               # where the attribution is, for ordering the discourse
-    how: str                  # verb | according | continuation | none
+    how: str                  # verb | according | continuation | answer | none
     verb_tok: int | None = None
     verb: _Verb | None = None
     region: tuple[int, int] = (0, 0)     # tokens [a, b) that may hold the speaker
@@ -542,8 +543,32 @@ def find_quotes(article: Article) -> list[Quote]:
     taken = _Spans([(f.start, f.end) for f in found])
     reported, absorbed = _reported_quotes(doc, lex, candidates, accepted, taken, direct)
     found = [f for f in found if (f.start, f.end) not in absorbed] + reported
+    answers = interview_answers(doc.text)
+    if answers:                                 # an answer is the interviewee's words, whatever it quotes
+        spans = _Spans([(f.start, f.end) for f in answers])
+        found = [f for f in found if spans.containing(f.start) is None] + answers
     found = _without_overlaps(found)
     return _attribute(doc, lex, found)
+
+
+_QUESTION = re.compile(r"^[ \t]*(?:س|سؤال|السؤال)[ \t]*[:/\-–—][ \t]*(?=\S)", re.MULTILINE)
+_ANSWER = re.compile(r"^[ \t]*(?:ج|جواب|الجواب)[ \t]*[:/\-–—][ \t]*(?=\S)", re.MULTILINE)
+
+
+def interview_answers(text: str) -> list[_Found]:
+    """The answers of an interview printed as questions and answers ("س: ... ج: ..."): each answer paragraph
+    is a direct quotation of the interviewee, anchored at its marker. Only when the text also marks a
+    question before the answer, so a lone "ج:" of a list is no answer."""
+    first_question = _QUESTION.search(text)
+    if first_question is None:
+        return []
+    out = []
+    for m in _ANSWER.finditer(text, first_question.end()):
+        end = text.find("\n", m.end())
+        start, end = _strip(text, m.end(), len(text) if end < 0 else end)
+        if end > start:
+            out.append(_Found("direct", start, end, m.start(), "answer"))
+    return out
 
 
 def _words_between(doc: _Text, start: int, end: int) -> int:
@@ -1130,6 +1155,8 @@ class _Discourse:
         self.in_sentence: _Speaker | None = None
         self.last_quote: tuple[int, _Speaker | None] | None = None     # (end, speaker) of the last quote
         self.named: tuple[_Speaker, int] | None = None     # the last speaker given as a mention, and where
+        self._interviewee: _Speaker | None = None
+        self._interviewee_set = False
 
     def pronoun(self, doc: _Text, lex: _Lexicon, verb_tok: int) -> _Speaker | None:
         """Who a verb with no subject of its own points at: the focus, unless the verb cannot agree with it --
@@ -1146,6 +1173,23 @@ class _Discourse:
                 and self.sentence - self.named[1] <= FOCUS_SENTENCES):
             return self.named[0]
         return None
+
+    def interviewee(self, doc: _Text, anchor: int) -> _Speaker | None:
+        """Who answers an interview's questions: fixed at the first answer as the last person named as a
+        speaker before it (the lead: "أكد الوزير فلان في حواره أن ..."), else the first person the text
+        names before the questions; None when neither is there."""
+        if not self._interviewee_set:
+            self._interviewee_set = True
+            if self.named is not None:
+                self._interviewee = self.named[0]
+            else:
+                first_question = _QUESTION.search(doc.text)
+                limit = first_question.start() if first_question else anchor
+                for ref in doc.referents_in(0, limit):
+                    if ref.mention is not None and doc.article.mentions[ref.mention].type == "PER":
+                        self._interviewee = (ref.mention, ref.text)
+                        break
+        return self._interviewee
 
     @property
     def focus(self) -> _Speaker | None:
@@ -1233,6 +1277,8 @@ def _speaker(doc: _Text, lex: _Lexicon, f: _Found, sentence: tuple[int, int], st
              quoted: _Spans) -> _Speaker | None:
     if f.how == "none":
         return None
+    if f.how == "answer":
+        return state.interviewee(doc, f.anchor)
     if f.how == "continuation":
         # a paragraph that is only a quotation goes on with the quotation just before it, if any
         if state.last_quote is None or _paragraph_breaks(doc.text, state.last_quote[0], f.start) > 1:

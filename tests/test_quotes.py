@@ -1041,3 +1041,29 @@ def test_more_speech_verbs_and_the_one_spoken_to_is_no_speaker_levant_style():
     a = article(text, {"جورج بدر": "PER"})
     (q,) = find_quotes(a)
     assert q.speaker_text != "للبرلمان" and speaker(a, q) == "جورج بدر"
+
+
+def test_an_interviews_answers_are_the_interviewees_words_kuwaiti_style():
+    text = ("أكد وزير التجارة سالم العنزي أن الحكومة تستهدف نموا بنسبة 3% العام المقبل.\n\n"
+            "وفيما يلي نص الحوار:\n\n"
+            "س: ما أبرز التحديات؟\n\n"
+            "ج: التحدي الأكبر هو الاعتماد على النفط، وقال رئيس الوزراء إن التنويع أولوية.\n\n"
+            "س/ متى ينتهي المشروع؟\n\n"
+            "ج/ نتوقع الانتهاء منه بحلول عام 2026.")
+    a = article(text, {"سالم العنزي": "PER"})
+    quotes = find_quotes(a)
+    check_offsets(a, quotes)
+    answers = [q for q in quotes if q.start > text.index("س:")]
+    assert [q.text for q in answers] == ["التحدي الأكبر هو الاعتماد على النفط، وقال رئيس الوزراء إن التنويع أولوية.",
+                                         "نتوقع الانتهاء منه بحلول عام 2026."]
+    assert all(q.kind == "direct" and speaker(a, q) == "سالم العنزي" for q in answers)
+    # no question marked: a "ج:" line is no answer
+    assert find_quotes(article("ج: التحدي الأكبر هو الاعتماد على النفط.")) == []
+
+
+def test_an_interviewee_named_only_in_the_lead_answers():
+    text = ("التقينا المهندسة ريم الخطيب مديرة مشروع المترو.\n\n"
+            "س: متى يبدأ التشغيل؟\n\nج: في الربع الأول من العام المقبل، إن شاء الله.")
+    a = article(text, {"ريم الخطيب": "PER"})
+    (q,) = find_quotes(a)
+    assert q.text.startswith("في الربع الأول") and speaker(a, q) == "ريم الخطيب"
