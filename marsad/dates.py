@@ -437,8 +437,10 @@ def _resolve_day_month(month: int, day: int, rel: int | None, ref: _Ref | None) 
     return best.isoformat() if best else None
 
 
-def _resolve_month(month: int, rel: int | None, ref: _Ref | None) -> str | None:
-    """The year of a month written without one, by the same rule as `_resolve_day_month`."""
+def _resolve_month(month: int, rel: int | None, ref: _Ref | None, tense: str | None = None) -> str | None:
+    """The year of a month written without one, by the same rule as `_resolve_day_month`; with no relative
+    word, a past verb before it (`_tense_before`: "زار بغداد في نوفمبر") means this month or the latest one
+    before, a future verb ("سيزور بغداد في نوفمبر") this month or the next one."""
     if ref is None:
         return None
     if rel == 0:
@@ -451,6 +453,10 @@ def _resolve_month(month: int, rel: int | None, ref: _Ref | None) -> str | None:
         best = max((k for k in options if k < here), default=None)
     elif rel == 1:
         best = min((k for k in options if k > here), default=None)
+    elif tense == "past":
+        best = max((k for k in options if k <= here), default=None)
+    elif tense == "future":
+        best = min((k for k in options if k >= here), default=None)
     else:
         best = min(options, key=lambda k: (abs(k - here), k > here))
     return None if best is None else f"{best // 12:04d}-{month:02d}"
@@ -577,7 +583,8 @@ def _month_at(scan: _Scan, pos: int) -> list[_Cand]:
             before, _ = scan.word_before(m.start())
             if m.group("shahr") or (before in _MONTH_CONTEXT
                                     and _squash(m.group("month")) not in _AMBIGUOUS_MONTHS):
-                out.append(_Cand(m.start(), m.end(), _resolve_month(month, None, scan.ref), "relative"))
+                tense = _tense_before(scan.norm, m.start()) if scan.ref else None
+                out.append(_Cand(m.start(), m.end(), _resolve_month(month, None, scan.ref, tense), "relative"))
     out.extend(_english_at(scan, pos))
     m = _ENGLISH_MY.match(scan.norm, pos)
     if m:
@@ -751,6 +758,48 @@ def _future_before(norm: str, pos: int, words: int = 4) -> bool:
             if verb in known:
                 return True
     return False
+
+
+_PAST_MARKERS = frozenset({"كان", "كانت", "كانوا", "قد", "وقد", "فقد", "تم", "وتم", "جرى", "وجرى", "منذ"})
+
+
+def _past_verbs() -> frozenset[str]:
+    """Past verb forms of the event and speech word lists (زار، التقى، أعلن، قال ...), normalised as the
+    scan text is: forms opening with ي/ت/ن/س are left out, since most of them are present or future."""
+    global _PAST_VERBS
+    if _PAST_VERBS is None:
+        from marsad.lexicon import load_data
+        forms: set[str] = set()
+        for groups in load_data("event_triggers.json").get("types", {}).values():
+            for key in ("strong", "weak"):      # one-word entries: "رفع الحظر" names its verb's noun too
+                forms.update(phrase for phrase in groups.get(key, []) if " " not in phrase)
+        for verb in load_data("reporting_verbs.json").get("verbs", []):
+            if not verb.get("participle") and not verb.get("subject_before"):
+                forms.update(verb.get("forms", []))
+        norm = {normalize_keep_length(f).lower() for f in forms}
+        _PAST_VERBS = frozenset(f for f in norm if f and f[0] not in "يتنس")
+    return _PAST_VERBS
+
+
+_PAST_VERBS: frozenset[str] | None = None
+
+
+def _tense_before(norm: str, pos: int, words: int = 4) -> str | None:
+    """"future" or "past" by the nearest verb among the few words before `pos` in its clause (a future verb,
+    as `_future_before` knows it; a listed past verb or كان/قد/تم), None when there is neither."""
+    segment = norm[max(0, pos - 80):pos]
+    cut = None
+    for cut in _CLAUSE_END.finditer(segment):
+        pass
+    if cut is not None:
+        segment = segment[cut.end():]
+    past = _past_verbs()
+    for word in reversed(segment.split()[-words:]):
+        if _future_before(word + " ", len(word) + 1, 1):
+            return "future"
+        if word in _PAST_MARKERS or word in past or (word[:1] in "وف" and word[1:] in past):
+            return "past"
+    return None
 
 
 def _weekday_at(scan: _Scan, pos: int) -> list[_Cand]:

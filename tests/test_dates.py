@@ -435,3 +435,16 @@ def test_month_first_needs_its_comma_and_year():
     assert parse_date("يونيو 16 2024") is None
     assert [t.value for t in find_timexes("وصل في يونيو 16، 2024 إلى بغداد", "2024-07-01")] == ["2024-06-16"]
     assert all(t.value != "2024-06-16" for t in find_timexes("ارتفع العدد في يونيو 16 شخصا", "2024-07-01"))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("وزار الرئيس بغداد في نوفمبر.", "2023-11"),                     # a past verb: the latest November
+    ("وكان الحوثيون قد استولوا عليها في سبتمبر.", "2023-09"),
+    ("وهبطت الأسعار إلى أدنى مستوياتها منذ يناير.", "2024-01"),
+    ("وسيزور الرئيس بغداد في نوفمبر.", "2024-11"),                    # a future verb: the next one
+    ("وتعقد القمة في نوفمبر.", "2024-11"),                            # no tense word: the nearest
+    ("وتدعم البيانات رفع أسعار الفائدة في سبتمبر.", "2024-09"),        # رفع here is a noun
+])
+def test_a_bare_month_takes_the_year_its_verb_points_to(sentence, expected):
+    (t,) = [t for t in find_timexes(sentence, "2024-06-16") if t.value and len(t.value) == 7]
+    assert t.value == expected
