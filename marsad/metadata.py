@@ -385,6 +385,8 @@ _META_FIELDS = {
 _JSONLD = {
     "date": re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"'),
     "title": re.compile(r'"headline"\s*:\s*"([^"]{3,300})"'),
+    # "author": "Name", or {"@type": "Person", "name": "Name"}, or a list of them (the first is taken)
+    "author": re.compile(r'"author"\s*:\s*(?:\[\s*)?(?:"([^"]{2,80})"|\{[^{}]*?"name"\s*:\s*"([^"]{2,80})")'),
 }
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 _ISO_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?")
@@ -420,14 +422,14 @@ def page_metadata(tree) -> PageMetadata:
                 rank = labels.index(label)
                 if rank < ranks.get(fieldname, 99):
                     found[fieldname], ranks[fieldname] = content, rank
-    if "date" not in found or "title" not in found:
+    if any(fieldname not in found for fieldname in _JSONLD):
         for script in tree.iter("script"):
             if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
                 continue
             for fieldname, pattern in _JSONLD.items():
                 match = pattern.search(script.text)
                 if match and fieldname not in found:
-                    found[fieldname] = match.group(1)
+                    found[fieldname] = next(g for g in match.groups() if g)
     if "date" not in found:
         for node in tree.iter("time"):
             if node.get("datetime"):

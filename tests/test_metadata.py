@@ -225,3 +225,16 @@ def test_page_metadata_reads_meta_tags_json_ld_and_canonical():
     bare = page_metadata(lxml_html.fromstring(
         "<html><head><title>وزير الصحة يفتتح مستشفى جديدا | الموقع</title></head><body></body></html>"))
     assert (bare.title, bare.date) == ("وزير الصحة يفتتح مستشفى جديدا", None)
+
+
+@pytest.mark.parametrize("author_json", [
+    '"author": {"@type": "Person", "name": "هدى السعدي"}',
+    '"author": [{"@type": "Person", "name": "هدى السعدي", "url": "https://example.com/h"}, {"name": "آخر"}]',
+    '"author": "هدى السعدي"',
+])
+def test_page_metadata_reads_the_json_ld_author(author_json):
+    tree = lxml_html.fromstring(f"""<html><head><title>عنوان</title>
+        <script type="application/ld+json">{{"@type": "NewsArticle", {author_json},
+        "datePublished": "2024-07-03T09:15:00+03:00"}}</script></head><body><p>نص</p></body></html>""")
+    page = page_metadata(tree)
+    assert (page.author, page.date) == ("هدى السعدي", "2024-07-03T09:15")
