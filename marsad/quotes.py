@@ -543,12 +543,62 @@ def find_quotes(article: Article) -> list[Quote]:
     taken = _Spans([(f.start, f.end) for f in found])
     reported, absorbed = _reported_quotes(doc, lex, candidates, accepted, taken, direct)
     found = [f for f in found if (f.start, f.end) not in absorbed] + reported
+    taken = _Spans([(f.start, f.end) for f in found])
+    found += [f for f in _according_clauses(doc, lex) if taken.containing(f.start) is None]
     answers = interview_answers(doc.text)
     if answers:                                 # an answer is the interviewee's words, whatever it quotes
         spans = _Spans([(f.start, f.end) for f in answers])
         found = [f for f in found if spans.containing(f.start) is None] + answers
     found = _without_overlaps(found)
     return _attribute(doc, lex, found)
+
+
+def _without_lam(phrase: str) -> str:
+    """A phrase written with the preposition ل, without it: "لتقديرات" -> "تقديرات"; ل + the article drops
+    the article's alef, so "للمتحدث" is المتحدث and "للائحة" is اللائحة: the news vocabulary decides which."""
+    if not normal(phrase).startswith("لل"):
+        return phrase[1:]
+    first = phrase.split()[0]
+    from marsad.ner import feature_form, load_lexicons
+    known = load_lexicons().clusters
+    if feature_form("ال" + first[1:]) in known:  # "اللجنة" over "الجنة": a source is more often a body
+        return "ال" + phrase[1:]
+    return "ا" + phrase[1:]
+
+
+_TAKES_LAM = frozenset({"وفقا", "طبقا", "ووفقا", "وطبقا"})   # sources written with ل: وفقا لتقديرات ...
+_SO_THAT = frozenset({"فان", "فانه", "فانها", "فانهم"})    # normalised فإن and its forms
+
+
+def _according_clauses(doc: _Text, lex: _Lexicon) -> list[_Found]:
+    """A sentence that opens on its source: "وبحسب رئيس الوزراء فلان، فإن الحكومة ستقدم ..." / "ووفقا
+    للمتحدث ...، فإن ...": the clause after فإن is reported speech of the source between the two (at most
+    SOURCE_WORDS words, up to a comma). The clause runs to the end of the sentence or to a new attribution."""
+    tokens = doc.tokens
+    out = []
+    boundaries: list[int] | None = None
+    for s_start, s_end in doc.sentences:
+        i = doc.token_index(s_start)
+        while i < len(tokens) and tokens[i].start < s_end and not is_word(tokens[i]):
+            i += 1
+        if i >= len(tokens) or tokens[i].start >= s_end or not in_set(tokens[i].text, lex.according):
+            continue
+        j, words = i + 1, 0
+        while j < len(tokens) and tokens[j].start < s_end and tokens[j].text not in _COMMA and words <= SOURCE_WORDS:
+            words += is_word(tokens[j])
+            j += 1
+        k = j + 1
+        if (j >= len(tokens) or tokens[j].text not in _COMMA or k >= len(tokens) or tokens[k].start >= s_end
+                or normal(tokens[k].text) not in _SO_THAT or words == 0):
+            continue
+        if boundaries is None:                  # a new attribution inside ends it ("، حيث قالت الشركة")
+            boundaries = sorted(_boundary(doc, lex, v, verb) for v, verb in doc.verbs.items()
+                                if _opens_attribution(doc, lex, v, verb))
+        end = min(s_end, _clause_end_after(doc, tokens[k].end, boundaries))
+        start, end = _strip(doc.text, tokens[k].end, end, " \t\r\n.،,")
+        if _words_between(doc, start, end) >= 3:
+            out.append(_Found("reported", start, end, tokens[i].start, "according", region=(i + 1, j)))
+    return out
 
 
 _QUESTION = re.compile(r"^[ \t]*(?:س|سؤال|السؤال)[ \t]*[:/\-–—][ \t]*(?=\S)", re.MULTILINE)
@@ -1011,7 +1061,7 @@ def _thing_relative(doc: _Text, lex: _Lexicon, i: int, clause_tok: int, verb: _V
                    (lex.anonymous, lex.statements, lex.role_heads, lex.epithets_words, lex.kin_heads))
 
 
-_CLAUSE_STOP = re.compile(r"[.!?؟…\n]")
+_CLAUSE_STOP = re.compile(r"(?<!\d)\.|\.(?!\d)|[!?؟…\n]")     # not the point of 2.75
 
 
 def _clause_end_after(doc: _Text, pos: int, boundaries: list[int]) -> int:
@@ -1069,6 +1119,8 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
     prev_words: list[str] = []
     prev_free: list[str] = []                   # the same, without the words of names
     prev_in_name = False
+    comma = False                               # a comma right before the word now read
+    last_after_comma = False                    # ... and before the last word kept in prev_words
     k = i + 1
     while k < len(tokens) and not doc.line_break(k - 1, k):
         t = tokens[k]
@@ -1077,8 +1129,10 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
                 return None
             if t.text in _OPENERS and candidates.containing(t.start):
                 return None
+            comma = comma or t.text in _COMMA
             k += 1
             continue
+        after_comma, comma = comma, False
         words += 1
         if not doc.in_referent(t.start):
             free += 1
@@ -1090,13 +1144,15 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
             return None                         # "أعترف للقارئ أنني", "المعطيات تؤكد أننا": no one quoted
         if norm in lex.connectors:
             if (prev_words and canonical(prev_words[-1]) in verb.prepositions and not prev_in_name
-                    and not (len(prev_words) > 1 and _possessed(prev_words[-2]))):
-                return k + 1                    # "وأشار الدعيلج في بيان وزعته الأمانة إلى أن"
+                    and not (len(prev_words) > 1 and _possessed(prev_words[-2]) and not last_after_comma)):
+                return k + 1                    # "وأشار الدعيلج في بيان وزعته الأمانة إلى أن"; a comma
+                                                # closes an aside: "وأشار المصدر، الذي طلب ... اسمه، إلى أن"
             if any(in_set(w, lex.blockers) for w in prev_free[-2:]):
                 return None
             return k + 1
         if doc.in_name(t.start):                # "وأكد الشيخ علي الحرقان أن": علي is a name, not على
             prev_words.append(t.text)
+            last_after_comma = after_comma
             prev_in_name = True
             k += 1
             continue
@@ -1111,6 +1167,7 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
         if k in doc.verbs:
             return None
         prev_words.append(t.text)
+        last_after_comma = after_comma
         k += 1
     return None
 
@@ -1310,7 +1367,7 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     if ref is not None:
         return ref.mention, ref.text
     h = _first_content_word(doc, lex, a, b)
-    if h is not None and b > h + 1 and normal(tokens[h].text).startswith("ال"):
+    if h is not None and b > h + 1 and normal(tokens[h].text).startswith("ال") and not doc.in_name(tokens[h].start):
         # "وتوقع الخبير يوسف بنجلون أن": the name right after a definite description (not "مصادر حماس")
         for ref in doc.referents_in(tokens[h + 1].start, tokens[min(b, h + 4) - 1].end):
             if not ref.object and ref.start >= tokens[h].end:
@@ -1324,7 +1381,7 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     if role is not None:
         return role
     if (h is not None and normal(tokens[h].text) in lex.epithets and state.focus is not None
-            and state.focus[0] is not None):
+            and state.focus[0] is not None and not _names_someone(doc, h + 1, b)):
         return state.focus[0], _phrase(doc, lex, h, b)     # "ورأى الخبير السياسي المصري أن": the expert just named
     if h is not None and in_set(tokens[h].text, lex.anonymous):
         return None, _bare(tokens[h].text, lex.anonymous)
@@ -1359,6 +1416,24 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     if role is not None:
         return role
     return state.pronoun(doc, lex, verb_tok)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """The common given names of marsad/data/person_names.json, normalised (عبد... names are all given)."""
+    return frozenset(normal(w) for w in load_data("person_names.json").get("given_names", []))
+
+
+def _given_name(word: str) -> bool:
+    form = normal(word)
+    form = form[1:] if form[:1] in ("و", "ف") and form[1:] in _given_names() else form
+    return form in _given_names() or (form.startswith("عبد") and len(form) > 4)
+
+
+def _names_someone(doc: _Text, lo: int, hi: int) -> bool:
+    """A given name among tokens [lo, hi): "ورأى المحلل السياسي عامر السبايلة أن" names a new person even
+    when the tagger missed him, so the epithet is not the person just named."""
+    return any(is_word(doc.tokens[j]) and _given_name(doc.tokens[j].text) for j in range(lo, hi))
 
 
 def _unnamed_role(doc: _Text, lex: _Lexicon, h: int, b: int, verb_tok: int) -> _Speaker | None:
@@ -1692,7 +1767,11 @@ def _source(doc: _Text, lex: _Lexicon, a: int, b: int, state: _Discourse) -> _Sp
         return _statement(doc, lex, j, b, state)
     for ref in doc.referents_in(tokens[j].start, tokens[b - 1].end):
         return ref.mention, ref.text
-    return None, _phrase(doc, lex, j, b)
+    phrase = _phrase(doc, lex, j, b)
+    if phrase and phrase[0] == "ل" and a > 0 and normal(tokens[a - 1].text) in _TAKES_LAM:
+        # "وفقا للمتحدث باسم الجيش", "وفقا لتقديرات الهيئة": the source is المتحدث, تقديرات الهيئة
+        phrase = _without_lam(phrase)
+    return None, phrase
 
 
 def _referent_before(doc: _Text, verb_tok: int, sentence_start: int, any_position: bool = False) -> Referent | None:

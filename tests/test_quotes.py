@@ -1067,3 +1067,36 @@ def test_an_interviewee_named_only_in_the_lead_answers():
     a = article(text, {"ريم الخطيب": "PER"})
     (q,) = find_quotes(a)
     assert q.text.startswith("في الربع الأول") and speaker(a, q) == "ريم الخطيب"
+
+
+def test_a_sentence_that_opens_on_its_source_reports_it_wire_style():
+    text = ("وبحسب رئيس الوزراء بشر الخصاونة، فإن الحكومة ستقدم خطة إنعاش اقتصادي الشهر المقبل. "
+            "ووفقا للمتحدث باسم الجيش، فإن القوات استعادت السيطرة على البلدة، حيث قال قائد الفوج «انتهت المعركة». "
+            "ووفقا لتقديرات الهيئة، فإن النمو بلغ 2.75 في المائة في العام الماضي. "
+            "وبحسب الإحصاءات فإن عدد السكان ارتفع.")
+    a = article(text, {"بشر الخصاونة": "PER"})
+    quotes = find_quotes(a)
+    check_offsets(a, quotes)
+    reported = [q for q in quotes if q.kind == "reported"]
+    assert [q.text for q in reported] == ["الحكومة ستقدم خطة إنعاش اقتصادي الشهر المقبل",
+                                          "القوات استعادت السيطرة على البلدة",      # the next attribution ends it
+                                          "النمو بلغ 2.75 في المائة في العام الماضي"]  # a decimal point ends nothing
+    assert speaker(a, reported[0]) == "بشر الخصاونة"
+    assert reported[1].speaker_text == "المتحدث باسم الجيش" and reported[2].speaker_text.startswith("تقديرات")
+
+
+def test_an_aside_between_commas_does_not_hide_the_verbs_preposition():
+    text = "وأشار المصدر، الذي طلب عدم الكشف عن اسمه، إلى أن القرار سيصدر خلال أيام."
+    (q,) = find_quotes(article(text))
+    assert q.text == "القرار سيصدر خلال أيام" and q.speaker_text == "المصدر"
+    assert find_quotes(article("وأكد عزم حكومته على أن تمضي في الإصلاح.")) == []   # without the comma: no
+
+
+def test_a_speaker_named_after_a_definite_epithet_is_not_the_last_one_gulf_style():
+    text = ("وقال رئيس الوزراء بشر الخصاونة إن الحكومة ماضية في خطتها. "
+            "من ناحيته، رأى المحلل السياسي عامر السبايلة أن «التصعيد مرشح للاستمرار». "
+            "وكتب الخصاونة على منصة إكس: 'الأردن سيبقى سندا لأشقائه'.")
+    a = article(text, {"بشر الخصاونة": "PER", "الخصاونة": "PER", "إكس": "ORG"})
+    q1, q2, q3 = find_quotes(a)
+    assert speaker(a, q2) is None and "عامر" in q2.speaker_text      # a new person the tagger missed
+    assert speaker(a, q3) == "الخصاونة"                             # not the platform after his name
