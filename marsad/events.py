@@ -6,7 +6,8 @@ statement (أعلن; أكد/قال only when dated), milestone (منح، انض�
 توفي، مباراة). Strong triggers make an event even undated; weak ones only when a date dates them: "خلال
 اللقاء" or "وأكد" alone retell or comment, they do not report a new event -- except in the lead, the first
 sentence of six or more tokens, whose weak verb tells the article's own news ("أدان وكيل الإمارة الهجوم",
-"قتل 14 شخصا"): that undated event is kept unless the article dates an event of its type. Nouns are also matched with a
+"قتل 14 شخصا"): that undated event is kept unless the article dates an event of its type (an undated one
+elsewhere is background and does not count). Nouns are also matched with a
 pronoun (توقيعه، لقائهما: weak) or the accusative alef (اجتماعاً). No trigger is a word inside a fixed
 expression ("في معرض حديثه", "فقد الاتصال"), something that did not happen ("كان من المقرر وصوله", "بشرط
 الاتفاق"), a count ("70 مباراة") or an arrival at no place ("وصلت إلى 90 في المائة", "الوصول إلى مرمى").
@@ -252,7 +253,7 @@ def find_events(article: Article) -> list[Event]:
                     place_mention=where,
                     participant_mentions=list(taking_part),
                 ))
-    types = {event.type for event in events}
+    types = {event.type for event in events if event.date}
     return [event for event in lead if event.type not in types] + events
 
 

@@ -525,3 +525,19 @@ def test_a_date_after_since_is_a_spans_start_not_the_events_date():
     [e] = find_events(article(CALM_LEAD + "وأعلنت الوزارة منذ يومين إغلاق المعبر.", {"الوزارة": "ORG"},
                               {"منذ يومين": "2024-05-01"}))
     assert e.date == "2024-05-01"
+
+
+def test_a_session_held_is_a_meeting_and_rockets_fired_an_attack():
+    [e] = find_events(article(CALM_LEAD + "وعقد مجلس الأمن الدولي أمس جلسة طارئة لبحث التطورات في السودان.",
+                              {"مجلس الأمن الدولي": "ORG", "السودان": "LOC"}, {"أمس": "2024-05-01"}))
+    assert (e.type, e.date) == ("meeting", "2024-05-01")
+    [e] = find_events(article(CALM_LEAD + "وأطلقت الفصائل عشرات الصواريخ على جنوب إسرائيل فجر أمس.",
+                              {"إسرائيل": "LOC"}, {"فجر أمس": "2024-05-01"}))
+    assert (e.type, e.date) == ("other", "2024-05-01")            # not the launch of a scheme (أطلق)
+
+
+def test_an_undated_event_elsewhere_does_not_silence_the_lead():
+    text = ("قتل شرطي طالبا بالرصاص في مدينة أرلينغتون بولاية تكساس. "
+            "وكانت عصابة قد هاجمت متجرا في أرلينغتون.")     # undated background of the same type
+    a = article(text, {"أرلينغتون": "LOC", "تكساس": "LOC"})
+    assert [(e.start, e.trigger) for e in find_events(a)][0] == (0, "قتل")
