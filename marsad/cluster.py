@@ -704,7 +704,8 @@ def cluster_articles(features: Iterable[Mapping], article_dates: Mapping[str, st
 # -- story records --------------------------------------------------------------------------------------------
 def story_title(articles: list[Article], center: dict[str, float] | None = None) -> str:
     """The most central headline: the one closest (cosine) to the centroid of all the articles' vectors;
-    ties go to the earliest article. Falls back to the first sentence of the earliest text, then "".
+    ties go to the earliest article. Falls back to the first sentence of the earliest text (cut to a
+    headline's length at a word boundary), then "".
     `center` is `summarise.centroid(articles)` when the caller has it already (build_story)."""
     ordered = sorted(articles, key=lambda a: (a.published or "\uffff", a.id))
     if center is None:
@@ -720,8 +721,21 @@ def story_title(articles: list[Article], center: dict[str, float] | None = None)
     for a in ordered:
         spans = split_sentences(a.text or "")
         if spans:
-            return _HASHTAG.sub(_hashtag_words, a.text[spans[0][0]:spans[0][1]])[:200]
+            return _shortened(_HASHTAG.sub(_hashtag_words, a.text[spans[0][0]:spans[0][1]]))
     return ""
+
+
+FALLBACK_TITLE_CHARS = 120   # a lead sentence standing in for a headline is cut to about a headline's length
+
+
+def _shortened(sentence: str) -> str:
+    """A lead sentence as a title: whole when short, else cut at the last word boundary within
+    FALLBACK_TITLE_CHARS and marked with "…" (a cut mid-word reads as a typo)."""
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= FALLBACK_TITLE_CHARS:
+        return sentence
+    cut = sentence.rfind(" ", 0, FALLBACK_TITLE_CHARS)
+    return sentence[:cut if cut > 0 else FALLBACK_TITLE_CHARS].rstrip(" ،,؛;:-") + "…"
 
 
 _HASHTAG = re.compile(r"#(\w+)")

@@ -261,3 +261,14 @@ def test_a_title_made_from_a_sentence_reads_hashtags_as_words():
     body = "أكد رئيس الحكومة #سالم_المهيري في كلمة أمام #مجلس_الشورى أهمية الإصلاح. وقال إن الخطة جاهزة."
     article = Article(id="a", source="t", text=body)
     assert cluster.story_title([article]) == "أكد رئيس الحكومة سالم المهيري في كلمة أمام مجلس الشورى أهمية الإصلاح."
+
+
+def test_a_story_with_no_headline_takes_its_lead_cut_at_a_word():
+    from marsad.cluster import FALLBACK_TITLE_CHARS, story_title
+    lead = ("أكد رئيس الحكومة في كلمة له خلال اجتماعه بالممثلين الدائمين لدول الحلف في العاصمة البلجيكية "
+            "أهمية التعاون المشترك بين البلدين في مجالات التدريب والتسليح وتبادل المعلومات.")
+    title = story_title([Article(id="a-1", source="t", text=lead + "\n\nوأضاف أن الحكومة ماضية.")])
+    assert title.endswith("…") and len(title) <= FALLBACK_TITLE_CHARS + 1
+    assert lead.startswith(title[:-1]) and lead[len(title) - 1] == " "        # whole words only
+    short = "أعلنت الوزارة خطة جديدة."
+    assert story_title([Article(id="a-2", source="t", text=short)]) == short
