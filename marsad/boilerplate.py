@@ -320,6 +320,10 @@ KEY_MAX_WORDS = 30          # longer lines are body text unless they sit above o
 TOP_ZONE_MAX = 12           # lines above the body looked at for title, date, dateline, byline
 HEADER_ZONE = 6             # a second headline is only looked for among the first lines
 PENDING = "?"               # prefix of a reason that holds only if the line ends up above or below the body
+# "شاهد: لحظة ..." / "فيديو | ..." / "بالصور.. ...": a link to a video or a gallery, not a sentence of the story
+_MEDIA_PROMPT = re.compile(r"^\s*(?:شاهد|شاهدوا|شاهدي|فيديو|بالفيديو|شاهد بالفيديو|بالصور|صور|إنفوغراف|انفوجراف)"
+                           r"\s*(?::|\||\.{2,}|…|-)\s*\S")
+MEDIA_PROMPT_WORDS = 14
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪◦+]|\d+\s*[-.)]|[(]\d+[)])")
 
 
@@ -548,6 +552,8 @@ def _apply_rules(lines: list[_Line]) -> None:
             continue
         elif line.words <= 30 and not line.sentence and _starts_with(line.key, rules.related_starts):
             line.why = "related-articles list"
+        elif line.words <= MEDIA_PROMPT_WORDS and not line.sentence and _MEDIA_PROMPT.match(line.text):
+            line.why = "media link"
         elif line.words <= rules.max_words:
             found = match_rule(line.key, line.words)
             if found:

@@ -518,3 +518,13 @@ def test_a_line_naming_only_the_outlet_goes_and_names_it():
     # a city a paper is named after stays a place, not the paper
     a = clean(f"عنوان عن خطة وزارة الصحة الجديدة\nالرياض\n\n{BODY}")
     assert a.outlet is None
+
+
+def test_a_link_to_a_video_or_gallery_goes_wherever_it_stands():
+    raw = f"{BODY}\n\nشاهد: لحظة وصول الوفد إلى المطار\n\n{BODY}\n\nبالصور.. افتتاح المعرض الدولي للكتاب"
+    a = clean(raw, title_hint="عنوان")
+    assert a.text == f"{BODY}\n\n{BODY}"
+    assert reasons(a)["شاهد: لحظة وصول الوفد إلى المطار"] == "media link"
+    # the verb "شاهد" opening a sentence is the story
+    story = "شاهد آلاف الزوار العرض الجوي في سماء العاصمة أمس."
+    assert clean(f"{BODY}\n\n{story}", title_hint="عنوان").text == f"{BODY}\n\n{story}"
