@@ -1822,10 +1822,16 @@ def _judged(surface: str) -> bool:
 def _display_name(surfaces: Counter, type: str) -> str:
     """The most complete frequent form: among surfaces seen at least NAME_SHARE as often as the most frequent
     one, the one with most name parts, then the most frequent; hashtag spellings and forms ending with a
-    judging adjective only when nothing else."""
+    judging adjective only when nothing else. Between equally frequent spellings, the one with fewer words
+    ending in ى (the Egyptian way of writing a final ي: ميقاتى for ميقاتي) is shown."""
     top = max(surfaces.values())
     frequent = [s for s, n in surfaces.items() if n >= max(1, NAME_SHARE * top)]
-    return min(frequent, key=lambda s: ("_" in s, _judged(s), -_surface_words(s, type), -surfaces[s], len(s), s))
+    return min(frequent, key=lambda s: ("_" in s, _judged(s), -_surface_words(s, type), -surfaces[s],
+                                        _final_alif_maqsura(s), len(s), s))
+
+
+def _final_alif_maqsura(surface: str) -> int:
+    return sum(1 for word in surface.split() if word.endswith("ى"))
 
 
 def _top_titles(titles: Counter) -> list[str]:

@@ -974,3 +974,13 @@ def test_a_title_does_not_reach_back_over_a_noun_with_a_pronoun_after_a_hamza_se
     text = "واستقبل أعضاؤه رئيس البلدية سامي عون في المقر."
     article = prepare(make_article("t", text, [("سامي عون", "PER")]))
     assert by_text(article, "سامي عون").title == "رئيس البلدية"
+
+
+def test_equally_frequent_spellings_show_the_one_with_a_final_ya():
+    texts = ["استقبل رئيس الوزراء نجيب ميقاتى أمس وفدا أوروبيا في بيروت.",
+             "وقال رئيس الوزراء نجيب ميقاتي إن لبنان ملتزم بالقرار الدولي."]
+    articles = [prepare(make_article(f"m{i}", t, [("نجيب ميقاتى", "PER"), ("نجيب ميقاتي", "PER")]))
+                for i, t in enumerate(texts)]
+    resolution = resolve_entities(collect_names(articles))
+    (person,) = [e for e in resolution.entities if e.type == "PER"]
+    assert person.name == "نجيب ميقاتي"
