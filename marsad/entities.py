@@ -1102,6 +1102,53 @@ def _people_after_titles(article: Article) -> None:
             mention.text = text[first:mention.end]
 
 
+MAX_UNTAGGED_NAME = 3          # words of a person's name the tagger missed wholly after a title
+
+
+def _untagged_after_titles(article: Article) -> None:
+    """A name the tagger missed wholly, right after a title that has clearly ended (an adjective of origin or
+    a named body: "وزير الخارجية الأمريكي أنتوني بلينكن"), becomes a PER mention: two or three plain words
+    with no article on the first, the first one news writes inside person names (`_person_evidence` 2: أنتوني)
+    and the others no common word (evidence 1 or more), up to punctuation, a stop word or another mention.
+    Only the words after such an ending are looked at, so the rule costs little on a long text."""
+    text = article.text
+    covered = sorted((m.start, m.end) for m in article.mentions)
+    starts = [s for s, _ in covered]
+    org_ends = {m.end for m in article.mentions if m.type in ("ORG", "LOC")}
+    people = [(m.start, m.end) for m in article.mentions if m.type == "PER"]
+    ends = sorted(org_ends | {m.end() for m in _GENTILIC_END.finditer(text) if _gentilic_word(m.group(1))})
+    added = []
+    for after in ends:
+        tokens = tokenize(text[after:after + 80])
+        if not tokens or text[after:after + tokens[0].start].strip():
+            continue                            # punctuation between the title and the next word
+        words = []
+        for tok in tokens[:MAX_UNTAGGED_NAME]:
+            begin = after + tok.start
+            k = bisect_right(starts, begin) - 1
+            if (not tok.text.isalpha() or (k >= 0 and covered[k][1] > begin)
+                    or match_form(tok.text) in _STOP_WORDS
+                    or (words and text[after + words[-1].end:begin].strip())):
+                break
+            if not words and (_DEFINITE.match(match_form(tok.text)) or _person_evidence(tok.text) < 2):
+                break
+            if words and _person_evidence(tok.text) < 1:
+                break
+            words.append(tok)
+        if len(words) < 2:
+            continue
+        start, end = after + words[0].start, after + words[-1].end
+        title = _title_before(text, Mention(start=start, end=end, text="", type="PER"), people)
+        if title and _title_closes(text, title, start, org_ends) in ("adjective", "body"):
+            added.append(Mention(start, end, text[start:end], "PER", name=text[start:end]))
+            covered.append((start, end))
+    if added:
+        article.mentions = sorted(article.mentions + added, key=lambda m: (m.start, m.end))
+
+
+_GENTILIC_END = re.compile(r"(?<!\w)([وفبكل]?ال\w{3,}(?:ي|ية|يه))(?!\w)")
+
+
 _LETTERS = _ORGS["letter_names"]
 _DISTINCT_LETTERS = frozenset(_LETTERS["distinctive"])
 _LETTER_NAMES = _DISTINCT_LETTERS | frozenset(_LETTERS["also_words"])
@@ -1195,6 +1242,7 @@ def repair_mentions(article: Article) -> None:
     _namesakes(article)
     _name_fronts(article)
     _people_after_titles(article)
+    _untagged_after_titles(article)
     _name_clitics(article)
     _name_tails(article)
 

@@ -984,3 +984,13 @@ def test_equally_frequent_spellings_show_the_one_with_a_final_ya():
     resolution = resolve_entities(collect_names(articles))
     (person,) = [e for e in resolution.entities if e.type == "PER"]
     assert person.name == "نجيب ميقاتي"
+
+
+def test_a_name_the_tagger_missed_wholly_after_a_closed_title_is_a_person():
+    text = "والتقى الرئيس زيلينسكي وزير الخارجية الأمريكي أنتوني بلينكن في كييف أمس."
+    article = prepare(make_article("t", text, [("زيلينسكي", "PER"), ("كييف", "LOC")]))
+    person = by_text(article, "أنتوني بلينكن")
+    assert person.type == "PER" and person.title == "وزير الخارجية الأمريكي"
+    # a title that has not clearly ended, or common words after it, make no one
+    for text in ("وقال وزير الخارجية الأمريكي السابق إن بلاده مستعدة.", "وزار وزير الدفاع مقر القيادة أمس."):
+        assert prepare(make_article("t", text, [])).mentions == []
