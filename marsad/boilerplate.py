@@ -819,7 +819,7 @@ def clean_document(doc: Document, text: str, line_stats: LineStats | None = None
         text=clean,
         url=doc.url or (page.url if page else None),
         outlet=(metadata.extract_outlet(doc, body) or (_page_outlet(page) if page else None)
-                or next(iter(cleaned.outlets), None)),
+                or next(iter(cleaned.outlets), None) or _byline_outlet(credit)),
         title=cleaned.title,
         published=metadata.extract_published(doc, cleaned.date_lines, page.date if page else None),
         dateline=credit.dateline,
@@ -829,6 +829,12 @@ def clean_document(doc: Document, text: str, line_stats: LineStats | None = None
         encoding=doc.encoding,
         removed=cleaned.removed,
     )
+
+
+def _byline_outlet(credit: metadata.Credit) -> str | None:
+    """The outlet a byline names with its writer ("هسبريس - محمد بلقاسم"); a dateline's agency without a
+    writer ("الرياض - واس") is a wire the article took its news from, not its outlet."""
+    return metadata.outlet_from_hint(credit.agency) if credit.agency and credit.author else None
 
 
 def _page_outlet(page: _Page) -> str | None:

@@ -528,3 +528,10 @@ def test_a_link_to_a_video_or_gallery_goes_wherever_it_stands():
     # the verb "شاهد" opening a sentence is the story
     story = "شاهد آلاف الزوار العرض الجوي في سماء العاصمة أمس."
     assert clean(f"{BODY}\n\n{story}", title_hint="عنوان").text == f"{BODY}\n\n{story}"
+
+
+def test_a_byline_naming_the_outlet_and_its_writer_names_the_outlet():
+    a = clean(f"عنوان عن خطة وزارة الصحة الجديدة\nهسبريس - محمد بلقاسم\n\n{BODY}")
+    assert (a.outlet, a.author) == ("hespress", "محمد بلقاسم")
+    a = clean(f"عنوان عن خطة وزارة الصحة الجديدة\nالرياض - واس\n\n{BODY}")     # a wire's dateline
+    assert (a.dateline, a.agency, a.outlet) == ("الرياض", "واس", None)
