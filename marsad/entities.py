@@ -998,6 +998,14 @@ def _name_fronts(article: Article) -> None:
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 _SINGLE_HEADS = {h[0] for h in _HEADS if len(h) == 1}
+
+
+def _opens_head(word: str, following: str) -> bool:
+    """The word and the words after it are a title of two or more words ("آل سعود ولي" + "العهد ..."):
+    the name ended before it."""
+    form = _word(word)
+    after = [_word(w) for w in following.split()[:3]]
+    return any(len(head) > 1 and head[1:] == tuple(after[:len(head) - 1]) for head in _HEADS_BY_FIRST.get(form, ()))
 _PHONE = re.compile(r"^[0-9٠-٩]{6,}$")
 _LATIN = re.compile("[A-Za-z]")
 
@@ -1049,9 +1057,10 @@ def _name_tails(article: Article) -> None:
         if keep == len(words) and mention.type == "PER" and len(words) >= 3:
             last = words[-1]
             after = len(text) - len(text[mention.end:].lstrip(" "))
-            if (not last.startswith("ال") and match_form(last) in _SINGLE_HEADS
-                    and match_form(words[-2]) not in _JOIN_NEXT and match_form(words[-2]) not in _LINEAGE
-                    and (after in starts or text.startswith("ال", after))):
+            if (not last.startswith("ال") and match_form(words[-2]) not in _JOIN_NEXT
+                    and match_form(words[-2]) not in _LINEAGE
+                    and ((match_form(last) in _SINGLE_HEADS and (after in starts or text.startswith("ال", after)))
+                         or _opens_head(last, text[after:after + 40]))):
                 keep -= 1
         if keep < len(words):
             end = mention.start + len(" ".join(words[:keep]))

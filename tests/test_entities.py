@@ -994,3 +994,10 @@ def test_a_name_the_tagger_missed_wholly_after_a_closed_title_is_a_person():
     # a title that has not clearly ended, or common words after it, make no one
     for text in ("وقال وزير الخارجية الأمريكي السابق إن بلاده مستعدة.", "وزار وزير الدفاع مقر القيادة أمس."):
         assert prepare(make_article("t", text, [])).mentions == []
+
+
+def test_a_name_ends_before_a_title_of_several_words_that_follows_it():
+    text = "استقبل الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي العهد رئيس مجلس الوزراء الضيوف في جدة."
+    article = prepare(make_article("t", text, [("محمد بن سلمان بن عبدالعزيز آل سعود ولي", "PER")]))
+    (person,) = [m for m in article.mentions if m.type == "PER"]
+    assert person.text == "محمد بن سلمان بن عبدالعزيز آل سعود"
