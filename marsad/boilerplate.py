@@ -413,6 +413,10 @@ def _glued_header() -> re.Pattern[str]:
                       rf"|(?<=\s)({headers})(?=[\u0621-\u064a])", re.IGNORECASE)
 
 
+# a one-word tags header glued after the last sentence, the tags running to the end with no sentence in them
+_GLUED_TAGS = re.compile(r"(?<=[.!?؟…»”)])\s*(سمات|الوسوم|وسوم|دلالات)\s+(?=\S)[^.!?؟…\n]*$")
+
+
 def _share_prefix(text: str) -> int:
     """Length of a share prompt glued before the text's first sentence on the same line ("شارك من خلال
     تويتر فيسبوك جوجل بلس اكتب رأيك أكد ..."): leading words that are all network names or the words such
@@ -453,6 +457,9 @@ def _unglue(text: str, at_end: bool, at_start: bool = False) -> list[_Line]:
             pass                            # the last one: the list runs to the end of the line
         header = found and (found.group(1) or found.group(2))
         start = found and found.start(1 if found.group(1) else 2)
+        if not header:                      # "... قدير. سمات القضاء وليد بن محمد الصمعاني": a tags line glued on
+            found = _GLUED_TAGS.search(text)
+            header, start = (found.group(1), found.start(1)) if found else (None, None)
         if header and start > 0 and not any(a <= start < b for a, b, _ in cuts):
             if text[start:].count(" ") + 1 <= GLUED_TAIL_MAX_WORDS:
                 why = _rules().list_headers[line_key(header)]

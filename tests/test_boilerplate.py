@@ -535,3 +535,11 @@ def test_a_byline_naming_the_outlet_and_its_writer_names_the_outlet():
     assert (a.outlet, a.author) == ("hespress", "محمد بلقاسم")
     a = clean(f"عنوان عن خطة وزارة الصحة الجديدة\nالرياض - واس\n\n{BODY}")     # a wire's dateline
     assert (a.dateline, a.agency, a.outlet) == ("الرياض", "واس", None)
+
+
+def test_a_tags_line_glued_after_the_last_sentence_goes_gulf_style():
+    tags = "سمات الدفاع المدني حريق نجران"
+    a = clean(f"{BODY} {tags}", title_hint="عنوان")
+    assert a.text == BODY and reasons(a)[tags] == "tags"
+    prose = BODY + " وأضاف أن سمات المرحلة المقبلة واضحة للجميع."
+    assert clean(prose, title_hint="عنوان").text == prose        # the word inside a sentence is prose
