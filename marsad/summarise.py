@@ -22,6 +22,7 @@ MAX_WORDS = 70            # longer "sentences" are run-on paragraphs or unpunctu
 MAX_SENTENCES_PER_ARTICLE = 40   # only the first sentences of each article are candidates (the lead matters)
 MMR_LAMBDA = 0.7          # relevance vs novelty in MMR
 MAX_OVERLAP = 0.5         # a candidate this similar to a chosen sentence says the same thing: never chosen
+MAX_CONTAINED = 0.8       # ... and so does one whose words are this much inside a chosen sentence's (a cut copy)
 LEAD_BONUS = (0.25, 0.1, 0.05)   # first, second, third sentence of an article: the lead says what happened
 FACT_BONUS = 0.05         # per kind of who/what/when found in the sentence (entity, date, reporting verb, number)
 REPORTING_VERBS = frozenset(normalize_for_matching(w) for w in (
@@ -101,6 +102,21 @@ def _candidates(articles: Iterable[Article]) -> list[_Candidate]:
     return found
 
 
+def _without_cut_copies(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Drop a sentence whose words are mostly (MAX_CONTAINED) inside a longer candidate's: one outlet's cut
+    copy of another's sentence ("... استشهاد الرقيب ماجد بن فهد.") says less of the same thing, and being
+    shorter it would otherwise look more central than the whole one."""
+    by_length = sorted(candidates, key=lambda c: (-len(c.key), c.order))
+    kept: list[tuple[_Candidate, set[str]]] = []
+    for c in by_length:
+        words = set(c.key.split())
+        if not any(len(words & other) >= MAX_CONTAINED * len(words) and len(other) > len(words)
+                   for _, other in kept):
+            kept.append((c, words))
+    survivors = {id(c) for c, _ in kept}
+    return [c for c in candidates if id(c) in survivors]
+
+
 def centroid(articles: Iterable[Article]) -> dict[str, float]:
     """The normalised sum of the articles' headline+lead vectors: what the story is about."""
     total: dict[str, float] = {}
@@ -122,8 +138,7 @@ def summarise(articles: list[Article], max_sentences: int = 5,
     ordered = sorted(articles, key=lambda a: (a.published or "\uffff", a.id))
     titles = {" ".join(_normal_words(a.title)) for a in ordered if a.title and len(a.title.strip()) > 10}
     # a sentence repeating a headline ("رابط الخبر: <headline>", a title echoed in the body) adds nothing
-    candidates = [c for c in _candidates(ordered)
-                  if not any(t in c.key for t in titles)]
+    candidates = _without_cut_copies([c for c in _candidates(ordered) if not any(t in c.key for t in titles)])
     if not candidates:
         return []
     if center is None:

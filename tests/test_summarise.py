@@ -73,3 +73,14 @@ def test_tatweel_runs_diacritics_and_latin_do_not_crash():
                         "ـــــ\n" + "وقال المحافظ إن التضخم سيتراجع خلال العام المقبل بحسب توقعات البنك الرسمية."))
     summary = summarise.summarise([odd])
     assert summary and all(odd.text[s.start:s.end] == s.text for s in summary)
+
+
+def test_a_cut_copy_of_a_chosen_sentence_is_not_chosen_again():
+    full = ("أعلنت قيادة القوات المشتركة في بيان لها اليوم استشهاد الرقيب سامي بن فهد الحربي من منسوبي الحرس "
+            "الوطني بعد إصابته بمقذوف في قطاع نجران، وأكدت أن القوات ردت على مصادر النيران.")
+    cut = "أعلنت قيادة القوات المشتركة في بيان لها اليوم استشهاد الرقيب سامي بن فهد."
+    other = "وشيع المئات جثمان الشهيد في مسقط رأسه بحضور عدد من المسؤولين وأقاربه وزملائه في الحرس الوطني."
+    a = Article(id="a-1", source="t", text=full + "\n\n" + other, published="2024-05-01")
+    b = Article(id="a-2", source="t", text=cut, published="2024-05-01")
+    texts = [s.text for s in summarise.summarise([a, b])]
+    assert full in texts and cut not in texts
