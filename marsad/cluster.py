@@ -703,8 +703,10 @@ def cluster_articles(features: Iterable[Mapping], article_dates: Mapping[str, st
 
 # -- story records --------------------------------------------------------------------------------------------
 def story_title(articles: list[Article], center: dict[str, float] | None = None) -> str:
-    """The most central headline: the one closest (cosine) to the centroid of all the articles' vectors;
-    ties go to the earliest article. Falls back to the first sentence of the earliest text (cut to a
+    """The most central headline: the one whose headline, and whose article's headline and lead, are
+    closest (cosine, half each) to the centroid of all the articles' vectors -- a side story's headline can
+    share the story's words ("ملك المغرب يدين التفجير الإرهابي الذي استهدف مسجد ...") while its lead tells of
+    something else; ties go to the earliest article. Falls back to the first sentence of the earliest text (cut to a
     headline's length at a word boundary), then "".
     `center` is `summarise.centroid(articles)` when the caller has it already (build_story)."""
     ordered = sorted(articles, key=lambda a: (a.published or "\uffff", a.id))
@@ -713,7 +715,8 @@ def story_title(articles: list[Article], center: dict[str, float] | None = None)
     best, best_score = None, -1.0
     for a in ordered:
         if a.title and a.title.strip():
-            score = cosine(story_vector(a.title, ""), center)
+            score = round((cosine(story_vector(a.title, ""), center) + cosine(story_vector(a.title, a.text), center))
+                          / 2, 9)
             if score > best_score + 1e-9:
                 best, best_score = a.title.strip(), score
     if best is not None:
