@@ -272,3 +272,17 @@ def test_a_story_with_no_headline_takes_its_lead_cut_at_a_word():
     assert lead.startswith(title[:-1]) and lead[len(title) - 1] == " "        # whole words only
     short = "أعلنت الوزارة خطة جديدة."
     assert story_title([Article(id="a-2", source="t", text=short)]) == short
+
+
+def test_a_side_storys_headline_does_not_title_the_story():
+    """The condolence piece's headline shares more of the story's words than the two reports' headlines do,
+    but its lead tells of something else."""
+    lead = ("قتل 13 شخصا وأصيب تسعة في تفجير انتحاري استهدف مسجد قوات الطوارئ في عسير أثناء صلاة الظهر، "
+            "وأعلنت وزارة الداخلية أن الانتحاري فجر نفسه داخل المسجد.")
+    a = Article(id="a-1", source="t", title="13 قتيلا بهجوم على مصلين في الجنوب", text=lead, published="2024-05-01")
+    b = Article(id="a-2", source="t", title="الداخلية: انتحاري يقتل مصلين",
+                text=lead.replace("قتل 13 شخصا", "لقي 13 شخصا حتفهم"), published="2024-05-01")
+    side = Article(id="a-3", source="t", title="ملك المغرب يدين تفجير مسجد قوات الطوارئ الانتحاري في عسير",
+                   text="بعث ملك المغرب برقية تعزية إلى خادم الحرمين الشريفين عبر فيها عن تضامن بلاده مع المملكة.",
+                   published="2024-05-01")
+    assert cluster.story_title([side, a, b]) == b.title
