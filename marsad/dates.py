@@ -45,6 +45,7 @@ import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -738,64 +739,58 @@ _FUTURE_WORD = re.compile(r"^[وف]?س[يتن]\w{2,}$")
 _NOT_FUTURE = {"سنوي", "سنويه", "سنويا", "سنوات", "سنين"}     # س + a word (نوي, نين) but a noun or adjective
 
 
-def _future_before(norm: str, pos: int, words: int = 4) -> bool:
-    """A future verb among the few words before `pos` in the same clause: سوف, or س + an imperfect verb the
-    news vocabulary knows without the س (ستبدأ -> تبدأ, سيزور -> يزور; not سيارة or ستة, whose remainder is
-    no word)."""
+def _clause_words(norm: str, pos: int, words: int) -> list[str]:
+    """The last `words` words before `pos` in its clause (back to a clause mark, at most 80 characters)."""
     segment = norm[max(0, pos - 80):pos]
     cut = None
     for cut in _CLAUSE_END.finditer(segment):
         pass
     if cut is not None:
         segment = segment[cut.end():]
+    return segment.split()[-words:]
+
+
+def _future_word(word: str) -> bool:
+    """سوف, or س + an imperfect verb the news vocabulary knows without the س (ستبدأ -> تبدأ, سيزور -> يزور;
+    not سيارة or ستة, whose remainder is no word)."""
+    if word in ("سوف", "وسوف", "فسوف"):
+        return True
+    if not _FUTURE_WORD.match(word) or word.lstrip("وف") in _NOT_FUTURE:
+        return False
     from marsad.ner import load_lexicons        # the news vocabulary (word-cluster forms)
-    known = load_lexicons().clusters
-    for word in segment.split()[-words:]:
-        if word == "سوف" or word in ("وسوف", "فسوف"):
-            return True
-        if _FUTURE_WORD.match(word) and word.lstrip("وف") not in _NOT_FUTURE:
-            verb = word[2:] if word[0] in "وف" else word[1:]
-            if verb in known:
-                return True
-    return False
+    return (word[2:] if word[0] in "وف" else word[1:]) in load_lexicons().clusters
+
+
+def _future_before(norm: str, pos: int, words: int = 4) -> bool:
+    """A future verb (`_future_word`) among the few words before `pos` in the same clause."""
+    return any(map(_future_word, _clause_words(norm, pos, words)))
 
 
 _PAST_MARKERS = frozenset({"كان", "كانت", "كانوا", "قد", "وقد", "فقد", "تم", "وتم", "جرى", "وجرى", "منذ"})
 
 
+@lru_cache(maxsize=1)
 def _past_verbs() -> frozenset[str]:
     """Past verb forms of the event and speech word lists (زار، التقى، أعلن، قال ...), normalised as the
     scan text is: forms opening with ي/ت/ن/س are left out, since most of them are present or future."""
-    global _PAST_VERBS
-    if _PAST_VERBS is None:
-        from marsad.lexicon import load_data
-        forms: set[str] = set()
-        for groups in load_data("event_triggers.json").get("types", {}).values():
-            for key in ("strong", "weak"):      # one-word entries: "رفع الحظر" names its verb's noun too
-                forms.update(phrase for phrase in groups.get(key, []) if " " not in phrase)
-        for verb in load_data("reporting_verbs.json").get("verbs", []):
-            if not verb.get("participle") and not verb.get("subject_before"):
-                forms.update(verb.get("forms", []))
-        norm = {normalize_keep_length(f).lower() for f in forms}
-        _PAST_VERBS = frozenset(f for f in norm if f and f[0] not in "يتنس")
-    return _PAST_VERBS
-
-
-_PAST_VERBS: frozenset[str] | None = None
+    from marsad.lexicon import load_data
+    forms: set[str] = set()
+    for groups in load_data("event_triggers.json").get("types", {}).values():
+        for key in ("strong", "weak"):          # one-word entries: "رفع الحظر" names its verb's noun too
+            forms.update(phrase for phrase in groups.get(key, []) if " " not in phrase)
+    for verb in load_data("reporting_verbs.json").get("verbs", []):
+        if not verb.get("participle") and not verb.get("subject_before"):
+            forms.update(verb.get("forms", []))
+    norm = {normalize_keep_length(f).lower() for f in forms}
+    return frozenset(f for f in norm if f and f[0] not in "يتنس")
 
 
 def _tense_before(norm: str, pos: int, words: int = 4) -> str | None:
     """"future" or "past" by the nearest verb among the few words before `pos` in its clause (a future verb,
-    as `_future_before` knows it; a listed past verb or كان/قد/تم), None when there is neither."""
-    segment = norm[max(0, pos - 80):pos]
-    cut = None
-    for cut in _CLAUSE_END.finditer(segment):
-        pass
-    if cut is not None:
-        segment = segment[cut.end():]
+    as `_future_word` knows it; a listed past verb or كان/قد/تم/منذ), None when there is neither."""
     past = _past_verbs()
-    for word in reversed(segment.split()[-words:]):
-        if _future_before(word + " ", len(word) + 1, 1):
+    for word in reversed(_clause_words(norm, pos, words)):
+        if _future_word(word):
             return "future"
         if word in _PAST_MARKERS or word in past or (word[:1] in "وف" and word[1:] in past):
             return "past"
