@@ -545,7 +545,7 @@ def find_quotes(article: Article) -> list[Quote]:
     found = [f for f in found if (f.start, f.end) not in absorbed] + reported
     taken = _Spans([(f.start, f.end) for f in found])
     found += [f for f in _according_clauses(doc, lex) if taken.containing(f.start) is None]
-    answers = interview_answers(doc.text)
+    answers = _interview_answers(doc.text)
     if answers:                                 # an answer is the interviewee's words, whatever it quotes
         spans = _Spans([(f.start, f.end) for f in answers])
         found = [f for f in found if spans.containing(f.start) is None] + answers
@@ -605,7 +605,7 @@ _QUESTION = re.compile(r"^[ \t]*(?:س|سؤال|السؤال)[ \t]*[:/\-–—][ 
 _ANSWER = re.compile(r"^[ \t]*(?:ج|جواب|الجواب)[ \t]*[:/\-–—][ \t]*(?=\S)", re.MULTILINE)
 
 
-def interview_answers(text: str) -> list[_Found]:
+def _interview_answers(text: str) -> list[_Found]:
     """The answers of an interview printed as questions and answers ("س: ... ج: ..."): each answer paragraph
     is a direct quotation of the interviewee, anchored at its marker. Only when the text also marks a
     question before the answer, so a lone "ج:" of a list is no answer."""
