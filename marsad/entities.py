@@ -1006,6 +1006,8 @@ def _opens_head(word: str, following: str) -> bool:
     form = _word(word)
     after = [_word(w) for w in following.split()[:3]]
     return any(len(head) > 1 and head[1:] == tuple(after[:len(head) - 1]) for head in _HEADS_BY_FIRST.get(form, ()))
+
+
 _PHONE = re.compile(r"^[0-9٠-٩]{6,}$")
 _LATIN = re.compile("[A-Za-z]")
 
@@ -1112,6 +1114,7 @@ def _people_after_titles(article: Article) -> None:
 
 
 MAX_UNTAGGED_NAME = 3          # words of a person's name the tagger missed wholly after a title
+_GENTILIC_END = re.compile(r"(?<!\w)([وفبكل]?ال\w{3,}(?:ي|ية|يه))(?!\w)")   # candidates for `_gentilic_word`
 
 
 def _untagged_after_titles(article: Article) -> None:
@@ -1153,9 +1156,6 @@ def _untagged_after_titles(article: Article) -> None:
             covered.append((start, end))
     if added:
         article.mentions = sorted(article.mentions + added, key=lambda m: (m.start, m.end))
-
-
-_GENTILIC_END = re.compile(r"(?<!\w)([وفبكل]?ال\w{3,}(?:ي|ية|يه))(?!\w)")
 
 
 _LETTERS = _ORGS["letter_names"]
