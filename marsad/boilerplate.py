@@ -45,6 +45,7 @@ _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SPACE_RUNS = re.compile(r" {2,}")
 _HAS_WORD = re.compile(r"[^\W_]")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
 def split_lines(text: str) -> list[str]:
@@ -819,6 +820,8 @@ def clean_document(doc: Document, text: str, line_stats: LineStats | None = None
     if not cleaned.paragraphs:
         raise NoArticleText("only boilerplate" if cleaned.removed else "empty text")
     clean = cleaned.text
+    if not _HAS_LETTER.search(clean):
+        raise NoArticleText("no words (only digits and punctuation)")
     credit = _credit(doc, cleaned, page)
     return Article(
         id=aid,

@@ -543,3 +543,8 @@ def test_a_tags_line_glued_after_the_last_sentence_goes_gulf_style():
     assert a.text == BODY and reasons(a)[tags] == "tags"
     prose = BODY + " وأضاف أن سمات المرحلة المقبلة واضحة للجميع."
     assert clean(prose, title_hint="عنوان").text == prose        # the word inside a sentence is prose
+
+
+def test_a_text_of_digits_and_punctuation_only_is_no_article():
+    with pytest.raises(NoArticleText, match="no words"):
+        clean("... !!! ??? 123 456\n٢٠٢٤ - 15:30")
