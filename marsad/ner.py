@@ -632,10 +632,24 @@ def _mention(text: str, span: list[_Word], kind: str, lexicons: Lexicons) -> Men
     surface = text[start:end]
     if sum(c.isalpha() for c in surface) < 2:
         return None                          # a lone letter ("س:" of an interview, "د." alone) names no one
+    if _latin_prose(surface):
+        return None                          # "The meeting lasted two hours" inside Arabic text is no name
     name = surface.replace("_", " ") if any(w.hashtag for w in span) else surface
     if cut and surface.startswith("ل") and text[start - 1] == "ل" and _lost_alef(span[0].text[cut:], names):
         name = "ا" + surface                 # "للناتو": the mention is "لناتو", its name "الناتو"
     return Mention(start=start, end=end, text=surface, type=kind, name=name)
+
+
+_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
+
+
+def _latin_prose(surface: str) -> bool:
+    """A Latin-script span of three or more words, most of them written in lower case: an English sentence
+    quoted in the text, not a name (names capitalise their words; van, der, de are the exceptions)."""
+    words = surface.split()
+    if len(words) < 3 or _ARABIC_CHAR.search(surface):
+        return False
+    return sum(1 for w in words if w[:1].islower()) * 2 > len(words)
 
 
 def _lost_alef(rest: str, names: frozenset[str]) -> bool:

@@ -360,3 +360,11 @@ def test_a_lone_letter_is_never_a_mention():
     # the shipped model tags this "س" (an interview's question mark-up) MISC
     text = "س: متى تنتهي مشاريع البنية التحتية الكبرى؟\nج: نتوقع الانتهاء من المشروع بحلول عام 2026."
     assert all(sum(c.isalpha() for c in m.text) >= 2 for m in ner.find_mentions(text))
+
+
+def test_an_english_sentence_inside_arabic_text_is_no_mention():
+    assert ner._latin_prose("The meeting lasted two hours")
+    assert not ner._latin_prose("Ursula von der Leyen") and not ner._latin_prose("Joe Biden")
+    assert not ner._latin_prose("Elon Musk") and not ner._latin_prose("the New York Times")
+    text = "وقال بايدن إن المحادثات كانت مثمرة. The meeting lasted two hours. وغادر الوفد بعد ذلك."
+    assert all(not ner._latin_prose(m.text) for m in ner.find_mentions(text))
