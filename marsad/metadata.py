@@ -594,14 +594,21 @@ _INLINE_DATELINE = re.compile(
     r"(?:[(（](?P<paren>[^()（）\n]{1,30})[)）]|[-–—ـ:]\s*[«\"“(](?P<quoted>[^«»\"“”()\n]{1,30})[»\"”)]"
     r"|[-–—ـ/]\s*(?P<bare>[^\s:\-–—ـ«»\"“”()/]+(?: [^\s:\-–—ـ«»\"“”()/]+){0,3}?)(?=\s*[:\-–—ـ]))"
     r"\s*(?:[-–—ـ:]+\s*)?")
+_AGENCY_FIRST = re.compile(r"^(?P<agency>[^\W\d_][^\s/\-–—:]*(?: [^\s/\-–—:]+){0,2})\s*[/\-–—]\s*"
+                           r"(?:(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[:\-–—]\s*)?(?=\S)")
 _PLACE_DASH = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[-–—ـ]+\s+(?=[^\W\d_])")
 
 
 def extract_dateline(paragraph: str) -> Credit | None:
     """A dateline at the start of a body paragraph ("بيروت - «الحياة»: قال ...", "دمشق، سوريا (CNN) --
-    أكدت ...", "غزة/ الأناضول:", or a known place alone before a dash, "بغداد - أعلن"): the place and agency, with the paragraph left as it is (offsets into the text stay valid).
+    أكدت ...", "غزة/ الأناضول:", a known outlet first, "شفق نيوز/ أعلن", "المدى/ بغداد:", or a known place
+    alone before a dash, "بغداد - أعلن"): the place and agency, with the paragraph left as it is (offsets into the text stay valid).
     The agency must be a known agency or outlet, a quoted name, or a Latin acronym, so that an ordinary
     opening ("الكاظمي (رئيس الوزراء) قال") is not mistaken for one."""
+    first = _AGENCY_FIRST.match(paragraph[:80])
+    if first and is_agency(first.group("agency")) and not is_known_place(first.group("agency")):
+        place = first.group("place")            # "شفق نيوز/ أعلن", "المدى/ بغداد: أعلن": the outlet first
+        return Credit(dateline=place if place and is_known_place(place) else None, agency=first.group("agency"))
     match = _INLINE_DATELINE.match(paragraph[:160])
     if not match or match.end() >= len(paragraph):
         alone = _PLACE_DASH.match(paragraph[:60])

@@ -107,6 +107,9 @@ def test_parse_credit_refuses_ordinary_lines(text):
     ("غزة/ الأناضول: أعلنت وزارة الصحة ارتفاع عدد الضحايا.", "غزة", "الأناضول"),
     ("الرياض (واس) - أعلنت وزارة الصحة تسجيل إصابات جديدة.", "الرياض", "واس"),   # a city a paper is named after
     ("بغداد - أعلن وزير المالية إطلاق رواتب الموظفين.", "بغداد", None),             # a known place alone
+    ("شفق نيوز/ أعلن وزير المالية إطلاق رواتب الموظفين.", None, "شفق نيوز"),         # the outlet first
+    ("المدى/ بغداد: أعلن وزير المالية إطلاق رواتب الموظفين.", "بغداد", "المدى"),
+    ("سبق- أبها: أعاد ملتقى ليالي أبها الرمضانية فعالياته.", "أبها", "سبق"),
 ])
 def test_inline_dateline_leaves_the_paragraph_intact(paragraph, place, agency):
     credit = extract_dateline(paragraph)
@@ -120,6 +123,7 @@ def test_inline_dateline_leaves_the_paragraph_intact(paragraph, place, agency):
     "بروكسل (أ ش أ)",
     "الكاظمي - رئيس الوزراء - قال إن الحكومة ماضية في خطتها.",
     "مشروع - كما قال الوزير - سينجز قريبا.",
+    "وزارة المالية/ أعلنت إطلاق رواتب الموظفين.",
 ])
 def test_not_an_inline_dateline(paragraph):
     assert extract_dateline(paragraph) is None
