@@ -592,8 +592,7 @@ def _according_clauses(doc: _Text, lex: _Lexicon) -> list[_Found]:
                 or normal(tokens[k].text) not in _SO_THAT or words == 0):
             continue
         if boundaries is None:                  # a new attribution inside ends it ("، حيث قالت الشركة")
-            boundaries = sorted(_boundary(doc, lex, v, verb) for v, verb in doc.verbs.items()
-                                if _opens_attribution(doc, lex, v, verb))
+            boundaries = _attribution_boundaries(doc, lex)
         end = min(s_end, _clause_end_after(doc, tokens[k].end, boundaries))
         start, end = _strip(doc.text, tokens[k].end, end, " \t\r\n.،,")
         if _words_between(doc, start, end) >= 3:
@@ -921,6 +920,12 @@ def _colon_after(doc: _Text, lex: _Lexicon, i: int, candidates: _Spans) -> int |
     return None
 
 
+def _attribution_boundaries(doc: _Text, lex: _Lexicon) -> list[int]:
+    """Sorted token indexes where a new attribution starts inside running text ("، مضيفاً أن", "، وأضاف"):
+    a reported clause ends at the first one after it (`_clause_end_after`)."""
+    return sorted(_boundary(doc, lex, i, v) for i, v in doc.verbs.items() if _opens_attribution(doc, lex, i, v))
+
+
 def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _Spans,
                      taken: _Spans, direct: list[_Found]) -> tuple[list[_Found], set[tuple[int, int]]]:
     """Reported clauses, and the (start, end) of the direct quotations they absorbed: quoted words inside
@@ -931,7 +936,7 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
     tokens = doc.tokens
     text = doc.text
     verb_at = doc.verbs
-    boundaries = sorted(_boundary(doc, lex, i, v) for i, v in verb_at.items() if _opens_attribution(doc, lex, i, v))
+    boundaries = _attribution_boundaries(doc, lex)
     out = []
     for i, verb in verb_at.items():
         pos = tokens[i].start
