@@ -1212,6 +1212,7 @@ class _Discourse:
     def __init__(self) -> None:
         self._focus: _Speaker | None = None
         self.focus_sentence = -1
+        self.focus_agreement: str | None = None      # "m"/"f"/"p": the verb the focus last spoke with, if any
         self.sentence = 0
         self.statement: _Speaker | None = None
         self.in_sentence: _Speaker | None = None
@@ -1223,9 +1224,16 @@ class _Discourse:
     def pronoun(self, doc: _Text, lex: _Lexicon, verb_tok: int) -> _Speaker | None:
         """Who a verb with no subject of its own points at: the focus, unless the verb cannot agree with it --
         a masculine singular verb ("وأضاف") after an anonymous plural source ("وأكدت المصادر"), which goes on
-        with the person named as a speaker just before, if recently enough (else nobody)."""
+        with the person named as a speaker just before, if recently enough (else nobody) -- and a verb whose
+        gender differs from the one the person in focus last spoke with ("وقال دوجاريك" then "وقالت إنها"),
+        which points at someone else (nobody, rather than the wrong person)."""
         focus = self.focus
-        if focus is None or focus[0] is not None or focus[1] is None:
+        if focus is not None and focus[0] is not None:
+            said = _speaker_agreement(doc.tokens[verb_tok].text, lex)
+            if {said, self.focus_agreement} == {"m", "f"} and doc.article.mentions[focus[0]].type == "PER":
+                return None                     # (a body's verbs vary: "قالت حماس" then "وأضاف")
+            return focus
+        if focus is None or focus[1] is None:
             return focus
         if _agreement(doc.tokens[verb_tok].text, lex) == _source_agreement(focus[1], lex):
             return focus
@@ -1264,6 +1272,7 @@ class _Discourse:
     def focus(self, speaker: _Speaker | None) -> None:
         self._focus = speaker
         self.focus_sentence = self.sentence
+        self.focus_agreement = None
 
 
 def _attribute(doc: _Text, lex: _Lexicon, found: list[_Found]) -> list[Quote]:
@@ -1284,7 +1293,16 @@ def _attribute(doc: _Text, lex: _Lexicon, found: list[_Found]) -> list[Quote]:
             speaker = _speaker(doc, lex, f, (s_start, s_end), state, quoted)
             mention, speaker_text = speaker if speaker else (None, None)
             if speaker is not None:
+                known = state.focus_agreement if state.focus == speaker else None
                 state.focus = speaker
+                verb = f.verb if f.how == "verb" else None
+                if known is not None:
+                    state.focus_agreement = known       # the same speaker goes on: the first verb told
+                elif (verb is not None and not (verb.subject_before or verb.participle or verb.ambiguous)
+                        and not _statement_subject(doc, lex, f)):
+                    # the gender of a finite verb with the speaker as subject ("داعية" is also a preacher,
+                    # عبر a preposition, and "وذكر التقرير الصادر عن الشركة" agrees with the report)
+                    state.focus_agreement = _speaker_agreement(doc.tokens[f.verb_tok].text, lex)
                 state.in_sentence = speaker
                 if speaker[0] is not None:
                     state.named = (speaker, number)
@@ -1731,6 +1749,13 @@ def _mentions_statement(doc: _Text, lex: _Lexicon, f: _Found) -> bool:
     return any(is_word(doc.tokens[k]) and in_set(doc.tokens[k].text, lex.statements) for k in range(a, min(b, a + 12)))
 
 
+def _statement_subject(doc: _Text, lex: _Lexicon, f: _Found) -> bool:
+    """The verb's first word after it is a statement ("وذكر التقرير", "وأضاف البيان")."""
+    a, b = f.region
+    first = next((k for k in range(a, b) if is_word(doc.tokens[k])), None)
+    return first is not None and in_set(doc.tokens[first].text, lex.statements)
+
+
 def _statement_source(doc: _Text, lex: _Lexicon, a: int, b: int, state: _Discourse) -> _Speaker | None:
     tokens = doc.tokens
     words = 0
@@ -1877,9 +1902,29 @@ def _agreement(word: str, lex: _Lexicon) -> str:
         form = form[1:]
     if form.endswith(("وا", "ون", "ين")):
         return "p"
+    if form.endswith("ها") and not form.startswith("م"):     # تأكيدها: her words; منوّهًا is a participle
+        return "f"
+    if form.startswith("ي") or form in _MASCULINE_FORMS:
+        return "m"
     if form.endswith(("ت", "ه", "ة")) or (form.startswith("ت") and form not in _PAST_WITH_TA):
         return "f"
     return "m"
+
+
+# masculine forms that end like feminine ones: a root ending in ت or ه (لفت، نوّه), his words (قوله)
+_MASCULINE_FORMS = frozenset(normal(w) for w in ("لفت", "نوه", "نبه", "وجه", "قوله", "تأكيده", "تصريحه"))
+
+
+def _speaker_agreement(word: str, lex: _Lexicon) -> str | None:
+    """The agreement a reporting verb shows its speaker: None for a verb that agrees with what was said
+    ("وجاء في التقرير أن", "وورد في البيان")."""
+    form = normal(word)
+    if form not in lex.verb_forms and form[:1] in ("و", "ف"):
+        form = form[1:]
+    return None if form in _CONTENT_VERBS else _agreement(word, lex)
+
+
+_CONTENT_VERBS = frozenset(normal(w) for w in ("جاء", "ورد", "يأتي", "تضمن"))
 
 
 def _source_agreement(text: str, lex: _Lexicon) -> str | None:

@@ -1100,3 +1100,34 @@ def test_a_speaker_named_after_a_definite_epithet_is_not_the_last_one_gulf_style
     q1, q2, q3 = find_quotes(a)
     assert speaker(a, q2) is None and "عامر" in q2.speaker_text      # a new person the tagger missed
     assert speaker(a, q3) == "الخصاونة"                             # not the platform after his name
+
+
+def test_a_verb_of_the_other_gender_does_not_point_at_the_person_in_focus_sudan_style():
+    text = ("وقال المتحدث باسم المنظمة الدولية ستيفان دوجاريك للصحفيين: «نشعر بقلق بالغ إزاء التقارير».\n"
+            "من جهته، اتهم الجيش القوات بارتكاب مجزرة في المخيم، فيما نفت الأخيرة ذلك، وقالت إنها حررت المخيم "
+            "من مجموعات مسلحة كانت تتحصن فيه.\n"
+            "وأضاف دوجاريك أن الوكالات الإنسانية لم تصل إلى المخيم بعد.")
+    a = article(text, {"ستيفان دوجاريك": "PER", "دوجاريك": "PER"})
+    q1, q2, q3 = find_quotes(a)
+    assert speaker(a, q1) == "ستيفان دوجاريك"
+    assert q2.text.startswith("حررت") and speaker(a, q2) is None     # a she, not Dujarric
+    assert speaker(a, q3) == "دوجاريك"
+
+
+def test_the_same_gender_goes_on_with_the_person_in_focus_whatever_the_verb_agrees_with():
+    text = ("وقالت وزيرة التخطيط هالة السعيد إن معدل النمو بلغ أربعة في المئة خلال العام.\n"
+            "وجاء في كلمتها أن الحكومة ماضية في خطة الإصلاح.\n"
+            "وأضافت أن الاستثمارات العامة سترتفع العام المقبل، منوهةً بأن القطاع الخاص شريك.\n"
+            "ولفت إلى أن البطالة تراجعت إلى أدنى مستوى لها.")
+    a = article(text, {"هالة السعيد": "PER"})
+    quotes = find_quotes(a)
+    assert [speaker(a, q) for q in quotes[:3]] == ["هالة السعيد"] * 3
+    assert quotes[-1].text.startswith("البطالة") and speaker(a, quotes[-1]) is None   # لفت: a he
+
+
+def test_verb_agreement_reads_masculine_roots_ending_like_feminine_forms():
+    from marsad.quotes import _agreement, _lexicon
+    lex = _lexicon()
+    assert [_agreement(w, lex) for w in ("لفت", "ونوّه", "منوّهًا", "قوله", "يلفت")] == ["m"] * 5
+    assert [_agreement(w, lex) for w in ("قالت", "وأضافت", "مشيرةً", "تأكيدها", "تقول")] == ["f"] * 5
+    assert [_agreement(w, lex) for w in ("قالوا", "مضيفين")] == ["p", "p"]
