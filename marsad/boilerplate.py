@@ -852,11 +852,13 @@ def _page_outlet(page: _Page) -> str | None:
 
 
 def _credit(doc: Document, cleaned: CleanText, page: _Page | None) -> metadata.Credit:
-    """Dateline, agency and author: from the container's author field and the removed dateline/byline lines,
-    then a dateline opening the first paragraph; the first source to give a field wins."""
+    """Dateline, agency and author: from the container's author field, the removed dateline/byline lines and
+    the place and agency around a wire stamp's date, then a dateline opening the first paragraph; the first
+    source to give a field wins."""
     found = metadata.Credit()
     sources: list[metadata.Credit | None] = [metadata.parse_credit(doc.author_hint or "")]
     sources += [metadata.parse_credit(line) for line in cleaned.credits]
+    sources += [metadata.stamp_credit(line) for line in cleaned.date_lines]
     sources.append(metadata.extract_dateline(cleaned.paragraphs[0]))
     if page and page.author:
         sources.append(metadata.Credit(author=page.author))

@@ -292,8 +292,11 @@ def is_date_line(line: str, key: str | None = None) -> bool:
     "نشر في: آخر تحديث:", "الثانية والثالثة 2025/02/06" (print pages and date), "2015/08/11".
     Every word must be date vocabulary or a number, with a month or weekday name, a year, or a publication
     marker among them: a bare "1" or a phone number is not a date. A wire stamp may open with its city and
-    close with its agency ("الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس"). A machine stamp with no Arabic
+    close with its agency ("الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس", "القاهرة 3 مارس 2025 (أ ش أ)"). A machine stamp with no Arabic
     letter counts when it parses whole: "2024-06-16T10:30:00+03:00", "Sun, 16 Jun 2024 10:30:00 GMT"."""
+    tail = _STAMP_AGENCY.search(line)
+    if tail and is_agency(tail.group(1)):
+        line, key = line[:tail.start()], None          # "... 2025 (أ ش أ)": the agency closes the stamp
     key = line_key(line) if key is None else key
     tokens = key.split()
     if not tokens or len(tokens) > 18:
@@ -348,7 +351,10 @@ def parse_published(value: str | None) -> str | None:
     except ImportError:             # marsad.dates is written by another engineer; no date until it exists
         return None
     # A stamp may open with words that are not part of the date ("العدد 5821 الصفحة الأولى 2025/04/03"):
-    # drop leading words one at a time until the rest parses.
+    # drop leading words one at a time until the rest parses; a wire's agency may close it ("(أ ش أ)").
+    tail = _STAMP_AGENCY.search(value)
+    if tail and is_agency(tail.group(1)):
+        value = value[:tail.start()]
     words = value.split()
     for start in range(min(len(words), 7)):
         try:
@@ -527,6 +533,29 @@ _BYLINE_PREFIX = re.compile(r"^(?:" + "|".join(sorted(_BYLINE_WORDS, key=len, re
 _CREDIT_SPLIT = re.compile(r"\s*(?:[:\-–—ـ/|،,]+|\s[(（]|[)）])\s*|[(（]")
 _QUOTES = "«»\"“”{}()（）[]'"
 _HAS_DIGIT = re.compile(r"\d")
+
+
+def stamp_credit(line: str) -> Credit | None:
+    """The place and agency a wire stamp carries around its date: "الظهران، 5 نوفمبر 2024 (واس)", "الرياض 26
+    شوال 1436 هـ الموافق 11 أغسطس 2015 م واس", "القاهرة في 3 مارس 2025 (أ ش أ)"; None for a bare date."""
+    if not is_date_line(line):
+        return None
+    credit = Credit()
+    tail = _STAMP_AGENCY.search(line)
+    if tail and is_agency(tail.group(1)):
+        credit.agency = tail.group(1).strip()
+        line = line[:tail.start()]
+    words = [w for w in (w.strip(_QUOTES + "،,:-–—ـ ") for w in line.split()) if w]
+    if credit.agency is None and len(words) > 1 and is_agency(words[-1]) and not is_known_place(words[-1]):
+        credit.agency = words[-1]
+    for n in (2, 1):
+        if len(words) > n and is_known_place(" ".join(words[:n])):
+            credit.dateline = " ".join(words[:n])
+            break
+    return credit if credit.dateline or credit.agency else None
+
+
+_STAMP_AGENCY = re.compile(r"[(（]([^()（）\d]{1,24})[)）]\s*$")
 
 
 def parse_credit(text: str, strict: bool = False) -> Credit | None:

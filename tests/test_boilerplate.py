@@ -548,3 +548,13 @@ def test_a_tags_line_glued_after_the_last_sentence_goes_gulf_style():
 def test_a_text_of_digits_and_punctuation_only_is_no_article():
     with pytest.raises(NoArticleText, match="no words"):
         clean("... !!! ??? 123 456\n٢٠٢٤ - 15:30")
+
+
+def test_a_wire_stamp_gives_its_place_and_agency_as_well_as_its_date():
+    a = clean(f"الظهران، 5 نوفمبر 2024 (واس)\n{BODY}")
+    assert (a.dateline, a.agency, a.published) == ("الظهران", "واس", "2024-11-05")
+    assert a.text == BODY and reasons(a)["الظهران، 5 نوفمبر 2024 (واس)"] == "date line"
+    a = clean(f"عنوان عن خطة وزارة الصحة الجديدة\nالقاهرة في 3 مارس 2025 (أ ش أ)\n{BODY}")
+    assert (a.dateline, a.agency, a.published) == ("القاهرة", "أ ش أ", "2025-03-03")
+    a = clean(f"عنوان عن خطة وزارة الصحة الجديدة\nالخميس، 01 يوليو 2021 10:43 ص\n{BODY}")
+    assert (a.dateline, a.agency) == (None, None)                       # a bare stamp names nobody

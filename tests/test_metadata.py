@@ -242,3 +242,16 @@ def test_page_metadata_reads_the_json_ld_author(author_json):
         "datePublished": "2024-07-03T09:15:00+03:00"}}</script></head><body><p>نص</p></body></html>""")
     page = page_metadata(tree)
     assert (page.author, page.date) == ("هدى السعدي", "2024-07-03T09:15")
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("الظهران، 5 نوفمبر 2024 (واس)", Credit("الظهران", "واس")),
+    ("الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس", Credit("الرياض", "واس")),
+    ("القاهرة في 3 مارس 2025 (أ ش أ)", Credit("القاهرة", "أ ش أ")),
+    ("بغداد 12 مايو 2024", Credit("بغداد", None)),
+    ("الخميس، 01 يوليو 2021 10:43 ص", None),
+    ("بروكسل (أ ش أ)", None),                      # no date: a dateline, parse_credit's to read
+])
+def test_stamp_credit(line, credit):
+    from marsad.metadata import stamp_credit
+    assert stamp_credit(line) == credit
