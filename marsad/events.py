@@ -257,6 +257,8 @@ def find_events(article: Article) -> list[Event]:
     return [event for event in lead if event.type not in types] + events
 
 
+_COMPARISON = frozenset(normal(w) for w in ("مقارنة", "ومقارنة", "بالمقارنة", "مقابل", "قياسا", "بالقياس", "المماثلة"))
+COMPARISON_WORDS = 4        # words before a date looked at for a comparison ("مقارنة بالفترة نفسها من العام الماضي")
 _SINCE = frozenset({"منذ", "ومنذ"})         # before a date (not "منذ يومين", whose timex holds it): since when
 
 
@@ -434,7 +436,8 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
     (after it, within DATE_AFTER_WORDS), and a date with none dates nothing. A date inside an attribution
     ("بحسب ما أعلنت الوزارة أمس") dates the main trigger only when the sentence has no other. A date after
     منذ dates nothing unless it opens the sentence or the main trigger is a milestone ("بدأ مشواره منذ 2004"):
-    "أعلنت الوزارة ارتفاع الحصيلة منذ السابع من أكتوبر" is no statement of October."""
+    "أعلنت الوزارة ارتفاع الحصيلة منذ السابع من أكتوبر" is no statement of October. A date a comparison
+    names ("مقارنة بالفترة نفسها من العام الماضي", "مقابل 2.1 مليار في 2023") is a baseline and dates nothing."""
     openers = [i for i in range(a, b) if _opens_clause(lex, tokens[i])]
     where = side(tokens[main.first].start)
     usable_hits = [h for h in hits if side(tokens[h.first].start) == where]
@@ -450,6 +453,8 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
         if (i > a and normal(tokens[i - 1].text) in _SINCE and main.value.type != "milestone"
                 and not _framed(lex, tokens, a, b, t)):
             continue                            # "ارتفاع الحصيلة منذ السابع من أكتوبر": a span's start, not when
+        if any(normal(w) in _COMPARISON for w in _words_before(tokens, i, tokens[a].start, COMPARISON_WORDS)):
+            continue                            # "بانخفاض 15% مقارنة بالفترة نفسها من العام الماضي": a baseline
         usable = [h for h in usable_hits if not any(h.first < o < i for o in openers)]
 
         end = bisect.bisect_left(starts, t.end)

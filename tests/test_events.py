@@ -541,3 +541,15 @@ def test_an_undated_event_elsewhere_does_not_silence_the_lead():
             "وكانت عصابة قد هاجمت متجرا في أرلينغتون.")     # undated background of the same type
     a = article(text, {"أرلينغتون": "LOC", "تكساس": "LOC"})
     assert [(e.start, e.trigger) for e in find_events(a)][0] == (0, "قتل")
+
+
+def test_a_date_a_comparison_names_is_a_baseline_not_a_second_event():
+    text = CALM_LEAD + ("وأعلنت شركة النفط الوطنية أمس تحقيق أرباح بلغت ثلاثة مليارات دولار في الربع الثالث من العام "
+                        "الجاري، بانخفاض نسبته 15 في المئة مقارنة بالفترة نفسها من العام الماضي.")
+    a = article(text, {"شركة النفط الوطنية": "ORG"},
+                {"أمس": "2024-11-04", "الربع الثالث من العام الجاري": "2024-Q3", "العام الماضي": "2023"})
+    dates = [e.date for e in find_events(a)]
+    assert "2024-11-04" in dates and "2023" not in dates
+    text = CALM_LEAD + "وأعلنت الشركة أمس أن مبيعاتها بلغت مليار دولار مقابل 800 مليون في 2023."
+    a = article(text, {"الشركة": "ORG"}, {"أمس": "2024-11-04", "2023": "2023"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("statement", "2024-11-04")]
