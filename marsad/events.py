@@ -56,6 +56,7 @@ from marsad.lexicon import (
     tokenized,
     word_set,
 )
+from marsad.metadata import dateline_end
 from marsad.records import Article, Event, Mention, Timex, content_id
 from marsad.referents import referents_of
 
@@ -184,6 +185,7 @@ def find_events(article: Article) -> list[Event]:
     loc_starts = [article.mentions[i].start for i in locations]
     loc_tokens = {bisect.bisect_left(starts, article.mentions[i].start) for i in locations}
     plain = _plain_words(tokens, starts, referents)
+    credited = dateline_end(text)
 
     def side(pos: int):
         return _quote_at(quoted, quoted_starts, pos)
@@ -217,7 +219,8 @@ def find_events(article: Article) -> list[Event]:
                     continue                    # "خلال اللقاء", "وأكد" undated: a retelling or a comment
                 groups = [(main, [])]
                 lead_only = not main.value.strong
-        people = _participants(article, referents, ref_starts, s, e)
+        people = [i for i in _participants(article, referents, ref_starts, s, e)
+                  if article.mentions[i].start >= credited]     # "بيروت (رويترز) -": Reuters takes no part
         for hit, dates in groups:
             near = hit.first if hit is not None else a
             # a trigger of a clause other than the main one: its place and its participants are its clause's

@@ -634,15 +634,28 @@ def extract_dateline(paragraph: str) -> Credit | None:
     alone before a dash, "بغداد - أعلن"): the place and agency, with the paragraph left as it is (offsets into the text stay valid).
     The agency must be a known agency or outlet, a quoted name, or a Latin acronym, so that an ordinary
     opening ("الكاظمي (رئيس الوزراء) قال") is not mistaken for one."""
+    found = _dateline(paragraph)
+    return found[0] if found else None
+
+
+def dateline_end(paragraph: str) -> int:
+    """Where the dateline opening a paragraph ends (0 when it has none): the names in it ("بيروت (رويترز) -")
+    credit the report and take no part in its news."""
+    found = _dateline(paragraph)
+    return found[1] if found else 0
+
+
+def _dateline(paragraph: str) -> tuple[Credit, int] | None:
     first = _AGENCY_FIRST.match(paragraph[:80])
     if first and is_agency(first.group("agency")) and not is_known_place(first.group("agency")):
         place = first.group("place")            # "شفق نيوز/ أعلن", "المدى/ بغداد: أعلن": the outlet first
-        return Credit(dateline=place if place and is_known_place(place) else None, agency=first.group("agency"))
+        return Credit(dateline=place if place and is_known_place(place) else None,
+                      agency=first.group("agency")), first.end()
     match = _INLINE_DATELINE.match(paragraph[:160])
     if not match or match.end() >= len(paragraph):
         alone = _PLACE_DASH.match(paragraph[:60])
         if alone and is_known_place(alone.group("place")):
-            return Credit(dateline=alone.group("place"))    # "بغداد - أعلن وزير ...": a place, no agency
+            return Credit(dateline=alone.group("place")), alone.end()   # "بغداد - أعلن وزير ...": no agency
         return None
     place = match.group("place").strip(" ،,")
     if len(place.split()) > 4 or (is_agency(place) and not is_known_place(place)):
@@ -652,7 +665,7 @@ def extract_dateline(paragraph: str) -> Credit | None:
     known = is_agency(agency) or (agency.isascii() and agency.isupper() and len(agency) <= 6)
     if not known and not (match.group("quoted") and len(agency.split()) <= 3):
         return None
-    return Credit(dateline=place, agency=agency)
+    return Credit(dateline=place, agency=agency), match.end()
 
 
 def extract_author(doc: Document, byline_lines: list[str] | None = None) -> Credit | None:

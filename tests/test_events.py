@@ -553,3 +553,10 @@ def test_a_date_a_comparison_names_is_a_baseline_not_a_second_event():
     text = CALM_LEAD + "وأعلنت الشركة أمس أن مبيعاتها بلغت مليار دولار مقابل 800 مليون في 2023."
     a = article(text, {"الشركة": "ORG"}, {"أمس": "2024-11-04", "2023": "2023"})
     assert [(e.type, e.date) for e in find_events(a)] == [("statement", "2024-11-04")]
+
+
+def test_the_agency_of_a_dateline_takes_no_part_in_the_news():
+    text = "بيروت (رويترز) - أعلن البنك المركزي يوم الخميس أنه سيرفع سقف السحب الشهري للمودعين."
+    a = article(text, {"بيروت": "LOC", "رويترز": "ORG", "البنك المركزي": "ORG"}, {"يوم الخميس": "2024-05-02"})
+    [e] = find_events(a)
+    assert [a.mentions[i].text for i in e.participant_mentions] == ["البنك المركزي"]
