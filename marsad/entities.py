@@ -800,6 +800,17 @@ def _gentilic_word(token: str) -> bool:
     return bare != form and len(bare) >= 4 and (bare.endswith("ي") or bare.endswith("يه"))
 
 
+def _origin_adjective(token: str) -> bool:
+    """An adjective of a country or region (السعودية, الأمريكية, الكورية, المصري): its place is a name news
+    writes as a place (الإرهابي and العقارية are no origin)."""
+    if not _gentilic_word(token):
+        return False
+    form = match_form(token)
+    stem = strip_article(form)
+    stem = stem[:-2] if stem.endswith("يه") else stem[:-1]
+    return any("LOC3" in _rates_of(place) for place in (form, stem, "ال" + stem, stem + "ا", stem + "يا"))
+
+
 def _before(text: str, position: int) -> int:
     """The position after the last character before `position` that is not a space or an opening mark."""
     while position > 0 and (text[position - 1].isspace() or text[position - 1] in _OPENERS):
@@ -1413,6 +1424,7 @@ def chain_mentions(article: Article) -> None:
     mention changes, so offsets stay valid.
     """
     document_repairs(article)
+    _chain_bodies(article)
     people = [m for m in article.mentions if m.type == "PER"]
     parts_of = [person_parts(match_form(m.name)) for m in people]
     full: dict[tuple[str, ...], Counter] = defaultdict(Counter)
@@ -1434,6 +1446,24 @@ def chain_mentions(article: Article) -> None:
             continue
         best = max(fits, key=lambda p: (len(p), sum(full[p].values()), -order[p]))
         mention.name = min(full[best].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def _chain_bodies(article: Article) -> None:
+    """Point an organisation's one-word proper name at its full name in the same article when the full name
+    only adds adjectives of origin and only one full name fits: أرامكو -> أرامكو السعودية, بوينغ -> بوينغ
+    الأمريكية. A name of several words or with the article may be a body of its own that a branch abroad
+    takes with an adjective (حزب الله, حزب الله العراقي), and two full names ("حماس الفلسطينية" and another)
+    leave the short one alone."""
+    bodies = [m for m in article.mentions if m.type == "ORG"]
+    forms: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for m in bodies:
+        forms[tuple(match_form(m.name).split())][m.name] += 1
+    for m in bodies:
+        key = tuple(match_form(m.name).split())
+        fits = [k for k in forms if len(k) > len(key) and k[:len(key)] == key
+                and all(_origin_adjective(w) for w in k[len(key):])]
+        if len(key) == 1 and not key[0].startswith("ال") and len(fits) == 1:
+            m.name = min(forms[fits[0]].items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -1001,3 +1001,24 @@ def test_a_name_ends_before_a_title_of_several_words_that_follows_it():
     article = prepare(make_article("t", text, [("محمد بن سلمان بن عبدالعزيز آل سعود ولي", "PER")]))
     (person,) = [m for m in article.mentions if m.type == "PER"]
     assert person.text == "محمد بن سلمان بن عبدالعزيز آل سعود"
+
+
+def test_a_bodys_short_name_chains_to_its_full_name_when_only_one_fits():
+    text = "أعلنت أرامكو السعودية أرباحها الفصلية، وتراجعت أسهم أرامكو بعد الإعلان، فيما ارتفع سهم سابك."
+    names = [("أرامكو السعودية", "ORG"), ("أرامكو", "ORG"), ("سابك", "ORG")]
+    article = prepare(make_article("t", text, names))
+    assert [m.name for m in article.mentions if m.text == "أرامكو"] == ["أرامكو السعودية"]
+    assert by_text(article, "سابك").name == "سابك"
+    text = "قالت بوينغ الأمريكية وإيرباص الأوروبية إن الطلب تعافى، وأضافت بوينغ أن إيرباص منافس قوي."
+    names = [("بوينغ الأمريكية", "ORG"), ("إيرباص الأوروبية", "ORG"), ("بوينغ", "ORG"), ("إيرباص", "ORG")]
+    article = prepare(make_article("t", text, names))
+    assert [m.name for m in article.mentions if m.text == "إيرباص"] == ["إيرباص الأوروبية"]
+    text = "قال حزب الله إن حزب الله العراقي لا يمثله، وإن الأهلي غير الأهلي المصري."
+    names = [("حزب الله", "ORG"), ("حزب الله العراقي", "ORG"), ("الأهلي المصري", "ORG"), ("الأهلي", "ORG")]
+    article = prepare(make_article("t", text, names))
+    assert by_text(article, "حزب الله").name == "حزب الله"             # a body of its own and its branch
+    assert by_text(article, "الأهلي").name == "الأهلي"
+    text = "وقعت شركة سامسونغ الكورية اتفاقا مع سامسونغ الصينية، وقالت سامسونغ إن الاتفاق مهم."
+    names = [("سامسونغ الكورية", "ORG"), ("سامسونغ الصينية", "ORG"), ("سامسونغ", "ORG")]
+    article = prepare(make_article("t", text, names))
+    assert [m.name for m in article.mentions if m.text == "سامسونغ"] == ["سامسونغ"]     # two full names fit
