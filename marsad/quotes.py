@@ -944,9 +944,12 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
             continue
         if verb.ambiguous and _opens_sentence(doc, i):
             verb = _Verb(participle=verb.participle, prepositions=verb.prepositions)   # "وبيّن المتحدث ... أن"
+        elif verb.ambiguous and _after_statement_noun(doc, lex, i):
+            continue                            # "في تدوينة عبر منصة إكس، أن": via, not expressed
         clause_tok = _clause_start(doc, lex, i, verb, candidates)
-        if clause_tok is None or (verb.impersonal and clause_tok <= i + 2 and not _after_lam(doc, i)):
-            continue                            # "ويتوقع أن": it is expected that, nobody's words
+        if clause_tok is None or (verb.impersonal and not _after_lam(doc, i)
+                                  and (clause_tok <= i + 2 or tokens[i + 1].text in _COMMA)):
+            continue                            # "ويتوقع أن", "ويرجح، حتى الآن، أن": nobody's words
         if _thing_relative(doc, lex, i, clause_tok, verb):
             continue                            # "الأمر الذي يشير إلى", "الفكرة التي تقول إن": nobody speaks
         start = tokens[clause_tok].start if clause_tok < len(tokens) else len(text)
@@ -1080,6 +1083,15 @@ def _clause_end_after(doc: _Text, pos: int, boundaries: list[int]) -> int:
     return end
 
 
+def _after_statement_noun(doc: _Text, lex: _Lexicon, i: int) -> bool:
+    """The word before token i is a statement or speech ("في بيان عبر موقعها", "في كلمة عبر الفيديو")."""
+    j = i - 1
+    if j < 0 or not is_word(doc.tokens[j]) or normal(doc.tokens[i].text) not in lex.verb_forms:
+        return False
+    word = doc.tokens[j].text
+    return in_set(word, lex.statements) or in_set(word, lex.speech_nouns)
+
+
 def _opens_sentence(doc: _Text, i: int) -> bool:
     """Token i is the first word of its sentence."""
     s_start, _ = doc.sentence(doc.tokens[i].start)
@@ -1152,8 +1164,8 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
                     and not (len(prev_words) > 1 and _possessed(prev_words[-2]) and not last_after_comma)):
                 return k + 1                    # "وأشار الدعيلج في بيان وزعته الأمانة إلى أن"; a comma
                                                 # closes an aside: "وأشار المصدر، الذي طلب ... اسمه، إلى أن"
-            if any(in_set(w, lex.blockers) for w in prev_free[-2:]):
-                return None
+            if not after_comma and any(in_set(w, lex.blockers) for w in prev_free[-2:]):
+                return None                     # "على أن" (provided that), not "على منصة إكس، أن"
             return k + 1
         if doc.in_name(t.start):                # "وأكد الشيخ علي الحرقان أن": علي is a name, not على
             prev_words.append(t.text)
@@ -1169,7 +1181,7 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
             if n < len(tokens) and is_word(tokens[n]) and normal(tokens[n].text) in lex.connectors:
                 return n + 1
             return n
-        if k in doc.verbs:
+        if k in doc.verbs and not (doc.verbs[k].ambiguous and _after_statement_noun(doc, lex, k)):
             return None
         prev_words.append(t.text)
         last_after_comma = after_comma

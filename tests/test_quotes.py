@@ -1131,3 +1131,23 @@ def test_verb_agreement_reads_masculine_roots_ending_like_feminine_forms():
     assert [_agreement(w, lex) for w in ("لفت", "ونوّه", "منوّهًا", "قوله", "يلفت")] == ["m"] * 5
     assert [_agreement(w, lex) for w in ("قالت", "وأضافت", "مشيرةً", "تأكيدها", "تقول")] == ["f"] * 5
     assert [_agreement(w, lex) for w in ("قالوا", "مضيفين")] == ["p", "p"]
+
+
+def test_an_aside_naming_the_platform_does_not_hide_the_reported_clause():
+    for aside in ("في تدوينة على منصة إكس،", "في تدوينة عبر منصة إكس،", "في بيان عبر موقعها الرسمي،"):
+        text = f"وأوضح حاكم الإقليم مني مناوي، {aside} أن أكثر من 400 ألف شخص فروا من المخيم خلال ثلاثة أيام."
+        a = article(text, {"مني مناوي": "PER", "إكس": "ORG"})
+        [q] = find_quotes(a)
+        assert (q.verb, speaker(a, q)) == ("أوضح", "مني مناوي"), aside
+        assert q.text.startswith("أكثر من 400 ألف")
+    # "على أن" right before its connector is still "provided that", and عبر after a noun is still a verb
+    a = article("ووافق الطرفان على تمديد الهدنة على أن تبدأ المفاوضات الأسبوع المقبل في جنيف.", {})
+    assert find_quotes(a) == []
+    text = "وفي ختام اللقاء عبر الوزير عن أمله في أن تتعزز العلاقات بين البلدين في كل المجالات."
+    [q] = find_quotes(article(text, {}))
+    assert q.verb == "عبر"
+
+
+def test_an_impersonal_verb_before_an_aside_quotes_nobody():
+    text = "ويرجح، حتى الآن على الأقل، أن تكون الجريمة من تنفيذ خلية صغيرة تعمل بمفردها في المنطقة."
+    assert find_quotes(article(text, {})) == []
