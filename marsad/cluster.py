@@ -63,6 +63,7 @@ from rapidfuzz.fuzz import ratio
 
 from . import MarsadError, summarise
 from .arabic import split_sentences, strip_diacritics
+from .entities import skeleton
 from .lexicon import normal
 from .records import Article, Story, content_id
 
@@ -142,13 +143,15 @@ def term_key(word: str) -> str | None:
     """The matching key of one word, or None for punctuation. Normalised (`normalize_for_matching`), the
     definite article dropped, and a leading و/ف/ب/ك/ل dropped only when the table says the rest is the more
     common word (وقال -> قال but وزير, بغداد, لبنان stay): a lexicon decides what a surface rule cannot.
-    An unknown word starting with و/ف loses it (names: وستولتنبرغ -> ستولتنبرغ)."""
+    An unknown word starting with و/ف loses it (names: وستولتنبرغ -> ستولتنبرغ). A word the table does not
+    know (a rare name, mostly transliterated) is keyed by its consonant skeleton, so that two outlets'
+    spellings of one name meet: زيلينسكي / زيلنسكى, بلينكن / بلينكين (`_rare_key`)."""
     w = normal_word(word)
     if not _KEYABLE.match(w):
         return None
     key = article_key(w)
     if key != w or len(w) < 4 or not _ARABIC_START.match(w) or w[0] not in "وفبكل":
-        return key
+        return _rare_key(key)
     table = _zipf_table()
     best, best_zipf = w, table.get(w, -1.0)
     rests = [w[1:]]
@@ -159,8 +162,22 @@ def term_key(word: str) -> str | None:
         if z > best_zipf:
             best, best_zipf = rest, z
     if best_zipf < 0 and w[0] in "وف" and len(w) >= 5:
-        return w[1:]
-    return best
+        return _rare_key(w[1:])
+    return _rare_key(best)
+
+
+SKELETON_MIN = 4          # letters a rare word's skeleton needs to stand for it (shorter ones collide)
+
+
+def _rare_key(key: str) -> str:
+    """A key the IDF table lacks, as "~" + its consonant skeleton (`entities.skeleton`: the phonetic key
+    without long vowels); a known word, a number or a short or non-Arabic word as it is. On SaudiNewsNet
+    this adds 151 same-story pairs to 32,913 and drops 16; of 25 added pairs read, 19 were one event, 3
+    borderline (one topic on two days) and 3 not (two template cables, two Chelsea stories a day apart)."""
+    if key.isdigit() or not _ARABIC_START.match(key) or key in _zipf_table():
+        return key
+    bare = skeleton(key)
+    return "~" + bare if len(bare) >= SKELETON_MIN else key
 
 
 @lru_cache(maxsize=200_000)

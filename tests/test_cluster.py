@@ -286,3 +286,29 @@ def test_a_side_storys_headline_does_not_title_the_story():
                    text="بعث ملك المغرب برقية تعزية إلى خادم الحرمين الشريفين عبر فيها عن تضامن بلاده مع المملكة.",
                    published="2024-05-01")
     assert cluster.story_title([side, a, b]) == b.title
+
+
+def test_two_outlets_spelling_a_rare_name_apart_still_tell_one_story():
+    assert cluster.term_key("زيلينسكي") == cluster.term_key("زيلنسكى") == cluster.term_key("وزيلنسكي")
+    assert cluster.term_key("بلينكن") == cluster.term_key("بلينكين")
+    assert cluster.term_key("بغداد") == "بغداد" and cluster.term_key("2024") == "2024"   # known words stay
+    levant = Article(
+        id="a-kyiv-1", source="t", outlet="levant-site", published="2024-05-15T10:00",
+        title="زيلينسكي يلتقي بلينكن في كييف ويطالب بمزيد من أنظمة الدفاع الجوي",
+        text=("استقبل الرئيس الأوكراني فولوديمير زيلينسكي اليوم الأربعاء وزير الخارجية الأميركي أنتوني بلينكن "
+              "في العاصمة كييف في زيارة لم يعلن عنها مسبقا.\nوقال زيلينسكي إن بلاده بحاجة ماسة إلى منظومتي "
+              "باتريوت إضافيتين لحماية مدينة خاركيف."),
+        mentions=[Mention(0, 1, "فولوديمير زيلينسكي", "PER"), Mention(0, 1, "أنتوني بلينكن", "PER"),
+                  Mention(0, 1, "كييف", "LOC"), Mention(0, 1, "خاركيف", "LOC")])
+    nile = Article(
+        id="a-kyiv-2", source="t", outlet="nile-site", published="2024-05-15T13:00",
+        title="بلينكين في زيارة مفاجئة إلى كييف: الدعم الأمريكي قادم",
+        text=("وصل وزير الخارجية الأمريكي أنتونى بلينكين إلى كييف صباح الأربعاء في زيارة مفاجئة حيث التقى "
+              "الرئيس الأوكرانى فلاديمير زيلنسكى.\nوطالب زيلنسكى بتزويد بلاده بمنظومتي باتريوت للدفاع الجوي "
+              "لحماية خاركيف التي تتعرض لهجوم روسي."),
+        mentions=[Mention(0, 1, "أنتونى بلينكين", "PER"), Mention(0, 1, "فلاديمير زيلنسكى", "PER"),
+                  Mention(0, 1, "كييف", "LOC"), Mention(0, 1, "خاركيف", "LOC")])
+    a, b = cluster.story_features(levant), cluster.story_features(nile)
+    assert cluster.pair_score(a, b) >= cluster.STORY_THRESHOLD
+    story_of, _ = _cluster([levant, nile, FOOTBALL])
+    assert story_of["a-kyiv-1"] == story_of["a-kyiv-2"] != story_of["a-football"]
