@@ -1083,6 +1083,36 @@ def _name_tails(article: Article) -> None:
                 mention.name = mention.text
 
 
+_WORD_LETTERS = re.compile(r"[^\W\d_]+")
+_ORIGIN_NOT_SURNAME = frozenset(match_form(w) for w in ("الأصل", "الأصول", "المولد", "الجنسية", "المنشأ"))
+
+
+def _origin_surnames(article: Article) -> None:
+    """A man's surname that is a country's adjective, which the tagger leaves out as an adjective: محمد
+    شياع السوداني, أبو أسامة العراقي, سعد بن عبدالرحمن اليمني. Only a masculine adjective of origin
+    (`_origin_adjective`) one space after a person's name of two words or more, starting no other mention,
+    and not followed by الأصل ("ماركو روبيو الكوبي الأصل" is of Cuban origin). News puts a nationality before
+    a name ("الرئيس المصري"), so one right after it is the name's own; a feminine one agrees with something
+    else ("حكومة بنيامين نتنياهو اليمينية")."""
+    text = article.text
+    starts = {m.start for m in article.mentions}
+    for mention in article.mentions:
+        if mention.type != "PER" or len(mention.text.split()) < 2 or not text.startswith(" ", mention.end):
+            continue
+        word = _WORD_LETTERS.match(text, mention.end + 1)
+        if word is None or word.start() in starts or not _origin_adjective(word.group()):
+            continue
+        if match_form(word.group()).endswith("ه") or (word.end() < len(text) and text[word.end()].isalnum()):
+            continue
+        after = _WORD_LETTERS.match(text, word.end() + 1) if text.startswith(" ", word.end()) else None
+        if after is not None and match_form(after.group()) in _ORIGIN_NOT_SURNAME:
+            continue
+        old = mention.text
+        mention.end, mention.text = word.end(), text[mention.start:word.end()]
+        if mention.name == old:
+            mention.name = mention.text
+
+
 def _people_after_titles(article: Article) -> None:
     """Mentions right after a person's title are people, with their whole name.
 
@@ -1265,6 +1295,7 @@ def repair_mentions(article: Article) -> None:
     _untagged_after_titles(article)
     _name_clitics(article)
     _name_tails(article)
+    _origin_surnames(article)
 
 
 def attach_titles(article: Article) -> None:

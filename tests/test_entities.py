@@ -1022,3 +1022,15 @@ def test_a_bodys_short_name_chains_to_its_full_name_when_only_one_fits():
     names = [("سامسونغ الكورية", "ORG"), ("سامسونغ الصينية", "ORG"), ("سامسونغ", "ORG")]
     article = prepare(make_article("t", text, names))
     assert [m.name for m in article.mentions if m.text == "سامسونغ"] == ["سامسونغ"]     # two full names fit
+
+
+def test_a_surname_that_is_a_countrys_adjective_stays_in_the_name():
+    text = ("وكان رئيس الوزراء محمد شياع السوداني قد التقى أبو أسامة العراقي، فيما قال ماركو روبيو الكوبي "
+            "الأصل إن حكومة بنيامين نتنياهو اليمنية تلقت دعما من سعد بن عبدالرحمن اليمني.")
+    names = [("محمد شياع", "PER"), ("أبو أسامة", "PER"), ("ماركو روبيو", "PER"), ("بنيامين نتنياهو", "PER"),
+             ("سعد بن عبدالرحمن", "PER")]
+    article = prepare(make_article("t", text, names))
+    people = [m.text for m in article.mentions if m.type == "PER"]
+    assert people == ["محمد شياع السوداني", "أبو أسامة العراقي", "ماركو روبيو", "بنيامين نتنياهو",
+                      "سعد بن عبدالرحمن اليمني"]
+    assert all(text[m.start:m.end] == m.text for m in article.mentions)
