@@ -988,7 +988,7 @@ def _name_fronts(article: Article) -> None:
             dual = any(bare.endswith(end) and (bare[:-2],) in _HEADS for end in ("ان", "ين", "ون"))
             head = (bare != form and (bare,) in _HEADS and _word(form) not in _HONORIFIC_FIRST
                     and form not in _ROYAL_TITLES)
-            if plural or dual or head:
+            if plural or dual or head or _verb_opening(text, mention.start, words[0]):
                 _move_start(mention, text, mention.start + mention.text.index(words[1]))
                 continue
         found = _LINEAGE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
@@ -1005,6 +1005,19 @@ def _name_fronts(article: Article) -> None:
             joined = match_form(text[start - 1] + words[0])
             if joined in _GIVEN_NAMES and match_form(words[0]) not in _GIVEN_NAMES:
                 _move_start(mention, text, start - 1)
+
+
+def _verb_opening(text: str, start: int, word: str) -> bool:
+    """The name's first word is a verb with و/ف opening a sentence ("وطالب زيلنسكى بتزويد ..."): a verb whose
+    subject follows it (`_SUBJECT_VERBS`), written with its و/ف, with nothing but a sentence end before it.
+    After a comma the same word may be a given name in a list (محمد علي، وطالب الرفاعي)."""
+    if match_form(word) not in _SUBJECT_VERBS:
+        return False
+    clitic = start - 1 if start and text[start - 1] in "وف" else start
+    if clitic == start and word[:1] not in "وف":
+        return False
+    before = text[max(0, clitic - 3):clitic].rstrip(" \t")
+    return not before or before[-1] in ".!?؟\n»\"”"
 
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")

@@ -1034,3 +1034,13 @@ def test_a_surname_that_is_a_countrys_adjective_stays_in_the_name():
     assert people == ["محمد شياع السوداني", "أبو أسامة العراقي", "ماركو روبيو", "بنيامين نتنياهو",
                       "سعد بن عبدالرحمن اليمني"]
     assert all(text[m.start:m.end] == m.text for m in article.mentions)
+
+
+def test_a_verb_opening_a_sentence_is_no_first_name():
+    text = ("وصل الوزير إلى كييف.\nوطالب زيلنسكى بتزويد بلاده بمنظومات دفاع جوي. "
+            "وحضر اللقاء محمد علي، وطالب الرفاعي.")
+    names = [("طالب زيلنسكى", "PER"), ("محمد علي", "PER"), ("طالب الرفاعي", "PER")]
+    article = prepare(make_article("t", text, names))
+    people = [m.text for m in article.mentions if m.type == "PER"]
+    assert people == ["زيلنسكى", "محمد علي", "طالب الرفاعي"]      # after a comma it may be a given name
+    assert all(text[m.start:m.end] == m.text for m in article.mentions)
