@@ -1092,6 +1092,23 @@ def _after_statement_noun(doc: _Text, lex: _Lexicon, i: int) -> bool:
     return in_set(word, lex.statements) or in_set(word, lex.speech_nouns)
 
 
+def _headline_person(article: Article) -> _Speaker | None:
+    """The first person the headline names, as the article's mention of that name when the body has one,
+    else as speaker_text alone (the headline is not in the text, so it has no offsets)."""
+    if not article.title:
+        return None
+    from marsad import ner                      # the tagger, only for an interview with no one named
+    people = [m for m in ner.find_mentions(article.title) if m.type == "PER"]
+    if not people:
+        return None
+    name = people[0].name or people[0].text
+    key = normal(name)
+    for i, m in enumerate(article.mentions):
+        if m.type == "PER" and key in (normal(m.name or m.text), normal(m.text)):
+            return i, m.text
+    return None, name
+
+
 def _opens_sentence(doc: _Text, i: int) -> bool:
     """Token i is the first word of its sentence."""
     s_start, _ = doc.sentence(doc.tokens[i].start)
@@ -1259,7 +1276,8 @@ class _Discourse:
     def interviewee(self, doc: _Text, anchor: int) -> _Speaker | None:
         """Who answers an interview's questions: fixed at the first answer as the last person named as a
         speaker before it (the lead: "أكد الوزير فلان في حواره أن ..."), else the first person the text
-        names before the questions; None when neither is there."""
+        names before the questions, else the person the headline names ("وزير الطاقة صالح الخرابشة
+        لـ«الدستور»: ..."); None when none is there."""
         if not self._interviewee_set:
             self._interviewee_set = True
             if self.named is not None:
@@ -1271,6 +1289,8 @@ class _Discourse:
                     if ref.mention is not None and doc.article.mentions[ref.mention].type == "PER":
                         self._interviewee = (ref.mention, ref.text)
                         break
+                else:
+                    self._interviewee = _headline_person(doc.article)
         return self._interviewee
 
     @property

@@ -77,7 +77,7 @@ def _fact_kinds(words: list[str]) -> int:
 
 def _candidates(articles: Iterable[Article]) -> list[_Candidate]:
     """Sentences of MIN_WORDS..MAX_WORDS words among the first MAX_SENTENCES_PER_ARTICLE of each article,
-    each with its lead and who/what/when bonus."""
+    each with its lead and who/what/when bonus; questions are none."""
     found = []
     for article in articles:
         text = article.text or ""
@@ -89,6 +89,8 @@ def _candidates(articles: Iterable[Article]) -> list[_Candidate]:
         for i, (start, end) in enumerate(spans):
             if position >= MAX_SENTENCES_PER_ARTICLE:
                 break
+            if text[start:end].rstrip(" »\"”)").endswith(("؟", "?")):
+                continue                        # a question ("س: هل تنوي الحكومة ...؟") tells no news
             raw = _WORD.findall(strip_diacritics(text[start:end]))     # once for the key and the vector
             words = list(filter(None, map(cluster.normal_word, raw)))
             if len(words) < MIN_WORDS:

@@ -1151,3 +1151,20 @@ def test_an_aside_naming_the_platform_does_not_hide_the_reported_clause():
 def test_an_impersonal_verb_before_an_aside_quotes_nobody():
     text = "ويرجح، حتى الآن على الأقل، أن تكون الجريمة من تنفيذ خلية صغيرة تعمل بمفردها في المنطقة."
     assert find_quotes(article(text, {})) == []
+
+
+def test_an_interviewee_named_only_in_the_headline_answers():
+    text = ("س: هل تنوي الحكومة رفع أسعار الكهرباء؟\n"
+            "ج: لا توجد أي نية لرفع أسعار الكهرباء على المستهلكين خلال العام الحالي.\n"
+            "س: ماذا عن الربط مع العراق؟\n"
+            "ج: نزود العراق حاليا بنحو 40 ميغاواط، ويؤكد الوزير صالح الخرابشة أن الكمية سترتفع.")
+    a = article(text, {"صالح الخرابشة": "PER", "العراق": "LOC"})
+    a.title = 'وزير الطاقة الأردني صالح الخرابشة لـ"الدستور": لا رفع لأسعار الكهرباء هذا العام'
+    answers = [q for q in find_quotes(a) if q.kind == "direct"]
+    assert len(answers) == 2
+    assert all(q.speaker_text == "صالح الخرابشة" for q in answers)
+    assert all(speaker(a, q) == "صالح الخرابشة" for q in answers)          # linked to the body's mention
+    a = article(text.replace("ويؤكد الوزير صالح الخرابشة أن", "ونتوقع أن"), {"العراق": "LOC"})
+    a.title = 'وزير الطاقة الأردني صالح الخرابشة لـ"الدستور": لا رفع لأسعار الكهرباء هذا العام'
+    answers = [q for q in find_quotes(a) if q.kind == "direct"]
+    assert [(q.speaker_text, q.speaker_mention) for q in answers] == [("صالح الخرابشة", None)] * 2

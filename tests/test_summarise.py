@@ -84,3 +84,14 @@ def test_a_cut_copy_of_a_chosen_sentence_is_not_chosen_again():
     b = Article(id="a-2", source="t", text=cut, published="2024-05-01")
     texts = [s.text for s in summarise.summarise([a, b])]
     assert full in texts and cut not in texts
+
+
+def test_an_interviews_questions_are_not_summary_sentences():
+    text = ("س: هل تنوي الحكومة رفع أسعار الكهرباء على المستهلكين هذا العام؟\n"
+            "ج: لا توجد أي نية لرفع أسعار الكهرباء على المستهلكين خلال العام الحالي.\n"
+            "س: ماذا عن مشروع الربط الكهربائي مع العراق بعد اكتمال مرحلته الأولى؟\n"
+            "ج: نزود العراق حاليا بنحو 40 ميغاواط ونعمل على رفع الكمية إلى 150 ميغاواط بنهاية العام.")
+    interview = Article(id="a-interview", source="t", published="2024-03-01", title="وزير الطاقة: لا رفع للأسعار",
+                        text=text)
+    chosen = summarise.summarise([interview])
+    assert len(chosen) == 2 and all(s.text.startswith("ج:") for s in chosen)
