@@ -1449,10 +1449,38 @@ def _surnames_after_verbs(article: Article) -> None:
         article.mentions = sorted(article.mentions + added, key=lambda m: (m.start, m.end))
 
 
+def _cut_surnames(article: Article) -> None:
+    """A surname the tagger cut off a name ("[إيهاب] واصف، رئيس شعبة الذهب ... وتوقع واصف أن"): a one-word
+    person mention that is a given name (name-type rate PER3 or a known given name), one space before a
+    safe surname (`_surname_word`) that the article also writes alone as a verb's subject. The name takes
+    the word, and `_surnames_after_verbs` then finds the lone one."""
+    text = article.text
+    tokens = tokenize(text)
+    after_verb = {match_form(tok.text) for before, tok in zip(tokens, tokens[1:])
+                  if match_form(before.text) in _SUBJECT_VERBS}
+    starts = {m.start for m in article.mentions}
+    for mention in article.mentions:
+        if (mention.type != "PER" or not after_verb or " " in mention.text or not text.startswith(" ", mention.end)
+                or not ("PER3" in _rates_of(mention.text) or _word(mention.text) in _GIVEN_NAMES)):
+            continue
+        word = _WORD_LETTERS.match(text, mention.end + 1)
+        if word is None or word.start() in starts or (word.end() < len(text) and text[word.end()].isalnum()):
+            continue
+        key = match_form(word.group())
+        if key not in after_verb or key in _STOP_WORDS or key in _SUBJECT_VERBS or not _surname_word(word.group()):
+            continue
+        old = mention.text
+        mention.end, mention.text = word.end(), text[mention.start:word.end()]
+        if mention.name == old:
+            mention.name = mention.text
+
+
 def document_repairs(article: Article) -> None:
     """The repairs that need the whole article: surnames typed as a place or body that are a person the
-    article names (`_retype_people`), and surnames left untagged after a verb (`_surnames_after_verbs`)."""
+    article names (`_retype_people`), surnames cut off a name the article writes alone elsewhere
+    (`_cut_surnames`), and surnames left untagged after a verb (`_surnames_after_verbs`)."""
     _retype_people(article)
+    _cut_surnames(article)
     _surnames_after_verbs(article)
 
 

@@ -1044,3 +1044,13 @@ def test_a_verb_opening_a_sentence_is_no_first_name():
     people = [m.text for m in article.mentions if m.type == "PER"]
     assert people == ["زيلنسكى", "محمد علي", "طالب الرفاعي"]      # after a comma it may be a given name
     assert all(text[m.start:m.end] == m.text for m in article.mentions)
+
+
+def test_a_surname_cut_off_a_name_joins_it_when_the_article_writes_it_alone():
+    text = ("وقال إيهاب واصف، رئيس شعبة الذهب، إن الأسعار ارتفعت. وتوقع واصف أن تواصل الأسعار ارتفاعها. "
+            "وحضر اللقاء أحمد والوزير.")
+    names = [("إيهاب", "PER"), ("أحمد", "PER")]
+    article = prepare(make_article("t", text, names))
+    people = [(m.text, m.name) for m in article.mentions if m.type == "PER"]
+    assert people == [("إيهاب واصف", "إيهاب واصف"), ("واصف", "إيهاب واصف"), ("أحمد", "أحمد")]
+    assert all(text[m.start:m.end] == m.text for m in article.mentions)
