@@ -260,6 +260,9 @@ def find_events(article: Article) -> list[Event]:
     return [event for event in lead if event.type not in types] + events
 
 
+RELATIVE_WORDS = 2         # words before a trigger looked at for the relative pronoun that opens its clause
+_RELATIVES = frozenset(normal(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي",
+                                             "والذي", "والتي", "والذين"))
 _COMPARISON = frozenset(normal(w) for w in ("مقارنة", "ومقارنة", "بالمقارنة", "مقابل", "قياسا", "بالقياس", "المماثلة"))
 COMPARISON_WORDS = 4        # words before a date looked at for a comparison ("مقارنة بالفترة نفسها من العام الماضي")
 _SINCE = frozenset({"منذ", "ومنذ"})         # before a date (not "منذ يومين", whose timex holds it): since when
@@ -466,14 +469,22 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
             """Plain words between the trigger and the date, the date's own words not counted."""
             lo, hi = (h.last + 1, i) if h.first < i else (end, h.first)
             return max(0, plain[hi] - plain[lo])
-        if main in usable and (main.value.strong or _framed(lex, tokens, a, b, t)):
+        def relative(h: Hit[_Trigger]) -> bool:
+            """A relative pronoun just before a trigger after the date (within RELATIVE_WORDS words): the
+            trigger's clause describes the dated noun ("الانتخابات المقررة في 6 أكتوبر، والتي أعلن ترشحه لها")."""
+            if h.first <= i:
+                return False
+            words = [tok for tok in tokens[end:h.first] if is_word(tok)][-RELATIVE_WORDS:]
+            return any(normal(tok.text) in _RELATIVES for tok in words)
+        if main in usable and (main.value.strong or _framed(lex, tokens, a, b, t)) and not relative(main):
             gov = main                          # a strong trigger, or a year or month opening the sentence
         else:
             # a date mostly follows what it dates ("قرار مجلس الشورى رقم 4/2 وتاريخ 5/3/1427 على اتفاقية"); a
             # trigger after it must be close ("غدا الأربعاء وفي الطائف تنطلق") and not a verb with و/ف, which
-            # opens a clause of its own ("... أمس (الأحد)، وكشف المصدر")
+            # opens a clause of its own ("... أمس (الأحد)، وكشف المصدر"), nor one in a relative clause on
+            # the dated noun ("الانتخابات المقررة في 6 أكتوبر، والتي أعلن ترشحه لها")
             near = [h for h in usable if distance(h) <= DATE_WORDS if h.first < i
-                    or (distance(h) <= DATE_AFTER_WORDS and not _coordinated_verb(tokens, h))]
+                    or (distance(h) <= DATE_AFTER_WORDS and not _coordinated_verb(tokens, h) and not relative(h))]
             if not near:
                 continue
             gov = min(near, key=lambda h: (h.first > i, distance(h), h.first))

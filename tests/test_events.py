@@ -560,3 +560,10 @@ def test_the_agency_of_a_dateline_takes_no_part_in_the_news():
     a = article(text, {"بيروت": "LOC", "رويترز": "ORG", "البنك المركزي": "ORG"}, {"يوم الخميس": "2024-05-02"})
     [e] = find_events(a)
     assert [a.mentions[i].text for i in e.participant_mentions] == ["البنك المركزي"]
+
+
+def test_a_trigger_in_a_relative_clause_after_a_date_is_not_dated_by_it():
+    text = CALM_LEAD + ("ويأتي التغيير قبل شهرين من الانتخابات الرئاسية المقررة في السادس من أكتوبر المقبل، "
+                        "والتي أعلن الرئيس قيس سعيد ترشحه لها.")
+    a = article(text, {"قيس سعيد": "PER"}, {"السادس من أكتوبر المقبل": "2024-10-06"})
+    assert all(e.date != "2024-10-06" or e.type != "statement" for e in find_events(a))
