@@ -532,6 +532,7 @@ _BYLINE_PREFIX = re.compile(r"^(?:" + "|".join(sorted(_BYLINE_WORDS, key=len, re
                             re.IGNORECASE)
 _CREDIT_SPLIT = re.compile(r"\s*(?:[:\-–—ـ/|،,]+|\s[(（]|[)）])\s*|[(（]")
 _QUOTES = "«»\"“”{}()（）[]'"
+_GUILLEMETS = re.compile(r"«[^«»]+»|“[^“”]+”|\"[^\"]+\"")
 _HAS_DIGIT = re.compile(r"\d")
 
 
@@ -574,16 +575,17 @@ def parse_credit(text: str, strict: bool = False) -> Credit | None:
     text = _BYLINE_PREFIX.sub("", text)
     if strict and len(text.split()) > 7:
         return None
-    parts = [p.strip(_QUOTES + " ") for p in _CREDIT_SPLIT.split(text)]
-    parts = [p for p in parts if p]
+    raw = [p.strip() for p in _CREDIT_SPLIT.split(text)]
+    raw = [p for p in raw if p.strip(_QUOTES + " ")]
+    parts = [p.strip(_QUOTES + " ") for p in raw]
     if not parts or any(len(p.split()) > 4 for p in parts):
         return None
     agencies, places = _credit_vocab()
     kinds = []
-    for part in parts:
+    for part, written in zip(parts, raw):
         key = line_key(part)
-        if key in agencies:
-            kinds.append("agency")
+        if key in agencies or (_GUILLEMETS.fullmatch(written) and key not in places):
+            kinds.append("agency")              # "بيروت - «الأخبار»": a paper's name is written in quotes
         elif key in places:
             kinds.append("place")
         elif part.isascii() and part.isupper() and len(part) <= 6:

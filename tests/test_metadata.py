@@ -255,3 +255,9 @@ def test_page_metadata_reads_the_json_ld_author(author_json):
 def test_stamp_credit(line, credit):
     from marsad.metadata import stamp_credit
     assert stamp_credit(line) == credit
+
+
+def test_a_name_in_quotes_after_a_dateline_is_the_paper_not_a_writer():
+    assert parse_credit("بيروت - «الأخبار»", strict=True) == Credit("بيروت", "الأخبار")
+    assert parse_credit('عمّان - "الغد"', strict=True) == Credit("عمّان", "الغد")
+    assert parse_credit("لندن: فلان الفلاني", strict=True) == Credit("لندن", None, "فلان الفلاني")
