@@ -1405,6 +1405,7 @@ def _subject_verbs() -> frozenset[str]:
 
 
 _SUBJECT_VERBS = _subject_verbs()
+_KANA = frozenset(match_form(w) for w in ("كان", "وكان", "فكان", "كانت", "وكانت"))
 _DATES = _load("dates.json")
 _TIME_WORDS = {match_form(w) for key in ("weekdays", "gregorian_months", "hijri_months")
                for names in _DATES[key].values() for w in names}
@@ -1425,22 +1426,28 @@ def _surname_word(word: str) -> bool:
 def _surnames_after_verbs(article: Article) -> None:
     """A person's surname the tagger left untagged right after a verb ("بينما تلقى السوداني دعوة", "وأكد
     الشليل") is that person, when the article names him in full: after a finite verb the word is its
-    subject, so a nisba cannot be an adjective there. The new mention then chains like any other."""
-    surnames = {}
+    subject, so a nisba cannot be an adjective there. Between كان and قد any surname is the subject, even a
+    common word ("وكان الشرع قد أكد", after "الرئيس أحمد الشرع"). The new mention then chains like any
+    other."""
+    surnames, any_surnames = {}, {}
     for mention in article.mentions:
         words = mention.text.split()
-        if mention.type == "PER" and len(words) >= 2 and _surname_word(words[-1]):
-            surnames[match_form(words[-1])] = mention
-    if not surnames:
+        if mention.type == "PER" and len(words) >= 2 and match_form(words[-1]) not in _TIME_WORDS:
+            any_surnames[match_form(words[-1])] = mention
+            if _surname_word(words[-1]):
+                surnames[match_form(words[-1])] = mention
+    if not any_surnames:
         return
     covered = sorted((m.start, m.end) for m in article.mentions)
     starts = [s for s, _ in covered]
     tokens = tokenize(article.text)
     added = []
-    for before, tok in zip(tokens, tokens[1:]):
+    for before, tok, after in zip(tokens, tokens[1:], tokens[2:] + [tokens[-1]]):
         key = match_form(tok.text)
-        if key not in surnames or match_form(before.text) not in _SUBJECT_VERBS:
-            continue
+        if key in surnames and match_form(before.text) in _SUBJECT_VERBS:
+            pass
+        elif not (key in any_surnames and match_form(before.text) in _KANA and match_form(after.text) == "قد"):
+            continue                            # "وكان الشرع قد أكد": a subject whatever the word
         k = bisect_right(starts, tok.start) - 1
         if k >= 0 and covered[k][1] > tok.start:
             continue

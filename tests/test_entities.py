@@ -1054,3 +1054,12 @@ def test_a_surname_cut_off_a_name_joins_it_when_the_article_writes_it_alone():
     people = [(m.text, m.name) for m in article.mentions if m.type == "PER"]
     assert people == [("إيهاب واصف", "إيهاب واصف"), ("واصف", "إيهاب واصف"), ("أحمد", "أحمد")]
     assert all(text[m.start:m.end] == m.text for m in article.mentions)
+
+
+def test_a_surname_between_kana_and_qad_is_the_person_whatever_the_word():
+    text = ("أصدر الرئيس السوري أحمد الشرع مرسوما بتشكيل الهيئة. "
+            "وكان الشرع قد أكد في كلمة أن العدالة ركيزة أساسية، وكان الشرع الإسلامي مصدرا للتشريع.")
+    article = prepare(make_article("t", text, [("أحمد الشرع", "PER")]))
+    found = [(m.text, m.name, m.start) for m in article.mentions if m.type == "PER"]
+    assert found == [("أحمد الشرع", "أحمد الشرع", text.index("أحمد")),
+                     ("الشرع", "أحمد الشرع", text.index("الشرع قد"))]
