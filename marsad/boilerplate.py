@@ -416,6 +416,10 @@ def _glued_header() -> re.Pattern[str]:
 
 # a one-word tags header glued after the last sentence, the tags running to the end with no sentence in them
 _GLUED_TAGS = re.compile(r"(?<=[.!?؟…»”)])\s*(سمات|الوسوم|وسوم|دلالات)\s+(?=\S)[^.!?؟…\n]*$")
+# the page's link line glued after the last sentence: "... السلامة. رابط الخبر بصحيفة الوئام: <headline>"
+_GLUED_LINK = re.compile(r"(?:(?<=[.!?؟…»”)/])\s*((?:رابط الخبر|الرابط المختصر|رابط مختصر)\s*:)"
+                         r"|(?:^|\s)((?:رابط الخبر|رابط المقال)\s+ب(?:صحيفة|موقع|جريدة)\s+[^\s:]+(?:\s+[^\s:]+)?\s*:))"
+                         r"[^\n]*$")
 
 
 def _share_prefix(text: str) -> int:
@@ -461,9 +465,13 @@ def _unglue(text: str, at_end: bool, at_start: bool = False) -> list[_Line]:
         if not header:                      # "... قدير. سمات القضاء وليد بن محمد الصمعاني": a tags line glued on
             found = _GLUED_TAGS.search(text)
             header, start = (found.group(1), found.start(1)) if found else (None, None)
-        if header and start > 0 and not any(a <= start < b for a, b, _ in cuts):
+        why = _rules().list_headers[line_key(header)] if header else None
+        link = None if header else _GLUED_LINK.search(text)
+        if link:                            # "... السلامة. رابط الخبر بصحيفة الوئام: <headline>"
+            group = 1 if link.group(1) else 2
+            header, start, why = link.group(group), link.start(group), "share prompt"
+        if header and (start > 0 or link) and not any(a <= start < b for a, b, _ in cuts):
             if text[start:].count(" ") + 1 <= GLUED_TAIL_MAX_WORDS:
-                why = _rules().list_headers[line_key(header)]
                 cuts = [c for c in cuts if c[1] <= start] + [(start, len(text), why)]
     if not cuts:
         return [_make_line(text)]

@@ -558,3 +558,23 @@ def test_a_wire_stamp_gives_its_place_and_agency_as_well_as_its_date():
     assert (a.dateline, a.agency, a.published) == ("القاهرة", "أ ش أ", "2025-03-03")
     a = clean(f"عنوان عن خطة وزارة الصحة الجديدة\nالخميس، 01 يوليو 2021 10:43 ص\n{BODY}")
     assert (a.dateline, a.agency) == (None, None)                       # a bare stamp names nobody
+
+
+def test_the_pages_link_line_glued_after_the_last_sentence_goes_gulf_style():
+    link = "رابط الخبر بصحيفة الوئام: الصحة تسجل إصابات جديدة في جدة"
+    for glue in (" ", "\n\n"):
+        a = clean(f"{BODY}{glue}{link}", title_hint="عنوان")
+        assert a.text == BODY and reasons(a)[link] == "share prompt", repr(glue)
+    tail = BODY[:-1] + " رابط الخبر: الصحة تسجل إصابات جديدة"      # no paper named: only after a sentence end
+    assert clean(tail, title_hint="عنوان").text == tail
+    short = "رابط الخبر: الصحة تسجل إصابات جديدة"
+    a = clean(f"{BODY} {short}", title_hint="عنوان")
+    assert a.text == BODY and reasons(a)[short] == "share prompt"
+
+
+def test_a_news_sentence_that_mentions_a_text_message_is_kept():
+    news = ("ولفتت الإدارة إلى أنه سيتم التوجيه إلى المدارس وفق الاحتياج، وسيتم الإبلاغ لاحقا بأماكن التوجيه "
+            "من خلال رسالة sms.")
+    assert clean(f"{BODY}\n\n{news}", title_hint="عنوان").text == f"{BODY}\n\n{news}"
+    contact = "للتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (3) ثم مسافة ثم نص الرسالة إلى 88591"
+    assert clean(f"{BODY}\n\n{contact}", title_hint="عنوان").text == BODY
