@@ -56,7 +56,7 @@ from marsad.lexicon import (
     tokenized,
     word_set,
 )
-from marsad.metadata import dateline_end
+from marsad.metadata import dateline_end, is_agency
 from marsad.records import Article, Event, Mention, Timex, content_id
 from marsad.referents import referents_of
 
@@ -219,15 +219,16 @@ def find_events(article: Article) -> list[Event]:
                     continue                    # "خلال اللقاء", "وأكد" undated: a retelling or a comment
                 groups = [(main, [])]
                 lead_only = not main.value.strong
-        people = [i for i in _participants(article, referents, ref_starts, s, e)
-                  if article.mentions[i].start >= credited]     # "بيروت (رويترز) -": Reuters takes no part
+        named = [i for i in _participants(article, referents, ref_starts, s, e)
+                 if article.mentions[i].start >= credited]      # "بيروت (رويترز) -": Reuters takes no part
+        people = [i for i in named if not _media(article.mentions[i])]   # a source, named or not
         for hit, dates in groups:
             near = hit.first if hit is not None else a
             # a trigger of a clause other than the main one: its place and its participants are its clause's
             clause = _clause(lex, tokens, a, b, hit.first) if hit is not None and hit is not main else None
             place, somewhere = _place(article, lex, tokens, starts, words_before, locations, loc_starts, s, e,
                                       near, clause, hit is not None and hit.value.type == "visit")
-            if place is None and somewhere is None and not people:
+            if place is None and somewhere is None and not named:
                 continue                        # nobody and nowhere named: "من يزور موناكو ..." is no news event
             taking_part = people
             if clause is not None:
@@ -688,6 +689,18 @@ def _participants(article: Article, referents, ref_starts: list[int], s: int, e:
         names.append(key)
         out.append(ref.mention)
     return out
+
+
+_MEDIA_HEADS = frozenset(normal(w) for w in ("وكالة", "صحيفة", "جريدة", "مجلة", "تلفزيون", "إذاعة", "شبكة"))
+
+
+def _media(mention: Mention) -> bool:
+    """A news outlet or agency (رويترز, «الشرق الأوسط», وكالة الأنباء الفلسطينية): a source of the news,
+    never one of its participants ("ونقلت وكالة ... عن مصادر قولها إن الطائرات قصفت")."""
+    if mention.type != "ORG":
+        return False
+    name = mention.name or mention.text
+    return is_agency(name) or normal(name.split()[0]) in _MEDIA_HEADS if name.split() else False
 
 
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

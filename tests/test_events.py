@@ -567,3 +567,15 @@ def test_a_trigger_in_a_relative_clause_after_a_date_is_not_dated_by_it():
                         "والتي أعلن الرئيس قيس سعيد ترشحه لها.")
     a = article(text, {"قيس سعيد": "PER"}, {"السادس من أكتوبر المقبل": "2024-10-06"})
     assert all(e.date != "2024-10-06" or e.type != "statement" for e in find_events(a))
+
+
+def test_a_news_agency_is_a_source_not_a_participant():
+    text = ("ونقلت وكالة الأنباء الفلسطينية عن مصادر محلية قولها إن طائرات الاحتلال قصفت مدرسة الفلاح "
+            "في حي الزيتون فجر اليوم.")
+    a = article(text, {"وكالة الأنباء الفلسطينية": "ORG", "حي الزيتون": "LOC"}, {"فجر اليوم": "2024-05-01"})
+    for e in find_events(a):
+        assert "وكالة الأنباء الفلسطينية" not in [a.mentions[i].text for i in e.participant_mentions]
+    text = "وقال مسؤول لـ«رويترز» إن الجيش اعتقل القيادي محمد سالم في الموصل أمس."
+    a = article(text, {"رويترز": "ORG", "محمد سالم": "PER", "الموصل": "LOC"}, {"أمس": "2024-05-01"})
+    [e] = find_events(a)
+    assert [a.mentions[i].text for i in e.participant_mentions] == ["محمد سالم"]
