@@ -368,3 +368,17 @@ def test_an_english_sentence_inside_arabic_text_is_no_mention():
     assert not ner._latin_prose("Elon Musk") and not ner._latin_prose("the New York Times")
     text = "وقال بايدن إن المحادثات كانت مثمرة. The meeting lasted two hours. وغادر الوفد بعد ذلك."
     assert all(not ner._latin_prose(m.text) for m in ner.find_mentions(text))
+
+
+def test_a_common_word_tagged_once_does_not_spread_to_its_recurrences():
+    key = ner.load_tagger().match_key
+    sentences = [["في", "المشهد", "الأول", "نرى", "البطل"],
+                 ["وقبل", "نهاية", "المشهد", "الأخير", "يظهر", "بركات"],
+                 ["ويعود", "بركات", "في", "المشهد", "الثالث"]]
+    labels = [["O", "B-LOC", "O", "O", "O"],
+              ["O", "O", "O", "O", "O", "B-PER"],
+              ["O", "O", "O", "O", "O"]]
+    out = ner.propagate_names(sentences, labels, key)
+    assert out[0] == labels[0]                              # the tagger's own label stays
+    assert out[1] == ["O", "O", "O", "O", "O", "B-PER"]     # "المشهد" (the scene) is no name elsewhere
+    assert out[2] == ["O", "B-PER", "O", "O", "O"]          # a name still spreads
