@@ -1482,10 +1482,25 @@ def _cut_surnames(article: Article) -> None:
             mention.name = mention.text
 
 
+_WITH_PRONOUN = frozenset(match_form("ل" + s) for s in ("ي", "ه", "ها", "هم", "نا", "ك"))
+
+
+def _pronouns_not_names(article: Article) -> None:
+    """A lone "لي" is "to me" ("ثم قال لي إن"), which the tagger reads as the name Lee, unless the article
+    names someone with it in a longer name (أنغ لي, لي تشاو شينغ): then the lone word is that person. ("بي"
+    is left alone: "اتصل بي" is rarer in news than the company BP.)"""
+    full = {part for m in article.mentions if len(m.text.split()) >= 2 for part in map(match_form, m.text.split())}
+    article.mentions = [m for m in article.mentions
+                        if " " in m.text.strip() or match_form(m.text) not in _WITH_PRONOUN
+                        or match_form(m.text) in full]
+
+
 def document_repairs(article: Article) -> None:
-    """The repairs that need the whole article: surnames typed as a place or body that are a person the
-    article names (`_retype_people`), surnames cut off a name the article writes alone elsewhere
-    (`_cut_surnames`), and surnames left untagged after a verb (`_surnames_after_verbs`)."""
+    """The repairs that need the whole article: "لي" (to me) read as a name (`_pronouns_not_names`),
+    surnames typed as a place or body that are a person the article names (`_retype_people`), surnames cut
+    off a name the article writes alone elsewhere (`_cut_surnames`), and surnames left untagged after a verb
+    (`_surnames_after_verbs`)."""
+    _pronouns_not_names(article)
     _retype_people(article)
     _cut_surnames(article)
     _surnames_after_verbs(article)

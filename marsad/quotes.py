@@ -1092,6 +1092,18 @@ def _after_statement_noun(doc: _Text, lex: _Lexicon, i: int) -> bool:
     return in_set(word, lex.statements) or in_set(word, lex.speech_nouns)
 
 
+# an adjective right before إن/أن that makes the clause impersonal: "لم يكن غريبا أن" (it was no surprise that)
+_IT_IS = frozenset(normal(w) for w in (
+    "غريبا", "غريب", "الغريب", "المستغرب", "طبيعيا", "طبيعي", "الطبيعي", "الواضح", "واضحا", "المهم",
+    "الضروري", "المفترض", "المنتظر", "الممكن", "المستحيل", "المعروف", "المعلوم", "المؤسف", "المستبعد"))
+
+# words that cannot open a speaker's description: a preposition with its pronoun ("وكما توضح لي بأنه",
+# the one spoken to or about) and a reply's particles ("فقال آه نعم بل إن")
+_TO_HIM = frozenset(normal(p + s) for p in ("ل", "ب", "علي", "الي", "من", "عن", "في", "مع")
+                    for s in ("ي", "ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم"))
+_NO_SUBJECT = _TO_HIM | frozenset(normal(w) for w in ("آه", "اه", "نعم", "بل", "لا", "كلا", "أجل", "بلى", "حسنا"))
+
+
 def _headline_person(article: Article) -> _Speaker | None:
     """The first person the headline names, as the article's mention of that name when the body has one,
     else as speaker_text alone (the headline is not in the text, so it has no offsets)."""
@@ -1183,6 +1195,8 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
                                                 # closes an aside: "وأشار المصدر، الذي طلب ... اسمه، إلى أن"
             if not after_comma and any(in_set(w, lex.blockers) for w in prev_free[-2:]):
                 return None                     # "على أن" (provided that), not "على منصة إكس، أن"
+            if prev_words and not prev_in_name and normal(prev_words[-1]) in _IT_IS:
+                return None                     # "ولم يكن غريبا أن", "من الطبيعي أن": nobody's words
             return k + 1
         if doc.in_name(t.start):                # "وأكد الشيخ علي الحرقان أن": علي is a name, not على
             prev_words.append(t.text)
@@ -1445,9 +1459,10 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     if b > a:
         end = tokens[b - 1].end
         for ref in doc.referents_in(tokens[a].start, end):
-            if not ref.object:
+            if not ref.object and normal(ref.text) not in _NO_SUBJECT:
                 return ref.mention, ref.text
-    if h is not None and not in_set(tokens[h].text, lex.according) and not _possessed(tokens[h].text):
+    if (h is not None and not in_set(tokens[h].text, lex.according) and not _possessed(tokens[h].text)
+            and normal(tokens[h].text) not in _NO_SUBJECT):
         phrase = _phrase(doc, lex, h, b)
         person = _surname_mention(doc, h, b, verb_tok)
         if person is None and in_set(tokens[h].text, lex.role_heads) and _definite(doc, h, b):
@@ -1687,8 +1702,9 @@ def _first_content_word(doc: _Text, lex: _Lexicon, a: int, b: int) -> int | None
     j = a
     while j < b:
         tok = tokens[j]
-        if not is_word(tok) or doc.in_timex(tok.start) or normal(tok.text).startswith("لل"):
-            j += 1
+        if (not is_word(tok) or doc.in_timex(tok.start) or normal(tok.text).startswith("لل")
+                or normal(tok.text) in _TO_HIM):
+            j += 1                              # "قال لي الوزير إن": the one spoken to is no subject
             continue
         if in_set(tok.text, lex.fillers) or normal(tok.text) in lex.connectors:
             j += 1

@@ -1063,3 +1063,12 @@ def test_a_surname_between_kana_and_qad_is_the_person_whatever_the_word():
     found = [(m.text, m.name, m.start) for m in article.mentions if m.type == "PER"]
     assert found == [("أحمد الشرع", "أحمد الشرع", text.index("أحمد")),
                      ("الشرع", "أحمد الشرع", text.index("الشرع قد"))]
+
+
+def test_to_me_is_no_name_unless_the_article_names_someone_lee():
+    text = "وصل المخرج إلى البهو ثم قال لي إن الفيلم جاهز، وأعلنت بي خطة جديدة."
+    article = prepare(make_article("t", text, [("لي", "PER"), ("بي", "ORG")]))
+    assert [m.text for m in article.mentions] == ["بي"]                 # BP, the company
+    text = "أخرج أنغ لي الفيلم عام 2000، ويقول لي إن التصوير استغرق عاما."
+    article = prepare(make_article("t", text, [("أنغ لي", "PER"), ("لي", "PER")]))
+    assert [m.text for m in article.mentions if m.type == "PER"] == ["أنغ لي", "لي"]
