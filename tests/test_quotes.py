@@ -1168,3 +1168,14 @@ def test_an_interviewee_named_only_in_the_headline_answers():
     a.title = 'وزير الطاقة الأردني صالح الخرابشة لـ"الدستور": لا رفع لأسعار الكهرباء هذا العام'
     answers = [q for q in find_quotes(a) if q.kind == "direct"]
     assert [(q.speaker_text, q.speaker_mention) for q in answers] == [("صالح الخرابشة", None)] * 2
+
+
+def test_the_one_spoken_to_and_a_replys_particles_are_not_the_speaker():
+    text = "وقال لي وزير الصحة خالد العبدالله إن المستشفى سيفتتح الشهر المقبل في العاصمة."
+    [q] = find_quotes(article(text, {"خالد العبدالله": "PER"}))
+    assert q.speaker_text == "خالد العبدالله"
+    text = "وسألته عن علاقته بالإنترنت فقال آه نعم بل إن العلاقة الوطيدة لا تكفي لوصف ما بيننا."
+    [q] = find_quotes(article(text, {}))
+    assert q.speaker_text is None
+    text = "كانت المبادرة تدعو للإصلاح ولذا لم يكن غريبا أن تسخر الفئات المختلفة منها باعتبارها مفروضة."
+    assert find_quotes(article(text, {})) == []
