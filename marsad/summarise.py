@@ -81,7 +81,7 @@ def _candidates(articles: Iterable[Article]) -> list[_Candidate]:
     found = []
     for article in articles:
         text = article.text or ""
-        spans = split_sentences(text)
+        spans = _whole_quotations(text, split_sentences(text))
         starts = [s for s, _ in spans]
         with_entity = _spans_holding(article.mentions, spans, starts)
         with_date = _spans_holding(article.timexes, spans, starts)
@@ -103,6 +103,27 @@ def _candidates(articles: Iterable[Article]) -> list[_Candidate]:
                 found.append(_Candidate(article, start, end, words, lead + FACT_BONUS * kinds, vector))
             position += 1
     return found
+
+
+_OPENING, _CLOSING = "«“", "»”"
+
+
+def _whole_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences joined while a quotation opened in one is still open ("وقالت: «نحن قلقون. النظام الصحي
+    ..."»" is one sentence of a summary, not a half quotation and a dangling one), on one line, up to
+    MAX_WORDS words; straight quotes count as open when odd."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out:
+            a, b = out[-1]
+            piece = text[a:b]
+            depth = sum(piece.count(c) for c in _OPENING) - sum(piece.count(c) for c in _CLOSING)
+            open_quote = depth > 0 or piece.count('"') % 2 == 1
+            if open_quote and "\n" not in text[b:start] and len(text[a:end].split()) <= MAX_WORDS:
+                out[-1] = (a, end)
+                continue
+        out.append((start, end))
+    return out
 
 
 def _without_cut_copies(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -95,3 +95,14 @@ def test_an_interviews_questions_are_not_summary_sentences():
                         text=text)
     chosen = summarise.summarise([interview])
     assert len(chosen) == 2 and all(s.text.startswith("ج:") for s in chosen)
+
+
+def test_a_quotation_of_two_sentences_is_one_summary_sentence():
+    text = ("حذرت منظمة الصحة العالمية من تفشي وباء الكوليرا في السودان مع بدء موسم الأمطار هذا الشهر.\n"
+            "وقالت المتحدثة باسم المنظمة: \"نحن قلقون للغاية. النظام الصحي في السودان على وشك الانهيار الكامل\".\n"
+            "وأرسلت المنظمة مليون جرعة من اللقاح إلى ولايات كسلا والقضارف والجزيرة هذا الأسبوع.")
+    a = Article(id="a-who", source="t", published="2024-08-01", title="الصحة العالمية تحذر من الكوليرا", text=text)
+    chosen = summarise.summarise([a])
+    quoted = [s for s in chosen if "قلقون" in s.text or "الانهيار" in s.text]
+    assert len(quoted) == 1 and quoted[0].text.endswith('الكامل".') and quoted[0].text.startswith("وقالت")
+    assert all(a.text[s.start:s.end] == s.text for s in chosen)
