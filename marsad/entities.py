@@ -73,6 +73,7 @@ from rapidfuzz.distance import Indel
 
 from marsad import MarsadError, ner
 from marsad.arabic import Token, normalize_for_matching, normalize_hamza_seats, strip_article, tokenize
+from marsad.lexicon import tokenized
 from marsad.records import Article, Entity, Mention, content_id
 
 PART_THRESHOLD = 0.92       # chosen on ANETAC by training/entity_threshold.py (see module docstring)
@@ -1405,6 +1406,7 @@ def _subject_verbs() -> frozenset[str]:
 
 
 _SUBJECT_VERBS = _subject_verbs()
+_token_form = lru_cache(maxsize=1 << 18)(match_form)     # a token's matching form, for repairs that scan every token
 _KANA = frozenset(match_form(w) for w in ("كان", "وكان", "فكان", "كانت", "وكانت"))
 _DATES = _load("dates.json")
 _TIME_WORDS = {match_form(w) for key in ("weekdays", "gregorian_months", "hijri_months")
@@ -1440,13 +1442,17 @@ def _surnames_after_verbs(article: Article) -> None:
         return
     covered = sorted((m.start, m.end) for m in article.mentions)
     starts = [s for s, _ in covered]
-    tokens = tokenize(article.text)
+    tokens = tokenized(article.text).tokens       # shared with the quote and event stages that follow
+    if not tokens:
+        return
     added = []
     for before, tok, after in zip(tokens, tokens[1:], tokens[2:] + [tokens[-1]]):
-        key = match_form(tok.text)
-        if key in surnames and match_form(before.text) in _SUBJECT_VERBS:
+        key = _token_form(tok.text)
+        if key not in any_surnames:
+            continue
+        if key in surnames and _token_form(before.text) in _SUBJECT_VERBS:
             pass
-        elif not (key in any_surnames and match_form(before.text) in _KANA and match_form(after.text) == "قد"):
+        elif not (_token_form(before.text) in _KANA and _token_form(after.text) == "قد"):
             continue                            # "وكان الشرع قد أكد": a subject whatever the word
         k = bisect_right(starts, tok.start) - 1
         if k >= 0 and covered[k][1] > tok.start:
@@ -1462,14 +1468,18 @@ def _cut_surnames(article: Article) -> None:
     safe surname (`_surname_word`) that the article also writes alone as a verb's subject. The name takes
     the word, and `_surnames_after_verbs` then finds the lone one."""
     text = article.text
-    tokens = tokenize(text)
-    after_verb = {match_form(tok.text) for before, tok in zip(tokens, tokens[1:])
-                  if match_form(before.text) in _SUBJECT_VERBS}
+    candidates = [m for m in article.mentions
+                  if m.type == "PER" and " " not in m.text and text.startswith(" ", m.end)
+                  and ("PER3" in _rates_of(m.text) or _word(m.text) in _GIVEN_NAMES)]
+    if not candidates:
+        return
+    tokens = tokenized(text).tokens
+    after_verb = {_token_form(tok.text) for before, tok in zip(tokens, tokens[1:])
+                  if _token_form(before.text) in _SUBJECT_VERBS}
     starts = {m.start for m in article.mentions}
-    for mention in article.mentions:
-        if (mention.type != "PER" or not after_verb or " " in mention.text or not text.startswith(" ", mention.end)
-                or not ("PER3" in _rates_of(mention.text) or _word(mention.text) in _GIVEN_NAMES)):
-            continue
+    for mention in candidates:
+        if not after_verb:
+            return
         word = _WORD_LETTERS.match(text, mention.end + 1)
         if word is None or word.start() in starts or (word.end() < len(text) and text[word.end()].isalnum()):
             continue
