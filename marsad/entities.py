@@ -641,12 +641,28 @@ def _rank_alone(wordlist: list, j: int, head: tuple[int, str, int, str]) -> bool
     return True
 
 
+def _tokens_between(text: str, lo: int, hi: int) -> list[Token]:
+    """The text's tokens (shared, `lexicon.tokenized`) wholly inside [lo, hi), with offsets from lo, the
+    first one left out when lo > 0: the window is read as if cut there (its first word may be half a word)."""
+    read = tokenized(text)
+    first = bisect_left(read.starts, lo)
+    last = bisect_left(read.starts, hi)
+    if lo > 0 and first > 0 and read.tokens[first - 1].end > lo:
+        pass                                      # a word cut by the window: left out already
+    elif lo > 0:
+        first += 1
+    out = [Token(t.text, t.start - lo, t.end - lo) for t in read.tokens[first:last] if t.end <= hi]
+    if last > first and read.tokens[last - 1].end > hi:
+        cut = read.tokens[last - 1]               # "وأحمد" read up to the name: its و, as a window would
+        piece = text[cut.start:hi]
+        out += [Token(t.text, t.start + cut.start - lo, t.end + cut.start - lo) for t in tokenize(piece)]
+    return out
+
+
 def _title_before(text: str, mention: Mention, blocked: list[tuple[int, int]]) -> str | None:
     """The role phrase right before a name (see `attach_titles`), or None."""
     lo = max(0, mention.start - _WINDOW)
-    tokens = [t for t in tokenize(text[lo:mention.start])]
-    if lo > 0 and tokens:
-        tokens = tokens[1:]                       # may be cut in the middle
+    tokens = _tokens_between(text, lo, mention.start)
     i = len(tokens) - 1
     right = mention.start - lo
     skipped = 0
