@@ -641,28 +641,32 @@ def _rank_alone(wordlist: list, j: int, head: tuple[int, str, int, str]) -> bool
     return True
 
 
-def _tokens_between(text: str, lo: int, hi: int) -> list[Token]:
-    """The text's tokens (shared, `lexicon.tokenized`) wholly inside [lo, hi), with offsets from lo, the
-    first one left out when lo > 0: the window is read as if cut there (its first word may be half a word)."""
+def _window_tokens(text: str, lo: int, hi: int) -> list[Token]:
+    """`tokenize(text[lo:hi])` (offsets from lo) read from the article's shared tokens (`lexicon.tokenized`):
+    a word cut by either edge is tokenised as the window would cut it. Titles and names look at short
+    windows around every mention; tokenising each window again was a third of their time."""
     read = tokenized(text)
-    first = bisect_left(read.starts, lo)
-    last = bisect_left(read.starts, hi)
-    if lo > 0 and first > 0 and read.tokens[first - 1].end > lo:
-        pass                                      # a word cut by the window: left out already
-    elif lo > 0:
+    first = bisect_right(read.starts, lo) - 1
+    if first < 0 or read.tokens[first].end <= lo:
         first += 1
-    out = [Token(t.text, t.start - lo, t.end - lo) for t in read.tokens[first:last] if t.end <= hi]
-    if last > first and read.tokens[last - 1].end > hi:
-        cut = read.tokens[last - 1]               # "وأحمد" read up to the name: its و, as a window would
-        piece = text[cut.start:hi]
-        out += [Token(t.text, t.start + cut.start - lo, t.end + cut.start - lo) for t in tokenize(piece)]
+    last = bisect_left(read.starts, hi)
+    out: list[Token] = []
+    for k in range(first, last):
+        t = read.tokens[k]
+        if t.start >= lo and t.end <= hi:
+            out.append(Token(t.text, t.start - lo, t.end - lo))
+        else:                                     # cut by the window: as the window reads it
+            a, b = max(t.start, lo), min(t.end, hi)
+            out += [Token(p.text, p.start + a - lo, p.end + a - lo) for p in tokenize(text[a:b])]
     return out
 
 
 def _title_before(text: str, mention: Mention, blocked: list[tuple[int, int]]) -> str | None:
     """The role phrase right before a name (see `attach_titles`), or None."""
     lo = max(0, mention.start - _WINDOW)
-    tokens = _tokens_between(text, lo, mention.start)
+    tokens = _window_tokens(text, lo, mention.start)
+    if lo > 0 and tokens:
+        tokens = tokens[1:]                       # may be cut in the middle
     i = len(tokens) - 1
     right = mention.start - lo
     skipped = 0
@@ -730,7 +734,7 @@ _COMMA_NEXT = re.compile(r"[ \t]*[،,]")
 def _title_after(text: str, mention: Mention, blocked: list[tuple[int, int]]) -> str | None:
     if not _COMMA_NEXT.match(text, mention.end):
         return None
-    tokens = tokenize(text[mention.end:mention.end + _WINDOW])
+    tokens = _window_tokens(text, mention.end, min(len(text), mention.end + _WINDOW))
     if len(tokens) < 2 or tokens[0].text not in _COMMAS or "\n" in text[mention.end:mention.end + tokens[1].end]:
         return None
     words = []
@@ -862,7 +866,7 @@ def _first_name_before(text: str, start: int, covered: list[tuple[int, int]]) ->
     if gap is None or gap.end() != start:
         return None
     lo = max(0, gap.start() - 40)
-    tokens = tokenize(text[lo:gap.start()])
+    tokens = _window_tokens(text, lo, gap.start())
     if not tokens or lo + tokens[-1].end != gap.start():
         return None
     word = tokens[-1].text
@@ -1202,7 +1206,7 @@ def _untagged_after_titles(article: Article) -> None:
     ends = sorted(org_ends | {m.end() for m in _GENTILIC_END.finditer(text) if _gentilic_word(m.group(1))})
     added = []
     for after in ends:
-        tokens = tokenize(text[after:after + 80])
+        tokens = _window_tokens(text, after, min(len(text), after + 80))
         if not tokens or text[after:after + tokens[0].start].strip():
             continue                            # punctuation between the title and the next word
         words = []

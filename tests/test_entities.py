@@ -1072,3 +1072,12 @@ def test_to_me_is_no_name_unless_the_article_names_someone_lee():
     text = "أخرج أنغ لي الفيلم عام 2000، ويقول لي إن التصوير استغرق عاما."
     article = prepare(make_article("t", text, [("أنغ لي", "PER"), ("لي", "PER")]))
     assert [m.text for m in article.mentions if m.type == "PER"] == ["أنغ لي", "لي"]
+
+
+def test_window_tokens_read_a_window_as_tokenizing_it_would():
+    from marsad.arabic import tokenize
+    from marsad.entities import _window_tokens
+    text = "قال وزير الخارجية، أيمن الصفدي: إن النمو بلغ 3.5% في 2024، والمتحدث الرسمي وأحمد لم يعلقا."
+    for lo in range(0, len(text), 3):
+        for hi in range(lo, len(text) + 1, 7):
+            assert _window_tokens(text, lo, hi) == tokenize(text[lo:hi]), (lo, hi)
