@@ -414,6 +414,9 @@ def _glued_header() -> re.Pattern[str]:
                       rf"|(?<=\s)({headers})(?=[\u0621-\u064a])", re.IGNORECASE)
 
 
+# a rubric before a headline: "عاجل | ...", "عاجل: ...", "بالفيديو.. ...", "فيديو | ..."
+_RUBRIC = re.compile(r"^\s*(?:عاجل|خاص|حصري|بالفيديو|بالصور|فيديو|صور|تحليل|رأي)\s*(?:[|:؛\-–—]|\.\.+)\s*(?=\S)")
+
 # a one-word tags header glued after the last sentence, the tags running to the end with no sentence in them
 _GLUED_TAGS = re.compile(r"(?<=[.!?؟…»”)])\s*(سمات|الوسوم|وسوم|دلالات)\s+(?=\S)[^.!?؟…\n]*$")
 # the page's link line glued after the last sentence: "... السلامة. رابط الخبر بصحيفة الوئام: <headline>"
@@ -756,6 +759,8 @@ def clean_text(text: str, title: str | None = None, line_stats: LineStats | None
     first, last = _body_bounds(lines)
     _clean_top(lines, first, title, out)
     out.title = title = title or out.title
+    if out.title:
+        out.title = _RUBRIC.sub("", out.title) or out.title     # "عاجل | ترامب يعلن ...": the news, not its flag
     _clean_captions(lines, line_key(title) if title else "")
     if line_stats is not None:
         first, last = _body_bounds(lines)

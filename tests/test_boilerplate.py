@@ -499,7 +499,7 @@ def test_a_menu_above_the_headline_does_not_swallow_it_levant_style():
     a = clean(raw)
     why = reasons(a)
     assert a.text == BODY and a.title == headline and why[headline] == "title"
-    assert why["محليات"] == "related-articles list"
+    assert why["محليات"] in ("related-articles list", "section label")      # a menu item, a rubric: gone
     assert (a.dateline, a.agency) == ("عمّان", "بترا") and a.published.startswith("2024-03-14")
     assert why["ارتفاع أسعار الخضار في السوق المركزي"] == "related-articles list"
 
@@ -578,3 +578,17 @@ def test_a_news_sentence_that_mentions_a_text_message_is_kept():
     assert clean(f"{BODY}\n\n{news}", title_hint="عنوان").text == f"{BODY}\n\n{news}"
     contact = "للتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (3) ثم مسافة ثم نص الرسالة إلى 88591"
     assert clean(f"{BODY}\n\n{contact}", title_hint="عنوان").text == BODY
+
+
+def test_an_opinion_pages_rubric_and_the_writers_bio_are_not_the_article():
+    raw = (f"مقال رأي\nبقلم: د. خالد الدخيل\nالحرب التي لا يريدها أحد\n{BODY}\n"
+           "* كاتب وأكاديمي سعودي")
+    a = clean(raw)
+    assert (a.title, a.author, a.text) == ("الحرب التي لا يريدها أحد", "د. خالد الدخيل", BODY)
+    assert reasons(a)["مقال رأي"] == "section label" and reasons(a)["* كاتب وأكاديمي سعودي"] == "author bio"
+
+
+def test_a_headlines_rubric_is_not_part_of_the_title():
+    assert clean(BODY, title_hint="عاجل | ترامب يعلن فرض رسوم جمركية").title == "ترامب يعلن فرض رسوم جمركية"
+    assert clean(BODY, title_hint="بالفيديو.. لحظة انهيار المبنى").title == "لحظة انهيار المبنى"
+    assert clean(BODY, title_hint="عاجلون إلى القمة").title == "عاجلون إلى القمة"
