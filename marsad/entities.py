@@ -783,12 +783,12 @@ def _lexicons() -> ner.Lexicons:
 def _rates_of(word: str) -> tuple[str, ...]:
     """The word's name-type rates, or those of the word without a leading clitic letter the tagger left
     inside the span (بعسير -> عسير)."""
-    rates = _lexicons().rates
+    lexicons = _lexicons()
     form = ner.feature_form(word)
-    found = rates.get(form, ())
-    if not found and len(form) > 3 and form[0] in "وفبكل":
-        found = rates.get(form[1:], ())
-    return found
+    found = lexicons.rates.get(form, ())
+    if not found and len(form) > 3 and form[0] in "وفبل":
+        found = lexicons.rates.get(form[1:], ())   # not ك, "like", which rarely comes before a name: كبير
+    return found                                   # is no ك + بير
 
 
 def _place_or_org_word(word: str, strict: bool) -> bool:
@@ -1092,6 +1092,7 @@ def _name_tails(article: Article) -> None:
     too (نجم, مساعد, القاضي)."""
     text = article.text
     starts = {m.start for m in article.mentions}
+    dropped = []
     for mention in article.mentions:
         words = mention.text.split(" ")
         if len(words) < 2 or not _ARABIC_LETTER.search(words[0]):
@@ -1101,6 +1102,9 @@ def _name_tails(article: Article) -> None:
             keep -= 1
         while keep > 1 and mention.type == "PER" and _not_name_end(words[keep - 1], text):
             keep -= 1
+        if keep == 1 < len(words) and mention.type == "PER" and _person_evidence(words[0]) == 0:
+            dropped.append(mention)             # "وكبير إدارييها": an adjective and its noun, nobody
+            continue
         if keep == len(words) and mention.type == "PER" and len(words) >= 3:
             last = words[-1]
             after = len(text) - len(text[mention.end:].lstrip(" "))
@@ -1115,6 +1119,8 @@ def _name_tails(article: Article) -> None:
             mention.end, mention.text = end, text[mention.start:end]
             if mention.name == old:
                 mention.name = mention.text
+    if dropped:
+        article.mentions = [m for m in article.mentions if all(m is not d for d in dropped)]
 
 
 _WORD_LETTERS = re.compile(r"[^\W\d_]+")

@@ -1081,3 +1081,11 @@ def test_window_tokens_read_a_window_as_tokenizing_it_would():
     for lo in range(0, len(text), 3):
         for hi in range(lo, len(text) + 1, 7):
             assert _window_tokens(text, lo, hi) == tokenize(text[lo:hi]), (lo, hi)
+
+
+def test_an_adjective_and_a_noun_with_its_pronoun_is_nobody():
+    text = ("وقال رئيس الشركة وكبير إدارييها التنفيذيين المهندس أمين الناصر إن الأرباح تراجعت، "
+            "وحضرت الفنانة مها أحمد الحفل.")
+    article = prepare(make_article("t", text, [("كبير إدارييها", "PER"), ("أمين الناصر", "PER"),
+                                               ("مها أحمد", "PER")]))
+    assert [m.text for m in article.mentions if m.type == "PER"] == ["أمين الناصر", "مها أحمد"]
