@@ -1443,6 +1443,13 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
                 if _words_between(doc, tokens[h].end, ref.start) <= 2:
                     return ref.mention, ref.text
             break
+    if h is not None and in_set(tokens[h].text, lex.role_heads) and b > h + 1:
+        # "وقال رئيس أرامكو وكبير إدارييها التنفيذيين المهندس أمين الناصر:": the name the roles end on
+        for ref in doc.referents_in(tokens[h + 1].start, tokens[b - 1].end):
+            if (not ref.object and ref.mention is not None
+                    and doc.article.mentions[ref.mention].type == "PER" and ref.start >= tokens[h].end
+                    and normal(tokens[doc.token_index(ref.start) - 1].text) not in lex.namesake_titles):
+                return ref.mention, ref.text        # (not "عميد كلية الطب بجامعة الملك سعود")
     unnamed = _unnamed_role(doc, lex, h, b, verb_tok) if h is not None else None
     if unnamed is not None:
         return unnamed

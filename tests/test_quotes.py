@@ -1179,3 +1179,11 @@ def test_the_one_spoken_to_and_a_replys_particles_are_not_the_speaker():
     assert q.speaker_text is None
     text = "كانت المبادرة تدعو للإصلاح ولذا لم يكن غريبا أن تسخر الفئات المختلفة منها باعتبارها مفروضة."
     assert find_quotes(article(text, {})) == []
+
+
+def test_a_chain_of_roles_ends_on_the_speakers_name_gulf_style():
+    text = ("وقال رئيس أرامكو السعودية وكبير إدارييها التنفيذيين المهندس أمين الناصر: "
+            "\"حققنا أداء تشغيليا قويا رغم انخفاض الأسعار\".")
+    a = article(text, {"أرامكو السعودية": "ORG", "أمين الناصر": "PER"}, titles={"أمين الناصر": "المهندس"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "أمين الناصر"
