@@ -643,7 +643,16 @@ def _locative(lex: _Lexicon, article: Article, tokens, t: int, s: int, m: Mentio
     """A LOC mention governed by في/إلى or a place word, or with ب written on it."""
     attached = m.start > 0 and article.text[m.start - 1] == "ب"
     before = _words_before(tokens, t, s, PLACE_LOOKBACK_WORDS, lambda tok: _opens_clause(lex, tok))
-    return attached or any(in_set(w, lex.locative) for w in before)
+    return attached or any(in_set(w, lex.locative) and not _coordinated_compass(w) for w in before)
+
+
+_COMPASS = frozenset(normal(w) for w in ("جنوب", "جنوبي", "شمال", "شمالي", "شرق", "شرقي", "غرب", "غربي"))
+
+
+def _coordinated_compass(word: str) -> bool:
+    """"وجنوب السودان" after "وقّع السودان": a second party (South Sudan), not "in the south of Sudan"."""
+    form = normal(word)
+    return form[:1] == "و" and form[1:] in _COMPASS
 
 
 def _place_before(article: Article, lex: _Lexicon, tokens, starts: list[int], locations: list[int],

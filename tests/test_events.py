@@ -579,3 +579,13 @@ def test_a_news_agency_is_a_source_not_a_participant():
     a = article(text, {"رويترز": "ORG", "محمد سالم": "PER", "الموصل": "LOC"}, {"أمس": "2024-05-01"})
     [e] = find_events(a)
     assert [a.mentions[i].text for i in e.participant_mentions] == ["محمد سالم"]
+
+
+def test_and_south_sudan_is_a_party_not_a_place():
+    text = CALM_LEAD + "ووقّع السودان وجنوب السودان، أمس الإثنين في جوبا، اتفاقية لاستئناف تصدير النفط."
+    a = article(text, {"السودان": "LOC", "جوبا": "LOC"}, {"أمس الإثنين": "2024-09-02"})
+    [e] = find_events(a)
+    assert (e.type, a.mentions[e.place_mention].text) == ("agreement", "جوبا")
+    text = CALM_LEAD + "وقتل ثلاثة مدنيين أمس في قصف استهدف بلدة في جنوب لبنان."
+    [e] = find_events(article(text, {"لبنان": "LOC"}, {"أمس": "2024-09-02"}))
+    assert e.place_mention is not None                     # "في جنوب لبنان" is still a place
