@@ -893,12 +893,15 @@ _WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 
 
 def _amount_units(article: Article) -> None:
-    """A currency right after a number or a quantity word ("مليار ريال", "500 دولار") is an amount's unit:
-    MISC, as the NER corpora type currencies, whatever the tagger said (it reads ريال as Real Madrid)."""
+    """A currency right after a number or a quantity word ("مليار ريال", "500 دولار", "1.5 مليار دينار كويتي")
+    is an amount's unit: MISC, as the NER corpora type currencies, whatever the tagger said (it reads ريال
+    as Real Madrid, دينار كويتي as a man)."""
     text = article.text
     for mention in article.mentions:
-        if mention.type == "MISC" or " " in mention.name.strip() or _word(mention.name) not in _CURRENCIES:
-            continue
+        words = mention.name.split()
+        if (mention.type == "MISC" or not words or _word(words[0]) not in _CURRENCIES
+                or not all(_nisba_adjective(w) for w in words[1:])):
+            continue                            # "دولار", "دينار كويتي", "ريال سعودي"
         found = _WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
         if found is None:
             continue
@@ -906,6 +909,12 @@ def _amount_units(article: Article) -> None:
         word = _word(before[1:] if len(before) > 3 and before[0] in "وب" else before)
         if any(c.isdigit() for c in before) or word in _QUANTITY_WORDS or word.endswith("مائه"):
             mention.type = "MISC"
+
+
+def _nisba_adjective(word: str) -> bool:
+    """An adjective of origin without the article (كويتي، سعودي، أمريكي), as a currency's second word."""
+    form = match_form(word)
+    return len(form) >= 4 and not form.startswith("ال") and form.endswith(("ي", "يه"))
 
 
 _TWO_WORDS_BEFORE = re.compile(r"(\w+)[ \t]+(\w+)[ \t]+$")

@@ -1089,3 +1089,9 @@ def test_an_adjective_and_a_noun_with_its_pronoun_is_nobody():
     article = prepare(make_article("t", text, [("كبير إدارييها", "PER"), ("أمين الناصر", "PER"),
                                                ("مها أحمد", "PER")]))
     assert [m.text for m in article.mentions if m.type == "PER"] == ["أمين الناصر", "مها أحمد"]
+
+
+def test_a_currency_with_its_country_after_an_amount_is_a_unit():
+    text = "حقق البنك أرباحا بلغت 1.5 مليار دينار كويتي في عام 2024، وقال المدير علي ريال إن النتائج جيدة."
+    article = prepare(make_article("t", text, [("دينار كويتي", "PER"), ("علي ريال", "PER")]))
+    assert [(m.text, m.type) for m in article.mentions] == [("دينار كويتي", "MISC"), ("علي ريال", "PER")]
