@@ -589,3 +589,13 @@ def test_and_south_sudan_is_a_party_not_a_place():
     text = CALM_LEAD + "وقتل ثلاثة مدنيين أمس في قصف استهدف بلدة في جنوب لبنان."
     [e] = find_events(article(text, {"لبنان": "LOC"}, {"أمس": "2024-09-02"}))
     assert e.place_mention is not None                     # "في جنوب لبنان" is still a place
+
+
+def test_a_date_a_change_is_measured_from_is_a_baseline():
+    text = CALM_LEAD + ("وأعلن البنك الوطني أمس تحقيق أرباح صافية بلغت مليار دينار في عام 2024، بارتفاع قدره 8 في المئة "
+                        "عن عام 2023.")
+    a = article(text, {"البنك الوطني": "ORG"}, {"أمس": "2025-02-05", "عام 2024": "2024", "عام 2023": "2023"})
+    assert "2023" not in [e.date for e in find_events(a)]
+    text = CALM_LEAD + "وأعلن المتحدث عن الحكومة أمس أن الوزير سيزور بغداد عن قريب."
+    a = article(text, {"بغداد": "LOC"}, {"أمس": "2025-02-05"})
+    assert "2025-02-05" in [e.date for e in find_events(a)]
