@@ -1435,6 +1435,9 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     ref = _kana_subject(doc, verb_tok, sentence[0])
     if ref is not None:
         return ref.mention, ref.text
+    phrase = _kana_phrase(doc, verb_tok, sentence[0])
+    if phrase is not None:                      # "وكان الاتحاد العام للشغل قد دعا إلى": that body, unnamed
+        return None, phrase
     h = _first_content_word(doc, lex, a, b)
     if h is not None and b > h + 1 and normal(tokens[h].text).startswith("ال") and not doc.in_name(tokens[h].start):
         # "وتوقع الخبير يوسف بنجلون أن": the name right after a definite description (not "مصادر حماس")
@@ -1653,6 +1656,27 @@ def _kana_subject(doc: _Text, verb_tok: int, sentence_start: int) -> Referent | 
                     if not ref.object:
                         return ref
                 return None
+        j -= 1
+    return None
+
+
+def _kana_phrase(doc: _Text, verb_tok: int, sentence_start: int) -> str | None:
+    """The words between كان and قد before the verb when no name is there ("وكان الاتحاد العام التونسي للشغل
+    قد دعا"): the subject, which the tagger did not name; None when كان stands right before قد or is not
+    within KANA_WORDS words."""
+    tokens = doc.tokens
+    if verb_tok < 2 or normal(tokens[verb_tok - 1].text) != "قد":
+        return None
+    j = verb_tok - 2
+    words: list[str] = []
+    while j >= 0 and tokens[j].start >= sentence_start and len(words) < KANA_WORDS:
+        tok = tokens[j]
+        if is_word(tok):
+            if normal(tok.text) in _KANA:
+                return " ".join(reversed(words)) or None
+            words.append(tok.text)
+        elif tok.text not in "\"«»“”":
+            return None                         # a comma or a bracket: no plain subject phrase
         j -= 1
     return None
 

@@ -1187,3 +1187,14 @@ def test_a_chain_of_roles_ends_on_the_speakers_name_gulf_style():
     a = article(text, {"أرامكو السعودية": "ORG", "أمين الناصر": "PER"}, titles={"أمين الناصر": "المهندس"})
     [q] = find_quotes(a)
     assert speaker(a, q) == "أمين الناصر"
+
+
+def test_an_unnamed_subject_between_kana_and_qad_is_the_speaker_tunisian_style():
+    text = ("واعتبرت جبهة الخلاص الوطني المعارضة أن نسبة المشاركة \"فشل ذريع\" لمسار الرئيس.\n"
+            "وكان الاتحاد العام التونسي للشغل قد دعا في وقت سابق إلى حوار وطني شامل بين كل الأطراف.\n"
+            "وكان قد أكد أيضا أن الحوار هو الحل الوحيد للأزمة.")
+    a = article(text, {"جبهة الخلاص الوطني": "ORG"})
+    q1, q2, q3 = find_quotes(a)
+    assert speaker(a, q1) == "جبهة الخلاص الوطني"
+    assert (q2.speaker_mention, q2.speaker_text) == (None, "الاتحاد العام التونسي للشغل")
+    assert q3.speaker_text == "الاتحاد العام التونسي للشغل"           # the same body goes on
