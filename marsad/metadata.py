@@ -627,13 +627,16 @@ _INLINE_DATELINE = re.compile(
     r"\s*(?:[-–—ـ:]+\s*)?")
 _AGENCY_FIRST = re.compile(r"^(?P<agency>[^\W\d_][^\s/\-–—:]*(?: [^\s/\-–—:]+){0,2})\s*[/\-–—]\s*"
                            r"(?:(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[:\-–—]\s*)?(?=\S)")
+# WAM's "أبوظبي في 12 يناير / وام /": the place, its date after في, the agency between slashes
+_WIRE_SLASHES = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s+في\s+[^/\n]{3,30}?\s*/\s*"
+                           r"(?P<agency>[^\W\d_]+(?: [^\W\d_]+){0,2})\s*/\s*")
 _PLACE_DASH = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[-–—ـ]+\s+(?=[^\W\d_])")
 
 
 def extract_dateline(paragraph: str) -> Credit | None:
     """A dateline at the start of a body paragraph ("بيروت - «الحياة»: قال ...", "دمشق، سوريا (CNN) --
-    أكدت ...", "غزة/ الأناضول:", a known outlet first, "شفق نيوز/ أعلن", "المدى/ بغداد:", or a known place
-    alone before a dash, "بغداد - أعلن"): the place and agency, with the paragraph left as it is (offsets into the text stay valid).
+    أكدت ...", "غزة/ الأناضول:", "أبوظبي في 12 يناير / وام /", a known outlet first, "شفق نيوز/ أعلن",
+    "المدى/ بغداد:", or a known place alone before a dash, "بغداد - أعلن"): the place and agency, with the paragraph left as it is (offsets into the text stay valid).
     The agency must be a known agency or outlet, a quoted name, or a Latin acronym, so that an ordinary
     opening ("الكاظمي (رئيس الوزراء) قال") is not mistaken for one."""
     found = _dateline(paragraph)
@@ -648,6 +651,9 @@ def dateline_end(paragraph: str) -> int:
 
 
 def _dateline(paragraph: str) -> tuple[Credit, int] | None:
+    stamp = _WIRE_SLASHES.match(paragraph[:100])
+    if stamp and is_known_place(stamp.group("place")) and is_agency(stamp.group("agency")):
+        return Credit(dateline=stamp.group("place"), agency=stamp.group("agency")), stamp.end()
     first = _AGENCY_FIRST.match(paragraph[:80])
     if first and is_agency(first.group("agency")) and not is_known_place(first.group("agency")):
         place = first.group("place")            # "شفق نيوز/ أعلن", "المدى/ بغداد: أعلن": the outlet first

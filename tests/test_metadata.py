@@ -110,6 +110,7 @@ def test_parse_credit_refuses_ordinary_lines(text):
     ("شفق نيوز/ أعلن وزير المالية إطلاق رواتب الموظفين.", None, "شفق نيوز"),         # the outlet first
     ("المدى/ بغداد: أعلن وزير المالية إطلاق رواتب الموظفين.", "بغداد", "المدى"),
     ("سبق- أبها: أعاد ملتقى ليالي أبها الرمضانية فعالياته.", "أبها", "سبق"),
+    ("أبوظبي في 12 يناير / وام / استقبل رئيس الدولة وزير الخارجية الأمريكي.", "أبوظبي", "وام"),   # WAM's stamp
 ])
 def test_inline_dateline_leaves_the_paragraph_intact(paragraph, place, agency):
     credit = extract_dateline(paragraph)
