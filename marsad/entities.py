@@ -1377,7 +1377,11 @@ def attach_titles(article: Article) -> None:
         near = people[max(0, bisect_left(starts, mention.start - 2 * _WINDOW)):
                       bisect_right(starts, mention.end + _WINDOW)]
         others = [(s, e) for s, e in near if (s, e) != (mention.start, mention.end)]
-        title = _title_before(text, mention, others) or _title_after(text, mention, others)
+        title = _title_before(text, mention, others)
+        if title is None or " " not in title.strip():
+            # "الدكتور خالد عبد الغفار، وزير الصحة والسكان،": the office after the name says more than a
+            # one-word honorific before it
+            title = _title_after(text, mention, others) or title
         if title:
             mention.title = title
 

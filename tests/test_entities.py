@@ -1095,3 +1095,11 @@ def test_a_currency_with_its_country_after_an_amount_is_a_unit():
     text = "حقق البنك أرباحا بلغت 1.5 مليار دينار كويتي في عام 2024، وقال المدير علي ريال إن النتائج جيدة."
     article = prepare(make_article("t", text, [("دينار كويتي", "PER"), ("علي ريال", "PER")]))
     assert [(m.text, m.type) for m in article.mentions] == [("دينار كويتي", "MISC"), ("علي ريال", "PER")]
+
+
+def test_the_office_after_the_name_says_more_than_an_honorific_before_it():
+    text = ("قال الدكتور خالد عبد الغفار، وزير الصحة والسكان، إن الوزارة انتهت من تطوير المستشفيات. "
+            "وحضر الدكتور سامي الحربي الاجتماع.")
+    article = prepare(make_article("t", text, [("خالد عبد الغفار", "PER"), ("سامي الحربي", "PER")]))
+    assert [(m.text, m.title) for m in article.mentions] == [("خالد عبد الغفار", "وزير الصحة والسكان"),
+                                                             ("سامي الحربي", "الدكتور")]
