@@ -1442,7 +1442,9 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     if h is not None and b > h + 1 and normal(tokens[h].text).startswith("ال") and not doc.in_name(tokens[h].start):
         # "وتوقع الخبير يوسف بنجلون أن": the name right after a definite description (not "مصادر حماس")
         for ref in doc.referents_in(tokens[h + 1].start, tokens[min(b, h + 4) - 1].end):
-            if not ref.object and ref.start >= tokens[h].end:
+            before = doc.token_index(ref.start) - 1
+            if (not ref.object and ref.start >= tokens[h].end
+                    and not in_set(tokens[before].text, lex.fillers)):    # "وقال المصدر لوكالة شفق نيوز"
                 if _words_between(doc, tokens[h].end, ref.start) <= 2:
                     return ref.mention, ref.text
             break

@@ -1198,3 +1198,11 @@ def test_an_unnamed_subject_between_kana_and_qad_is_the_speaker_tunisian_style()
     assert speaker(a, q1) == "جبهة الخلاص الوطني"
     assert (q2.speaker_mention, q2.speaker_text) == (None, "الاتحاد العام التونسي للشغل")
     assert q3.speaker_text == "الاتحاد العام التونسي للشغل"           # the same body goes on
+
+
+def test_the_agency_told_is_not_the_speaker_iraqi_style():
+    text = ('أفاد مصدر أمني في محافظة ديالى بمقتل جنديين.\n'
+            'وقال المصدر لوكالة شفق نيوز، إن "مسلحين هاجموا نقطة للجيش العراقي في قرية السعدية".')
+    a = article(text, {"شفق نيوز": "ORG"})
+    [q] = find_quotes(a)
+    assert (q.speaker_mention, q.speaker_text) == (None, "المصدر")
