@@ -1103,3 +1103,12 @@ def test_the_office_after_the_name_says_more_than_an_honorific_before_it():
     article = prepare(make_article("t", text, [("خالد عبد الغفار", "PER"), ("سامي الحربي", "PER")]))
     assert [(m.text, m.title) for m in article.mentions] == [("خالد عبد الغفار", "وزير الصحة والسكان"),
                                                              ("سامي الحربي", "الدكتور")]
+
+
+def test_a_place_after_a_place_head_is_a_place():
+    from marsad.entities import _place_like
+    text = ("أفاد مصدر أمني في محافظة ديالى بمقتل جنديين، فيما زار الوفد مدينة كبيرة في المنطقة الشرقية، "
+            "وتواصلت المعارك في مدينة عين العرب.")
+    assert _place_like("ديالى") and not _place_like("كبيرة")
+    article = prepare(make_article("t", text, []))
+    assert [(m.text, m.type) for m in article.mentions] == [("ديالى", "LOC")]
