@@ -1207,6 +1207,18 @@ MAX_UNTAGGED_NAME = 3          # words of a person's name the tagger missed whol
 _GENTILIC_END = re.compile(r"(?<!\w)([وفبكل]?ال\w{3,}(?:ي|ية|يه))(?!\w)")   # candidates for `_gentilic_word`
 
 
+def _inside_mention(covered: list[tuple[int, int]], starts: list[int], position: int) -> bool:
+    """Whether `position` falls inside one of the sorted mention spans `covered` (`starts`: their starts)."""
+    k = bisect_right(starts, position) - 1
+    return k >= 0 and covered[k][1] > position
+
+
+def _add_mentions(article: Article, added: list[Mention]) -> None:
+    """Mentions a repair found, merged into the article's, in text order."""
+    if added:
+        article.mentions = sorted(article.mentions + added, key=lambda m: (m.start, m.end))
+
+
 PLACE_CLUSTER_SHARE = 0.5   # a word clusters with places when half its cluster's rated words... see _place_like
 _PLACE_HEADS = frozenset(("مدينه", "محافظه", "ولايه", "بلده", "قريه", "منطقه", "اقليم", "قضاء", "ناحيه", "مخيم"))
 _PLACE_HEAD_TEXT = re.compile("مدين|محافظ|ولاي|بلد|قري|منطق|[إا]قليم|قضاء|ناحي|مخيم")   # where heads may be
@@ -1263,12 +1275,10 @@ def _places_after_heads(article: Article) -> None:
         after = read.tokens[k + 2] if k + 2 < len(read.tokens) else None
         if after is not None and text[nxt.end:after.start] == " " and _DEFINITE.match(match_form(after.text)):
             continue                            # "مدينة عين العرب": a name of more words than one
-        j = bisect_right(starts, nxt.start) - 1
-        if j >= 0 and covered[j][1] > nxt.start:
+        if _inside_mention(covered, starts, nxt.start):
             continue
         added.append(Mention(nxt.start, nxt.end, nxt.text, "LOC", name=nxt.text))
-    if added:
-        article.mentions = sorted(article.mentions + added, key=lambda m: (m.start, m.end))
+    _add_mentions(article, added)
 
 
 def _untagged_after_titles(article: Article) -> None:
@@ -1308,8 +1318,7 @@ def _untagged_after_titles(article: Article) -> None:
         if title and _title_closes(text, title, start, org_ends) in ("adjective", "body"):
             added.append(Mention(start, end, text[start:end], "PER", name=text[start:end]))
             covered.append((start, end))
-    if added:
-        article.mentions = sorted(article.mentions + added, key=lambda m: (m.start, m.end))
+    _add_mentions(article, added)
 
 
 _LETTERS = _ORGS["letter_names"]
@@ -1558,12 +1567,10 @@ def _surnames_after_verbs(article: Article) -> None:
             pass
         elif not (_token_form(before.text) in _KANA and _token_form(after.text) == "قد"):
             continue                            # "وكان الشرع قد أكد": a subject whatever the word
-        k = bisect_right(starts, tok.start) - 1
-        if k >= 0 and covered[k][1] > tok.start:
+        if _inside_mention(covered, starts, tok.start):
             continue
         added.append(Mention(tok.start, tok.end, tok.text, "PER", name=tok.text))
-    if added:
-        article.mentions = sorted(article.mentions + added, key=lambda m: (m.start, m.end))
+    _add_mentions(article, added)
 
 
 def _cut_surnames(article: Article) -> None:
