@@ -294,9 +294,9 @@ def is_date_line(line: str, key: str | None = None) -> bool:
     marker among them: a bare "1" or a phone number is not a date. A wire stamp may open with its city and
     close with its agency ("الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس", "القاهرة 3 مارس 2025 (أ ش أ)"). A machine stamp with no Arabic
     letter counts when it parses whole: "2024-06-16T10:30:00+03:00", "Sun, 16 Jun 2024 10:30:00 GMT"."""
-    tail = _STAMP_AGENCY.search(line)
-    if tail and is_agency(tail.group(1)):
-        line, key = line[:tail.start()], None          # "... 2025 (أ ش أ)": the agency closes the stamp
+    line, agency = _agency_tail(line)
+    if agency:
+        key = None                                      # "... 2025 (أ ش أ)": the agency closes the stamp
     key = line_key(line) if key is None else key
     tokens = key.split()
     if not tokens or len(tokens) > 18:
@@ -352,9 +352,7 @@ def parse_published(value: str | None) -> str | None:
         return None
     # A stamp may open with words that are not part of the date ("العدد 5821 الصفحة الأولى 2025/04/03"):
     # drop leading words one at a time until the rest parses; a wire's agency may close it ("(أ ش أ)").
-    tail = _STAMP_AGENCY.search(value)
-    if tail and is_agency(tail.group(1)):
-        value = value[:tail.start()]
+    value, _ = _agency_tail(value)
     words = value.split()
     for start in range(min(len(words), 7)):
         try:
@@ -541,11 +539,8 @@ def stamp_credit(line: str) -> Credit | None:
     شوال 1436 هـ الموافق 11 أغسطس 2015 م واس", "القاهرة في 3 مارس 2025 (أ ش أ)"; None for a bare date."""
     if not is_date_line(line):
         return None
-    credit = Credit()
-    tail = _STAMP_AGENCY.search(line)
-    if tail and is_agency(tail.group(1)):
-        credit.agency = tail.group(1).strip()
-        line = line[:tail.start()]
+    line, agency = _agency_tail(line)
+    credit = Credit(agency=agency)
     words = [w for w in (w.strip(_QUOTES + "،,:-–—ـ ") for w in line.split()) if w]
     if credit.agency is None and len(words) > 1 and is_agency(words[-1]) and not is_known_place(words[-1]):
         credit.agency = words[-1]
@@ -557,6 +552,14 @@ def stamp_credit(line: str) -> Credit | None:
 
 
 _STAMP_AGENCY = re.compile(r"[(（]([^()（）\d]{1,24})[)）]\s*$")
+
+
+def _agency_tail(line: str) -> tuple[str, str | None]:
+    """A stamp without the known agency in brackets that closes it ("... 2025 (أ ش أ)"), and that agency."""
+    tail = _STAMP_AGENCY.search(line)
+    if tail and is_agency(tail.group(1)):
+        return line[:tail.start()], tail.group(1).strip()
+    return line, None
 
 
 def parse_credit(text: str, strict: bool = False) -> Credit | None:
