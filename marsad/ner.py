@@ -639,6 +639,8 @@ def _mention(text: str, span: list[_Word], kind: str, lexicons: Lexicons) -> Men
     start, end = span[0].start, span[-1].end
     names = lexicons.names
     cut = 0 if span[0].hashtag else clitic_length(span[0].text, names, lexicons.clusters)
+    if not cut and not span[0].hashtag and _rated_after_conjunction(span[0].text, kind, lexicons):
+        cut = 1                              # "وعسير", "وجازان": news writes the rest as a name of this type
     if cut and span[0].end - span[0].start - cut >= 2:
         start += cut
     surface = text[start:end]
@@ -650,6 +652,18 @@ def _mention(text: str, span: list[_Word], kind: str, lexicons: Lexicons) -> Men
     if cut and surface.startswith("ل") and text[start - 1] == "ل" and _lost_alef(span[0].text[cut:], names):
         name = "ا" + surface                 # "للناتو": the mention is "لناتو", its name "الناتو"
     return Mention(start=start, end=end, text=surface, type=kind, name=name)
+
+
+def _rated_after_conjunction(word: str, kind: str, lexicons: Lexicons) -> bool:
+    """A word written with و/ف whose rest news writes inside names of this type (level 2 or 3) while the
+    whole word has no name rate of its own: a list's "وعسير وجازان" (known news words whole, so the
+    vocabulary rule of `clitic_length` keeps them), never "وليد" (rated a name itself)."""
+    if len(word) < 4 or word[0] not in "وف" or not lexicons.rates:
+        return False
+    form = feature_form(word)
+    if lexicons.rates.get(form):
+        return False
+    return any(r[:-1] == kind and r[-1] in "23" for r in lexicons.rates.get(form[1:], ()))
 
 
 _ARABIC_CHAR = re.compile("[\u0600-\u06ff]")

@@ -382,3 +382,11 @@ def test_a_common_word_tagged_once_does_not_spread_to_its_recurrences():
     assert out[0] == labels[0]                              # the tagger's own label stays
     assert out[1] == ["O", "O", "O", "O", "O", "B-PER"]     # "المشهد" (the scene) is no name elsewhere
     assert out[2] == ["O", "B-PER", "O", "O", "O"]          # a name still spreads
+
+
+def test_a_list_of_places_loses_its_conjunctions():
+    text = "هطول أمطار على أجزاء من مناطق مكة المكرمة والباحة وعسير وجازان، وقال وليد إن الطرق مغلقة."
+    found = [(m.text, m.type) for m in ner.find_mentions(text) if m.type in ("LOC", "PER")]
+    assert ("عسير", "LOC") in found and ("جازان", "LOC") in found
+    assert not any(t.startswith("و") and t != "وليد" for t, _ in found)
+    assert ("وليد", "PER") in found                          # a name of its own keeps its و
