@@ -599,3 +599,13 @@ def test_a_date_a_change_is_measured_from_is_a_baseline():
     text = CALM_LEAD + "وأعلن المتحدث عن الحكومة أمس أن الوزير سيزور بغداد عن قريب."
     a = article(text, {"بغداد": "LOC"}, {"أمس": "2025-02-05"})
     assert "2025-02-05" in [e.date for e in find_events(a)]
+
+
+def test_a_court_ruling_is_an_event():
+    text = CALM_LEAD + "وقضت محكمة جنايات القاهرة، اليوم الأحد، بالسجن المشدد 15 عاما على المتهم أحمد سمير."
+    a = article(text, {"أحمد سمير": "PER", "القاهرة": "LOC"}, {"اليوم الأحد": "2024-05-05"})
+    [e] = find_events(a)
+    assert (e.type, e.date, e.trigger) == ("other", "2024-05-05", "قضت")
+    text = CALM_LEAD + "وقضى الوزير خالد سعيد ثلاثة أيام في الرياض الأسبوع الماضي."
+    a = article(text, {"خالد سعيد": "PER", "الرياض": "LOC"}, {"الأسبوع الماضي": "2024-04"})
+    assert all(e.trigger != "قضى" for e in find_events(a))             # spent three days: no ruling
