@@ -264,19 +264,11 @@ def find_events(article: Article) -> list[Event]:
 RELATIVE_WORDS = 2         # words before a trigger looked at for the relative pronoun that opens its clause
 _RELATIVES = frozenset(normal(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي",
                                              "والذي", "والتي", "والذين"))
-_COMPARISON = frozenset(normal(w) for w in ("مقارنة", "ومقارنة", "بالمقارنة", "مقابل", "قياسا", "بالقياس", "المماثلة"))
+_COMPARISON = word_set(("مقارنة", "مقابل", "قياسا", "قياس", "المماثلة"))   # with their clitics (بالمقارنة)
 COMPARISON_WORDS = 4        # words before a date looked at for a comparison ("مقارنة بالفترة نفسها من العام الماضي")
 CHANGE_WORDS = 8            # ... and for a change it is measured from ("بارتفاع قدره 8 في المئة عن عام 2023")
-_CHANGES = frozenset(normal(w) for w in ("ارتفاع", "زيادة", "انخفاض", "تراجع", "نمو", "هبوط", "صعود", "ارتفاعا",
-                                         "انخفاضا", "تراجعا", "نموا", "زيادة"))
-
-
-def _without_b(word: str) -> str:
-    """A normalised word without a leading ب or و+ب ("بارتفاع" -> "ارتفاع")."""
-    for prefix in ("وب", "ب", "و"):
-        if word.startswith(prefix) and len(word) > len(prefix) + 3:
-            return word[len(prefix):]
-    return word
+_CHANGES = word_set(("ارتفاع", "زيادة", "انخفاض", "تراجع", "نمو", "هبوط", "صعود",
+                     "ارتفاعا", "انخفاضا", "تراجعا", "نموا"))
 _SINCE = frozenset({"منذ", "ومنذ"})         # before a date (not "منذ يومين", whose timex holds it): since when
 
 
@@ -471,9 +463,9 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
         if (i > a and normal(tokens[i - 1].text) in _SINCE and main.value.type != "milestone"
                 and not _framed(lex, tokens, a, b, t)):
             continue                            # "ارتفاع الحصيلة منذ السابع من أكتوبر": a span's start, not when
-        before = [normal(w) for w in _words_before(tokens, i, tokens[a].start, CHANGE_WORDS)]
-        if any(w in _COMPARISON for w in before[:COMPARISON_WORDS]) or (
-                before[:2] and ("عن" in before[:2]) and any(_without_b(w) in _CHANGES for w in before)):
+        before = _words_before(tokens, i, tokens[a].start, CHANGE_WORDS)
+        if any(in_set(w, _COMPARISON) for w in before[:COMPARISON_WORDS]) or (
+                "عن" in map(normal, before[:2]) and any(in_set(w, _CHANGES) for w in before)):
             continue                            # "بانخفاض 15% مقارنة بالفترة نفسها من العام الماضي", "بارتفاع
                                                 # 8% عن عام 2023": a baseline
         usable = [h for h in usable_hits if not any(h.first < o < i for o in openers)]
