@@ -314,6 +314,7 @@ class LineStats:
 # -- cleaning the lines of one document ------------------------------------------------------------------
 
 MENU_ITEM_WORDS = 3         # a site menu's items (سياسة، اقتصاد، رياضة، منوعات) are this short
+MENU_WORDS = 6              # above the headline, a line this short is menu or page header ("لبنان / سياسة")
 PARAGRAPH_WORDS = 20        # a line this long is body text whatever its punctuation
 SENTENCE_WORDS = 8          # a line this long that ends like a sentence is body text
 CAPTION_MAX_WORDS = 25
@@ -415,7 +416,9 @@ def _glued_header() -> re.Pattern[str]:
 
 
 # a rubric before a headline: "عاجل | ...", "عاجل: ...", "بالفيديو.. ...", "فيديو | ..."
-_RUBRIC = re.compile(r"^\s*(?:عاجل|خاص|حصري|بالفيديو|بالصور|فيديو|صور|تحليل|رأي)\s*(?:[|:؛\-–—]|\.\.+)\s*(?=\S)")
+_RUBRIC = re.compile(r"^\s*(?:(?:عاجل|خاص|حصري|بالفيديو|بالصور|فيديو|صور|تحليل|رأي)\s*(?:[|:؛\-–—]|\.\.+)"
+                     r"|(?:عام|محلي|دولي|اقتصادي|رياضي|ثقافي|سياسي|اجتماعي|صحي)\s*/)\s*(?=\S)")
+# ... and a wire's section before a slash: "اقتصادي / سمو وزير الطاقة: ..." (واس)
 
 # a one-word tags header glued after the last sentence, the tags running to the end with no sentence in them
 _GLUED_TAGS = re.compile(r"(?<=[.!?؟…»”)])\s*(سمات|الوسوم|وسوم|دلالات)\s+(?=\S)[^.!?؟…\n]*$")
@@ -616,11 +619,28 @@ def _credit_line_reason(line: _Line) -> str | None:
     return "dateline" if credit.dateline else "byline"
 
 
+_NAMES_BAR_STAMP = re.compile(r"^([^|\d]{3,80}?)\s*\|\s*(\S.*)$")
+
+
+def _stamp_after_names(line: _Line) -> str | None:
+    """The date stamp of a line where the writers' names and the stamp share a line, split by a bar
+    ("محمد شيخ يوسف, إحسان أوزتورك |20.03.2024 - محدث : 20.03.2024")."""
+    if line.words > 18 or "|" not in line.text:
+        return None
+    found = _NAMES_BAR_STAMP.match(line.text)
+    if found and len(found.group(1).split()) <= 8 and is_date_line(found.group(2)):
+        return found.group(2)
+    return None
+
+
 def _take_stamp_or_byline(line: _Line, out: CleanText) -> bool:
     """A date stamp or a byline above or below the body: removed, its text kept for the metadata."""
     if is_date_line(line.text, line.key):
         line.why = "date line"
         out.date_lines.append(line.text)
+    elif (stamp := _stamp_after_names(line)) is not None:
+        line.why = "date line"
+        out.date_lines.append(stamp)
     elif _is_byline(line):
         line.why = "byline"
         out.credits.append(line.text)
@@ -629,10 +649,65 @@ def _take_stamp_or_byline(line: _Line, out: CleanText) -> bool:
     return True
 
 
+# words too common to show that a headline and a lead tell the same news
+_FUNCTION_WORDS = frozenset(line_key(w) for w in (
+    "على إلى التي الذي الذين عن من في مع بعد قبل هذا هذه ذلك تلك كان كانت قد لم لن أن إن أنه إنه أو ثم حتى "
+    "بين عند منذ خلال حول ضد دون غير كل بعض وقال قال أمس اليوم").split())
+_WORD_CLITICS = re.compile(r"^(?:[وف]?[بكل]?(?:ال)?|[وف]?لل)")
+
+
+def _word_forms(word: str) -> set[str]:
+    """A word and what is left of it once each reading of its leading clitics and article is cut off
+    ("والوزير" -> الوزير, وزير; "وزير" -> زير too): two spellings of one word share a form."""
+    forms = {word}
+    for cut in range(1, 4):
+        rest = word[cut:]
+        if len(rest) >= 3 and _WORD_CLITICS.fullmatch(word[:cut]):
+            forms.add(rest)
+    return forms
+
+
+def _news_words(key: str) -> list[set[str]]:
+    """The content words of a line key, each as its forms: what a headline shares with its lead."""
+    return [_word_forms(w) for w in key.split() if len(w) >= 3 and w not in _FUNCTION_WORDS]
+
+
+def _title_index(lines: list[_Line], top: list[int], first: int) -> int | None:
+    """Which line above the body is the headline: the first headline-shaped line that shares news words
+    with the lead (two, or one for a line of four words or more). A site menu's items ("أخبار مصر",
+    "عربي ودولي", "تخطى إلى المحتوى") come first on a scraped page but share nothing with the story.
+    Without such a line, the first headline-shaped line, as before."""
+    shaped = [i for i in top if _headline_or_question(lines[i])
+              and not is_date_line(lines[i].text, lines[i].key) and not _is_byline(lines[i])
+              and _credit_line_reason(lines[i]) is None and _outlet_line(lines[i]) is None]
+    if not shaped:
+        return None
+    lead = set()
+    for line in lines[first:first + 2]:
+        if line.kept:
+            lead.update(*_news_words(line.key))
+    for i in shaped:
+        shared = sum(1 for forms in _news_words(lines[i].key) if forms & lead)
+        if shared >= 2 or (shared == 1 and lines[i].words >= 4):
+            return i
+    return next((i for i in shaped if looks_like_headline(lines[i].text, lines[i].words)), None)
+
+
+def _headline_or_question(line: _Line) -> bool:
+    """Headline-shaped, or a headline that asks ("لماذا ارتفعت أسعار الكاكاو؟")."""
+    if looks_like_headline(line.text, line.words):
+        return True
+    return 2 <= line.words <= 30 and line.text.rstrip().endswith(("؟", "?"))
+
+
 def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText) -> None:
-    """Above the body: date stamps, datelines, bylines, photo credits, the title and any second headline."""
+    """Above the body: date stamps, datelines, bylines, photo credits, the title and any second headline.
+    Short lines above the headline are the site's menu and are removed."""
     title_key = line_key(title) if title else ""
-    top = [i for i in range(min(first, len(lines))) if lines[i].kept][:TOP_ZONE_MAX]
+    above = [i for i in range(min(first, len(lines))) if lines[i].kept]
+    chosen = None if title_key else _title_index(lines, above[:2 * TOP_ZONE_MAX], first)
+    start = above.index(chosen) if chosen is not None else 0      # a long menu does not use up the zone
+    top = above[:start + TOP_ZONE_MAX]
     last_stamp = -1
     for i in top:
         line = lines[i]
@@ -649,12 +724,14 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
         elif (oid := _outlet_line(line)) is not None:
             line.why = "outlet name"
             out.outlets.append(oid)
-        elif not title_key and looks_like_headline(line.text, line.words):
+        elif not title_key and i == chosen:
             title_key = line.key
             out.title = line.text
             line.why = "title"
             continue
         else:
+            if chosen is not None and i < chosen and line.words <= MENU_WORDS and not line.sentence:
+                line.why = "menu"
             continue
         last_stamp = i
     # A headline-shaped line above the last stamp (date, dateline, byline) among the first lines is page

@@ -297,6 +297,9 @@ def is_date_line(line: str, key: str | None = None) -> bool:
     line, agency = _agency_tail(line)
     if agency:
         key = None                                      # "... 2025 (أ ش أ)": the agency closes the stamp
+    core = _stamp_core(line)
+    if core != line:
+        line, key = core, None
     key = line_key(line) if key is None else key
     tokens = key.split()
     if not tokens or len(tokens) > 18:
@@ -353,7 +356,7 @@ def parse_published(value: str | None) -> str | None:
     # A stamp may open with words that are not part of the date ("العدد 5821 الصفحة الأولى 2025/04/03"):
     # drop leading words one at a time until the rest parses; a wire's agency may close it ("(أ ش أ)").
     value, _ = _agency_tail(value)
-    words = value.split()
+    words = _stamp_core(value).split()
     for start in range(min(len(words), 7)):
         try:
             found = dates.parse_date(" ".join(words[start:]))
@@ -552,6 +555,17 @@ def stamp_credit(line: str) -> Credit | None:
 
 
 _STAMP_AGENCY = re.compile(r"[(（]([^()（）\d]{1,24})[)）]\s*$")
+
+
+# what may close a date stamp and is no date: the time zone ("13:42 بتوقيت أبوظبي", "GMT+3", "14:25 ت م") and
+# a paper's issue number ("13 مارس 2024 مـ رقم العدد [ 16541 ]")
+_STAMP_TAIL = re.compile(r"(?:\s*[-–|,،]?\s*(?:(?:ب|حسب\s+)?توقيت\s+[^\d|\-–]{2,30}|(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2})?"
+                         r"|ت\s*[مغ]|(?:رقم\s+)?العدد\s*[\[(]?\s*\d+\s*[\])]?))+\s*$")
+
+
+def _stamp_core(line: str) -> str:
+    """A date stamp without its time zone or issue number (`_STAMP_TAIL`)."""
+    return _STAMP_TAIL.sub("", line) or line
 
 
 def _agency_tail(line: str) -> tuple[str, str | None]:

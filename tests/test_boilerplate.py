@@ -592,3 +592,44 @@ def test_a_headlines_rubric_is_not_part_of_the_title():
     assert clean(BODY, title_hint="عاجل | ترامب يعلن فرض رسوم جمركية").title == "ترامب يعلن فرض رسوم جمركية"
     assert clean(BODY, title_hint="بالفيديو.. لحظة انهيار المبنى").title == "لحظة انهيار المبنى"
     assert clean(BODY, title_hint="عاجلون إلى القمة").title == "عاجلون إلى القمة"
+
+
+def test_the_headline_is_the_line_that_tells_the_lead_not_the_site_menu_above_it():
+    """A scraped page starts with the site's menu; its two-word items are headline-shaped but share no
+    word with the story, while the headline shares the lead's words."""
+    raw = ("صحيفة المساء\nأخبار محلية\nعربي ودولي\nتخطى إلى المحتوى\nاقتصاد / أسواق\n"
+           "الصحة تعلن خطة لتطوير المستشفيات الحكومية في الشمال\n"
+           f"الأحد، 24 مارس 2024 02:15 م\n{BODY}")
+    a = clean(raw)
+    assert a.title == "الصحة تعلن خطة لتطوير المستشفيات الحكومية في الشمال"
+    assert a.text == BODY
+    assert {reasons(a)[item] for item in ("أخبار محلية", "عربي ودولي", "تخطى إلى المحتوى")} == {"menu"}
+    assert a.published.startswith("2024-03-24")
+
+
+def test_without_a_line_sharing_the_leads_words_the_first_headline_shaped_line_is_the_title():
+    raw = f"مشاريع تنموية جديدة\n{BODY}"
+    assert clean(raw).title == "مشاريع تنموية جديدة"
+
+
+def test_a_wires_section_before_a_slash_is_not_part_of_the_title():
+    raw = f"اقتصادي / الصحة تعلن خطة لتطوير المستشفيات\n{BODY}"
+    assert clean(raw).title == "الصحة تعلن خطة لتطوير المستشفيات"
+    assert clean(raw, title_hint="عام / الصحة تعلن خطة لتطوير المستشفيات").title == "الصحة تعلن خطة لتطوير المستشفيات"
+
+
+def test_date_stamps_with_a_time_zone_an_issue_number_or_the_writers_names_before_a_bar():
+    for stamp, day in (("آخر تحديث: 19 مارس 2024 - 13:42 بتوقيت أبوظبي", "2024-03-19"),
+                       ("الأربعاء - 3 رمضان 1445 هـ - 13 مارس 2024 مـ رقم العدد [ 16541 ]", "2024-03-13"),
+                       ("محمد يوسف, أحمد أوزتورك |20.03.2024 - محدث : 20.03.2024", "2024-03-20")):
+        a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{stamp}\nPaylaş\n{BODY}")
+        assert (a.published or "")[:10] == day, stamp
+        assert a.text == BODY and reasons(a)[stamp] == "date line"
+
+
+def test_a_long_site_menu_does_not_push_the_date_line_out_of_the_header():
+    menu = "\n".join(["الخبر", "الوطني", "الجزائر العميقة", "اقتصاد", "دولي", "رياضة", "ثقافة", "مجتمع",
+                      "الخبر الأسبوعي", "الرئيسية > الجزائر العميقة"])
+    a = clean(f"{menu}\nالصحة تعلن خطة لتطوير المستشفيات الحكومية\nكتب: سمير بن عمار\n"
+              f"الخميس 27 جوان 2024 | 14:30\nآخر تحديث: الخميس 27 جوان 2024 | 17:05\n{BODY}")
+    assert a.text == BODY and a.published.startswith("2024-06-27")
