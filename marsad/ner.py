@@ -641,6 +641,8 @@ def _mention(text: str, span: list[_Word], kind: str, lexicons: Lexicons) -> Men
     cut = 0 if span[0].hashtag else clitic_length(span[0].text, names, lexicons.clusters)
     if not cut and not span[0].hashtag and _rated_after_conjunction(span[0].text, kind, lexicons):
         cut = 1                              # "وعسير", "وجازان": news writes the rest as a name of this type
+    if cut and kind == "PER":
+        cut = _person_letters_kept(span[0].text, cut, lexicons)
     if cut and span[0].end - span[0].start - cut >= 2:
         start += cut
     surface = text[start:end]
@@ -655,15 +657,38 @@ def _mention(text: str, span: list[_Word], kind: str, lexicons: Lexicons) -> Men
 
 
 def _rated_after_conjunction(word: str, kind: str, lexicons: Lexicons) -> bool:
-    """A word written with و/ف whose rest news writes inside names of this type (level 2 or 3) while the
-    whole word has no name rate of its own: a list's "وعسير وجازان" (known news words whole, so the
-    vocabulary rule of `clitic_length` keeps them), never "وليد" (rated a name itself)."""
+    """A word written with و/ف whose rest news writes inside names of this type (level 2 or 3; after ف,
+    rarer before a name, level 3) while the whole word has no name rate of its own: a list's "وعسير
+    وجازان" (known news words whole, so the vocabulary rule of `clitic_length` keeps them), never "وليد"
+    (rated a name itself), nor "فيدان" (a name news had not seen; "يدان" is level 2)."""
     if len(word) < 4 or word[0] not in "وف" or not lexicons.rates:
         return False
     form = feature_form(word)
     if lexicons.rates.get(form):
         return False
-    return any(r[:-1] == kind and r[-1] in "23" for r in lexicons.rates.get(form[1:], ()))
+    levels = "23" if form[0] == "و" else "3"
+    return any(r[:-1] == kind and r[-1] in levels for r in lexicons.rates.get(form[1:], ()))
+
+
+def _person_level(form: str, lexicons: Lexicons) -> int:
+    return max((int(r[-1]) for r in lexicons.rates.get(form, ()) if r[:-1] == "PER"), default=0)
+
+
+def _person_letters_kept(word: str, cut: int, lexicons: Lexicons) -> int:
+    """A shallower cut of a person's first word when what it leaves is a news word written as a name
+    (level 3) and the deeper cut's rest is less of one: "بسام" is a name, not ب + "سام"; "وكريم" is
+    و + "كريم", not و + ك + "ريم"; "لبنى", "كمال" stay whole. "لمحمد" still loses its ل ("محمد" is as much
+    a name), and a conjunction always comes off: the rates count "وجهاد" inside names as often as "جهاد"."""
+    form = normalize_for_matching(word)
+    if len(form) != len(word) or not lexicons.rates or form[cut:].startswith("ال"):
+        return cut
+    if _person_level(form[cut:], lexicons) >= 3:
+        return cut
+    shallower = cut - 1
+    if form[shallower] in "بكل" and form[shallower:] in lexicons.clusters \
+            and _person_level(form[shallower:], lexicons) >= 3:
+        return shallower
+    return cut
 
 
 _ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
