@@ -920,12 +920,24 @@ def find_timexes(text: str, published: str | None = None) -> list[Timex]:
         start, end = _original_offset(c.start, shifts), _original_offset(c.end - 1, shifts) + 1
         while end < len(text) and _MARKS.match(text, end):      # keep هـ and a final tanwin (غداً) whole
             end += 1
+        if _quoted_word(text, start, end):
+            continue
         flag = None
         if c.weekday is not None and c.value and len(c.value) >= 10:
             if dt.date.fromisoformat(c.value[:10]).weekday() != c.weekday:
                 flag = "weekday-mismatch"
         out.append(Timex(start, end, text[start:end], c.value, c.kind, flag))
     return out
+
+
+_OPENING_QUOTES = "\"«“'"
+_CLOSING_QUOTES = "\"»”'"
+
+
+def _quoted_word(text: str, start: int, end: int) -> bool:
+    """A date word alone between quotation marks names something: the paper «الغد», the show "اليوم"."""
+    return (0 < start and end < len(text) and text[start - 1] in _OPENING_QUOTES
+            and text[end] in _CLOSING_QUOTES and not _HAS_DIGIT.search(text[start:end]))
 
 
 _MAX_DATE_LINE = 160

@@ -1421,6 +1421,16 @@ def repair_mentions(article: Article) -> None:
     _origin_surnames(article)
 
 
+def drop_date_mentions(article: Article) -> None:
+    """A mention inside a date the dates stage found is a month or day name, not a name: the Levantine
+    months ("مطلع نيسان المقبل": Nissan the carmaker; تموز, آب, أيار) and the Maghrebi ones (جوان). Runs once
+    `article.timexes` is set."""
+    spans = [(t.start, t.end) for t in article.timexes]
+    if spans:
+        article.mentions = [m for m in article.mentions
+                            if not any(start <= m.start and m.end <= end for start, end in spans)]
+
+
 def attach_titles(article: Article) -> None:
     """Fill `title` of each PER mention with the role phrase right before the name ("رئيس الوزراء العراقي
     مصطفى الكاظمي", "بالأمين العام لحلف شمال الأطلسي، ينس ستولتينبرغ" -> "الأمين العام لحلف شمال الأطلسي")

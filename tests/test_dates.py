@@ -448,3 +448,10 @@ def test_month_first_needs_its_comma_and_year():
 def test_a_bare_month_takes_the_year_its_verb_points_to(sentence, expected):
     (t,) = [t for t in find_timexes(sentence, "2024-06-16") if t.value and len(t.value) == 7]
     assert t.value == expected
+
+
+def test_a_date_word_alone_in_quotation_marks_is_a_name_not_a_date():
+    """The Jordanian paper «الغد» (tomorrow), a programme called "اليوم" (today)."""
+    assert find_timexes('وقالت الخبيرة لـ"الغد" إن الأسعار سترتفع.', "2024-05-12") == []
+    assert find_timexes("وأضاف في برنامج «اليوم» أن", "2024-05-12") == []
+    assert [t.value for t in find_timexes("ويسافر الوفد الغد إلى عمان.", "2024-05-12")] == ["2024-05-13"]

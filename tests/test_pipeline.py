@@ -172,3 +172,16 @@ def test_same_export_whatever_the_process_hash_seed(tmp_path):
         doc.pop("generated")
         exports.append(doc)
     assert exports[0] == exports[1] == exports[2]
+
+
+def test_a_month_name_inside_a_date_is_no_entity():
+    """Levantine months are also names: نيسان (Nissan), تموز; inside a date they are the month."""
+    from marsad.pipeline import annotate
+    from marsad.records import Article
+    article = Article(id="a", source="a.txt", published="2024-03-24",
+                      text="ويعود الموفد الفرنسي جان إيف لودريان إلى بيروت مطلع نيسان المقبل، "
+                           "فيما أعلنت شركة نيسان اليابانية عن سيارة جديدة.")
+    annotate(article)
+    month = article.text.index("نيسان")
+    assert not any(m.start <= month < m.end for m in article.mentions)
+    assert [t.text for t in article.timexes] == ["نيسان المقبل"]
