@@ -270,6 +270,8 @@ CHANGE_WORDS = 8            # ... and for a change it is measured from ("بار�
 _CHANGES = word_set(("ارتفاع", "زيادة", "انخفاض", "تراجع", "نمو", "هبوط", "صعود",
                      "ارتفاعا", "انخفاضا", "تراجعا", "نموا"))
 _SINCE = frozenset({"منذ", "ومنذ"})         # before a date (not "منذ يومين", whose timex holds it): since when
+_DEADLINE = word_set(("بحلول", "حتى", "لغاية"))    # before a date: by when, until when ("بحلول 30 أبريل المقبل")
+_PERIOD_PART = word_set(("نهاية", "مطلع", "منتصف", "أواخر", "أوائل", "بداية"))   # "حتى نهاية يونيو"
 
 
 _LEAD_TYPES = frozenset({"statement", "other", "visit", "call", "agreement"})
@@ -463,6 +465,8 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
         if (i > a and normal(tokens[i - 1].text) in _SINCE and main.value.type != "milestone"
                 and not _framed(lex, tokens, a, b, t)):
             continue                            # "ارتفاع الحصيلة منذ السابع من أكتوبر": a span's start, not when
+        if main.value.type != "milestone" and _deadline(tokens, i, a) and not _framed(lex, tokens, a, b, t):
+            continue                            # "ودعت ... إلى الالتزام بحلول 30 أبريل": a deadline, not when
         before = _words_before(tokens, i, tokens[a].start, CHANGE_WORDS)
         if any(in_set(w, _COMPARISON) for w in before[:COMPARISON_WORDS]) or (
                 "عن" in map(normal, before[:2]) and any(in_set(w, _CHANGES) for w in before)):
@@ -501,6 +505,15 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
         # بحسب ما أعلن مسؤولون أمس")
         by_hit[hits.index(main)] = reported
     return [(hits[n], _one_per_range(tokens, starts, _distinct_dates(ts))) for n, ts in sorted(by_hit.items())]
+
+
+def _deadline(tokens, i: int, a: int) -> bool:
+    """Whether the date at token i follows بحلول/حتى/لغاية, or one of them and a part of a period ("حتى نهاية
+    يونيو"): what is due by then or lasts until then, not when the sentence's event happened."""
+    j = _previous_word(tokens, i, a)
+    if j is not None and in_set(tokens[j].text, _PERIOD_PART):
+        j = _previous_word(tokens, j, a)
+    return j is not None and in_set(tokens[j].text, _DEADLINE)
 
 
 def _coordinated_verb(tokens, hit: Hit[_Trigger]) -> bool:

@@ -609,3 +609,25 @@ def test_a_court_ruling_is_an_event():
     text = CALM_LEAD + "وقضى الوزير خالد سعيد ثلاثة أيام في الرياض الأسبوع الماضي."
     a = article(text, {"خالد سعيد": "PER", "الرياض": "LOC"}, {"الأسبوع الماضي": "2024-04"})
     assert all(e.trigger != "قضى" for e in find_events(a))             # spent three days: no ruling
+
+
+def test_a_deadline_does_not_date_the_statement_that_sets_it():
+    text = CALM_LEAD + "ودعت منظمة أوبك الدول الأعضاء إلى الالتزام الكامل بالتخفيضات بحلول 30 أبريل المقبل."
+    a = article(text, {"أوبك": "ORG"}, {"30 أبريل المقبل": "2024-04-30"})
+    assert all(e.date != "2024-04-30" for e in find_events(a))
+    text = CALM_LEAD + "وأعلنت منظمة أوبك تمديد التخفيضات حتى نهاية يونيو."
+    a = article(text, {"أوبك": "ORG"}, {"يونيو": "2024-06"})
+    assert all(e.date != "2024-06" for e in find_events(a))
+    text = CALM_LEAD + "والتقى وزير النفط أحمد سالم نظيره في الرياض يوم 30 أبريل."     # no deadline word
+    a = article(text, {"أحمد سالم": "PER", "الرياض": "LOC"}, {"يوم 30 أبريل": "2024-04-30"})
+    assert [e.date for e in find_events(a)] == ["2024-04-30"]
+
+
+def test_an_agreement_not_reached_is_no_agreement():
+    text = CALM_LEAD + ("وانتهت جولة المحادثات بين الطرفين في جدة في ديسمبر الماضي دون التوصل إلى اتفاق، "
+                        "بحسب ما قال الوسيط سالم عمر.")
+    a = article(text, {"جدة": "LOC", "سالم عمر": "PER"}, {"ديسمبر الماضي": "2023-12"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("meeting", "2023-12")]
+    text = CALM_LEAD + "وفشلت الأطراف في التوصل إلى اتفاق خلال اجتماع الدوحة يوم الاثنين، وفق الوسيط سالم عمر."
+    a = article(text, {"الدوحة": "LOC", "سالم عمر": "PER"}, {"يوم الاثنين": "2024-03-18"})
+    assert [e.type for e in find_events(a)] == ["meeting"]
