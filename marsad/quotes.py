@@ -95,6 +95,7 @@ RELATIVE_WORDS = 6             # a person named at most this many words before �
 PARTICIPLE_PHRASE_WORDS = 4    # "، ويورد على سبيل الظرف قائلا": the phrase a participle closes
 SUBJECT_BEFORE_WORDS = 4       # "مصادر مقربة من النادي تؤكد أن": a subject opening the sentence
 MAX_QUOTE_PARAGRAPHS = 6
+NAME_QUOTE_WORDS = 5           # quoted words this short after ل or before إن/أن name the one told or telling
 NESTED_CHARS = 60              # a name quoted inside a straight quote: “... منصة "دليل رمضان" ...”
 MAX_QUOTE_CHARS = 8000
 
@@ -651,6 +652,8 @@ def _direct_quotes(doc: _Text, lex: _Lexicon, marks: _Spans) -> tuple[_Spans, li
             continue
         if _after_title_marker(doc, lex, doc.token_index(open_pos)):
             continue
+        if words <= NAME_QUOTE_WORDS and _quoted_name(doc, lex, open_pos, close_pos):
+            continue
         long_spans.append((open_pos, close_pos))
         shaped.append((open_pos, close_pos, start, end, words))
     candidates = _Spans(long_spans)
@@ -675,6 +678,25 @@ def _direct_quotes(doc: _Text, lex: _Lexicon, marks: _Spans) -> tuple[_Spans, li
             how = "continuation" if not text[line_start:open_pos].strip() else "none"
             out.append(_Found("direct", start, end, open_pos, how, outer=(open_pos, close_pos)))
     return candidates, out
+
+
+_TOLD = re.compile(r"(?:^|[^\w\u0640])لـ?$")     # the preposition ل alone (or with a tatweel) before a mark
+
+
+def _quoted_name(doc: _Text, lex: _Lexicon, open_pos: int, close_pos: int) -> bool:
+    """A short quoted span that is told something or says something is a name: after the preposition ل
+    ("وقالت مصادر لـ\"سكاي نيوز عربية\" إن": the outlet told), or right before إن/أن ("أعلن “الدفاع المدني
+    السوري” أن فرقه": the body whose words the clause reports)."""
+    text = doc.text
+    before = text[max(0, open_pos - 3):open_pos].rstrip()
+    if before.endswith(":"):
+        return False                    # "وقال الوزير: \"نحن مستعدون\" إن توفرت الظروف": a colon opens speech
+    if _TOLD.search(before):
+        return True
+    c = doc.token_index(close_pos) + 1
+    while c < len(doc.tokens) and doc.tokens[c].text in _COMMA:
+        c += 1
+    return c < len(doc.tokens) and normal(doc.tokens[c].text) in lex.connectors
 
 
 def _after_title_marker(doc: _Text, lex: _Lexicon, o: int) -> bool:

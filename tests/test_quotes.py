@@ -1206,3 +1206,18 @@ def test_the_agency_told_is_not_the_speaker_iraqi_style():
     a = article(text, {"شفق نيوز": "ORG"})
     [q] = find_quotes(a)
     assert (q.speaker_mention, q.speaker_text) == (None, "المصدر")
+
+
+def test_a_short_quoted_name_told_or_telling_is_no_quotation():
+    """Outlets quote names: the outlet told ("لـ\\"سكاي نيوز عربية\\" إن") and the body whose words the
+    clause reports ("أعلن “الدفاع المدني السوري” أن"). The quotation is the clause after إن/أن."""
+    a = article('وقالت مصادر دبلوماسية لـ"سكاي نيوز عربية" إن المباحثات تركزت على الهدنة في غزة.')
+    [q] = find_quotes(a)
+    assert (q.kind, q.text) == ("reported", "المباحثات تركزت على الهدنة في غزة")
+    a = article("وأعلن “الدفاع المدني السوري” أن فرقه تعاملت مع أكثر من 40 هجوما خلال الأسبوع.",
+                {"الدفاع المدني السوري": "ORG"})
+    [q] = find_quotes(a)
+    assert (q.kind, speaker(a, q)) == ("reported", "الدفاع المدني السوري")
+    assert q.text.startswith("فرقه تعاملت")
+    a = article('وقال الوزير سالم عمر: "نحن مستعدون للحوار" إن توفرت الظروف.', {"سالم عمر": "PER"})
+    assert [(q.kind, q.text) for q in find_quotes(a)] == [("direct", "نحن مستعدون للحوار")]
