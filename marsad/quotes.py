@@ -711,7 +711,7 @@ def _lead_in(doc: _Text, lex: _Lexicon, o: int, candidates: _Spans) -> tuple[str
     """The reporting verb (or بحسب/وفق) shortly before the opening mark at token `o`."""
     tokens = doc.tokens
     words = 0
-    according = None
+    according = ambiguous = None
     j = o - 1
     # a colon right before the mark closes the lead-in, so a long name and role may sit in it:
     # "وقالت زين كمال المصري، مديرة المنتجات في الشركة في منطقة الشرق الأوسط وشمال إفريقيا: \""
@@ -732,11 +732,15 @@ def _lead_in(doc: _Text, lex: _Lexicon, o: int, candidates: _Spans) -> tuple[str
         if words > limit:
             break
         verb = doc.verbs.get(j)
-        if verb is not None and not (verb.ambiguous and words > AMBIGUOUS_WORDS):
+        if verb is not None and not verb.ambiguous:
             return "verb", j, verb              # "وأكد رئيس الجمهورية، بحسب البيان، «": the verb's subject wins
+        if verb is not None and words <= AMBIGUOUS_WORDS and ambiguous is None:
+            ambiguous = j                       # "عبر" may be the verb, or "via": "وكتب X عبر حسابه:"
         if according is None and in_set(tok.text, lex.according):
             according = j
         j -= 1
+    if ambiguous is not None:
+        return "verb", ambiguous, doc.verbs[ambiguous]
     return ("according", according, None) if according is not None else None
 
 
@@ -1493,7 +1497,7 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     if b > a:
         end = tokens[b - 1].end
         for ref in doc.referents_in(tokens[a].start, end):
-            if not ref.object and normal(ref.text) not in _NO_SUBJECT:
+            if not ref.object and normal(ref.text) not in _NO_SUBJECT and not _told(doc, lex, ref.start):
                 return ref.mention, ref.text
     if (h is not None and not in_set(tokens[h].text, lex.according) and not _possessed(tokens[h].text)
             and normal(tokens[h].text) not in _NO_SUBJECT):
@@ -1613,6 +1617,9 @@ def _role_subject(doc: _Text, lex: _Lexicon, h: int, b: int, verb_tok: int) -> _
         return None                             # no name, or the name after a comma is the person: "، فلان"
     if doc.token_index(ref.start) == h + 1 and doc.article.mentions[ref.mention].type == "PER":
         return None                             # "وقال الوزير فلان": the name right after the role
+    if doc.article.mentions[ref.mention].type == "PER" and all(
+            normal(tokens[k].text) in _honorific_words() for k in range(h, doc.token_index(ref.start))):
+        return ref.mention, ref.text            # "أعلن صاحب السمو الملكي الأمير عبدالعزيز بن سلمان": honorifics
     phrase = _phrase(doc, lex, h, b)
     person = _role_person(doc, h, b, verb_tok) if _definite(doc, h, b) else None
     if person is not None:
@@ -1621,6 +1628,26 @@ def _role_subject(doc: _Text, lex: _Lexicon, h: int, b: int, verb_tok: int) -> _
     if doc.article.mentions[ref.mention].type == "PER" and normal(tokens[k].text) not in lex.namesake_titles:
         return None                             # "وقال مساعد المدير فلان": the old rules decide
     return None, phrase
+
+
+def _told(doc: _Text, lex: _Lexicon, start: int) -> bool:
+    """A name the words were said to: after لوكالة/لصحيفة/للصحفيين, or written with the preposition ل
+    ("في تصريحات لوكالة رويترز، إن", "قال لرويترز"). The speaker is someone else."""
+    i = doc.token_index(start)
+    if i < len(doc.tokens) and doc.tokens[i].start < start and doc.text[start - 1] == "ل":
+        return True
+    j = i - 1
+    return j >= 0 and in_set(doc.tokens[j].text, lex.fillers) and normal(doc.tokens[j].text).startswith("ل")
+
+
+@lru_cache(maxsize=1)
+def _honorific_words() -> frozenset[str]:
+    """The words of the honorifics before a name (titles.json: صاحب السمو، معالي، الأمير ...) and the Gulf
+    chain's adjectives ("صاحب السمو الملكي"), normalised."""
+    words = {w for phrase in load_data("titles.json").get("honorifics", []) for w in phrase.split()}
+    words |= {"صاحب", "صاحبة", "الملكي", "الملكية", "المعالي", "الفخامة", "الجلالة", "السعادة", "السماحة",
+              "حضرة", "سيادة"}
+    return frozenset(normal(w) for w in words)
 
 
 def _role_person(doc: _Text, h: int, b: int, verb_tok: int) -> int | None:

@@ -1221,3 +1221,26 @@ def test_a_short_quoted_name_told_or_telling_is_no_quotation():
     assert q.text.startswith("فرقه تعاملت")
     a = article('وقال الوزير سالم عمر: "نحن مستعدون للحوار" إن توفرت الظروف.', {"سالم عمر": "PER"})
     assert [(q.kind, q.text) for q in find_quotes(a)] == [("direct", "نحن مستعدون للحوار")]
+
+
+def test_a_gulf_honorific_chain_ends_on_the_speakers_name():
+    a = article("أعلن صاحب السمو الملكي الأمير عبدالعزيز بن سلمان وزير الطاقة، اليوم، أن المملكة ستمدد "
+                "التخفيض الطوعي لإنتاج النفط. وأوضح سموه أن القرار يأتي بالتنسيق مع الدول الأعضاء.",
+                {"عبدالعزيز بن سلمان": "PER"}, {"عبدالعزيز بن سلمان": "الأمير"})
+    quotes = find_quotes(a)
+    assert [speaker(a, q) for q in quotes] == ["عبدالعزيز بن سلمان", "عبدالعزيز بن سلمان"]
+
+
+def test_via_is_not_the_reporting_verb_when_a_verb_comes_before_it():
+    """"عبر" is a verb (expressed) or a preposition (via): "وكتب X عبر حسابه:" is written by X."""
+    a = article('وانتهت المباراة بفوز الأهلي. وكتب محمد الشناوي حارس الأهلي عبر حسابه على إنستجرام: '
+                '"الهدف واحد والطريق ما زال طويلا أمامنا".', {"محمد الشناوي": "PER", "الأهلي": "ORG"})
+    [q] = find_quotes(a)
+    assert (speaker(a, q), q.verb) == ("محمد الشناوي", "كتب")
+
+
+def test_the_agency_told_inside_an_aside_is_not_the_speaker():
+    a = article("وقال المدير التنفيذي للوكالة فاتح بيرول، في تصريحات لوكالة رويترز، إن السوق قد تكون "
+                "أكثر شحا مما كان متوقعا.", {"رويترز": "ORG"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) is None and q.speaker_text.startswith("المدير التنفيذي")
