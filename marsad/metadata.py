@@ -526,8 +526,7 @@ class Credit:
     author: str | None = None
 
 
-_BYLINE_WORDS = ("كتب", "كتبت", "بقلم", "بواسطة", "إعداد", "اعداد", "تقرير", "حوار", "ترجمة", "متابعة", "تحرير",
-                 "مراسلنا", "من مراسلنا", "أعده", "أعدته", "إشراف", "by")
+_BYLINE_WORDS = tuple(_load("boilerplate.json")["byline_words"])      # the cleaner's list: one list
 _BYLINE_PREFIX = re.compile(r"^(?:" + "|".join(sorted(_BYLINE_WORDS, key=len, reverse=True))
                             + r")(?=[\s:\-–—ـ])\s*[:\-–—ـ]?\s*",
                             re.IGNORECASE)

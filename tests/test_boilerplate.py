@@ -633,3 +633,8 @@ def test_a_long_site_menu_does_not_push_the_date_line_out_of_the_header():
     a = clean(f"{menu}\nالصحة تعلن خطة لتطوير المستشفيات الحكومية\nكتب: سمير بن عمار\n"
               f"الخميس 27 جوان 2024 | 14:30\nآخر تحديث: الخميس 27 جوان 2024 | 17:05\n{BODY}")
     assert a.text == BODY and a.published.startswith("2024-06-27")
+
+
+def test_the_interviewers_byline_gives_the_author():
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nحاورتها: هبة العيساوي\n{BODY}")
+    assert (a.author, a.text) == ("هبة العيساوي", BODY)
