@@ -491,6 +491,7 @@ def find_mentions(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     offset = 0
     for sentence, tags in zip(sentences, labels):
+        _join_hyphenated(words[offset:offset + len(sentence)], tags)
         for first, last, kind in _spans(tags):
             mention = _mention(text, words[offset + first:offset + last], kind, tagger.lexicons)
             if mention is not None:
@@ -620,6 +621,20 @@ def join_name_parts(words: list[str], labels: list[str]) -> list[str]:
                     labels[j] = "I-PER"
         i += 1
     return labels
+
+
+_HYPHENS = frozenset("-‐–")
+
+
+def _join_hyphenated(words: list[_Word], labels: list[str]) -> None:
+    """A one-word person span glued by a hyphen to a person span of two words or more is one hyphenated
+    first name ("ماري-هيلين بيرنار", "جان-مارك إيرولت"). Only glued: "عطالله – أسامة هوساوي" is a line-up
+    and "معاذ -رضي الله عنه-" a blessing."""
+    for i in range(1, len(words) - 2):
+        if (labels[i] == "O" and words[i].text in _HYPHENS and labels[i - 1] == "B-PER"
+                and labels[i + 1] == "B-PER" and labels[i + 2] == "I-PER"
+                and words[i - 1].end == words[i].start and words[i].end == words[i + 1].start):
+            labels[i] = labels[i + 1] = "I-PER"
 
 
 @lru_cache(maxsize=65_536)

@@ -402,3 +402,12 @@ def test_a_first_names_own_first_letter_is_not_cut_as_a_clitic():
     assert not names & {"ريم فؤاد", "سام الخطيب", "يدان"}
     conjunction = ner.find_mentions("وسجل الأهداف حسين الشحات وكريم فؤاد.")
     assert [m.text for m in conjunction if m.type == "PER"] == ["حسين الشحات", "كريم فؤاد"]
+
+
+def test_a_hyphenated_first_name_is_one_person():
+    names = [m.text for m in ner.find_mentions("وقالت ماري-هيلين بيرنار إن الوضع خطير، وأيدها جان-مارك إيرولت.")
+             if m.type == "PER"]
+    assert names == ["ماري-هيلين بيرنار", "جان-مارك إيرولت"]
+    spaced = [m.text for m in ner.find_mentions("وشارك في التشكيلة عطالله – أسامة هوساوي – تيسير الجاسم.")
+              if m.type == "PER"]
+    assert not any("–" in name for name in spaced)
