@@ -1584,14 +1584,14 @@ def _surnames_after_verbs(article: Article) -> None:
 
 
 def _cut_surnames(article: Article) -> None:
-    """A surname the tagger cut off a name ("[إيهاب] واصف، رئيس شعبة الذهب ... وتوقع واصف أن"): a one-word
-    person mention that is a given name (name-type rate PER3 or a known given name), one space before a
-    safe surname (`_surname_word`) that the article also writes alone as a verb's subject. The name takes
+    """A surname the tagger cut off a name ("[إيهاب] واصف، رئيس شعبة الذهب ... وتوقع واصف أن", "[محمد بن
+    عبد العزيز] الخليفي ... وقال الخليفي", "[مار بشارة بطرس] الراعي ... ودعا الراعي"): a person mention
+    that ends on a given name (name-type rate PER3, a known given name, an عبد compound), one space before
+    a safe surname (`_surname_word`) that the article also writes alone as a verb's subject. The name takes
     the word, and `_surnames_after_verbs` then finds the lone one."""
     text = article.text
     candidates = [m for m in article.mentions
-                  if m.type == "PER" and " " not in m.text and text.startswith(" ", m.end)
-                  and ("PER3" in _rates_of(m.text) or _word(m.text) in _GIVEN_NAMES)]
+                  if m.type == "PER" and text.startswith(" ", m.end) and _ends_on_given_name(m.text)]
     if not candidates:
         return
     tokens = tokenized(text).tokens
@@ -1611,6 +1611,20 @@ def _cut_surnames(article: Article) -> None:
         mention.end, mention.text = word.end(), text[mention.start:word.end()]
         if mention.name == old:
             mention.name = mention.text
+
+
+def _ends_on_given_name(name: str) -> bool:
+    """A name whose last part is a given name, so a surname may still follow: "إيهاب", "محمد بن عبد العزيز"."""
+    words = name.split()
+    if len(words) == 1:
+        return "PER3" in _rates_of(name) or _word(name) in _GIVEN_NAMES
+    parts = person_parts(match_form(name))
+    if not parts:
+        return False
+    lineage, _, last = parts[-1].rpartition(LINEAGE_MARK)
+    if lineage and not lineage.startswith(("بن", "ابن", "بنت")):
+        return False                    # "آل سعود": a family name ends the name
+    return _given_name(last)           # (not any PER3 word: surnames are PER3 too, "إسماعيل هنية القيادي")
 
 
 _WITH_PRONOUN = frozenset(match_form("ل" + s) for s in ("ي", "ه", "ها", "هم", "نا", "ك"))

@@ -1112,3 +1112,15 @@ def test_a_place_after_a_place_head_is_a_place():
     assert _place_like("ديالى") and not _place_like("كبيرة")
     article = prepare(make_article("t", text, []))
     assert [(m.text, m.type) for m in article.mentions] == [("ديالى", "LOC")]
+
+
+def test_a_surname_cut_off_after_a_fathers_name_is_found_when_it_recurs_after_a_verb():
+    """"[محمد بن عبد العزيز] الخليفي ... وقال الخليفي": the name ends on the father's given name, so the
+    nisba after it is the family name, which the article then writes alone as the speaker."""
+    from marsad.pipeline import annotate
+    a = Article(id="a", source="a.txt", published="2024-03-15",
+                text="واستقبل وزير الدولة للشؤون الخارجية محمد بن عبد العزيز الخليفي المبعوث الأميركي "
+                     "توم بيرييلو في الدوحة. وقال الخليفي إن قطر تدعم الحل السلمي.")
+    annotate(a)
+    people = [m.text for m in a.mentions if m.type == "PER"]
+    assert "محمد بن عبد العزيز الخليفي" in people and "الخليفي" in people
