@@ -1233,7 +1233,8 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
         prev_in_name = False
         prev_free.append(t.text)
         if (free <= prep_limit and canonical(t.text) in verb.prepositions
-                and not (prev_words and _possessed(prev_words[-1]))):   # "عزم حكومته على" is not "أكد على"
+                and not (prev_words and _possessed(prev_words[-1]))    # "عزم حكومته على" is not "أكد على"
+                and not (prev_free and in_set(prev_free[0], lex.role_heads) and _subject_name_ahead(doc, i, k))):
             n = k + 1
             if n < len(tokens) and is_word(tokens[n]) and normal(tokens[n].text) in lex.connectors:
                 return n + 1
@@ -1244,6 +1245,28 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
         last_after_comma = after_comma
         k += 1
     return None
+
+
+def _subject_name_ahead(doc: _Text, i: int, k: int) -> bool:
+    """The preposition at token k belongs to the subject's role phrase, not to the verb at i, when no person
+    is named between them and the preposition's object is a place or body followed by a person's name:
+    "دعا المبعوث الأميركي الخاص إلى [السودان] [توم بيرييلو] طرفي الحرب إلى العودة" (the caller checks that
+    a role word opens the subject; in "ونوه الوزير إلى دعم الأمير فيصل" a noun comes first)."""
+    mentions = doc.article.mentions
+    if any(m.type == "PER" and doc.tokens[i].end <= m.start < doc.tokens[k].start for m in mentions):
+        return False
+    j = k + 1
+    others = 0
+    while j < len(doc.tokens):
+        if not doc.in_name(doc.tokens[j].start):
+            return False
+        m = doc._mention_at(doc.tokens[j].start)
+        if mentions[m].type == "PER":
+            return others > 0
+        others += 1
+        while j < len(doc.tokens) and doc.tokens[j].start < mentions[m].end:
+            j += 1
+    return False
 
 
 def _own_speaker(doc: _Text, lex: _Lexicon, i: int, k: int) -> bool:
@@ -1465,6 +1488,8 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     if phrase is not None:                      # "وكان الاتحاد العام للشغل قد دعا إلى": that body, unnamed
         return None, phrase
     h = _first_content_word(doc, lex, a, b)
+    if h is not None and _told(doc, lex, tokens[h].start):
+        h = None                                # "وكتب على منصة إكس أن": no subject written, إكس is no subject
     if h is not None and b > h + 1 and normal(tokens[h].text).startswith("ال") and not doc.in_name(tokens[h].start):
         # "وتوقع الخبير يوسف بنجلون أن": the name right after a definite description (not "مصادر حماس")
         for ref in doc.referents_in(tokens[h + 1].start, tokens[min(b, h + 4) - 1].end):
@@ -1630,13 +1655,19 @@ def _role_subject(doc: _Text, lex: _Lexicon, h: int, b: int, verb_tok: int) -> _
     return None, phrase
 
 
+_PLATFORMS = word_set(("منصة", "حساب", "حسابه", "حسابها", "صفحة", "صفحته", "صفحتها", "تطبيق"))
+
+
 def _told(doc: _Text, lex: _Lexicon, start: int) -> bool:
-    """A name the words were said to: after لوكالة/لصحيفة/للصحفيين, or written with the preposition ل
-    ("في تصريحات لوكالة رويترز، إن", "قال لرويترز"). The speaker is someone else."""
+    """A name the words were said to or carried by: after لوكالة/لصحيفة/للصحفيين, written with the
+    preposition ل ("في تصريحات لوكالة رويترز، إن", "قال لرويترز"), or a platform's name ("على منصة إكس").
+    The speaker is someone else."""
     i = doc.token_index(start)
     if i < len(doc.tokens) and doc.tokens[i].start < start and doc.text[start - 1] == "ل":
         return True
     j = i - 1
+    if j >= 0 and in_set(doc.tokens[j].text, _PLATFORMS):
+        return True                     # "وكتب على منصة إكس أن": the platform carries the words
     return j >= 0 and in_set(doc.tokens[j].text, lex.fillers) and normal(doc.tokens[j].text).startswith("ل")
 
 

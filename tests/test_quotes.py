@@ -1244,3 +1244,20 @@ def test_the_agency_told_inside_an_aside_is_not_the_speaker():
                 "أكثر شحا مما كان متوقعا.", {"رويترز": "ORG"})
     [q] = find_quotes(a)
     assert speaker(a, q) is None and q.speaker_text.startswith("المدير التنفيذي")
+
+
+def test_a_platform_is_not_the_speaker_of_a_subjectless_verb():
+    a = article('وقال يوسف عزت مستشار قائد القوات إن الحرب طالت كثيرا. وكتب على منصة إكس أن قواته مستعدة '
+                '"للعودة إلى جدة غدا إذا توفرت الإرادة".', {"يوسف عزت": "PER", "إكس": "ORG", "جدة": "LOC"})
+    assert [speaker(a, q) for q in find_quotes(a)] == ["يوسف عزت", "يوسف عزت"]
+
+
+def test_a_preposition_inside_the_subjects_role_is_not_the_verbs():
+    """"دعا المبعوث الخاص إلى السودان توم بيرييلو ... إلى العودة": the first إلى belongs to the envoy's title."""
+    a = article("دعا المبعوث الأميركي الخاص إلى السودان توم بيرييلو طرفي الحرب إلى العودة فورا إلى طاولة "
+                "المفاوضات.", {"السودان": "LOC", "توم بيرييلو": "PER"})
+    [q] = find_quotes(a)
+    assert (speaker(a, q), q.text) == ("توم بيرييلو", "العودة فورا إلى طاولة المفاوضات")
+    a = article("ونوه الوزير إلى دعم الأمير فيصل بن سلمان للمهرجان منذ انطلاقته.", {"فيصل بن سلمان": "PER"})
+    [q] = find_quotes(a)
+    assert q.text.startswith("دعم الأمير")
