@@ -662,6 +662,8 @@ def _direct_quotes(doc: _Text, lex: _Lexicon, marks: _Spans) -> tuple[_Spans, li
         o = doc.token_index(open_pos)
         c = doc.token_index(close_pos)
         lead = _lead_in(doc, lex, o, candidates)
+        if lead is not None and lead[0] == "according" and words <= NAME_QUOTE_WORDS:
+            continue                            # "بحسب أرقام “منسقو استجابة سوريا”": a source's name
         if lead is not None:
             how, j, verb = lead
             out.append(_Found("direct", start, end, doc.tokens[j].start, how, j, verb, (j + 1, o),
@@ -1219,7 +1221,7 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
                     and not (len(prev_words) > 1 and _possessed(prev_words[-2]) and not last_after_comma)):
                 return k + 1                    # "وأشار الدعيلج في بيان وزعته الأمانة إلى أن"; a comma
                                                 # closes an aside: "وأشار المصدر، الذي طلب ... اسمه، إلى أن"
-            if not after_comma and any(in_set(w, lex.blockers) for w in prev_free[-2:]):
+            if not after_comma and any(in_set(w, lex.blockers) and not _name_ali(doc, w) for w in prev_free[-2:]):
                 return None                     # "على أن" (provided that), not "على منصة إكس، أن"
             if prev_words and not prev_in_name and normal(prev_words[-1]) in _IT_IS:
                 return None                     # "ولم يكن غريبا أن", "من الطبيعي أن": nobody's words
@@ -1234,6 +1236,7 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
         prev_free.append(t.text)
         if (free <= prep_limit and canonical(t.text) in verb.prepositions
                 and not (prev_words and _possessed(prev_words[-1]))    # "عزم حكومته على" is not "أكد على"
+                and not _name_ali(doc, t.text)
                 and not (prev_free and in_set(prev_free[0], lex.role_heads) and _subject_name_ahead(doc, i, k))):
             n = k + 1
             if n < len(tokens) and is_word(tokens[n]) and normal(tokens[n].text) in lex.connectors:
@@ -1245,6 +1248,16 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
         last_after_comma = after_comma
         k += 1
     return None
+
+
+def _name_ali(doc: _Text, word: str) -> bool:
+    """"علي" written with ya in a text that writes the preposition "على" with alef maqsura is the name Ali
+    ("أكد والي تيارت، علي بوقرة، أن"), not the verb's preposition. Texts that write both alike (much
+    Egyptian print) leave it to the other rules."""
+    return word.endswith("علي") and len(word) <= 4 and _WRITES_ALA.search(doc.text) is not None
+
+
+_WRITES_ALA = re.compile(r"(?<![\w])على(?![\w])")
 
 
 def _subject_name_ahead(doc: _Text, i: int, k: int) -> bool:

@@ -1261,3 +1261,19 @@ def test_a_preposition_inside_the_subjects_role_is_not_the_verbs():
     a = article("ونوه الوزير إلى دعم الأمير فيصل بن سلمان للمهرجان منذ انطلاقته.", {"فيصل بن سلمان": "PER"})
     [q] = find_quotes(a)
     assert q.text.startswith("دعم الأمير")
+
+
+def test_ali_with_ya_is_a_name_where_the_text_writes_the_preposition_with_alef_maqsura():
+    a = article("وقال الوزير إن العمل مستمر على مدار الساعة. من جهته، أكد والي تيارت، علي بوقرة، أن مصالحه "
+                "جندت 90 شاحنة صهريج لتزويد الأحياء.")
+    quotes = find_quotes(a)
+    assert quotes[-1].text == "مصالحه جندت 90 شاحنة صهريج لتزويد الأحياء"
+    a = article("من جهته، أكد مدير منتخب الشباب علي الشعيلان أن إدارة المنتخبات سخرت كل الإمكانات. "
+                "وجلس اللاعبون على مقاعد البدلاء.")
+    [q] = find_quotes(a)
+    assert q.text == "إدارة المنتخبات سخرت كل الإمكانات"
+
+
+def test_a_short_quoted_source_after_according_to_is_a_name():
+    a = article("وارتفع عدد النازحين إلى 1200 عائلة، بحسب أرقام “منسقو استجابة سوريا”.")
+    assert find_quotes(a) == []
