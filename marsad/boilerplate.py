@@ -314,6 +314,7 @@ class LineStats:
 # -- cleaning the lines of one document ------------------------------------------------------------------
 
 MENU_ITEM_WORDS = 3         # a site menu's items (سياسة، اقتصاد، رياضة، منوعات) are this short
+QUESTION_TITLE_WORDS = 20   # a question this short opening the body under page furniture may be the headline
 MENU_WORDS = 6              # above the headline, a line this short is menu or page header ("لبنان / سياسة")
 PARAGRAPH_WORDS = 20        # a line this long is body text whatever its punctuation
 SENTENCE_WORDS = 8          # a line this long that ends like a sentence is body text
@@ -676,21 +677,34 @@ def _title_index(lines: list[_Line], top: list[int], first: int) -> int | None:
     """Which line above the body is the headline: the first headline-shaped line that shares news words
     with the lead (two, or one for a line of four words or more). A site menu's items ("أخبار مصر",
     "عربي ودولي", "تخطى إلى المحتوى") come first on a scraped page but share nothing with the story.
-    Without such a line, the first headline-shaped line, as before."""
+    Without such a line, a short question opening the body under page furniture is the headline when it
+    shares words with the paragraph after it ("لماذا ارتفعت أسعار الكاكاو ...؟": it ends like a sentence, so
+    it was read as the lead); else the first headline-shaped line, as before."""
     shaped = [i for i in top if _headline_or_question(lines[i])
               and not is_date_line(lines[i].text, lines[i].key) and not _is_byline(lines[i])
               and _credit_line_reason(lines[i]) is None and _outlet_line(lines[i]) is None]
-    if not shaped:
-        return None
+    found = _sharing_lead(lines, shaped, first)
+    if found is not None:
+        return found
+    if top and first < len(lines) and lines[first].kept and lines[first].words <= QUESTION_TITLE_WORDS \
+            and lines[first].text.rstrip().endswith(("؟", "?")):
+        after = next((i for i in range(first + 1, len(lines)) if lines[i].kept and _is_paragraph(lines[i])), None)
+        if after is not None and _sharing_lead(lines, [first], after) is not None:
+            return first
+    return next((i for i in shaped if looks_like_headline(lines[i].text, lines[i].words)), None)
+
+
+def _sharing_lead(lines: list[_Line], candidates: list[int], lead_at: int) -> int | None:
+    """The first candidate line that shares news words with the lead paragraphs at `lead_at`."""
     lead = set()
-    for line in lines[first:first + 2]:
+    for line in lines[lead_at:lead_at + 2]:
         if line.kept:
             lead.update(*_news_words(line.key))
-    for i in shaped:
+    for i in candidates:
         shared = sum(1 for forms in _news_words(lines[i].key) if forms & lead)
         if shared >= 2 or (shared == 1 and lines[i].words >= 4):
             return i
-    return next((i for i in shaped if looks_like_headline(lines[i].text, lines[i].words)), None)
+    return None
 
 
 def _headline_or_question(line: _Line) -> bool:
@@ -706,6 +720,8 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
     title_key = line_key(title) if title else ""
     above = [i for i in range(min(first, len(lines))) if lines[i].kept]
     chosen = None if title_key else _title_index(lines, above[:2 * TOP_ZONE_MAX], first)
+    if chosen is not None and chosen == first:
+        above.append(first)                                        # a question headline read as the lead
     start = above.index(chosen) if chosen is not None else 0      # a long menu does not use up the zone
     top = above[:start + TOP_ZONE_MAX]
     last_stamp = -1
@@ -789,12 +805,18 @@ def _clean_captions(lines: list[_Line], title_key: str) -> None:
         line = lines[i]
         if title_key and line.key == title_key:
             line.why = "title"
+        elif _is_caption_credit(line.text, line.key):
+            line.why = "image credit"
         elif seen[line.key] >= 2:
             twice = any(j in short and lines[j].key == line.key for j in (i - 1, i + 1))
             if twice or (line.words >= 5 and not line.text.endswith(":")):
                 line.why = "caption"
-        elif _is_caption_credit(line.text, line.key):
-            line.why = "image credit"
+    for i, line in enumerate(lines[:-1]):
+        # a caption label alone on its line ("التعليق على الصورة،"): the caption is the next line
+        if line.why == "image credit" and line.words <= 4 and line.text.rstrip()[-1:] in "،,:":
+            after = lines[i + 1]
+            if after.kept and after.words <= CAPTION_MAX_WORDS and not after.sentence:
+                after.why = "caption"
 
 
 def _clean_recurring(lines: list[_Line], first: int, last: int, stats: LineStats, outlet: str | None) -> None:
@@ -835,6 +857,9 @@ def clean_text(text: str, title: str | None = None, line_stats: LineStats | None
     _peel_edges(lines)
     first, last = _body_bounds(lines)
     _clean_top(lines, first, title, out)
+    if not title and first < len(lines) and lines[first].why == "title":
+        # the headline was the question read as the lead: what sits under it is header too
+        _clean_top(lines, _body_bounds(lines)[0], out.title, out)
     out.title = title = title or out.title
     if out.title:
         out.title = _RUBRIC.sub("", out.title) or out.title     # "عاجل | ترامب يعلن ...": the news, not its flag

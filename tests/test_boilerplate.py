@@ -638,3 +638,28 @@ def test_a_long_site_menu_does_not_push_the_date_line_out_of_the_header():
 def test_the_interviewers_byline_gives_the_author():
     a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nحاورتها: هبة العيساوي\n{BODY}")
     assert (a.author, a.text) == ("هبة العيساوي", BODY)
+
+
+def test_a_question_headline_under_the_menu_is_the_title_not_the_lead():
+    """BBC-style explainer: the headline asks, so it ends like a sentence and was read as the first paragraph;
+    under it a caption label, the caption, and the date; tags after the body."""
+    question = "لماذا تتأخر خطة تطوير المستشفيات الحكومية في الشمال؟"
+    raw = (f"تخطى إلى المحتوى\nالقسم الرئيسي\n{question}\nالتعليق على الصورة،\n"
+           f"ممرضة في قسم الطوارئ بأحد المستشفيات الحكومية في الشمال\n21 مارس/ آذار 2024\n{BODY}\n"
+           "الكلمات الدالة\nالصحة\nالمستشفيات")
+    a = clean(raw)
+    assert (a.title, a.text) == (question, BODY)
+    assert a.published.startswith("2024-03-21")
+    assert reasons(a)["التعليق على الصورة،"] == "image credit"
+
+
+def test_a_question_opening_an_untitled_text_stays_in_the_text():
+    raw = f"هل تنجح خطة تطوير المستشفيات الحكومية؟\n{BODY}"
+    a = clean(raw, title_hint="خطة الصحة")
+    assert a.text.startswith("هل تنجح خطة")
+
+
+def test_a_caption_label_alone_on_its_line_takes_the_caption_after_it():
+    caption = "ممرضة في قسم الطوارئ بأحد المستشفيات الحكومية"
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية في الشمال\n{BODY}\nالتعليق على الصورة،\n{caption}\n{BODY}")
+    assert reasons(a)[caption] == "caption" and caption not in a.text
