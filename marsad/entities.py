@@ -1213,6 +1213,89 @@ def _inside_mention(covered: list[tuple[int, int]], starts: list[int], position:
     return k >= 0 and covered[k][1] > position
 
 
+_ALI = re.compile(r"(?<![^\s(«\"“،,])[وف]?(علي)(?= )")        # the name Ali written with ya, a word of its own
+_ALA = re.compile(r"(?<![^\s(«\"“،,])[وف]?على(?![^\W\d_])")   # the preposition with alef maqsura
+
+
+def _after_lineage_word(text: str, position: int) -> bool:
+    before = _WORD_BEFORE.search(text, max(0, position - 12), position)
+    if before is None:
+        return False
+    word = match_form(before.group(1))
+    return word in _LINEAGE or (len(word) > 2 and word[0] in "وف" and word[1:] in _LINEAGE)
+
+
+def _after_ali(word: str) -> bool:
+    """A word after the name Ali that continues the name: one news writes inside person names or that
+    clusters with them (الغوينم, السلطان), a nisba with the article (الحازمي), or a word too rare to be in
+    the news vocabulary and no place or body word (ريفول); no stop or time word. A common noun after it
+    (البحث, السفر) means the text writes the preposition with ya too, and is left alone."""
+    key = match_form(word)
+    if len(key) < 3 or key in _STOP_WORDS or key in _TIME_WORDS:
+        return False
+    if _person_evidence(word) >= 2 or _person_clustered(word):
+        return True
+    if key.startswith("ال") and key.endswith("ي") and len(key) >= 6:
+        return True
+    return ner.feature_form(word) not in _lexicons().clusters and not _place_or_org_word(word, True)
+
+
+@lru_cache(maxsize=1)
+def _person_clusters() -> frozenset[str]:
+    """The 256-cluster ids whose words are mostly person names (rated PER2/PER3): الغوينم with العبدالقادر."""
+    lexicons = _lexicons()
+    total: Counter = Counter()
+    people: Counter = Counter()
+    for word, ids in lexicons.clusters.items():
+        if len(ids) > 1:
+            total[ids[1]] += 1
+            people[ids[1]] += any(r.startswith("PER") and r[-1] in "23" for r in lexicons.rates.get(word, ()))
+    return frozenset(c for c in total if people[c] >= PLACE_CLUSTER_SHARE * total[c])
+
+
+def _person_clustered(word: str) -> bool:
+    ids = _lexicons().clusters.get(ner.feature_form(word))
+    return bool(ids) and len(ids) > 1 and ids[1] in _person_clusters()
+
+
+def _ali_names(article: Article) -> None:
+    """"علي" and a surname are a person where the text writes the preposition "على" with alef maqsura (so
+    its "علي" with ya is the name Ali): the tagger sees both as one normalised word, mostly a preposition,
+    and misses "وقال علي الشعيلان" or keeps only the surname. A PER mention of the surname alone starts at
+    علي instead; an untagged word that continues a name (`_after_ali`) makes a new mention. Texts that
+    write the preposition with ya as well (much Egyptian print) are left alone."""
+    text = article.text
+    if "علي " not in text:
+        return
+    alis = list(_ALI.finditer(text))
+    if not alis or len(_ALA.findall(text)) < max(2, len(alis)):
+        return
+    covered = sorted((m.start, m.end) for m in article.mentions)
+    starts = [a for a, _ in covered]
+    by_start = {m.start: m for m in article.mentions}
+    added = []
+    for found in alis:
+        begin = found.start(1)
+        if _inside_mention(covered, starts, begin) or _after_lineage_word(text, found.start()):
+            continue                            # "بن علي تثلج": Ben Ali is the name, a verb follows
+        word = _WORD_LETTERS.match(text, found.end() + 1)
+        if word is None:
+            continue
+        if match_form(word.group()) in _DANGLING and text.startswith(" ", word.end()):
+            word = _WORD_LETTERS.match(text, word.end() + 1) or word    # "علي أبو الليرات": one name
+        person = by_start.get(word.start())
+        if person is not None and (person.type == "PER"
+                                   or (" " not in person.text.strip() and _person_evidence(person.text) >= 1)):
+            old = person.text                   # "علي [بوقرة]" typed a place is Ali Bouguerra
+            person.start, person.text, person.type = begin, text[begin:person.end], "PER"
+            if person.name == old:
+                person.name = person.text
+        elif (person is None and not _inside_mention(covered, starts, word.start())
+              and _after_ali(word.group())):
+            added.append(Mention(begin, word.end(), text[begin:word.end()], "PER", name=text[begin:word.end()]))
+    _add_mentions(article, added)
+
+
 def _add_mentions(article: Article, added: list[Mention]) -> None:
     """Mentions a repair found, merged into the article's, in text order."""
     if added:
@@ -1419,6 +1502,7 @@ def repair_mentions(article: Article) -> None:
     _name_clitics(article)
     _name_tails(article)
     _origin_surnames(article)
+    _ali_names(article)
 
 
 def drop_date_mentions(article: Article) -> None:

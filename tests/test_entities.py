@@ -1124,3 +1124,17 @@ def test_a_surname_cut_off_after_a_fathers_name_is_found_when_it_recurs_after_a_
     annotate(a)
     people = [m.text for m in a.mentions if m.type == "PER"]
     assert "محمد بن عبد العزيز الخليفي" in people and "الخليفي" in people
+
+
+def test_ali_written_with_ya_opens_a_name_where_the_preposition_is_written_with_alef_maqsura():
+    from marsad.pipeline import annotate
+    a = Article(id="a", source="a.txt", published="2024-03-15",
+                text="أكد والي تيارت، علي بوقرة، أن مصالحه جندت 90 شاحنة تعمل على مدار الساعة وعلى مستوى "
+                     "الولاية. وفي طهران قال المرشد علي خامنئي إن بلاده لن تتراجع.")
+    annotate(a)
+    people = [m.text for m in a.mentions if m.type == "PER"]
+    assert "علي بوقرة" in people and "علي خامنئي" in people
+    mixed = Article(id="b", source="b.txt", published="2024-03-15",
+                    text="وكانت علمانية بورقيبة وبن علي تثلج صدور الماركسيين، فيما ظل البعض على موقفه على الدوام.")
+    annotate(mixed)
+    assert not any(m.text.startswith("علي") for m in mixed.mentions)
