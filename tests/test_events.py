@@ -631,3 +631,11 @@ def test_an_agreement_not_reached_is_no_agreement():
     text = CALM_LEAD + "وفشلت الأطراف في التوصل إلى اتفاق خلال اجتماع الدوحة يوم الاثنين، وفق الوسيط سالم عمر."
     a = article(text, {"الدوحة": "LOC", "سالم عمر": "PER"}, {"يوم الاثنين": "2024-03-18"})
     assert [e.type for e in find_events(a)] == ["meeting"]
+
+
+def test_a_court_sentence_to_prison_or_an_acquittal_is_an_event():
+    text = ("قضت محكمة الجنايات، برئاسة المستشار عبدالله العثمان، أمس الأربعاء، بحبس مسؤول سابق في وزارة "
+            "الصحة 10 سنوات.")
+    a = article(text, {"محكمة الجنايات": "ORG", "عبدالله العثمان": "PER", "وزارة الصحة": "ORG"},
+                {"أمس الأربعاء": "2024-03-20"})
+    assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("other", "2024-03-20", "قضت")]
