@@ -149,7 +149,7 @@ def strip_article(word: str) -> str:
 # when whitespace or the end of the text follows. "5.7", "أ.ش.أ" and a comma (Arabic writers chain clauses
 # with "،" for a whole paragraph) never end one.
 _SENTENCE_END = re.compile(r"\n+|[.!?؟…]+[»”\"’)\]]*(?=\s|$)")
-_INITIAL_BEFORE_DOT = re.compile(r"(?:^|\s)\w$")
+_INITIAL_BEFORE_DOT = re.compile(r"(?:^|[\s(«\"“\[/])\w$")     # "د. محمد", and inside brackets "(ف. م. ع)"
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -176,7 +176,13 @@ def _is_caption_credit(line: str, key: str) -> bool:
     if ")" in line or "]" in line:
         if rules.credits.search(normalize_for_matching(line)):
             return True
-    return _starts_with(key, rules.caption_markers)
+    return bool(_PHOTO_LABEL.match(line)) or _starts_with(key, rules.caption_markers)
+
+
+# "صورة: هسبريس - أرشيف", "تصوير/ فلان": a photo's label and its credit, never a dateline or byline
+_PHOTO_LABEL = re.compile(r"^\s*(?:صورة|الصورة|صور|تصوير|photo|image)\s*[:/|]", re.IGNORECASE)
+# "© 2024 شبكة الجزيرة الإعلامية": the sign is punctuation to line_key, so the raw line is looked at
+_COPYRIGHT_SIGN = re.compile(r"^\s*(?:©|\(c\)|&copy;)", re.IGNORECASE)
 
 
 # -- recurrence across documents -------------------------------------------------------------------------
@@ -573,6 +579,8 @@ def _apply_rules(lines: list[_Line]) -> None:
                 j += 1
             i = j
             continue
+        elif line.words <= 15 and _COPYRIGHT_SIGN.match(line.text):
+            line.why = PENDING + "copyright notice"
         elif line.words <= 30 and not line.sentence and _starts_with(line.key, rules.related_starts):
             line.why = "related-articles list"
         elif line.words <= MEDIA_PROMPT_WORDS and not line.sentence and _MEDIA_PROMPT.match(line.text):
@@ -612,7 +620,7 @@ def _outlet_line(line: _Line) -> str | None:
 
 def _credit_line_reason(line: _Line) -> str | None:
     """"dateline" for "بروكسل (أ ش أ)" / "بغداد: الصباح", "byline" for "فلان – عين اليوم", else None."""
-    if line.words > 7:
+    if line.words > 7 or _PHOTO_LABEL.match(line.text):
         return None
     credit = metadata.parse_credit(line.text, strict=True)
     if credit is None:

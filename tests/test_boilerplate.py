@@ -663,3 +663,19 @@ def test_a_caption_label_alone_on_its_line_takes_the_caption_after_it():
     caption = "ممرضة في قسم الطوارئ بأحد المستشفيات الحكومية"
     a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية في الشمال\n{BODY}\nالتعليق على الصورة،\n{caption}\n{BODY}")
     assert reasons(a)[caption] == "caption" and caption not in a.text
+
+
+def test_a_photo_label_a_copyright_sign_and_comment_rules_are_leftovers():
+    second = "وقال الوزير إن الخطة تبدأ الشهر المقبل في ثلاث محافظات وتشمل عشرات المستشفيات الحكومية."
+    leftovers = ["© 2024 شبكة الجزيرة الإعلامية", "يجب عليك تسجيل الدخول لكتابة تعليق", "نشر التعليق",
+                 "تنويه: يرجى الالتزام بأدب الحوار وعدم الإساءة"]
+    a = clean("الصحة تعلن خطة لتطوير المستشفيات\n" + BODY + "\nصورة: هسبريس - أرشيف\n" + second + "\n"
+              + "\n".join(leftovers))
+    assert a.text == BODY + "\n\n" + second
+    assert reasons(a)["صورة: هسبريس - أرشيف"] == "image credit" and a.dateline is None and a.author is None
+
+
+def test_initials_in_brackets_do_not_end_a_sentence():
+    from marsad.arabic import split_sentences
+    text = "واتهمت النيابة المتهم الأول (ف. م. ع)، بالاستيلاء على المال العام. وقال المحامي إن الحكم قاس."
+    assert len(split_sentences(text)) == 2
