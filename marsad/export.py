@@ -118,10 +118,11 @@ def write_json(records: Iterable[tuple[str, dict]], out: IO[str]) -> None:
 
 
 def write_jsonl(records: Iterable[tuple[str, dict]], out: IO[str]) -> None:
-    """One record a line, each tagged with its kind: {"kind": "articles", ...}."""
-    out.write(json.dumps({"kind": "header", "schema": SCHEMA, "generated": _generated()}) + "\n")
+    """One record a line, each tagged with the export key it belongs to: {"record": "quotes", ...}. Not
+    "kind": a quote has a field of that name (direct/reported), which the tag would overwrite."""
+    out.write(json.dumps({"record": "header", "schema": SCHEMA, "generated": _generated()}) + "\n")
     for kind, record in records:
-        out.write(json.dumps({"kind": kind, **record}, ensure_ascii=False) + "\n")
+        out.write(json.dumps({"record": kind, **record}, ensure_ascii=False) + "\n")
 
 
 CSV_COLUMNS = {

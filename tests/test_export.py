@@ -81,8 +81,15 @@ def test_jsonl_and_csv(store):
     buf = io.StringIO()
     export_store(store, buf, "jsonl")
     lines = [json.loads(x) for x in buf.getvalue().splitlines()]
-    assert lines[0]["kind"] == "header" and lines[0]["schema"] == "marsad.export/1"
-    assert sum(1 for x in lines if x["kind"] == "articles") == 2
+    assert lines[0]["record"] == "header" and lines[0]["schema"] == "marsad.export/1"
+    assert sum(1 for x in lines if x["record"] == "articles") == 2
+    whole = io.StringIO()
+    export_store(store, whole, "json")
+    exported = json.loads(whole.getvalue())
+    for key in ("articles", "entities", "quotes", "events", "stories"):    # the lines rebuild the export
+        assert [{k: v for k, v in x.items() if k != "record"} for x in lines if x["record"] == key] \
+            == exported[key], key
+    assert any(x["record"] == "quotes" and x["kind"] in ("direct", "reported") for x in lines)
     buf = io.StringIO()
     export_store(store, buf, "csv", kind="entities")
     rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
