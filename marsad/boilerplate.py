@@ -979,16 +979,18 @@ def _credit(doc: Document, cleaned: CleanText, page: _Page | None) -> metadata.C
     the place and agency around a wire stamp's date, then a dateline opening the first paragraph; the first
     source to give a field wins."""
     found = metadata.Credit()
-    sources: list[metadata.Credit | None] = [metadata.parse_credit(doc.author_hint or "")]
+    sources: list[metadata.Credit | None] = [metadata.parse_author_field(doc.author_hint)]
+    if page and page.author:                # the page's own author field beats a guess from its text
+        sources.append(metadata.Credit(author=page.author))
     sources += [metadata.parse_credit(line) for line in cleaned.credits]
     sources += [metadata.stamp_credit(line) for line in cleaned.date_lines]
     sources.append(metadata.extract_dateline(cleaned.paragraphs[0]))
-    if page and page.author:
-        sources.append(metadata.Credit(author=page.author))
+    site = metadata.line_key(page.sitename) if page and page.sitename else None
     for credit in sources:
         if credit is None:
             continue
         found.dateline = found.dateline or credit.dateline
         found.agency = found.agency or credit.agency
-        found.author = found.author or credit.author
+        if credit.author and metadata.line_key(credit.author) != site:     # "البصرة - النخيل نيوز": the site
+            found.author = found.author or credit.author
     return found

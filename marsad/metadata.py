@@ -389,12 +389,25 @@ _META_FIELDS = {
     "sitename": ("og:site_name", "application-name", "publisher", "dc.publisher"),
     "url": ("og:url",),
 }
+_JSON_STRING = r'"((?:[^"\\]|\\.){%d,%d})"'    # a JSON string's body, escapes included (\u062d, \")
 _JSONLD = {
-    "date": re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"'),
-    "title": re.compile(r'"headline"\s*:\s*"([^"]{3,300})"'),
+    "date": re.compile(r'"datePublished"\s*:\s*' + _JSON_STRING % (8, 40)),
+    "title": re.compile(r'"headline"\s*:\s*' + _JSON_STRING % (3, 2000)),
     # "author": "Name", or {"@type": "Person", "name": "Name"}, or a list of them (the first is taken)
-    "author": re.compile(r'"author"\s*:\s*(?:\[\s*)?(?:"([^"]{2,80})"|\{[^{}]*?"name"\s*:\s*"([^"]{2,80})")'),
+    "author": re.compile(r'"author"\s*:\s*(?:\[\s*)?(?:' + _JSON_STRING % (2, 500)
+                         + r'|\{[^{}]*?"name"\s*:\s*' + _JSON_STRING % (2, 500) + ")"),
 }
+_JSONLD_LIMITS = {"date": 40, "title": 300, "author": 80}
+
+
+def _json_text(body: str) -> str:
+    """A JSON string's body decoded: PHP's json_encode writes Arabic as \\u escapes by default."""
+    if "\\" not in body:
+        return body
+    try:
+        return json.loads('"' + body + '"')
+    except ValueError:
+        return body
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 _ISO_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?")
 
@@ -436,7 +449,9 @@ def page_metadata(tree) -> PageMetadata:
             for fieldname, pattern in _JSONLD.items():
                 match = pattern.search(script.text)
                 if match and fieldname not in found:
-                    found[fieldname] = next(g for g in match.groups() if g)
+                    value = _json_text(next(g for g in match.groups() if g)).strip()
+                    if value and len(value) <= _JSONLD_LIMITS[fieldname]:
+                        found[fieldname] = value
     if "date" not in found:
         for node in tree.iter("time"):
             if node.get("datetime"):
@@ -575,6 +590,29 @@ def _agency_tail(line: str) -> tuple[str, str | None]:
     return line, None
 
 
+_SENT_FROM = re.compile(r"^(.{2,60}?)\s+من\s+(\S+(?:\s\S+)?)$")
+
+
+def parse_author_field(text: str | None) -> Credit | None:
+    """A container's author field ("author" of a JSON record, a feed's dc:creator) as a credit. Such fields
+    often hold a whole credit line ("واس - الرياض", "القاهرة: فلان"), read by `parse_credit`; but one name
+    alone there is the author, not a dateline ("محمد الحمادي", "فريق التحرير"), unless it is a known place;
+    an outlet's own name is no author."""
+    text = " ".join((text or "").split())
+    sent_from = _SENT_FROM.match(text)
+    if sent_from and is_known_place(sent_from.group(2)):      # "متعب الروقي من جدة", "«الاقتصادية» من الرياض"
+        who = sent_from.group(1).strip(" «»\"“”")
+        if outlet_from_hint(who) or is_agency(who):
+            return Credit(dateline=sent_from.group(2), agency=who)
+        return Credit(dateline=sent_from.group(2), author=who)
+    credit = parse_credit(text)
+    if credit is None or credit.agency or credit.author or not credit.dateline or is_known_place(credit.dateline):
+        return credit
+    if outlet_from_hint(credit.dateline):
+        return None
+    return Credit(author=credit.dateline)
+
+
 def parse_credit(text: str, strict: bool = False) -> Credit | None:
     """Split a dateline or byline into place, agency and author.
 
@@ -697,7 +735,7 @@ def extract_author(doc: Document, byline_lines: list[str] | None = None) -> Cred
     as "كتب: فلان" or "حوار: فلانة" found above or below the body."""
     for candidate in [doc.author_hint, *(byline_lines or [])]:
         if candidate and candidate.strip():
-            credit = parse_credit(candidate)
+            credit = parse_author_field(candidate) if candidate is doc.author_hint else parse_credit(candidate)
             if credit:
                 return credit
     return None

@@ -262,3 +262,28 @@ def test_a_name_in_quotes_after_a_dateline_is_the_paper_not_a_writer():
     assert parse_credit("بيروت - «الأخبار»", strict=True) == Credit("بيروت", "الأخبار")
     assert parse_credit('عمّان - "الغد"', strict=True) == Credit("عمّان", "الغد")
     assert parse_credit("لندن: فلان الفلاني", strict=True) == Credit("لندن", None, "فلان الفلاني")
+
+
+def test_a_name_alone_in_an_author_field_is_the_author_not_a_dateline():
+    from marsad.metadata import parse_author_field
+    assert parse_author_field("محمد الحمادي") == Credit(author="محمد الحمادي")
+    assert parse_author_field("فريق التحرير").author == "فريق التحرير"
+    assert parse_author_field("جدة") == Credit(dateline="جدة")                  # a known place stays one
+    assert parse_author_field("واس - الرياض") == Credit(dateline="الرياض", agency="واس")
+
+
+def test_json_ld_written_with_unicode_escapes_is_decoded():
+    import lxml.html
+    from marsad.metadata import page_metadata
+    escaped = "".join(f"\\u{ord(c):04x}" for c in "حيدر الساعدي")
+    page = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+            '"\\u0627\\u0644\\u0639\\u0646\\u0648\\u0627\\u0646 \\"\\u0627\\u0644\\u0623\\u0648\\u0644\\"", '
+            '"author": {"@type": "Person", "name": "' + escaped + '"}}</script></head><body></body></html>')
+    found = page_metadata(lxml.html.fromstring(page))
+    assert (found.title, found.author) == ('العنوان "الأول"', "حيدر الساعدي")
+
+
+def test_an_author_field_naming_a_writer_or_the_paper_and_a_city():
+    from marsad.metadata import parse_author_field
+    assert parse_author_field("متعب الروقي من جدة") == Credit(dateline="جدة", author="متعب الروقي")
+    assert parse_author_field("«الاقتصادية» من الرياض") == Credit(dateline="الرياض", agency="الاقتصادية")
