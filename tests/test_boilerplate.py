@@ -679,3 +679,15 @@ def test_initials_in_brackets_do_not_end_a_sentence():
     from marsad.arabic import split_sentences
     text = "واتهمت النيابة المتهم الأول (ف. م. ع)، بالاستيلاء على المال العام. وقال المحامي إن الحكم قاس."
     assert len(split_sentences(text)) == 2
+
+
+def test_a_pages_own_author_beats_a_credit_line_naming_the_site():
+    body = ("أعلن مدير صحة البصرة افتتاح مستشفى جديد للأطفال في المحافظة بسعة مئتي سرير، "
+            "على أن يبدأ استقبال المرضى مطلع الشهر المقبل بعد استكمال تجهيز الأقسام.")
+    page = ('<html lang="ar"><head><title>افتتاح مستشفى للأطفال في البصرة</title>'
+            '<meta property="og:site_name" content="النخيل نيوز">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"name": "حيدر الساعدي"}}'
+            f'</script></head><body><article><h1>افتتاح مستشفى للأطفال في البصرة</h1>'
+            f'<p>البصرة - النخيل نيوز</p><p>{body}</p><p>{body}</p></article></body></html>')
+    a = clean_document(Document(source="p.html", kind="html"), page)
+    assert a.author == "حيدر الساعدي"
