@@ -703,16 +703,37 @@ def _title_index(lines: list[_Line], top: list[int], first: int) -> int | None:
 
 
 def _sharing_lead(lines: list[_Line], candidates: list[int], lead_at: int) -> int | None:
-    """The first candidate line that shares news words with the lead paragraphs at `lead_at`."""
+    """The candidate line that shares news words with the lead paragraphs at `lead_at`: the first sharing
+    two words or more that is longer than a menu item, else a shorter one, and a short line inside a run
+    of short lines (a menu's "البطولة الاحترافية" over a league report, a section label "تقنية | شركات" over
+    a tech story, the outlet's name the body cites) only when no other does; else the first of four words
+    or more sharing one."""
     lead = set()
     for line in lines[lead_at:lead_at + 2]:
         if line.kept:
-            lead.update(*_news_words(line.key))
-    for i in candidates:
-        shared = sum(1 for forms in _news_words(lines[i].key) if forms & lead)
-        if shared >= 2 or (shared == 1 and lines[i].words >= 4):
-            return i
-    return None
+            lead.update(*_news_words(line.key or line_key(line.text)))    # long lines are not keyed
+    distinct = {i: _distinct_shared(lines[i], lead) for i in candidates}
+    menu_like = {i for i in candidates if _in_short_run(lines, i)}
+    for wanted in (lambda i: lines[i].words > MENU_ITEM_WORDS,      # a headline is longer than a menu item
+                   lambda i: i not in menu_like,                     # a short headline
+                   lambda i: True):
+        found = next((i for i in candidates if distinct[i] >= 2 and wanted(i)), None)
+        if found is not None:
+            return found
+    return next((i for i in candidates if distinct[i] == 1 and lines[i].words >= 4), None)
+
+
+def _distinct_shared(line: _Line, lead: set[str]) -> int:
+    """How many different words of the line the lead also has (a word repeated counts once)."""
+    key = line.key or line_key(line.text)
+    return len({word for word in set(key.split()) if any(forms & lead for forms in _news_words(word))})
+
+
+def _in_short_run(lines: list[_Line], i: int) -> bool:
+    """A line of at most MENU_ITEM_WORDS words between two more such lines: an item of a menu."""
+    if lines[i].words > MENU_ITEM_WORDS or i == 0 or i + 1 >= len(lines):
+        return False
+    return all(lines[j].words <= MENU_ITEM_WORDS and not lines[j].sentence for j in (i - 1, i + 1))
 
 
 def _headline_or_question(line: _Line) -> bool:
@@ -745,8 +766,8 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
             continue
         elif line.words <= CAPTION_MAX_WORDS and not line.sentence and _is_caption_credit(line.text, line.key):
             line.why = "image credit"
-        elif (oid := _outlet_line(line)) is not None:
-            line.why = "outlet name"
+        elif (chosen is None or i >= chosen or i in above[:2]) and (oid := _outlet_line(line)) is not None:
+            line.why = "outlet name"            # (inside the menu, "الشرق الأوسط" is the region's section)
             out.outlets.append(oid)
         elif not title_key and i == chosen:
             title_key = line.key

@@ -577,8 +577,16 @@ _STAMP_TAIL = re.compile(r"(?:\s*[-–|,،]?\s*(?:(?:ب|حسب\s+)?توقيت\s+
                          r"|ت\s*[مغ]|(?:رقم\s+)?العدد\s*[\[(]?\s*\d+\s*[\])]?))+\s*$")
 
 
+_UPDATE_TAIL = re.compile(r"\s*[-–|،,]?\s*(?:آخر\s*)?(?:تحديث|محدث)\b.*$")
+
+
 def _stamp_core(line: str) -> str:
-    """A date stamp without its time zone or issue number (`_STAMP_TAIL`)."""
+    """A date stamp without its time zone or issue number (`_STAMP_TAIL`), and without an update note
+    after it ("04:37 م GMT+3 تحديث منذ ساعتين", "00:45آخر تحديث: 16/03/2026 - 01:20"): the first date is
+    the publication's."""
+    update = _UPDATE_TAIL.search(line)
+    if update and update.start() > 0 and _HAS_DIGIT.search(line[:update.start()]):
+        line = line[:update.start()]
     return _STAMP_TAIL.sub("", line) or line
 
 

@@ -691,3 +691,17 @@ def test_a_pages_own_author_beats_a_credit_line_naming_the_site():
             f'<p>البصرة - النخيل نيوز</p><p>{body}</p><p>{body}</p></article></body></html>')
     a = clean_document(Document(source="p.html", kind="html"), page)
     assert a.author == "حيدر الساعدي"
+
+
+def test_a_section_label_or_breadcrumb_sharing_the_leads_words_is_not_the_headline():
+    """Menu and section lines name the beat, so they share the lead's words ("البطولة الاحترافية" over a
+    league report); the headline is the longer line that shares them too. A region's section in the menu
+    ("الشرق الأوسط") is no outlet's name."""
+    lead = ("فاز فريق الوداد على الرجاء بهدفين لهدف في ديربي البيضاء ضمن منافسات البطولة الاحترافية "
+            "لكرة القدم مساء اليوم الأحد على أرضية المركب الرياضي محمد الخامس.")
+    raw = ("هسبريس الرياضية\nالرئيسية\nالبطولة الاحترافية\nالمنتخب الوطني\nالشرق الأوسط\nرياضات أخرى\n"
+           "الرئيسية البطولة الاحترافية\nالوداد يعبر الرجاء في ديربي البيضاء\n"
+           f"الأحد 26 أكتوبر 2025 - 23:10 تحديث منذ ساعتين\n{lead}")
+    a = clean(raw)
+    assert (a.title, a.text) == ("الوداد يعبر الرجاء في ديربي البيضاء", lead)
+    assert a.published.startswith("2025-10-26") and a.outlet != "aawsat"
