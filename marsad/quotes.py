@@ -720,7 +720,10 @@ def _lead_in(doc: _Text, lex: _Lexicon, o: int, candidates: _Spans) -> tuple[str
     # and so may a quote that opens with إن/أن, the verb's own clause: "وقالت إيرينا بوكوفا المدير العام
     # لليونسكو لعمال البناء خلال زيارة للموقع ... \"إن عملكم ...\""
     opens_clause = o + 1 < len(tokens) and normal(tokens[o + 1].text) in lex.connectors
-    limit = COLON_LEAD_WORDS if (j >= 0 and tokens[j].text == ":") or opens_clause else LEAD_WORDS
+    # ... and so may one right after the verb's own إن/أن: "قال الرئيس التركي رجب طيب أردوغان، في تصريحات
+    # للصحفيين على متن الطائرة لدى عودته من أذربيجان، إن «...»"
+    after_clause = j >= 0 and is_word(tokens[j]) and normal(tokens[j].text) in lex.connectors
+    limit = COLON_LEAD_WORDS if (j >= 0 and tokens[j].text == ":") or opens_clause or after_clause else LEAD_WORDS
     while j >= 0:
         tok = tokens[j]
         if (doc.line_break(j, j + 1) and tok.text != ":") or candidates.containing(tok.start):
@@ -1505,7 +1508,10 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
         h = None                                # "وكتب على منصة إكس أن": no subject written, إكس is no subject
     if h is not None and b > h + 1 and normal(tokens[h].text).startswith("ال") and not doc.in_name(tokens[h].start):
         # "وتوقع الخبير يوسف بنجلون أن": the name right after a definite description (not "مصادر حماس")
-        for ref in doc.referents_in(tokens[h + 1].start, tokens[min(b, h + 4) - 1].end):
+        near = tokens[min(b, h + 4) - 1].end       # a person's name starts within three words and may end
+        for ref in (r for r in doc.referents_in(tokens[h + 1].start, tokens[b - 1].end)   # later; another
+                    if r.end <= near or (r.start < near and r.mention is not None       # name ends in them
+                                         and doc.article.mentions[r.mention].type == "PER")):
             before = doc.token_index(ref.start) - 1
             if (not ref.object and ref.start >= tokens[h].end
                     and not in_set(tokens[before].text, lex.fillers)):    # "وقال المصدر لوكالة شفق نيوز"
@@ -1679,6 +1685,8 @@ def _told(doc: _Text, lex: _Lexicon, start: int) -> bool:
     if i < len(doc.tokens) and doc.tokens[i].start < start and doc.text[start - 1] == "ل":
         return True
     j = i - 1
+    while j >= 0 and not is_word(doc.tokens[j]) and doc.tokens[j].text in _AROUND_NAME:
+        j -= 1                          # 'لوكالة "فرانس برس"': the name's own quotation mark
     if j >= 0 and in_set(doc.tokens[j].text, _PLATFORMS):
         return True                     # "وكتب على منصة إكس أن": the platform carries the words
     return j >= 0 and in_set(doc.tokens[j].text, lex.fillers) and normal(doc.tokens[j].text).startswith("ل")

@@ -1277,3 +1277,29 @@ def test_ali_with_ya_is_a_name_where_the_text_writes_the_preposition_with_alef_m
 def test_a_short_quoted_source_after_according_to_is_a_name():
     a = article("وارتفع عدد النازحين إلى 1200 عائلة، بحسب أرقام “منسقو استجابة سوريا”.")
     assert find_quotes(a) == []
+
+
+def test_a_long_aside_before_the_verbs_own_inna_and_the_quote_marks():
+    a = article('من جهته، قال الرئيس التركي رجب طيب أردوغان، في تصريحات للصحفيين على متن الطائرة لدى عودته '
+                'من أذربيجان، إن "مشكلات الحزب الداخلية شأن يخصه ولا علاقة للحكومة بها".',
+                {"رجب طيب أردوغان": "PER", "أذربيجان": "LOC"})
+    [q] = find_quotes(a)
+    assert (q.kind, speaker(a, q), q.verb) == ("direct", "رجب طيب أردوغان", "قال")
+
+
+def test_a_persons_name_after_a_definite_description_may_run_past_three_words():
+    a = article('وأشار الخبير الاقتصادي الليبي عمران البرعصي، في تصريح لـ"بوابة الوسط"، إلى أن "ليبيا تعتمد '
+                'على النفط في أكثر من 95% من إيراداتها".', {"عمران البرعصي": "PER", "بوابة الوسط": "ORG"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "عمران البرعصي"
+    a = article("قال الرئيس الجديد لشركة هوندا موتور ثالث أكبر شركة سيارات في اليابان تاكاهيرو هاشيجو أنه "
+                "لا يمتلك سيارة خاصة.", {"هوندا موتور": "ORG", "اليابان": "LOC", "تاكاهيرو هاشيجو": "PER"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "تاكاهيرو هاشيجو"
+
+
+def test_a_quoted_paper_after_lesahifa_is_told_not_telling():
+    a = article("وقالت كاغان واغنر لصحيفة «تشاتانوغا تايمز»: «كان محبا ومضحكا وطيبا مع الجميع دائما».",
+                {"تشاتانوغا تايمز": "ORG"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) is None and q.speaker_text == "كاغان واغنر"
