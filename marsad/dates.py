@@ -927,7 +927,31 @@ def find_timexes(text: str, published: str | None = None) -> list[Timex]:
             if dt.date.fromisoformat(c.value[:10]).weekday() != c.weekday:
                 flag = "weekday-mismatch"
         out.append(Timex(start, end, text[start:end], c.value, c.kind, flag))
-    return out
+    return _shared_years(text, out)
+
+
+_BARE_MONTH = re.compile(r"(?:شهر\s+)?\S+")        # "يناير", "شهر يناير": no year, no الماضي/المقبل
+_AND_BETWEEN = re.compile(r"\s*[،,]?\s*(?:و|أو|او)\s*")
+_GLUED_YEAR = re.compile(r"\s*و(1[89]\d\d|20\d\d)(?![\d٠-٩])")
+
+
+def _shared_years(text: str, found: list[Timex]) -> list[Timex]:
+    """Dates joined by و share what only the last one writes: "في يناير وأغسطس 2025" is January 2025 (not
+    the January next to the publication date), and "في 2022 و2023" names 2023 too (the year glued to و,
+    which the scan's word boundaries miss)."""
+    out = list(found)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if (a.value and len(a.value) == 7 and _BARE_MONTH.fullmatch(a.text) and b.value and len(b.value) == 7
+                and _HAS_DIGIT.search(b.text) and _AND_BETWEEN.fullmatch(text, a.end, b.start)):
+            out[k] = Timex(a.start, a.end, a.text, b.value[:4] + a.value[4:], a.kind, a.flag)
+    added = []
+    for t in out:
+        if t.value and len(t.value) == 4 and t.text.strip().isdigit():
+            glued = _GLUED_YEAR.match(text, t.end)
+            if glued and not any(u.start <= glued.start(1) < u.end for u in out):
+                added.append(Timex(glued.start(1), glued.end(1), glued.group(1), glued.group(1), t.kind))
+    return sorted(out + added, key=lambda t: t.start) if added else out
 
 
 _OPENING_QUOTES = "\"«“'"

@@ -455,3 +455,10 @@ def test_a_date_word_alone_in_quotation_marks_is_a_name_not_a_date():
     assert find_timexes('وقالت الخبيرة لـ"الغد" إن الأسعار سترتفع.', "2024-05-12") == []
     assert find_timexes("وأضاف في برنامج «اليوم» أن", "2024-05-12") == []
     assert [t.value for t in find_timexes("ويسافر الوفد الغد إلى عمان.", "2024-05-12")] == ["2024-05-13"]
+
+
+def test_dates_joined_by_wa_share_the_year_only_the_last_writes():
+    assert [(t.text, t.value) for t in find_timexes("أغلق الحقل في يناير وأغسطس 2025", "2025-10-20")] == \
+        [("يناير", "2025-01"), ("أغسطس 2025", "2025-08")]
+    assert [t.value for t in find_timexes("ارتفعت الأسعار في 2022 و2023 بشدة", "2025-10-20")] == ["2022", "2023"]
+    assert [t.value for t in find_timexes("في يناير الماضي وأغسطس 2024", "2025-10-20")] == ["2025-01", "2024-08"]
