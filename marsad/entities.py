@@ -71,7 +71,7 @@ from typing import Iterable
 
 from rapidfuzz.distance import Indel
 
-from marsad import MarsadError, ner
+from marsad import MarsadError, metadata, ner
 from marsad.arabic import Token, normalize_for_matching, normalize_hamza_seats, strip_article, tokenize
 from marsad.lexicon import tokenized
 from marsad.records import Article, Entity, Mention, content_id
@@ -1364,6 +1364,32 @@ def _places_after_heads(article: Article) -> None:
     _add_mentions(article, added)
 
 
+_TO_OR_IN = frozenset(_word(w) for w in ("إلى", "الى", "في", "فى", "من", "عاصمة", "العاصمة"))
+
+
+def _places_after_prepositions(article: Article) -> None:
+    """A known city (the dateline list of marsad/data/datelines.json) that also clusters with places,
+    untagged right after إلى/في/من or العاصمة: "وصل الرئيس إلى مسقط", where the tagger, which learned
+    "مسقط" mostly from "مسقط رأسه" (birthplace), tags nothing. Not before رأس."""
+    text = article.text
+    read = tokenized(text)
+    covered = sorted((m.start, m.end) for m in article.mentions)
+    starts = [a for a, _ in covered]
+    added = []
+    for k in range(1, len(read.tokens)):
+        tok = read.tokens[k]
+        if not metadata.is_known_place(tok.text) or _inside_mention(covered, starts, tok.start):
+            continue
+        before = read.tokens[k - 1]
+        if _word(before.text) not in _TO_OR_IN or text[before.end:tok.start] != " " or not _place_like(tok.text):
+            continue
+        after = read.tokens[k + 1] if k + 1 < len(read.tokens) else None
+        if after is not None and _word(after.text).startswith("راس"):
+            continue                            # "مسقط رأسه": his birthplace
+        added.append(Mention(tok.start, tok.end, tok.text, "LOC", name=tok.text))
+    _add_mentions(article, added)
+
+
 def _untagged_after_titles(article: Article) -> None:
     """A name the tagger missed wholly, right after a title that has clearly ended (an adjective of origin or
     a named body: "وزير الخارجية الأمريكي أنتوني بلينكن"), becomes a PER mention: two or three plain words
@@ -1499,6 +1525,7 @@ def repair_mentions(article: Article) -> None:
     _people_after_titles(article)
     _untagged_after_titles(article)
     _places_after_heads(article)
+    _places_after_prepositions(article)
     _name_clitics(article)
     _name_tails(article)
     _origin_surnames(article)

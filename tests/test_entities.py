@@ -532,7 +532,7 @@ def test_a_name_part_that_is_also_a_title_head_stays_when_no_body_follows():
 ])
 def test_the_front_of_a_persons_name_is_repaired(text, surface, fixed, title):
     article = prepare(make_article("t", text, [(surface, "PER")]))
-    [mention] = article.mentions
+    [mention] = [m for m in article.mentions if m.type == "PER"]     # ("من الكويت" is a place too)
     assert (mention.text, mention.name, mention.title) == (fixed, fixed, title)
     assert text[mention.start:mention.end] == mention.text
 
@@ -1138,3 +1138,12 @@ def test_ali_written_with_ya_opens_a_name_where_the_preposition_is_written_with_
                     text="وكانت علمانية بورقيبة وبن علي تثلج صدور الماركسيين، فيما ظل البعض على موقفه على الدوام.")
     annotate(mixed)
     assert not any(m.text.startswith("علي") for m in mixed.mentions)
+
+
+def test_a_known_city_after_ila_or_fi_is_a_place_but_not_a_birthplace():
+    from marsad.pipeline import annotate
+    a = Article(id="a", source="a.txt", published="2024-03-15",
+                text="وصل الرئيس إلى مسقط أمس في زيارة رسمية تستمر يومين. وعاد الشاعر إلى مسقط رأسه بعد غياب.")
+    annotate(a)
+    places = [(m.text, m.start) for m in a.mentions if m.type == "LOC"]
+    assert places == [("مسقط", a.text.index("مسقط"))]
