@@ -1364,7 +1364,8 @@ def _places_after_heads(article: Article) -> None:
     _add_mentions(article, added)
 
 
-_TO_OR_IN = frozenset(_word(w) for w in ("إلى", "الى", "في", "فى", "من", "عاصمة", "العاصمة"))
+# the word is read in a lookahead, so that "من العاصمة بكين" also yields the match at العاصمة
+_AFTER_TO_OR_IN = re.compile(r"(?<![^\s(«\"“\[])(?:إلى|الى|في|فى|من|العاصمة|عاصمة)(?= ([^\W\d_]+)(?![^\W\d_]))")
 
 
 def _places_after_prepositions(article: Article) -> None:
@@ -1372,21 +1373,18 @@ def _places_after_prepositions(article: Article) -> None:
     untagged right after إلى/في/من or العاصمة: "وصل الرئيس إلى مسقط", where the tagger, which learned
     "مسقط" mostly from "مسقط رأسه" (birthplace), tags nothing. Not before رأس."""
     text = article.text
-    read = tokenized(text)
     covered = sorted((m.start, m.end) for m in article.mentions)
     starts = [a for a, _ in covered]
     added = []
-    for k in range(1, len(read.tokens)):
-        tok = read.tokens[k]
-        if not metadata.is_known_place(tok.text) or _inside_mention(covered, starts, tok.start):
+    for found in _AFTER_TO_OR_IN.finditer(text):
+        word = found.group(1)
+        if not metadata.is_known_place(word) or _inside_mention(covered, starts, found.start(1)) \
+                or not _place_like(word):
             continue
-        before = read.tokens[k - 1]
-        if _word(before.text) not in _TO_OR_IN or text[before.end:tok.start] != " " or not _place_like(tok.text):
-            continue
-        after = read.tokens[k + 1] if k + 1 < len(read.tokens) else None
-        if after is not None and _word(after.text).startswith("راس"):
+        after = _WORD_LETTERS.match(text, found.end(1) + 1)
+        if after is not None and text[found.end(1)] == " " and _word(after.group()).startswith("راس"):
             continue                            # "مسقط رأسه": his birthplace
-        added.append(Mention(tok.start, tok.end, tok.text, "LOC", name=tok.text))
+        added.append(Mention(found.start(1), found.end(1), word, "LOC", name=word))
     _add_mentions(article, added)
 
 
