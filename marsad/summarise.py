@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from . import cluster
+from . import cluster, metadata
 from .arabic import normalize_for_matching, split_sentences, strip_diacritics
 from .records import Article, SummarySentence
 
@@ -67,12 +67,14 @@ def _spans_holding(items, spans: list[tuple[int, int]], starts: list[int]) -> se
     return found
 
 
+def _reporting(words: list[str]) -> bool:
+    return not REPORTING_VERBS.isdisjoint(words) or any(w[1:] in REPORTING_VERBS for w in words if _CLITIC.match(w))
+
+
 def _fact_kinds(words: list[str]) -> int:
     """A reporting verb (with or without و/ف) and a number, each counting one."""
-    reporting = (not REPORTING_VERBS.isdisjoint(words)
-                 or any(w[1:] in REPORTING_VERBS for w in words if _CLITIC.match(w)))
     number = any(map(str.isdigit, map(_FIRST, words)))
-    return int(reporting) + int(number)
+    return int(_reporting(words)) + int(number)
 
 
 def _candidates(articles: Iterable[Article]) -> list[_Candidate]:
@@ -91,6 +93,10 @@ def _candidates(articles: Iterable[Article]) -> list[_Candidate]:
                 break
             if text[start:end].rstrip(" »\"”)").endswith(("؟", "?")):
                 continue                        # a question ("س: هل تنوي الحكومة ...؟") tells no news
+            if _caption_line(text, start, end):
+                continue                        # "أطفال ينتظرون مياها نظيفة في مخيم للنازحين (AA)"
+            if _paragraph_start(text, start):
+                start += metadata.dateline_end(text[start:end])   # "مسقط (بترا) - بحث ...": the news
             raw = _WORD.findall(strip_diacritics(text[start:end]))     # once for the key and the vector
             words = list(filter(None, map(cluster.normal_word, raw)))
             if len(words) < MIN_WORDS:
@@ -103,6 +109,26 @@ def _candidates(articles: Iterable[Article]) -> list[_Candidate]:
                 found.append(_Candidate(article, start, end, words, lead + FACT_BONUS * kinds, vector))
             position += 1
     return found
+
+
+CAPTION_WORDS = 30        # a paragraph this short with no sentence end is a caption or a leftover heading
+_SENTENCE_END = re.compile(r"[.!؟?…:»”\"][\s»\"”')]*$")
+
+
+def _paragraph_start(text: str, start: int) -> bool:
+    return start == 0 or text[start - 1] == "\n" or text[:start].endswith("\n\n")
+
+
+def _caption_line(text: str, start: int, end: int) -> bool:
+    """A whole short paragraph that does not end like a sentence: a photo caption ("... - تصوير: فلان",
+    "... (يمين)"), a deck or a heading left in the body, which a summary must not quote as news."""
+    if not _paragraph_start(text, start) or (end < len(text) and text[end] != "\n"):
+        return False
+    line = text[start:end]
+    words = line.split()
+    if len(words) > CAPTION_WORDS or _SENTENCE_END.search(line) or words[0][:1] in "وف":
+        return False                # "وأضاف فلان: سنطلق حملة ..." goes on the story, unpunctuated or not
+    return not _reporting(_normal_words(line))
 
 
 _OPENING, _CLOSING = "«“", "»”"

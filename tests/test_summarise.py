@@ -106,3 +106,17 @@ def test_a_quotation_of_two_sentences_is_one_summary_sentence():
     quoted = [s for s in chosen if "قلقون" in s.text or "الانهيار" in s.text]
     assert len(quoted) == 1 and quoted[0].text.endswith('الكامل".') and quoted[0].text.startswith("وقالت")
     assert all(a.text[s.start:s.end] == s.text for s in chosen)
+
+
+def test_a_summary_sentence_leaves_out_the_dateline_and_captions_are_never_chosen():
+    from marsad.records import Article
+    from marsad.summarise import summarise
+    text = ("مسقط (بترا) - بحث وزير الخارجية الأردني نادر العمري مع نظيره العماني في مسقط اليوم سبل تعزيز "
+            "التعاون بين البلدين في مجالات الطاقة والنقل.\n\n"
+            "الوزيران خلال المؤتمر الصحفي المشترك في قصر العلم بمسقط\n\n"
+            "وقال العمري إن البلدين اتفقا على تشكيل لجنة مشتركة لمتابعة المشاريع الكبرى في الطاقة والنقل.")
+    a = Article(id="a", source="a.txt", text=text, published="2024-03-12")
+    chosen = summarise([a])
+    texts = [s.text for s in chosen]
+    assert texts[0].startswith("بحث وزير الخارجية") and all(text[s.start:s.end] == s.text for s in chosen)
+    assert not any(t.startswith("الوزيران خلال") for t in texts)
