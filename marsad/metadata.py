@@ -693,6 +693,9 @@ _AGENCY_FIRST = re.compile(r"^(?P<agency>[^\W\d_][^\s/\-–—:]*(?: [^\s/\-–�
 _WIRE_SLASHES = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s+في\s+[^/\n]{3,30}?\s*/\s*"
                            r"(?P<agency>[^\W\d_]+(?: [^\W\d_]+){0,2})\s*/\s*")
 _PLACE_DASH = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[-–—ـ]+\s+(?=[^\W\d_])")
+# "الخرطوم 15 أبريل 2024 – تجددت ...": the place, the day's date, a dash
+_PLACE_DATE_DASH = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s+(?P<date>\d{1,2}\s+[^\W\d_]+\s+\d{4})\s*"
+                              r"[-–—ـ]+\s+(?=[^\W\d_])")
 
 
 def extract_dateline(paragraph: str) -> Credit | None:
@@ -723,7 +726,7 @@ def _dateline(paragraph: str) -> tuple[Credit, int] | None:
                       agency=first.group("agency")), first.end()
     match = _INLINE_DATELINE.match(paragraph[:160])
     if not match or match.end() >= len(paragraph):
-        alone = _PLACE_DASH.match(paragraph[:60])
+        alone = _PLACE_DASH.match(paragraph[:60]) or _PLACE_DATE_DASH.match(paragraph[:60])
         if alone and is_known_place(alone.group("place")):
             return Credit(dateline=alone.group("place")), alone.end()   # "بغداد - أعلن وزير ...": no agency
         return None

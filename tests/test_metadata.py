@@ -287,3 +287,8 @@ def test_an_author_field_naming_a_writer_or_the_paper_and_a_city():
     from marsad.metadata import parse_author_field
     assert parse_author_field("متعب الروقي من جدة") == Credit(dateline="جدة", author="متعب الروقي")
     assert parse_author_field("«الاقتصادية» من الرياض") == Credit(dateline="الرياض", agency="الاقتصادية")
+
+
+def test_a_dateline_with_the_days_date_before_the_dash():
+    text = "الخرطوم 15 أبريل 2024 – تجددت الاشتباكات العنيفة بين الجيش والدعم السريع."
+    assert extract_dateline(text) == Credit(dateline="الخرطوم")
