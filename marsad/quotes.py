@@ -104,6 +104,14 @@ _FAMILY = {"«": "«", "»": "«", "“": "“", "”": "“", "„": "“", '"'
 _OPENERS = frozenset("«“”„\"″")
 _MARKS = re.compile("[«»“”„\"″\n]")
 _SENTENCE_PUNCT = frozenset(".!?؟…")
+
+
+def _ends_sentence(tokens: list[Token], k: int) -> bool:
+    """Token k is a sentence's end mark, not the period of an initial or a title ("د. سالم", "أ.د")."""
+    if tokens[k].text not in _SENTENCE_PUNCT:
+        return False
+    return not (tokens[k].text == "." and k > 0 and len(tokens[k - 1].text) == 1 and is_word(tokens[k - 1])
+                and tokens[k - 1].end == tokens[k].start)
 _CLAUSE_TRIM = " \t\r\n،,.:;؛-–—"
 _COMMA = frozenset("،,")
 _AROUND_NAME = frozenset("«»“”„\"″#_()")
@@ -729,7 +737,7 @@ def _lead_in(doc: _Text, lex: _Lexicon, o: int, candidates: _Spans) -> tuple[str
         if (doc.line_break(j, j + 1) and tok.text != ":") or candidates.containing(tok.start):
             break
         if not is_word(tok):
-            if tok.text in _SENTENCE_PUNCT:
+            if _ends_sentence(tokens, j):
                 break
             j -= 1
             continue
@@ -1202,7 +1210,7 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
     while k < len(tokens) and not doc.line_break(k - 1, k):
         t = tokens[k]
         if not is_word(t):
-            if t.text in _SENTENCE_PUNCT or t.text == ":":
+            if _ends_sentence(tokens, k) or t.text == ":":
                 return None
             if t.text in _OPENERS and candidates.containing(t.start):
                 return None
@@ -1839,6 +1847,9 @@ def _first_content_word(doc: _Text, lex: _Lexicon, a: int, b: int) -> int | None
         if (not is_word(tok) or doc.in_timex(tok.start) or normal(tok.text).startswith("لل")
                 or normal(tok.text) in _TO_HIM):
             j += 1                              # "قال لي الوزير إن": the one spoken to is no subject
+            continue
+        if len(tok.text) == 1 and j + 1 < b and tokens[j + 1].text == "." and tokens[j + 1].start == tok.end:
+            j += 2                              # "يقول د. علي": an abbreviated title, the name follows
             continue
         if in_set(tok.text, lex.fillers) or normal(tok.text) in lex.connectors:
             j += 1

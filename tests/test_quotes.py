@@ -1303,3 +1303,11 @@ def test_a_quoted_paper_after_lesahifa_is_told_not_telling():
                 {"تشاتانوغا تايمز": "ORG"})
     [q] = find_quotes(a)
     assert speaker(a, q) is None and q.speaker_text == "كاغان واغنر"
+
+
+def test_an_abbreviated_title_does_not_end_the_sentence_or_become_the_speaker():
+    a = article("وأقر المجلس القانون. قال وزير المالية د. ناصر الفهد: «لسنا ضد زيادة الرواتب لكننا نريد مصادر "
+                "تمويل مستدامة». ويوضح د.القحطاني أن علاج الأسنان لا يفطر الصائم.",
+                {"ناصر الفهد": "PER", "ماجد القحطاني": "PER", "القحطاني": "PER"})
+    quotes = find_quotes(a)
+    assert [speaker(a, q) for q in quotes] == ["ناصر الفهد", "القحطاني"]
