@@ -1576,7 +1576,26 @@ def attach_titles(article: Article) -> None:
             # one-word honorific before it
             title = _title_after(text, mention, others) or title
         if title:
-            mention.title = title
+            mention.title = _without_trailing_honorific(title)
+
+
+_TRAILING_HONORIFICS = frozenset(_word(w) for w in (
+    "الدكتور", "الدكتورة", "د", "المهندس", "المهندسة", "الشيخ", "الشيخة", "الأستاذ", "الأستاذة", "السيد",
+    "السيدة", "الحاج", "الحاجة", "الأمير", "الأميرة", "المستشار", "المستشارة", "المحامي", "المحامية"))
+
+
+def _without_trailing_honorific(title: str) -> str:
+    """A role without the honorific that comes between it and the name: "وزير المالية الدكتور ناصر الفهد"
+    has the title "وزير المالية". An honorific alone ("الدكتور") stays the title."""
+    words = title.split()
+    while len(words) > 1 and _word(words[-1].rstrip(".")) in _TRAILING_HONORIFICS:
+        words.pop()
+    while len(words) > 3 and [_word(w) for w in words[-3:]] == _HIGHNESS:
+        del words[-3:]                          # "نائب خادم الحرمين الشريفين صاحب السمو الملكي"
+    return " ".join(words) if len(words) < len(title.split()) else title
+
+
+_HIGHNESS = [_word(w) for w in ("صاحب", "السمو", "الملكي")]
 
 
 # ---------------------------------------------------------------------------------------------------------
