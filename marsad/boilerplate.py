@@ -179,6 +179,24 @@ def _is_caption_credit(line: str, key: str) -> bool:
     return bool(_PHOTO_LABEL.match(line)) or _starts_with(key, rules.caption_markers)
 
 
+# a wire story's last line: the editors' initials ("م ع ش / ع ا ب"), the agency alone ("--(بترا)") or with
+# its editors ("وام/ريم الهاشمي/عاصم الخولي")
+_INITIALS = re.compile(r"^[\u0621-\u064a](?:\s+[\u0621-\u064a]){0,4}(?:\s*/\s*[\u0621-\u064a](?:\s+[\u0621-\u064a]){0,4})+$")
+_AGENCY_ALONE = re.compile(r"^[-–—\s]*[(（]\s*([^()（）]{1,20}?)\s*[)）][-–—\s]*$")
+_AGENCY_EDITORS = re.compile(r"^([^/\d]{2,20}?)\s*/\s*[^\W\d_][^/\d]{1,30}(?:/[^/\d]{2,30}){0,3}$")
+
+
+def _wire_signoff(line: str) -> bool:
+    text = line.strip()
+    if _INITIALS.match(text):
+        return True
+    alone = _AGENCY_ALONE.match(text)
+    if alone:
+        return metadata.is_agency(alone.group(1))
+    editors = _AGENCY_EDITORS.match(text)
+    return bool(editors) and metadata.is_agency(editors.group(1)) and text.count("/") >= 2
+
+
 # "صورة: هسبريس - أرشيف", "تصوير/ فلان": a photo's label and its credit, never a dateline or byline
 _PHOTO_LABEL = re.compile(r"^\s*(?:صورة|الصورة|صور|تصوير|photo|image)\s*[:/|]", re.IGNORECASE)
 # "© 2024 شبكة الجزيرة الإعلامية": the sign is punctuation to line_key, so the raw line is looked at
@@ -581,6 +599,8 @@ def _apply_rules(lines: list[_Line]) -> None:
             continue
         elif line.words <= 15 and _COPYRIGHT_SIGN.match(line.text):
             line.why = PENDING + "copyright notice"
+        elif line.words <= 10 and _wire_signoff(line.text):
+            line.why = PENDING + "wire sign-off"
         elif line.words <= 30 and not line.sentence and _starts_with(line.key, rules.related_starts):
             line.why = "related-articles list"
         elif line.words <= MEDIA_PROMPT_WORDS and not line.sentence and _MEDIA_PROMPT.match(line.text):

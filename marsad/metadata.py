@@ -693,6 +693,10 @@ _AGENCY_FIRST = re.compile(r"^(?P<agency>[^\W\d_][^\s/\-–—:]*(?: [^\s/\-–�
 _WIRE_SLASHES = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s+في\s+[^/\n]{3,30}?\s*/\s*"
                            r"(?P<agency>[^\W\d_]+(?: [^\W\d_]+){0,2})\s*/\s*")
 _PLACE_DASH = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[-–—ـ]+\s+(?=[^\W\d_])")
+# a wire's "الكويت - 10 - 1 (كونا) --" / "عمان 5 آذار (بترا) -": the place, the day, the agency, a dash
+_PLACE_DAY_AGENCY = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[-–]?\s*"
+                               r"(?P<day>\d{1,2}(?:\s*[-–/]\s*\d{1,2})?(?:\s+[^\W\d_]+)?(?:\s+\d{4})?)\s*"
+                               r"[(（](?P<agency>[^()（）\n]{1,20})[)）]\s*[-–—]{1,2}\s*(?=\S)")
 # "الخرطوم 15 أبريل 2024 – تجددت ...": the place, the day's date, a dash
 _PLACE_DATE_DASH = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s+(?P<date>\d{1,2}\s+[^\W\d_]+\s+\d{4})\s*"
                               r"[-–—ـ]+\s+(?=[^\W\d_])")
@@ -716,6 +720,9 @@ def dateline_end(paragraph: str) -> int:
 
 
 def _dateline(paragraph: str) -> tuple[Credit, int] | None:
+    wire = _PLACE_DAY_AGENCY.match(paragraph[:80])
+    if wire and is_known_place(wire.group("place")) and is_agency(wire.group("agency")):
+        return Credit(dateline=wire.group("place"), agency=wire.group("agency").strip()), wire.end()
     stamp = _WIRE_SLASHES.match(paragraph[:100])
     if stamp and is_known_place(stamp.group("place")) and is_agency(stamp.group("agency")):
         return Credit(dateline=stamp.group("place"), agency=stamp.group("agency")), stamp.end()

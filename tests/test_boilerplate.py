@@ -705,3 +705,13 @@ def test_a_section_label_or_breadcrumb_sharing_the_leads_words_is_not_the_headli
     a = clean(raw)
     assert (a.title, a.text) == ("الوداد يعبر الرجاء في ديربي البيضاء", lead)
     assert a.published.startswith("2025-10-26") and a.outlet != "aawsat"
+
+
+def test_wire_datelines_with_the_day_and_wire_sign_offs():
+    second = "وقال الوزير إن الخطة تبدأ الشهر المقبل في ثلاث محافظات وتشمل عشرات المستشفيات الحكومية."
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات\nالكويت - 10 - 1 (كونا) -- {BODY}\n{second}\n(النهاية)\n"
+              "م ع ش / ع ا ب\n--(كونا)\nحقوق النشر © 2024 وكالة الأنباء الكويتية")
+    assert (a.dateline, a.agency) == ("الكويت", "كونا")
+    assert a.text.endswith(second)
+    b = clean(f"الصحة تعلن خطة لتطوير المستشفيات\nعمان 5 آذار (بترا) - {BODY}\n{second}\nوام/ريم الهاشمي/عاصم الخولي")
+    assert (b.dateline, b.agency) == ("عمان", "بترا") and b.text.endswith(second)
