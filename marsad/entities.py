@@ -1296,6 +1296,17 @@ def _ali_names(article: Article) -> None:
     _add_mentions(article, added)
 
 
+def _agency_credits(article: Article) -> None:
+    """A news agency credited in brackets ("عمان 5 آذار (بترا) -", "لـ(كونا)") is an organisation, whatever
+    the tagger read (بترا as the ancient city, a place)."""
+    text = article.text
+    for mention in article.mentions:
+        if (mention.type != "ORG" and 0 < mention.start and mention.end < len(text)
+                and text[mention.start - 1] in "(（" and text[mention.end] in ")）"
+                and metadata.is_agency(mention.text)):
+            mention.type = "ORG"
+
+
 def _add_mentions(article: Article, added: list[Mention]) -> None:
     """Mentions a repair found, merged into the article's, in text order."""
     if added:
@@ -1524,6 +1535,7 @@ def repair_mentions(article: Article) -> None:
     _untagged_after_titles(article)
     _places_after_heads(article)
     _places_after_prepositions(article)
+    _agency_credits(article)
     _name_clitics(article)
     _name_tails(article)
     _origin_surnames(article)

@@ -1158,3 +1158,12 @@ def test_an_honorific_between_the_role_and_the_name_is_not_part_of_the_title():
     titles = {m.text: m.title for m in a.mentions if m.type == "PER"}
     assert titles["ناصر الفهد"] == "وزير المالية"
     assert titles["محمد بن نايف"] == "نائب خادم الحرمين الشريفين"
+
+
+def test_an_agency_credited_in_brackets_is_an_organisation():
+    from marsad.pipeline import annotate
+    a = Article(id="a", source="a.txt", published="2024-03-05",
+                text="عمان 5 آذار (بترا) - قال وزير الاتصال الحكومي زياد الخصاونة إن الحكومة لن ترفع الأجور. "
+                     "وأضاف في تصريح لـ(بترا) أن الحزمة جاهزة.")
+    annotate(a)
+    assert {m.type for m in a.mentions if m.text == "بترا"} == {"ORG"}
