@@ -601,6 +601,8 @@ def _apply_rules(lines: list[_Line]) -> None:
             line.why = PENDING + "copyright notice"
         elif line.words <= 10 and _wire_signoff(line.text):
             line.why = PENDING + "wire sign-off"
+        elif line.words <= 12 and all(w.startswith("#") for w in line.text.split()):
+            line.why = PENDING + "tags"             # "#دوري_روشن #الشباب_الاتفاق" under the story
         elif line.words <= 30 and not line.sentence and _starts_with(line.key, rules.related_starts):
             line.why = "related-articles list"
         elif line.words <= MEDIA_PROMPT_WORDS and not line.sentence and _MEDIA_PROMPT.match(line.text):

@@ -715,3 +715,9 @@ def test_wire_datelines_with_the_day_and_wire_sign_offs():
     assert a.text.endswith(second)
     b = clean(f"الصحة تعلن خطة لتطوير المستشفيات\nعمان 5 آذار (بترا) - {BODY}\n{second}\nوام/ريم الهاشمي/عاصم الخولي")
     assert (b.dateline, b.agency) == ("عمان", "بترا") and b.text.endswith(second)
+
+
+def test_hashtag_lines_and_maghrebi_tag_headers_under_the_story():
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات\n{BODY}\n#الصحة #المستشفيات_الحكومية\n"
+              "الكلمات المفاتيح:\nالصحة\nالمستشفيات\nالأخبار ذات الصلة\nوزير الصحة يزور مستشفى الشمال الجديد")
+    assert a.text == BODY
