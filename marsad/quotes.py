@@ -1248,6 +1248,7 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
         if (free <= prep_limit and canonical(t.text) in verb.prepositions
                 and not (prev_words and _possessed(prev_words[-1]))    # "عزم حكومته على" is not "أكد على"
                 and not _name_ali(doc, t.text)
+                and not (k + 1 < len(tokens) and in_set(tokens[k + 1].text, _ADVERBIAL_AFTER_PREPOSITION))
                 and not (prev_free and in_set(prev_free[0], lex.role_heads) and _subject_name_ahead(doc, i, k))):
             n = k + 1
             if n < len(tokens) and is_word(tokens[n]) and normal(tokens[n].text) in lex.connectors:
@@ -1259,6 +1260,11 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
         last_after_comma = after_comma
         k += 1
     return None
+
+
+# "على هامش التدشين", "على خلفية", "على متن الطائرة": a preposition opening an adverbial, not the verb's own
+_ADVERBIAL_AFTER_PREPOSITION = word_set(("هامش", "خلفية", "متن", "صعيد", "مستوى", "رأس", "حد", "ضوء", "وقع",
+                                         "غرار", "مدار", "امتداد", "هامشه"))
 
 
 def _name_ali(doc: _Text, word: str) -> bool:

@@ -1311,3 +1311,9 @@ def test_an_abbreviated_title_does_not_end_the_sentence_or_become_the_speaker():
                 {"ناصر الفهد": "PER", "ماجد القحطاني": "PER", "القحطاني": "PER"})
     quotes = find_quotes(a)
     assert [speaker(a, q) for q in quotes] == ["ناصر الفهد", "القحطاني"]
+
+
+def test_ala_hamish_is_an_adverbial_not_the_verbs_preposition():
+    a = article("وأكد الوزير في تصريح للصحافة على هامش التدشين أن هذه المحطة ستوفر آلاف فرص العمل للشباب.")
+    [q] = find_quotes(a)
+    assert q.text == "هذه المحطة ستوفر آلاف فرص العمل للشباب"
