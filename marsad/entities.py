@@ -1240,22 +1240,10 @@ def _after_ali(word: str) -> bool:
     return ner.feature_form(word) not in _lexicons().clusters and not _place_or_org_word(word, True)
 
 
-@lru_cache(maxsize=1)
-def _person_clusters() -> frozenset[str]:
-    """The 256-cluster ids whose words are mostly person names (rated PER2/PER3): الغوينم with العبدالقادر."""
-    lexicons = _lexicons()
-    total: Counter = Counter()
-    people: Counter = Counter()
-    for word, ids in lexicons.clusters.items():
-        if len(ids) > 1:
-            total[ids[1]] += 1
-            people[ids[1]] += any(r.startswith("PER") and r[-1] in "23" for r in lexicons.rates.get(word, ()))
-    return frozenset(c for c in total if people[c] >= PLACE_CLUSTER_SHARE * total[c])
-
-
 def _person_clustered(word: str) -> bool:
+    """A word in a cluster of person names (الغوينم with العبدالقادر)."""
     ids = _lexicons().clusters.get(ner.feature_form(word))
-    return bool(ids) and len(ids) > 1 and ids[1] in _person_clusters()
+    return bool(ids) and len(ids) > 1 and ids[1] in _type_clusters("PER")
 
 
 def _ali_names(article: Article) -> None:
@@ -1322,17 +1310,18 @@ _NOT_A_WHOLE_PLACE = _PLACE_HEADS | frozenset(_word(w) for w in (
     "شمال", "شرق", "غرب"))
 
 
-@lru_cache(maxsize=1)
-def _place_clusters() -> frozenset[str]:
-    """The 256-cluster ids whose words are mostly places (rated LOC2/LOC3): ديالى clusters with نينوى."""
+@lru_cache(maxsize=4)
+def _type_clusters(kind: str) -> frozenset[str]:
+    """The 256-cluster ids whose words are mostly names of one type (rated 2 or 3): ديالى clusters with
+    نينوى (LOC), الغوينم with العبدالقادر (PER)."""
     lexicons = _lexicons()
     total: Counter = Counter()
-    places: Counter = Counter()
+    named: Counter = Counter()
     for word, ids in lexicons.clusters.items():
         if len(ids) > 1:
             total[ids[1]] += 1
-            places[ids[1]] += any(r.startswith("LOC") and r[-1] in "23" for r in lexicons.rates.get(word, ()))
-    return frozenset(c for c in total if places[c] >= PLACE_CLUSTER_SHARE * total[c])
+            named[ids[1]] += any(r.startswith(kind) and r[-1] in "23" for r in lexicons.rates.get(word, ()))
+    return frozenset(c for c in total if named[c] >= PLACE_CLUSTER_SHARE * total[c])
 
 
 def _place_like(word: str) -> bool:
@@ -1340,7 +1329,7 @@ def _place_like(word: str) -> bool:
     if any(r.startswith("LOC") and r[-1] in "23" for r in _rates_of(word)):
         return True
     ids = _lexicons().clusters.get(ner.feature_form(word))
-    return bool(ids) and len(ids) > 1 and ids[1] in _place_clusters()
+    return bool(ids) and len(ids) > 1 and ids[1] in _type_clusters("LOC")
 
 
 def _places_after_heads(article: Article) -> None:
