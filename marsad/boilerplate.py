@@ -440,10 +440,10 @@ def _glued_header() -> re.Pattern[str]:
                       rf"|(?<=\s)({headers})(?=[\u0621-\u064a])", re.IGNORECASE)
 
 
-# a rubric before a headline: "عاجل | ...", "عاجل: ...", "بالفيديو.. ...", "فيديو | ..."
+# a rubric before a headline: "عاجل | ...", "عاجل: ...", "بالفيديو.. ...", "فيديو | ...", and a wire's section
+# before a slash: "اقتصادي / سمو وزير الطاقة: ..." (واس)
 _RUBRIC = re.compile(r"^\s*(?:(?:عاجل|خاص|حصري|بالفيديو|بالصور|فيديو|صور|تحليل|رأي)\s*(?:[|:؛\-–—]|\.\.+)"
                      r"|(?:عام|محلي|دولي|اقتصادي|رياضي|ثقافي|سياسي|اجتماعي|صحي)\s*/)\s*(?=\S)")
-# ... and a wire's section before a slash: "اقتصادي / سمو وزير الطاقة: ..." (واس)
 
 # a one-word tags header glued after the last sentence, the tags running to the end with no sentence in them
 _GLUED_TAGS = re.compile(r"(?<=[.!?؟…»”)])\s*(سمات|الوسوم|وسوم|دلالات)\s+(?=\S)[^.!?؟…\n]*$")
