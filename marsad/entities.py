@@ -962,6 +962,15 @@ def _move_start(mention: Mention, text: str, start: int) -> None:
         mention.name = f"{' '.join(text[start:old_start].split())} {mention.name}"
 
 
+def _move_end(mention: Mention, text: str, end: int) -> None:
+    """Let a mention end at `end` (a surname taken in, a tail cut off), its name following when it was the
+    mention's own text."""
+    old = mention.text
+    mention.end, mention.text = end, text[mention.start:end]
+    if mention.name == old:
+        mention.name = mention.text
+
+
 def _name_clitics(article: Article) -> None:
     """A person's name the tagger took with its conjunction or preposition ("وابتسام عبد الله" in a list
     of names) starts after it, when a known given name is left (`_without_name_clitic`: وليد, فهد stay), or
@@ -1123,11 +1132,7 @@ def _name_tails(article: Article) -> None:
                          or _opens_head(last, text[after:after + 40]))):
                 keep -= 1
         if keep < len(words):
-            end = mention.start + len(" ".join(words[:keep]))
-            old = mention.text
-            mention.end, mention.text = end, text[mention.start:end]
-            if mention.name == old:
-                mention.name = mention.text
+            _move_end(mention, text, mention.start + len(" ".join(words[:keep])))
     if dropped:
         article.mentions = [m for m in article.mentions if all(m is not d for d in dropped)]
 
@@ -1156,10 +1161,7 @@ def _origin_surnames(article: Article) -> None:
         after = _WORD_LETTERS.match(text, word.end() + 1) if text.startswith(" ", word.end()) else None
         if after is not None and match_form(after.group()) in _ORIGIN_NOT_SURNAME:
             continue
-        old = mention.text
-        mention.end, mention.text = word.end(), text[mention.start:word.end()]
-        if mention.name == old:
-            mention.name = mention.text
+        _move_end(mention, text, word.end())
 
 
 def _people_after_titles(article: Article) -> None:
@@ -1274,10 +1276,8 @@ def _ali_names(article: Article) -> None:
         person = by_start.get(word.start())
         if person is not None and (person.type == "PER"
                                    or (" " not in person.text.strip() and _person_evidence(person.text) >= 1)):
-            old = person.text                   # "علي [بوقرة]" typed a place is Ali Bouguerra
-            person.start, person.text, person.type = begin, text[begin:person.end], "PER"
-            if person.name == old:
-                person.name = person.text
+            _move_start(person, text, begin)    # "علي [بوقرة]" typed a place is Ali Bouguerra
+            person.type = "PER"
         elif (person is None and not _inside_mention(covered, starts, word.start())
               and _after_ali(word.group())):
             added.append(Mention(begin, word.end(), text[begin:word.end()], "PER", name=text[begin:word.end()]))
@@ -1736,10 +1736,7 @@ def _cut_surnames(article: Article) -> None:
         key = match_form(word.group())
         if key not in after_verb or key in _STOP_WORDS or key in _SUBJECT_VERBS or not _surname_word(word.group()):
             continue
-        old = mention.text
-        mention.end, mention.text = word.end(), text[mention.start:word.end()]
-        if mention.name == old:
-            mention.name = mention.text
+        _move_end(mention, text, word.end())
 
 
 def _ends_on_given_name(name: str) -> bool:
