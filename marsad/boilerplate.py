@@ -176,7 +176,7 @@ def _is_caption_credit(line: str, key: str) -> bool:
     if ")" in line or "]" in line:
         if rules.credits.search(normalize_for_matching(line)):
             return True
-    return bool(_PHOTO_LABEL.match(line)) or _starts_with(key, rules.caption_markers)
+    return bool(_PHOTO_LABEL.match(line) or _PHOTO_TAIL.search(line)) or _starts_with(key, rules.caption_markers)
 
 
 # a wire story's last line: the editors' initials ("م ع ش / ع ا ب"), the agency alone ("--(بترا)") or with
@@ -197,6 +197,10 @@ def _wire_signoff(line: str) -> bool:
     return bool(editors) and metadata.is_agency(editors.group(1)) and text.count("/") >= 2
 
 
+# "مقر الصندوق في واشنطن - صورة أرشيفية": a caption that names its photo after a dash (an agency's name after
+# a dash is left alone: "القاهرة - رويترز" is a dateline)
+_PHOTO_TAIL = re.compile(r"\S\s+[-–—|]\s*(?:صورة\s+|الصورة\s+)?(?:[أا]رشيفية|[أا]رشيف|من\s+ال[أا]رشيف|تعبيرية|"
+                         r"متداولة|من\s+مواقع\s+التواصل(?:\s+الاجتماعي)?)\s*$")
 # "صورة: هسبريس - أرشيف", "تصوير/ فلان": a photo's label and its credit, never a dateline or byline
 _PHOTO_LABEL = re.compile(r"^\s*(?:صورة|الصورة|صور|تصوير|photo|image)\s*[:/|]", re.IGNORECASE)
 # "© 2024 شبكة الجزيرة الإعلامية": the sign is punctuation to line_key, so the raw line is looked at
@@ -651,16 +655,21 @@ def _credit_line_reason(line: _Line) -> str | None:
 
 
 _NAMES_BAR_STAMP = re.compile(r"^([^|\d]{3,80}?)\s*\|\s*(\S.*)$")
+_STAMP_BAR_BYLINE = re.compile(r"^([^|]{6,60}?)\s*\|\s*([^|\d]{3,80})$")
 
 
-def _stamp_after_names(line: _Line) -> str | None:
-    """The date stamp of a line where the writers' names and the stamp share a line, split by a bar
-    ("محمد شيخ يوسف, إحسان أوزتورك |20.03.2024 - محدث : 20.03.2024")."""
+def _stamp_beside_names(line: _Line) -> tuple[str, str | None] | None:
+    """(stamp, byline or None) of a line where the writers' names and the date stamp share a line, split by
+    a bar: names first ("محمد شيخ يوسف, إحسان أوزتورك |20.03.2024 - محدث : 20.03.2024") or the stamp
+    first ("الثلاثاء 30-07-2024 02:15 | كتب: محمد عبدالعاطي")."""
     if line.words > 18 or "|" not in line.text:
         return None
     found = _NAMES_BAR_STAMP.match(line.text)
     if found and len(found.group(1).split()) <= 8 and is_date_line(found.group(2)):
-        return found.group(2)
+        return found.group(2), None
+    found = _STAMP_BAR_BYLINE.match(line.text)
+    if found and is_date_line(found.group(1)) and _is_byline(_make_line(found.group(2))):
+        return found.group(1), found.group(2)
     return None
 
 
@@ -669,9 +678,11 @@ def _take_stamp_or_byline(line: _Line, out: CleanText) -> bool:
     if is_date_line(line.text, line.key):
         line.why = "date line"
         out.date_lines.append(line.text)
-    elif (stamp := _stamp_after_names(line)) is not None:
+    elif (stamp := _stamp_beside_names(line)) is not None:
         line.why = "date line"
-        out.date_lines.append(stamp)
+        out.date_lines.append(stamp[0])
+        if stamp[1]:
+            out.credits.append(stamp[1])
     elif _is_byline(line):
         line.why = "byline"
         out.credits.append(line.text)
@@ -817,6 +828,22 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
                 lines[i].why = "caption repeated from the body"
 
 
+BODY_HEAD_LINES = 4       # a standfirst may push the page's date stamp below the first paragraph
+
+
+def _clean_body_head(lines: list[_Line], first: int, out: CleanText) -> None:
+    """A date stamp among the first lines of the body: a standfirst paragraph under the headline puts
+    the page's stamp below where the body starts ("... خارج أفريقيا." then "14.08.2024"). A line that is
+    only a date is never the story's own text there."""
+    head = [i for i in range(first, len(lines)) if lines[i].kept][:BODY_HEAD_LINES]
+    for i in head:
+        line = lines[i]
+        if line.words <= 18 and not _is_paragraph(line):
+            stamp = line.text if is_date_line(line.text, line.key) else (_stamp_beside_names(line) or [None])[0]
+            if stamp is not None:
+                _take_stamp_or_byline(line, out)
+
+
 def _clean_bottom(lines: list[_Line], last: int, out: CleanText, stats: LineStats | None) -> None:
     """Below the body: stamps and bylines, then a run of link-like lines (related articles, most read)."""
     tail = [i for i in range(last + 1, len(lines)) if lines[i].kept]
@@ -911,6 +938,7 @@ def clean_text(text: str, title: str | None = None, line_stats: LineStats | None
     if not title and first < len(lines) and lines[first].why == "title":
         # the headline was the question read as the lead: what sits under it is header too
         _clean_top(lines, _body_bounds(lines)[0], out.title, out)
+    _clean_body_head(lines, _body_bounds(lines)[0], out)
     out.title = title = title or out.title
     if out.title:
         out.title = _RUBRIC.sub("", out.title) or out.title     # "عاجل | ترامب يعلن ...": the news, not its flag

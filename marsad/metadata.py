@@ -268,7 +268,7 @@ def extract_language(text: str) -> str:
 # -- dates -------------------------------------------------------------------------------------------------
 
 _DIGIT = re.compile(r"\d")
-_PUBLISH_MARKERS = {"نشر", "نشرت", "تحديث", "التحديث", "تاريخ", "بتاريخ", "التاريخ", "published", "updated"}
+_PUBLISH_MARKERS = {"نشر", "نشرت", "منشور", "تحديث", "التحديث", "تاريخ", "بتاريخ", "التاريخ", "published", "updated"}
 # words that occur in date stamps but also as ordinary page furniture: not evidence of a date on their own
 _WEAK_DATE_WORDS = {"في", "يوم", "ص", "م", "ه", "هـ", "رقم", "العدد", "الصفحه", "صفحه", "المصدر", "on", "at", "last",
                     "ساعه", "منذ", "تم", "اخر", "الاولي", "الثاني", "الاول", "الاخر", "الثالثه", "الرابعه",
@@ -573,7 +573,7 @@ _STAMP_AGENCY = re.compile(r"[(（]([^()（）\d]{1,24})[)）]\s*$")
 
 # what may close a date stamp and is no date: the time zone ("13:42 بتوقيت أبوظبي", "GMT+3", "14:25 ت م") and
 # a paper's issue number ("13 مارس 2024 مـ رقم العدد [ 16541 ]")
-_STAMP_TAIL = re.compile(r"(?:\s*[-–|,،]?\s*(?:(?:ب|حسب\s+)?توقيت\s+[^\d|\-–]{2,30}|(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2})?"
+_STAMP_TAIL = re.compile(r"(?:\s*[-–|,،]?\s*(?:(?:ب|حسب\s+)?توقيت\s+[^\d|\-–]{2,30}|(?:GMT|UTC|GST|AST|EET|EEST|CET|CEST|BST|MSK)(?:\s*[+-]\s*\d{1,2})?"
                          r"|ت\s*[مغ]|(?:رقم\s+)?العدد\s*[\[(]?\s*\d+\s*[\])]?))+\s*$")
 
 

@@ -721,3 +721,41 @@ def test_hashtag_lines_and_maghrebi_tag_headers_under_the_story():
     a = clean(f"الصحة تعلن خطة لتطوير المستشفيات\n{BODY}\n#الصحة #المستشفيات_الحكومية\n"
               "الكلمات المفاتيح:\nالصحة\nالمستشفيات\nالأخبار ذات الصلة\nوزير الصحة يزور مستشفى الشمال الجديد")
     assert a.text == BODY
+
+
+def test_a_stamp_before_a_bar_and_the_byline_after_it_gives_the_date_and_the_author():
+    stamp = "الثلاثاء 30-07-2024 02:15 | كتب: محمد عبدالعاطي"
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{stamp}\n{BODY}")
+    assert (a.published, a.author, a.text) == ("2024-07-30T02:15", "محمد عبدالعاطي", BODY)
+    assert reasons(a)[stamp] == "date line"
+
+
+def test_a_date_stamp_under_the_standfirst_is_removed_and_dates_the_article():
+    standfirst = ("بعد أشهر من الانتظار أعلنت الوزارة خطتها لتطوير المستشفيات في الشمال، "
+                  "وقالت إن التنفيذ يبدأ قريبا.")
+    for stamp, day in (("14.08.2024", "2024-08-14"),
+                       ("نشر في: 26 أغسطس ,2024: 02:15 م GST", "2024-08-26")):
+        a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{standfirst}\n{stamp}\n{BODY}")
+        assert (a.published or "")[:10] == day, stamp
+        assert a.text == f"{standfirst}\n\n{BODY}" and reasons(a)[stamp] == "date line"
+    # a date further down the body is the story's own text
+    late = f"الصحة تعلن خطة لتطوير المستشفيات\n{BODY}\n{BODY}\n{BODY}\n{BODY}\n14.08.2024\n{BODY}"
+    assert "14.08.2024" in clean(late).text
+
+
+def test_the_published_stamp_beats_the_update_stamp_under_it():
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nمنشور 03 شباط / فبراير 2025 - 10:15 بتوقيت جرينتش\n"
+              f"آخر تحديث 03 شباط / فبراير 2025 - 12:40 بتوقيت جرينتش\n{BODY}")
+    assert (a.published, a.text) == ("2025-02-03T10:15", BODY)
+
+
+def test_a_caption_that_names_its_photo_after_a_dash_is_removed():
+    caption = "مقر وزارة الصحة في العاصمة - صورة أرشيفية"
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{caption}\n{BODY}")
+    assert a.text == BODY and reasons(a)[caption] == "image credit"
+    assert clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nالقاهرة - رويترز\n{BODY}").dateline == "القاهرة"
+
+
+def test_an_outlet_then_the_writer_is_a_byline():
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nإرم نيوز - عبد الرحمن الأمين\n{BODY}")
+    assert (a.author, a.text) == ("عبد الرحمن الأمين", BODY)
