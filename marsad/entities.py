@@ -1507,6 +1507,136 @@ def _phrases_not_people(article: Article) -> None:
     article.mentions = [m for m in article.mentions if m.type != "PER" or match_form(m.text) not in _PHRASES]
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+# institutions a state has one of each (its central bank, its parliament): clubs, parties, firms and papers are
+# named, not described, and keep their country out of the name ("نادي الهلال", "حزب العمال")
+_STATE_BODY_HEADS = frozenset(_word(w) for w in (
+    "بنك", "مصرف", "مجلس", "وزارة", "هيئة", "وكالة", "لجنة", "محكمة", "مؤسسة", "معهد", "مركز", "منظمة",
+    "برلمان", "اتحاد", "صندوق", "جمعية", "رابطة", "ديوان", "مفوضية", "سلطة", "جهاز"))
+# adjectives that already place a body beyond one country ("الاتحاد الدولي" is no Swiss body)
+_BEYOND_ONE_COUNTRY = frozenset(_word(w) for w in (
+    "الدولي", "العالمي", "العربي", "الإسلامي", "الخليجي", "الأفريقي", "الإفريقي", "الآسيوي", "الأوروبي",
+    "الأممي", "الإقليمي", "الأمريكي", "الأميركي"))
+
+
+def _described_body(name: str) -> bool:
+    """An organisation named by what it is (البنك المركزي, وزارة الخارجية, المجلس الأعلى للقضاء): a state
+    institution's word, then words with the article, the last of which does not already say whose it is
+    (البنك المركزي الأوروبي, الاتحاد الدولي). A proper name (نادي تشيلسي, حزب الله) is not described this way."""
+    words = match_form(name).split()
+    if len(words) < 2 or _word(words[0]) not in _STATE_BODY_HEADS:
+        return False
+    last = words[-1]
+    return (strip_article(last) != last and last not in ("الله", "لله") and _word(last) not in _BEYOND_ONE_COUNTRY
+            and not _origin_adjective(last))
+
+
+def _bodies_of_origin(article: Article) -> None:
+    """A described organisation takes the adjective of origin right after it: "البنك المركزي المصري" is one
+    name, as the gold corpora write it ("وكالة الأنباء المصرية", "المعهد الوطني الأميركي"), and two countries'
+    central banks or ministries no longer meet under one entity "البنك المركزي". A proper name keeps its
+    adjective out ("نادي تشيلسي الإنجليزي"), as the corpora do too."""
+    text = article.text
+    starts = sorted(m.start for m in article.mentions)
+    for mention in article.mentions:
+        if mention.type != "ORG" or not _described_body(mention.name):
+            continue
+        after = _NEXT_WORD.match(text, mention.end)
+        if after is None or not _origin_adjective(after.group(1)):
+            continue
+        if any(mention.end < s < after.end() for s in starts):
+            continue
+        mention.name = f"{mention.name} {after.group(1)}"
+        _move_end(mention, text, after.end())
+
+
+_WORD_SPANS = re.compile(r"\S+")
+
+
+def _split_at_word(mention: Mention, k: int, text: str) -> tuple[Mention, Mention]:
+    """The mention cut before its k-th word: the front and the rest, names split alike when the name has as
+    many words as the text (a clitic-restored "الأمم" for the text's "لأمم" keeps its place)."""
+    spans = list(_WORD_SPANS.finditer(text, mention.start, mention.end))
+    names = mention.name.split()
+    same = len(names) == len(spans)
+    cut_end, rest_start = mention.start + spans[k - 1].end() - spans[0].start(), spans[k].start()
+    front = Mention(start=mention.start, end=cut_end, text=text[mention.start:cut_end], type=mention.type,
+                    name=" ".join(names[:k]) if same else text[mention.start:cut_end])
+    rest = Mention(start=rest_start, end=mention.end, text=text[rest_start:mention.end], type="PER",
+                   name=" ".join(names[k:]) if same else text[rest_start:mention.end])
+    return front, rest
+
+
+def _strong_first_name(word: str) -> bool:
+    """News writes the word mostly inside person names (كاثرين, أنطونيو, إبراهيم) and rarely inside places or
+    bodies; no article, no name-joining word (بن, أبو, دي)."""
+    form = match_form(word)
+    if len(form) < 3 or _DEFINITE.match(form) or _word(form) in _JOIN_NEXT or form in _LINEAGE:
+        return False
+    rates = _rates_of(word)
+    return ("PER2" in rates or "PER3" in rates) and not any(r in rates for r in ("ORG3", "LOC3", "ORG2", "LOC2"))
+
+
+def _body_front(words: list[str]) -> bool:
+    """The words before a person's first name can be a body's whole name: not ending on a word that joins the
+    next (بنت, عبد, سان), a royal title (مركز الملك ...), an adjective of origin or a letter (جيه بي), and not
+    a word news writes in person names."""
+    last = match_form(words[-1])
+    if (len(last) < 3 or last.endswith("عبد") or _word(last) in _JOIN_NEXT or last in _LINEAGE or last == "الله"
+            or last in _ROYAL_TITLES or last in _FIRST_NAME_TITLES or _gentilic_word(last)
+            or any(r.startswith("PER") for r in _rates_of(last))):
+        return False
+    return len(words) >= 2 or bool(_DEFINITE.match(last))
+
+
+def _named_body_word(word: str) -> bool:
+    """One word that names a body on its own (الاتحاد, النصر: ORG2/ORG3), not a body's kind (المنظمة) or
+    a common noun (المترجمان, العماد)."""
+    return any(r in ("ORG2", "ORG3") for r in _rates_of(word))
+
+
+def _bodies_before_people(article: Article) -> None:
+    """An organisation and the person who heads it, read as one name, are two: "[الاتحاد ابراهيم البلوي]" is
+    the club and its president, "[جامعة الدول العربية نبيل العربي]" the League and its chief, and in
+    "[المنظمة تيدروس] [أدهانوم غيبريسوس]" the first name belongs to the person after it. The cut comes before
+    a strong first name with more name after it (`_strong_first_name`, `_body_front`). A person's name
+    opening with one definite word news never writes in names loses it ("[اليونيسف كاثرين راسل]",
+    "[المترجمان محمد الحلاق]"); Maghrebi names that open so keep theirs (الطاهر بن جلون). What is cut off
+    stays a mention only when it names a body (two words or more, or one like الاتحاد)."""
+    text = article.text
+    kept, added = [], []
+    ordered = sorted(article.mentions, key=lambda m: m.start)
+    for i, mention in enumerate(ordered):
+        words = [w.group() for w in _WORD_SPANS.finditer(text, mention.start, mention.end)]
+        if len(words) >= 3 and mention.type in ("PER", "ORG") and not _LATIN.search(mention.text):
+            k = next((j for j in range(1, len(words) - 1) if _strong_first_name(words[j])), None)
+            if k is not None and mention.type == "PER" and (
+                    k != 1 or not _DEFINITE.match(match_form(words[0]))
+                    or any(r.startswith("PER") for r in _rates_of(words[0]))):
+                k = None
+            if k is not None and _body_front(words[:k]):
+                front, rest = _split_at_word(mention, k, text)
+                front.type = "ORG"
+                if k >= 2 or _named_body_word(words[0]):
+                    kept.append(front)
+                added.append(rest)
+                continue
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        names = mention.name.split()
+        if len(names) == len(words):
+            words = names               # "للمنظمة": the text "لمنظمة" lost the article's alef, the name has it
+        if (mention.type == "ORG" and len(words) == 2 and nxt is not None and nxt.type == "PER"
+                and mention.end < nxt.start and text[mention.end:nxt.start].strip(" \t") == ""
+                and _DEFINITE.match(match_form(words[0])) and ner.TRIGGER_OF.get(_word(words[0])) == "ORG"
+                and not _DEFINITE.match(match_form(words[1])) and _person_evidence(words[1]) >= 1
+                and not _place_or_org_word(words[1], True)):
+            _move_start(nxt, text, _split_at_word(mention, 1, text)[1].start)
+            continue                    # "[المنظمة] تيدروس": a body's kind alone is no name
+        kept.append(mention)
+    if added or len(kept) != len(article.mentions):
+        article.mentions = sorted(kept + added, key=lambda m: (m.start, m.end))
+
+
 def repair_mentions(article: Article) -> None:
     """The tagger's mistakes the words around a name correct, within one sentence: a currency after a number
     is an amount's unit (`_amount_units`), a royal name after an institution word names the institution
@@ -1519,12 +1649,14 @@ def repair_mentions(article: Article) -> None:
     _phrases_not_people(article)
     _amount_units(article)
     _namesakes(article)
+    _bodies_before_people(article)
     _name_fronts(article)
     _people_after_titles(article)
     _untagged_after_titles(article)
     _places_after_heads(article)
     _places_after_prepositions(article)
     _agency_credits(article)
+    _bodies_of_origin(article)
     _name_clitics(article)
     _name_tails(article)
     _origin_surnames(article)

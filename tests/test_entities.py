@@ -1158,3 +1158,43 @@ def test_an_agency_credited_in_brackets_is_an_organisation():
     a = annotated("عمان 5 آذار (بترا) - قال وزير الاتصال الحكومي زياد الخصاونة إن الحكومة لن ترفع الأجور. "
                   "وأضاف في تصريح لـ(بترا) أن الحزمة جاهزة.")
     assert {m.type for m in a.mentions if m.text == "بترا"} == {"ORG"}
+
+
+def test_a_state_body_takes_its_country_so_two_central_banks_stay_apart():
+    from marsad.entities import collect_names, resolve_entities
+    egypt = annotated("وأعلن البنك المركزي المصري رفع أسعار الفائدة بمقدار نقطتين مئويتين.")
+    iraq = annotated("وقال البنك المركزي العراقي إن سعر صرف الدولار سيبقى مستقرا خلال الأشهر المقبلة.")
+    orgs = [m.text for a in (egypt, iraq) for m in a.mentions if m.type == "ORG"]
+    assert orgs == ["البنك المركزي المصري", "البنك المركزي العراقي"]
+    stats = collect_names([egypt, iraq])
+    assert len([e for e in resolve_entities(stats).entities if e.type == "ORG"]) == 2
+    # a named body keeps its country out of its name, as the gold corpora write it
+    named = annotated("وانضم اللاعب إلى نادي تشيلسي الإنجليزي في صفقة قياسية.")
+    assert [m.text for m in named.mentions if m.type == "ORG"] == ["نادي تشيلسي"]
+
+
+def test_a_body_and_the_person_heading_it_read_as_one_name_are_two():
+    from marsad.entities import _bodies_before_people
+    text = ("قال رئيس نادي الاتحاد ابراهيم البلوي إن الفريق جاهز. وقالت مديرة اليونيسف كاثرين راسل إن الأطفال "
+            "يعانون. وقال المدير العام للمنظمة تيدروس أدهانوم غيبريسوس إن الوضع مقلق.")
+    glued = [("الاتحاد ابراهيم البلوي", "ORG"), ("اليونيسف كاثرين راسل", "PER"), ("لمنظمة تيدروس", "ORG"),
+             ("أدهانوم غيبريسوس", "PER")]
+    mentions = []
+    for surface, type in glued:
+        start = text.index(surface)
+        name = "المنظمة تيدروس" if surface == "لمنظمة تيدروس" else surface
+        mentions.append(Mention(start=start, end=start + len(surface), text=surface, type=type, name=name))
+    article = make_article("t", text, [])
+    article.mentions = mentions
+    _bodies_before_people(article)
+    assert [(m.text, m.type) for m in article.mentions] == [
+        ("الاتحاد", "ORG"), ("ابراهيم البلوي", "PER"), ("كاثرين راسل", "PER"), ("تيدروس أدهانوم غيبريسوس", "PER")]
+    assert all(text[m.start:m.end] == m.text for m in article.mentions)
+    # a person's name that opens with a definite first name, and a body named after a king, stay whole
+    text = "وقال الكاتب الطاهر بن جلون إن جامعة الملك عبد العزيز بجدة تستضيفه."
+    kept = [Mention(start=text.index(s), end=text.index(s) + len(s), text=s, type=t, name=s)
+            for s, t in (("الطاهر بن جلون", "PER"), ("جامعة الملك عبد العزيز", "ORG"))]
+    article = make_article("t", text, [])
+    article.mentions = list(kept)
+    _bodies_before_people(article)
+    assert [(m.text, m.type) for m in article.mentions] == [(m.text, m.type) for m in kept]
