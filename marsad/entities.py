@@ -1922,6 +1922,7 @@ def chain_mentions(article: Article) -> None:
     """
     document_repairs(article)
     _chain_bodies(article)
+    _place_senses(article)
     people = [m for m in article.mentions if m.type == "PER"]
     parts_of = [person_parts(match_form(m.name)) for m in people]
     full: dict[tuple[str, ...], Counter] = defaultdict(Counter)
@@ -1943,6 +1944,41 @@ def chain_mentions(article: Article) -> None:
             continue
         best = max(fits, key=lambda p: (len(p), sum(full[p].values()), -order[p]))
         mention.name = min(full[best].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+_PLACE_SENSES = _load("place_senses.json")["places"]
+_SENSE_NAMES = frozenset(sense["name"] for place in _PLACE_SENSES for sense in place["senses"])
+
+
+def _phrase_count(normal_text: str, phrase: str) -> int:
+    return len(re.findall(r"(?<!\S)" + re.escape(match_form(phrase)) + r"(?!\S)", normal_text))
+
+
+def _place_senses(article: Article) -> None:
+    """Tell apart places written alike (عمان: Oman or Amman; `place_senses.json`) by naming each mention after
+    its sense: a settling word right before it ("سلطنة عمان", "العاصمة الأردنية عمان"), else the sense the
+    article's other words point to (مسقط, العماني / الأردن, بترا, عمّان with its shadda). Undecided mentions keep
+    the bare name. Without this, Jordan's capital and the Sultanate were one entity across the store."""
+    text = article.text
+    normal_text = None
+    for place in _PLACE_SENSES:
+        key = match_form(place["written"])
+        hits = [m for m in article.mentions if match_form(m.name) == key]
+        if not hits:
+            continue
+        if normal_text is None:
+            normal_text = match_form(text)
+        votes = [sum(_phrase_count(normal_text, cue) for cue in sense["cues"])
+                 + sum(text.count(cue) for cue in sense.get("written_cues", ())) for sense in place["senses"]]
+        top = max(votes)
+        chosen = place["senses"][votes.index(top)] if top and votes.count(top) == 1 else None
+        for mention in hits:
+            before = match_form(text[max(0, mention.start - 40):mention.start])
+            settled = next((sense for sense in place["senses"] for word in sense["before"]
+                            if before == match_form(word) or before.endswith(" " + match_form(word))), None)
+            sense = settled or chosen
+            if sense is not None:
+                mention.name = sense["name"]
 
 
 def _chain_bodies(article: Article) -> None:
@@ -2021,7 +2057,14 @@ class NameStats:
             # "للعراق" gives the mention "لعراق" (its offsets cannot hold the alef the ل swallowed) and the
             # name "العراق": the name is the form the outlet wrote, the mention text is not.
             restored = mention.name == "ا" + mention.text
-            count.surfaces[mention.name if restored else mention.text] += 1
+            if mention.name in _SENSE_NAMES:
+                # a place told apart from its namesake ("عمّان", "سلطنة عمان"): the sense's name is how to show
+                # it, and the outlet's own spelling is an alias when it differs by more than diacritics
+                count.surfaces[mention.name] += 1
+                if match_form(mention.name) != match_form(mention.text):
+                    count.surfaces[mention.text] += 1
+            else:
+                count.surfaces[mention.name if restored else mention.text] += 1
             if mention.title:
                 count.titles[mention.title] += 1
         self.acronyms.update(acronym_pairs(article))

@@ -1198,3 +1198,17 @@ def test_a_body_and_the_person_heading_it_read_as_one_name_are_two():
     article.mentions = list(kept)
     _bodies_before_people(article)
     assert [(m.text, m.type) for m in article.mentions] == [(m.text, m.type) for m in kept]
+
+
+def test_amman_and_oman_written_alike_are_two_places():
+    from marsad.entities import collect_names, resolve_entities
+    amman = annotated("استقبل الملك عبدالله الثاني في عمان اليوم وفدا أوروبيا، وبحث معه الأوضاع في المنطقة. "
+                      "وقال رئيس الوفد إن الأردن شريك أساسي، وإن زيارته إلى عمان تعزز العلاقات.")
+    oman = annotated("وقعت سلطنة عمان اتفاقية تجارية مع الهند في مسقط. وقال الوزير إن عمان تسعى إلى تنويع "
+                     "اقتصادها، وإن الصادرات العمانية ستزيد. وهنأ الرئيس سلطان عمان بالاتفاق.")
+    places = resolve_entities(collect_names([amman, oman])).entities
+    found = {e.name: e for e in places if e.type == "LOC" and "عم" in e.name}
+    assert set(found) == {"عمّان", "سلطنة عمان"}
+    # a mention with nothing to tell it by keeps the bare name
+    alone = annotated("وشارك في البطولة لاعبون من الكويت وعمان والبحرين.")
+    assert [m.name for m in alone.mentions if m.text == "عمان"] == ["عمان"]
