@@ -731,9 +731,91 @@ def _title_before(text: str, mention: Mention, blocked: list[tuple[int, int]]) -
 _COMMA_NEXT = re.compile(r"[ \t]*[،,]")
 
 
-def _title_after(text: str, mention: Mention, blocked: list[tuple[int, int]]) -> str | None:
-    if not _COMMA_NEXT.match(text, mention.end):
+# verbs whose object may follow the subject's name: "استقبل الرئيس السيسي وزير الخارجية الإيراني" titles no one
+_MEETING_VERBS = frozenset(match_form(w) for w in (
+    "استقبل", "استقبلت", "يستقبل", "تستقبل", "التقى", "التقت", "يلتقي", "تلتقي", "قابل", "قابلت", "هنأ", "هنأت",
+    "يهنئ", "عزى", "عزت", "يعزي", "زار", "زارت", "يزور", "تزور", "هاتف", "هاتفت", "بحث", "بحثت", "يبحث", "تبحث",
+    "استقبال", "لقاء", "ودع", "ودعت", "يودع", "كرم", "كرمت", "يكرم", "قلد", "قلدت", "منح", "منحت", "عين", "عينت",
+    "أقال", "أعفى", "كلف", "كلفت", "رافق", "رافقه", "دعا", "دعت", "أبلغ", "أبلغت", "سلم", "سلمت", "تسلم", "تسلمت"))
+_CLAUSE_BREAK = re.compile(r"[.!?؟،,:;؛«»\"“”()\n]")
+
+
+def _object_may_follow(text: str, start: int) -> bool:
+    """Whether a verb that takes a person as its object stands in the clause before the name at `start`."""
+    clause = _CLAUSE_BREAK.split(text[max(0, start - 80):start])[-1]
+    return any(match_form(_without_conjunction(w)) in _MEETING_VERBS or match_form(w) in _MEETING_VERBS
+               for w in clause.split())
+
+
+def _continues_role(words: list, j: int, text: str, base: int, bodies: list[tuple[int, int]]) -> bool:
+    """Whether words[j] goes on a role written without commas: a word with the article (الاقتصاد, للجمعية),
+    a title head or an organisation or place word (نائب رئيس جمعية ..., أمير منطقة ...), or a word inside a
+    named body or place (محافظ ظفار). A verb (جدد, افتتح), a word behind و (وسيتم, ورؤساء) or any other
+    indefinite word ends it."""
+    token = words[j].text
+    form = match_form(token)
+    if _DEFINITE.match(form):
+        return True                         # وزير الطاقة والمعادن: a complement, with or without و
+    head = _head_at(words, j)
+    if head is not None:                    # نائب رئيس, لرئيس مجلس الوزراء; not ورؤساء (another noun phrase)
+        return "و" not in head[1] and "ف" not in head[1]
+    bare = form[1:] if len(form) > 4 and form[0] in "بل" else form
+    if ner.TRIGGER_OF.get(_word(bare)) or _word(bare) in _PLACE_HEADS:
+        return True                         # جمعية الكشافة, أمير منطقة الرياض, الأستاذ بكلية التجارة
+    start = base + words[j].start
+    return any(s <= start and start + len(token) <= e for s, e in bodies)
+
+
+def _role_complete(words: list, text: str, base: int, bodies: list[tuple[int, int]]) -> bool:
+    """A role written without commas is whole when its last word has the article or is inside a named body
+    or place: "نائب محافظ" or "وكيل" cut before an untagged name says too little."""
+    last = words[-1]
+    start = base + last.start
+    return bool(_DEFINITE.match(match_form(last.text))) or any(
+        s <= start and start + len(last.text) <= e for s, e in bodies)
+
+
+def _apposition_after(text: str, mention: Mention, blocked: list[tuple[int, int]],
+                      bodies: list[tuple[int, int]] = ()) -> str | None:
+    """A role written right after the name with no comma, as Gulf and wire copy do ("سعيد الصقري وزير
+    الاقتصاد", "أنتوني بلينكن وزير الخارجية الأمريكي"): a title head opens it, with no و or preposition before it
+    (that starts another phrase), and it ends at punctuation or a clause word. Not when another person's name
+    follows the role (it is then that person's: "التقى سلمان رئيس الوزراء نواز شريف") or a verb before the
+    name may take an object (the role is then the object's: "استقبل الرئيس السيسي وزير الخارجية")."""
+    tokens = _window_tokens(text, mention.end, min(len(text), mention.end + _WINDOW))
+    if not tokens or text[mention.end:mention.end + tokens[0].start].strip(" \t"):
         return None
+    words = []
+    for tok in tokens:
+        start = mention.end + tok.start
+        if not _is_word(tok.text) or len(words) >= MAX_TITLE_WORDS or _opens_clause(tok.text, text):
+            break
+        if "\n" in text[mention.end + (words[-1].end if words else 0):start]:
+            break
+        if any(s < start + len(tok.text) and start < e for s, e in blocked):
+            return None
+        words.append(tok)
+    ended = next((j for j in range(1, len(words)) if not _continues_role(words, j, text, mention.end, bodies)), None)
+    if ended is None and len(words) >= MAX_TITLE_WORDS:
+        return None                     # the role goes on past the limit: where it ends is not known
+    if ended is not None:
+        words = words[:ended]
+    while words and match_form(words[-1].text) in _FUNCTION_WORDS:
+        words.pop()
+    if not words:
+        return None
+    head = _head_at(words, 0)
+    if (head is None or head[0] != 0 or _object_may_follow(text, mention.start)
+            or not _role_complete(words, text, mention.end, bodies)):
+        return None
+    phrase = text[mention.end + words[0].start:mention.end + words[-1].end]
+    return " ".join(phrase.split())
+
+
+def _title_after(text: str, mention: Mention, blocked: list[tuple[int, int]],
+                 bodies: list[tuple[int, int]] = ()) -> str | None:
+    if not _COMMA_NEXT.match(text, mention.end):
+        return _apposition_after(text, mention, blocked, bodies)
     tokens = _window_tokens(text, mention.end, min(len(text), mention.end + _WINDOW))
     if len(tokens) < 2 or tokens[0].text not in _COMMAS or "\n" in text[mention.end:mention.end + tokens[1].end]:
         return None
@@ -1696,6 +1778,7 @@ def attach_titles(article: Article) -> None:
     repair_mentions(article)
     text = article.text
     people = sorted((m.start, m.end) for m in article.mentions if m.type == "PER")
+    bodies = [(m.start, m.end) for m in article.mentions if m.type in ("ORG", "LOC")]
     starts = [s for s, _ in people]
     for mention in article.mentions:
         if mention.type != "PER" or mention.title:
@@ -1707,7 +1790,7 @@ def attach_titles(article: Article) -> None:
         if title is None or " " not in title.strip():
             # "الدكتور خالد عبد الغفار، وزير الصحة والسكان،": the office after the name says more than a
             # one-word honorific before it
-            title = _title_after(text, mention, others) or title
+            title = _title_after(text, mention, others, bodies) or title
         if title:
             mention.title = _without_trailing_honorific(title)
 

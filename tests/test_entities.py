@@ -1212,3 +1212,14 @@ def test_amman_and_oman_written_alike_are_two_places():
     # a mention with nothing to tell it by keeps the bare name
     alone = annotated("وشارك في البطولة لاعبون من الكويت وعمان والبحرين.")
     assert [m.name for m in alone.mentions if m.text == "عمان"] == ["عمان"]
+
+
+def test_a_role_written_after_the_name_without_a_comma_is_the_title():
+    a = annotated("وقال الدكتور سعيد بن محمد الصقري وزير الاقتصاد إن النمو سيتسارع. وقال أنتوني بلينكن وزير "
+                  "الخارجية الأمريكي إن المفاوضات مستمرة. واستقبل الرئيس عبد الفتاح السيسي وزير الخارجية "
+                  "الإيراني اليوم في القاهرة.")
+    titles = {m.text: m.title for m in a.mentions if m.type == "PER"}
+    assert titles["سعيد بن محمد الصقري"] == "وزير الاقتصاد"
+    assert titles["أنتوني بلينكن"] == "وزير الخارجية الأمريكي"
+    # after a verb that takes an object, the role is the visitor's, not the host's
+    assert titles["عبد الفتاح السيسي"] == "الرئيس"
