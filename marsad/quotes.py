@@ -1581,7 +1581,24 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     role = _sentence_role(doc, lex, verb_tok, sentence[0])
     if role is not None:
         return role
+    agent = _own_agent(doc, lex, verb_tok, sentence[0], state)
+    if agent is not None:
+        return agent.mention, agent.text
     return state.pronoun(doc, lex, verb_tok)
+
+
+def _own_agent(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int, state: _Discourse) -> Referent | None:
+    """The person a sentence opened with, for a verb that goes on with و or ف and has no subject of its own:
+    "أرجع الألماني ماتياس يايسله، مدرب الأهلي، الخسارة إلى النقص العددي، وقال:" is Jaissle speaking, not the
+    coach quoted before him. None when the verb opens its sentence, the sentence names no person first, the
+    verb is plural ("وأصيب أصدقاء عبد العزيز بصدمة وقالوا") or someone already spoke in this sentence."""
+    verb = normal(doc.tokens[verb_tok].text)
+    if verb[:1] not in ("و", "ف") or state.in_sentence is not None or _agreement(doc.tokens[verb_tok].text, lex) == "p":
+        return None
+    agent = _sentence_subject(doc, sentence_start, doc.tokens[verb_tok].start, _Spans([]))
+    if agent is None or doc.article.mentions[agent.mention].type != "PER":
+        return None
+    return agent
 
 
 @lru_cache(maxsize=1)

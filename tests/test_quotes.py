@@ -1317,3 +1317,16 @@ def test_ala_hamish_is_an_adverbial_not_the_verbs_preposition():
     a = article("وأكد الوزير في تصريح للصحافة على هامش التدشين أن هذه المحطة ستوفر آلاف فرص العمل للشباب.")
     [q] = find_quotes(a)
     assert q.text == "هذه المحطة ستوفر آلاف فرص العمل للشباب"
+
+
+def test_a_verb_going_on_with_wa_speaks_for_the_person_its_sentence_opened_with():
+    text = ("وقال الفرنسي لوران بلان، مدرب الاتحاد: «قدمنا شوطا ثانيا رائعا». في المقابل، أرجع الألماني ماتياس "
+            "يايسله، مدرب الأهلي، الخسارة إلى النقص العددي، وقال: «كنا الطرف الأفضل حتى الدقيقة 60».")
+    a = article(text, {"لوران بلان": "PER", "ماتياس يايسله": "PER", "الاتحاد": "ORG", "الأهلي": "ORG"})
+    quotes = find_quotes(a)
+    assert [speaker(a, q) for q in quotes] == ["لوران بلان", "ماتياس يايسله"]
+    # a plural verb is not the named person's: "أصدقاء عبد العزيز ... وقالوا"
+    text = ("وقال المتحدث باسم الشرطة إن التحقيق مستمر. وأصيب أصدقاء عبد العزيز بصدمة مما حدث، وقالوا إنه "
+            "كان هادئا ولم يظهر أي علامة على العنف.")
+    a = article(text, {"عبد العزيز": "PER"})
+    assert [speaker(a, q) for q in find_quotes(a) if "هادئا" in q.text] == [None]
