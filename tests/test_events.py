@@ -639,3 +639,16 @@ def test_a_court_sentence_to_prison_or_an_acquittal_is_an_event():
     a = article(text, {"محكمة الجنايات": "ORG", "عبدالله العثمان": "PER", "وزارة الصحة": "ORG"},
                 {"أمس الأربعاء": "2024-03-20"})
     assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("other", "2024-03-20", "قضت")]
+
+
+@pytest.mark.parametrize("sentence, name, when, trigger", [
+    ("انهار سد ترابي قرب بورتسودان ليل السبت، وجرفت المياه عشرات المنازل.", "بورتسودان", "ليل السبت", "انهار"),
+    ("نعت نقابة الفنانين السوريين، صباح اليوم الاثنين، الفنانة القديرة ليلى الشامي.", "ليلى الشامي",
+     "صباح اليوم الاثنين", "نعت"),
+    ("وشيع أهالي القنفذة ظهر أمس جثمان الفقيد إلى مقبرة البلدة.", "القنفذة", "ظهر أمس", "شيع"),
+    ("ومثل جيفري ويب أمام المحكمة في نيويورك أمس للمرة الأولى.", "جيفري ويب", "أمس", "مثل"),
+    ("وولدت ليلى الشامي في حي القيمرية بدمشق عام 1946.", "ليلى الشامي", "عام 1946", "ولدت"),
+])
+def test_a_collapse_a_death_a_funeral_a_hearing_or_a_birth_with_its_date_is_an_event(sentence, name, when, trigger):
+    a = article(CALM_LEAD + sentence, {name: "PER"}, dates={when: "2024-08-24"})
+    assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("other", "2024-08-24", trigger)]
