@@ -1835,6 +1835,25 @@ def _partial_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return person_names_match(short, long)
 
 
+_PREPOSITIONAL_DEFINITE = re.compile("^[وف]?(?:[بكل]ال|لل)")
+
+
+def _looks_like_full_name(forms: Counter, text: str) -> bool:
+    """Every word after the first of the name's usual form is one news writes in names or too rare to know,
+    with no preposition or pronoun attached: a tagger's span run on into the sentence ("تانجشان كبرى",
+    "الأفوكادو بالرمان", "دينو ادعاءه") is no full name to give the lone first word."""
+    words = max(forms.items(), key=lambda kv: (kv[1], kv[0]))[0].split()
+    return all(_person_evidence(w) >= 1 and not _PREPOSITIONAL_DEFINITE.match(match_form(w))
+               and not _pronoun_word(w, text) for w in words[1:])
+
+
+def _known_by_first_name(part: str, long: tuple[str, ...]) -> bool:
+    """A lone first name that is no established Arabic given name stands for the full name it opens, as news
+    names footballers and artists (نيمار for نيمار دا سيلفا, تيدروس for تيدروس أدهانوم غيبريسوس); محمد or
+    عبدالله alone could be anyone's."""
+    return part == long[0] and len(part) >= 4 and not _given_name(part) and not _is_lineage(part)
+
+
 RETYPED = ("MISC", "ORG", "LOC")   # types the tagger gives a person's bare surname in quotes or headlines
 
 
@@ -2020,6 +2039,9 @@ def chain_mentions(article: Article) -> None:
         if not parts or (len(parts) == 1 and _after_first_name_title(article.text, mention.start)):
             continue
         fits = sorted((p for p in full if _partial_of(parts, p)), key=order.__getitem__)
+        if not fits and len(parts) == 1:        # news names a surname alone; a lone first name only when
+            fits = sorted((p for p in full if len(p) >= 2 and _known_by_first_name(parts[0], p)  # no full
+                           and _looks_like_full_name(full[p], article.text)), key=order.__getitem__)         # name ends with it
         if not fits:
             continue
         if any(not (person_names_match(p, q) or _partial_of(p, q) or _partial_of(q, p))

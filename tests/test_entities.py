@@ -1223,3 +1223,22 @@ def test_a_role_written_after_the_name_without_a_comma_is_the_title():
     assert titles["أنتوني بلينكن"] == "وزير الخارجية الأمريكي"
     # after a verb that takes an object, the role is the visitor's, not the host's
     assert titles["عبد الفتاح السيسي"] == "الرئيس"
+
+
+def test_a_lone_first_name_that_is_no_common_given_name_stands_for_the_full_name_it_opens():
+    a = annotated("وأعلن نادي الهلال التعاقد مع البرازيلي نيمار دا سيلفا لمدة عامين. وقال نيمار إنه سعيد بالانضمام "
+                  "إلى الفريق. والتقى محمد بن سلمان الوفد، وقال محمد إن العلاقات قوية.")
+    names = {(m.text, m.name) for m in a.mentions if m.type == "PER"}
+    assert ("نيمار", "نيمار دا سيلفا") in names
+    assert ("محمد", "محمد") in names                     # a common given name alone could be anyone's
+
+
+def test_a_span_run_on_into_the_sentence_is_no_full_name_for_a_lone_first_word():
+    from marsad.entities import chain_mentions
+    text = "وتناول دينو ادعاءه أمام الجميع، ثم قال دينو إن الأمر انتهى."
+    first, second = text.index("دينو ادعاءه"), text.rindex("دينو")
+    article = make_article("t", text, [])
+    article.mentions = [Mention(start=first, end=first + 11, text="دينو ادعاءه", type="PER", name="دينو ادعاءه"),
+                        Mention(start=second, end=second + 4, text="دينو", type="PER", name="دينو")]
+    chain_mentions(article)
+    assert article.mentions[1].name == "دينو"
