@@ -176,6 +176,9 @@ def _is_caption_credit(line: str, key: str) -> bool:
     if ")" in line or "]" in line:
         if rules.credits.search(normalize_for_matching(line)):
             return True
+        credit = _CLOSING_CREDIT.search(line)
+        if credit and len(line.split()) >= 4 and metadata.is_agency(credit.group(1)):
+            return True                 # "الأمطار تغمر شارع الملك طلال (الرأي)": the outlet's own photo
     return bool(_PHOTO_LABEL.match(line) or _PHOTO_TAIL.search(line)) or _starts_with(key, rules.caption_markers)
 
 
@@ -186,17 +189,26 @@ _AGENCY_ALONE = re.compile(r"^[-–—\s]*[(（]\s*([^()（）]{1,20}?)\s*[)）]
 _AGENCY_EDITORS = re.compile(r"^([^/\d]{2,20}?)\s*/\s*[^\W\d_][^/\d]{1,30}(?:/[^/\d]{2,30}){0,3}$")
 
 
+_AGENCY_SLASHED = re.compile(r"^\s*/\s*([^/\d]{1,20}?)\s*/\s*$")      # QNA's and ONA's "/قنا/", "/العُمانية/"
+_BARE_INITIALS = re.compile(r"^[\u0621-\u064a](?:\s+[\u0621-\u064a]){1,3}$")  # "ع ع": an editor's initials
+
+
 def _wire_signoff(line: str) -> bool:
     text = line.strip()
-    if _INITIALS.match(text):
+    if _INITIALS.match(text) or _BARE_INITIALS.match(text):
         return True
-    alone = _AGENCY_ALONE.match(text)
+    alone = _AGENCY_ALONE.match(text) or _AGENCY_SLASHED.match(text)
     if alone:
         return metadata.is_agency(alone.group(1))
     editors = _AGENCY_EDITORS.match(text)
-    return bool(editors) and metadata.is_agency(editors.group(1)) and text.count("/") >= 2
+    if editors and metadata.is_agency(editors.group(1)) and text.count("/") >= 2:
+        return True
+    # "فرانس24/ أ ف ب": the outlet and the agency it ran the story from
+    parts = [p.strip() for p in text.split("/")]
+    return 2 <= len(parts) <= 3 and all(p and metadata.is_agency(p) for p in parts)
 
 
+_CLOSING_CREDIT = re.compile(r"[(\[]\s*([^()\[\]\d]{2,25}?)\s*[)\]]\s*$")
 # "مقر الصندوق في واشنطن - صورة أرشيفية": a caption that names its photo after a dash (an agency's name after
 # a dash is left alone: "القاهرة - رويترز" is a dateline)
 _PHOTO_TAIL = re.compile(r"\S\s+[-–—|]\s*(?:صورة\s+|الصورة\s+)?(?:[أا]رشيفية|[أا]رشيف|من\s+ال[أا]رشيف|تعبيرية|"
@@ -365,6 +377,7 @@ class _Line:
     words: int
     sentence: bool
     why: str | None = None
+    pending: str | None = None      # an edges-only reason a line kept inside the body had, in case the body moves
 
     @property
     def kept(self) -> bool:
@@ -552,7 +565,10 @@ def _settle_pending(lines: list[_Line], first: int, last: int) -> None:
     """Decide the PENDING matches now that the body is known: removed above or below it, kept inside."""
     for i, line in enumerate(lines):
         if line.why and line.why.startswith(PENDING):
-            line.why = line.why[1:] if (i < first or i > last) else None
+            if i < first or i > last:
+                line.why = line.why[1:]
+            else:
+                line.pending, line.why = line.why[1:], None
 
 
 def _peel_edges(lines: list[_Line]) -> None:
@@ -575,6 +591,13 @@ def _peel_edges(lines: list[_Line]) -> None:
             line.why = found[0]
 
 
+def _more_from(line: _Line) -> bool:
+    """"المزيد من السودان", "المزيد في اقتصاد": a site's header over more links from a section, never a
+    line of prose on its own."""
+    words = line.key.split()
+    return 3 <= len(words) <= 4 and words[0] == "المزيد" and words[1] in ("من", "في") and not line.sentence
+
+
 def _apply_rules(lines: list[_Line]) -> None:
     """Phrase rules, lone punctuation, breadcrumbs, and list headers with the link-like lines after them.
 
@@ -586,16 +609,17 @@ def _apply_rules(lines: list[_Line]) -> None:
         line = lines[i]
         if not _HAS_WORD.search(line.text):
             line.why = "lone punctuation"
-        elif line.words <= 6 and line.key in rules.list_headers:
-            why = line.why = rules.list_headers[line.key]
+        elif line.words <= 6 and (line.key in rules.list_headers or _more_from(line)):
+            why = line.why = rules.list_headers.get(line.key, "related-articles list")
             # a one-word header (أخبار، الأحدث، مواضيع) is also a menu item: what follows it is a list only
             # while it is as short as a menu item, and the article's headline after the menu is no list item
             longest = MENU_ITEM_WORDS if len(line.key.split()) == 1 else PARAGRAPH_WORDS
             j = i + 1
-            while j < len(lines) and lines[j].words <= longest and not lines[j].sentence:
+            while j < len(lines) and lines[j].words <= longest and (
+                    not lines[j].sentence or lines[j].text.rstrip().endswith(("؟", "?"))):   # a headline asks
                 if lines[j].key in rules.list_headers or match_rule(lines[j].key, lines[j].words):
                     break               # the next leftover starts: it gets its own reason
-                if is_date_line(lines[j].text, lines[j].key) or _credit_line_reason(lines[j]):
+                if is_date_line(lines[j].text, lines[j].key) or (lines[j].words <= 4 and _credit_line_reason(lines[j])):
                     break               # an article's date or dateline: the list has ended, a header begins
                 lines[j].why = why
                 j += 1
@@ -605,6 +629,8 @@ def _apply_rules(lines: list[_Line]) -> None:
             line.why = PENDING + "copyright notice"
         elif line.words <= 10 and _wire_signoff(line.text):
             line.why = PENDING + "wire sign-off"
+        elif line.words == 1 and line.text.strip().isdigit() and len(line.text.strip()) <= 4:
+            line.why = PENDING + "counter"          # a comment or share count ("0") beside the story
         elif line.words <= 12 and all(w.startswith("#") for w in line.text.split()):
             line.why = PENDING + "tags"             # "#دوري_روشن #الشباب_الاتفاق" under the story
         elif line.words <= 30 and not line.sentence and _starts_with(line.key, rules.related_starts):
@@ -794,6 +820,9 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
         elif reason := _credit_line_reason(line):
             line.why = reason
             out.credits.append(line.text)
+        elif chosen is not None and i > chosen and line.words <= 2 and metadata.is_known_place(line.text):
+            line.why = "dateline"               # QNA's "الدوحة" alone under the headline
+            out.credits.append(line.text)
         elif title_key and _same_as_title(line, title_key):
             line.why = "title"
             continue
@@ -936,8 +965,13 @@ def clean_text(text: str, title: str | None = None, line_stats: LineStats | None
     first, last = _body_bounds(lines)
     _clean_top(lines, first, title, out)
     if not title and first < len(lines) and lines[first].why == "title":
-        # the headline was the question read as the lead: what sits under it is header too
-        _clean_top(lines, _body_bounds(lines)[0], out.title, out)
+        # the headline was the question read as the lead: what sits under it is header too, and so are
+        # the edge-only leftovers between it and the real lead ("ملخص")
+        first = _body_bounds(lines)[0]
+        for line in lines[:first]:
+            if line.kept and line.pending:
+                line.why = line.pending
+        _clean_top(lines, first, out.title, out)
     _clean_body_head(lines, _body_bounds(lines)[0], out)
     out.title = title = title or out.title
     if out.title:

@@ -523,9 +523,14 @@ def _credit_vocab() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(agencies - {""}), frozenset(places - {""})
 
 
+_DIGITS_GLUED = re.compile(r"(?<=[^\d\s])(?=\d)")
+
+
 def is_agency(name: str) -> bool:
     """A news agency or outlet name as credited after a dateline ("أ ش أ", "رويترز", "الصباح", "CNN")."""
-    return line_key(name) in _credit_vocab()[0]
+    key = line_key(name)
+    vocab = _credit_vocab()[0]
+    return key in vocab or _DIGITS_GLUED.sub(" ", key) in vocab     # "فرانس24" is "فرانس 24"
 
 
 def is_known_place(name: str) -> bool:

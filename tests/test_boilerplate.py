@@ -759,3 +759,35 @@ def test_a_caption_that_names_its_photo_after_a_dash_is_removed():
 def test_an_outlet_then_the_writer_is_a_byline():
     a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nإرم نيوز - عبد الرحمن الأمين\n{BODY}")
     assert (a.author, a.text) == ("عبد الرحمن الأمين", BODY)
+
+
+def test_a_lone_place_under_the_headline_is_the_dateline():
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nالدوحة\nالخميس 24 أكتوبر 2024 م - 14:52\n{BODY}")
+    assert (a.dateline, a.text) == ("الدوحة", BODY)
+
+
+def test_wire_sign_offs_between_slashes_bare_initials_and_outlet_with_agency():
+    for signoff in ("/العُمانية/", "ع ع", "فرانس24/ أ ف ب"):
+        a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}\n{signoff}")
+        assert a.text == BODY and reasons(a)[signoff] == "wire sign-off", signoff
+
+
+def test_site_leftovers_below_the_story():
+    tail = ["اختيارات المحرر\nمصر: تراجع التضخم للشهر الرابع على التوالي",
+            "DW تُوصي\nما هو جدري القردة وكيف ينتقل؟\nالسويد تسجل أول إصابة بالسلالة الجديدة",
+            "المزيد من السودان\nالبرهان يتفقد المتضررين من السيول\nالأمم المتحدة: المجاعة تتمدد في دارفور",
+            "شارك هذه الصفحة", "النشرة الإخبارية", "الصفحة غير متوفرة", "تطبيق إرم نيوز",
+            "تصميم وتطوير: ماسترويب 2024", "وسم: الذكاء الاصطناعي، أبوظبي، الحكومة الرقمية",
+            "يحتوي هذا المقال على تحليل يمثل رأي كاتبه", "0"]
+    for line in tail:
+        a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}\n{line}")
+        assert a.text == BODY, line
+    # a photo credited to the outlet itself in brackets is a caption
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}\nالأمطار تغمر شارع الملك طلال في وسط البلد (الرأي)\n{BODY}")
+    assert a.text == f"{BODY}\n\n{BODY}"
+
+
+def test_an_edge_label_under_a_question_headline_goes_with_the_header():
+    a = clean("اقتصاد\nماذا تعني خطة الصحة الجديدة للمستشفيات الحكومية في الشمال؟\nالثلاثاء 30 يوليو 2024 13:05\n"
+              f"ملخص\n{BODY}")
+    assert a.title.startswith("ماذا تعني") and a.text == BODY
