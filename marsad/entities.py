@@ -384,10 +384,22 @@ def _align(short: tuple[str, ...], long: tuple[str, ...], threshold: float) -> l
         j += 1
     skipped += range(j, len(long) - 1)
     # A skipped part may not be lineage, nor stand right before it: in خالد الفيصل بن عبدالعزيز, بن عبدالعزيز
-    # is the grandfather, in خالد بن عبدالعزيز the father.
+    # is the grandfather, in خالد بن عبدالعزيز the father. A name that gives no lineage at all and ends on a
+    # family name (بدر البوسعيدي ~ بدر بن حمد البوسعيدي) says nothing of generations: it may skip it.
+    if _family_name_only(short, long):
+        return pairs
     if any(_is_lineage(long[k]) or _is_lineage(long[k + 1]) for k in skipped):
         return None
     return pairs
+
+
+def _family_name_only(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """The shorter name has no بن/آل part and both end on a family name with the article that is no given
+    name: البوسعيدي is a family, while الفيصل is "son of Faisal" (سعود الفيصل != سعود بن خالد الفيصل)."""
+    last = short[-1]
+    bare = strip_article(last)
+    return (not any(_is_lineage(p) for p in short) and not _is_lineage(long[-1])
+            and bare != last and strip_article(long[-1]) != long[-1] and not _given_name(bare))
 
 
 def person_names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
