@@ -1183,6 +1183,13 @@ _DANGLING = {match_form(w) for w in ("عبد", "أبو", "ابو", "أم", "ام
 _NAME_END_PRONOUNS = ("ها", "هم", "هما", "هن", "كم", "كما")
 
 
+# praise written after a ruler's or the dead's name, never part of it: "السلطان هيثم بن طارق المعظم", "أمير البلاد
+# المفدى", "خادم الحرمين حفظه الله", "الفقيد رحمه الله"
+_EPITHETS = frozenset(match_form(w) for w in ("المعظم", "المفدى", "المفدي"))
+_BLESSINGS = frozenset(match_form(w) for w in ("حفظه الله", "يحفظه الله", "رعاه الله", "يرعاه الله", "أيده الله",
+                                               "رحمه الله", "رحمها الله", "حفظها الله", "طيب الله ثراه"))
+
+
 def _not_name_end(word: str, text: str) -> bool:
     """A word that cannot end a person's name, which the tagger ran on into the words after it: one carrying
     a pronoun of more than one letter (طلعت ريحتكم, نورة سندها), the preposition ل before the article (مارسيل
@@ -1191,7 +1198,7 @@ def _not_name_end(word: str, text: str) -> bool:
     (بالحارث) and foreign names (فالكاو, والكوت), nor a word with the article, which may be a surname however
     common (الخميس, الكبير)."""
     form = match_form(word)
-    if form in _DANGLING or (form.startswith("لل") and len(form) >= 5):
+    if form in _DANGLING or form in _EPITHETS or (form.startswith("لل") and len(form) >= 5):
         return True
     bare = _bare_letters(word)
     return bare.endswith(_NAME_END_PRONOUNS) and len(bare) >= 5 and _pronoun_word(word, text)
@@ -1212,6 +1219,8 @@ def _name_tails(article: Article) -> None:
         keep = len(words)
         while keep > 1 and _gloss_or_phone(words[keep - 1], mention.type):
             keep -= 1
+        while keep > 2 and mention.type == "PER" and match_form(" ".join(words[keep - 2:keep])) in _BLESSINGS:
+            keep -= 2
         while keep > 1 and mention.type == "PER" and _not_name_end(words[keep - 1], text):
             keep -= 1
         if keep == 1 < len(words) and mention.type == "PER" and _person_evidence(words[0]) == 0:
@@ -1859,6 +1868,16 @@ def _looks_like_full_name(forms: Counter, text: str) -> bool:
                and not _pronoun_word(w, text) for w in words[1:])
 
 
+def _lineage_tail(forms: Counter, kept: int) -> bool:
+    """What a full name adds after the `kept` parts a shorter form gives is more lineage: family names with
+    the article (الجابر الصباح) or بن/آل parts; not a tagger's span run on into the sentence ("سعود الفيصل
+    أدهى", "سلمان بن عبدالعزيز آل سعود برقية"), whose words the name-type rates, learnt from the tagger's own
+    spans, may even rate as name words."""
+    form = max(forms.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    tail = person_parts(match_form(form))[kept:]
+    return bool(tail) and all(_is_lineage(p) or (strip_article(p) != p and len(p) >= 4) for p in tail)
+
+
 def _known_by_first_name(part: str, long: tuple[str, ...]) -> bool:
     """A lone first name that is no established Arabic given name stands for the full name it opens, as news
     names footballers and artists (نيمار for نيمار دا سيلفا, تيدروس for تيدروس أدهانوم غيبريسوس); محمد or
@@ -2054,6 +2073,9 @@ def chain_mentions(article: Article) -> None:
         if not fits and len(parts) == 1:        # news names a surname alone; a lone first name only when
             fits = sorted((p for p in full if len(p) >= 2 and _known_by_first_name(parts[0], p)  # no full
                            and _looks_like_full_name(full[p], article.text)), key=order.__getitem__)         # name ends with it
+        if not fits and len(parts) >= 2:        # "مشعل الأحمد" after "مشعل الأحمد الجابر الصباح": the name
+            fits = sorted((p for p in full if len(p) > len(parts) and p[:len(parts)] == parts   # and its
+                           and _lineage_tail(full[p], len(parts))), key=order.__getitem__)     # father's
         if not fits:
             continue
         if any(not (person_names_match(p, q) or _partial_of(p, q) or _partial_of(q, p))

@@ -1244,3 +1244,23 @@ def test_a_span_run_on_into_the_sentence_is_no_full_name_for_a_lone_first_word()
                         Mention(start=second, end=second + 4, text="دينو", type="PER", name="دينو")]
     chain_mentions(article)
     assert article.mentions[1].name == "دينو"
+
+
+def test_praise_after_a_rulers_name_is_not_part_of_it_and_his_short_name_is_him():
+    a = annotated("استقبل حضرة صاحب الجلالة السلطان هيثم بن طارق المعظم أمس سمو الشيخ مشعل الأحمد الجابر الصباح "
+                  "أمير دولة الكويت. وقال مشعل الأحمد إن العلاقات متينة.")
+    names = [(m.text, m.name) for m in a.mentions if m.type == "PER"]
+    assert ("هيثم بن طارق", "هيثم بن طارق") in names
+    assert ("مشعل الأحمد", "مشعل الأحمد الجابر الصباح") in names
+
+
+def test_a_shorter_form_does_not_take_a_run_on_span_as_its_full_name():
+    from marsad.entities import chain_mentions
+    text = "وقال سعود الفيصل أدهى الدبلوماسيين إن الحل سياسي. وأضاف سعود الفيصل أن المملكة تدعمه."
+    first, second = text.index("سعود الفيصل أدهى"), text.rindex("سعود الفيصل")
+    article = make_article("t", text, [])
+    article.mentions = [Mention(start=first, end=first + 16, text="سعود الفيصل أدهى", type="PER",
+                                name="سعود الفيصل أدهى"),
+                        Mention(start=second, end=second + 11, text="سعود الفيصل", type="PER", name="سعود الفيصل")]
+    chain_mentions(article)
+    assert article.mentions[1].name == "سعود الفيصل"
