@@ -1056,8 +1056,11 @@ def clean_document(doc: Document, text: str, line_stats: LineStats | None = None
         source=doc.source,
         text=clean,
         url=doc.url or (page.url if page else None),
-        outlet=(metadata.extract_outlet(doc, body) or (_page_outlet(page) if page else None)
-                or next(iter(cleaned.outlets), None) or _byline_outlet(credit)),
+        # the page's own name (its URL, the container's field, its site name, a line that is only its name
+        # above the story) beats what the text says of itself ("قال لـ«النهار»" also names a namesake)
+        outlet=(metadata.outlet_from_url(doc.url) or metadata.outlet_from_hint(doc.outlet_hint)
+                or (_page_outlet(page) if page else None) or next(iter(cleaned.outlets), None)
+                or metadata.outlet_from_text(body) or _byline_outlet(credit)),
         title=cleaned.title,
         published=metadata.extract_published(doc, cleaned.date_lines, page.date if page else None),
         dateline=credit.dateline,

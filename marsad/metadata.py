@@ -270,7 +270,7 @@ def extract_language(text: str) -> str:
 _DIGIT = re.compile(r"\d")
 _PUBLISH_MARKERS = {"نشر", "نشرت", "منشور", "تحديث", "التحديث", "تاريخ", "بتاريخ", "التاريخ", "published", "updated"}
 # words that occur in date stamps but also as ordinary page furniture: not evidence of a date on their own
-_WEAK_DATE_WORDS = {"في", "يوم", "ص", "م", "ه", "هـ", "رقم", "العدد", "الصفحه", "صفحه", "المصدر", "on", "at", "last",
+_WEAK_DATE_WORDS = {"في", "يوم", "علي", "ص", "م", "ه", "هـ", "رقم", "العدد", "الصفحه", "صفحه", "المصدر", "on", "at", "last",
                     "ساعه", "منذ", "تم", "اخر", "الاولي", "الثاني", "الاول", "الاخر", "الثالثه", "الرابعه",
                     "الخامسه", "السادسه", "السابعه", "الثامنه", "التاسعه", "العاشره", "الحاديه", "عشره",
                     "والعشرون", "الاخيره", "ملحق", "الصفحات", "القاهره", "بغداد", "مكه", "المكرمه"}
@@ -315,6 +315,9 @@ def is_date_line(line: str, key: str | None = None) -> bool:
         if tokens and tokens[-1] in agencies:
             tokens = tokens[:-1]
     vocab = _date_words()
+    if (len(tokens) >= 4 and not tokens[0].isdigit() and tokens[0] not in vocab and not _DIGIT.search(tokens[0])
+            and sum(t.isdigit() for t in tokens[1:4]) == 3 and any(_YEAR.match(t) for t in tokens[1:4])):
+        tokens = tokens[1:]             # a section's name before a numeric date: "اقتصادية 2025/10/06"
     evidence = False
     numbers = 0
     for tok in tokens:

@@ -791,3 +791,15 @@ def test_an_edge_label_under_a_question_headline_goes_with_the_header():
     a = clean("اقتصاد\nماذا تعني خطة الصحة الجديدة للمستشفيات الحكومية في الشمال؟\nالثلاثاء 30 يوليو 2024 13:05\n"
               f"ملخص\n{BODY}")
     assert a.title.startswith("ماذا تعني") and a.text == BODY
+
+
+def test_a_section_name_before_a_numeric_date_and_a_time_after_ala_are_date_lines():
+    for stamp, day in (("اقتصادية 2025/10/06", "2025-10-06"), ("نشر في 12 أكتوبر 2025 على 16:40", "2025-10-12")):
+        a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{stamp}\n{BODY}")
+        assert (a.published or "")[:10] == day and a.text == BODY, stamp
+
+
+def test_the_pages_own_name_above_the_story_beats_a_namesake_the_text_cites():
+    raw = (f"النهار أونلاين\nالرئيسية\nرياضة\nالصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY} "
+           "وقال الوزير لـ«النهار» إن التنفيذ يبدأ قريبا.")
+    assert clean(raw).outlet == "ennahar"
