@@ -1768,8 +1768,18 @@ def repair_mentions(article: Article) -> None:
 
 def drop_date_mentions(article: Article) -> None:
     """A mention inside a date the dates stage found is a month or day name, not a name: the Levantine
-    months ("مطلع نيسان المقبل": Nissan the carmaker; تموز, آب, أيار) and the Maghrebi ones (جوان). Runs once
+    months ("مطلع نيسان المقبل": Nissan the carmaker; تموز, آب, أيار) and the Maghrebi ones (جوان). But a
+    lone day name inside a person's name of several words is the name's (أميمة الخميس, a family name), and
+    so is the same word alone elsewhere in that article ("وقالت الخميس إن"): those dates go. Runs once
     `article.timexes` is set."""
+    people = [(m.start, m.end) for m in article.mentions if m.type == "PER" and " " in m.text.strip()]
+    if people and article.timexes:
+        # a one-word day name inside a person's name is the name: "الروائية أميمة الخميس" is no Thursday
+        surnames = {match_form(m.text.split()[-1]) for m in article.mentions
+                    if m.type == "PER" and " " in m.text.strip()}
+        article.timexes = [t for t in article.timexes if " " in t.text.strip() or (
+            not any(s <= t.start and t.end <= e and (s, e) != (t.start, t.end) for s, e in people)
+            and match_form(t.text) not in surnames)]   # "وقالت الخميس إن": the surname, named in full before
     spans = [(t.start, t.end) for t in article.timexes]
     if spans:
         article.mentions = [m for m in article.mentions

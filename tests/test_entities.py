@@ -1264,3 +1264,10 @@ def test_a_shorter_form_does_not_take_a_run_on_span_as_its_full_name():
                         Mention(start=second, end=second + 11, text="سعود الفيصل", type="PER", name="سعود الفيصل")]
     chain_mentions(article)
     assert article.mentions[1].name == "سعود الفيصل"
+
+
+def test_a_day_name_that_is_a_persons_family_name_dates_nothing():
+    a = annotated("وفازت الروائية أميمة الخميس بجائزة الرواية، وقالت الخميس إن الجائزة تكريم للأدب السعودي. "
+                  "وتسلم الفائزون جوائزهم مساء الخميس في الرياض.")
+    assert [t.text for t in a.timexes] == ["مساء الخميس"]
+    assert "أميمة الخميس" in [m.text for m in a.mentions if m.type == "PER"]
