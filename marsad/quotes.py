@@ -1549,6 +1549,12 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
             and state.focus[0] is not None and not _names_someone(doc, h + 1, b)):
         return state.focus[0], _phrase(doc, lex, h, b)     # "ورأى الخبير السياسي المصري أن": the expert just named
     if h is not None and in_set(tokens[h].text, lex.anonymous):
+        named = next((r for r in doc.referents_in(tokens[h].start, tokens[b - 1].end)
+                      if r.start == tokens[h].start and not r.object
+                      and doc.article.mentions[r.mention].type == "PER"
+                      and doc.article.mentions[r.mention].start > tokens[h].start), None)
+        if named is not None:                   # "قال الخبير النفطي نبيل المرسومي إن": the expert, named
+            return named.mention, named.text
         return None, _bare(tokens[h].text, lex.anonymous)
     if h is not None and in_set(tokens[h].text, lex.statements):
         return _statement(doc, lex, h, b, state)

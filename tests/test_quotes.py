@@ -1330,3 +1330,11 @@ def test_a_verb_going_on_with_wa_speaks_for_the_person_its_sentence_opened_with(
             "كان هادئا ولم يظهر أي علامة على العنف.")
     a = article(text, {"عبد العزيز": "PER"})
     assert [speaker(a, q) for q in find_quotes(a) if "هادئا" in q.text] == [None]
+
+
+def test_an_expert_named_right_after_the_word_is_the_speaker_not_an_anonymous_expert():
+    text = "وقال الخبير النفطي نبيل المرسومي إن الزيادة محدودة ولن تؤثر كثيرا في الأسعار. وقال خبير آخر إن الأسعار ستبقى مستقرة."
+    a = article(text, {"نبيل المرسومي": "PER"}, titles={"نبيل المرسومي": "الخبير النفطي"})
+    quotes = find_quotes(a)
+    assert [speaker(a, q) for q in quotes] == ["نبيل المرسومي", None]
+    assert quotes[1].speaker_text == "خبير"
