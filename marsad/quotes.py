@@ -1140,7 +1140,9 @@ _IT_IS = frozenset(normal(w) for w in (
 # the one spoken to or about) and a reply's particles ("فقال آه نعم بل إن")
 _TO_HIM = frozenset(normal(p + s) for p in ("ل", "ب", "علي", "الي", "من", "عن", "في", "مع")
                     for s in ("ي", "ه", "ها", "هم", "هما", "هن", "نا", "ك", "كم"))
-_NO_SUBJECT = _TO_HIM | frozenset(normal(w) for w in ("آه", "اه", "نعم", "بل", "لا", "كلا", "أجل", "بلى", "حسنا"))
+_NO_SUBJECT = _TO_HIM | frozenset(normal(w) for w in ("آه", "اه", "نعم", "بل", "لا", "كلا", "أجل", "بلى", "حسنا",
+                                                      # "ووصفت ما حصل بأنه": what is described, never who speaks
+                                                      "ما"))
 
 
 def _headline_person(article: Article) -> _Speaker | None:

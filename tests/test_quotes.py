@@ -1338,3 +1338,10 @@ def test_an_expert_named_right_after_the_word_is_the_speaker_not_an_anonymous_ex
     quotes = find_quotes(a)
     assert [speaker(a, q) for q in quotes] == ["نبيل المرسومي", None]
     assert quotes[1].speaker_text == "خبير"
+
+
+def test_what_a_verb_describes_is_not_its_speaker():
+    text = "وزار وزير البيئة ناصر ياسين موقع الحريق، ووصف ما حصل بأنه «كارثة بيئية حقيقية لا سابق لها»."
+    a = article(text, {"ناصر ياسين": "PER"}, titles={"ناصر ياسين": "وزير البيئة"})
+    [q] = find_quotes(a)
+    assert (speaker(a, q), q.speaker_text) == ("ناصر ياسين", "ناصر ياسين")
