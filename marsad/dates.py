@@ -176,7 +176,8 @@ _WDP = (rf"(?:(?:يوم\s+)?(?P<wd>{_WD}|{_EWD})\.?\s*[،,\-]?\s*(?:المواف
 _MONTH_G = rf"(?P<month>{_GM})(?:\s*[/\\(\-]?\s*(?P<month2>{_GM})(?:\s*\))?)?{_E}"
 _AFTER_DM = (rf"(?:\s*[،,\-/]?\s*(?:من\s+)?(?:{_YEAR_WORD}\s+)?(?P<year>{_YEAR})(?:{_CE})?"
              rf"|\s+(?P<rel>{_REL}){_E}"
-             rf"|\s+من\s+(?:(?P<ythis>هذا\s+العام|هذه\s+السنه)|(?:العام|السنه)\s+(?P<yrel>{_REL})){_E})?")
+             rf"|\s+من\s+(?:(?P<ythis>هذا\s+العام|هذه\s+السنه)|(?:العام|السنه)\s+(?P<yrel>{_REL})"
+             rf"|(?P<ysame>(?:العام|السنه)\s+(?:نفسه|نفسها|ذاته|ذاتها)|نفس\s+(?:العام|السنه))){_E})?")
 
 _F = 0                             # the text is lower-cased before matching; re.I would halve the speed
 _DMY_TEXT = re.compile(
@@ -463,6 +464,16 @@ def _resolve_month(month: int, rel: int | None, ref: _Ref | None, tense: str | N
     return None if best is None else f"{best // 12:04d}-{month:02d}"
 
 
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def _same_year(scan: _Scan, m: re.Match) -> int | None:
+    """The year "من العام نفسه" points back to: the last year the text wrote before it ("انضمت في مارس 2023،
+    وتولى الحكم في ديسمبر من العام نفسه" is December 2023), None when it wrote none."""
+    years = _WRITTEN_YEAR.findall(scan.norm, 0, m.start())
+    return int(years[-1]) if years else None
+
+
 def _year_shift(m: re.Match) -> int | None:
     """The year a "من العام الماضي / من هذا العام" tail points to, relative to publication, or None."""
     if m.group("ythis"):
@@ -485,6 +496,10 @@ def _absolute_at(scan: _Scan, pos: int) -> list[_Cand]:
                 if _valid_day(year, month, day):
                     value = _clock_value(m, year, month, day)
                     out.append(_Cand(m.start(), m.end(), value, _kind_of(value), _weekday_group(m)))
+            elif m.group("ysame"):
+                year = _same_year(scan, m)
+                d = _valid_day(year, month, day) if year else None
+                out.append(_Cand(m.start(), m.end(), d.isoformat() if d else None, "relative", _weekday_group(m)))
             else:
                 shift = _year_shift(m)
                 if shift is not None:
@@ -574,6 +589,9 @@ def _month_at(scan: _Scan, pos: int) -> list[_Cand]:
         shift = _year_shift(m)
         if m.group("year"):
             out.append(_Cand(m.start(), m.end(), f"{int(m.group('year')):04d}-{month:02d}", "date"))
+        elif m.group("ysame"):
+            year = _same_year(scan, m)
+            out.append(_Cand(m.start(), m.end(), f"{year:04d}-{month:02d}" if year else None, "relative"))
         elif shift is not None:
             value = f"{scan.ref.year + shift:04d}-{month:02d}" if scan.ref else None
             out.append(_Cand(m.start(), m.end(), value, "relative"))

@@ -462,3 +462,11 @@ def test_dates_joined_by_wa_share_the_year_only_the_last_writes():
         [("يناير", "2025-01"), ("أغسطس 2025", "2025-08")]
     assert [t.value for t in find_timexes("ارتفعت الأسعار في 2022 و2023 بشدة", "2025-10-20")] == ["2022", "2023"]
     assert [t.value for t in find_timexes("في يناير الماضي وأغسطس 2024", "2025-10-20")] == ["2025-01", "2024-08"]
+
+
+def test_a_month_of_the_same_year_takes_the_year_last_written():
+    text = "انضمت الكويت إلى الاتفاقية في مارس 2023، وتولى الأمير الحكم في 16 ديسمبر من العام نفسه."
+    values = [(t.text, t.value) for t in find_timexes(text, "2025-10-14")]
+    assert values == [("مارس 2023", "2023-03"), ("16 ديسمبر من العام نفسه", "2023-12-16")]
+    # with no year written before, the year is unknown rather than guessed
+    assert [t.value for t in find_timexes("وتولى الحكم في ديسمبر من نفس العام.", "2025-10-14")] == [None]
