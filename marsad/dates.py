@@ -214,6 +214,12 @@ _DAY_PAIR = re.compile(
 _RELDAY = re.compile(rf"(?P<rd>{_RD}){_E}(?:\s*[،,]?\s*(?:يوم\s+)?(?P<wd>{_WD}){_E}"
                      rf"|\s*\(\s*(?:يوم\s+)?(?P<wdp>{_WD})\s*\))?", _F)        # اليوم (الخميس): Gulf style
 _WEEKDAY = re.compile(rf"(?P<wd>{_WD}){_E}(?:\s+(?P<rel>{_REL}){_E})?", _F)
+_ORDINAL_HEADS = frozenset(_norm_word(w) for w in (
+    "الأسبوع", "أسبوع", "الأسابيع", "العشر", "العشرة", "النصف", "الربع", "الثلث", "الشطر", "الجزء", "الدور",
+    "الجولة", "الفصل"))
+# "في الخامس من الشهر الجاري", "يوم 15 من الشهر الماضي": a day of the month publication points to
+_DAY_OF_MONTH = re.compile(
+    rf"(?:(?P<day>[0-3]?\d)(?!\d)|(?P<oday>{_ORD}))\s+(?:من\s+)?(?:الشهر|شهر)\s+(?P<rel>{_REL}){_E}", _F)
 _PERIOD = re.compile(
     rf"(?:(?P<this>هذا|هذه)\s+)?(?P<unit>{_alternation(_PERIODS)})(?:\s+(?P<rel>{_REL}))?{_E}", _F)
 _AGO = re.compile(
@@ -484,9 +490,20 @@ def _year_shift(m: re.Match) -> int | None:
 
 
 def _absolute_at(scan: _Scan, pos: int) -> list[_Cand]:
-    """Dates with a day starting at `pos` (a number, an ordinal or a weekday): text, numeric, English, Hijri."""
+    """Dates with a day starting at `pos` (a number, an ordinal or a weekday): text, numeric, English, Hijri,
+    and a day of this, the last or the next month ("الخامس من الشهر الجاري")."""
     out: list[_Cand] = []
     norm, ref = scan.norm, scan.ref
+    m = _DAY_OF_MONTH.match(norm, pos)
+    if m and m.group("oday") and scan.word_before(m.start())[0] in _ORDINAL_HEADS:
+        m = None                        # "الأسبوع الأول من الشهر الجاري": the ordinal counts weeks, not days
+    if m and (day := _day_of(m)):
+        value = None
+        if ref is not None and ref.month is not None:
+            year, month = _add_months(ref.year, ref.month, _REL_WORDS[m.group("rel")])
+            d = _valid_day(year, month, day)
+            value = d.isoformat() if d else None
+        out.append(_Cand(m.start(), m.end(), value, "relative"))
     m = _DMY_TEXT.match(norm, pos)
     if m:
         day, month = _day_of(m), _GREG[_squash(m.group("month"))]

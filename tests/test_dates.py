@@ -470,3 +470,13 @@ def test_a_month_of_the_same_year_takes_the_year_last_written():
     assert values == [("مارس 2023", "2023-03"), ("16 ديسمبر من العام نفسه", "2023-12-16")]
     # with no year written before, the year is unknown rather than guessed
     assert [t.value for t in find_timexes("وتولى الحكم في ديسمبر من نفس العام.", "2025-10-14")] == [None]
+
+
+def test_a_day_of_this_last_or_next_month():
+    found = {t.text: t.value for t in find_timexes(
+        "وسيقام المهرجان يوم الخامس من الشهر الجاري، بعد أن أقيم في 20 من الشهر الماضي، ويختتم في الأول من "
+        "الشهر المقبل. وارتفعت الأسعار في الأسبوع الأول من الشهر الجاري.", "2025-10-14")}
+    assert found["الخامس من الشهر الجاري"] == "2025-10-05"
+    assert found["20 من الشهر الماضي"] == "2025-09-20"
+    assert found["الأول من الشهر المقبل"] == "2025-11-01"
+    assert found["الشهر الجاري"] == "2025-10"          # the first week, not the first day
