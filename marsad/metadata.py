@@ -695,6 +695,7 @@ _INLINE_DATELINE = re.compile(
     r"(?:[(（](?P<paren>[^()（）\n]{1,30})[)）]|[-–—ـ:]\s*[«\"“(](?P<quoted>[^«»\"“”()\n]{1,30})[»\"”)]"
     r"|[-–—ـ/]\s*(?P<bare>[^\s:\-–—ـ«»\"“”()/]+(?: [^\s:\-–—ـ«»\"“”()/]+){0,3}?)(?=\s*[:\-–—ـ]))"
     r"\s*(?:[-–—ـ:]+\s*)?")
+_PLACE_COLON = re.compile(r"(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*:\s*")
 _AGENCY_FIRST = re.compile(r"^(?P<agency>[^\W\d_][^\s/\-–—:]*(?: [^\s/\-–—:]+){0,2})\s*[/\-–—]\s*"
                            r"(?:(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[:\-–—]\s*)?(?=\S)")
 # WAM's "أبوظبي في 12 يناير / وام /": the place, its date after في, the agency between slashes
@@ -748,11 +749,17 @@ def _dateline(paragraph: str) -> tuple[Credit, int] | None:
     place = match.group("place").strip(" ،,")
     if len(place.split()) > 4 or (is_agency(place) and not is_known_place(place)):
         return None                             # "الرياض (واس)": the city, though a paper bears its name
+    if match.group("paren") and place[:1] in ("و", "ف") and len(place.split()) > 1 and not is_known_place(place):
+        return None                             # "وأفادت وكالة الأنباء الكويتية (كونا) بأن": a sentence
     agency = match.group("paren") or match.group("quoted") or match.group("bare")
     agency = agency.strip(_QUOTES + " ")
     known = is_agency(agency) or (agency.isascii() and agency.isupper() and len(agency) <= 6)
     if not known and not (match.group("quoted") and len(agency.split()) <= 3):
         return None
+    then = _PLACE_COLON.match(paragraph, match.end())
+    if then and not is_known_place(place) and is_known_place(then.group("place")):
+        # Sabq's "فايز الأسمري- سبق- الرياض:": the writer, the outlet, then the place
+        return Credit(dateline=then.group("place"), agency=agency, author=place), then.end()
     return Credit(dateline=place, agency=agency), match.end()
 
 

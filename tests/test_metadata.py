@@ -292,3 +292,16 @@ def test_an_author_field_naming_a_writer_or_the_paper_and_a_city():
 def test_a_dateline_with_the_days_date_before_the_dash():
     text = "الخرطوم 15 أبريل 2024 – تجددت الاشتباكات العنيفة بين الجيش والدعم السريع."
     assert extract_dateline(text) == Credit(dateline="الخرطوم")
+
+
+def test_a_sentence_naming_an_agency_in_brackets_is_no_dateline():
+    from marsad.metadata import dateline_end, extract_dateline
+    text = "وأفادت وكالة الأنباء الكويتية (كونا) بأن وزير الخارجية وقع الاتفاقيات عن الجانب الكويتي."
+    assert extract_dateline(text) is None and dateline_end(text) == 0
+    assert extract_dateline("الكويت (كونا) - أكد وزير الخارجية أن الاتفاقيات وقعت.").dateline == "الكويت"
+
+
+def test_the_writer_the_outlet_then_the_place_opening_the_text():
+    from marsad.metadata import extract_dateline
+    credit = extract_dateline("عبدالله البرقاوي- سبق- الرياض: أعلن طيران ناس عن تكريم قائد الطائرة.")
+    assert (credit.dateline, credit.agency, credit.author) == ("الرياض", "سبق", "عبدالله البرقاوي")
