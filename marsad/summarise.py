@@ -238,4 +238,10 @@ def summarise(articles: list[Article], max_sentences: int = 5,
             overlap[id(c)] = o
             kept.append(c)
         pool = kept
+    # read in the order the articles tell it: the article of the most central sentence first, and each
+    # article's sentences in text order ("وأضاف الراقي" after "وقال عبد الغني الراقي", not before it)
+    rank = {}
+    for c in chosen:
+        rank.setdefault(c.article, len(rank))
+    chosen.sort(key=lambda c: (rank[c.article], c.start))
     return [SummarySentence(text=c.text, article=c.article, start=c.start, end=c.end) for c in chosen]

@@ -120,3 +120,13 @@ def test_a_summary_sentence_leaves_out_the_dateline_and_captions_are_never_chose
     texts = [s.text for s in chosen]
     assert texts[0].startswith("بحث وزير الخارجية") and all(text[s.start:s.end] == s.text for s in chosen)
     assert not any(t.startswith("الوزيران خلال") for t in texts)
+
+
+def test_summary_sentences_read_in_each_articles_order_most_central_article_first():
+    summary = summarise.summarise([CAIRO, GULF])
+    articles = [s.article for s in summary]
+    assert articles == sorted(articles, key=articles.index)            # one article's sentences together
+    for aid in set(articles):
+        starts = [s.start for s in summary if s.article == aid]
+        assert starts == sorted(starts)                                 # in the order the article tells them
+    assert summary[0].text == WIRE
