@@ -648,7 +648,16 @@ def test_a_court_sentence_to_prison_or_an_acquittal_is_an_event():
     ("وشيع أهالي القنفذة ظهر أمس جثمان الفقيد إلى مقبرة البلدة.", "القنفذة", "ظهر أمس", "شيع"),
     ("ومثل جيفري ويب أمام المحكمة في نيويورك أمس للمرة الأولى.", "جيفري ويب", "أمس", "مثل"),
     ("وولدت ليلى الشامي في حي القيمرية بدمشق عام 1946.", "ليلى الشامي", "عام 1946", "ولدت"),
+    ("وغرق مركب يقل مهاجرين قبالة سواحل المهدية ليل الأحد.", "المهدية", "ليل الأحد", "غرق"),
+    ("وأضرب المعلمون في الرباط يوم الثلاثاء احتجاجا على الأجور.", "الرباط", "يوم الثلاثاء", "أضرب"),
 ])
 def test_a_collapse_a_death_a_funeral_a_hearing_or_a_birth_with_its_date_is_an_event(sentence, name, when, trigger):
     a = article(CALM_LEAD + sentence, {name: "PER"}, dates={when: "2024-08-24"})
     assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("other", "2024-08-24", trigger)]
+
+
+def test_a_pardon_or_a_foundation_stone_with_its_date_is_a_milestone():
+    for sentence, name, when in (("وأصدر الرئيس قيس سعيد عفوا عن 500 سجين أمس الأربعاء.", "قيس سعيد", "أمس الأربعاء"),
+                                 ("ووضع الأمير سعود بن نايف حجر الأساس للمستشفى أمس.", "سعود بن نايف", "أمس")):
+        a = article(CALM_LEAD + sentence, {name: "PER"}, dates={when: "2024-07-24"})
+        assert [(e.type, e.date) for e in find_events(a)] == [("milestone", "2024-07-24")], sentence
