@@ -642,6 +642,8 @@ def _apply_rules(lines: list[_Line]) -> None:
             if found:
                 why, edges_only = found
                 line.why = PENDING + why if edges_only or line.words > 12 else why
+            elif line.words <= 3 and _DIGIT_IN.search(line.key) and _COMMENTS_HEADER.match(line.key):
+                line.why = PENDING + "comment count"    # "2 تعليقات" under the headline or over the comments
             elif is_date_line(line.text, line.key):
                 pass                    # a date stamp with slashes is not a breadcrumb; placed by position
             elif any(c in line.text for c in "›»>/|\\") and _is_breadcrumb(line.text):
@@ -873,8 +875,33 @@ def _clean_body_head(lines: list[_Line], first: int, out: CleanText) -> None:
                 _take_stamp_or_byline(line, out)
 
 
+_DIGIT_IN = re.compile(r"\d")
+COMMENT_MAX_WORDS = 60    # a reader's comment is short; a longer paragraph under a comment count is the story
+_NEXT_SECTIONS = frozenset(("related-articles list", "most-read list", "copyright notice", "tags", "newsletter prompt"))
+_COMMENTS_HEADER = re.compile(r"^(?:\d+ )?(?:التعليقات|تعليقات|تعليق|comments?)(?: \d+)?$")
+
+
 def _clean_bottom(lines: list[_Line], last: int, out: CleanText, stats: LineStats | None) -> None:
-    """Below the body: stamps and bylines, then a run of link-like lines (related articles, most read)."""
+    """Below the body: readers' comments, stamps and bylines, then a run of link-like lines (related
+    articles, most read)."""
+    # "2 تعليقات" / "التعليقات (2)" and what readers wrote under it: their names, "منذ ساعتين", their words,
+    # "رد" -- up to the page's next section. A header with its count may sit above comments long enough to
+    # read as the body's last paragraphs; one without a count only below the body.
+    first = _body_bounds(lines)[0]
+    header = next((i for i in range(first + 1, len(lines)) if _COMMENTS_HEADER.match(lines[i].key or "")
+                   and (i > last or _DIGIT_IN.search(lines[i].key))), None)
+    if header is not None and header <= last and any(ln.kept and ln.words > COMMENT_MAX_WORDS
+                                                      for ln in lines[header + 1:]):
+        header = None                   # the story goes on under the count: a share bar, not the comments
+    if header is not None:
+        if lines[header].kept:
+            lines[header].why = "reader comments"
+        headers = _rules().list_headers
+        for line in lines[header + 1:]:
+            if line.key in headers or line.why in _NEXT_SECTIONS and line.why != "related-articles list":
+                break
+            if line.kept or line.why == "related-articles list":   # a list run on into the comments
+                line.why = "reader comments"
     tail = [i for i in range(last + 1, len(lines)) if lines[i].kept]
     for i in tail:
         _take_stamp_or_byline(lines[i], out)

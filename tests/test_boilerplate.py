@@ -803,3 +803,12 @@ def test_the_pages_own_name_above_the_story_beats_a_namesake_the_text_cites():
     raw = (f"النهار أونلاين\nالرئيسية\nرياضة\nالصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY} "
            "وقال الوزير لـ«النهار» إن التنفيذ يبدأ قريبا.")
     assert clean(raw).outlet == "ennahar"
+
+
+def test_readers_comments_under_the_story_and_the_comment_count_above_it_go():
+    raw = (f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n2 تعليقات\n{BODY}\nاقرأ أيضا\nالصحة تفتتح مستشفى جديدا\n"
+           "التعليقات (2)\nأبو ياسين\nمنذ 3 ساعات\nرحمهم الله، المسؤولية على الوزارة قبل غيرها وعليها أن تتحرك.\n"
+           "رد\nسليم - هولندا\nإلى متى هذه المآسي؟\nجميع الحقوق محفوظة © 2024 الصحيفة")
+    a = clean(raw)
+    assert a.text == BODY
+    assert reasons(a)["سليم - هولندا"] == "reader comments" and reasons(a)["2 تعليقات"] == "comment count"
