@@ -1746,7 +1746,8 @@ _INSTITUTION_TEXT = re.compile("وزار|مجلس|هيئ|مؤسس|جهاز|مد�
                                "صندوق|محكم|جامع|جيش|برلمان|لجن|معهد|مركز|ديوان|سلط")
 MAX_INSTITUTION_WORDS = 6
 _DISTRICT_HEADS = frozenset(_word(w) for w in ("مركز", "مديرية", "المديرية", "المركز"))
-_COMPLEMENT = re.compile("^و?(?:ال|لل)")      # الصحة, للتعليم, والماء: a body's name goes on
+_COMPLEMENT = re.compile("^و?(?:ال(?!ذي|تي|ذين|لذان|لتان|لاتي|لواتي)|لل)")  # الصحة, للتعليم, والماء; not التي
+_COUNTRY_LAST = frozenset(_word(w) for w in ("وزارة", "جيش", "برلمان"))   # their names end with the country
 
 
 def add_institutions(article: Article) -> None:
@@ -1758,20 +1759,28 @@ def add_institutions(article: Article) -> None:
     one entity. Beyond the corpora's conventions, so outside `repair_mentions` (what evaluation/ner.py scores
     by default; `--institutions` scores with it: ANERcorp dev 76.42 -> 75.48, all of it such bodies)."""
     text = article.text
-    if not _INSTITUTION_TEXT.search(text):
+    heads = [m.start() for m in _INSTITUTION_TEXT.finditer(text)]
+    if not heads:
         return
     read = tokenized(text)
     tokens = read.tokens
+    candidates = sorted({bisect_right(read.starts, h) - 1 for h in heads} - {-1})
     covered = sorted((m.start, m.end, m.type) for m in article.mentions)
     places = [(s, e) for s, e, t in covered if t == "LOC"]
+    dated = [(t.start, t.end) for t in article.timexes]
+
+    def in_date(token) -> bool:                 # "لكرة القدم الاثنين": the day is no part of the name
+        return any(s <= token.start < e for s, e in dated)
+
     added, swallowed = [], set()
-    k = 0
-    while k < len(tokens):
+    done = -1
+    for k in candidates:
+        if k <= done:
+            continue                            # inside a body found just before
         tok = tokens[k]
         form = match_form(tok.text)
         clitic = form[0] if len(form) > 4 and form[0] in "وفب" and _word(form[1:]) in _INSTITUTION_HEADS else ""
         if _word(form[len(clitic):]) not in _INSTITUTION_HEADS:
-            k += 1
             continue
         start = tok.start + len(clitic)
         words, inside_place, j, end = [tok], False, k + 1, tok.end
@@ -1779,7 +1788,7 @@ def add_institutions(article: Article) -> None:
             nxt = tokens[j]
             in_place = any(s <= nxt.start and nxt.end <= e for s, e in places)
             nform = match_form(nxt.text)
-            if not (in_place or _COMPLEMENT.match(nform)) or _pronoun_word(nxt.text, text):
+            if not (in_place or _COMPLEMENT.match(nform)) or _pronoun_word(nxt.text, text) or in_date(nxt):
                 break                           # "وزارة المعارف بالنادي": a preposition ends the name
             inside_place = inside_place or in_place
             words.append(nxt)
@@ -1792,14 +1801,20 @@ def add_institutions(article: Article) -> None:
             # القدم", "المجلس النرويجي للاجئين"
             rest = tokens[k + origin + 1:k + origin + 4]
             words = words[:origin + 1]
+            if _word(form[len(clitic):]) in _COUNTRY_LAST:
+                rest = []                       # "وزارة الخارجية الأمريكية للشؤون السياسية": a post's name
             if rest and text[words[-1].end:rest[0].start] == " " and match_form(rest[0].text)[:1] == "ل" \
                     and len(match_form(rest[0].text)) > 3 and not _pronoun_word(rest[0].text, text):
-                words.append(rest[0])           # ... and what the ل-phrase goes on with: "للثقافة والفنون"
-                for more in rest[1:]:
-                    if text[words[-1].end:more.start] != " " or not _COMPLEMENT.match(match_form(more.text)) \
-                            or _pronoun_word(more.text, text):
+                words.append(rest[0])           # ... and what the ل-phrase goes on with: the noun a bare ل
+                construct = not match_form(rest[0].text).startswith("لل")   # word governs (لكرة القدم), then
+                for more in rest[1:]:                                      # adjectives and "والفنون"
+                    mform = match_form(more.text)
+                    if text[words[-1].end:more.start] != " " or not _COMPLEMENT.match(mform) \
+                            or _pronoun_word(more.text, text) or in_date(more) \
+                            or not (construct or mform.startswith("وال") or _gentilic_word(more.text)):
                         break
                     words.append(more)
+                    construct = False
         elif inside_place and not district:     # "مصرف ليبيا المركزي": a place inside, what follows describes
             while len(words) > 2 and not any(s <= words[-1].start and words[-1].end <= e for s, e in places) \
                     and not _gentilic_word(words[-1].text):
@@ -1811,9 +1826,7 @@ def add_institutions(article: Article) -> None:
                 and not any(s < end and start < e and t != "LOC" for s, e, t in covered):
             swallowed.update((s, e) for s, e in places if start <= s and e <= end)
             added.append(Mention(start, end, text[start:end], "ORG", name=text[start:end]))
-            k = j
-            continue
-        k += 1
+            done = k + len(words) - 1
     if added:
         article.mentions = [m for m in article.mentions if (m.start, m.end) not in swallowed or m.type != "LOC"]
         _add_mentions(article, added)

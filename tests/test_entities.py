@@ -1284,3 +1284,10 @@ def test_a_state_body_named_with_its_country_is_an_organisation_and_one_without_
     bare = make_article("t", "وأكد الجيش اللبناني أنه سيطر على الحريق.", [])
     repair_mentions(bare)
     assert [m.type for m in bare.mentions] == []
+
+
+def test_a_state_bodys_name_goes_on_with_its_field_but_not_into_the_sentence():
+    a = annotated("وأطلقت الهيئة السعودية للحياة الفطرية الوعول في المحمية. وقال الاتحاد السعودي لكرة القدم الاثنين "
+                  "إن المباراة تأجلت. وفرضت وزارة الخزانة الأمريكية للجماعات الإرهابية التي تنشط عقوبات.")
+    orgs = [m.text for m in a.mentions if m.type == "ORG"]
+    assert orgs == ["الهيئة السعودية للحياة الفطرية", "الاتحاد السعودي لكرة القدم", "وزارة الخزانة الأمريكية"]
