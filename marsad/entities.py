@@ -322,8 +322,8 @@ def _native(part: str) -> bool:
 
 @lru_cache(maxsize=1 << 18)
 def _parts_match(a: str, b: str, threshold: float, supported: bool) -> bool:
-    if a == b:
-        return True
+    if a == b or a.replace(LINEAGE_MARK, "") == b.replace(LINEAGE_MARK, ""):
+        return True                     # "بنموسى" is "بن موسى" written as one word (Maghrebi family names)
     native = _native(a) or _native(b)
     bare_a, bare_b = strip_article(a), strip_article(b)
     if bare_a == bare_b:
