@@ -320,9 +320,12 @@ def _native(part: str) -> bool:
     return LINEAGE_MARK in part or (part.startswith("ال") and len(part) > 4)
 
 
+_BEN_JOINED = "بن" + LINEAGE_MARK
+
+
 @lru_cache(maxsize=1 << 18)
 def _parts_match(a: str, b: str, threshold: float, supported: bool) -> bool:
-    if a == b or a.replace(LINEAGE_MARK, "") == b.replace(LINEAGE_MARK, ""):
+    if a == b or (_BEN_JOINED in (a[:3], b[:3]) and a.replace(LINEAGE_MARK, "") == b.replace(LINEAGE_MARK, "")):
         return True                     # "بنموسى" is "بن موسى" written as one word (Maghrebi family names)
     native = _native(a) or _native(b)
     bare_a, bare_b = strip_article(a), strip_article(b)
@@ -438,7 +441,7 @@ def spelling_matches(query: str, form: str, type: str) -> bool:
 def _blocks(part: str) -> tuple[str, str]:
     """Blocking keys: the skeleton's start or end, each with the phonetic key's first and last letter, which
     `parts_match` requires to agree anyway (so blocking loses nothing the matcher would accept)."""
-    bare = strip_article(part)
+    bare = strip_article(part).replace(LINEAGE_MARK, "")     # "بن+موسي" blocks with "بنموسي"
     s, p = skeleton(bare), phonetic_key(bare)
     return f"{s[:3]}|{p[-1:]}", f"{p[:1]}|{s[-3:]}|{p[-1:]}"
 
