@@ -1126,6 +1126,8 @@ def _credit(doc: Document, cleaned: CleanText, page: _Page | None) -> metadata.C
             continue
         found.dateline = found.dateline or credit.dateline
         found.agency = found.agency or credit.agency
-        if credit.author and metadata.line_key(credit.author) != site:     # "البصرة - النخيل نيوز": the site
+        if credit.author and metadata.is_agency(credit.author):
+            found.agency = found.agency or credit.author     # a page's author field "RT": no one's name
+        elif credit.author and metadata.line_key(credit.author) != site:  # "البصرة - النخيل نيوز": the site
             found.author = found.author or credit.author
     return found

@@ -529,10 +529,16 @@ def _credit_vocab() -> tuple[frozenset[str], frozenset[str]]:
 _DIGITS_GLUED = re.compile(r"(?<=[^\d\s])(?=\d)")
 
 
+_MEDIUM_WORDS = ("صحيفه ", "جريده ", "موقع ", "مجله ", "قناه ", "اذاعه ")
+
+
 def is_agency(name: str) -> bool:
-    """A news agency or outlet name as credited after a dateline ("أ ش أ", "رويترز", "الصباح", "CNN")."""
+    """A news agency or outlet name as credited after a dateline ("أ ش أ", "رويترز", "الصباح", "CNN"),
+    also with the word for its medium ("صحيفة العرب")."""
     key = line_key(name)
     vocab = _credit_vocab()[0]
+    if key.startswith(_MEDIUM_WORDS) and key.split(" ", 1)[1] in vocab:
+        return True
     return key in vocab or _DIGITS_GLUED.sub(" ", key) in vocab     # "فرانس24" is "فرانس 24"
 
 
@@ -582,7 +588,8 @@ _STAMP_AGENCY = re.compile(r"[(（]([^()（）\d]{1,24})[)）]\s*$")
 # what may close a date stamp and is no date: the time zone ("13:42 بتوقيت أبوظبي", "GMT+3", "14:25 ت م") and
 # a paper's issue number ("13 مارس 2024 مـ رقم العدد [ 16541 ]")
 _STAMP_TAIL = re.compile(r"(?:\s*[-–|,،]?\s*(?:(?:ب|حسب\s+)?توقيت\s+[^\d|\-–]{2,30}|(?:GMT|UTC|GST|AST|EET|EEST|CET|CEST|BST|MSK)(?:\s*[+-]\s*\d{1,2})?"
-                         r"|ت\s*[مغ]|(?:رقم\s+)?العدد\s*[\[(]?\s*\d+\s*[\])]?))+\s*$")
+                         r"|ت\s*[مغ]|(?:رقم\s+)?العدد\s*[\[(]?\s*\d+\s*[\])]?"
+                         r"|(?:[a-z0-9-]+\.)+[a-z]{2,}))+\s*$", re.IGNORECASE)   # "| arabic.news.cn": the site
 
 
 _UPDATE_TAIL = re.compile(r"\s*[-–|،,]?\s*(?:آخر\s*)?(?:تحديث|محدث)\b.*$")
@@ -654,7 +661,7 @@ def parse_credit(text: str, strict: bool = False) -> Credit | None:
     kinds = []
     for part, written in zip(parts, raw):
         key = line_key(part)
-        if key in agencies or (_GUILLEMETS.fullmatch(written) and key not in places):
+        if key in agencies or is_agency(part) or (_GUILLEMETS.fullmatch(written) and key not in places):
             kinds.append("agency")              # "بيروت - «الأخبار»": a paper's name is written in quotes
         elif key in places:
             kinds.append("place")

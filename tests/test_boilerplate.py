@@ -812,3 +812,9 @@ def test_readers_comments_under_the_story_and_the_comment_count_above_it_go():
     a = clean(raw)
     assert a.text == BODY
     assert reasons(a)["سليم - هولندا"] == "reader comments" and reasons(a)["2 تعليقات"] == "comment count"
+
+
+def test_a_stamp_followed_by_the_sites_address_and_an_outlet_as_author():
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n2024-08-08 21:18:45 | arabic.news.cn\n{BODY}",
+              author_hint="RT")
+    assert (a.published, a.author, a.agency, a.text) == ("2024-08-08T21:18", None, "RT", BODY)
