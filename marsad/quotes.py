@@ -1266,7 +1266,7 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
 
 # "على هامش التدشين", "على خلفية", "على متن الطائرة": a preposition opening an adverbial, not the verb's own
 _ADVERBIAL_AFTER_PREPOSITION = word_set(("هامش", "خلفية", "متن", "صعيد", "مستوى", "رأس", "حد", "ضوء", "وقع",
-                                         "غرار", "مدار", "امتداد", "هامشه"))
+                                         "غرار", "مدار", "امتداد", "هامشه", "لسان"))
 
 
 def _name_ali(doc: _Text, word: str) -> bool:
@@ -1494,6 +1494,10 @@ def _speaker(doc: _Text, lex: _Lexicon, f: _Found, sentence: tuple[int, int], st
     a, b = f.region
     if f.how == "according":
         return _source(doc, lex, a, b, state)
+    if f.verb_tok is not None:                  # between the verb and the words: "وأكدت الوزارة على لسان
+        mouth = _mouthpiece(doc, doc.tokens[f.verb_tok].start, f.start)     # المتحدث باسمها أحمد سالم أن"
+        if mouth is not None:
+            return mouth.mention, mouth.text
     verb = f.verb
     assert verb is not None and f.verb_tok is not None
     if verb.subject_before:                    # "نقلت الوكالة عن مسؤول عراقي قوله إن"
@@ -1507,6 +1511,28 @@ def _speaker(doc: _Text, lex: _Lexicon, f: _Found, sentence: tuple[int, int], st
     if verb.participle:
         return _clause_subject(doc, f.verb_tok, sentence, state, quoted)
     return _subject(doc, lex, f.verb_tok, a, b, sentence, state)
+
+
+_BY_THE_MOUTH_OF = normal("لسان")
+MOUTHPIECE_WORDS = 6      # the person "على لسان" names comes within this many words (a role may come first)
+
+
+def _mouthpiece(doc: _Text, start: int, end: int) -> Referent | None:
+    """The person a sentence speaks through before the quotation ("على لسان المتحدث باسمها أحمد سالم", "دعت
+    على لسان عضوة لجنتها الوطنية نزهة مجدي"): whoever the body is, the words are that person's."""
+    tokens = doc.tokens
+    k = doc.token_index(start)
+    while k < len(tokens) and tokens[k].start < end:
+        if (normal(tokens[k].text) == _BY_THE_MOUTH_OF and k > 0
+                and normal(tokens[k - 1].text) in ("علي", "وعلي")):
+            limit = tokens[min(len(tokens) - 1, k + 2 * MOUTHPIECE_WORDS)].end
+            for ref in doc.referents_in(tokens[k].end, min(limit, end)):
+                if doc.article.mentions[ref.mention].type == "PER" \
+                        and _words_between(doc, tokens[k].end, ref.start) <= MOUTHPIECE_WORDS:
+                    return ref
+            return None
+        k += 1
+    return None
 
 
 def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence: tuple[int, int],

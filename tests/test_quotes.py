@@ -1345,3 +1345,11 @@ def test_what_a_verb_describes_is_not_its_speaker():
     a = article(text, {"ناصر ياسين": "PER"}, titles={"ناصر ياسين": "وزير البيئة"})
     [q] = find_quotes(a)
     assert (speaker(a, q), q.speaker_text) == ("ناصر ياسين", "ناصر ياسين")
+
+
+def test_words_said_through_someone_are_that_persons_and_start_after_the_connector():
+    text = "وأكدت الوزارة على لسان المتحدث باسمها أحمد سالم أن «الامتحانات ستجرى في موعدها دون أي تأجيل»."
+    a = article(text, {"أحمد سالم": "PER"}, titles={"أحمد سالم": "المتحدث باسمها"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "أحمد سالم"
+    assert q.text.startswith("«الامتحانات") or q.text.startswith("الامتحانات")
