@@ -2143,9 +2143,27 @@ def document_repairs(article: Article) -> None:
     off a name the article writes alone elsewhere (`_cut_surnames`), and surnames left untagged after a verb
     (`_surnames_after_verbs`)."""
     _pronouns_not_names(article)
+    _letters_named_elsewhere(article)
     _retype_people(article)
     _cut_surnames(article)
     _surnames_after_verbs(article)
+
+
+def _letters_named_elsewhere(article: Article) -> None:
+    """A letter the clitic cut took from a person's first word goes back when the whole word is a name part
+    the article writes elsewhere: "، لولا دا سيلفا،" is Lula, named in full as "لويس إيناسيو لولا دا سيلفا",
+    not ل + "ولا" ("and not")."""
+    text = article.text
+    inner = {match_form(w) for m in article.mentions if m.type == "PER" for w in m.text.split()[1:]}
+    for mention in article.mentions:
+        if mention.type != "PER" or mention.start == 0:
+            continue
+        before = text[mention.start - 1]
+        if before not in "لبكفو" or (mention.start > 1 and text[mention.start - 2].isalpha()):
+            continue
+        first = mention.text.split(" ", 1)[0]
+        if match_form(before + first) in inner and match_form(first) not in inner:
+            _move_start(mention, text, mention.start - 1)
 
 
 def chain_mentions(article: Article) -> None:

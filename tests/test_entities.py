@@ -1287,3 +1287,10 @@ def test_a_state_bodys_name_goes_on_with_its_field_but_not_into_the_sentence():
                   "إن المباراة تأجلت. وفرضت وزارة الخزانة الأمريكية للجماعات الإرهابية التي تنشط عقوبات.")
     orgs = [m.text for m in a.mentions if m.type == "ORG"]
     assert orgs == ["الهيئة السعودية للحياة الفطرية", "الاتحاد السعودي لكرة القدم", "وزارة الخزانة الأمريكية"]
+
+
+def test_a_letter_cut_as_a_clitic_goes_back_when_the_article_names_the_whole_word():
+    a = annotated("ووصل الرئيس البرازيلي لويس إيناسيو لولا دا سيلفا إلى القاهرة. وقال الرئيس البرازيلي، لولا دا "
+                  "سيلفا، إن البلدين شريكان.")
+    people = [m.text for m in a.mentions if m.type == "PER"]
+    assert people == ["لويس إيناسيو لولا دا سيلفا", "لولا دا سيلفا"]       # not "ولا دا سيلفا"
