@@ -1087,7 +1087,8 @@ def clean_document(doc: Document, text: str, line_stats: LineStats | None = None
         # above the story) beats what the text says of itself ("قال لـ«النهار»" also names a namesake)
         outlet=(metadata.outlet_from_url(doc.url) or metadata.outlet_from_hint(doc.outlet_hint)
                 or (_page_outlet(page) if page else None) or next(iter(cleaned.outlets), None)
-                or metadata.outlet_from_text(body) or _byline_outlet(credit)),
+                or metadata.outlet_from_text(body) or _byline_outlet(credit)
+                or metadata.site_of(doc.url or (page.url if page else None))),
         title=cleaned.title,
         published=metadata.extract_published(doc, cleaned.date_lines, page.date if page else None),
         dateline=credit.dateline,

@@ -103,6 +103,19 @@ def outlet_from_url(url: str | None) -> str | None:
     return None
 
 
+def site_of(url: str | None) -> str | None:
+    """The host a URL is on, without "www.", as the outlet of a page whose site marsad does not know
+    ("akhbar-alkhaleej.com"): an outlet named by its address is better than none when grouping by outlet."""
+    if not url:
+        return None
+    try:
+        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    except ValueError:
+        return None
+    host = host[4:] if host.startswith("www.") else host
+    return host if "." in host and not host.replace(".", "").isdigit() else None
+
+
 def outlet_from_hint(hint: str | None) -> str | None:
     """A container's outlet field mapped to an outlet id: an id ("aawsat"), a domain or a name ("عكاظ")."""
     if not hint or not hint.strip():

@@ -818,3 +818,9 @@ def test_a_stamp_followed_by_the_sites_address_and_an_outlet_as_author():
     a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n2024-08-08 21:18:45 | arabic.news.cn\n{BODY}",
               author_hint="RT")
     assert (a.published, a.author, a.agency, a.text) == ("2024-08-08T21:18", None, "RT", BODY)
+
+
+def test_an_unknown_sites_page_takes_its_address_as_outlet_a_known_one_its_id():
+    assert clean(f"الصحة تعلن خطة لتطوير المستشفيات\n{BODY}", url="https://www.akhbar-alkhaleej.com/n/1").outlet \
+        == "akhbar-alkhaleej.com"
+    assert clean(f"الصحة تعلن خطة لتطوير المستشفيات\n{BODY}", url="https://www.youm7.com/story/1").outlet == "youm7"

@@ -305,3 +305,9 @@ def test_the_writer_the_outlet_then_the_place_opening_the_text():
     from marsad.metadata import extract_dateline
     credit = extract_dateline("عبدالله البرقاوي- سبق- الرياض: أعلن طيران ناس عن تكريم قائد الطائرة.")
     assert (credit.dateline, credit.agency, credit.author) == ("الرياض", "سبق", "عبدالله البرقاوي")
+
+
+def test_a_page_on_an_unknown_site_is_named_by_its_address():
+    from marsad.metadata import site_of
+    assert site_of("https://www.akhbar-alkhaleej.com/news/article/1") == "akhbar-alkhaleej.com"
+    assert site_of("http://10.0.0.1/page") is None and site_of(None) is None
