@@ -1793,6 +1793,9 @@ def add_institutions(article: Article) -> None:
             nform = match_form(nxt.text)
             if not (in_place or _COMPLEMENT.match(nform)) or _pronoun_word(nxt.text, text) or in_date(nxt):
                 break                           # "وزارة المعارف بالنادي": a preposition ends the name
+            if nform[:1] == "و" and (_word(nform[1:]) in _INSTITUTION_HEADS
+                                     or any(_origin_adjective(w.text) for w in words[1:])):
+                break                           # "الجيش العراقي والجيش الإسباني": a second body
             inside_place = inside_place or in_place
             words.append(nxt)
             end = nxt.end

@@ -1294,3 +1294,9 @@ def test_a_letter_cut_as_a_clitic_goes_back_when_the_article_names_the_whole_wor
                   "سيلفا، إن البلدين شريكان.")
     people = [m.text for m in a.mentions if m.type == "PER"]
     assert people == ["لويس إيناسيو لولا دا سيلفا", "لولا دا سيلفا"]       # not "ولا دا سيلفا"
+
+
+def test_two_state_bodies_joined_by_wa_are_two():
+    a = annotated("وشارك الجيش العراقي والجيش الإسباني في التدريب. وقالت وزارة الكهرباء والماء الكويتية إن الانقطاع انتهى.")
+    assert [m.text for m in a.mentions if m.type == "ORG"] == ["الجيش العراقي", "الجيش الإسباني",
+                                                             "وزارة الكهرباء والماء الكويتية"]
