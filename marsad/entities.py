@@ -1980,11 +1980,14 @@ def _looks_like_full_name(forms: Counter, text: str) -> bool:
 def _lineage_tail(forms: Counter, kept: int) -> bool:
     """What a full name adds after the `kept` parts a shorter form gives is more lineage: family names with
     the article (الجابر الصباح) or بن/آل parts; not a tagger's span run on into the sentence ("سعود الفيصل
-    أدهى", "سلمان بن عبدالعزيز آل سعود برقية"), whose words the name-type rates, learnt from the tagger's own
-    spans, may even rate as name words."""
+    أدهى", "سلمان بن عبدالعزيز آل سعود برقية", "قاسم أمين المولود", "أحمد ياسين المرشد"): an article word
+    must be a name word or a nisba and no title head, and other words are not trusted at all, since the
+    name-type rates, learnt from the tagger's own spans, may rate run-on words as name words."""
     form = max(forms.items(), key=lambda kv: (kv[1], kv[0]))[0]
     tail = person_parts(match_form(form))[kept:]
-    return bool(tail) and all(_is_lineage(p) or (strip_article(p) != p and len(p) >= 4) for p in tail)
+    return bool(tail) and all(_is_lineage(p) or (
+        strip_article(p) != p and len(p) >= 4 and _word(p) not in _HEADS_BY_FIRST     # "المرشد الروحي"
+        and (_person_evidence(p) >= 1 or _gentilic_word(p))) for p in tail)          # "المولود عام 1863"
 
 
 def _known_by_first_name(part: str, long: tuple[str, ...]) -> bool:
