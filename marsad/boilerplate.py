@@ -609,6 +609,8 @@ def _apply_rules(lines: list[_Line]) -> None:
         line = lines[i]
         if not _HAS_WORD.search(line.text):
             line.why = "lone punctuation"
+        elif line.words <= 8 and _language_switcher(line.text):
+            line.why = "language switcher"
         elif line.words <= 6 and (line.key in rules.list_headers or _more_from(line)):
             why = line.why = rules.list_headers.get(line.key, "related-articles list")
             # a one-word header (أخبار، الأحدث، مواضيع) is also a menu item: what follows it is a list only
@@ -742,6 +744,31 @@ def _news_words(key: str) -> list[set[str]]:
     return [_word_forms(w) for w in key.split() if len(w) >= 3 and w not in _FUNCTION_WORDS]
 
 
+_LANGUAGES = frozenset(("عربي", "العربيه", "english", "español", "espanol", "français", "francais", "deutsch",
+                        "türkçe", "fr", "ar", "en", "es", "de", "tr", "فرنسي", "انجليزي", "english version"))
+
+
+def _language_switcher(text: str) -> bool:
+    """"عربي | English | Español", "FR | AR | EN": the page's languages, not its story or its agency."""
+    parts = [line_key(p) for p in re.split(r"[|/•·]", text) if p.strip()]
+    return len(parts) >= 2 and all(p in _LANGUAGES for p in parts)
+
+
+_SENTENCE_MARKS = re.compile(r"[.:؟?!،,«»\"]")
+_PATH_SEPARATOR = re.compile(r"\s(?:>|›|»|&gt;)\s")
+_MENU_GAPS = re.compile(r"\S {2,}(?=\S)")
+_URGENT = re.compile(r"^\s*(?:عاجل|عاجل جدا|breaking)\s*[:|\-–—]", re.IGNORECASE)
+
+
+def _path_or_menu(text: str) -> bool:
+    """A section path ("الدوري المصري > الأهلي") or a menu flattened onto one line, from the site's home
+    ("الرئيسية سياسة اقتصاد ثقافة رياضة"): no headline is written so."""
+    if _PATH_SEPARATOR.search(text) or len(_MENU_GAPS.findall(text)) >= 3 or _language_switcher(text):
+        return True
+    words = line_key(text).split()
+    return len(words) >= 4 and words[0] in _rules().breadcrumb_starts and not _SENTENCE_MARKS.search(text)
+
+
 def _title_index(lines: list[_Line], top: list[int], first: int) -> int | None:
     """Which line above the body is the headline: the first headline-shaped line that shares news words
     with the lead (two, or one for a line of four words or more). A site menu's items ("أخبار مصر",
@@ -749,10 +776,20 @@ def _title_index(lines: list[_Line], top: list[int], first: int) -> int | None:
     Without such a line, a short question opening the body under page furniture is the headline when it
     shares words with the paragraph after it ("لماذا ارتفعت أسعار الكاكاو ...؟": it ends like a sentence, so
     it was read as the lead); else the first headline-shaped line, as before."""
-    shaped = [i for i in top if _headline_or_question(lines[i])
+    shaped = [i for i in top if _headline_or_question(lines[i]) and not _path_or_menu(lines[i].text)
               and not is_date_line(lines[i].text, lines[i].key) and not _is_byline(lines[i])
               and _credit_line_reason(lines[i]) is None and _outlet_line(lines[i]) is None]
     found = _sharing_lead(lines, shaped, first)
+    if found is not None and _URGENT.match(lines[found].text):
+        # "عاجل: حريق في مصافي عدن ..." is the site's ticker over the story's own headline, when one follows
+        later = _sharing_lead(lines, [i for i in shaped if i > found and not _URGENT.match(lines[i].text)
+                                      and not _is_caption_credit(lines[i].text, lines[i].key)], first)
+        lead = set()
+        for line in lines[first:first + 2]:
+            if line.kept:
+                lead.update(*_news_words(line.key or line_key(line.text)))
+        if later is not None and _distinct_shared(lines[later], lead) > _distinct_shared(lines[found], lead):
+            found = later                       # (one that tells the lead better; "عاجل | ..." may be the headline)
     if found is not None:
         return found
     if top and first < len(lines) and lines[first].kept and lines[first].words <= QUESTION_TITLE_WORDS \

@@ -824,3 +824,12 @@ def test_an_unknown_sites_page_takes_its_address_as_outlet_a_known_one_its_id():
     assert clean(f"الصحة تعلن خطة لتطوير المستشفيات\n{BODY}", url="https://www.akhbar-alkhaleej.com/n/1").outlet \
         == "akhbar-alkhaleej.com"
     assert clean(f"الصحة تعلن خطة لتطوير المستشفيات\n{BODY}", url="https://www.youm7.com/story/1").outlet == "youm7"
+
+
+def test_a_path_a_flattened_menu_a_language_switcher_or_a_ticker_is_not_the_headline():
+    headline = "الصحة تعلن خطة لتطوير المستشفيات الحكومية في الشمال"
+    for furniture in ("الأخبار المحلية > الصحة", "الرئيسية سياسة اقتصاد ثقافة رياضة برامج",
+                      "عربي | English | Español", "عاجل: الصحة تعلن خطة جديدة للمستشفيات"):
+        a = clean(f"صحيفة المساء\n{furniture}\n{headline}\nالأحد، 24 مارس 2024 02:15 م\n{BODY}")
+        assert a.title == headline, furniture
+        assert a.text == BODY, furniture
