@@ -703,8 +703,8 @@ def _stamp_beside_names(line: _Line) -> tuple[str, str | None] | None:
     return None
 
 
-def _take_stamp_or_byline(line: _Line, out: CleanText) -> bool:
-    """A date stamp or a byline above or below the body: removed, its text kept for the metadata."""
+def _take_stamp(line: _Line, out: CleanText) -> bool:
+    """A date stamp, alone or beside the writers' names: removed, its text kept for the metadata."""
     if is_date_line(line.text, line.key):
         line.why = "date line"
         out.date_lines.append(line.text)
@@ -713,6 +713,15 @@ def _take_stamp_or_byline(line: _Line, out: CleanText) -> bool:
         out.date_lines.append(stamp[0])
         if stamp[1]:
             out.credits.append(stamp[1])
+    else:
+        return False
+    return True
+
+
+def _take_stamp_or_byline(line: _Line, out: CleanText) -> bool:
+    """A date stamp or a byline above or below the body: removed, its text kept for the metadata."""
+    if _take_stamp(line, out):
+        pass
     elif _is_byline(line):
         line.why = "byline"
         out.credits.append(line.text)
@@ -784,10 +793,7 @@ def _title_index(lines: list[_Line], top: list[int], first: int) -> int | None:
         # "عاجل: حريق في مصافي عدن ..." is the site's ticker over the story's own headline, when one follows
         later = _sharing_lead(lines, [i for i in shaped if i > found and not _URGENT.match(lines[i].text)
                                       and not _is_caption_credit(lines[i].text, lines[i].key)], first)
-        lead = set()
-        for line in lines[first:first + 2]:
-            if line.kept:
-                lead.update(*_news_words(line.key or line_key(line.text)))
+        lead = _lead_words(lines, first)
         if later is not None and _distinct_shared(lines[later], lead) > _distinct_shared(lines[found], lead):
             found = later                       # (one that tells the lead better; "عاجل | ..." may be the headline)
     if found is not None:
@@ -806,10 +812,7 @@ def _sharing_lead(lines: list[_Line], candidates: list[int], lead_at: int) -> in
     of short lines (a menu's "البطولة الاحترافية" over a league report, a section label "تقنية | شركات" over
     a tech story, the outlet's name the body cites) only when no other does; else the first of four words
     or more sharing one."""
-    lead = set()
-    for line in lines[lead_at:lead_at + 2]:
-        if line.kept:
-            lead.update(*_news_words(line.key or line_key(line.text)))    # long lines are not keyed
+    lead = _lead_words(lines, lead_at)
     distinct = {i: _distinct_shared(lines[i], lead) for i in candidates}
     menu_like = {i for i in candidates if _in_short_run(lines, i)}
     for wanted in (lambda i: lines[i].words > MENU_ITEM_WORDS,      # a headline is longer than a menu item
@@ -819,6 +822,15 @@ def _sharing_lead(lines: list[_Line], candidates: list[int], lead_at: int) -> in
         if found is not None:
             return found
     return next((i for i in candidates if distinct[i] == 1 and lines[i].words >= 4), None)
+
+
+def _lead_words(lines: list[_Line], lead_at: int) -> set[str]:
+    """The news words (each in its forms) of the lead's first two lines."""
+    lead: set[str] = set()
+    for line in lines[lead_at:lead_at + 2]:
+        if line.kept:
+            lead.update(*_news_words(line.key or line_key(line.text)))    # long lines are not keyed
+    return lead
 
 
 def _distinct_shared(line: _Line, lead: set[str]) -> int:
@@ -907,9 +919,7 @@ def _clean_body_head(lines: list[_Line], first: int, out: CleanText) -> None:
     for i in head:
         line = lines[i]
         if line.words <= 18 and not _is_paragraph(line):
-            stamp = line.text if is_date_line(line.text, line.key) else (_stamp_beside_names(line) or [None])[0]
-            if stamp is not None:
-                _take_stamp_or_byline(line, out)
+            _take_stamp(line, out)
 
 
 _DIGIT_IN = re.compile(r"\d")
