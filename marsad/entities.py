@@ -1748,6 +1748,7 @@ _INSTITUTION_HEADS = (_STATE_BODY_HEADS - frozenset(_word(w) for w in ("سلطة
 _INSTITUTION_TEXT = re.compile("وزار|مجلس|هيئ|مؤسس|جهاز|مديري|نقاب|اتحاد|جمعي|رابط|منظم|مفوضي|وكال|بنك|مصرف|"
                                "صندوق|محكم|جامع|جيش|برلمان|لجن|معهد|مركز|ديوان|سلط")
 MAX_INSTITUTION_WORDS = 6
+_UNION = _word("اتحاد")
 _DISTRICT_HEADS = frozenset(_word(w) for w in ("مركز", "مديرية", "المديرية", "المركز"))
 _COMPLEMENT = re.compile("^و?(?:ال(?!ذي|تي|ذين|لذان|لتان|لاتي|لواتي)|لل)")  # الصحة, للتعليم, والماء; not التي
 _COUNTRY_LAST = frozenset(_word(w) for w in ("وزارة", "جيش", "برلمان"))   # their names end with the country
@@ -1783,7 +1784,8 @@ def add_institutions(article: Article) -> None:
         tok = tokens[k]
         form = match_form(tok.text)
         clitic = form[0] if len(form) > 4 and form[0] in "وفب" and _word(form[1:]) in _INSTITUTION_HEADS else ""
-        if _word(form[len(clitic):]) not in _INSTITUTION_HEADS:
+        head = _word(form[len(clitic):])
+        if head not in _INSTITUTION_HEADS:
             continue
         start = tok.start + len(clitic)
         words, inside_place, j, end = [tok], False, k + 1, tok.end
@@ -1801,13 +1803,13 @@ def add_institutions(article: Article) -> None:
             end = nxt.end
             j += 1
         origin = max((i for i in range(1, len(words)) if _origin_adjective(words[i].text)), default=None)
-        district = _word(form[len(clitic):]) in _DISTRICT_HEADS      # "مركز العقيق", "مديرية يريم": places
+        district = head in _DISTRICT_HEADS      # "مركز العقيق", "مديرية يريم": places
         if origin is not None:
             # the country closes the name, or a complement with ل right after it: "الاتحاد السعودي لكرة
             # القدم", "المجلس النرويجي للاجئين"
             rest = tokens[k + origin + 1:k + origin + 4]
             words = words[:origin + 1]
-            if _word(form[len(clitic):]) in _COUNTRY_LAST:
+            if head in _COUNTRY_LAST:
                 rest = []                       # "وزارة الخارجية الأمريكية للشؤون السياسية": a post's name
             if rest and text[words[-1].end:rest[0].start] == " " and match_form(rest[0].text)[:1] == "ل" \
                     and len(match_form(rest[0].text)) > 3 and not _pronoun_word(rest[0].text, text):
@@ -1827,7 +1829,7 @@ def add_institutions(article: Article) -> None:
                 words.pop()
         end = words[-1].end
         # "الاتحاد الروسي", "الاتحاد السوفياتي": a union of states, unless its sport or trade follows
-        union = _word(form[len(clitic):]) == _word("اتحاد") and origin is not None and origin == len(words) - 1
+        union = head == _UNION and origin is not None and origin == len(words) - 1
         if len(words) >= 2 and (origin is not None or (inside_place and not district)) and not union \
                 and not any(s < end and start < e and t != "LOC" for s, e, t in covered):
             swallowed.update((s, e) for s, e in places if start <= s and e <= end)
