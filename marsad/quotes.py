@@ -151,6 +151,7 @@ class _Verb:
     ambiguous: bool = False
     subject_before: bool = False
     impersonal: bool = False
+    source_after: bool = False      # نقل: the words are those of whom it names after عن, not its subject's
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,7 @@ class _Lexicon:
     narration: PhraseTable[bool]          # "جاء ذلك", "بعد ذلك" opening a sentence: the narration again
     kin_heads: frozenset[str]             # "عائلة الفنان X": the relative speaks, not X
     speech_nouns: frozenset[str]          # "بكلمة من X ... قال فيها": said in X's speech
+    addressees: frozenset[str]            # "دعت الوزارة المواطنين": whom the words are for, not who spoke
 
 
 @lru_cache(maxsize=1)
@@ -194,6 +196,7 @@ def _lexicon() -> _Lexicon:
             ambiguous=bool(entry.get("ambiguous")),
             subject_before=bool(entry.get("subject_before")),
             impersonal=bool(entry.get("impersonal")),
+            source_after=bool(entry.get("source_after")),
         )
         for form in entry.get("forms", []):
             phrases.append((form, verb))
@@ -223,6 +226,7 @@ def _lexicon() -> _Lexicon:
         narration=PhraseTable(((p, True) for p in data.get("narration_openers", [])), conjunction_variants),
         kin_heads=word_set(data.get("kin_heads", [])),
         speech_nouns=word_set(data.get("speech_nouns", []) + data.get("statement_nouns", [])),
+        addressees=frozenset(normal(w) for w in data.get("addressees", [])),
     )
 
 
@@ -355,12 +359,13 @@ class _Text:
         self.words_before = read.words_before
         lex = _lexicon()
         self.verbs: dict[int, _Verb] = {}          # token index -> reporting verb written there
+        self.relays: dict[int, _Verb] = {}         # the same for نقل, which reports only with عن after it
         named = sorted((m.start, m.end) for m in article.mentions)
         for i in positions(tokens, lex.verbs.first_words(read.words)):
             if tokens[i].text[0].isalpha():
                 hit = lex.verbs.match(tokens, i)
                 if hit is not None and hit.last == i and not _verbal_noun(tokens, i, hit.value, lex, named):
-                    self.verbs[i] = hit.value
+                    (self.relays if hit.value.source_after else self.verbs)[i] = hit.value
         self.verb_list = sorted(self.verbs)
         self.sentences = read.sentences
         self.sentence_starts = [s for s, _ in self.sentences]
@@ -962,7 +967,10 @@ def _colon_after(doc: _Text, lex: _Lexicon, i: int, candidates: _Spans) -> int |
 def _attribution_boundaries(doc: _Text, lex: _Lexicon) -> list[int]:
     """Sorted token indexes where a new attribution starts inside running text ("، مضيفاً أن", "، وأضاف"):
     a reported clause ends at the first one after it (`_clause_end_after`)."""
-    return sorted(_boundary(doc, lex, i, v) for i, v in doc.verbs.items() if _opens_attribution(doc, lex, i, v))
+    relays = ((i, v) for i, v in doc.relays.items()          # "، ونقلت عن مسؤول أن", not "ونقل الجثث"
+              if _relay_source(doc, i + 1, min(len(doc.tokens), i + 1 + RELAY_SOURCE_WORDS)) is not None)
+    return sorted(_boundary(doc, lex, i, v) for i, v in [*doc.verbs.items(), *relays]
+                  if _opens_attribution(doc, lex, i, v))
 
 
 def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _Spans,
@@ -974,10 +982,9 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
     absorbed: set[tuple[int, int]] = set()
     tokens = doc.tokens
     text = doc.text
-    verb_at = doc.verbs
     boundaries = _attribution_boundaries(doc, lex)
     out = []
-    for i, verb in verb_at.items():
+    for i, verb in sorted({**doc.verbs, **doc.relays}.items()):
         pos = tokens[i].start
         if verb.direct_only or candidates.containing(pos) or taken.containing(pos):
             continue
@@ -1028,6 +1035,10 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
         while b > i + 1 and (normal(tokens[b - 1].text) in lex.connectors
                              or canonical(tokens[b - 1].text) in verb.prepositions):
             b -= 1
+        if verb.source_after and (_relay_source(doc, i + 1, b) is None
+                                  or any(j in doc.verbs for j in range(i + 1, clause_tok))):
+            continue                            # "نقل الجرحى إلى المستشفى بعد أن": carried, not reported;
+                                                # "نقلت عن مسؤول قوله إن": قوله's quotation
         out.append(_Found("reported", start, end, pos, "verb", i, verb, (i + 1, b)))
     return out, absorbed
 
@@ -1425,7 +1436,8 @@ def _attribute(doc: _Text, lex: _Lexicon, found: list[_Found]) -> list[Quote]:
                 verb = f.verb if f.how == "verb" else None
                 if known is not None:
                     state.focus_agreement = known       # the same speaker goes on: the first verb told
-                elif (verb is not None and not (verb.subject_before or verb.participle or verb.ambiguous)
+                elif (verb is not None and not (verb.subject_before or verb.source_after or verb.participle
+                                                or verb.ambiguous)
                         and not _statement_subject(doc, lex, f)):
                     # the gender of a finite verb with the speaker as subject ("داعية" is also a preacher,
                     # عبر a preposition, and "وذكر التقرير الصادر عن الشركة" agrees with the report)
@@ -1500,6 +1512,9 @@ def _speaker(doc: _Text, lex: _Lexicon, f: _Found, sentence: tuple[int, int], st
             return mouth.mention, mouth.text
     verb = f.verb
     assert verb is not None and f.verb_tok is not None
+    if verb.source_after:                       # "ونقلت الوكالة عن وزير الداخلية أحمد الفلاحي أن"
+        k = _relay_source(doc, a, b)
+        return _source(doc, lex, k + 1, b, state) if k is not None else None
     if verb.subject_before:                    # "نقلت الوكالة عن مسؤول عراقي قوله إن"
         ref = _referent_before(doc, f.verb_tok, sentence[0], any_position=True)
         if ref is not None:
@@ -1513,7 +1528,17 @@ def _speaker(doc: _Text, lex: _Lexicon, f: _Found, sentence: tuple[int, int], st
     return _subject(doc, lex, f.verb_tok, a, b, sentence, state)
 
 
+def _relay_source(doc: _Text, a: int, b: int) -> int | None:
+    """The عن (or the لسان of "على لسان") among tokens [a, b) after which a relaying verb names whose words it
+    passes on ("نقلت الوكالة عن مسؤول"), or None: without one, نقل carries people or goods, it reports nobody."""
+    tokens = doc.tokens
+    return next((j for j in range(a, b) if canonical(tokens[j].text) == "عن"
+                 or (normal(tokens[j].text) == _BY_THE_MOUTH_OF and j > a
+                     and normal(tokens[j - 1].text) in ("علي", "وعلي"))), None)
+
+
 _BY_THE_MOUTH_OF = normal("لسان")
+RELAY_SOURCE_WORDS = 4    # "ونقلت صحيفة نيويورك تايمز عن": the عن of a relaying verb that ends a running clause
 MOUTHPIECE_WORDS = 6      # the person "على لسان" names comes within this many words (a role may come first)
 
 
@@ -1937,7 +1962,9 @@ def _possessed(word: str) -> bool:
 
 
 def _phrase(doc: _Text, lex: _Lexicon, h: int, b: int) -> str:
-    """Up to SUBJECT_PHRASE_WORDS words from token h, stopping at punctuation, a preposition or filler."""
+    """Up to SUBJECT_PHRASE_WORDS words from token h, stopping at punctuation, a preposition or filler, or
+    at the people addressed: after a definite word, "المواطنين" is no genitive but the verb's object ("دعت
+    وزارة الصحة المواطنين إلى"), while after an indefinite one it is ("دعا اتحاد الطلاب إلى")."""
     tokens = doc.tokens
     end = h
     words = 0
@@ -1945,6 +1972,8 @@ def _phrase(doc: _Text, lex: _Lexicon, h: int, b: int) -> str:
     while j < b and is_word(tokens[j]) and words < SUBJECT_PHRASE_WORDS:
         if j > h and (in_set(tokens[j].text, lex.fillers) or in_set(tokens[j].text, lex.according)
                       or normal(tokens[j].text) in lex.connectors):
+            break
+        if j > h and normal(tokens[j].text) in lex.addressees and normal(tokens[j - 1].text).startswith("ال"):
             break
         end = j
         words += 1

@@ -1353,3 +1353,29 @@ def test_words_said_through_someone_are_that_persons_and_start_after_the_connect
     [q] = find_quotes(a)
     assert speaker(a, q) == "أحمد سالم"
     assert q.text.startswith("«الامتحانات") or q.text.startswith("الامتحانات")
+
+
+def test_the_people_a_body_calls_on_are_not_its_name_gulf_style():
+    """"دعت وزارة الصحة الحجاج إلى": the pilgrims are the call's object; after a definite word an audience
+    noun ends the unnamed subject, while after an indefinite one it belongs to it ("اتحاد الطلاب")."""
+    a = article("ودعت وزارة الصحة الحجاج إلى الالتزام بالتعليمات الصادرة عن الجهات المختصة وعدم الخروج.\n"
+                "وحذرت السلطات السكان من الاقتراب من مجاري السيول والأودية خلال الأيام المقبلة.\n"
+                "ودعا اتحاد الطلاب إلى مقاطعة الامتحانات حتى تستجيب الإدارة لمطالبهم المشروعة.")
+    q1, q2, q3 = find_quotes(a)
+    assert (q1.speaker_mention, q1.speaker_text) == (None, "وزارة الصحة")
+    assert q2.speaker_text == "السلطات"
+    assert q3.speaker_text == "اتحاد الطلاب"
+
+
+def test_a_relayed_clause_is_the_words_of_whom_the_outlet_cites_levant_style():
+    """"ونقلت الوكالة عن X أن": the words are X's, the outlet only passes them on; "على لسان" works the same,
+    and نقل with no عن carries people, it reports nothing (nor does it end another clause)."""
+    text = ("ونقلت وكالة الأنباء الرسمية عن وزير الداخلية أحمد الفلاحي أن الوضع الأمني في العاصمة مستقر ولا داعي للقلق.\n"
+            "ونقلت صحيفة الغارديان عن مصادر دبلوماسية غربية أن المفاوضات ستستأنف الأسبوع المقبل في جنيف.\n"
+            "ونقل التلفزيون الرسمي على لسان وزير الداخلية أحمد الفلاحي أن الحدود ستفتح أمام المسافرين غدا.\n"
+            "وأوضح مدير الدفاع المدني أن امرأتين لقيتا حتفهما بالحادث فيما نقل السائق بحالة خطرة إلى المستشفى.")
+    a = article(text, {"أحمد الفلاحي": "PER", "الغارديان": "ORG"})
+    q1, q2, q3, q4 = find_quotes(a)
+    assert speaker(a, q1) == speaker(a, q3) == "أحمد الفلاحي"
+    assert (q2.speaker_mention, q2.speaker_text) == (None, "مصادر دبلوماسية غربية")
+    assert q4.verb == "أوضح" and q4.text.endswith("نقل السائق بحالة خطرة إلى المستشفى")
