@@ -958,7 +958,8 @@ _SPACES = re.compile(r"[ \t]+$")
 def _first_name_before(text: str, start: int, covered: list[tuple[int, int]]) -> tuple[int, int] | None:
     """(start, `_person_evidence`) of a first name the tagger left out right before a name starting at
     `start`: one plain word, only spaces between, no article, not a stop word or a title word, not inside
-    another mention, with some evidence of being a name (ينس, جو). None when there is no such word."""
+    another mention, with some evidence of being a name (ينس, جو; a known given name is strong evidence
+    here, right before a name). None when there is no such word."""
     gap = _SPACES.search(text, max(0, start - 4), start)
     if gap is None or gap.end() != start:
         return None
@@ -972,7 +973,8 @@ def _first_name_before(text: str, start: int, covered: list[tuple[int, int]]) ->
     if (not word.isalpha() or _DEFINITE.match(form) or form in _STOP_WORDS or _word(form) in _HEADS_BY_FIRST
             or any(s < gap.start() and first < e for s, e in covered)):
         return None
-    evidence = _person_evidence(word)
+    given = _word(form) in _GIVEN_NAMES and not word.endswith("ه")   # (باسمه is "in his name", not باسمة)
+    evidence = 2 if given else _person_evidence(word)     # نزهة, نجلاء: news also writes them as words
     return (first, evidence) if evidence else None
 
 

@@ -447,6 +447,15 @@ def test_a_name_after_a_title_is_a_person_with_the_first_name_the_tagger_missed(
     assert (second.type, second.name) == ("PER", "أوديلفرد شتراومبورغ")
 
 
+def test_a_known_given_name_news_also_writes_as_a_word_joins_the_name_after_a_bare_title():
+    """نزهة (an outing) and نجلاء have little name evidence in news, but right between a bare title and a
+    surname they are the first name, as the given-name list says."""
+    text = "وقالت الوزيرة نزهة الإدريسي إن البرنامج سيشمل جميع الجهات، وأكدت الخبيرة نجلاء بن عيسى ذلك."
+    article = prepare(make_article("t", text, [("الإدريسي", "PER"), ("بن عيسى", "PER")]))
+    assert [(m.text, m.title) for m in article.mentions] == [("نزهة الإدريسي", "الوزيرة"),
+                                                             ("نجلاء بن عيسى", "الخبيرة")]
+
+
 def test_a_quoted_name_after_a_title_and_comma_is_a_person():
     text = "والتقى الوزير، أمس، برئيسة المفوضية الأوروبية، “هيلدغارد فانسترومر” في بروكسل."
     article = prepare(make_article("t", text, [("هيلدغارد فانسترومر", "ORG"), ("بروكسل", "LOC")]))
