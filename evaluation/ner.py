@@ -180,16 +180,17 @@ def model_tagger(model: Path | None, domain: str = "news", kind: str = "crf"):
     return lambda words: tagger.tag(words, domain)
 
 
-INSTITUTIONS = False    # --institutions: also the state bodies the corpora leave untagged (add_institutions)
+INSTITUTIONS = False    # --institutions: also the bodies the corpora leave untagged (add_known_bodies, add_institutions)
 
 
 def as_marsad_outputs(words: list[str], labels: list[str]) -> list[str]:
     """One sentence's labels as marsad outputs them once tagged and propagated: name parts joined and
     coordinated bodies split (`marsad.ner.join_name_parts`, `split_coordinated`, as `find_mentions`), then the entity stage's repairs that need no other
     sentence (`marsad.entities.repair_mentions`), run on the sentence as a text of its words. Not the state
-    bodies marsad also names (`marsad.entities.add_institutions`: "الجيش اللبناني"), which the corpora write
-    as plain words, unless --institutions."""
-    from marsad.entities import add_institutions, repair_mentions
+    bodies and listed world organisations marsad also names (`marsad.entities.add_institutions`: "الجيش
+    اللبناني"; `add_known_bodies`: "مجلس التعاون الخليجي"), which the corpora often write as plain words,
+    unless --institutions."""
+    from marsad.entities import add_institutions, add_known_bodies, repair_mentions
     from marsad.ner import join_name_parts, split_coordinated
     from marsad.records import Article, Mention
 
@@ -206,6 +207,7 @@ def as_marsad_outputs(words: list[str], labels: list[str]) -> list[str]:
     article = Article(id="s", source="s", text=text, mentions=mentions)
     repair_mentions(article)
     if INSTITUTIONS:
+        add_known_bodies(article)
         add_institutions(article)
     return _labels_of(article.mentions, offsets)
 
@@ -274,8 +276,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--raw", action="store_true",
                         help="the tagger's labels as they are: no name-part joining, no entity-stage repairs")
     parser.add_argument("--institutions", action="store_true",
-                        help="also name state bodies with their country (الجيش اللبناني), which the gold corpora "
-                             "leave untagged and marsad's entity output includes")
+                        help="also name state bodies with their country (الجيش اللبناني) and the listed world "
+                             "organisations (مجلس التعاون الخليجي), which the gold corpora often leave untagged "
+                             "and marsad's entity output includes")
     args = parser.parse_args(argv)
     global INSTITUTIONS
     INSTITUTIONS = args.institutions

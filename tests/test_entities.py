@@ -1309,3 +1309,23 @@ def test_two_state_bodies_joined_by_wa_are_two():
     a = annotated("وشارك الجيش العراقي والجيش الإسباني في التدريب. وقالت وزارة الكهرباء والماء الكويتية إن الانقطاع انتهى.")
     assert [m.text for m in a.mentions if m.type == "ORG"] == ["الجيش العراقي", "الجيش الإسباني",
                                                              "وزارة الكهرباء والماء الكويتية"]
+
+
+def test_a_listed_world_organisation_the_tagger_missed_or_cut_short_is_found_whole():
+    text = ("وقال صندوق النقد الدولي إن الاقتصاد سينمو، وحذرت منظمة أطباء بلا حدود من الكوليرا.\n"
+            "وقال الأمين العام للأمم المتحدة إن منظمة الأمم المتحدة للطفولة (اليونيسف) ستساعد.\n"
+            "وهي دولة إسلامية كبرى، واجتمع مجلس الأمن القومي، وزار الوفد مكتب صندوق النقد الدولي في تونس.")
+    names = [("منظمة أطباء", "ORG"), ("منظمة الأمم المتحدة", "ORG"), ("اليونيسف", "ORG"),
+             ("مكتب صندوق النقد الدولي في تونس", "ORG")]
+    article = prepare(make_article("t", text, names))
+    got = [(m.text, m.name) for m in article.mentions if m.type == "ORG"]
+    assert got == [("صندوق النقد الدولي", "صندوق النقد الدولي"),                  # missed: found
+                   ("منظمة أطباء بلا حدود", "منظمة أطباء بلا حدود"),               # cut short: grown
+                   ("لأمم المتحدة", "الأمم المتحدة"),                              # ل + الأمم
+                   ("منظمة الأمم المتحدة للطفولة", "منظمة الأمم المتحدة للطفولة"),  # not the UN itself
+                   ("اليونيسف", "اليونيسف"),
+                   ("مكتب صندوق النقد الدولي في تونس", "مكتب صندوق النقد الدولي في تونس")]  # inside a longer one
+    assert all(article.text[m.start:m.end] == m.text for m in article.mentions)
+    resolution = resolve_entities(collect_names([article]))
+    assert resolution.entity_of("ORG", "منظمة الأمم المتحدة للطفولة") == resolution.entity_of("ORG", "اليونيسف")
+    assert resolution.entity_of("ORG", "منظمة الأمم المتحدة للطفولة") != resolution.entity_of("ORG", "الأمم المتحدة")
