@@ -666,10 +666,11 @@ def _same_as_title(line: _Line, title_key: str) -> bool:
     return line.words >= 4 and title_key.startswith(line.key + " ")
 
 
-def _outlet_line(line: _Line) -> str | None:
+def _outlet_line(line: _Line, masthead: bool = False) -> str | None:
     """The outlet id when a line above the body is only an outlet's name ("RT", "بي بي سي عربي"); a city a
-    paper is named after ("الرياض") is left to the dateline rules."""
-    if line.words > 4 or line.sentence or metadata.is_known_place(line.text):
+    paper is named after ("الرياض", "الخبر") is left to the dateline rules, unless the line is the page's
+    `masthead` (its first line, above the headline), where no dateline stands."""
+    if line.words > 4 or line.sentence or (metadata.is_known_place(line.text) and not masthead):
         return None
     return metadata.outlet_from_hint(line.text)
 
@@ -879,7 +880,8 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
             continue
         elif line.words <= CAPTION_MAX_WORDS and not line.sentence and _is_caption_credit(line.text, line.key):
             line.why = "image credit"
-        elif (chosen is None or i >= chosen or i in above[:2]) and (oid := _outlet_line(line)) is not None:
+        elif (chosen is None or i >= chosen or i in above[:2]) and (
+                oid := _outlet_line(line, masthead=chosen is not None and i == above[0] < chosen)) is not None:
             line.why = "outlet name"            # (inside the menu, "الشرق الأوسط" is the region's section)
             out.outlets.append(oid)
         elif not title_key and i == chosen:
@@ -1137,7 +1139,8 @@ def clean_document(doc: Document, text: str, line_stats: LineStats | None = None
                 or metadata.outlet_from_text(body) or _byline_outlet(credit)
                 or metadata.site_of(doc.url or (page.url if page else None))),
         title=cleaned.title,
-        published=metadata.extract_published(doc, cleaned.date_lines, page.date if page else None),
+        published=metadata.extract_published(doc, [*cleaned.date_lines, metadata.dateline_date(cleaned.paragraphs[0])],
+                                              page.date if page else None),
         dateline=credit.dateline,
         agency=credit.agency,
         author=credit.author,

@@ -615,7 +615,11 @@ def _stamp_core(line: str) -> str:
     update = _UPDATE_TAIL.search(line)
     if update and update.start() > 0 and _HAS_DIGIT.search(line[:update.start()]):
         line = line[:update.start()]
+    line = _TIME_GLUED_TO_DAY.sub(r"\1 ", line)   # Asharq's "17:25-19 مايو 2025": the time, then the day
     return _STAMP_TAIL.sub("", line) or line
+
+
+_TIME_GLUED_TO_DAY = re.compile(r"(\d{1,2}:\d{2})\s*[-–]\s*(?=\d{1,2}\s+[^\W\d_])")
 
 
 def _agency_tail(line: str) -> tuple[str, str | None]:
@@ -729,6 +733,13 @@ _PLACE_DAY_AGENCY = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[-–]?\
 # "الخرطوم 15 أبريل 2024 – تجددت ...": the place, the day's date, a dash
 _PLACE_DATE_DASH = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s+(?P<date>\d{1,2}\s+[^\W\d_]+\s+\d{4})\s*"
                               r"[-–—ـ]+\s+(?=[^\W\d_])")
+
+
+def dateline_date(paragraph: str) -> str | None:
+    """The date a dateline opening the paragraph carries ("بورتسودان 14 أبريل 2025 — وصل ..."), as written:
+    Sudan Tribune's pages have no other; None when the dateline has none or there is no dateline."""
+    found = _PLACE_DATE_DASH.match(paragraph[:60])
+    return found.group("date") if found and is_known_place(found.group("place")) else None
 
 
 def extract_dateline(paragraph: str) -> Credit | None:

@@ -833,3 +833,31 @@ def test_a_path_a_flattened_menu_a_language_switcher_or_a_ticker_is_not_the_head
         a = clean(f"صحيفة المساء\n{furniture}\n{headline}\nالأحد، 24 مارس 2024 02:15 م\n{BODY}")
         assert a.title == headline, furniture
         assert a.text == BODY, furniture
+
+
+def test_the_date_of_a_dateline_is_the_publication_date_when_the_page_gives_none():
+    """Sudan Tribune opens its body with "بورتسودان 14 أبريل 2025 —": the only date the page gives."""
+    body = ("بورتسودان 14 أبريل 2025 — وصل المدير العام للمنظمة الإثنين إلى المدينة في أول زيارة له منذ "
+            "اندلاع الحرب، والتقى وزير الصحة وعددا من المسؤولين.")
+    a = clean(f"سودان تربيون\nأخبار\n\nمدير المنظمة يصل إلى بورتسودان\n\n{body}")
+    assert (a.published, a.dateline, a.outlet) == ("2025-04-14", "بورتسودان", "sudantribune")
+    stamped = clean(f"مدير المنظمة يصل إلى بورتسودان\nالسبت 12 أبريل 2025\n\n{body}")
+    assert stamped.published == "2025-04-12"                # a date line of the page's own comes first
+
+
+def test_a_time_glued_to_the_day_and_a_hijri_month_of_two_words_read_as_a_date_line():
+    # Asharq Al-Awsat's "نُشر: 17:25-19 مايو 2025 م" (the time, a hyphen, the day) and Al-Riyadh's
+    # "11 جمادى الآخرة 1446هـ - 12 ديسمبر 2024م" (the line was kept as body text and the date lost)
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nنُشر: 17:25-19 مايو 2025 م ـ 21 ذو القِعدة 1446 هـ\n{BODY}")
+    assert (a.published, a.text) == ("2025-05-19T17:25", BODY)
+    b = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nالخميس 11 جمادى الآخرة 1446هـ - 12 ديسمبر 2024م\n{BODY}")
+    assert (b.published, b.text) == ("2024-12-12", BODY)
+
+
+def test_a_city_named_paper_on_the_masthead_line_is_the_outlet():
+    """Algeria's الخبر shares its name with Al Khobar: on the page's first line, above the headline and its
+    menu, it is the paper; a lone city under the headline stays the dateline."""
+    a = clean(f"الخبر\nالرئيسية\nالوطن\nاقتصاد\nالصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}")
+    assert a.outlet == "elkhabar"
+    b = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nالخبر\n{BODY}")
+    assert b.outlet is None and reasons(b)["الخبر"] == "dateline"
