@@ -161,6 +161,8 @@ class TitleIndex:
                 j -= 1
                 continue
             words += 1
+            if tok.text.rstrip("ـ") in _CLITIC_OBJECT:
+                return None                     # "وزير الصحة لـ "سودان تربيون"": the name is told, not titled
             if in_set(tok.text, heads):
                 head = j
                 k = j - 1
@@ -453,9 +455,10 @@ def _by_origin(article: Article, tokens: list[Token], words: frozenset[str], ind
 
 
 def _mention_governed(text: str, start: int) -> bool:
-    """An attached ب/ل/ك before the name ("بالكاظمي", "لـ"السوداني""): the clitic is outside the mention."""
+    """An attached ب/ل/ك before the name ("بالكاظمي", "لـ"السوداني"", "لـ "سودان تربيون""): the clitic is
+    outside the mention."""
     j = start - 1
-    while j >= 0 and text[j] in "ـ\"“«":
+    while j >= 0 and (text[j] in "ـ\"“«" or (text[j] == " " and j and text[j - 1] == "ـ")):
         j -= 1
     if j < 0 or text[j] not in _CLITIC_OBJECT:
         return False

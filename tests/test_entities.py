@@ -1329,3 +1329,11 @@ def test_a_listed_world_organisation_the_tagger_missed_or_cut_short_is_found_who
     resolution = resolve_entities(collect_names([article]))
     assert resolution.entity_of("ORG", "منظمة الأمم المتحدة للطفولة") == resolution.entity_of("ORG", "اليونيسف")
     assert resolution.entity_of("ORG", "منظمة الأمم المتحدة للطفولة") != resolution.entity_of("ORG", "الأمم المتحدة")
+
+
+def test_a_known_outlet_named_in_quotes_is_the_paper():
+    text = ('وقال مصدر حكومي لـ«الشرق الأوسط» إن المحادثات ستستأنف، وأكد الوزير لـ "سودان تربيون" ذلك، '
+            'وذكرت صحيفة "الوطن" أن الوفد وصل، فيما عرض برنامج "الصباح" تقريرا عن الشرق الأوسط.')
+    article = prepare(make_article("t", text, [("الشرق الأوسط", "LOC"), ("سودان تربيون", "PER")]))
+    got = [(m.text, m.type) for m in article.mentions]
+    assert got == [("الشرق الأوسط", "ORG"), ("سودان تربيون", "ORG"), ("الوطن", "ORG"), ("الشرق الأوسط", "LOC")]

@@ -1379,3 +1379,14 @@ def test_a_relayed_clause_is_the_words_of_whom_the_outlet_cites_levant_style():
     assert speaker(a, q1) == speaker(a, q3) == "أحمد الفلاحي"
     assert (q2.speaker_mention, q2.speaker_text) == (None, "مصادر دبلوماسية غربية")
     assert q4.verb == "أوضح" and q4.text.endswith("نقل السائق بحالة خطرة إلى المستشفى")
+
+
+def test_the_outlet_a_source_speaks_to_is_not_the_speaker_sudanese_style():
+    """"وقال وزير الصحة لـ "سودان تربيون" إن": the paper is told (the name after لـ is no name of the
+    minister's), and "لصحيفة «الرأي»" likewise; the quoted paper is an organisation, not a man."""
+    text = ('وقال وزير الصحة لـ "سودان تربيون" إن الزيارة تأتي في وقت بالغ الحرج بالنسبة للقطاع الصحي.\n'
+            "وقال المصدر لصحيفة «الرأي» في عددها الصادر اليوم إن السلطات الأمنية أوقفت ثلاثة أشخاص آخرين.")
+    a = article(text, {"سودان تربيون": "PER", "الرأي": "ORG"})
+    q1, q2 = find_quotes(a)
+    assert (q1.speaker_mention, q1.speaker_text) == (None, "وزير الصحة")
+    assert (q2.speaker_mention, q2.speaker_text) == (None, "المصدر")
