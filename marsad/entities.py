@@ -1106,8 +1106,8 @@ def _name_fronts(article: Article) -> None:
     Early: a plural or dual noun governing the name is no first name ("معارضو قاسم أمين", "مؤيدو", "الشاعران
     صالح ..."): a sound masculine plural in construct (a word ending in و whose plural in ون and ين news uses,
     or in one of them for a participle in م-, never a given name or أبو: امرؤ القيس stays) or the dual or
-    plural of a title head; nor is a title head with the article
-    ("الفنان سالم بهوان"), which is left for the title (honorifics such as الشيخ, الملك stay: they are dropped
+    plural of a title head; nor is a title head or a rank with the article
+    ("الفنان سالم بهوان", "العماد جوزاف عون"), which is left for the title (honorifics such as الشيخ, الملك stay: they are dropped
     when names are matched). Late: the name began one word earlier, before بن/بنت ("مي بنت [محمد آل خليفة]"),
     or with a letter the tagger took for a clitic (ف[ريد زهران]: فريد is a given name, ريد is not)."""
     text = article.text
@@ -1124,8 +1124,8 @@ def _name_fronts(article: Article) -> None:
             plural = (bare == form and len(form) >= 4 and form.endswith("و") and form not in _JOIN_NEXT
                       and form not in _GIVEN_NAMES and (all(forms) or (form[0] == "م" and any(forms))))
             dual = any(bare.endswith(end) and (bare[:-2],) in _HEADS for end in ("ان", "ين", "ون"))
-            head = (bare != form and (bare,) in _HEADS and _word(form) not in _HONORIFIC_FIRST
-                    and form not in _ROYAL_TITLES)
+            head = (bare != form and ((bare,) in _HEADS or (_word(form),) in _RANKS)
+                    and _word(form) not in _HONORIFIC_FIRST and form not in _ROYAL_TITLES)
             if plural or dual or head or _verb_opening(text, mention.start, words[0]):
                 _move_start(mention, text, mention.start + mention.text.index(words[1]))
                 continue
@@ -1314,6 +1314,35 @@ def _people_after_titles(article: Article) -> None:
 
 
 MAX_UNTAGGED_NAME = 3          # words of a person's name the tagger missed wholly after a title
+_DEFINITE_WORD_END = re.compile(r"(?<!\w)[وف]?ال\w{2,}(?=[ \t]+\w)")
+
+
+def _known_given(word: str) -> bool:
+    """A given name of person_names.json as written (باسمه is "in his name", not باسمة), and not one that is
+    also a function word once normalised (ولاء = ولا, باسم = "on behalf of")."""
+    form = _word(match_form(word))
+    return form in _GIVEN_NAMES and not word.endswith("ه") and form not in _FUNCTION_LOOKALIKES
+
+
+_FUNCTION_LOOKALIKES = {_word(match_form(w)) for w in ("ولا", "باسم", "بان", "لما", "وفاء", "بشرى")}
+
+
+def _heads_before_given_names(text: str) -> set[int]:
+    """Ends of a definite title head right before a known given name ("المحامية سعاد الطاهري"): a bare head
+    does not close a title, but a given name after it starts a name."""
+    out = set()
+    for found in _DEFINITE_WORD_END.finditer(text):
+        word = found.group(0)
+        form = _word(match_form(word.lstrip("وف") if word[:1] in "وف" and word[1:3] == "ال" else word))
+        if (strip_article(form),) not in _HEADS and (form,) not in _HEADS:
+            continue
+        after = _WORD_AFTER.match(text, found.end())
+        if after and _known_given(after.group(1)):
+            out.add(found.end())
+    return out
+
+
+_WORD_AFTER = re.compile(r"[ \t]+(\w+)")
 _GENTILIC_END = re.compile(r"(?<!\w)([وفبكل]?ال\w{3,}(?:ي|ية|يه))(?!\w)")   # candidates for `_gentilic_word`
 
 
@@ -1507,7 +1536,8 @@ def _untagged_after_titles(article: Article) -> None:
     starts = [s for s, _ in covered]
     org_ends = {m.end for m in article.mentions if m.type in ("ORG", "LOC")}
     people = [(m.start, m.end) for m in article.mentions if m.type == "PER"]
-    ends = sorted(org_ends | {m.end() for m in _GENTILIC_END.finditer(text) if _gentilic_word(m.group(1))})
+    ends = sorted(org_ends | {m.end() for m in _GENTILIC_END.finditer(text) if _gentilic_word(m.group(1))}
+                  | _heads_before_given_names(text))
     added = []
     for after in ends:
         tokens = _window_tokens(text, after, min(len(text), after + 80))
@@ -1521,7 +1551,8 @@ def _untagged_after_titles(article: Article) -> None:
                     or match_form(tok.text) in _STOP_WORDS
                     or (words and text[after + words[-1].end:begin].strip())):
                 break
-            if not words and (_DEFINITE.match(match_form(tok.text)) or _person_evidence(tok.text) < 2):
+            if not words and (_DEFINITE.match(match_form(tok.text))
+                              or (_person_evidence(tok.text) < 2 and not _known_given(tok.text))):
                 break
             if words and _person_evidence(tok.text) < 1:
                 break
@@ -1530,7 +1561,8 @@ def _untagged_after_titles(article: Article) -> None:
             continue
         start, end = after + words[0].start, after + words[-1].end
         title = _title_before(text, Mention(start=start, end=end, text="", type="PER"), people)
-        if title and _title_closes(text, title, start, org_ends) in ("adjective", "body"):
+        closes = _title_closes(text, title, start, org_ends) if title else None
+        if closes in ("adjective", "body") or (closes == "head" and _known_given(words[0].text)):
             added.append(Mention(start, end, text[start:end], "PER", name=text[start:end]))
             covered.append((start, end))
     _add_mentions(article, added)

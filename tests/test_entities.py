@@ -1337,3 +1337,14 @@ def test_a_known_outlet_named_in_quotes_is_the_paper():
     article = prepare(make_article("t", text, [("الشرق الأوسط", "LOC"), ("سودان تربيون", "PER")]))
     got = [(m.text, m.type) for m in article.mentions]
     assert got == [("الشرق الأوسط", "ORG"), ("سودان تربيون", "ORG"), ("الوطن", "ORG"), ("الشرق الأوسط", "LOC")]
+
+
+def test_a_known_given_name_after_a_bare_title_starts_a_name_the_tagger_missed():
+    """"المحامية سعاد الطاهري": the tagger found nothing; a bare head does not close a title, but a known given
+    name right after it does start a name. "باسم" after a head stays "on behalf of"."""
+    text = ("وقالت المحامية سعاد الطاهري إن موكلتها تعرضت للتعنيف، وأكدت النائبة نعيمة الفتحاوي ذلك.\n"
+            "وقال الناطق الرسمي باسم أمين عام الحزب إن الاجتماع تأجل، وانتخب البرلمان العماد جوزاف عون رئيسا.")
+    article = prepare(make_article("t", text, [("العماد جوزاف عون", "PER")]))
+    got = [(m.text, m.type, m.title) for m in article.mentions]
+    assert got == [("سعاد الطاهري", "PER", "المحامية"), ("نعيمة الفتحاوي", "PER", "النائبة"),
+                   ("جوزاف عون", "PER", "العماد")]       # a rank is no part of the name
