@@ -419,6 +419,9 @@ def _spans(labels: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+_LAM_BEFORE_HAMZA = re.compile(r"[وف]?ل(?=[أإ]\w{2})")
+
+
 def clitic_length(word: str, names: frozenset[str] = frozenset(), vocabulary=frozenset()) -> int:
     """How many leading letters of a tagged word are proclitics to leave outside the mention.
 
@@ -431,6 +434,9 @@ def clitic_length(word: str, names: frozenset[str] = frozenset(), vocabulary=fro
     form = normalize_for_matching(word)
     if len(form) != len(word):            # diacritics or tatweel: work on a length-preserving view
         return _clitic_length_marked(word, names, vocabulary)
+    lam = _LAM_BEFORE_HAMZA.match(word)
+    if lam:                               # ل before a written hamza on alef is the preposition: لأرامكو
+        return lam.end()                  # (لأن, لأول alike); a root ل has no hamza after it
     best = 0
     whole_known = form in names or form in vocabulary
     for n in _clitic_candidates(form):

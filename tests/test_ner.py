@@ -69,6 +69,15 @@ def test_clitic_length_rules():
     assert ner.clitic_length("وَالعِراق", names) == 2        # the fatha stays with the clitic
 
 
+def test_lam_before_a_written_hamza_is_the_preposition_even_when_the_whole_word_is_frequent():
+    # "لأرامكو" is frequent news vocabulary itself, yet ل before أ/إ is always ل + the word (لأن, لأول)
+    vocabulary = frozenset({"لارامكو", "ارامكو", "لاعب"})
+    assert ner.clitic_length("لأرامكو", vocabulary=vocabulary) == 1
+    assert ner.clitic_length("ولإسرائيل", vocabulary=vocabulary) == 2
+    assert ner.clitic_length("لاعب", vocabulary=vocabulary) == 0          # no hamza: ل is the root's
+    assert ner.clitic_length("لؤي", vocabulary=vocabulary) == 0           # the name Luay
+
+
 def test_a_name_that_starts_like_clitic_and_article_stays_whole():
     names = frozenset({"كاليفورنيا", "عراق"})
     vocabulary = {"كاليفورنيا": (), "بالتيمور": (), "العراق": (), "بالعراق": (), "فالنسيا": ()}
