@@ -26,6 +26,8 @@ Values are ISO 8601 prefixes as precise as the text allows ("2021", "2021-07", "
 - A day and month without a year take the year that puts the date nearest to publication (an article of
   2021-01-03 saying "28 ديسمبر" means 2020-12-28); with الماضي/المقبل the most recent past / next future one;
   with الجاري/الحالي the publication year.
+- "اليوم نفسه" / "في نفس اليوم" is the day of the last date with a day before it in the text, as "من العام
+  نفسه" is the last year written (None when the text has none), not the publication day.
 - Weeks (الأسبوع الماضي, قبل أسبوعين) have no honest ISO-prefix value at day precision and ISO week strings
   ("2021-W25") are not prefixes, so a week gets the *month* prefix of the day shifted by that many weeks
   (published 2021-07-01, "الأسبوع الماضي" -> "2021-06"). Coarse, and a week that straddles two months
@@ -133,6 +135,8 @@ _WEEKDAY_BLOCKERS_AFTER = {_norm_word(w) for w in _DATA["weekday_blockers_after"
 _ORDINALS = {_norm_word(k): v for k, v in _DATA["ordinal_days"].items()}
 _REL_DAYS = {_norm_word(k): v for k, v in _DATA["relative_days"].items()}
 _TODAY_BLOCKERS = {_norm_word(w) for w in _DATA["today_blockers_before"]}
+_SAME_DAY_AFTER = {_norm_word(w) for w in _DATA["same_day_after"]}
+_SAME_DAY_BEFORE = {_norm_word(w) for w in _DATA["same_day_before"]}
 _YESTERDAY_BLOCKERS = {_norm_word(w) for w in _DATA["yesterday_blockers_after"]}
 _REL_WORDS = {_norm_word(k): v for k, v in _DATA["relative_words"].items()}
 _PERIODS = {_norm_word(k): v for k, v in _DATA["period_units"].items()}
@@ -335,6 +339,7 @@ class _Cand:
     weekday: int | None = None    # a weekday named in the expression, to check against the value
     extend_left: bool = False     # may take a day part or يوم on its left (صباح اليوم, يوم الأربعاء)
     hijri: bool = False
+    same_day: bool = False        # اليوم نفسه: the day of the date before it, filled in by `_same_day`
 
 
 @dataclass
@@ -478,6 +483,14 @@ def _same_year(scan: _Scan, m: re.Match) -> int | None:
     وتولى الحكم في ديسمبر من العام نفسه" is December 2023), None when it wrote none."""
     years = _WRITTEN_YEAR.findall(scan.norm, 0, m.start())
     return int(years[-1]) if years else None
+
+
+def _same_day(before: list[_Cand]) -> str | None:
+    """The day "في اليوم نفسه" points back to: that of the last date before it with a day, as `_same_year`
+    does for the year ("فجر 6 شباط 2023 ... وتلاه زلزال ثان ظهر اليوم نفسه" is 6 February 2023, not the
+    publication day), None when there is none."""
+    day = next((c.value for c in reversed(before) if c.value and len(c.value) >= 10), None)
+    return day[:10] if day else None
 
 
 def _year_shift(m: re.Match) -> int | None:
@@ -748,6 +761,11 @@ def _relday_at(scan: _Scan, pos: int) -> list[_Cand]:
         return []
     if word == "غد" and _weekday_group(m) is None and scan.word_before(m.start())[0] not in _TOMORROW_BEFORE:
         return []
+    if word == "اليوم" and (same := _same_day_span(scan, m.start("rd"), m.end("rd"))):
+        after, punct = scan.word_after(same[1])
+        named_after = not punct and (after in _SAME_DAY_AS or (after or "").startswith("ل") and len(after) > 3
+                                     and not after.startswith("لكن"))
+        return [_Cand(*same, None, "relative", extend_left=True, same_day=not named_after)]
     if word == "اليوم":
         if _QUOTED.match(scan.norm[max(0, pos - 1):m.end("rd") + 1]):
             return []
@@ -764,6 +782,20 @@ def _relday_at(scan: _Scan, pos: int) -> list[_Cand]:
     return [_Cand(m.start(), m.end(), value, "relative", _weekday_group(m), extend_left=True)]
 
 
+def _same_day_span(scan: _Scan, start: int, end: int) -> tuple[int, int] | None:
+    """The span of "اليوم نفسه" / "نفس اليوم" around the اليوم at start:end, or None when no نفسه/ذاته/عينه
+    follows it and no نفس/ذات precedes it."""
+    after, punct = scan.word_after(end)
+    if after in _SAME_DAY_AFTER and not punct:
+        return start, scan.norm.index(after, end) + len(after)
+    before, punct = scan.word_before(start)
+    if before in _SAME_DAY_BEFORE and not punct:
+        return scan.norm.rindex(before, 0, start), end
+    return None
+
+
+# "في اليوم نفسه لدخول أنقرة الحرب", "اليوم نفسه الذي ...": the day is named after it, not before
+_SAME_DAY_AS = {"الذي", "التي"}
 _NOT_ADJECTIVES = {"الي", "الا"}     # إلى, إلا after اليوم begin with ال but do not describe it
 _TOMORROW_BEFORE = {"يوم", *_DAY_PARTS}
 _QUOTED = re.compile(r"[\"«“'(](?:اليوم)[\"»”')]")
@@ -934,6 +966,8 @@ def _select(cands: list[_Cand], scan: _Scan) -> list[_Cand]:
     for c in cands:
         if chosen and c.start < chosen[-1].end:
             continue
+        if c.same_day:
+            c.value = _same_day(chosen)
         chosen.append(c)
     return chosen
 

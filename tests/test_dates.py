@@ -480,3 +480,16 @@ def test_a_day_of_this_last_or_next_month():
     assert found["20 من الشهر الماضي"] == "2025-09-20"
     assert found["الأول من الشهر المقبل"] == "2025-11-01"
     assert found["الشهر الجاري"] == "2025-10"          # the first week, not the first day
+
+
+def test_the_same_day_is_the_day_of_the_date_before_it():
+    text = "انطلقت القافلة من عمّان مساء 14 أيار 2022، ووصلت إلى الحدود فجر اليوم ذاته."
+    assert values(text, "2022-06-01") == [("14 أيار 2022", "2022-05-14"), ("فجر اليوم ذاته", "2022-05-14")]
+    assert values("استقبل الرئيس الوفد أمس، وفي نفس اليوم وقّع الاتفاق") == [
+        ("أمس", "2021-06-30"), ("نفس اليوم", "2021-06-30")]
+    assert values("أغلقت المدارس في الثالث من آذار 2020 وأعلنت الحكومة في ذات اليوم حظر التجول") == [
+        ("الثالث من آذار 2020", "2020-03-03"), ("ذات اليوم", "2020-03-03")]
+    # with no day written before, the day is unknown rather than the publication day
+    assert values("وغادر الوفد في اليوم نفسه") == [("اليوم نفسه", None)]
+    # nor when the day is named after it ("the same day as ...")
+    assert values("وقع الانفجار أمس في اليوم ذاته لافتتاح المعرض") == [("أمس", "2021-06-30"), ("اليوم ذاته", None)]
