@@ -33,7 +33,9 @@ Values are ISO 8601 prefixes as precise as the text allows ("2021", "2021-07", "
   (published 2021-07-01, "الأسبوع الماضي" -> "2021-06"). Coarse, and a week that straddles two months
   is given the month of its shifted day.
 - A Hijri day is converted with hijridate; a Hijri month or year alone keeps only the Gregorian prefix shared
-  by its first and last day (often just the year), or None.
+  by its first and last day (often just the year), or None. A Hijri day and month without a year ("في 15
+  شعبان") take the Hijri year that puts them nearest to publication, as Gregorian ones do, and the value is
+  that Gregorian day.
 - A bare weekday (الأربعاء) is the most recent such day on or before publication, but after a future verb in
   its clause (ستنطلق, سيزور, سوف) the first such day on or after it; with الماضي strictly before, with
   المقبل/القادم strictly after.
@@ -51,7 +53,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
 from marsad import MarsadError
 from marsad.arabic import DIACRITICS, normalize_keep_length
@@ -130,6 +132,9 @@ _HIJRI = _name_map(_DATA["hijri_months"])
 _WEEKDAYS = _name_map(_DATA["weekdays"])
 _ENG_WEEKDAYS = _name_map(_DATA["english_weekdays"])
 _AMBIGUOUS_MONTHS = {_norm_word(w) for w in _DATA["ambiguous_months"]}
+_AMBIGUOUS_HIJRI = {_norm_word(w) for w in _DATA["ambiguous_hijri_months"]}
+_HIJRI_DAY_BEFORE = {_norm_word(w) for w in _DATA["hijri_day_blockers_before"]}
+_HIJRI_DAY_AFTER = {_norm_word(w) for w in _DATA["hijri_day_blockers_after"]}
 _WEEKDAY_BLOCKERS = {_norm_word(w) for w in _DATA["weekday_blockers"]}
 _WEEKDAY_BLOCKERS_AFTER = {_norm_word(w) for w in _DATA["weekday_blockers_after"]}
 _ORDINALS = {_norm_word(k): v for k, v in _DATA["ordinal_days"].items()}
@@ -206,6 +211,13 @@ _ENGLISH_MY = re.compile(rf"(?P<month>{_EM})\.?,?\s+(?P<year>{_YEAR})", _F)
 _HIJRI_DATE = re.compile(
     rf"{_WDP}(?:(?P<day>[0-3]?\d)(?!\d)\s*|(?P<oday>{_ORD})\s+(?:من\s+)?)?(?:شهر\s+)?(?P<month>{_HM}){_E}"
     rf"\s*[،,]?\s*(?:(?:عام|سنه)\s+)?(?P<year>1[34]\d\d)(?!\d)(?:\s*(?:هجريه|هجري|ه)(?!\w))?", _F)
+# "في 15 شعبان", "العاشر من رمضان الماضي", "16 شعبان من العام الحالي": a Hijri day and month with no year
+# written after them, and not "30 محرم من كل عام" (every year)
+_HIJRI_DAY_MONTH = re.compile(
+    rf"{_WDP}(?:(?P<day>[0-3]?\d)(?!\d)\s*|(?P<oday>{_ORD})\s+)(?P<link>(?:من\s+)?(?:شهر\s+)?)(?P<month>{_HM}){_E}"
+    rf"(?:\s+(?P<rel>{_REL}){_E}"
+    rf"|\s+من\s+(?:(?P<ythis>هذا\s+العام|هذه\s+السنه)|(?:العام|السنه)\s+(?P<yrel>{_REL})){_E})?"
+    rf"(?!\s*[،,]?\s*(?:(?:عام|سنه)\s+)?\d|\s+من\s+كل{_E})", _F)
 _YEAR_STRONG_RE = re.compile(
     rf"(?P<ctx>{_alternation(_YEAR_STRONG)})\s+(?P<year>{_YEAR_WIDE}(?:{_CE})?)"
     rf"(?:\s*(?:و|او|-|الي|حتي)\s*(?P<year2>{_YEAR_WIDE}(?:{_CE})?))?", _F)
@@ -565,6 +577,9 @@ def _absolute_at(scan: _Scan, pos: int) -> list[_Cand]:
     m = _HIJRI_DATE.match(norm, pos)
     if m and (cand := _hijri(m)):
         out.append(cand)
+    m = _HIJRI_DAY_MONTH.match(norm, pos)
+    if m and (cand := _hijri_day_month(scan, m)):
+        out.append(cand)
     for c in out:
         c.extend_left = c.weekday is not None
     return out
@@ -601,6 +616,56 @@ def _hijri(m: re.Match) -> _Cand | None:
     else:
         value = f"{first.year:04d}" if first.year == last.year else None
     return _Cand(m.start(), m.end(), value, "date", hijri=True)
+
+
+def _hijri_day_month(scan: _Scan, m: re.Match) -> _Cand | None:
+    """A Hijri day and month with no year ("في 15 شعبان", "العاشر من رمضان"): the Gregorian day of the Hijri
+    year that puts it nearest to publication, or with الماضي/المقبل/الجاري the rule of `_resolve_day_month`.
+
+    Not the city or the war of "العاشر من رمضان" (hijri_day_blockers in dates.json), not "بالعاشر من رمضان"
+    (in the city), not "الأسبوع الأول من رمضان" (weeks), and صفر after a bare number only with من/شهر."""
+    month, day = _HIJRI[_squash(m.group("month"))], _day_of(m)
+    before, punct = scan.word_before(m.start())
+    after, _ = scan.word_after(m.end())
+    if not day or (before in _HIJRI_DAY_BEFORE and not punct) or after in _HIJRI_DAY_AFTER:
+        return None
+    if m.group("oday") and before in _ORDINAL_HEADS and not punct:
+        return None
+    if m.start() > 0 and scan.norm[m.start() - 1] == "ب":
+        return None
+    if m.group("day") and not m.group("link").strip() and _squash(m.group("month")) in _AMBIGUOUS_HIJRI:
+        return None
+    rel = _REL_WORDS[m.group("rel")] if m.group("rel") else None
+    value = _resolve_hijri_day_month(month, day, rel, scan.ref, _year_shift(m))
+    return _Cand(m.start(), m.end(), value, "relative", _weekday_group(m), hijri=True)
+
+
+def _resolve_hijri_day_month(month: int, day: int, rel: int | None, ref: _Ref | None,
+                             year_shift: int | None = None) -> str | None:
+    """The Gregorian day of a Hijri day and month without a year, by the rule of `_resolve_day_month` with
+    Hijri years (the Hijri year of publication, the one before and the one after); "من العام الماضي" after
+    it is the Hijri year before publication's."""
+    if ref is None or ref.day is None:
+        return None
+    try:
+        here = Gregorian.fromdate(ref.day).to_hijri().year
+    except (ValueError, OverflowError):
+        return None
+    if year_shift is not None:
+        here, rel = here + year_shift, 0
+    options = []
+    for year in (here,) if rel == 0 else (here - 1, here, here + 1):
+        try:
+            options.append(Hijri(year, month, day).to_gregorian())
+        except (ValueError, OverflowError):
+            continue
+    if rel == -1:
+        best = max((d for d in options if d < ref.day), default=None)
+    elif rel == 1:
+        best = min((d for d in options if d > ref.day), default=None)
+    else:
+        best = min(options, key=lambda d: (abs((d - ref.day).days), d > ref.day), default=None)
+    return best.isoformat() if best else None
 
 
 def _month_at(scan: _Scan, pos: int) -> list[_Cand]:

@@ -493,3 +493,28 @@ def test_the_same_day_is_the_day_of_the_date_before_it():
     assert values("وغادر الوفد في اليوم نفسه") == [("اليوم نفسه", None)]
     # nor when the day is named after it ("the same day as ...")
     assert values("وقع الانفجار أمس في اليوم ذاته لافتتاح المعرض") == [("أمس", "2021-06-30"), ("اليوم ذاته", None)]
+
+
+def test_a_hijri_day_and_month_without_a_year_take_the_nearest_hijri_year():
+    # published 2025-03-20 = 20 Ramadan 1446
+    assert values("وأقيم حفل الإفطار مساء الخامس من رمضان في جدة", "2025-03-20") == [
+        ("الخامس من رمضان", "2025-03-05")]
+    assert values("وتبدأ إجازة العيد في 29 رمضان وتنتهي في 8 شوال", "2025-03-20") == [
+        ("29 رمضان", "2025-03-29"), ("8 شوال", "2025-04-06")]
+    assert values("افتتح المعرض في 10 شعبان من العام الماضي", "2025-03-20") == [
+        ("10 شعبان من العام الماضي", "2024-02-20")]
+    # a weekday beside it is checked as for any date
+    assert only("وعقد الاجتماع يوم السبت 15 رمضان", "2025-03-20").flag is None
+    assert only("وعقد الاجتماع يوم الأحد 15 رمضان", "2025-03-20").flag == "weekday-mismatch"
+
+
+@pytest.mark.parametrize("sentence", [
+    "افتتح المحافظ مصنعا في مدينة العاشر من رمضان",     # the Egyptian city
+    "اندلع حريق في مصنع بالعاشر من رمضان",
+    "وتحل ذكرى حرب العاشر من رمضان",
+    "وانتهت المباراة بنتيجة 2 صفر",                      # صفر is zero
+    "تصرف الحوافز في 30 محرم من كل عام",                 # every year
+    "وتزداد العبادة في الأسبوع الأخير من رمضان",
+])
+def test_a_hijri_day_and_month_that_is_not_a_date(sentence):
+    assert all(not t.text.endswith(("رمضان", "صفر", "محرم")) for t in find_timexes(sentence, "2025-03-20"))
