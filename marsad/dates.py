@@ -26,6 +26,8 @@ Values are ISO 8601 prefixes as precise as the text allows ("2021", "2021-07", "
 - A day and month without a year take the year that puts the date nearest to publication (an article of
   2021-01-03 saying "28 ديسمبر" means 2020-12-28); with الماضي/المقبل the most recent past / next future one;
   with الجاري/الحالي the publication year.
+- A range of days ("يومي 30 و31 جانفي", "من 25 إلى 27 مارس 2026", "بين الثالث والخامس من الشهر المقبل") is
+  two timexes, as TimeML tags it: the first day alone ("25"), dated by the second, and the second.
 - "اليوم نفسه" / "في نفس اليوم" is the day of the last date with a day before it in the text, as "من العام
   نفسه" is the last year written (None when the text has none), not the publication day.
 - Weeks (الأسبوع الماضي, قبل أسبوعين) have no honest ISO-prefix value at day precision and ISO week strings
@@ -224,9 +226,11 @@ _YEAR_STRONG_RE = re.compile(
 _YEAR_CE = re.compile(rf"(?P<year>{_YEAR}){_CE}", _F)
 _YEAR_BARE = re.compile(rf"(?P<year>{_YEAR})", _F)
 _YEAR_PAREN = re.compile(rf"(?<=\()\s*(?P<year>{_YEAR_WIDE})\s*\)", _F)
-# "يومي 10 و11 أبريل", "من 3 إلى 5 مايو": the first day takes the month (and year) of the second.
+# "يومي 10 و11 أبريل", "من 3 إلى 5 مايو", "بين الخامس والسابع من الشهر الجاري": the first day of a range,
+# dated by the second (`_day_pair_at`)
 _DAY_PAIR = re.compile(
-    rf"(?P<day>[0-3]?\d)\s*(?:و|-|الي|حتي)\s*(?=[0-3]?\d\s*(?:من\s+)?(?:شهر\s+)?(?:{_GM}){_E})", _F)
+    rf"(?:(?P<day>[0-3]?\d)(?!\d)|(?P<oday>{_ORD}))\s*(?:و|-|الي|حتي|والي|وحتي)\s*"
+    rf"(?=(?P<day2>[0-3]?\d)(?!\d)|(?P<oday2>{_ORD}){_E})", _F)
 _RELDAY = re.compile(rf"(?P<rd>{_RD}){_E}(?:\s*[،,]?\s*(?:يوم\s+)?(?P<wd>{_WD}){_E}"
                      rf"|\s*\(\s*(?:يوم\s+)?(?P<wdp>{_WD})\s*\))?", _F)        # اليوم (الخميس): Gulf style
 _WEEKDAY = re.compile(rf"(?P<wd>{_WD}){_E}(?:\s+(?P<rel>{_REL}){_E})?", _F)
@@ -723,15 +727,8 @@ def _number_at(scan: _Scan, pos: int) -> list[_Cand]:
     if m:
         out.append(_Cand(m.start(), m.end(), m.group("year"), "date"))
         return out
-    m = _DAY_PAIR.match(norm, pos)
-    if m and not out:
-        for second in _absolute_at(scan, m.end()):
-            if second.value is None or len(second.value) == 10:
-                day = int(m.group("day"))
-                value = second.value and f"{second.value[:8]}{day:02d}"
-                if value is None or _valid_day(*map(int, value.split("-"))):
-                    out.append(_Cand(m.start(), m.start() + len(m.group("day")), value, second.kind))
-                break
+    if not out:
+        out.extend(_day_pair_at(scan, pos))
     m = _YEAR_PAREN.match(norm, pos)
     if m and not out:
         after, punct = scan.word_after(m.end())       # "القرصان (1958)، و..." but not "(2000) مشارك"
@@ -745,6 +742,39 @@ def _number_at(scan: _Scan, pos: int) -> list[_Cand]:
         if before in _YEAR_WEAK and after not in _COUNT_WORDS and not _NUMBER_TAIL.match(norm, m.end()):
             out.append(_Cand(m.start(), m.end(), m.group("year"), "date"))
     return out
+
+
+_NUMBER_BEFORE = re.compile(r"[\d/\\.]\s*\Z")
+
+
+def _ordinal_at(scan: _Scan, pos: int) -> list[_Cand]:
+    """Dates opening with an ordinal day (الخامس من مارس), or the first day of a range (من الخامس إلى السابع
+    من مارس)."""
+    return _absolute_at(scan, pos) or _day_pair_at(scan, pos)
+
+
+def _day_pair_at(scan: _Scan, pos: int) -> list[_Cand]:
+    """The first day of a range whose second day is a date ("يومي 10 و11 أبريل", "من 25 إلى 27 مارس 2026",
+    "بين الثالث والخامس من الشهر المقبل", "من 8 إلى 13 ذي الحجة"): only the day is its text, and its value
+    is the second's day moved back by the difference of the two numbers, so a Hijri month counts as well.
+    A first day not smaller than the second ("من 28 إلى 2 مارس") would be another month, and a number after
+    a slash or a digit the month of a numeric date ("من 23 / 4 إلى 26 / 6 / 1436"): not taken. The range
+    is two timexes, as TimeML tags it."""
+    m = _DAY_PAIR.match(scan.norm, pos)
+    if not m or (m.group("oday") and scan.word_before(m.start())[0] in _ORDINAL_HEADS):
+        return []
+    if _NUMBER_BEFORE.search(scan.norm, max(0, pos - 8), pos):
+        return []
+    first = int(m.group("day")) if m.group("day") else _ORDINALS[_squash(m.group("oday"))]
+    last = int(m.group("day2")) if m.group("day2") else _ORDINALS[_squash(m.group("oday2"))]
+    seconds = [c for c in _absolute_at(scan, m.end())
+               if c.start == m.end() and (c.value is None or len(c.value) >= 10)]
+    if not seconds or not 0 < first < last:
+        return []
+    second = max(seconds, key=lambda c: c.end)
+    value = second.value and (dt.date.fromisoformat(second.value[:10]) - dt.timedelta(days=last - first)).isoformat()
+    end = m.end("day") if m.group("day") else m.end("oday")
+    return [_Cand(m.start(), end, value, second.kind, hijri=second.hijri)]
 
 
 def _year_at(scan: _Scan, pos: int) -> list[_Cand]:
@@ -992,7 +1022,7 @@ _TRIGGER_AT_START = re.compile(_TRIGGER_BODY)
 
 _HANDLERS: dict[str, Callable[[_Scan, int], list[_Cand]]] = {
     "number": _number_at,
-    "ordinal": _absolute_at,
+    "ordinal": _ordinal_at,
     "hijri": _month_at,
     "month": _month_at,
     "weekday": _weekday_at,

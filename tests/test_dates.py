@@ -518,3 +518,19 @@ def test_a_hijri_day_and_month_without_a_year_take_the_nearest_hijri_year():
 ])
 def test_a_hijri_day_and_month_that_is_not_a_date(sentence):
     assert all(not t.text.endswith(("رمضان", "صفر", "محرم")) for t in find_timexes(sentence, "2025-03-20"))
+
+
+@pytest.mark.parametrize("sentence, first, second", [
+    # every range of days gives two timexes, the first day dated by the second, as "يومي 10 و11 أبريل" does
+    ("تقام الدورة من 18 إلى 22 تشرين الثاني 2023 في بيروت", ("18", "2023-11-18"), ("22 تشرين الثاني 2023", "2023-11-22")),
+    ("ويستمر المعرض بين 3 و9 من الشهر المقبل", ("3", "2021-08-03"), ("9 من الشهر المقبل", "2021-08-09")),
+    ("تجري المنافسات من الرابع إلى التاسع من أيلول 2022", ("الرابع", "2022-09-04"), ("التاسع من أيلول 2022", "2022-09-09")),
+    ("ويفتح باب التسجيل من 5 وحتى 12 ذي القعدة 1442 هـ", ("5", "2021-06-15"), ("12 ذي القعدة 1442 هـ", "2021-06-22")),
+])
+def test_the_first_day_of_a_range_takes_the_month_of_the_second(sentence, first, second):
+    assert values(sentence) == [first, second]
+
+
+def test_a_range_start_that_is_no_day_of_the_second_month_is_not_taken():
+    assert values("تمتد العطلة من 28 إلى 3 آذار 2022") == [("3 آذار 2022", "2022-03-03")]
+    assert values("وأجري المسح من 12 / 4 إلى 20 / 5 / 2021") == [("20 / 5 / 2021", "2021-05-20")]
