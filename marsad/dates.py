@@ -33,7 +33,8 @@ Values are ISO 8601 prefixes as precise as the text allows ("2021", "2021-07", "
 - Weeks (الأسبوع الماضي, قبل أسبوعين) have no honest ISO-prefix value at day precision and ISO week strings
   ("2021-W25") are not prefixes, so a week gets the *month* prefix of the day shifted by that many weeks
   (published 2021-07-01, "الأسبوع الماضي" -> "2021-06"). Coarse, and a week that straddles two months
-  is given the month of its shifted day.
+  is given the month of its shifted day. A part named before a relative period (مطلع الأسبوع الماضي,
+  نهاية الشهر الجاري) belongs to the expression and leaves its value; "مطلع الأسبوع" alone is this week.
 - A Hijri day is converted with hijridate; a Hijri month or year alone keeps only the Gregorian prefix shared
   by its first and last day (often just the year), or None. A Hijri day and month without a year ("في 15
   شعبان") take the Hijri year that puts them nearest to publication, as Gregorian ones do, and the value is
@@ -147,6 +148,8 @@ _SAME_DAY_BEFORE = {_norm_word(w) for w in _DATA["same_day_before"]}
 _YESTERDAY_BLOCKERS = {_norm_word(w) for w in _DATA["yesterday_blockers_after"]}
 _REL_WORDS = {_norm_word(k): v for k, v in _DATA["relative_words"].items()}
 _PERIODS = {_norm_word(k): v for k, v in _DATA["period_units"].items()}
+_PERIOD_EDGES = {_norm_word(w) for w in _DATA["period_edges"]}
+_WEEK_EDGES_ALONE = {_norm_word(w) for w in _DATA["week_edges_alone"]}
 _UNITS = {_norm_word(k): (v[0], v[1]) for k, v in _DATA["duration_units"].items()}
 _NUMBER_WORDS = {_norm_word(k): v for k, v in _DATA["number_words"].items()}
 _YEAR_STRONG = {_norm_word(w) for w in _DATA["year_contexts_strong"]}
@@ -246,6 +249,8 @@ _AGO = re.compile(
     rf"(?P<dir>قبل|منذ)\s+(?:(?P<n>\d{{1,3}})\s+|(?P<nw>{_NUMW})\s+)?(?P<unit>{_UNIT}){_E}"
     rf"(?:\s+واحد(?:ه)?{_E})?+"
     rf"(?!\s*(?:فقط|تقريبا)?\s*[،,]?\s*(?:\d|من{_E}|علي{_E}|{_GM}|{_HM}))", _F)
+# "مطلع الأسبوع الماضي", "نهاية العام الجاري": the part of the period named before it
+_EDGE_BEFORE = re.compile(rf"(?<!\w)[وفبل]?(?P<edge>{_alternation(_PERIOD_EDGES)})\s+\Z", _F)
 _LEFT_EXT = re.compile(rf"(?<!\w)[وف]?(?P<ext>(?:(?:{_PART})\s+)?(?:يوم\s+)?)\Z", _F)
 _WORD = re.compile(r"\w+")
 _TZ = re.compile(r"(?:gmt|utc)?\s*[+\-]\d\d?(?::?\d\d)?(?!\d)|\b(?:gmt|utc)\b", re.I)
@@ -794,15 +799,23 @@ def _period_at(scan: _Scan, pos: int) -> list[_Cand]:
     "general" (الأمين العام الحالي), so it is skipped there -- unless that noun is feminine or plural (تعتزم
     الوزارة العام المقبل), which the masculine adjective could not follow, or العام carries و (والعام)."""
     m = _PERIOD.match(scan.norm, pos)
-    if not m or not (m.group("this") or m.group("rel")):
+    if not m:
         return []
+    edge = _EDGE_BEFORE.search(scan.norm, max(0, pos - 16), pos)
+    if not (m.group("this") or m.group("rel")):
+        # "مطلع الأسبوع": the publication week, but not "مطلع الأسبوع الأول من ..."
+        after, punct = scan.word_after(m.end())
+        if not (edge and edge.group("edge") in _WEEK_EDGES_ALONE and _PERIODS[m.group("unit")] == "week"
+                and not (after and after.startswith("ال") and not punct)):
+            return []
     if not m.group("this") and m.group("unit") == "العام" and (pos == 0 or not scan.norm[pos - 1].isalpha()):
         before, punct = scan.word_before(m.start())
         if before and before.startswith("ال") and not before.endswith(("ه", "ات")) and not punct:
             return []
     unit = _PERIODS[m.group("unit")]
     shift = _REL_WORDS[m.group("rel")] if m.group("rel") else 0
-    return [_Cand(m.start(), m.end(), _shift_value(scan.ref, unit, shift), "relative")]
+    start = edge.start("edge") if edge else m.start()
+    return [_Cand(start, m.end(), _shift_value(scan.ref, unit, shift), "relative")]
 
 
 def _shift_value(ref: _Ref | None, unit: str, n: int) -> str | None:
