@@ -35,6 +35,9 @@ Values are ISO 8601 prefixes as precise as the text allows ("2021", "2021-07", "
   (published 2021-07-01, "الأسبوع الماضي" -> "2021-06"). Coarse, and a week that straddles two months
   is given the month of its shifted day. A part named before a relative period (مطلع الأسبوع الماضي,
   نهاية الشهر الجاري) belongs to the expression and leaves its value; "مطلع الأسبوع" alone is this week.
+- A decade gets TimeML's decade value, the first three digits of its years: "السبعينيات" and "سبعينيات
+  القرن الماضي" (published in the 2000s) -> "197", "ثمانينيات القرن التاسع عشر" -> "188". It is a string
+  prefix of every ISO date in the decade, though not an ISO date itself (`parse_iso` refuses it).
 - A Hijri day is converted with hijridate; a Hijri month or year alone keeps only the Gregorian prefix shared
   by its first and last day (often just the year), or None. A Hijri day and month without a year ("في 15
   شعبان") take the Hijri year that puts them nearest to publication, as Gregorian ones do, and the value is
@@ -150,6 +153,9 @@ _REL_WORDS = {_norm_word(k): v for k, v in _DATA["relative_words"].items()}
 _PERIODS = {_norm_word(k): v for k, v in _DATA["period_units"].items()}
 _PERIOD_EDGES = {_norm_word(w) for w in _DATA["period_edges"]}
 _WEEK_EDGES_ALONE = {_norm_word(w) for w in _DATA["week_edges_alone"]}
+_DECADES = _name_map(_DATA["decades"])
+_DECADE_BEFORE = {_norm_word(w) for w in _DATA["decade_blockers_before"]}
+_DECADE_AFTER = {_norm_word(w) for w in _DATA["decade_blockers_after"]}
 _UNITS = {_norm_word(k): (v[0], v[1]) for k, v in _DATA["duration_units"].items()}
 _NUMBER_WORDS = {_norm_word(k): v for k, v in _DATA["number_words"].items()}
 _YEAR_STRONG = {_norm_word(w) for w in _DATA["year_contexts_strong"]}
@@ -249,8 +255,13 @@ _AGO = re.compile(
     rf"(?P<dir>قبل|منذ)\s+(?:(?P<n>\d{{1,3}})\s+|(?P<nw>{_NUMW})\s+)?(?P<unit>{_UNIT}){_E}"
     rf"(?:\s+واحد(?:ه)?{_E})?+"
     rf"(?!\s*(?:فقط|تقريبا)?\s*[،,]?\s*(?:\d|من{_E}|علي{_E}|{_GM}|{_HM}))", _F)
-# "مطلع الأسبوع الماضي", "نهاية العام الجاري": the part of the period named before it
+# "مطلع الأسبوع الماضي", "أواخر السبعينيات": the part of the period named before it
 _EDGE_BEFORE = re.compile(rf"(?<!\w)[وفبل]?(?P<edge>{_alternation(_PERIOD_EDGES)})\s+\Z", _F)
+# "السبعينيات", "ستينيات القرن الماضي", "التسعينيات من القرن العشرين"
+_DECADE = re.compile(
+    rf"(?:ال)?(?P<dec>{_alternation(_DECADES)})"
+    rf"(?:\s+(?:من\s+)?القرن\s+(?:(?P<crel>{_REL})|(?P<cord>{_ORD})))?{_E}"
+    rf"(?!\s+من\s+(?:ال)?عمر|\s+(?:ال)?عمر)", _F)
 _LEFT_EXT = re.compile(rf"(?<!\w)[وف]?(?P<ext>(?:(?:{_PART})\s+)?(?:يوم\s+)?)\Z", _F)
 _WORD = re.compile(r"\w+")
 _TZ = re.compile(r"(?:gmt|utc)?\s*[+\-]\d\d?(?::?\d\d)?(?!\d)|\b(?:gmt|utc)\b", re.I)
@@ -270,6 +281,8 @@ for _w in _PERIODS:
     _TRIGGERS[_w] = "period"
 for _w in ("هذا", "هذه"):
     _TRIGGERS[_w] = "period"
+for _w in _DECADES:
+    _TRIGGERS[_w] = _TRIGGERS["ال" + _w] = "decade"
 for _w in _YEAR_STRONG:
     _TRIGGERS[_w] = "year"
 for _w in _REL_DAYS:
@@ -818,6 +831,33 @@ def _period_at(scan: _Scan, pos: int) -> list[_Cand]:
     return [_Cand(start, m.end(), _shift_value(scan.ref, unit, shift), "relative")]
 
 
+def _decade_at(scan: _Scan, pos: int) -> list[_Cand]:
+    """A decade: "السبعينيات", "تسعينيات القرن العشرين", "ستينيات القرن الماضي", with a part before it
+    ("أواخر الثمانينيات"). The value is TimeML's for a decade, the first three digits of its years ("197"),
+    a prefix of every ISO date in it like the module's other values. With no century named, from the
+    thirties up, the 1900s; العشرينيات alone (1920s or 2020s, or an age) is not taken, nor a decade of life
+    ("في الستينيات من عمره"), Hijri decades, degrees or prices (decade_blockers in dates.json)."""
+    m = _DECADE.match(scan.norm, pos)
+    if not m or scan.word_before(pos)[0] in _DECADE_BEFORE or scan.word_after(m.end())[0] in _DECADE_AFTER:
+        return []
+    tens = _DECADES[m.group("dec")]
+    kind = "date"
+    if m.group("crel"):
+        kind = "relative"
+        century = scan.ref.year // 100 + _REL_WORDS[m.group("crel")] if scan.ref else None
+    elif m.group("cord"):
+        century = _ORDINALS[_squash(m.group("cord"))] - 1
+    elif tens >= 3:
+        century = 19
+    else:
+        return []
+    if century is not None and not 10 <= century <= 99:
+        return []
+    edge = _EDGE_BEFORE.search(scan.norm, max(0, pos - 16), pos)
+    value = f"{century}{tens}" if century is not None else None
+    return [_Cand(edge.start("edge") if edge else m.start(), m.end(), value, kind)]
+
+
 def _shift_value(ref: _Ref | None, unit: str, n: int) -> str | None:
     """The value of "n units from publication" at the unit's precision (weeks: see the module docstring)."""
     if ref is None:
@@ -1041,6 +1081,7 @@ _HANDLERS: dict[str, Callable[[_Scan, int], list[_Cand]]] = {
     "weekday": _weekday_at,
     "relday": _relday_at,
     "period": _period_at,
+    "decade": _decade_at,
     "year": _year_at,
     "ago": _ago_at,
 }
@@ -1160,7 +1201,7 @@ def parse_date(text: str) -> str | None:
             or text.count(" ") > _MAX_DATE_LINE_SPACES:
         return None
     cands, norm, _ = _scan(text, None)
-    dated = [c for c in cands if c.value and c.kind in ("date", "time")]
+    dated = [c for c in cands if c.value and len(c.value) >= 4 and c.kind in ("date", "time")]   # no decade
     if not dated:
         return None
     rest = list(norm)

@@ -550,3 +550,26 @@ def test_a_part_of_a_relative_period_belongs_to_it(sentence, expected):
 def test_a_week_part_alone_needs_a_bare_week():
     assert values("وتقام المباراة في مطلع الأسبوع الثاني من البطولة") == []
     assert values("وتغلق المحلات نهاية الأسبوع") == []          # the weekend, often a habit
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("انتشرت هذه الأغاني في الثمانينيات بين الشباب", ("الثمانينيات", "198")),
+    ("وبدأ المشروع في ستينات القرن الماضي بتمويل حكومي", ("ستينات القرن الماضي", "196")),
+    ("وتعود الفكرة إلى تسعينيات القرن العشرين", ("تسعينيات القرن العشرين", "199")),
+    ("وانتشر الوباء في الأربعينيات من القرن التاسع عشر", ("الأربعينيات من القرن التاسع عشر", "184")),
+    ("وهاجر والده إلى البرازيل أواخر الخمسينات", ("أواخر الخمسينات", "195")),
+    ("ويتوقع الخبراء نموا حتى عشرينيات القرن الحالي", ("عشرينيات القرن الحالي", "202")),
+])
+def test_a_decade_gets_timeml_three_digit_value(sentence, expected):
+    assert values(sentence) == [expected]
+    assert values(sentence, None)[0][1] == (None if "الماضي" in sentence or "الحالي" in sentence else expected[1])
+
+
+@pytest.mark.parametrize("sentence", [
+    "توفيت الممثلة وهي في الستينيات من عمرها",
+    "وكان في العشرينيات حين التحق بالجيش",                 # 1920s, 2020s or an age
+    "وارتفعت الحرارة إلى الخمسينات المئوية",
+    "ولد في بداية الثمانينات الهجرية",
+])
+def test_what_is_no_decade_of_the_calendar(sentence):
+    assert values(sentence) == []
