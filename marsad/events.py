@@ -8,7 +8,8 @@ statement (أعلن; أكد/قال only when dated), milestone (منح، انض�
 sentence of six or more tokens, whose weak verb tells the article's own news ("أدان وكيل الإمارة الهجوم",
 "قتل 14 شخصا"): that undated event is kept unless the article dates an event of its type (an undated one
 elsewhere is background and does not count). Nouns are also matched with a
-pronoun (توقيعه، لقائهما: weak) or the accusative alef (اجتماعاً). No trigger is a word inside a fixed
+pronoun (توقيعه، لقائهما: weak) or the accusative alef (اجتماعاً), and so is the object ending a verb phrase
+("تعقد الحكومة جلستها", "عقدت اللجنة اجتماعها"). No trigger is a word inside a fixed
 expression ("في معرض حديثه", "فقد الاتصال"), something that did not happen ("كان من المقرر وصوله", "بشرط
 الاتفاق"), a count ("70 مباراة") or an arrival at no place ("وصلت إلى 90 في المائة", "الوصول إلى مرمى").
 
@@ -120,6 +121,10 @@ def _lexicon() -> _Lexicon:
             for phrase in groups.get(key, []):
                 table.append((phrase, _Trigger(typ, strong, cut(phrase.split()[0]), "..." in phrase,
                                                verb=table is verbs)))
+                head, gap, last = phrase.rpartition(" ... ")
+                if table is verbs and gap and " " not in last and normal(last) not in _PREPOSITIONS:
+                    verbs.extend((f"{head} ... {form}", _Trigger(typ, strong, cut(head.split()[0]), True, verb=True))
+                                 for form in _object_forms(last))
                 if table is nouns and " " not in phrase:
                     # a noun with a possessive pronoun (توقيعه، تأسيسها) points back to its event more often
                     # than it reports one: weak, whatever the bare noun is
@@ -155,6 +160,16 @@ def _with_pronouns(noun: str) -> list[str]:
     else:
         stem = noun
     return [stem + suffix for suffix in ("ه", "ها", "هم", "هما")]
+
+
+def _object_forms(noun: str) -> list[str]:
+    """The other forms of the object ending a verb phrase ("عقد ... اجتماعا", "عقد ... جلسة"): with a pronoun
+    ("تعقد الحكومة جلستها", "عقدت اللجنة اجتماعها") and, for a noun listed without it, the accusative alef
+    ("وقعت الشركة اتفاقا"). A listed accusative keeps the object reading: the bare noun after the verb's
+    noun (masdar) is its genitive ("الدعوة إلى عقد اجتماع طارئ", "عقد الاجتماع لم يتأكد")."""
+    if noun.endswith("ا") and len(noun) > 3:
+        return _with_pronouns(noun[:-1])
+    return _with_pronouns(noun) + _accusative(noun)
 
 
 def _accusative(noun: str) -> list[str]:

@@ -698,3 +698,23 @@ def test_face_in_a_fixed_expression_is_no_order():
         a = article(CALM_LEAD + sentence, {"سامي النمر": "PER", "الفريق": "ORG", "الأهالي": "PER"},
                     dates={"أمس": "2024-10-02", "عام 2019": "2019"})
         assert not [e for e in find_events(a) if "وجه" in e.trigger], sentence
+
+
+def test_a_meeting_or_session_to_be_held_on_a_given_day_is_a_meeting():
+    for sentence, when in (("وتعقد الهيئة العليا للانتخابات جلستها الختامية في تونس يوم الخميس المقبل.", "يوم الخميس المقبل"),
+                           ("ويعقد مجلس الأمناء اجتماعه السنوي في الدوحة صباح السبت.", "صباح السبت"),
+                           ("وستعقد اللجنة الوزارية اجتماعاً طارئاً في القاهرة بعد غد.", "بعد غد")):
+        a = article(CALM_LEAD + sentence, {"تونس": "LOC", "الدوحة": "LOC", "القاهرة": "LOC"}, {when: "2024-10-10"})
+        assert [(e.type, e.date) for e in find_events(a)] == [("meeting", "2024-10-10")], sentence
+    # undated, a present form tells a habit, not an event
+    a = article(CALM_LEAD + "وتعقد اللجنة اجتماعاتها في الدوحة مرة كل شهر.", {"الدوحة": "LOC"})
+    assert find_events(a) == []
+    # the object with a pronoun: a session held
+    a = article(CALM_LEAD + "وعقد مجلس الأمناء اجتماعه الدوري في الدوحة.", {"الدوحة": "LOC"})
+    assert [(e.type, e.trigger) for e in find_events(a)] == [("meeting", "عقد")]
+
+
+def test_holding_a_meeting_called_for_is_no_meeting_held():
+    a = article(CALM_LEAD + "ودعا الوزير حسان العلي أمس إلى عقد اجتماع طارئ لوزراء الخارجية العرب.",
+                {"حسان العلي": "PER"}, {"أمس": "2024-10-10"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("statement", "2024-10-10")]
