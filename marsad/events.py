@@ -3,7 +3,7 @@
 A sentence is an event when it holds a trigger word (marsad/data/event_triggers.json): meeting (التقى،
 استقبل، بحث ... مع), visit (زار، وصل ... إلى), call (اتصال هاتفي), agreement (وقّع ... اتفاقية، مذكرة تفاهم),
 statement (أعلن; أكد/قال only when dated), milestone (منح، انضم، قرر — a dated fact) or other (قصفت، هجوم،
-توفي، مباراة). Strong triggers make an event even undated; weak ones only when a date dates them: "خلال
+توفي، مباراة، انتخابات). Strong triggers make an event even undated; weak ones only when a date dates them: "خلال
 اللقاء" or "وأكد" alone retell or comment, they do not report a new event -- except in the lead, the first
 sentence of six or more tokens, whose weak verb tells the article's own news ("أدان وكيل الإمارة الهجوم",
 "قتل 14 شخصا"): that undated event is kept unless the article dates an event of its type (an undated one
@@ -19,10 +19,12 @@ words), else the first weak verb, else the first weak noun. A date after a claus
 forms, a colon) does not date a trigger before it -- in "وأكد المصدر أن اللاعب أصيب قبل أسبوعين" the
 statement is not two weeks old -- and dates on the other side of a direct quotation (`article.quotes`, so
 run quotes first) count for nothing: in "وشدد: «... بدأناه عام 2020»" the statement is not from 2020. A
-strong main trigger takes every date it may; any other date goes to the nearest trigger before it within a
-few words (names and titles not counted), or right after it, and dates nothing when there is none: a
-statement is not dated by the figures, forecasts and background it reports. An attribution ("بحسب ما أعلنت
-الوزارة أمس") is no event; its date dates the main trigger only when the sentence has no other. A sentence
+date in a relative clause on a trigger noun dates that noun (`_described_noun`: in "أعلنت اللجنة فوزه في
+الاقتراع الذي جرى السبت" the vote, not the announcement, is from Saturday). A strong main trigger takes
+every other date it may; any other date goes to the nearest trigger before it within a few words (names and
+titles not counted), or right after it, and dates nothing when there is none: a statement is not dated
+by the figures, forecasts and background it reports. An attribution ("بحسب ما أعلنت الوزارة أمس") is no
+event; its date dates the main trigger only when the sentence has no other. A sentence
 gives an undated event (its strong main trigger's) only when it gives no dated one. Two dates of one trigger
 give two events ("ما بين عام 2004 و2011"), but a range of days is one ("من 3 إلى 5 مايو"); a less precise
 date that a more precise one contains is dropped ("الخميس" + "الخميس 1 يوليو 2021" is one date). A sentence
@@ -277,6 +279,8 @@ def find_events(article: Article) -> list[Event]:
 
 
 RELATIVE_WORDS = 2         # words before a trigger looked at for the relative pronoun that opens its clause
+DESCRIBED_NOUN_WORDS = 5   # adjectives between a trigger noun and the relative pronoun describing it
+RELATIVE_DATE_WORDS = 4    # words between that pronoun and the date of its clause ("التي عقدت في الرياض في")
 _RELATIVES = frozenset(normal(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي",
                                              "والذي", "والتي", "والذين"))
 _COMPARISON = word_set(("مقارنة", "مقابل", "قياسا", "قياس", "المماثلة"))   # with their clitics (بالمقارنة)
@@ -457,7 +461,8 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
     Only the dates and triggers on the main trigger's side of the quotation marks count: in "وشدّد: «...
     بدأناه عام 2020»" the statement is not from 2020, and what a speaker says is not reported as a fact. A date
     after a clause opener (أن/إن and their forms, a colon) does not date a trigger before it: in "وأكد المصدر
-    أن اللاعب أصيب قبل أسبوعين" the statement is not two weeks old. A strong main trigger takes every other
+    أن اللاعب أصيب قبل أسبوعين" the statement is not two weeks old. A date in a relative clause on a trigger
+    noun dates that noun ("في الاقتراع الذي جرى السبت 7 سبتمبر"). A strong main trigger takes every other
     date, at any distance, and any main trigger a year or month opening the sentence ("في العام 1887 قام
     ... وأطلقت"); a date left goes to the nearest trigger before it within DATE_WORDS plain words
     (after it, within DATE_AFTER_WORDS), and a date with none dates nothing. A date inside an attribution
@@ -502,7 +507,10 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
                 return False
             words = [tok for tok in tokens[end:h.first] if is_word(tok)][-RELATIVE_WORDS:]
             return any(normal(tok.text) in _RELATIVES for tok in words)
-        if main in usable and (main.value.strong or _framed(lex, tokens, a, b, t)) and not relative(main):
+        described = _described_noun(tokens, usable, i)
+        if described is not None:
+            gov = described                     # "في الاقتراع الذي جرى السبت 7 سبتمبر": the vote's date
+        elif main in usable and (main.value.strong or _framed(lex, tokens, a, b, t)) and not relative(main):
             gov = main                          # a strong trigger, or a year or month opening the sentence
         else:
             # a date mostly follows what it dates ("قرار مجلس الشورى رقم 4/2 وتاريخ 5/3/1427 على اتفاقية"); a
@@ -520,6 +528,45 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
         # بحسب ما أعلن مسؤولون أمس")
         by_hit[hits.index(main)] = reported
     return [(hits[n], _one_per_range(tokens, starts, _distinct_dates(ts))) for n, ts in sorted(by_hit.items())]
+
+
+def _described_noun(tokens, hits: list[Hit[_Trigger]], i: int) -> Hit[_Trigger] | None:
+    """The trigger noun that a relative clause holding the date at token i describes, if any: a definite noun,
+    its adjectives (definite too, or غير), الذي/التي and the date within a few words ("أعلنت الهيئة فوز المرشح
+    في الاقتراع الذي جرى السبت", "القمة العربية غير العادية التي عقدت في الرياض في 11 نوفمبر"). The clause tells
+    when that happening took place, whatever the sentence's main verb: the announcement is not from the day of
+    the vote. Not when a trigger verb is nearer the date (its own clause: "وفاة الملا عمر التي أعلنت الأسبوع
+    الماضي"), nor for an indefinite noun, which heads a construct whose last word the clause may describe
+    ("زيارة وزير الخارجية التي كانت مقررة اليوم", "مختبر اتصال شركة فيسبوك الذي بدأ منذ سنة")."""
+    before = [h for h in hits if h.first < i]
+    if not before or before[-1].value.verb or before[-1].last >= i:
+        return None
+    noun = before[-1]
+    if any(h.value.verb and h.first <= noun.first <= h.last for h in before) or not _definite(tokens[noun.last].text):
+        return None                             # "تلقت اتصالا": the object of a verb phrase
+    j, adjectives = noun.last + 1, 0
+    while j < i and is_word(tokens[j]) and normal(tokens[j].text) not in _RELATIVES:
+        adjectives += 1
+        if adjectives > DESCRIBED_NOUN_WORDS or not (_definite(tokens[j].text) or normal(tokens[j].text) == "غير"):
+            return None
+        j += 1
+    if j >= i or not is_word(tokens[j]):
+        return None                             # no relative pronoun right after the noun and its adjectives
+    clause = tokens[j + 1:i]
+    if any(tok.text in _CLAUSE_PUNCT for tok in clause) or sum(map(is_word, clause)) > RELATIVE_DATE_WORDS:
+        return None
+    return noun
+
+
+def _definite(word: str) -> bool:
+    """A word written with the article, after any conjunction or preposition on it (الاقتراع، بالانتخابات، للقمة)."""
+    form = normal(word)
+    for _ in range(2):
+        if form.startswith(("ال", "لل")):
+            return True
+        if len(form) > 3 and form[0] in _CLITICS:
+            form = form[1:]
+    return form.startswith(("ال", "لل"))
 
 
 def _deadline(tokens, i: int, a: int) -> bool:

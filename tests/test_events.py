@@ -701,7 +701,8 @@ def test_face_in_a_fixed_expression_is_no_order():
 
 
 def test_a_meeting_or_session_to_be_held_on_a_given_day_is_a_meeting():
-    for sentence, when in (("وتعقد الهيئة العليا للانتخابات جلستها الختامية في تونس يوم الخميس المقبل.", "يوم الخميس المقبل"),
+    for sentence, when in (("وتعقد الهيئة العليا للانتخابات جلستها الختامية في تونس يوم الخميس المقبل.",
+                            "يوم الخميس المقبل"),
                            ("ويعقد مجلس الأمناء اجتماعه السنوي في الدوحة صباح السبت.", "صباح السبت"),
                            ("وستعقد اللجنة الوزارية اجتماعاً طارئاً في القاهرة بعد غد.", "بعد غد")):
         a = article(CALM_LEAD + sentence, {"تونس": "LOC", "الدوحة": "LOC", "القاهرة": "LOC"}, {when: "2024-10-10"})
@@ -718,3 +719,22 @@ def test_holding_a_meeting_called_for_is_no_meeting_held():
     a = article(CALM_LEAD + "ودعا الوزير حسان العلي أمس إلى عقد اجتماع طارئ لوزراء الخارجية العرب.",
                 {"حسان العلي": "PER"}, {"أمس": "2024-10-10"})
     assert [(e.type, e.date) for e in find_events(a)] == [("statement", "2024-10-10")]
+
+
+def test_a_date_in_a_relative_clause_on_an_election_dates_the_vote_not_the_announcement():
+    text = (CALM_LEAD + "وأعلنت اللجنة العليا للانتخابات، مساء الاثنين، فوز المرشح رامي الخطيب بالرئاسة في الاقتراع "
+            "الذي جرى الأحد 6 أكتوبر.")
+    a = article(text, {"رامي الخطيب": "PER"}, {"مساء الاثنين": "2024-10-07", "الأحد 6 أكتوبر": "2024-10-06"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("statement", "2024-10-07"), ("other", "2024-10-06")]
+    # the vote's date alone: the vote, not an announcement of that day
+    text = CALM_LEAD + "وأعلنت اللجنة فوز رامي الخطيب في الانتخابات الرئاسية التي جرت يوم 6 أكتوبر الجاري."
+    a = article(text, {"رامي الخطيب": "PER"}, {"يوم 6 أكتوبر الجاري": "2024-10-06"})
+    assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("other", "2024-10-06", "الانتخابات")]
+
+
+def test_a_relative_clause_on_a_construct_or_with_its_own_trigger_keeps_the_main_trigger():
+    # the clause describes the minister, or tells of an announcement: the sentence's statement keeps its date
+    for text in ("وأعلن المتحدث سامي النمر تأجيل زيارة وزير الخارجية الذي كان مقررا وصوله اليوم الثلاثاء.",
+                 "وأعلن المتحدث سامي النمر تفاصيل الهجوم الذي أعلنت الشرطة وقوعه اليوم الثلاثاء."):
+        a = article(CALM_LEAD + text, {"سامي النمر": "PER"}, {"اليوم الثلاثاء": "2024-10-08"})
+        assert [(e.type, e.date) for e in find_events(a)] == [("statement", "2024-10-08")], text
