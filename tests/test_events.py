@@ -738,3 +738,14 @@ def test_a_relative_clause_on_a_construct_or_with_its_own_trigger_keeps_the_main
                  "وأعلن المتحدث سامي النمر تفاصيل الهجوم الذي أعلنت الشرطة وقوعه اليوم الثلاثاء."):
         a = article(CALM_LEAD + text, {"سامي النمر": "PER"}, {"اليوم الثلاثاء": "2024-10-08"})
         assert [(e.type, e.date) for e in find_events(a)] == [("statement", "2024-10-08")], text
+
+
+def test_a_regime_falling_or_a_war_breaking_out_is_dated_by_its_own_date():
+    text = (CALM_LEAD + "ويترقب التجار انتعاش السوق بعد سقوط نظام الرئيس فؤاد العلي في 3 من آذار 2019، "
+            "وإعلان الحكومة الجديدة نيتها إطلاق برنامج للقروض.")
+    a = article(text, {"فؤاد العلي": "PER"}, {"3 من آذار 2019": "2019-03-03"})
+    assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("milestone", "2019-03-03", "سقوط نظام")]
+    text = (CALM_LEAD + "وتأتي المحادثات بعد أول لقاء بين الوزيرين سامي النمر ورامي الخطيب منذ اندلاع "
+            "النزاع في مايو 2020.")
+    a = article(text, {"سامي النمر": "PER", "رامي الخطيب": "PER"}, {"مايو 2020": "2020-05"})
+    assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("other", "2020-05", "اندلاع")]
