@@ -514,9 +514,9 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
             gov = main                          # a strong trigger, or a year or month opening the sentence
         else:
             # a date mostly follows what it dates ("قرار مجلس الشورى رقم 4/2 وتاريخ 5/3/1427 على اتفاقية"); a
-            # trigger after it must be close ("غدا الأربعاء وفي الطائف تنطلق") and not a verb with و/ف, which
-            # opens a clause of its own ("... أمس (الأحد)، وكشف المصدر"), nor one in a relative clause on
-            # the dated noun ("الانتخابات المقررة في 6 أكتوبر، والتي أعلن ترشحه لها")
+            # trigger after it must be close ("غدا الأربعاء وفي الطائف تنطلق") and not a verb with و/ف or after
+            # فيما/بينما, which opens a clause of its own ("... أمس (الأحد)، وكشف المصدر", "، فيما أقال"), nor
+            # one in a relative clause on the dated noun ("الانتخابات المقررة في 6 أكتوبر، والتي أعلن ترشحه لها")
             near = [h for h in usable if distance(h) <= DATE_WORDS if h.first < i
                     or (distance(h) <= DATE_AFTER_WORDS and not _coordinated_verb(tokens, h) and not relative(h))]
             if not near:
@@ -578,9 +578,25 @@ def _deadline(tokens, i: int, a: int) -> bool:
     return j is not None and in_set(tokens[j].text, _DEADLINE)
 
 
+_WHEREAS = frozenset(normal(w) for w in ("فيما", "وفيما", "بينما", "وبينما"))
+
+
 def _coordinated_verb(tokens, hit: Hit[_Trigger]) -> bool:
+    """A verb with و/ف written on it, or right after فيما/بينما/في حين (whereas): it opens a clause of its own
+    ("في 20 مايو، فيما أقال الرئيس وزيره": the dismissal is not of that day). حين (when) and حيث (where)
+    go on telling the dated happening ("في عام 1921، حيث تولى منصب الوزير")."""
+    if not hit.value.verb:
+        return False
     word = tokens[hit.first].text
-    return hit.value.verb and len(word) > 3 and word[0] in "وف" and normal(word[1:]) == hit.value.first
+    if len(word) > 3 and word[0] in "وف" and normal(word[1:]) == hit.value.first:
+        return True
+    j = _previous_word(tokens, hit.first, 0)
+    if j is None:
+        return False
+    if normal(tokens[j].text) == "حين":
+        j = _previous_word(tokens, j, 0)
+        return j is not None and normal(tokens[j].text) in ("في", "وفي")
+    return normal(tokens[j].text) in _WHEREAS
 
 
 def _one_per_range(tokens, starts: list[int], dates: list[Timex]) -> list[Timex]:

@@ -749,3 +749,15 @@ def test_a_regime_falling_or_a_war_breaking_out_is_dated_by_its_own_date():
             "النزاع في مايو 2020.")
     a = article(text, {"سامي النمر": "PER", "رامي الخطيب": "PER"}, {"مايو 2020": "2020-05"})
     assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("other", "2020-05", "اندلاع")]
+
+
+def test_a_verb_after_whereas_is_not_dated_by_the_date_before_it():
+    text = (CALM_LEAD + "وكان النائب العام قد طلب رفع الحصانة عن النائب سامي النمر في 12 آذار الماضي، "
+            "فيما أقال رئيس الوزراء رامي الخطيب مستشاره من منصبه في الثاني من نيسان.")
+    a = article(text, {"سامي النمر": "PER", "رامي الخطيب": "PER"},
+                {"12 آذار الماضي": "2024-03-12", "الثاني من نيسان": "2024-04-02"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("milestone", "2024-04-02")]
+    # "حيث" (where) goes on telling the dated happening
+    text = CALM_LEAD + "وعاد رامي الخطيب إلى البلاد عام 1990، حيث تولى وزارة المالية."
+    a = article(text, {"رامي الخطيب": "PER"}, {"عام 1990": "1990"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("milestone", "1990")]
