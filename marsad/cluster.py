@@ -272,7 +272,31 @@ def _same_name(a: str, b: str) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 4 and (long_.endswith(" " + short) or long_.startswith(short + " ")):
         return True                      # surname or first part alone: ستولتنبرغ / ينس ستولتنبرغ
-    return ratio(a, b) >= NAME_SIMILARITY
+    if ratio(a, b) >= NAME_SIMILARITY:
+        return True
+    # two outlets' transliterations, whole or by surname: هانس جروندبرج / غروندبرغ, عبد سلام / عبدالسلام
+    s, l = _sound_parts(short), _sound_parts(long_)
+    return bool(s) and all(len(k) >= SKELETON_MIN for k in s) and (l[-len(s):] == s or l[:len(s)] == s)
+
+
+_COMPOUND_FIRST = ("عبد", "ابو")
+
+
+@lru_cache(maxsize=50_000)
+def _sound_parts(name: str) -> tuple[str, ...]:
+    """A compared name's words as consonant skeletons (`entities.skeleton`), a compound's two words as one
+    without the article between them (عبد سلام = عبدالسلام)."""
+    words, out, i = name.split(), [], 0
+    while i < len(words):
+        word = words[i]
+        if word in _COMPOUND_FIRST and i + 1 < len(words):
+            word, i = word + words[i + 1], i + 1
+        for head in _COMPOUND_FIRST:
+            if word.startswith(head + "ال") and len(word) > len(head) + 3:
+                word = head + word[len(head) + 2:]
+        out.append(skeleton(word))
+        i += 1
+    return tuple(out)
 
 
 def entity_overlap(a: list[str], b: list[str]) -> float | None:

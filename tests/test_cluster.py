@@ -312,3 +312,12 @@ def test_two_outlets_spelling_a_rare_name_apart_still_tell_one_story():
     assert cluster.pair_score(a, b) >= cluster.STORY_THRESHOLD
     story_of, _ = _cluster([levant, nile, FOOTBALL])
     assert story_of["a-kyiv-1"] == story_of["a-kyiv-2"] != story_of["a-football"]
+
+
+def test_two_outlets_transliterations_of_one_name_count_as_shared():
+    """The Yemen envoy as Asharq (غروندبرغ) and Al-Masirah (هانس جروندبرج) write him, and a compound written
+    in one word or two: shared names for the pair score; two men who share only a surname are not."""
+    same = cluster.entity_overlap(["غروندبرغ", "مسقط"], ["غروندبرغ", "مسقط"])
+    assert cluster.entity_overlap(["غروندبرغ", "مسقط"], ["هانس جروندبرج", "مسقط"]) == same
+    assert cluster.entity_overlap(["محمد عبدالسلام"], ["محمد عبد السلام"]) > 0
+    assert cluster.entity_overlap(["راشد الغنوشي"], ["محمد الغنوشي"]) == 0
