@@ -116,7 +116,7 @@ _CLAUSE_TRIM = " \t\r\n،,.:;؛-–—"
 _COMMA = frozenset("،,")
 _AROUND_NAME = frozenset("«»“”„\"″#_()")
 _RELATIVES = frozenset({"الذي", "والذي", "التي", "والتي", "الذين", "والذين"})
-_NEXT_SPEAKER = frozenset({"كما", "فيما", "بينما", "حيث"})   # "..., كما أوضح فلان أن": a new attribution
+_NEXT_SPEAKER = frozenset({"كما", "فيما", "بينما", "حيث", "اذ"})   # "..., كما أوضح فلان أن": a new attribution
 _TURN_PUNCT = frozenset("،,؛;")
 _ISSUED_BY = frozenset({"صادر", "صادره", "عن", "من"})
 _CLITIC_ONLY = re.compile("[وفبلك]")
@@ -1646,13 +1646,19 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     return state.pronoun(doc, lex, verb_tok)
 
 
+_BUT_HE = frozenset(normal(w) for w in ("لكنه", "لكنها", "ولكنه", "ولكنها", "أنه", "أنها"))
+
+
 def _own_agent(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int, state: _Discourse) -> Referent | None:
     """The person a sentence opened with, for a verb that goes on with و or ف and has no subject of its own:
     "أرجع الألماني ماتياس يايسله، مدرب الأهلي، الخسارة إلى النقص العددي، وقال:" is Jaissle speaking, not the
-    coach quoted before him. None when the verb opens its sentence, the sentence names no person first, the
+    coach quoted before him; so does a verb after لكنه/لكنها ("ثمنت النائبة X الخطوة، لكنها شددت على"). None
+    when the verb opens its sentence, the sentence names no person first, the
     verb is plural ("وأصيب أصدقاء عبد العزيز بصدمة وقالوا") or someone already spoke in this sentence."""
     verb = normal(doc.tokens[verb_tok].text)
-    if verb[:1] not in ("و", "ف") or state.in_sentence is not None or _agreement(doc.tokens[verb_tok].text, lex) == "p":
+    after_pronoun = verb_tok > 0 and normal(doc.tokens[verb_tok - 1].text) in _BUT_HE
+    if ((verb[:1] not in ("و", "ف") and not after_pronoun) or state.in_sentence is not None
+            or _agreement(doc.tokens[verb_tok].text, lex) == "p"):
         return None
     agent = _sentence_subject(doc, sentence_start, doc.tokens[verb_tok].start, _Spans([]))
     if agent is None or doc.article.mentions[agent.mention].type != "PER":
@@ -1712,13 +1718,22 @@ def _sentence_role(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int
     tokens = doc.tokens
     if verb_tok == 0 or normal(tokens[verb_tok].text) in lex.verb_forms or _opens_sentence(doc, verb_tok):
         return None                             # only "وقال", never a verb opening its sentence
+    return _opening_role(doc, lex, verb_tok, sentence_start)
+
+
+def _opening_role(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int,
+                  own_verb: bool = False) -> _Speaker | None:
+    """A definite role phrase among the sentence's first SUBJECT_START_WORDS words before the verb, with no
+    name or other reporting verb before it (`own_verb`: but for the verb opening the sentence, whose subject
+    it is): (the person holding it when the article says who, the phrase)."""
+    tokens = doc.tokens
     k = doc.token_index(sentence_start)
     words = 0
     while k < verb_tok and words < SUBJECT_START_WORDS:
         tok = tokens[k]
         if is_word(tok):
             words += 1
-            if doc.in_referent(tok.start) or k in doc.verbs:
+            if doc.in_referent(tok.start) or (k in doc.verbs and not (own_verb and words == 1)):
                 return None
             if in_set(tok.text, lex.role_heads) and normal(tok.text).startswith("ال"):
                 person = _role_person(doc, k, verb_tok, verb_tok)
@@ -1900,7 +1915,8 @@ def _surname_mention(doc: _Text, h: int, b: int, verb_tok: int) -> int | None:
 def _unnamed_subject_before(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int,
                             state: _Discourse) -> _Speaker | None:
     """An anonymous source or a statement opening the sentence before its verb ("مصادر مقربة من النادي تؤكد
-    أن", "كما أن تقريرا أمميا أشار إلى أن")."""
+    أن", "كما أن تقريرا أمميا أشار إلى أن"), or a role phrase opening it right before a verb written without
+    و ("وزير الري قال مؤخرا إن")."""
     words = []
     j = verb_tok - 1
     while j >= 0 and doc.tokens[j].start >= sentence_start:
@@ -1915,6 +1931,12 @@ def _unnamed_subject_before(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_s
             return None, _bare(word, lex.anonymous)
         if in_set(word, lex.statements):
             return _statement(doc, lex, k, verb_tok, state)
+    if (words and in_set(doc.tokens[words[-1]].text, lex.role_heads) and _definite(doc, words[-1], verb_tok)
+            and normal(doc.tokens[verb_tok].text) in lex.verb_forms):
+        k = words[-1]                           # "وزير الري قال مؤخرا إن": a role opens the sentence, then
+        phrase = _phrase(doc, lex, k, verb_tok)  # its bare verb, nothing else between them
+        if len(phrase.split()) == len(words):
+            return _role_person(doc, k, verb_tok, verb_tok), phrase
     return None
 
 
@@ -2170,6 +2192,9 @@ def _clause_subject(doc: _Text, verb_tok: int, sentence: tuple[int, int], state:
     subject = _sentence_subject(doc, sentence[0], doc.tokens[verb_tok].start, quoted)
     if subject is not None:
         return subject.mention, subject.text
+    role = _opening_role(doc, _lexicon(), verb_tok, sentence[0], own_verb=True)
+    if role is not None:                        # "ونفى المستشار الإعلامي لقائد القوات ...، قائلا إن"
+        return role
     return state.pronoun(doc, _lexicon(), verb_tok)
 
 
@@ -2258,6 +2283,18 @@ def _sentence_subject(doc: _Text, start: int, end: int, quoted: _Spans) -> Refer
             continue
         if _words_between(doc, start, ref.start) > SUBJECT_START_WORDS:
             return None                         # "ناشد والد الطفل ... وزيرَ الصحة فلان": the minister is no agent
-        if not ref.object and quoted.containing(ref.start) is None:
+        if not ref.object and quoted.containing(ref.start) is None and not (
+                _after_lam_word(doc, ref.start) and doc.article.mentions[ref.mention].type != "PER"):
             return ref
     return None
+
+
+def _after_lam_word(doc: _Text, pos: int) -> bool:
+    """The word before `pos` carries ل ("لقائد [قوات الدعم السريع]"): a body named there completes that
+    word's phrase and is nobody's subject (a person there is often the phrase's apposition: "الزائر
+    للفعاليات مطلق البقمي")."""
+    k = doc.token_index(pos) - 1
+    if k < 0 or not is_word(doc.tokens[k]):
+        return False
+    word = normal(doc.tokens[k].text)
+    return len(word) > 3 and word[0] == "ل" and word not in _lexicon().verb_forms and word[:2] != "لا"

@@ -1390,3 +1390,21 @@ def test_the_outlet_a_source_speaks_to_is_not_the_speaker_sudanese_style():
     q1, q2 = find_quotes(a)
     assert (q1.speaker_mention, q1.speaker_text) == (None, "وزير الصحة")
     assert (q2.speaker_mention, q2.speaker_text) == (None, "المصدر")
+
+
+def test_speakers_of_maghrebi_and_sudanese_constructions():
+    """A role opening the sentence before a bare verb ("وزير الري قال مؤخرا إن"; the adverb is no subject),
+    "لكنها شددت" (the sentence's own agent, not the last speaker), a participle after a role phrase whose
+    body is named ("ونفى المستشار الإعلامي لقائد قوات ...، قائلا"), and "إذ قالت" opening a new attribution
+    ("عبّرت الأمهات عن قلقهن، إذ قالت" is no reported clause of عبّرت)."""
+    text = ('وكان النائب محمد الحلوي قد قال إن "البرنامج جاء متأخرا جدا ولا يستجيب لانتظارات النساء".\n'
+            'وثمنت النائبة ليلى بنعمر الخطوة، لكنها شددت على ضرورة "تعميم مراكز الإيواء على كل الأقاليم دون استثناء".\n'
+            'وزير الري قال مؤخرا إن "مشاريع التحلية ستغطي نصف حاجيات الشرب بحلول 2030 على الأقل".\n'
+            'ونفى المستشار الإعلامي لقائد قوات الدعم السريع الاتهامات، قائلا إن "الجيش هو من يستخدم المدنيين دروعا".\n'
+            'وعبّرت الأمهات عن قلقهن، إذ قالت أم محمد: "لا نعرف متى سيعود أبناؤنا إلى المدارس".')
+    a = article(text, {"محمد الحلوي": "PER", "ليلى بنعمر": "PER", "قوات الدعم السريع": "ORG", "أم محمد": "PER"})
+    q1, q2, q3, q4, q5 = find_quotes(a)
+    assert speaker(a, q1) == "محمد الحلوي" and speaker(a, q2) == "ليلى بنعمر"
+    assert (q3.speaker_mention, q3.speaker_text) == (None, "وزير الري")
+    assert q4.speaker_mention is None and q4.speaker_text.startswith("المستشار الإعلامي")
+    assert speaker(a, q5) == "أم محمد"
