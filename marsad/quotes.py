@@ -621,16 +621,48 @@ _ANSWER = re.compile(r"^[ \t]*(?:ج|جواب|الجواب)[ \t]*[:/\-–—][ \t
 def _interview_answers(text: str) -> list[_Found]:
     """The answers of an interview printed as questions and answers ("س: ... ج: ..."): each answer paragraph
     is a direct quotation of the interviewee, anchored at its marker. Only when the text also marks a
-    question before the answer, so a lone "ج:" of a list is no answer."""
+    question before the answer, so a lone "ج:" of a list is no answer. An interview without the markers
+    (`_unmarked_answers`) is read from its question lines."""
     first_question = _QUESTION.search(text)
     if first_question is None:
-        return []
+        return _unmarked_answers(text)
     out = []
     for m in _ANSWER.finditer(text, first_question.end()):
         end = text.find("\n", m.end())
         start, end = _strip(text, m.end(), len(text) if end < 0 else end)
         if end > start:
             out.append(_Found("direct", start, end, m.start(), "answer"))
+    return out
+
+
+_INTERVIEW_CUE = re.compile(r"حوار|حاور|مقابلة|[اأ]جرى\s*(?:معه|معها)")
+_QUESTION_LINE = re.compile(r"^[^\n]{3,300}[؟?][ \t»\"”)]*$", re.MULTILINE)
+INTERVIEW_CUE_CHARS = 800      # the cue that the page is an interview sits in its headline or first lines
+MIN_QUESTIONS = 2              # question lines needed before any answer is read as the interviewee's words
+
+
+def _unmarked_answers(text: str) -> list[_Found]:
+    """The answers of an interview printed as bare question lines, each answered by the paragraph under it
+    (El Khabar's "ما حجم التسربات اليوم؟" then the expert's answer): only on a page that says it is an
+    interview near its top (حوار، حاورها، مقابلة) and asks at least MIN_QUESTIONS such questions, so an
+    explainer's lone rhetorical question is not one. Each answer, up to the next question, is anchored at
+    the end of its question."""
+    if not _INTERVIEW_CUE.search(text, 0, INTERVIEW_CUE_CHARS):
+        return []
+    questions = [m for m in _QUESTION_LINE.finditer(text) if len(m.group(0).split()) <= 40]
+    if len(questions) < MIN_QUESTIONS:
+        return []
+    out = []
+    for k, question in enumerate(questions):
+        if k + 1 < len(questions):
+            end = questions[k + 1].start()
+        else:                                   # the last answer is the paragraph under its question
+            begin = len(text) - len(text[question.end():].lstrip())
+            end = text.find("\n", begin)
+            end = len(text) if end < 0 else end
+        start, end = _strip(text, question.end(), end)
+        if end > start and not _QUESTION_LINE.fullmatch(text, start, end):
+            out.append(_Found("direct", start, end, question.end(), "answer"))
     return out
 
 
@@ -1380,14 +1412,15 @@ class _Discourse:
         return None
 
     def interviewee(self, doc: _Text, anchor: int) -> _Speaker | None:
-        """Who answers an interview's questions: fixed at the first answer as the last person named as a
+        """Who answers an interview's questions: fixed at the first answer as the last person (PER) named as a
         speaker before it (the lead: "أكد الوزير فلان في حواره أن ..."), else the first person the text
         names before the questions, else the person the headline names ("وزير الطاقة صالح الخرابشة
         لـ«الدستور»: ..."); None when none is there."""
         if not self._interviewee_set:
             self._interviewee_set = True
-            if self.named is not None:
-                self._interviewee = self.named[0]
+            named = self.named[0] if self.named is not None else None
+            if named is not None and doc.article.mentions[named[0]].type == "PER":
+                self._interviewee = named           # (not the outlet: "قال خلال حوار أجرته معه «الشرق الأوسط»")
             else:
                 first_question = _QUESTION.search(doc.text)
                 limit = first_question.start() if first_question else anchor
@@ -1614,7 +1647,8 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     if b > a:
         end = tokens[b - 1].end
         for ref in doc.referents_in(tokens[a].start, end):
-            if not ref.object and normal(ref.text) not in _NO_SUBJECT and not _told(doc, lex, ref.start):
+            if (not ref.object and normal(ref.text) not in _NO_SUBJECT and not _told(doc, lex, ref.start)
+                    and not _visited(doc, ref.start, a)):
                 return ref.mention, ref.text
     if (h is not None and not in_set(tokens[h].text, lex.according) and not _possessed(tokens[h].text)
             and normal(tokens[h].text) not in _NO_SUBJECT):
@@ -1957,11 +1991,23 @@ def _first_content_word(doc: _Text, lex: _Lexicon, a: int, b: int) -> int | None
             continue
         if in_set(tok.text, lex.fillers) or normal(tok.text) in lex.connectors:
             j += 1
-            while j < b and tokens[j].text not in _COMMA and not _starts_referent(doc, tokens[j].start):
+            while j < b and tokens[j].text not in _COMMA and not (
+                    _starts_referent(doc, tokens[j].start) and not _visited(doc, tokens[j].start, a)):
                 j += 1
             continue
         return j
     return None
+
+
+_TIME_PREPOSITIONS = frozenset(normal(w) for w in ("بعد", "قبل", "عقب", "إثر", "خلال", "أثناء", "لدى"))
+
+
+def _visited(doc: _Text, pos: int, a: int) -> bool:
+    """The name at `pos` follows a time preposition and a verbal noun with his pronoun, after token `a`:
+    "بعد زيارته الملك سلمان" names whom he visited, not who speaks ("من جهته فلان" does name the speaker)."""
+    k = doc.token_index(pos) - 1
+    return (k - 1 >= a and _possessed(doc.tokens[k].text)
+            and normal(doc.tokens[k - 1].text) in _TIME_PREPOSITIONS)
 
 
 def _starts_referent(doc: _Text, pos: int) -> bool:

@@ -1408,3 +1408,24 @@ def test_speakers_of_maghrebi_and_sudanese_constructions():
     assert (q3.speaker_mention, q3.speaker_text) == (None, "وزير الري")
     assert q4.speaker_mention is None and q4.speaker_text.startswith("المستشار الإعلامي")
     assert speaker(a, q5) == "أم محمد"
+
+
+def test_an_interview_printed_as_bare_question_lines_algerian_style():
+    """No س/ج markers: the page says it is an interview (حاورها) and asks its questions on lines of their
+    own; each paragraph under a question is the interviewee's (named in the lead), not the outlet's (the
+    outlet that interviews her is no speaker), while a quotation inside a question keeps its own speaker."""
+    text = ("حاورها: كريم بلقاسم\n\n"
+            "تطرح الخبيرة نجلاء بن عيسى في هذا الحوار مع «الخبر» قراءتها للاستراتيجية الوطنية للماء.\n\n"
+            "هل تكفي المحطات الجديدة لضمان الأمن المائي؟\n\n"
+            "لا، لا تكفي. التحلية حل ضروري للمدن الساحلية لكنها مكلفة وتنتج كميات كبيرة من المحلول الملحي.\n\n"
+            'وزير الري قال مؤخرا إن "أزمة الماء أصبحت وراءنا تماما ولن تعود". هل تشاطرينه الرأي؟\n\n'
+            "أحترم تصريح السيد الوزير، لكن الأزمة مستمرة ما دامت السدود لا تتجاوز ربع طاقتها.\n\n"
+            "كلمة أخيرة؟\n\n"
+            "الماء ليس قضية تقنية فقط، إنه قضية سيادة.")
+    a = article(text, {"نجلاء بن عيسى": "PER", "الخبر": "ORG"})
+    got = [(q.text.split()[0], q.speaker_text) for q in find_quotes(a)]
+    assert got == [("لا،", "نجلاء بن عيسى"), ("أزمة", "وزير الري"), ("أحترم", "نجلاء بن عيسى"),
+                   ("الماء", "نجلاء بن عيسى")]
+    plain = article(text.replace("حاورها: كريم بلقاسم\n\n", "").replace("في هذا الحوار مع", "لـ"),
+                    {"نجلاء بن عيسى": "PER", "الخبر": "ORG"})
+    assert [q.text.split()[0] for q in find_quotes(plain)] == ["أزمة"]        # no interview: no answers
