@@ -1166,8 +1166,9 @@ def _credit(doc: Document, cleaned: CleanText, page: _Page | None) -> metadata.C
     source to give a field wins."""
     found = metadata.Credit()
     sources: list[metadata.Credit | None] = [metadata.parse_author_field(doc.author_hint)]
-    if page and page.author:                # the page's own author field beats a guess from its text
-        sources.append(metadata.Credit(author=page.author))
+    if page and page.author:                # the page's own author field beats a guess from its text, and
+        sources.append(metadata.parse_author_field(page.author)   # may carry the place: "فلان - دبي"
+                       or metadata.Credit(author=page.author))
     sources += [metadata.parse_credit(line) for line in cleaned.credits]
     sources += [metadata.stamp_credit(line) for line in cleaned.date_lines]
     sources.append(metadata.extract_dateline(cleaned.paragraphs[0]))

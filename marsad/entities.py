@@ -124,11 +124,15 @@ _DIGRAPHS = (("تش", "ش"), ("تز", "تس"), ("ts", "تس"))
 
 @lru_cache(maxsize=1 << 18)
 def match_form(text: str) -> str:
-    """The key a name is counted and compared under: the shared normalisation, hamza seats folded, and
-    punctuation, quotes, hashtags and underscores turned into spaces. گ becomes غ first because it is a G
+    """The key a name is counted and compared under: the shared normalisation, hamza seats folded, a "+"
+    after a name read as بلس, and punctuation, quotes, hashtags and underscores turned into spaces. گ becomes غ first because it is a G
     (the generic Persian-letter rule sends it to ك)."""
     text = normalize_hamza_seats(normalize_for_matching(text.replace("گ", "غ")))
+    text = _PLUS_AFTER_NAME.sub(" بلس", text)            # "أوبك+" is written "أوبك بلس" too: OPEC+, not OPEC
     return " ".join(_NOT_NAME.sub(" ", text).split())
+
+
+_PLUS_AFTER_NAME = re.compile(r"(?<=[^\W\d_])\+(?!\w)")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -676,6 +680,9 @@ def _window_tokens(text: str, lo: int, hi: int) -> list[Token]:
     return out
 
 
+_ABBREVIATED_HONORIFICS = {"د", "م", "ا", "ا.د"}     # د. (doctor), م. (engineer), أ. (professor)
+
+
 def _title_before(text: str, mention: Mention, blocked: list[tuple[int, int]]) -> str | None:
     """The role phrase right before a name (see `attach_titles`), or None."""
     lo = max(0, mention.start - _WINDOW)
@@ -691,6 +698,9 @@ def _title_before(text: str, mention: Mention, blocked: list[tuple[int, int]]) -
         right = tokens[i].start
         i -= 1
         skipped += 1
+    if i >= 1 and tokens[i].text == "." and match_form(tokens[i - 1].text) in _ABBREVIATED_HONORIFICS:
+        right = tokens[i - 1].start               # "وزير الصحة د. أحمد العوضي": the doctor's title is the
+        i -= 2                                    # office before the abbreviation
     window: list = []
     words = 0
     while i >= 0 and words < MAX_TITLE_WORDS:

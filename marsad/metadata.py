@@ -694,6 +694,10 @@ def parse_credit(text: str, strict: bool = False) -> Credit | None:
     for i, part in enumerate(parts):
         if kinds[i] == "agency" and line_key(part) in places and kinds.count("agency") > 1:
             kinds[i] = "place"
+    # "الرياض - فهد العتيبي": a city first, unquoted, then a writer is a dateline, though a paper bears its name
+    if (len(parts) > 1 and kinds[0] == "agency" and line_key(parts[0]) in places and kinds.count("agency") == 1
+            and not _GUILLEMETS.fullmatch(raw[0]) and all(k == "?" for k in kinds[1:])):
+        kinds[0] = "place"
     first_agency = kinds.index("agency") if "agency" in kinds else len(kinds)
     credit = Credit()
     places_found, authors = [], []

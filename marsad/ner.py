@@ -666,6 +666,8 @@ def _mention(text: str, span: list[_Word], kind: str, lexicons: Lexicons) -> Men
         cut = _person_letters_kept(span[0].text, cut, lexicons)
     if cut and span[0].end - span[0].start - cut >= 2:
         start += cut
+    if kind == "ORG" and text[end:end + 1] == "+" and not text[end + 1:end + 2].isalnum():
+        end += 1                             # "أوبك+" (OPEC+) is another body than أوبك
     surface = text[start:end]
     if sum(c.isalpha() for c in surface) < 2:
         return None                          # a lone letter ("س:" of an interview, "د." alone) names no one

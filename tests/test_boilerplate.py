@@ -861,3 +861,18 @@ def test_a_city_named_paper_on_the_masthead_line_is_the_outlet():
     assert a.outlet == "elkhabar"
     b = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nالخبر\n{BODY}")
     assert b.outlet is None and reasons(b)["الخبر"] == "dateline"
+
+
+def test_a_city_that_is_also_a_papers_name_before_a_writer_is_the_dateline():
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nالرياض - فهد العتيبي\n{BODY}")
+    assert (a.outlet, a.dateline, a.author, a.agency) == (None, "الرياض", "فهد العتيبي", None)
+    b = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nهسبريس - محمد بلقاسم\n{BODY}")
+    assert (b.outlet, b.author) == ("hespress", "محمد بلقاسم")       # an outlet that is no place
+
+
+def test_a_pages_author_field_gives_the_place_it_carries():
+    page = ('<html><head><meta property="og:title" content="المركزي يبقي سعر الأساس دون تغيير">'
+            '<meta name="author" content="مصطفى السيد - دبي"></head><body><article><h1>المركزي يبقي سعر '
+            f'الأساس دون تغيير</h1><p>{BODY}</p></article></body></html>')
+    a = clean_document(Document(source="page.html", kind="html"), page)
+    assert (a.author, a.dateline) == ("مصطفى السيد", "دبي")

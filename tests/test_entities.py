@@ -1348,3 +1348,17 @@ def test_a_known_given_name_after_a_bare_title_starts_a_name_the_tagger_missed()
     got = [(m.text, m.type, m.title) for m in article.mentions]
     assert got == [("سعاد الطاهري", "PER", "المحامية"), ("نعيمة الفتحاوي", "PER", "النائبة"),
                    ("جوزاف عون", "PER", "العماد")]       # a rank is no part of the name
+
+
+def test_an_office_before_an_abbreviated_doctor_is_the_title():
+    text = "وقال وزير الصحة د. أحمد العوضي إن التطعيم ضروري، وأكدت مديرة إدارة الصحة العامة د. فاطمة الرشيدي ذلك."
+    article = prepare(make_article("t", text, [("أحمد العوضي", "PER"), ("فاطمة الرشيدي", "PER")]))
+    assert [m.title for m in article.mentions] == ["وزير الصحة", "مديرة إدارة الصحة العامة"]
+
+
+def test_opec_plus_is_not_opec():
+    text = "وقرر تحالف «أوبك+» زيادة الإنتاج، وقالت أوبك بلس إن القرار نهائي، واجتمعت منظمة أوبك في فيينا."
+    article = make_article("t", text, [("أوبك+", "ORG"), ("أوبك بلس", "ORG"), ("منظمة أوبك", "ORG")])
+    resolution = resolve_entities(collect_names([article]))
+    plus = resolution.entity_of("ORG", "أوبك+")
+    assert plus == resolution.entity_of("ORG", "أوبك بلس") != resolution.entity_of("ORG", "منظمة أوبك")

@@ -420,3 +420,9 @@ def test_a_hyphenated_first_name_is_one_person():
     spaced = [m.text for m in ner.find_mentions("وشارك في التشكيلة عطالله – أسامة هوساوي – تيسير الجاسم.")
               if m.type == "PER"]
     assert not any("–" in name for name in spaced)
+
+
+def test_a_plus_written_on_an_organisation_belongs_to_its_name():
+    text = "وقرر تحالف أوبك+ زيادة الإنتاج في اجتماعه الأخير، بينما رفعت أوبك توقعاتها للطلب."
+    got = [(m.text, text[m.start:m.end]) for m in ner.find_mentions(text) if m.type == "ORG"]
+    assert ("أوبك+", "أوبك+") in got and ("أوبك", "أوبك") in got
