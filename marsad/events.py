@@ -582,8 +582,9 @@ _WHEREAS = frozenset(normal(w) for w in ("فيما", "وفيما", "بينما",
 
 
 def _coordinated_verb(tokens, hit: Hit[_Trigger]) -> bool:
-    """A verb with و/ف written on it, or right after فيما/بينما/في حين (whereas): it opens a clause of its own
-    ("في 20 مايو، فيما أقال الرئيس وزيره": the dismissal is not of that day). حين (when) and حيث (where)
+    """A verb with و/ف written on it, or right after فيما/بينما/في حين (whereas) or بعد أن/بعدما/قبل أن: it
+    opens a clause of its own ("في 20 مايو، فيما أقال الرئيس وزيره": the dismissal is not of that day; "اليوم
+    الاثنين، بعد أن قرر التحالف": the decision came before it). حين (when) and حيث (where)
     go on telling the dated happening ("في عام 1921، حيث تولى منصب الوزير")."""
     if not hit.value.verb:
         return False
@@ -596,7 +597,16 @@ def _coordinated_verb(tokens, hit: Hit[_Trigger]) -> bool:
     if normal(tokens[j].text) == "حين":
         j = _previous_word(tokens, j, 0)
         return j is not None and normal(tokens[j].text) in ("في", "وفي")
+    if normal(tokens[j].text) in _AFTER_THAT:
+        return True                             # "اليوم الاثنين، بعدما قرر": it happened before that day
+    if normal(tokens[j].text) == "ان":
+        j = _previous_word(tokens, j, 0)
+        return j is not None and normal(tokens[j].text) in _BEFORE_OR_AFTER
     return normal(tokens[j].text) in _WHEREAS
+
+
+_AFTER_THAT = frozenset(normal(w) for w in ("بعدما", "وبعدما", "قبلما"))
+_BEFORE_OR_AFTER = frozenset(normal(w) for w in ("بعد", "وبعد", "قبل", "وقبل", "عقب", "إثر"))
 
 
 def _one_per_range(tokens, starts: list[int], dates: list[Timex]) -> list[Timex]:

@@ -761,3 +761,12 @@ def test_a_verb_after_whereas_is_not_dated_by_the_date_before_it():
     text = CALM_LEAD + "وعاد رامي الخطيب إلى البلاد عام 1990، حيث تولى وزارة المالية."
     a = article(text, {"رامي الخطيب": "PER"}, {"عام 1990": "1990"})
     assert [(e.type, e.date) for e in find_events(a)] == [("milestone", "1990")]
+
+
+def test_what_happened_before_the_dated_clause_is_not_of_its_day():
+    """"ارتفعت الأسعار اليوم الاثنين، بعد أن قرر التحالف زيادة الإنتاج": the decision came before Monday."""
+    for opener in ("بعد أن", "بعدما"):
+        text = (CALM_LEAD + f"وارتفعت أسعار النفط بنحو 3 بالمئة اليوم الاثنين، {opener} قرر تحالف أوبك+ "
+                "زيادة الإنتاج بأقل من المتوقع.")
+        a = article(text, {"أوبك+": "ORG"}, {"اليوم الاثنين": "2025-06-02"})
+        assert [e.date for e in find_events(a) if e.date] == [], opener
