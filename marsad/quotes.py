@@ -1555,6 +1555,11 @@ def _speaker(doc: _Text, lex: _Lexicon, f: _Found, sentence: tuple[int, int], st
         for j in range(f.verb_tok - 1, max(-1, f.verb_tok - 4), -1):
             if in_set(doc.tokens[j].text, lex.anonymous):
                 return None, _bare(doc.tokens[j].text, lex.anonymous)
+        k = _relay_source(doc, max(doc.token_index(sentence[0]), f.verb_tok - SOURCE_WORDS),
+                          f.verb_tok)
+        if k is not None and k + 1 < f.verb_tok and in_set(doc.tokens[k + 1].text, lex.role_heads):
+            # "ونقل المتحدث عن الوزير قوله": the role named after عن, or who holds it
+            return _role_person(doc, k + 1, f.verb_tok, f.verb_tok), _phrase(doc, lex, k + 1, f.verb_tok)
         return None
     if verb.participle:
         return _clause_subject(doc, f.verb_tok, sentence, state, quoted)

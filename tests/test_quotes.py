@@ -1429,3 +1429,11 @@ def test_an_interview_printed_as_bare_question_lines_algerian_style():
     plain = article(text.replace("حاورها: كريم بلقاسم\n\n", "").replace("في هذا الحوار مع", "لـ"),
                     {"نجلاء بن عيسى": "PER", "الخبر": "ORG"})
     assert [q.text.split()[0] for q in find_quotes(plain)] == ["أزمة"]        # no interview: no answers
+
+
+def test_the_role_a_relayed_quote_is_taken_from_speaks_when_no_name_is_given_egyptian_style():
+    a = article("ونقل المتحدث باسم الوزارة عن الوزير قوله: «هدفنا أن تصل الخدمة الصحية إلى كل مواطن في كل قرية».\n"
+                "ونقلت الوكالة عن مسؤول بوزارة الدفاع قوله إن سيول طلبت إرسال وفد عسكري إلى الاجتماع المقبل.")
+    q1, q2 = find_quotes(a)
+    assert (q1.speaker_mention, q1.speaker_text) == (None, "الوزير")
+    assert q2.speaker_text.startswith("مسؤول")
