@@ -25,7 +25,9 @@ end alike, (c) one is not the other plus a feminine or nisba ending (سعيد/س
 `part_similarity` clears the threshold for the evidence at hand (below). The phonetic key
 folds the letters transliteration swaps (ج/غ/ق for G, ت/ط/ث, س/ص, د/ض, ذ/ز/ظ, ح/ه, final ة/ه/ا, a final
 Iberian ش/س, doubled letters, تش/ش) and the skeleton also drops the long vowels ا/و/ي, which Arabic spellings of
-foreign names insert and drop freely.
+foreign names insert and drop freely. A final ز/س (an English or German s, voiced or not: هانز/هانس, جيمز/جيمس)
+counts as one letter only when another differing part of the name matched too: alone it tells names apart
+(سواريز/سواريس, Suárez/Soares; لويز/لويس, Louise/Louis).
 
 Thresholds, chosen on data by training/entity_threshold.py (ANETAC: Arabic spellings of one English name as
 positives, the most similar blocked name of a clearly different English name as each side's hard negative;
@@ -325,6 +327,12 @@ def _native(part: str) -> bool:
 
 
 _BEN_JOINED = "بن" + LINEAGE_MARK
+_FINAL_S = {"S", "Z"}       # phonetic keys of a final س and ز: an s that English and German names voice or not
+
+
+def _final_s_only(pa: str, pb: str) -> bool:
+    """Two phonetic keys that differ only in a final س/ز (هانس/هانز, جيمس/جيمز)."""
+    return len(pa) > 3 and pa[:-1] == pb[:-1] and {pa[-1], pb[-1]} == _FINAL_S
 
 
 @lru_cache(maxsize=1 << 18)
@@ -340,6 +348,8 @@ def _parts_match(a: str, b: str, threshold: float, supported: bool) -> bool:
     if not a or not b:
         return False
     pa, pb = phonetic_key(a), phonetic_key(b)
+    if supported and not native and _final_s_only(pa, pb):
+        return not _different_given_names(a, b)      # هانز غروندبيرغ ~ هانس غروندبرغ: the surname confirms it
     if pa != pb and (native or pa[0] != pb[0] or pa[-1] != pb[-1]):     # the cheap refusals first
         return False
     if _different_given_names(a, b):
@@ -422,7 +432,10 @@ def person_names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     pairs = _align(short, long, SUPPORTED_THRESHOLD)
     if pairs is None:
         return False
-    differing = [(x, y) for x, y in pairs if phonetic_key(strip_article(x)) != phonetic_key(strip_article(y))]
+    keys = [(phonetic_key(strip_article(x)), phonetic_key(strip_article(y))) for x, y in pairs]
+    differing = [(x, y) for (x, y), (kx, ky) in zip(pairs, keys) if kx != ky]
+    if differing and all(_final_s_only(kx, ky) for kx, ky in keys if kx != ky):
+        return False                    # a final s swap confirms nothing: لويز سواريز != لويس سواريس
     return len(differing) != 1 or parts_match(*differing[0], PART_THRESHOLD)
 
 
