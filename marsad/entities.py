@@ -1765,9 +1765,11 @@ def _bodies_before_people(article: Article) -> None:
     a strong first name with more name after it (`_strong_first_name`, `_body_front`). A person's name
     opening with one definite word news never writes in names loses it ("[اليونيسف كاثرين راسل]",
     "[المترجمان محمد الحلاق]"); Maghrebi names that open so keep theirs (الطاهر بن جلون). What is cut off
-    stays a mention only when it names a body (two words or more, or one like الاتحاد)."""
+    stays a mention only when it names a body (two words or more, or one like الاتحاد). A body's name that ends
+    on a definite word and runs on into a name word before a person ("[منظمة الصحة العالمية تيدروس]
+    [أدهانوم جيبريسوس]") gives that word to the person."""
     text = article.text
-    kept, added = [], []
+    kept, added, cut = [], [], False
     ordered = sorted(article.mentions, key=lambda m: m.start)
     for i, mention in enumerate(ordered):
         words = [w.group() for w in _WORD_SPANS.finditer(text, mention.start, mention.end)]
@@ -1788,16 +1790,47 @@ def _bodies_before_people(article: Article) -> None:
         names = mention.name.split()
         if len(names) == len(words):
             words = names               # "للمنظمة": the text "لمنظمة" lost the article's alef, the name has it
-        if (mention.type == "ORG" and len(words) == 2 and nxt is not None and nxt.type == "PER"
+        if (mention.type == "ORG" and len(words) >= 2 and nxt is not None and nxt.type == "PER"
                 and mention.end < nxt.start and text[mention.end:nxt.start].strip(" \t") == ""
-                and _DEFINITE.match(match_form(words[0])) and ner.TRIGGER_OF.get(_word(words[0])) == "ORG"
-                and not _DEFINITE.match(match_form(words[1])) and _person_evidence(words[1]) >= 1
-                and not _place_or_org_word(words[1], True)):
-            _move_start(nxt, text, _split_at_word(mention, 1, text)[1].start)
+                and _DEFINITE.match(match_form(words[-2])) and (len(words) > 2 or ner.TRIGGER_OF.get(
+                    _word(words[0])) == "ORG")
+                and not _DEFINITE.match(match_form(words[-1])) and _person_evidence(words[-1]) >= 1
+                and not _place_or_org_word(words[-1], True)):
+            front, rest = _split_at_word(mention, len(words) - 1, text)
+            _move_start(nxt, text, rest.start)
+            if len(words) > 2:
+                kept.append(front)      # "[منظمة الصحة العالمية] تيدروس"
+                cut = True
             continue                    # "[المنظمة] تيدروس": a body's kind alone is no name
         kept.append(mention)
-    if added or len(kept) != len(article.mentions):
+    if added or cut or len(kept) != len(article.mentions):
         article.mentions = sorted(kept + added, key=lambda m: (m.start, m.end))
+
+
+def _names_cut_in_two(article: Article) -> None:
+    """A person's name cut in two, a lone first word and the rest with nothing but a space between (the
+    tagger's "[تيدروس] [أدهانوم غيبريسوس]", `_ali_names`' "[حسين] [علي الثواب]"), is one name. Not when the
+    second part opens with و (a list: "[محمد] [وعبدالمحسن]"), nor when it opens with an established given name
+    and the first word is none ("محامي [حبري] [إبراهيم دياوارا]": a surname, then someone else), nor after a
+    definite word, which is a title or an adjective ("[الكاميروني] [أمينو بوبا]")."""
+    text = article.text
+    ordered = sorted(article.mentions, key=lambda m: m.start)
+    dropped = set()
+    for first, rest in zip(ordered, ordered[1:]):
+        if first.type != "PER" or rest.type != "PER" or id(first) in dropped or not first.end < rest.start:
+            continue
+        if text[first.end:rest.start].strip(" \t") or " " in first.text.strip():
+            continue
+        word, opening = match_form(first.text), match_form(rest.text.split()[0])
+        given = _word(word) in _GIVEN_NAMES or word in _DANGLING
+        if (_DEFINITE.match(word) or (opening[:1] == "و" and _word(opening) not in _GIVEN_NAMES)
+                or (_word(opening) in _GIVEN_NAMES and not given)
+                or not (given or _person_evidence(first.text) >= 1)):
+            continue
+        _move_start(rest, text, first.start)
+        dropped.add(id(first))
+    if dropped:
+        article.mentions = [m for m in article.mentions if id(m) not in dropped]
 
 
 _INSTITUTION_HEADS = (_STATE_BODY_HEADS - frozenset(_word(w) for w in ("سلطة", "جهاز"))) | frozenset(_word(w) for w in (
@@ -2014,8 +2047,9 @@ def repair_mentions(article: Article) -> None:
     (`_namesakes`), a name after a person's title is a person with the first name the tagger missed
     (`_people_after_titles`), a person's name starts after its و/ف/ب/ل (`_name_clitics`) and ends before a
     Latin gloss or the title that follows it (`_name_tails`), and an acronym spelled in letter names is one
-    name (`_spelled_acronyms`); a fixed expression like حسن الجوار is no person (`_phrases_not_people`). Run by
-    `attach_titles`."""
+    name (`_spelled_acronyms`); a fixed expression like حسن الجوار is no person (`_phrases_not_people`); a name
+    cut in two, by the tagger or by finding علي after a first name, is one (`_bodies_before_people`,
+    `_names_cut_in_two`). Run by `attach_titles`."""
     _spelled_acronyms(article)
     _phrases_not_people(article)
     _amount_units(article)
@@ -2032,6 +2066,7 @@ def repair_mentions(article: Article) -> None:
     _name_tails(article)
     _origin_surnames(article)
     _ali_names(article)
+    _names_cut_in_two(article)
 
 
 def drop_date_mentions(article: Article) -> None:

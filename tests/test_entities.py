@@ -1375,3 +1375,35 @@ def test_a_final_s_written_voiced_or_not_is_one_name_only_when_the_surname_confi
     p = lambda name: person_parts(match_form(name))
     assert not person_names_match(p("لويز فيرنون"), p("لويس فيرنون"))     # the surname is the same: no support
     assert not person_names_match(p("لويز بيريز"), p("لويس بيريس"))       # two final-s swaps confirm nothing
+
+
+def test_a_persons_name_the_tagger_cut_in_two_is_one_name():
+    """"[تيدروس] [أدهانوم غيبريسوس]": a lone first word and the rest of the name with only a space between are
+    one name, and so is a first word a body's name ran on into ("[منظمة ... الأفريقية ديسالين] [غيتاتشو
+    مريام]"), and a first name before the "علي ..." found where the text writes the preposition على. A list (و)
+    or a surname before someone else's given name stays two."""
+    text = ("وصل المدير العام لوكالة الطاقة الدولية، ماتيوس أبيبي كيبيدي، إلى جنيف، وقال ماتيوس إن الوضع صعب. "
+            "وحذر رئيس منظمة الصحة الأفريقية ديسالين غيتاتشو مريام من انتشار الوباء. "
+            "وحضر اللقاء ناصر وفيصل، وقال وكيل كابوري إبراهيم سانو إن موكله بريء. وأكد سالم علي الدوسري على "
+            "أهمية الاتفاق وعلى ضرورة تنفيذه.")
+    spans = [("وكالة الطاقة الدولية", "ORG"), ("ماتيوس", "PER"), ("أبيبي كيبيدي", "PER"), ("ماتيوس", "PER"),
+             ("منظمة الصحة الأفريقية ديسالين", "ORG"), ("غيتاتشو مريام", "PER"), ("ناصر", "PER"),
+             ("وفيصل", "PER"), ("كابوري", "PER"), ("إبراهيم سانو", "PER"), ("سالم", "PER")]
+    mentions, at = [], 0
+    for surface, type in spans:
+        start = text.index(surface, at)
+        at = start + len(surface)
+        mentions.append(Mention(start=start, end=at, text=surface, type=type, name=surface))
+    article = make_article("t", text, [])
+    article.mentions = mentions
+    prepare(article)
+    got = [(m.text, m.type, m.name) for m in article.mentions if m.type in ("PER", "ORG")]
+    assert got == [("وكالة الطاقة الدولية", "ORG", "وكالة الطاقة الدولية"),
+                   ("ماتيوس أبيبي كيبيدي", "PER", "ماتيوس أبيبي كيبيدي"),
+                   ("ماتيوس", "PER", "ماتيوس أبيبي كيبيدي"),
+                   ("منظمة الصحة الأفريقية", "ORG", "منظمة الصحة الأفريقية"),
+                   ("ديسالين غيتاتشو مريام", "PER", "ديسالين غيتاتشو مريام"),
+                   ("ناصر", "PER", "ناصر"), ("فيصل", "PER", "فيصل"),
+                   ("كابوري", "PER", "كابوري"), ("إبراهيم سانو", "PER", "إبراهيم سانو"),
+                   ("سالم علي الدوسري", "PER", "سالم علي الدوسري")]      # علي with ya, found after the first name
+    assert all(text[m.start:m.end] == m.text for m in article.mentions)
