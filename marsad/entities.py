@@ -215,6 +215,7 @@ _COMPOUND_SUFFIXES = {match_form(w) for w in _NAMES["compound_suffixes"]}
 _PARTICLES = {match_form(w) for w in _NAMES["particles"]}
 _JOIN_NEXT = _COMPOUND_PREFIXES | _PARTICLES
 _LINEAGE = {match_form(w): match_form(m) for w, m in _NAMES["lineage_prefixes"].items()}
+_NAME_PATRONYMICS = {match_form(w) for w in _NAMES["name_patronymics"]}
 LINEAGE_MARK = "+"          # joins a lineage word to its name: بن سلمان -> "بن+سلمان", آل سعود -> "ال+سعود"
 _GIVEN_NAMES = {_word(w) for w in _NAMES["given_names"]}
 _CLITIC_FREE = _GIVEN_NAMES | _COMPOUND_PREFIXES
@@ -2164,10 +2165,15 @@ def _after_first_name_title(text: str, start: int) -> bool:
 
 
 def _partial_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """A shorter form of the name: its surname, its name with middle parts left out, or the name without its
+    first name when that opens with a Mauritanian patronymic (منت اعل for خديجة منت اعل, as بن سلمان for
+    محمد بن سلمان)."""
     if len(short) >= len(long):
         return False
     if len(short) == 1:
         return parts_match(short[0], long[-1])
+    if short[0] in _NAME_PATRONYMICS and long[-len(short):] == short:
+        return True
     return person_names_match(short, long)
 
 

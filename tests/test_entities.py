@@ -1407,3 +1407,18 @@ def test_a_persons_name_the_tagger_cut_in_two_is_one_name():
                    ("كابوري", "PER", "كابوري"), ("إبراهيم سانو", "PER", "إبراهيم سانو"),
                    ("سالم علي الدوسري", "PER", "سالم علي الدوسري")]      # علي with ya, found after the first name
     assert all(text[m.start:m.end] == m.text for m in article.mentions)
+
+
+def test_a_name_without_its_first_name_after_a_mauritanian_patronymic_is_the_full_name():
+    """News names محمد ولد الشيخ أحمدو as ولد الشيخ أحمدو, and مريم منت سيدي as منت سيدي, as it names
+    محمد بن سلمان as بن سلمان; two people of one father leave the short form alone."""
+    a = prepare(make_article("t", "استقبلت الوزيرة مريم منت سيدي الوفد. وقالت منت سيدي إن التعاون مستمر، وأكد "
+                                  "محمد ولد الشيخ أحمدو ذلك، وأضاف ولد الشيخ أحمدو أن الاتفاق قريب.",
+                             [("مريم منت سيدي", "PER"), ("منت سيدي", "PER"), ("محمد ولد الشيخ أحمدو", "PER"),
+                              ("ولد الشيخ أحمدو", "PER")]))
+    names = [(m.text, m.name) for m in a.mentions if m.type == "PER"]
+    assert ("منت سيدي", "مريم منت سيدي") in names
+    assert ("ولد الشيخ أحمدو", "محمد ولد الشيخ أحمدو") in names
+    b = prepare(make_article("b", "التقى سيدي ولد حمادي وأحمد ولد حمادي الوفد، وقال ولد حمادي إن اللقاء مثمر.",
+                             [("سيدي ولد حمادي", "PER"), ("أحمد ولد حمادي", "PER"), ("ولد حمادي", "PER")]))
+    assert [m.name for m in b.mentions if m.text == "ولد حمادي"] == ["ولد حمادي"]
