@@ -92,7 +92,8 @@ MAX_TITLE_WORDS = 10         # Saudi news stacks roles (وكيل الوزارة 
 MAX_KEY_CHARS = 120         # longer "names" are tagger accidents; they are not counted
 MAX_KEY_WORDS = 10
 FUZZY_MIN_CHARS = 5         # single-word organisations/places shorter than this merge only on equal keys
-ACRONYM_EVIDENCE = 2        # articles that must write "LONG FORM (ACRONYM)" before the two forms merge
+ACRONYM_EVIDENCE = 2        # articles that must write "LONG FORM (ACRONYM)" before the two forms merge; one
+                            # suffices when the tagger read the bracketed form as an organisation
 TYPE_ORDER = ("PER", "ORG", "LOC", "MISC")
 
 _DATA = Path(__file__).with_name("data")
@@ -1456,6 +1457,39 @@ def _agency_credits(article: Article) -> None:
             mention.type = "ORG"
 
 
+_BRACKETED_AFTER = re.compile(r"((?:[ \t]+[^\W\d_]+){1,3})[ \t]*[(（]")
+_CONSTRUCT_HEAD = re.compile("^و?ل(?!ل)")     # لكرة (القدم), لشؤون (اللاجئين): ل + a noun in construct
+
+
+def _bracketed_org(article: Article, start: int) -> Mention | None:
+    """The organisation mention that is the whole content of the brackets opening at `start`, if any."""
+    found = _PAREN_AFTER.match(article.text, start)
+    if not found:
+        return None
+    return next((m for m in article.mentions if m.type == "ORG" and m.start == found.start(1)
+                 and m.end == found.end(1)), None)
+
+
+def _bodies_to_brackets(article: Article) -> None:
+    """An organisation's name written in full before its acronym in brackets ends at the bracket: the words
+    the tagger left between ("[شركة كوريا للطاقة] الكهربائية (كيبكو)", "[المعهد الكوري المتقدم للعلوم]
+    والتكنولوجيا (كايست)") are the rest of the name when each is a complement (definite, لل, و + definite, or
+    ل + a noun before a definite one: لكرة القدم) and the brackets hold a name the tagger read as an
+    organisation, so that the two are paired (`acronym_pairs`)."""
+    text = article.text
+    for mention in article.mentions:
+        if mention.type != "ORG":
+            continue
+        found = _BRACKETED_AFTER.match(text, mention.end)
+        if not found or _bracketed_org(article, found.end() - 1) is None:
+            continue
+        words = [match_form(w) for w in found.group(1).split()]
+        if all(_COMPLEMENT.match(w) or (_CONSTRUCT_HEAD.match(w) and k + 1 < len(words)
+                                        and _COMPLEMENT.match(words[k + 1]))
+               for k, w in enumerate(words)):
+            _move_end(mention, text, found.end(1))
+
+
 def _add_mentions(article: Article, added: list[Mention]) -> None:
     """Mentions a repair found, merged into the article's, in text order."""
     if added:
@@ -2062,6 +2096,7 @@ def repair_mentions(article: Article) -> None:
     _places_after_heads(article)
     _places_after_prepositions(article)
     _agency_credits(article)
+    _bodies_to_brackets(article)
     _bodies_of_origin(article)
     _name_clitics(article)
     _name_tails(article)
@@ -2490,6 +2525,24 @@ _NOT_ACRONYM = re.compile(r"\d|(?:^| )\w(?: |$)")     # numbers and one-letter w
 def acronym_pairs(article: Article) -> list[tuple[str, str]]:
     """(long form key, short form key) for each "LONG FORM (ACRONYM)" (or "ACRONYM (LONG FORM)") written
     after an ORG mention: "حلف شمال الاطلنطي (ناتو)" -> ("حلف شمال الاطلنطي", "ناتو")."""
+    return [(long, short) for long, short, _ in _acronym_sightings(article)]
+
+
+def acronym_evidence(article: Article) -> Counter:
+    """The article's acronym pairs, each counted 1, or ACRONYM_EVIDENCE when the tagger itself read the form
+    in brackets as an organisation: "شركة كوريا للطاقة الكهربائية (كيبكو)" with كيبكو tagged ORG pairs the two
+    on its own, while a stray bracket ("(نيسان)" after a long span, a word of the sentence) is seldom an
+    organisation and waits for another article. Not when the short form is a body's kind ("(المنظمة)",
+    "(البرلمان)": a word for any body) or an agency, which brackets credit after any name ("(واس)")."""
+    evidence: Counter = Counter()
+    for long, short, tagged in _acronym_sightings(article):
+        sure = tagged and _word(short) not in _BODY_WORDS and not metadata.is_agency(short)
+        evidence[(long, short)] += ACRONYM_EVIDENCE if sure else 1
+    return evidence
+
+
+def _acronym_sightings(article: Article) -> list[tuple[str, str, bool]]:
+    """(long form key, short form key, whether the bracketed form is an ORG mention of its own)."""
     pairs = []
     for mention in article.mentions:
         if mention.type != "ORG":
@@ -2500,11 +2553,12 @@ def acronym_pairs(article: Article) -> list[tuple[str, str]]:
         outer, inner = match_form(mention.name), match_form(found.group(1))
         if not outer or not inner or outer == inner or _NOT_ACRONYM.search(outer) or _NOT_ACRONYM.search(inner):
             continue
+        tagged = _bracketed_org(article, mention.end) is not None
         n_outer, n_inner = len(outer.split()), len(inner.split())
         if n_inner == 1 and 2 <= n_outer <= MAX_KEY_WORDS:
-            pairs.append((outer, inner))
+            pairs.append((outer, inner, tagged))
         elif n_outer == 1 and 2 <= n_inner <= MAX_KEY_WORDS:
-            pairs.append((inner, outer))
+            pairs.append((inner, outer, tagged))
     return pairs
 
 
@@ -2521,8 +2575,9 @@ class NameCount:
 class NameStats:
     """Additive name statistics: `add` two and resolve, or resolve the union, and get the same entities.
 
-    `names` maps (mention type, `match_form` of Mention.name) to its counts; `acronyms` counts (long form key,
-    short form key) pairs. `as_dict`/`from_dict` give a JSON-safe form for the store.
+    `names` maps (mention type, `match_form` of Mention.name) to its counts; `acronyms` counts the evidence
+    (`acronym_evidence`) for (long form key, short form key) pairs. `as_dict`/`from_dict` give a JSON-safe form
+    for the store.
     """
 
     names: dict[tuple[str, str], NameCount] = field(default_factory=dict)
@@ -2548,7 +2603,7 @@ class NameStats:
                 count.surfaces[mention.name if restored else mention.text] += 1
             if mention.title:
                 count.titles[mention.title] += 1
-        self.acronyms.update(acronym_pairs(article))
+        self.acronyms.update(acronym_evidence(article))
 
     def add(self, other: NameStats) -> None:
         for name, theirs in other.names.items():

@@ -1422,3 +1422,35 @@ def test_a_name_without_its_first_name_after_a_mauritanian_patronymic_is_the_ful
     b = prepare(make_article("b", "التقى سيدي ولد حمادي وأحمد ولد حمادي الوفد، وقال ولد حمادي إن اللقاء مثمر.",
                              [("سيدي ولد حمادي", "PER"), ("أحمد ولد حمادي", "PER"), ("ولد حمادي", "PER")]))
     assert [m.name for m in b.mentions if m.text == "ولد حمادي"] == ["ولد حمادي"]
+
+
+def test_an_acronym_in_brackets_the_tagger_read_as_an_organisation_links_the_full_name_at_once():
+    """"شركة فالنسيا للطاقة المتجددة (فاليرن)": the tagger's span stopped at للطاقة and the pair, seen in one
+    article, waited for another. The name runs on to the bracket over complements only, and one article
+    suffices when the tagger itself read the bracketed word as an organisation: not for a body's kind or an
+    agency credit in brackets, nor past a word of the sentence ("ضد عصابات (الصقور)")."""
+    def tagged(aid: str, text: str, spans: list[tuple[str, str]]) -> Article:
+        article = make_article(aid, text, [])
+        article.mentions, at = [], 0
+        for surface, type in spans:
+            start = text.index(surface, at)
+            at = start + len(surface)
+            article.mentions.append(Mention(start=start, end=at, text=surface, type=type, name=surface))
+        return prepare(article)
+    first = tagged("a", "ووقعت الوزارة مذكرة تفاهم مع شركة فالنسيا للطاقة المتجددة (فاليرن) لبناء محطة رياح.",
+                   [("شركة فالنسيا للطاقة", "ORG"), ("فاليرن", "ORG")])
+    assert [m.text for m in first.mentions if m.type == "ORG"] == ["شركة فالنسيا للطاقة المتجددة", "فاليرن"]
+    second = tagged("b", "وقالت فاليرن إن المحطة تعمل العام المقبل.", [("فاليرن", "ORG")])
+    resolution = resolve_entities(collect_names([first, second]))
+    assert resolution.entity_of("ORG", "فاليرن") == resolution.entity_of("ORG", "شركة فالنسيا للطاقة المتجددة")
+    others = [tagged("c", "وقالت الهيئة العامة للطيران المدني (الهيئة) إن الرحلات مستمرة.",
+                     [("الهيئة العامة للطيران المدني", "ORG"), ("الهيئة", "ORG")]),
+              tagged("d", "وأعلنت وزارة النقل البحري (واس) أن الميناء مفتوح.",
+                     [("وزارة النقل البحري", "ORG"), ("واس", "ORG")]),
+              tagged("e", "وقاتلت قوات المقاومة الوطنية ضد عصابات (الصقور) في الجبال.",
+                     [("قوات المقاومة الوطنية", "ORG"), ("الصقور", "ORG")])]
+    assert [m.text for m in others[2].mentions if m.type == "ORG"] == ["قوات المقاومة الوطنية", "الصقور"]
+    resolution = resolve_entities(collect_names(others))
+    for short, long in (("الهيئة", "الهيئة العامة للطيران المدني"), ("واس", "وزارة النقل البحري"),
+                        ("الصقور", "قوات المقاومة الوطنية")):
+        assert resolution.entity_of("ORG", short) != resolution.entity_of("ORG", long)
