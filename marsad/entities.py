@@ -698,6 +698,24 @@ def _window_tokens(text: str, lo: int, hi: int) -> list[Token]:
 _ABBREVIATED_HONORIFICS = {"د", "م", "ا", "ا.د"}     # د. (doctor), م. (engineer), أ. (professor)
 
 
+_QUOTE_PAIRS = {"»": "«", "”": "“", '"': '"'}
+MAX_QUOTED_BODY = 4           # words of a body's name quoted inside a title (لـ«قطر للطاقة»)
+
+
+def _quoted_body_before(tokens: list, i: int) -> int | None:
+    """Index of the opening quote when tokens[i] closes a short quoted name that a bare ل (لـ«...») puts
+    inside a title ("الرئيس التنفيذي لـ«قطر للطاقة»"), else None."""
+    if tokens[i].text not in _QUOTE_PAIRS:
+        return None
+    for j in range(i - 1, max(-1, i - MAX_QUOTED_BODY - 2), -1):
+        if tokens[j].text == _QUOTE_PAIRS[tokens[i].text]:
+            inside_words = all(_is_word(t.text) for t in tokens[j + 1:i]) and j + 1 < i
+            return j if inside_words and j > 0 and match_form(tokens[j - 1].text) == "ل" else None
+        if not _is_word(tokens[j].text):
+            return None
+    return None
+
+
 def _title_before(text: str, mention: Mention, blocked: list[tuple[int, int]]) -> str | None:
     """The role phrase right before a name (see `attach_titles`), or None."""
     lo = max(0, mention.start - _WINDOW)
@@ -727,6 +745,12 @@ def _title_before(text: str, mention: Mention, blocked: list[tuple[int, int]]) -
             window.extend([tok, tokens[i - 1], tokens[i - 2]])
             right = tokens[i - 2].start
             i -= 3
+            continue
+        quoted = _quoted_body_before(tokens, i)
+        if quoted is not None:                    # "الرئيس التنفيذي لـ«قطر للطاقة»": the body it heads,
+            window.extend(tokens[quoted:i + 1][::-1])   # quoted after ل
+            right = tokens[quoted].start
+            i = quoted - 1
             continue
         if not _is_word(tok.text) or any(s < end and start < e for s, e in blocked):
             break
@@ -860,8 +884,15 @@ def _title_after(text: str, mention: Mention, blocked: list[tuple[int, int]],
     if len(tokens) < 2 or tokens[0].text not in _COMMAS or "\n" in text[mention.end:mention.end + tokens[1].end]:
         return None
     words = []
-    for tok in tokens[1:]:
+    rest = tokens[1:]
+    for n, tok in enumerate(rest):
         start = mention.end + tok.start
+        if words and match_form(words[-1].text) == "ل" and tok.text in _QUOTE_PAIRS.values():
+            close = next((k for k in range(n + 1, min(len(rest), n + MAX_QUOTED_BODY + 2))
+                          if rest[k].text in _QUOTE_PAIRS and _QUOTE_PAIRS[rest[k].text] == tok.text), None)
+            if close is not None and all(_is_word(t.text) for t in rest[n + 1:close]):
+                words.extend(rest[n:close + 1])   # "، الرئيس التنفيذي لـ«قطر للطاقة»،": the body it heads
+                break
         if (not _is_word(tok.text) or len(words) >= MAX_TITLE_WORDS
                 or (_opens_clause(tok.text, text) and not _pronoun_word(tok.text, text))):
             break

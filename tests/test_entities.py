@@ -1454,3 +1454,12 @@ def test_an_acronym_in_brackets_the_tagger_read_as_an_organisation_links_the_ful
     for short, long in (("الهيئة", "الهيئة العامة للطيران المدني"), ("واس", "وزارة النقل البحري"),
                         ("الصقور", "قوات المقاومة الوطنية")):
         assert resolution.entity_of("ORG", short) != resolution.entity_of("ORG", long)
+
+
+def test_a_title_heading_a_body_quoted_after_lam_runs_to_the_closing_quote():
+    text = ("وكان المهندس سعد الكعبي، الرئيس التنفيذي لـ«قطر للطاقة»، قد أكد ذلك، "
+            "وقال الرئيس التنفيذي لـ«أرامكو» أمين الناصر إن الطلب قوي.")
+    article = prepare(make_article("t", text, [("سعد الكعبي", "PER"), ("قطر للطاقة", "ORG"), ("أرامكو", "ORG"),
+                                               ("أمين الناصر", "PER")]))
+    titles = {m.text: m.title for m in article.mentions if m.type == "PER"}
+    assert titles == {"سعد الكعبي": "الرئيس التنفيذي لـ«قطر للطاقة»", "أمين الناصر": "الرئيس التنفيذي لـ«أرامكو»"}
