@@ -69,14 +69,29 @@ def match_term(word: str) -> str:
     return strip_article(stem)
 
 
+_COMPOUND_HEADS = ("عبد", "ابو")
+
+
+@lru_cache(maxsize=65_536)
+def word_terms(word: str) -> tuple[str, ...]:
+    """The index terms of one written word: its `match_term`, or two for a compound name written as one
+    word (عبدالعال, أبوالغيط), as the two words it is also written as (عبد العال): so a search for either
+    spelling finds both. Only before the article: عبدة or أبواب are no compounds."""
+    term = match_term(word)
+    for head in _COMPOUND_HEADS:
+        if term.startswith(head + "ال") and len(term) > len(head) + 3:
+            return head, match_term(term[len(head):])
+    return (term,) if term else ()
+
+
 class _TermCache(dict):
-    """word -> term for indexing: a dict whose misses compute the term, so the hits of `index_terms` stay
+    """word -> terms for indexing: a dict whose misses compute them, so the hits of `index_terms` stay
     in C (`map` over `__getitem__`); bounded by clearing, since news vocabulary keeps growing slowly."""
 
     def __missing__(self, word: str) -> str:
         if len(self) > 500_000:
             self.clear()
-        term = self[word] = match_term(word)
+        term = self[word] = " ".join(word_terms(word))
         return term
 
 
@@ -148,7 +163,7 @@ def parse_query(query: str) -> ParsedQuery:
     seen: set[tuple] = set()
 
     def add(text: str, words: list[str]) -> None:
-        positions = tuple(t for t in (query_terms(w) for w in words) if t)
+        positions = tuple(t for w in words for t in _query_positions(w) if t)
         if positions and positions not in seen and len(groups) < MAX_GROUPS:
             seen.add(positions)
             groups.append(QueryGroup(text, positions))
@@ -165,6 +180,14 @@ def parse_query(query: str) -> ParsedQuery:
         for w in WORD.finditer(chunk):
             add(w.group(), [w.group()])
     return ParsedQuery(tuple(groups))
+
+
+def _query_positions(word: str) -> list[frozenset[str]]:
+    """A query word's positions: one, or two for a compound written as one word (عبدالعال: عبد + العال)."""
+    parts = word_terms(word)
+    if len(parts) == 2:
+        return [frozenset({parts[0]}), query_terms("ال" + parts[1]) | {parts[1]}]
+    return [query_terms(word)]
 
 
 @dataclass
@@ -219,7 +242,7 @@ def find_matches(text: str | None, query: ParsedQuery) -> list[Span]:
     """Offsets in `text` of every word or phrase of the query, in text order, not overlapping."""
     if not text or not query.groups:
         return []
-    words = [(m.start(), m.end(), match_term(m.group())) for m in WORD.finditer(text)]
+    words = [(m.start(), m.end(), term) for m in WORD.finditer(text) for term in word_terms(m.group())]
     firsts = set().union(*(g.positions[0] for g in query.groups))
     spans: list[Span] = []
     last_end = -1

@@ -229,3 +229,18 @@ def test_matches_always_lie_on_the_text(text):
         assert 0 <= span.start < span.end <= len(text)
         assert text[span.start:span.end].strip() == text[span.start:span.end]
     assert index_terms(text).count("  ") == 0
+
+
+def test_a_compound_name_written_in_one_word_or_two_is_found_either_way(tmp_path):
+    """عبد العال / عبدالعال, أبو الغيط / أبوالغيط: outlets write compound names both ways; a search for one
+    finds the other, as a phrase, and the highlight covers the name as written. عبدة is no compound."""
+    with Store(tmp_path / "c.sqlite") as s:
+        s.save_articles([art("c-1", "قال حسن عبد العال إن الاتفاق قريب."),
+                         art("c-2", "وأكد حسن عبدالعال أن المحادثات مستمرة، ورد أحمد أبوالغيط."),
+                         art("c-3", "زار الوفد مدينة عبدة الساحلية، وقال العال إن عبد الوهاب غاب.")])
+        assert set(ids(search(s, "عبدالعال"))) == {"c-1", "c-2"}
+        assert set(ids(search(s, '"حسن عبد العال"'))) == {"c-1", "c-2"}
+        assert ids(search(s, "أبو الغيط")) == ["c-2"]
+        assert ids(search(s, "عبدة")) == ["c-3"]
+    text = "وأكد حسن عبدالعال أن المحادثات مستمرة"
+    assert [text[m.start:m.end] for m in find_matches(text, parse_query("عبد العال"))] == ["عبدالعال"]
