@@ -32,6 +32,7 @@ class SearchError(MarsadError):
     """A search request that cannot be answered as asked (bad date, unknown sort, limit out of range)."""
 
 
+TERMS_VERSION = 2               # bump when the term rules change: stores re-index (Store._refresh_search_terms)
 MAX_LIMIT = 100                 # results per page: a page of snippets stays cheap to build
 MAX_OFFSET = 10_000             # deep paging past this is a crawl, not a search
 MAX_QUERY_CHARS = 500

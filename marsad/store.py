@@ -142,6 +142,7 @@ class Store:
             self.db.execute("PRAGMA cache_size=-65536")
             if not readonly:
                 self._migrate()
+                self._refresh_search_terms()
             elif self.schema_version() != SCHEMA_VERSION:
                 raise StoreError(f"{self.path} is a store of schema {self.schema_version()}, "
                                  f"this marsad reads {SCHEMA_VERSION}: open it once for writing to migrate")
@@ -541,6 +542,18 @@ class Store:
             if cur.rowcount:
                 self.db.execute("INSERT INTO search_index (rowid, title, body) VALUES (?,?,?)",
                                 (cur.lastrowid, index_terms(a.title), index_terms(a.text)))
+
+    def _refresh_search_terms(self) -> None:
+        """Re-index every article when the store's search terms were made by other term rules than this
+        marsad's (`marsad.search.TERMS_VERSION`), so old and new articles answer a query alike."""
+        from .search import TERMS_VERSION
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'search_terms'").fetchone()
+        if row is not None and row[0] == str(TERMS_VERSION):
+            return
+        if self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None:
+            self.rebuild_search_index()
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('search_terms', ?)", (str(TERMS_VERSION),))
 
     def rebuild_search_index(self) -> int:
         """Index every stored article again (after the term rules change); returns the number indexed."""

@@ -244,3 +244,20 @@ def test_a_compound_name_written_in_one_word_or_two_is_found_either_way(tmp_path
         assert ids(search(s, "عبدة")) == ["c-3"]
     text = "وأكد حسن عبدالعال أن المحادثات مستمرة"
     assert [text[m.start:m.end] for m in find_matches(text, parse_query("عبد العال"))] == ["عبدالعال"]
+
+
+def test_a_store_indexed_under_older_term_rules_is_reindexed_when_opened_for_writing(tmp_path):
+    path = tmp_path / "old.sqlite"
+    with Store(path) as s:
+        s.save_articles([art("c-1", "قال حسن عبد العال إن الاتفاق قريب."),
+                         art("c-2", "وأكد حسن عبدالعال أن المحادثات مستمرة.")])
+    db = sqlite3.connect(path)                      # as an older marsad wrote it: one term for عبدالعال
+    db.execute("UPDATE meta SET value = '1' WHERE key = 'search_terms'")
+    db.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+    db.execute("DELETE FROM search_docs")
+    db.commit()
+    db.close()
+    with Store(path, readonly=True) as s:
+        assert search(s, "عبدالعال").total == 0      # read-only: left as it is
+    with Store(path) as s:
+        assert set(ids(search(s, "عبدالعال"))) == {"c-1", "c-2"}
