@@ -394,6 +394,7 @@ class CleanText:
     date_lines: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)      # dateline/byline lines, top first
     outlets: list[str] = field(default_factory=list)      # outlet ids of lines that only name the outlet ("RT")
+    names: list[str] = field(default_factory=list)        # writers' names alone on a line under the headline
 
     @property
     def text(self) -> str:
@@ -798,13 +799,41 @@ def _title_index(lines: list[_Line], top: list[int], first: int) -> int | None:
         if later is not None and _distinct_shared(lines[later], lead) > _distinct_shared(lines[found], lead):
             found = later                       # (one that tells the lead better; "عاجل | ..." may be the headline)
     if found is not None:
-        return found
+        return _below_kicker(lines, shaped, found, first)
     if top and first < len(lines) and lines[first].kept and lines[first].words <= QUESTION_TITLE_WORDS \
             and lines[first].text.rstrip().endswith(("؟", "?")):
         after = next((i for i in range(first + 1, len(lines)) if lines[i].kept and _is_paragraph(lines[i])), None)
         if after is not None and _sharing_lead(lines, [first], after) is not None:
             return first
     return next((i for i in shaped if looks_like_headline(lines[i].text, lines[i].words)), None)
+
+
+KICKER_SLACK = 2            # a kicker may be this many words longer than the headline under it
+KICKER_MARGIN = 0.2         # how much more of the lead sentence the headline under a kicker tells
+
+
+def _below_kicker(lines: list[_Line], shaped: list[int], found: int, first: int) -> int:
+    """The headline under a kicker: many pages print a short overline over the headline ("84 صوتاً لسلام...
+    و«الثنائي» خارج التسمية" over "عون يكلّف نواف سلام تشكيل الحكومة"), and both share words with the lead.
+    The headline is the one that tells the lead sentence: when the next line above the body is
+    headline-shaped too, no longer than the found line by more than KICKER_SLACK words (a deck under a
+    headline is longer) and a larger share of its news words is in the lead sentence (KICKER_MARGIN more, and
+    two words at least), it is the headline and the found line its kicker."""
+    after = next((i for i in range(found + 1, first) if lines[i].kept), None)
+    if after is None or after not in shaped or lines[after].words > lines[found].words + KICKER_SLACK:
+        return found
+    lead = _lead_words(lines, first, 1)
+    if _distinct_shared(lines[after], lead) < 2:
+        return found
+    if _lead_share(lines[after], lead) >= _lead_share(lines[found], lead) + KICKER_MARGIN:
+        return after
+    return found
+
+
+def _lead_share(line: _Line, lead: set[str]) -> float:
+    """The share of a line's distinct news words that the lead has."""
+    words = {word for word in set((line.key or line_key(line.text)).split()) if _news_words(word)}
+    return _distinct_shared(line, lead) / len(words) if words else 0.0
 
 
 def _sharing_lead(lines: list[_Line], candidates: list[int], lead_at: int) -> int | None:
@@ -825,10 +854,10 @@ def _sharing_lead(lines: list[_Line], candidates: list[int], lead_at: int) -> in
     return next((i for i in candidates if distinct[i] == 1 and lines[i].words >= 4), None)
 
 
-def _lead_words(lines: list[_Line], lead_at: int) -> set[str]:
-    """The news words (each in its forms) of the lead's first two lines."""
+def _lead_words(lines: list[_Line], lead_at: int, count: int = 2) -> set[str]:
+    """The news words (each in its forms) of the lead's first `count` lines."""
     lead: set[str] = set()
-    for line in lines[lead_at:lead_at + 2]:
+    for line in lines[lead_at:lead_at + count]:
         if line.kept:
             lead.update(*_news_words(line.key or line_key(line.text)))    # long lines are not keyed
     return lead
@@ -864,6 +893,8 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
         above.append(first)                                        # a question headline read as the lead
     start = above.index(chosen) if chosen is not None else 0      # a long menu does not use up the zone
     top = above[:start + TOP_ZONE_MAX]
+    kicker = _kicker_above(lines, above, chosen, first)
+    title_at = chosen
     last_stamp = -1
     for i in top:
         line = lines[i]
@@ -872,11 +903,16 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
         elif reason := _credit_line_reason(line):
             line.why = reason
             out.credits.append(line.text)
+        elif title_at is not None and i > title_at and not any(ln.kept for ln in lines[title_at + 1:i]) \
+                and _bare_name(line):
+            line.why = "byline"                 # "سامر الحسيني" alone under the headline
+            out.names.append(line.text)
         elif chosen is not None and i > chosen and line.words <= 2 and metadata.is_known_place(line.text):
             line.why = "dateline"               # QNA's "الدوحة" alone under the headline
             out.credits.append(line.text)
         elif title_key and _same_as_title(line, title_key):
             line.why = "title"
+            title_at = i if title_at is None else title_at
             continue
         elif line.words <= CAPTION_MAX_WORDS and not line.sentence and _is_caption_credit(line.text, line.key):
             line.why = "image credit"
@@ -890,7 +926,9 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
             line.why = "title"
             continue
         else:
-            if chosen is not None and i < chosen and line.words <= MENU_WORDS and not line.sentence:
+            if i == kicker:
+                line.why = "kicker"
+            elif chosen is not None and i < chosen and line.words <= MENU_WORDS and not line.sentence:
                 line.why = "menu"
             continue
         last_stamp = i
@@ -908,6 +946,43 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
         for i in candidates:
             if lines[i].key in body:
                 lines[i].why = "caption repeated from the body"
+
+
+def _kicker_above(lines: list[_Line], above: list[int], chosen: int | None, first: int) -> int | None:
+    """The kept line right above the chosen headline when it is a kicker: headline-shaped and telling the
+    lead too (two news words), as "بنسبة 94.65 بالمائة حسب النتائج المؤقتة" over "تبون رئيسا للجزائر لعهدة
+    ثانية". A menu's last item over the headline shares nothing with the lead."""
+    if chosen is None:
+        return None
+    before = [i for i in above if i < chosen]
+    if not before:
+        return None
+    line = lines[before[-1]]
+    if not looks_like_headline(line.text, line.words) or _distinct_shared(line, _lead_words(lines, first)) < 2:
+        return None
+    return before[-1]
+
+
+NAME_WORDS = 4              # a writer's name alone on its line has at most this many words
+_NAME_WORD = "[\u0621-\u063a\u0641-\u064a][\u0621-\u063a\u0641-\u064a\u064b-\u0652]*"      # letters, no tatweel
+_NAME_LINE = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD})+$")
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset(_keys(metadata._load("person_names.json")["given_names"]))
+
+
+def _bare_name(line: _Line) -> bool:
+    """A writer's name alone on its line ("سامر الحسيني", "عبد الله الشرقاوي"): two to NAME_WORDS Arabic
+    words and nothing else, opening with a known given name (or عبد...), and no word of a sentence (a
+    function word, or a later word shaped like a present-tense verb: "محمد صلاح يقود ليفربول")."""
+    if not 2 <= line.words <= NAME_WORDS or not _NAME_LINE.match(line.text):
+        return False
+    words = line.key.split()
+    if len(words) < 2 or not (words[0] in _given_names() or words[0].startswith("عبد")):
+        return False
+    return not any(w in _FUNCTION_WORDS or (w[0] in "يت" and w not in _given_names()) for w in words[1:])
 
 
 BODY_HEAD_LINES = 4       # a standfirst may push the page's date stamp below the first paragraph
@@ -1170,6 +1245,7 @@ def _credit(doc: Document, cleaned: CleanText, page: _Page | None) -> metadata.C
         sources.append(metadata.parse_author_field(page.author)   # may carry the place: "فلان - دبي"
                        or metadata.Credit(author=page.author))
     sources += [metadata.parse_credit(line) for line in cleaned.credits]
+    sources += [metadata.Credit(author=name) for name in cleaned.names]
     sources += [metadata.stamp_credit(line) for line in cleaned.date_lines]
     sources.append(metadata.extract_dateline(cleaned.paragraphs[0]))
     site = metadata.line_key(page.sitename) if page and page.sitename else None

@@ -876,3 +876,20 @@ def test_a_pages_author_field_gives_the_place_it_carries():
             f'الأساس دون تغيير</h1><p>{BODY}</p></article></body></html>')
     a = clean_document(Document(source="page.html", kind="html"), page)
     assert (a.author, a.dateline) == ("مصطفى السيد", "دبي")
+
+
+def test_a_kicker_over_the_headline_is_not_the_title_and_a_bare_name_under_it_is_the_author():
+    """Al-Akhbar and Echorouk print a short overline over the headline; both share the lead's words, but
+    the headline tells the lead sentence. The writer's name may stand alone under the headline."""
+    lead = ("أعلن وزير الصحة اليوم إطلاق خطة لتطوير المستشفيات الحكومية في الشمال بكلفة 300 مليون دولار، "
+            "على أن تبدأ الأشغال في المحافظات الثلاث مطلع الشهر المقبل.")
+    kicker = "300 مليون دولار... والمعارضة تنتقد التأخير"
+    headline = "الصحة تطلق خطة لتطوير المستشفيات الحكومية"
+    a = clean(f"الرئيسية\nصحة\nالأحد 24 مارس 2024\n{kicker}\n{headline}\nهشام الخطيب\n{lead}\n{BODY}")
+    assert (a.title, a.author) == (headline, "هشام الخطيب")
+    assert a.text == lead + "\n\n" + BODY
+    assert reasons(a)[kicker] == "kicker"
+    # a deck under the headline is longer than it: the headline stays the title, the deck the text's
+    deck = "الخطة تشمل توسعة أقسام الطوارئ في المستشفيات الحكومية وتدريب الكوادر الطبية خلال عامين"
+    b = clean(f"{headline}\n{deck}\n{lead}")
+    assert b.title == headline and b.text.startswith(deck)
