@@ -605,6 +605,7 @@ def _apply_rules(lines: list[_Line]) -> None:
     A match that is only safe at the edges (an edges_only rule, or a phrase found inside a long line, where
     it may be prose) is marked PENDING and settled by `_settle_pending` once the body is known."""
     rules = _rules()
+    last_paragraph = max((i for i, ln in enumerate(lines) if _is_paragraph(ln)), default=-1)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -613,10 +614,13 @@ def _apply_rules(lines: list[_Line]) -> None:
         elif line.words <= 8 and _language_switcher(line.text):
             line.why = "language switcher"
         elif line.words <= 6 and (line.key in rules.list_headers or _more_from(line)):
-            why = line.why = rules.list_headers.get(line.key, "related-articles list")
+            why = rules.list_headers.get(line.key, "related-articles list")
+            own = match_rule(line.key, line.words)          # "اقرأ المزيد" is a read-more link over its list
+            line.why = own[0] if own and not own[1] else why
             # a one-word header (أخبار، الأحدث، مواضيع) is also a menu item: what follows it is a list only
-            # while it is as short as a menu item, and the article's headline after the menu is no list item
-            longest = MENU_ITEM_WORDS if len(line.key.split()) == 1 else PARAGRAPH_WORDS
+            # while it is as short as a menu item, and the article's headline after the menu is no list item;
+            # below the last paragraph there is no headline to spare ("الوسوم" over tags of four words)
+            longest = MENU_ITEM_WORDS if len(line.key.split()) == 1 and i < last_paragraph else PARAGRAPH_WORDS
             j = i + 1
             while j < len(lines) and lines[j].words <= longest and (
                     not lines[j].sentence or lines[j].text.rstrip().endswith(("؟", "?"))):   # a headline asks

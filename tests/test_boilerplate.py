@@ -893,3 +893,14 @@ def test_a_kicker_over_the_headline_is_not_the_title_and_a_bare_name_under_it_is
     deck = "الخطة تشمل توسعة أقسام الطوارئ في المستشفيات الحكومية وتدريب الكوادر الطبية خلال عامين"
     b = clean(f"{headline}\n{deck}\n{lead}")
     assert b.title == headline and b.text.startswith(deck)
+
+
+def test_the_headlines_under_read_more_and_long_tags_under_a_one_word_header_go():
+    links = ["الحكومة تقر موازنة العام المقبل بعجز أقل", "افتتاح معرض الكتاب بمشاركة ثلاثين دولة"]
+    tags = ["وزارة الصحة العمومية بالشمال", "المستشفيات الحكومية"]
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}\nاقرأ المزيد\n" + "\n".join(links)
+              + "\nالوسوم\n" + "\n".join(tags))
+    assert a.text == BODY
+    why = reasons(a)
+    assert why["اقرأ المزيد"] == "read-more link" and why[links[1]] == "related-articles list"
+    assert why[tags[0]] == "tags"
