@@ -1006,7 +1006,8 @@ def _clean_body_head(lines: list[_Line], first: int, out: CleanText) -> None:
 _DIGIT_IN = re.compile(r"\d")
 COMMENT_MAX_WORDS = 60    # a reader's comment is short; a longer paragraph under a comment count is the story
 _NEXT_SECTIONS = frozenset(("related-articles list", "most-read list", "copyright notice", "tags", "newsletter prompt"))
-_COMMENTS_HEADER = re.compile(r"^(?:\d+ )?(?:التعليقات|تعليقات|تعليق|comments?)(?: \d+)?$")
+# "2 تعليقات", "التعليقات (2)", Hespress's "تعليقات الزوار (2)"
+_COMMENTS_HEADER = re.compile(r"^(?:\d+ )?(?:التعليقات|تعليقات|تعليق|comments?)(?: (?:الزوار|القراء))?(?: \d+)?$")
 
 
 def _clean_bottom(lines: list[_Line], last: int, out: CleanText, stats: LineStats | None) -> None:

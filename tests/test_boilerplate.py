@@ -904,3 +904,11 @@ def test_the_headlines_under_read_more_and_long_tags_under_a_one_word_header_go(
     why = reasons(a)
     assert why["اقرأ المزيد"] == "read-more link" and why[links[1]] == "related-articles list"
     assert why[tags[0]] == "tags"
+
+
+def test_readers_comments_under_a_visitors_comments_header_go():
+    raw = (f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}\nتعليقات القراء (2)\n1 - مغربي من طنجة\n"
+           "منذ 5 ساعات\nخطة جيدة إن طبقت فعلا\nمقبول\nمرفوض\n3\n2 - ليلى\nمنذ ساعة\nوماذا عن الجنوب\nأضف تعليقك")
+    a = clean(raw)
+    assert a.text == BODY
+    assert reasons(a)["1 - مغربي من طنجة"] == "reader comments" and reasons(a)["مرفوض"] == "reader comments"
