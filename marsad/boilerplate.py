@@ -44,7 +44,7 @@ _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _SPACE_RUNS = re.compile(r" {2,}")
-_HAS_WORD = re.compile(r"[^\W_]")
+_HAS_WORD = re.compile(r"[^\W_\u0640]")          # a line of tatweels ("ـــــــ") is a rule, not a word
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -88,6 +88,7 @@ class _Rules:
     caption_markers: tuple[str, ...]
     breadcrumb_starts: frozenset[str]
     byline_start: re.Pattern[str]
+    view_counter: re.Pattern[str]           # "مشاهدات: 2,451", "1,234 قراءة"
 
 
 def _keys(phrases: Iterable[str]) -> list[str]:
@@ -112,6 +113,7 @@ def _rules() -> _Rules:
     headers = {k: why for why, phrases in data["list_headers"].items() for k in _keys(phrases)}
     credits = "|".join(re.escape(k) for k in sorted(set(_keys(data["caption_credits"])), key=len, reverse=True))
     byline = "|".join(re.escape(w) for w in sorted(data["byline_words"], key=len, reverse=True))
+    counted = "|".join(re.escape(k) for k in sorted(_keys(data["counter_words"]), key=len, reverse=True))
     return _Rules(
         rules=rules,
         max_words=max(r.max_words for r in rules),
@@ -127,6 +129,7 @@ def _rules() -> _Rules:
         caption_markers=tuple(_keys(data["caption_markers"])),
         breadcrumb_starts=frozenset(_keys(data["breadcrumb_starts"])),
         byline_start=re.compile(rf"^(?:{byline})\s*[:\-–—ـ]\s*\S|^(?:كتب|كتبت|بقلم|بواسطة)\s+\S", re.IGNORECASE),
+        view_counter=re.compile(rf"^(?:(?:{counted}) \d[\d ]*(?: الف| k)?|\d[\d ]*(?: الف| k)? (?:{counted}))$"),
     )
 
 
@@ -638,8 +641,10 @@ def _apply_rules(lines: list[_Line]) -> None:
             line.why = PENDING + "wire sign-off"
         elif line.words == 1 and line.text.strip().isdigit() and len(line.text.strip()) <= 4:
             line.why = PENDING + "counter"          # a comment or share count ("0") beside the story
-        elif line.words <= 12 and all(w.startswith("#") for w in line.text.split()):
+        elif line.words <= 12 and line.text.startswith("#") and _hashtags(line.text):
             line.why = PENDING + "tags"             # "#دوري_روشن #الشباب_الاتفاق" under the story
+        elif line.words <= 5 and _DIGIT_IN.search(line.key) and rules.view_counter.match(line.key):
+            line.why = "view counter"               # "مشاهدات: 2,451" beside the story
         elif line.words <= 30 and not line.sentence and _starts_with(line.key, rules.related_starts):
             line.why = "related-articles list"
         elif line.words <= MEDIA_PROMPT_WORDS and not line.sentence and _MEDIA_PROMPT.match(line.text):
@@ -656,6 +661,14 @@ def _apply_rules(lines: list[_Line]) -> None:
             elif any(c in line.text for c in "›»>/|\\") and _is_breadcrumb(line.text):
                 line.why = "breadcrumb"
         i += 1
+
+
+def _hashtags(text: str) -> bool:
+    """A line of hashtags: every word one, or two or more with a tag or two whose words the scrape split
+    ("#السودان #الكوليرا #الصحة العالمية")."""
+    words = text.split()
+    tags = sum(w.startswith("#") for w in words)
+    return tags == len(words) or (tags >= 2 and tags * 2 >= len(words))
 
 
 def _is_byline(line: _Line) -> bool:

@@ -912,3 +912,12 @@ def test_readers_comments_under_a_visitors_comments_header_go():
     a = clean(raw)
     assert a.text == BODY
     assert reasons(a)["1 - مغربي من طنجة"] == "reader comments" and reasons(a)["مرفوض"] == "reader comments"
+
+
+def test_a_view_counter_a_rule_of_tatweels_a_share_bar_and_split_hashtags_go():
+    leftovers = ["ـــــــــ", "فيسبوك | تيليغرام | إنستقرام", "#الصحة #المستشفيات #الشمال السوري"]
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nعدد المشاهدات: 1,204\n{BODY}\n" + "\n".join(leftovers))
+    assert a.text == BODY
+    why = reasons(a)
+    assert why["عدد المشاهدات: 1,204"] == "view counter" and why[leftovers[0]] == "lone punctuation"
+    assert why[leftovers[1]] == "share prompt" and why[leftovers[2]] == "tags"
