@@ -83,6 +83,7 @@ class _Rules:
     list_headers: dict[str, str]            # line_key -> why
     related_starts: tuple[str, ...]
     social_words: frozenset[str]
+    follow_verbs: frozenset[str]
     share_fillers: frozenset[str]
     credits: re.Pattern[str]                # a caption's trailing credit "(Getty)", "(أ ف ب)"
     caption_markers: tuple[str, ...]
@@ -123,6 +124,7 @@ def _rules() -> _Rules:
         list_headers=headers,
         related_starts=tuple(_keys(data["related_starts"])),
         social_words=frozenset(w for p in _keys(data["social_words"]) for w in p.split()),
+        follow_verbs=frozenset(_keys(data["follow_verbs"])),
         share_fillers=frozenset(w for p in _keys(data["share_fillers"]) for w in p.split()),
         credits=re.compile(rf"[(\[](?:{credits})(?:\s*[/|,،:-]\s*(?:{credits}|[^()\[\]]{{1,30}}))*\s*[)\]]\s*$",
                            re.IGNORECASE),
@@ -155,10 +157,16 @@ def match_rule(key: str, words: int) -> tuple[str, bool] | None:
     words_of = key.split()
     if all(w in rules.social_words for w in words_of):
         return "share prompt", False
+    if words <= FOLLOW_WORDS and words_of[0] in rules.follow_verbs and any(
+            w in rules.social_words and w not in rules.share_fillers for w in words_of[1:]):
+        return "follow prompt", True        # "اشترك في «الأخبار» على يوتيوب هنا", "انضم إلى قناتنا على تلغرام"
     if all(w in rules.social_words or w in rules.share_fillers for w in words_of) \
             and sum(w in rules.social_words and w not in rules.share_fillers for w in words_of) >= 2:
         return "share prompt", False        # شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك
     return None
+
+
+FOLLOW_WORDS = 12          # a call to follow the outlet on a network is this short
 
 
 _BREADCRUMB_SEP = re.compile(r"\s*(?:[›»>/|\\]|&gt;|::)\s*")

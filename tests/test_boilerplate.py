@@ -921,3 +921,15 @@ def test_a_view_counter_a_rule_of_tatweels_a_share_bar_and_split_hashtags_go():
     why = reasons(a)
     assert why["عدد المشاهدات: 1,204"] == "view counter" and why[leftovers[0]] == "lone punctuation"
     assert why[leftovers[1]] == "share prompt" and why[leftovers[2]] == "tags"
+
+
+def test_calls_to_subscribe_or_join_the_outlet_and_a_wire_subscription_notice_go():
+    notice = ("المواد المنشورة على موقع الوكالة هي موجز لجزء من الخدمة الإخبارية التي تقدمها الوكالة لعملائها "
+              "من المؤسسات الإعلامية في العالم. للاشتراك يرجى مراسلة قسم المبيعات عبر الرابط التالي.")
+    calls = ["اشترك في «المساء» على يوتيوب", "انضموا إلى قناة المساء على تيليغرام", "إشترك في قائمتنا البريدية",
+             "سجل الآن ليصلك كل جديد"]
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}\n{notice}\n" + "\n".join(calls))
+    assert a.text == BODY
+    why = reasons(a)
+    assert why[notice] == "subscription notice" and why[calls[0]] == why[calls[1]] == "follow prompt"
+    assert why[calls[2]] == why[calls[3]] == "newsletter prompt"
