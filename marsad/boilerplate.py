@@ -908,10 +908,12 @@ def _headline_or_question(line: _Line) -> bool:
     return 2 <= line.words <= 30 and line.text.rstrip().endswith(("؟", "?"))
 
 
-def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText) -> None:
-    """Above the body: date stamps, datelines, bylines, photo credits, the title and any second headline.
-    Short lines above the headline are the site's menu and are removed."""
+def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText,
+               section: str | None = None) -> None:
+    """Above the body: date stamps, datelines, bylines, photo credits, the page's section label, the title
+    and any second headline. Short lines above the headline are the site's menu and are removed."""
     title_key = line_key(title) if title else ""
+    section_key = line_key(section) if section else ""
     above = [i for i in range(min(first, len(lines))) if lines[i].kept]
     chosen = None if title_key else _title_index(lines, above[:2 * TOP_ZONE_MAX], first)
     if chosen is not None and chosen == first:
@@ -925,6 +927,9 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
         line = lines[i]
         if _take_stamp_or_byline(line, out):
             pass
+        elif section_key and line.key == section_key and line.words <= MENU_WORDS:
+            line.why = "section label"          # Echorouk's "الجزائر" over the story: its section, no dateline
+            continue
         elif reason := _credit_line_reason(line):
             line.why = reason
             out.credits.append(line.text)
@@ -1125,10 +1130,12 @@ def _keep_photo_caption(lines: list[_Line]) -> None:
 
 
 def clean_text(text: str, title: str | None = None, line_stats: LineStats | None = None,
-               outlet: str | None = None) -> CleanText:
+               outlet: str | None = None, section: str | None = None) -> CleanText:
     """Clean one decoded text (see the module doc for the evidence used). `title` is the known title, if
     any (the title line and its variants at the top are removed); else the first headline-shaped line at
-    the top becomes the title. `outlet` keys the per-outlet recurrence counts of `line_stats`."""
+    the top becomes the title. `outlet` keys the per-outlet recurrence counts of `line_stats`. `section`
+    is the page's own section name (an HTML page's article:section), a label wherever it stands above the
+    body."""
     texts = split_lines(text or "")
     last_long = max((i for i, t in enumerate(texts) if t.count(" ") + 1 >= PARAGRAPH_WORDS), default=-1)
     lines = [line for i, t in enumerate(texts) for line in _unglue(t, i >= last_long, i == 0)]
@@ -1140,7 +1147,7 @@ def clean_text(text: str, title: str | None = None, line_stats: LineStats | None
     _settle_pending(lines, first, last)
     _peel_edges(lines)
     first, last = _body_bounds(lines)
-    _clean_top(lines, first, title, out)
+    _clean_top(lines, first, title, out, section)
     if not title and first < len(lines) and lines[first].why == "title":
         # the headline was the question read as the lead: what sits under it is header too, and so are
         # the edge-only leftovers between it and the real lead ("ملخص")
@@ -1148,7 +1155,7 @@ def clean_text(text: str, title: str | None = None, line_stats: LineStats | None
         for line in lines[:first]:
             if line.kept and line.pending:
                 line.why = line.pending
-        _clean_top(lines, first, out.title, out)
+        _clean_top(lines, first, out.title, out, section)
     _clean_body_head(lines, _body_bounds(lines)[0], out)
     out.title = title = title or out.title
     if out.title:
@@ -1181,6 +1188,7 @@ class _Page:
     author: str | None = None
     sitename: str | None = None
     url: str | None = None
+    section: str | None = None
 
 
 def extract_html(html: str, url: str | None = None) -> _Page:
@@ -1204,7 +1212,7 @@ def extract_html(html: str, url: str | None = None) -> _Page:
         raise NoArticleText(f"HTML not readable: {type(exc).__name__}") from exc
     if doc is None or not (doc.text or "").strip():
         raise NoArticleText("no article text in the HTML")
-    return _Page(doc.text, page.title, page.date, page.author, page.sitename, page.url)
+    return _Page(doc.text, page.title, page.date, page.author, page.sitename, page.url, page.section)
 
 
 def clean_document(doc: Document, text: str, line_stats: LineStats | None = None) -> Article:
@@ -1221,7 +1229,8 @@ def clean_document(doc: Document, text: str, line_stats: LineStats | None = None
         page = extract_html(raw, doc.url)
         body = page.text
     title_hint = metadata.extract_title(doc, [], page.title if page else None)
-    cleaned = clean_text(body, title=title_hint, line_stats=line_stats, outlet=doc.outlet_hint)
+    cleaned = clean_text(body, title=title_hint, line_stats=line_stats, outlet=doc.outlet_hint,
+                         section=page.section if page else None)
     if not cleaned.paragraphs:
         raise NoArticleText("only boilerplate" if cleaned.removed else "empty text")
     clean = cleaned.text

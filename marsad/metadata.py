@@ -404,6 +404,7 @@ _META_FIELDS = {
     "author": ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author", "byl"),
     "sitename": ("og:site_name", "application-name", "publisher", "dc.publisher"),
     "url": ("og:url",),
+    "section": ("article:section", "og:article:section"),
 }
 _JSON_STRING = r'"((?:[^"\\]|\\.){%d,%d})"'    # a JSON string's body, escapes included (\u062d, \")
 _JSONLD = {
@@ -437,10 +438,11 @@ class PageMetadata:
     author: str | None = None
     sitename: str | None = None
     url: str | None = None
+    section: str | None = None          # the page's section ("الجزائر", "اقتصاد"): a label, not the story
 
 
 def page_metadata(tree) -> PageMetadata:
-    """Title, publication date, author, site name and canonical URL from a parsed page's <meta> tags
+    """Title, publication date, author, site name, canonical URL and section from a parsed page's <meta> tags
     (property, name or itemprop), JSON-LD, <link rel=canonical>, <time datetime> and <title>.
 
     Cheaper than trafilatura's metadata pass (which also guesses dates from the page layout with htmldate,
@@ -494,7 +496,8 @@ def page_metadata(tree) -> PageMetadata:
     author = found.get("author")
     if author and (author.startswith("http") or "/" in author):
         author = None
-    return PageMetadata(found.get("title"), date, author, found.get("sitename"), found.get("url"))
+    return PageMetadata(found.get("title"), date, author, found.get("sitename"), found.get("url"),
+                        found.get("section"))
 
 
 # -- title -------------------------------------------------------------------------------------------------

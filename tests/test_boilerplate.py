@@ -933,3 +933,18 @@ def test_calls_to_subscribe_or_join_the_outlet_and_a_wire_subscription_notice_go
     why = reasons(a)
     assert why[notice] == "subscription notice" and why[calls[0]] == why[calls[1]] == "follow prompt"
     assert why[calls[2]] == why[calls[3]] == "newsletter prompt"
+
+
+def test_the_pages_own_section_name_over_the_story_is_a_label_not_text():
+    """Echorouk's page prints its section ("الجزائر") over the story, and trafilatura keeps it: the page's
+    article:section names it, so it is no dateline and no paragraph."""
+    from lxml import html as lxml_html
+
+    from marsad.metadata import page_metadata
+    tree = lxml_html.fromstring('<html><head><meta property="article:section" content="الجزائر"></head>'
+                                '<body><p>نص</p></body></html>')
+    assert page_metadata(tree).section == "الجزائر"
+    second = "وقال الوزير إن الخطة تبدأ الشهر المقبل في ثلاث محافظات وتشمل عشرات المستشفيات الحكومية."
+    out = clean_text(f"الجزائر\n{BODY}\n{second}", title="الصحة تعلن خطة لتطوير المستشفيات", section="الجزائر")
+    assert out.text == BODY + "\n\n" + second
+    assert [(r.line, r.why) for r in out.removed] == [("الجزائر", "section label")] and not out.credits
