@@ -185,11 +185,15 @@ def _is_caption_credit(line: str, key: str) -> bool:
     naming the photo ("صورة أرشيفية ...", "تصوير: ...")."""
     rules = _rules()
     if ")" in line or "]" in line:
-        if rules.credits.search(normalize_for_matching(line)):
+        if rules.credits.search(normalize_for_matching(line)) or _PHOTO_BRACKET.search(line):
             return True
         credit = _CLOSING_CREDIT.search(line)
         if credit and len(line.split()) >= 4 and metadata.is_agency(credit.group(1)):
             return True                 # "الأمطار تغمر شارع الملك طلال (الرأي)": the outlet's own photo
+    credit = _CREDIT_AFTER_STOP.search(line)
+    if credit and len(line.split()) >= 4 and key.split(" ", 1)[0] not in _FUNCTION_WORDS \
+            and metadata.is_agency(credit.group(1)):
+        return True                     # "الوزيرة خلال تقديمها البرنامج بالرباط. Le360": the photo's outlet
     return bool(_PHOTO_LABEL.match(line) or _PHOTO_TAIL.search(line)) or _starts_with(key, rules.caption_markers)
 
 
@@ -220,12 +224,16 @@ def _wire_signoff(line: str) -> bool:
 
 
 _CLOSING_CREDIT = re.compile(r"[(\[]\s*([^()\[\]\d]{2,25}?)\s*[)\]]\s*$")
+# "(صورة الشعب نيوز)", "(تصوير: فلان)": a bracket naming the photo and who took it closes a caption
+_PHOTO_BRACKET = re.compile(r"[(\[]\s*(?:صورة|الصورة|صور|تصوير|عدسة|بعدسة)\s*[:/]?\s+[^()\[\]]{2,30}[)\]]\s*$")
+# "... بالرباط. Le360": a known outlet or agency alone after the caption's full stop
+_CREDIT_AFTER_STOP = re.compile(r"\S[.،]\s+([^\s.،][^.،]{1,24})$")
 # "مقر الصندوق في واشنطن - صورة أرشيفية": a caption that names its photo after a dash (an agency's name after
 # a dash is left alone: "القاهرة - رويترز" is a dateline)
-_PHOTO_TAIL = re.compile(r"\S\s+[-–—|]\s*(?:صورة\s+|الصورة\s+)?(?:[أا]رشيفية|[أا]رشيف|من\s+ال[أا]رشيف|تعبيرية|"
+_PHOTO_TAIL = re.compile(r"\S\s+[-–—|]\s*(?:صورة\s+|الصورة\s+)?(?:[أا]رشيفية|[أا]رشيف|من\s+ال[أا]رشيف|تعبيرية|توضيحية|"
                          r"متداولة|من\s+مواقع\s+التواصل(?:\s+الاجتماعي)?)\s*$")
 # "صورة: هسبريس - أرشيف", "تصوير/ فلان": a photo's label and its credit, never a dateline or byline
-_PHOTO_LABEL = re.compile(r"^\s*(?:صورة|الصورة|صور|تصوير|photo|image)\s*[:/|]", re.IGNORECASE)
+_PHOTO_LABEL = re.compile(r"^\s*[(\[]?\s*(?:صورة|الصورة|صور|تصوير|photo|image)\s*[:/|]", re.IGNORECASE)
 # "© 2024 شبكة الجزيرة الإعلامية": the sign is punctuation to line_key, so the raw line is looked at
 _COPYRIGHT_SIGN = re.compile(r"^\s*(?:©|\(c\)|&copy;)", re.IGNORECASE)
 
@@ -1118,13 +1126,16 @@ def _clean_recurring(lines: list[_Line], first: int, last: int, stats: LineStats
             line.why = "recurring line"
 
 
+PHOTO_ITEM_WORDS = 5       # a caption this long can be a photo item's whole text ("جانب من فعاليات المهرجان ...")
+
+
 def _keep_photo_caption(lines: list[_Line]) -> None:
-    """A photo item is its caption: when nothing else is left, the longest caption of eight words or more
-    is the article's text rather than a reason to reject it."""
+    """A photo item is its caption: when nothing else is left, the longest caption of PHOTO_ITEM_WORDS words
+    or more is the article's text rather than a reason to reject it ("صورة أرشيفية (رويترز)" is none)."""
     if any(line.kept for line in lines):
         return
     captions = [ln for ln in lines if ln.why in ("image credit", "caption", "caption repeated from the body")
-                and ln.words >= 8]
+                and ln.words >= PHOTO_ITEM_WORDS]
     if captions:
         max(captions, key=lambda ln: ln.words).why = None
 

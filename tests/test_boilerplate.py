@@ -948,3 +948,17 @@ def test_the_pages_own_section_name_over_the_story_is_a_label_not_text():
     out = clean_text(f"الجزائر\n{BODY}\n{second}", title="الصحة تعلن خطة لتطوير المستشفيات", section="الجزائر")
     assert out.text == BODY + "\n\n" + second
     assert [(r.line, r.why) for r in out.removed] == [("الجزائر", "section label")] and not out.credits
+
+
+def test_captions_by_their_photo_words_or_the_outlet_after_their_full_stop_go():
+    captions = ["صورة توضيحية", "جانب من اجتماع اللجنة الصحية بالمحافظة",
+                "الوزير يتفقد قسم الطوارئ بالمستشفى الجامعي (صورة المكتب الإعلامي)",
+                "(صورة: الوزير خلال افتتاح القسم الجديد - وزارة الصحة)",
+                "الوزير يتفقد قسم الطوارئ بالمستشفى الجامعي. رويترز"]
+    second = "وقال الوزير إن الخطة تبدأ الشهر المقبل في ثلاث محافظات وتشمل عشرات المستشفيات الحكومية."
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{captions[0]}\n{captions[1]}\n{BODY}\n{captions[2]}\n"
+              f"{captions[3]}\n{second}\n{captions[4]}")
+    assert a.text == BODY + "\n\n" + second
+    assert all(reasons(a)[c] == "image credit" for c in captions)
+    # a photo item's caption is its text
+    assert clean("جانب من فعاليات مهرجان الصيف في أبها").text == "جانب من فعاليات مهرجان الصيف في أبها"
