@@ -1108,12 +1108,48 @@ def _clean_captions(lines: list[_Line], title_key: str) -> None:
             twice = any(j in short and lines[j].key == line.key for j in (i - 1, i + 1))
             if twice or (line.words >= 5 and not line.text.endswith(":")):
                 line.why = "caption"
+    first, last = _body_bounds(lines)
+    for i, line in enumerate(lines):
+        if line.kept and (i < first or i > last) and _person_at_event(line):
+            line.why = "caption"
     for i, line in enumerate(lines[:-1]):
         # a caption label alone on its line ("التعليق على الصورة،"): the caption is the next line
         if line.why == "image credit" and line.words <= 4 and line.text.rstrip()[-1:] in "،,:":
             after = lines[i + 1]
             if after.kept and after.words <= CAPTION_MAX_WORDS and not after.sentence:
                 after.why = "caption"
+
+
+PERSON_CAPTION_WORDS = 12   # "الوزيرة نزهة الإدريسي خلال الندوة الصحافية بالرباط" is a caption this short
+_DURING = frozenset(("خلال", "اثناء", "لدي"))
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    """Words a line naming a person opens with, without the article: role titles, honorifics, ranks
+    (titles.json, the first word of each) and given names."""
+    titles = metadata._load("titles.json")
+    words = {k.split()[0] for group in ("heads", "honorifics", "ranks", "royal_titles") for k in _keys(titles[group])}
+    return frozenset({_without_article(w) for w in words} | _given_names())
+
+
+def _without_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def _person_at_event(line: _Line) -> bool:
+    """A photo caption that names a person at an event: "الوزيرة نزهة الإدريسي خلال الندوة الصحافية
+    بالرباط", "محافظ الأفلاج أثناء مشاركته في الفعاليات". A role title or a given name first, خلال / أثناء /
+    لدى within the next five words, no verb after it (a word opening with ي: "... خلال لقائه يؤكد" is a
+    headline), no colon or question, and at most PERSON_CAPTION_WORDS words that do not end like a sentence.
+    Only looked for above or below the body: between paragraphs the same shape is a subheading."""
+    if line.words > PERSON_CAPTION_WORDS or line.sentence or any(c in line.text for c in ":؟?"):
+        return False
+    words = line.key.split()
+    during = next((i for i, w in enumerate(words[:6]) if w in _DURING), None)
+    if not during or during + 1 >= len(words) or _without_article(words[0]) not in _person_words():
+        return False
+    return not any(w.startswith("ي") for w in words[during + 1:])
 
 
 def _clean_recurring(lines: list[_Line], first: int, last: int, stats: LineStats, outlet: str | None) -> None:

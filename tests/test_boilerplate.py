@@ -962,3 +962,14 @@ def test_captions_by_their_photo_words_or_the_outlet_after_their_full_stop_go():
     assert all(reasons(a)[c] == "image credit" for c in captions)
     # a photo item's caption is its text
     assert clean("جانب من فعاليات مهرجان الصيف في أبها").text == "جانب من فعاليات مهرجان الصيف في أبها"
+
+
+def test_a_caption_naming_a_person_at_an_event_goes_above_or_below_the_story_only():
+    top, bottom = "الوزير خالد العمري خلال جولته في المستشفى الجامعي", "مدير الصحة أثناء افتتاح القسم الجديد"
+    inside = "الوزير خلال الزيارة الثانية"
+    second = "وقال الوزير إن الخطة تبدأ الشهر المقبل في ثلاث محافظات وتشمل عشرات المستشفيات الحكومية."
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{top}\n{BODY}\n{inside}\n{second}\n{bottom}")
+    assert a.text == "\n\n".join((BODY, inside, second))     # between paragraphs it may be a subheading
+    assert reasons(a)[top] == reasons(a)[bottom] == "caption"
+    deck = "الوزير خلال زيارته المستشفى يعد بتوسعة قسم الطوارئ"     # a verb after: a deck, not a caption
+    assert clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{deck}\n{BODY}").text.startswith(deck)
