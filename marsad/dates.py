@@ -475,12 +475,18 @@ def _resolve_day_month(month: int, day: int, rel: int | None, ref: _Ref | None) 
     if ref.day is None:
         return None
     options = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := _valid_day(y, month, day))]
+    return _nearest_day(options, rel, ref.day)
+
+
+def _nearest_day(options: list[dt.date], rel: int | None, day: dt.date) -> str | None:
+    """Of the candidate days of a date written without its year: the last before `day` (rel -1, الماضي),
+    the first after it (rel 1, المقبل), else the nearest (the earlier one on a tie)."""
     if rel == -1:
-        best = max((d for d in options if d < ref.day), default=None)
+        best = max((d for d in options if d < day), default=None)
     elif rel == 1:
-        best = min((d for d in options if d > ref.day), default=None)
+        best = min((d for d in options if d > day), default=None)
     else:
-        best = min(options, key=lambda d: (abs((d - ref.day).days), d > ref.day), default=None)
+        best = min(options, key=lambda d: (abs((d - day).days), d > day), default=None)
     return best.isoformat() if best else None
 
 
@@ -681,13 +687,7 @@ def _resolve_hijri_day_month(month: int, day: int, rel: int | None, ref: _Ref | 
             options.append(Hijri(year, month, day).to_gregorian())
         except (ValueError, OverflowError):
             continue
-    if rel == -1:
-        best = max((d for d in options if d < ref.day), default=None)
-    elif rel == 1:
-        best = min((d for d in options if d > ref.day), default=None)
-    else:
-        best = min(options, key=lambda d: (abs((d - ref.day).days), d > ref.day), default=None)
-    return best.isoformat() if best else None
+    return _nearest_day(options, rel, ref.day)
 
 
 def _month_at(scan: _Scan, pos: int) -> list[_Cand]:
