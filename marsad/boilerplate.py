@@ -713,6 +713,8 @@ def _credit_line_reason(line: _Line) -> str | None:
     """"dateline" for "بروكسل (أ ش أ)" / "بغداد: الصباح", "byline" for "فلان – عين اليوم", else None."""
     if line.words > 7 or _PHOTO_LABEL.match(line.text):
         return None
+    if not metadata.is_known_place(line.text) and metadata.outlet_from_hint(line.text):
+        return None                             # a paper's whole name ("الوطن - قطر"): the outlet line
     credit = metadata.parse_credit(line.text, strict=True)
     if credit is None:
         return None
@@ -726,14 +728,15 @@ _STAMP_BAR_BYLINE = re.compile(r"^([^|]{6,60}?)\s*\|\s*([^|\d]{3,80})$")
 def _stamp_beside_names(line: _Line) -> tuple[str, str | None] | None:
     """(stamp, byline or None) of a line where the writers' names and the date stamp share a line, split by
     a bar: names first ("محمد شيخ يوسف, إحسان أوزتورك |20.03.2024 - محدث : 20.03.2024") or the stamp
-    first ("الثلاثاء 30-07-2024 02:15 | كتب: محمد عبدالعاطي")."""
+    first ("الثلاثاء 30-07-2024 02:15 | كتب: محمد عبدالعاطي", Al Qabas's bare "06 أكتوبر 2025 | محمد المصلح")."""
     if line.words > 18 or "|" not in line.text:
         return None
     found = _NAMES_BAR_STAMP.match(line.text)
     if found and len(found.group(1).split()) <= 8 and is_date_line(found.group(2)):
         return found.group(2), None
     found = _STAMP_BAR_BYLINE.match(line.text)
-    if found and is_date_line(found.group(1)) and _is_byline(_make_line(found.group(2))):
+    if found and is_date_line(found.group(1)) and (_is_byline(writer := _make_line(found.group(2)))
+                                                   or _bare_name(writer)):   # "06 أكتوبر 2025 | محمد المصلح"
         return found.group(1), found.group(2)
     return None
 
@@ -746,8 +749,8 @@ def _take_stamp(line: _Line, out: CleanText) -> bool:
     elif (stamp := _stamp_beside_names(line)) is not None:
         line.why = "date line"
         out.date_lines.append(stamp[0])
-        if stamp[1]:
-            out.credits.append(stamp[1])
+        if stamp[1]:                            # a byline, or a writer's name alone (_bare_name)
+            (out.credits if _is_byline(_make_line(stamp[1])) else out.names).append(stamp[1])
     else:
         return False
     return True
@@ -1293,6 +1296,7 @@ def clean_document(doc: Document, text: str, line_stats: LineStats | None = None
         # above the story) beats what the text says of itself ("قال لـ«النهار»" also names a namesake)
         outlet=(metadata.outlet_from_url(doc.url) or metadata.outlet_from_hint(doc.outlet_hint)
                 or (_page_outlet(page) if page else None) or next(iter(cleaned.outlets), None)
+                or _copyright_outlet(cleaned.removed)
                 or metadata.outlet_from_text(body) or _byline_outlet(credit)
                 or metadata.site_of(doc.url or (page.url if page else None))),
         title=cleaned.title,
@@ -1305,6 +1309,28 @@ def clean_document(doc: Document, text: str, line_stats: LineStats | None = None
         encoding=doc.encoding,
         removed=cleaned.removed,
     )
+
+
+_OWNER_LAM = re.compile(r"^[لب]ـ?(?=\w{3})")       # "لجريدة", "لـهسبريس": whose rights they are
+
+
+def _copyright_outlet(removed: list) -> str | None:
+    """The outlet a copyright line names ("جميع الحقوق محفوظة © هسبريس 2025", "© 2025 لجريدة القبس",
+    "لشبكة الجزيرة"): the longest run of its words, a leading ل/ب off, that is a known outlet's name."""
+    for r in removed:
+        if r.why != "copyright notice":
+            continue
+        words = [w for w in _WORDS_OF.findall(r.line) if not w.isdigit()]
+        for n in (3, 2, 1):
+            for k in range(len(words) - n + 1):
+                run = [_OWNER_LAM.sub("", words[k]), *words[k + 1:k + n]]
+                found = metadata.outlet_from_hint(" ".join(run))
+                if found:
+                    return found
+    return None
+
+
+_WORDS_OF = re.compile(r"[^\W_]+")
 
 
 def _byline_outlet(credit: metadata.Credit) -> str | None:

@@ -973,3 +973,19 @@ def test_a_caption_naming_a_person_at_an_event_goes_above_or_below_the_story_onl
     assert reasons(a)[top] == reasons(a)[bottom] == "caption"
     deck = "الوزير خلال زيارته المستشفى يعد بتوسعة قسم الطوارئ"     # a verb after: a deck, not a caption
     assert clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{deck}\n{BODY}").text.startswith(deck)
+
+
+def test_the_outlet_a_copyright_line_names_when_nothing_else_does():
+    for line, outlet in (("جميع الحقوق محفوظة © هسبريس 2025", "hespress"),
+                         ("© 2025 جميع الحقوق محفوظة لجريدة القبس", "alqabas"),
+                         ("© 2024 الحقوق محفوظة لشبكة الجزيرة", "aljazeera"),
+                         ("جميع الحقوق محفوظة 2025", None)):
+        a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}\n{line}")
+        assert (a.outlet, a.text) == (outlet, BODY), line
+
+
+def test_a_stamp_beside_a_writers_bare_name_gives_both():
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n06 أكتوبر 2025  |  محمد المصلح\n{BODY}")
+    assert (a.published, a.author, a.text) == ("2025-10-06", "محمد المصلح", BODY)
+    b = clean(f"الوطن - قطر\nالصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}")
+    assert (b.outlet, b.author) == ("alwatan-qa", None)     # a paper and its country: no writer named قطر
