@@ -1437,3 +1437,11 @@ def test_the_role_a_relayed_quote_is_taken_from_speaks_when_no_name_is_given_egy
     q1, q2 = find_quotes(a)
     assert (q1.speaker_mention, q1.speaker_text) == (None, "الوزير")
     assert q2.speaker_text.startswith("مسؤول")
+
+
+def test_a_caveat_verb_reports_words():
+    a = article('وقال الخبير بول هوبكنز إن الطلب سيرتفع، لكن هوبكنز يستدرك بأن "الأسعار قد تنخفض إذا زاد المعروض بسرعة".\n'
+                "وأشاد الوزير بالنتائج، مستدركا أن الطريق ما زال طويلا أمام تحقيق الأهداف المرسومة للقطاع.",
+                {"بول هوبكنز": "PER", "هوبكنز": "PER"})
+    verbs = [(q.verb, q.text.split()[0]) for q in find_quotes(a)]
+    assert ("يستدرك", "الأسعار") in verbs and ("مستدركا", "الطريق") in verbs
