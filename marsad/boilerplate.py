@@ -825,7 +825,8 @@ def _title_index(lines: list[_Line], top: list[int], first: int) -> int | None:
     it was read as the lead); else the first headline-shaped line, as before."""
     shaped = [i for i in top if _headline_or_question(lines[i]) and not _path_or_menu(lines[i].text)
               and not is_date_line(lines[i].text, lines[i].key) and not _is_byline(lines[i])
-              and _credit_line_reason(lines[i]) is None and _outlet_line(lines[i]) is None]
+              and _credit_line_reason(lines[i]) is None and _outlet_line(lines[i]) is None
+              and not _masthead(lines, top, i)]
     found = _sharing_lead(lines, shaped, first)
     if found is not None and _URGENT.match(lines[found].text):
         # "عاجل: حريق في مصافي عدن ..." is the site's ticker over the story's own headline, when one follows
@@ -842,6 +843,15 @@ def _title_index(lines: list[_Line], top: list[int], first: int) -> int | None:
         if after is not None and _sharing_lead(lines, [first], after) is not None:
             return first
     return next((i for i in shaped if looks_like_headline(lines[i].text, lines[i].words)), None)
+
+
+def _masthead(lines: list[_Line], top: list[int], i: int) -> bool:
+    """The page's first line right above the site's menu ("كووورة - الدوري السعودي" over "الرئيسية | أخبار |
+    مباريات"): the site's name and section, never the story's headline, which comes under the menu."""
+    if not top or i != top[0]:
+        return False
+    after = next((j for j in range(i + 1, len(lines)) if lines[j].text.strip()), None)
+    return after is not None and _path_or_menu(lines[after].text)
 
 
 KICKER_SLACK = 2            # a kicker may be this many words longer than the headline under it

@@ -989,3 +989,9 @@ def test_a_stamp_beside_a_writers_bare_name_gives_both():
     assert (a.published, a.author, a.text) == ("2025-10-06", "محمد المصلح", BODY)
     b = clean(f"الوطن - قطر\nالصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}")
     assert (b.outlet, b.author) == ("alwatan-qa", None)     # a paper and its country: no writer named قطر
+
+
+def test_the_site_name_over_its_menu_is_no_headline():
+    a = clean(f"بوابة الصحة - المستشفيات الحكومية\nالرئيسية | أخبار | مباريات | ترتيب | فيديو\n\n"
+              f"وزارة الصحة تعلن خطة جديدة لتطوير المستشفيات الحكومية\n{BODY}")
+    assert (a.title, a.text) == ("وزارة الصحة تعلن خطة جديدة لتطوير المستشفيات الحكومية", BODY)
