@@ -659,6 +659,8 @@ def _apply_rules(lines: list[_Line]) -> None:
             line.why = PENDING + "counter"          # a comment or share count ("0") beside the story
         elif line.words <= 12 and line.text.startswith("#") and _hashtags(line.text):
             line.why = PENDING + "tags"             # "#دوري_روشن #الشباب_الاتفاق" under the story
+        elif line.words <= 20 and _bar_menu(line.text):
+            line.why = PENDING + "menu"             # "محليات | اقتصاد | رياضة | ثقافة" above or below the story
         elif line.words <= 5 and _DIGIT_IN.search(line.key) and rules.view_counter.match(line.key):
             line.why = "view counter"               # "مشاهدات: 2,451" beside the story
         elif line.words <= 30 and not line.sentence and _starts_with(line.key, rules.related_starts):
@@ -807,10 +809,23 @@ _MENU_GAPS = re.compile(r"\S {2,}(?=\S)")
 _URGENT = re.compile(r"^\s*(?:عاجل|عاجل جدا|breaking)\s*[:|\-–—]", re.IGNORECASE)
 
 
+MENU_ITEMS = 4              # bar-separated items of at most two words each that make a site menu
+
+
+def _bar_menu(text: str) -> bool:
+    """A site menu written on one line with bars ("محليات | اقتصاد | رياضة | ثقافة | مقالات"): MENU_ITEMS items
+    or more, none longer than two words or holding a digit (a headline's "|" parts are longer, a stamp's hold
+    digits)."""
+    parts = [p.strip() for p in text.split("|")]
+    return (len(parts) >= MENU_ITEMS and all(0 < len(p.split()) <= 2 for p in parts)
+            and not _DIGIT_IN.search(text))
+
+
 def _path_or_menu(text: str) -> bool:
     """A section path ("الدوري المصري > الأهلي") or a menu flattened onto one line, from the site's home
     ("الرئيسية سياسة اقتصاد ثقافة رياضة"): no headline is written so."""
-    if _PATH_SEPARATOR.search(text) or len(_MENU_GAPS.findall(text)) >= 3 or _language_switcher(text):
+    if (_PATH_SEPARATOR.search(text) or len(_MENU_GAPS.findall(text)) >= 3 or _language_switcher(text)
+            or _bar_menu(text)):
         return True
     words = line_key(text).split()
     return len(words) >= 4 and words[0] in _rules().breadcrumb_starts and not _SENTENCE_MARKS.search(text)

@@ -995,3 +995,11 @@ def test_the_site_name_over_its_menu_is_no_headline():
     a = clean(f"بوابة الصحة - المستشفيات الحكومية\nالرئيسية | أخبار | مباريات | ترتيب | فيديو\n\n"
               f"وزارة الصحة تعلن خطة جديدة لتطوير المستشفيات الحكومية\n{BODY}")
     assert (a.title, a.text) == ("وزارة الصحة تعلن خطة جديدة لتطوير المستشفيات الحكومية", BODY)
+
+
+def test_a_site_menu_written_with_bars_is_a_menu_not_a_headline():
+    menu = "محليات | اقتصاد | رياضة | ثقافة | مقالات | وفيات"
+    a = clean(f"{menu}\nالصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}\n{menu}")
+    assert (a.title, a.text, reasons(a)[menu]) == ("الصحة تعلن خطة لتطوير المستشفيات الحكومية", BODY, "menu")
+    headline = "تقييم لاعبي النصر ضد الأهلي | ماني يخطف الفوز ورونالدو يواصل هوايته"
+    assert clean(f"{headline}\n{BODY}").title == headline     # two long parts: a headline's bar
