@@ -1029,9 +1029,13 @@ def _first_name_before(text: str, start: int, covered: list[tuple[int, int]]) ->
     if (not word.isalpha() or _DEFINITE.match(form) or form in _STOP_WORDS or _word(form) in _HEADS_BY_FIRST
             or any(s < gap.start() and first < e for s, e in covered)):
         return None
-    given = _word(form) in _GIVEN_NAMES and not word.endswith("ه")   # (باسمه is "in his name", not باسمة)
-    evidence = 2 if given else _person_evidence(word)     # نزهة, نجلاء: news also writes them as words
-    return (first, evidence) if evidence else None
+    evidence = 2 if _given_as_written(word) else _person_evidence(word)   # نزهة, نجلاء: news also writes
+    return (first, evidence) if evidence else None                           # them as words
+
+
+def _given_as_written(word: str) -> bool:
+    """A given name of person_names.json as written: باسمه is "in his name", not باسمة."""
+    return _word(match_form(word)) in _GIVEN_NAMES and not word.endswith("ه")
 
 
 def _names_a_body(title: str, bodies: list[str]) -> bool:
@@ -1374,10 +1378,9 @@ _DEFINITE_WORD_END = re.compile(r"(?<!\w)[وف]?ال\w{2,}(?=[ \t]+\w)")
 
 
 def _known_given(word: str) -> bool:
-    """A given name of person_names.json as written (باسمه is "in his name", not باسمة), and not one that is
-    also a function word once normalised (ولاء = ولا, باسم = "on behalf of")."""
-    form = _word(match_form(word))
-    return form in _GIVEN_NAMES and not word.endswith("ه") and form not in _FUNCTION_LOOKALIKES
+    """A given name as written (`_given_as_written`) that is not also a function word once normalised
+    (ولاء = ولا, باسم = "on behalf of"): safe to open a name the tagger missed wholly."""
+    return _given_as_written(word) and _word(match_form(word)) not in _FUNCTION_LOOKALIKES
 
 
 _FUNCTION_LOOKALIKES = {_word(match_form(w)) for w in ("ولا", "باسم", "بان", "لما", "وفاء", "بشرى")}
