@@ -374,6 +374,7 @@ class _Cand:
     extend_left: bool = False     # may take a day part or يوم on its left (صباح اليوم, يوم الأربعاء)
     hijri: bool = False
     same_day: bool = False        # اليوم نفسه: the day of the date before it, filled in by `_same_day`
+    guessed: bool = False         # a weekday alone a period starts from or runs until (`_named_weekdays`)
 
 
 @dataclass
@@ -1041,8 +1042,23 @@ def _weekday_at(scan: _Scan, pos: int) -> list[_Cand]:
         else:
             back = (ref.day.weekday() - wd) % 7
         value = (ref.day - dt.timedelta(days=back)).isoformat()
-    out.append(_Cand(m.start(), m.end(), value, "relative", extend_left=True))
+    out.append(_Cand(m.start(), m.end(), value, "relative", extend_left=True,
+                     guessed=rel == 0 and _from_or_until(scan.norm, m.start())))
     return out
+
+
+_FROM_OR_UNTIL = frozenset({"بدءا", "ابتداء", "اعتبارا", "حتي", "لغايه"})
+_DAY_PARTS = frozenset(_norm_word(w) for w in _DATA["day_parts"] if " " not in w) | {"يوم"}
+
+
+def _from_or_until(norm: str, pos: int) -> bool:
+    """A weekday a period starts from or runs until: "بدءا من صباح الأربعاء", "اعتبارا من السبت", "حتى الخميس"."""
+    words = [_bare(w) for w in _clause_words(norm, pos, 4)]
+    while words and words[-1] in _DAY_PARTS:
+        words.pop()
+    if words and words[-1] == "من":
+        words.pop()
+    return bool(words) and words[-1] in _FROM_OR_UNTIL
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -1133,6 +1149,7 @@ def find_timexes(text: str, published: str | None = None) -> list[Timex]:
     if not text:
         return []
     cands, _, shifts = _scan(text, published)
+    _named_weekdays(cands)
     out: list[Timex] = []
     for c in cands:
         start, end = _original_offset(c.start, shifts), _original_offset(c.end - 1, shifts) + 1
@@ -1146,6 +1163,25 @@ def find_timexes(text: str, published: str | None = None) -> list[Timex]:
                 flag = "weekday-mismatch"
         out.append(Timex(start, end, text[start:end], c.value, c.kind, flag))
     return _shared_years(text, out)
+
+
+def _named_weekdays(cands: list[_Cand]) -> None:
+    """A weekday alone that a period starts from or runs until takes the day an earlier expression of the
+    text gave that weekday: after "يوم غد الأربعاء", a later "بدءا من صباح الأربعاء" is that coming
+    Wednesday, not the one before publication that a weekday without a future verb is taken to be. Any
+    bare weekday taking the earlier day was as often wrong as right on SaudiNewsNet (a meeting "يوم الاثنين"
+    after "الاثنين المقبل" named the next week's), so only these do. Only a day a week from the guess counts."""
+    named: dict[int, str] = {}
+    for c in cands:
+        if c.value is None or len(c.value) < 10:
+            continue
+        day = dt.date.fromisoformat(c.value[:10])
+        if c.guessed:
+            earlier = named.get(day.weekday())
+            if earlier and earlier != c.value[:10] and abs((dt.date.fromisoformat(earlier) - day).days) == 7:
+                c.value = earlier + c.value[10:]
+        else:
+            named[day.weekday()] = c.value[:10]
 
 
 _BARE_MONTH = re.compile(r"(?:شهر\s+)?\S+")        # "يناير", "شهر يناير": no year, no الماضي/المقبل

@@ -573,3 +573,14 @@ def test_a_decade_gets_timeml_three_digit_value(sentence, expected):
 ])
 def test_what_is_no_decade_of_the_calendar(sentence):
     assert values(sentence) == []
+
+
+def test_a_bare_weekday_takes_the_day_the_text_gave_it_before() -> None:
+    # PUB is Thursday 2021-07-01: "غدا الجمعة" is 2 July, so the later bare "الجمعة" is that day too,
+    # not the Friday before publication a bare weekday without a future verb is read as
+    text = "أعلنت البلدية أن السوق يفتح غدا الجمعة. ودعت السكان إلى زيارته بدءا من صباح الجمعة"
+    assert values(text) == [("غدا الجمعة", "2021-07-02"), ("صباح الجمعة", "2021-07-02")]
+    # with no earlier mention the guess stands, and a week apart is required (not any day)
+    assert values("ودعت السكان إلى زيارته بدءا من صباح الجمعة") == [("صباح الجمعة", "2021-06-25")]
+    assert values("زار الوزير المدينة أمس الأربعاء. وعاد الجمعة") == [("أمس الأربعاء", "2021-06-30"),
+                                                                   ("الجمعة", "2021-06-25")]
