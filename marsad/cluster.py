@@ -63,8 +63,9 @@ from rapidfuzz.fuzz import ratio
 
 from . import MarsadError, summarise
 from .arabic import split_sentences, strip_diacritics
-from .entities import skeleton
+from .entities import is_currency, skeleton
 from .lexicon import normal
+from .metadata import is_known_place, line_key, outlet_names
 from .records import Article, Story, content_id
 
 IDF_TABLE = Path(__file__).parent / "data" / "story_idf.tsv"
@@ -111,6 +112,7 @@ _ARTICLE = re.compile(r"^[وف]?[بك]?ال(..+)$")
 _LIL = re.compile(r"^[وف]?لل(..+)$")
 _KEYABLE = re.compile(r"^[0-9a-z\u0621-\u064a]+$")
 _ARABIC_START = re.compile(r"^[\u0621-\u064a]")
+_GLUED_NUMBER = re.compile(r"^[وفبكل]{1,2}(?:ال)?(\d+)$")
 
 
 class ClusterError(MarsadError):
@@ -149,6 +151,8 @@ def term_key(word: str) -> str | None:
     w = normal_word(word)
     if not _KEYABLE.match(w):
         return None
+    if _GLUED_NUMBER.match(w):                  # "بـ12", "و2025": the number, not a rare word
+        return _GLUED_NUMBER.match(w).group(1)
     key = article_key(w)
     if key != w or len(w) < 4 or not _ARABIC_START.match(w) or w[0] not in "وفبكل":
         return _rare_key(key)
@@ -252,11 +256,27 @@ def entity_names(article: Article) -> list[str]:
     Names, not entity ids: ids can change when more data arrives, a pair's decision must not."""
     counts: Counter[str] = Counter()
     for m in article.mentions:
+        if _not_story_cast(m.name or m.text, m.type):
+            continue
         name = _entity_name(m.name or m.text)
         if len(name) >= 2:
             counts[name] += 1
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_ENTITIES]
     return sorted(name for name, _ in top)
+
+
+@lru_cache(maxsize=50_000)
+def _not_story_cast(name: str, kind: str) -> bool:
+    """Names that say nothing of which event an article tells: an amount's currency (دولار, يورو) and an
+    outlet the text cites or signs with (شفق نيوز, لروداو, «العربي الجديد»), which differs from one teller of
+    an event to the next and dilutes the names they share. An outlet named after a place (الرياض) stays."""
+    if kind == "MISC" and is_currency(name):
+        return True
+    key = line_key(name)
+    outlets = outlet_names()
+    if key not in outlets and len(key) > 4 and key[0] in "لب" and key[1:] in outlets:
+        key = key[1:]
+    return key in outlets and not is_known_place(key)
 
 
 @lru_cache(maxsize=50_000)

@@ -1051,15 +1051,19 @@ _QUANTITY_WORDS = {_word(w) for w in _AMOUNTS["quantity_words"]}
 _WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 
 
+def is_currency(name: str) -> bool:
+    """A currency's name, alone or with its country's adjective: دولار, يورو, دينار كويتي, الريال السعودي."""
+    words = name.split()
+    return bool(words) and _word(words[0]) in _CURRENCIES and all(_nisba_adjective(w) for w in words[1:])
+
+
 def _amount_units(article: Article) -> None:
     """A currency right after a number or a quantity word ("مليار ريال", "500 دولار", "1.5 مليار دينار كويتي")
     is an amount's unit: MISC, as the NER corpora type currencies, whatever the tagger said (it reads ريال
     as Real Madrid, دينار كويتي as a man)."""
     text = article.text
     for mention in article.mentions:
-        words = mention.name.split()
-        if (mention.type == "MISC" or not words or _word(words[0]) not in _CURRENCIES
-                or not all(_nisba_adjective(w) for w in words[1:])):
+        if mention.type == "MISC" or not is_currency(mention.name):
             continue                            # "دولار", "دينار كويتي", "ريال سعودي"
         found = _WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
         if found is None:

@@ -321,3 +321,23 @@ def test_two_outlets_transliterations_of_one_name_count_as_shared():
     assert cluster.entity_overlap(["غروندبرغ", "مسقط"], ["هانس جروندبرج", "مسقط"]) == same
     assert cluster.entity_overlap(["محمد عبدالسلام"], ["محمد عبد السلام"]) > 0
     assert cluster.entity_overlap(["راشد الغنوشي"], ["محمد الغنوشي"]) == 0
+
+
+def test_a_number_glued_to_a_clitic_is_the_number_not_a_rare_word():
+    # "بـ12 مليون" weighed as a rare name in the headline and matched nothing in another outlet's "12 مليون"
+    assert cluster.term_key("بـ12") == cluster.term_key("ب12") == "12"
+    assert cluster.term_key("و2025") == "2025"
+    assert cluster.term_key("بغداد") == "بغداد"
+
+
+def test_currencies_and_cited_outlets_are_not_a_storys_cast():
+    from marsad.records import Article, Mention
+
+    text = "بغداد - شفق نيوز: استقبل محمد شياع السوداني هاكان فيدان، وقال لروداو إن الاتفاق بقيمة مليار دولار"
+    kinds = {"شفق نيوز": "ORG", "محمد شياع السوداني": "PER", "هاكان فيدان": "PER", "لروداو": "PER",
+             "دولار": "MISC", "بغداد": "LOC"}
+    mentions = [Mention(text.index(n), text.index(n) + len(n), n, kind, name=n) for n, kind in kinds.items()]
+    names = cluster.entity_names(Article(id="a", source="a", text=text, mentions=mentions))
+    assert names == sorted(["بغداد", "محمد شياع سوداني", "هاكان فيدان"])
+    # an outlet named after a place stays: it is the place too
+    assert not cluster._not_story_cast("الرياض", "LOC")
