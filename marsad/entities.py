@@ -1381,6 +1381,33 @@ MAX_UNTAGGED_NAME = 3          # words of a person's name the tagger missed whol
 _DEFINITE_WORD_END = re.compile(r"(?<!\w)[وف]?ال\w{2,}(?=[ \t]+\w)")
 
 
+def _surnames_after_origins(article: Article) -> None:
+    """A first name alone right after an adjective of origin takes the surname the tagger left out:
+    "الفرنسي [لويس] ساها", "المغربي [مبارك] بوصوفة". News writes a foreigner's whole name after his
+    nationality, so a one-word person there whose first word news writes in names (`_person_evidence` 2)
+    and whose next word is a plain, rare or name-like word (evidence 1 or more, no article, no و, no stop word,
+    no other mention, nothing between) ends there. On 2,500 SaudiNewsNet articles: 2 names completed, both
+    right ("الفرنسية مارين لوبان"); ANERcorp dev 76.64 -> 76.75, carve C and AQMAR unchanged."""
+    text = article.text
+    starts = sorted(m.start for m in article.mentions)
+    for mention in article.mentions:
+        if mention.type != "PER" or " " in mention.text.strip() or mention.start < 2:
+            continue
+        before = _WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+        if (before is None or not _gentilic_word(before.group(1)) or _person_evidence(mention.text) < 2
+                or _DEFINITE.match(match_form(mention.text))):  # "الثنائي المالكي وعسيري": a surname
+            continue
+        if not text.startswith(" ", mention.end):
+            continue
+        word = _WORD_LETTERS.match(text, mention.end + 1)
+        if word is None or word.start() in starts or (word.end() < len(text) and text[word.end()].isalnum()):
+            continue
+        form = match_form(word.group())
+        if form in _STOP_WORDS or _DEFINITE.match(form) or form[0] == "و" or _person_evidence(word.group()) < 1:
+            continue                                # و: a second name joined to the first
+        _move_end(mention, text, word.end())
+
+
 def _known_given(word: str) -> bool:
     """A given name as written (`_given_as_written`) that is not also a function word once normalised
     (ولاء = ولا, باسم = "on behalf of"): safe to open a name the tagger missed wholly."""
@@ -2131,6 +2158,7 @@ def repair_mentions(article: Article) -> None:
     _name_fronts(article)
     _people_after_titles(article)
     _untagged_after_titles(article)
+    _surnames_after_origins(article)
     _places_after_heads(article)
     _places_after_prepositions(article)
     _agency_credits(article)

@@ -1463,3 +1463,21 @@ def test_a_title_heading_a_body_quoted_after_lam_runs_to_the_closing_quote():
                                                ("أمين الناصر", "PER")]))
     titles = {m.text: m.title for m in article.mentions if m.type == "PER"}
     assert titles == {"سعد الكعبي": "الرئيس التنفيذي لـ«قطر للطاقة»", "أمين الناصر": "الرئيس التنفيذي لـ«أرامكو»"}
+
+
+def test_a_first_name_alone_after_a_nationality_takes_the_surname_the_tagger_left_out():
+    from marsad.entities import _surnames_after_origins
+
+    def people_after(text: str, first: str) -> list[str]:
+        start = text.index(first)
+        article = Article(id="a", source="a", text=text,
+                          mentions=[Mention(start, start + len(first), first, "PER", name=first)])
+        _surnames_after_origins(article)
+        return [m.text for m in article.mentions]
+
+    assert people_after("ومنح المهاجم الفرنسي لويس ساهاني التقدم لفريقه", "لويس") == ["لويس ساهاني"]
+    # not a definite word, a common word or a verb after the name, and not without the nationality
+    assert people_after("وقال الرئيس الفرنسي جان الاثنين إن", "جان") == ["جان"]
+    assert people_after("وكان المدرب الفرنسي جان يريد الفوز", "جان") == ["جان"]
+    assert people_after("ومنح المهاجم لويس ساهاني التقدم لفريقه", "لويس") == ["لويس"]
+    assert people_after("الخلاف بين الثنائي المالكي وعسيري بدأ", "المالكي") == ["المالكي"]
