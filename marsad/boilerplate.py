@@ -386,6 +386,7 @@ PENDING = "?"               # prefix of a reason that holds only if the line end
 _MEDIA_PROMPT = re.compile(r"^\s*(?:شاهد|شاهدوا|شاهدي|فيديو|بالفيديو|شاهد بالفيديو|بالصور|صور|إنفوغراف|انفوجراف)"
                            r"\s*(?::|\||\.{2,}|…|-)\s*\S")
 MEDIA_PROMPT_WORDS = 14
+COPYRIGHT_WORDS = 25        # "© 2025 Deutsche Welle | حماية البيانات | ... | اتصل بنا": the sign and the legal links after it
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪◦+]|\d+\s*[-.)]|[(]\d+[)])")
 
 
@@ -651,7 +652,7 @@ def _apply_rules(lines: list[_Line]) -> None:
                 j += 1
             i = j
             continue
-        elif line.words <= 15 and _COPYRIGHT_SIGN.match(line.text):
+        elif line.words <= COPYRIGHT_WORDS and _COPYRIGHT_SIGN.match(line.text):
             line.why = PENDING + "copyright notice"
         elif line.words <= 10 and _wire_signoff(line.text):
             line.why = PENDING + "wire sign-off"

@@ -1003,3 +1003,31 @@ def test_a_site_menu_written_with_bars_is_a_menu_not_a_headline():
     assert (a.title, a.text, reasons(a)[menu]) == ("الصحة تعلن خطة لتطوير المستشفيات الحكومية", BODY, "menu")
     headline = "تقييم لاعبي النصر ضد الأهلي | ماني يخطف الفوز ورونالدو يواصل هوايته"
     assert clean(f"{headline}\n{BODY}").title == headline     # two long parts: a headline's bar
+
+
+BODY_A = ("أعلنت وزارة الزراعة اليوم الخميس بدء موسم قطاف الزيتون في المحافظات الشمالية بمشاركة آلاف المزارعين، "
+          "وسط توقعات بإنتاج يفوق العام الماضي بنحو الخمس.")
+BODY_B = ("وقال مدير الإرشاد الزراعي إن الأمطار المبكرة ساعدت الأشجار على التعافي بعد صيف حار، مشيرا إلى أن "
+          "الوزارة وزعت معاصر متنقلة على القرى البعيدة.")
+
+
+def test_leftovers_under_an_agency_story_go_translator_notice_and_long_copyright():
+    text = "\n".join([
+        "موسم الزيتون يبدأ في الشمال", BODY_A, BODY_B,
+        "* ترجمة إلى العربية: سامي النجار",
+        "موقع الوكالة ينشر ملخصا لبعض الأخبار المقدمة للمشتركين في خدمتها، ويمكن التواصل معنا لخيارات الاشتراك المختلفة.",
+        "© 2026 Example Media | سياسة الخصوصية | شروط الاستخدام | من نحن | اتصل بنا | خريطة الموقع",
+    ])
+    a = clean(text)
+    assert a.text == BODY_A + "\n\n" + BODY_B
+    why = reasons(a)
+    assert why["* ترجمة إلى العربية: سامي النجار"] == "translator credit"
+    assert why[text.split("\n")[-1]] == "copyright notice"
+
+
+def test_outlets_a_reader_meets_on_jordanian_and_palestinian_pages_are_known():
+    from marsad.metadata import outlet_from_hint, outlet_from_url
+    assert outlet_from_url("https://www.roya.news/article/123") == "roya"
+    assert outlet_from_hint("قناة رؤيا") == "roya"
+    assert outlet_from_hint("وكالة الأنباء والمعلومات الفلسطينية") == "wafa"
+    assert outlet_from_hint("القدس دوت كوم") == "alquds"
