@@ -1342,18 +1342,35 @@ _OWNER_LAM = re.compile(r"^[لب]ـ?(?=\w{3})")       # "لجريدة", "لـه�
 
 def _copyright_outlet(removed: list) -> str | None:
     """The outlet a copyright line names ("جميع الحقوق محفوظة © هسبريس 2025", "© 2025 لجريدة القبس",
-    "لشبكة الجزيرة"): the longest run of its words, a leading ل/ب off, that is a known outlet's name."""
+    "لشبكة الجزيرة"): a known name alone in brackets first (the short name after the long one:
+    "لوكالة الأنباء والمعلومات الفلسطينية (وفا)"), else the longest run of its words, a leading ل/ب off, that
+    is a known outlet's name. A one-word name right after a medium word ("الأنباء" in "لوكالة الأنباء
+    الفلسطينية") is the generic phrase, not that outlet, unless nothing better is named."""
     for r in removed:
         if r.why != "copyright notice":
             continue
+        for inner in _BRACKETED.findall(r.line):
+            found = metadata.outlet_from_hint(inner)
+            if found:
+                return found
         words = [w for w in _WORDS_OF.findall(r.line) if not w.isdigit()]
-        for n in (3, 2, 1):
+        generic = None
+        for n in range(COPYRIGHT_NAME_WORDS, 0, -1):
             for k in range(len(words) - n + 1):
                 run = [_OWNER_LAM.sub("", words[k]), *words[k + 1:k + n]]
                 found = metadata.outlet_from_hint(" ".join(run))
-                if found:
+                if found and n == 1 and k and line_key(_OWNER_LAM.sub("", words[k - 1])) + " " in _MEDIUM_KEYS:
+                    generic = generic or found
+                elif found:
                     return found
+        if generic:
+            return generic
     return None
+
+
+COPYRIGHT_NAME_WORDS = 4     # "وكالة الأنباء والمعلومات الفلسطينية": the longest outlet name looked for
+_BRACKETED = re.compile(r"[(（]\s*([^()（）\d]{2,25}?)\s*[)）]")
+_MEDIUM_KEYS = frozenset(("وكاله ", "صحيفه ", "جريده ", "موقع ", "مجله ", "قناه ", "اذاعه ", "شبكه "))
 
 
 _WORDS_OF = re.compile(r"[^\W_]+")

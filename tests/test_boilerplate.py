@@ -1031,3 +1031,13 @@ def test_outlets_a_reader_meets_on_jordanian_and_palestinian_pages_are_known():
     assert outlet_from_hint("قناة رؤيا") == "roya"
     assert outlet_from_hint("وكالة الأنباء والمعلومات الفلسطينية") == "wafa"
     assert outlet_from_hint("القدس دوت كوم") == "alquds"
+
+
+@pytest.mark.parametrize("notice, outlet", [
+    ("حقوق النشر محفوظة لوكالة الأنباء الرسمية في البلاد (بترا) 2026", "petra"),
+    ("جميع الحقوق محفوظة لوكالة الأنباء السعودية واس 2026", "was"),
+])
+def test_a_copyright_line_names_the_agency_not_the_generic_word_in_its_long_name(notice, outlet):
+    a = clean("\n".join(["موسم الزيتون يبدأ في الشمال", BODY_A, BODY_B, notice]))
+    assert reasons(a)[notice] == "copyright notice"
+    assert a.outlet == outlet
