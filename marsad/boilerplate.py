@@ -707,9 +707,32 @@ def _outlet_line(line: _Line, masthead: bool = False) -> str | None:
     """The outlet id when a line above the body is only an outlet's name ("RT", "بي بي سي عربي"); a city a
     paper is named after ("الرياض", "الخبر") is left to the dateline rules, unless the line is the page's
     `masthead` (its first line, above the headline), where no dateline stands."""
+    if line.words <= 8 and not line.sentence and (named := _long_and_short_name(line.text)):
+        return named
     if line.words > 4 or line.sentence or (metadata.is_known_place(line.text) and not masthead):
         return None
     return metadata.outlet_from_hint(line.text)
+
+
+_NAME_DASH = re.compile(r"^([^\W\d_][^\d\-–—|:]{2,60}?)\s+[-–—]\s+([^\W\d_][^\d\-–—|:]{1,30})$")
+_MEDIUM_START = re.compile(r"^(?:وكال|صحيف|جريد|قنا[ةه] |شبك[ةه] |مجل[ةه] |[إا]ذاع[ةه] |موقع |مؤسس[ةه] )")
+
+
+def _long_and_short_name(text: str) -> str | None:
+    """The outlet id of a line that is an outlet's long name, a dash and its short name ("وكالة الأنباء
+    والمعلومات الفلسطينية - وفا", "صحيفة المدينة المنورة - المدينة"): the part after the dash a known outlet,
+    the part before it no place (that would be a dateline) and a medium's name ("وكالة ...", "صحيفة ...")
+    or an outlet itself, not a writer's name ("فلان الفلاني - هسبريس" is a byline)."""
+    found = _NAME_DASH.match(text.strip())
+    if not found:
+        return None
+    long_name, short = found.group(1).strip(), found.group(2).strip()
+    outlet = metadata.outlet_from_hint(short)
+    if outlet is None or metadata.is_known_place(long_name) or metadata.is_known_place(short):
+        return None
+    if _MEDIUM_START.match(long_name) or metadata.outlet_from_hint(long_name):
+        return outlet
+    return None
 
 
 def _credit_line_reason(line: _Line) -> str | None:
@@ -718,6 +741,8 @@ def _credit_line_reason(line: _Line) -> str | None:
         return None
     if not metadata.is_known_place(line.text) and metadata.outlet_from_hint(line.text):
         return None                             # a paper's whole name ("الوطن - قطر"): the outlet line
+    if _long_and_short_name(line.text):
+        return None                             # "وكالة الأنباء ... - وفا": the outlet's names, no dateline
     credit = metadata.parse_credit(line.text, strict=True)
     if credit is None:
         return None

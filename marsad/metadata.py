@@ -737,6 +737,10 @@ _PLACE_DASH = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[-–—ـ]+\s
 _PLACE_DAY_AGENCY = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[-–]?\s*"
                                r"(?P<day>\d{1,2}(?:\s*[-–/]\s*\d{1,2})?(?:\s+[^\W\d_]+)?(?:\s+\d{4})?)\s*"
                                r"[(（](?P<agency>[^()（）\n]{1,20})[)）]\s*[-–—]{1,2}\s*(?=\S)")
+# WAFA's "رام الله 18-3-2025 وفا- أعلنت": the place, the date in digits, the agency unbracketed, a dash
+_PLACE_DIGITS_AGENCY = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[-–]?\s*"
+                                  r"\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{2,4})?\s*[-–]?\s*"
+                                  r"(?P<agency>[^\W\d_]+(?: [^\W\d_]+)?)\s*[-–—:]{1,2}\s*(?=\S)")
 # "الخرطوم 15 أبريل 2024 – تجددت ...": the place, the day's date, a dash
 _PLACE_DATE_DASH = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s+(?P<date>\d{1,2}\s+[^\W\d_]+\s+\d{4})\s*"
                               r"[-–—ـ]+\s+(?=[^\W\d_])")
@@ -770,6 +774,9 @@ def _dateline(paragraph: str) -> tuple[Credit, int] | None:
     wire = _PLACE_DAY_AGENCY.match(paragraph[:80])
     if wire and is_known_place(wire.group("place")) and is_agency(wire.group("agency")):
         return Credit(dateline=wire.group("place"), agency=wire.group("agency").strip()), wire.end()
+    wire = _PLACE_DIGITS_AGENCY.match(paragraph[:80])
+    if wire and is_known_place(wire.group("place")) and is_agency(wire.group("agency")):
+        return Credit(dateline=wire.group("place"), agency=wire.group("agency")), wire.end()
     stamp = _WIRE_SLASHES.match(paragraph[:100])
     if stamp and is_known_place(stamp.group("place")) and is_agency(stamp.group("agency")):
         return Credit(dateline=stamp.group("place"), agency=stamp.group("agency")), stamp.end()

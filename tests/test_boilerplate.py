@@ -1041,3 +1041,20 @@ def test_a_copyright_line_names_the_agency_not_the_generic_word_in_its_long_name
     a = clean("\n".join(["موسم الزيتون يبدأ في الشمال", BODY_A, BODY_B, notice]))
     assert reasons(a)[notice] == "copyright notice"
     assert a.outlet == outlet
+
+
+def test_an_agency_long_name_dash_short_name_is_its_masthead_and_the_lead_holds_the_dateline():
+    lead = ("عمان 2-11-2026 بترا- أعلنت وزارة المياه اليوم الاثنين بدء تنفيذ مشروع لتأهيل شبكات المياه في "
+            "أحياء العاصمة الشرقية بكلفة تتجاوز عشرة ملايين دينار.")
+    text = "\n".join(["وكالة الأنباء الأردنية - بترا", "المياه تبدأ تأهيل شبكات أحياء العاصمة الشرقية", lead, BODY_B])
+    a = clean(text)
+    assert reasons(a)["وكالة الأنباء الأردنية - بترا"] == "outlet name"
+    assert (a.dateline, a.agency, a.author) == ("عمان", "بترا", None)
+    assert a.outlet == "petra"
+
+
+def test_a_name_dash_outlet_without_a_medium_word_is_no_masthead():
+    text = "\n".join(["المياه تبدأ تأهيل شبكات أحياء العاصمة الشرقية", "سامر الحسيني - هسبريس", BODY_A, BODY_B])
+    a = clean(text)
+    assert reasons(a)["سامر الحسيني - هسبريس"] != "outlet name"
+    assert a.agency == "هسبريس"

@@ -311,3 +311,16 @@ def test_a_page_on_an_unknown_site_is_named_by_its_address():
     from marsad.metadata import site_of
     assert site_of("https://www.akhbar-alkhaleej.com/news/article/1") == "akhbar-alkhaleej.com"
     assert site_of("http://10.0.0.1/page") is None and site_of(None) is None
+
+
+@pytest.mark.parametrize("paragraph, place, agency", [
+    ("نابلس 2-11-2026 وفا- أصيب ثلاثة مواطنين برصاص الاحتلال", "نابلس", "وفا"),
+    ("عمان 12/4 بترا: قال وزير المياه", "عمان", "بترا"),
+])
+def test_a_dateline_with_the_date_in_digits_and_the_agency_unbracketed(paragraph, place, agency):
+    credit = extract_dateline(paragraph)
+    assert (credit.dateline, credit.agency) == (place, agency)
+
+
+def test_digits_after_a_place_are_no_dateline_without_an_agency():
+    assert extract_dateline("بغداد 3-4 أشخاص - قتلوا في انفجار") is None
