@@ -1012,6 +1012,9 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
                 oid := _outlet_line(line, masthead=chosen is not None and i == above[0] < chosen)) is not None:
             line.why = "outlet name"            # (inside the menu, "الشرق الأوسط" is the region's section)
             out.outlets.append(oid)
+        elif title_at is not None and i > title_at and _one_word_label(line):
+            line.why = "section label"          # "صحة" or "رياضة" under the headline: the story's section
+            continue
         elif not title_key and i == chosen:
             title_key = line.key
             out.title = line.text
@@ -1038,6 +1041,16 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
         for i in candidates:
             if lines[i].key in body:
                 lines[i].why = "caption repeated from the body"
+
+
+def _one_word_label(line: _Line) -> bool:
+    """A single word of letters, no digit and no sentence mark ("صحة", "رياضة", "محليات"): between the
+    headline and the story it is the section the page files the story under, never a line of the story (a
+    place alone there is its dateline, a name alone is read by the byline rules first)."""
+    return line.words == 1 and not line.sentence and _NAME_LINE_ONE.match(line.text) is not None
+
+
+_NAME_LINE_ONE = re.compile(r"^[^\W\d_]{2,}$")
 
 
 def _kicker_above(lines: list[_Line], above: list[int], chosen: int | None, first: int) -> int | None:

@@ -1058,3 +1058,13 @@ def test_a_name_dash_outlet_without_a_medium_word_is_no_masthead():
     a = clean(text)
     assert reasons(a)["سامر الحسيني - هسبريس"] != "outlet name"
     assert a.agency == "هسبريس"
+
+
+def test_a_one_word_section_under_the_headline_goes_and_the_wire_dateline_under_it_is_read():
+    lead = ("الكويت - 4 - 11 (كونا) -- أعلن بنك الكويت المركزي اليوم الثلاثاء تثبيت سعر الخصم عند مستواه "
+            "الحالي للمرة الثالثة على التوالي في ظل استقرار معدلات التضخم.")
+    text = "\n".join(["المركزي يثبت سعر الخصم للمرة الثالثة", "اقتصاد", "04/11/2026 10:20 ص", lead, BODY_B])
+    a = clean(text)
+    assert reasons(a)["اقتصاد"] == "section label"
+    assert a.text.startswith("الكويت - 4 - 11 (كونا)")
+    assert (a.dateline, a.agency) == ("الكويت", "كونا")
