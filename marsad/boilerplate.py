@@ -735,10 +735,13 @@ def _long_and_short_name(text: str) -> str | None:
     return None
 
 
+CREDIT_LINE_WORDS = 12      # dashes and a "من فلانة الفلانية" tail count as words here
+
+
 def _credit_line_reason(line: _Line) -> str | None:
     """"dateline" for "بروكسل (أ ش أ)" / "بغداد: الصباح", "byline" for "فلان – عين اليوم", else None."""
-    if line.words > 7 or _PHOTO_LABEL.match(line.text):
-        return None
+    if line.words > CREDIT_LINE_WORDS or _PHOTO_LABEL.match(line.text):
+        return None                             # (parse_credit holds the credit itself to 7 words)
     if not metadata.is_known_place(line.text) and metadata.outlet_from_hint(line.text):
         return None                             # a paper's whole name ("الوطن - قطر"): the outlet line
     if _long_and_short_name(line.text):

@@ -656,6 +656,10 @@ def parse_author_field(text: str | None) -> Credit | None:
     return Credit(author=credit.dateline)
 
 
+# a credit line's last part "من" and the writer ("رام الله - «القدس» - من فلانة الفلانية"): who sent it
+_FROM_WRITER = re.compile(r"\s*[-–—ـ/|،,]\s*من\s+([^\W\d_]+(?: [^\W\d_]+){1,3})$")
+
+
 def parse_credit(text: str, strict: bool = False) -> Credit | None:
     """Split a dateline or byline into place, agency and author.
 
@@ -670,6 +674,10 @@ def parse_credit(text: str, strict: bool = False) -> Credit | None:
         return None
     had_byline_word = bool(_BYLINE_PREFIX.match(text))
     text = _BYLINE_PREFIX.sub("", text)
+    writer = None
+    tail = _FROM_WRITER.search(text)
+    if tail and not is_known_place(tail.group(1)) and not is_agency(tail.group(1)):
+        writer, text = tail.group(1), text[:tail.start()]     # "رام الله - «القدس» - من فلانة الفلانية"
     if strict and len(text.split()) > 7:
         return None
     raw = [p.strip() for p in _CREDIT_SPLIT.split(text)]
@@ -681,7 +689,12 @@ def parse_credit(text: str, strict: bool = False) -> Credit | None:
     kinds = []
     for part, written in zip(parts, raw):
         key = line_key(part)
-        if key in agencies or is_agency(part) or (_GUILLEMETS.fullmatch(written) and key not in places):
+        lead = _GUILLEMETS.match(written)
+        if lead and len(written[lead.end():].split()) <= 2 and (line_key(lead.group()) not in places
+                                                                or key in agencies):
+            part = parts[len(kinds)] = lead.group().strip(_QUOTES + " ")   # "«القدس» دوت كوم": the name quoted
+            kinds.append("agency")
+        elif key in agencies or is_agency(part) or (_GUILLEMETS.fullmatch(written) and key not in places):
             kinds.append("agency")              # "بيروت - «الأخبار»": a paper's name is written in quotes
         elif key in places:
             kinds.append("place")
@@ -714,8 +727,8 @@ def parse_credit(text: str, strict: bool = False) -> Credit | None:
             authors.append(part)
     if places_found:
         credit.dateline = "، ".join(places_found)
-    if authors:
-        credit.author = "، ".join(authors)
+    if authors or writer:
+        credit.author = "، ".join(authors + ([writer] if writer else []))
     if strict and credit.author and not had_byline_word and credit.agency is None and credit.dateline is None:
         return None
     return credit if (credit.dateline or credit.agency or credit.author) else None

@@ -1068,3 +1068,10 @@ def test_a_one_word_section_under_the_headline_goes_and_the_wire_dateline_under_
     assert reasons(a)["اقتصاد"] == "section label"
     assert a.text.startswith("الكويت - 4 - 11 (كونا)")
     assert (a.dateline, a.agency) == ("الكويت", "كونا")
+
+
+def test_a_credit_line_with_the_writer_after_min_opening_the_body_is_removed_and_read():
+    credit = 'نابلس - "الأيام" أونلاين - من سامي النجار'
+    a = clean("\n".join(["موسم الزيتون يبدأ في الشمال", credit, BODY_A, BODY_B]))
+    assert reasons(a)[credit] == "dateline"
+    assert (a.dateline, a.agency, a.author) == ("نابلس", "الأيام", "سامي النجار")

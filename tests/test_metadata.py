@@ -324,3 +324,9 @@ def test_a_dateline_with_the_date_in_digits_and_the_agency_unbracketed(paragraph
 
 def test_digits_after_a_place_are_no_dateline_without_an_agency():
     assert extract_dateline("بغداد 3-4 أشخاص - قتلوا في انفجار") is None
+
+
+def test_a_credit_ending_in_from_and_a_writer_names_the_writer():
+    from marsad.metadata import parse_credit
+    credit = parse_credit('نابلس - "الأيام" أونلاين - من سامي النجار', strict=True)
+    assert (credit.dateline, credit.agency, credit.author) == ("نابلس", "الأيام", "سامي النجار")
