@@ -180,12 +180,45 @@ def _is_breadcrumb(line: str) -> bool:
     return line_key(parts[0]) in _rules().breadcrumb_starts
 
 
+# "(أرشيف «النهار»)", "(عنب بلدي/ يوسف غريبي)": an archive photo, or the outlet and its photographer
+_ARCHIVE_BRACKET = re.compile(r"[(\[]\s*[أا]رشيف(?:ية)?(?:\s+[^()\[\]\d]{2,30})?[)\]]\s*\.?$")
+_OUTLET_SLASH_BRACKET = re.compile(r"[(\[]\s*([^()\[\]/\d]{2,25}?)\s*/\s*([^\W\d_][^()\[\]/\d]{1,30}?)\s*[)\]]\s*\.?$")
+_STOP_INSIDE = re.compile(r"[.!?؟:](?!\d)")
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> frozenset[str]:
+    verbs = metadata._load("reporting_verbs.json")["verbs"]
+    return frozenset(k for v in verbs for k in _keys(v["forms"]))
+
+
+def is_photo_caption(line: str) -> bool:
+    """A short caption closed by its photo's credit in brackets, a full stop after it or not: "(أرشيف
+    «النهار»)" or "(outlet/ photographer)", either way round ("الليرة مقابل الدولار في دمشق (عنب بلدي/ يوسف غريبي)"). What
+    comes before the bracket is no full sentence (no stop inside) and opens with no reporting verb
+    (a wire's sentence ends with "(كونا)." and stays: an agency alone in brackets is not this credit)."""
+    if len(line.split()) > CAPTION_MAX_WORDS:
+        return False
+    found = _ARCHIVE_BRACKET.search(line)
+    if not found:
+        found = _OUTLET_SLASH_BRACKET.search(line)
+        if not found or not (metadata.is_agency(found.group(1)) or metadata.is_agency(found.group(2))):
+            return False
+    before = line[:found.start()].strip()
+    if not before or _STOP_INSIDE.search(before) or len(before.split()) < 3:
+        return False
+    first = line_key(before).split(" ", 1)[0]
+    return first not in _verb_forms() and _WORD_CLITICS.sub("", first, 1) not in _verb_forms() \
+        and first not in _FUNCTION_WORDS
+
+
 def _is_caption_credit(line: str, key: str) -> bool:
     """A photo caption or credit: ends with a credit in brackets ("... (Getty)", "... (أ ف ب)") or opens by
     naming the photo ("صورة أرشيفية ...", "تصوير: ...")."""
     rules = _rules()
     if ")" in line or "]" in line:
-        if rules.credits.search(normalize_for_matching(line)) or _PHOTO_BRACKET.search(line):
+        if rules.credits.search(normalize_for_matching(line)) or _PHOTO_BRACKET.search(line) \
+                or is_photo_caption(line):
             return True
         credit = _CLOSING_CREDIT.search(line)
         if credit and len(line.split()) >= 4 and metadata.is_agency(credit.group(1)):
@@ -1178,6 +1211,9 @@ def _clean_captions(lines: list[_Line], title_key: str) -> None:
             twice = any(j in short and lines[j].key == line.key for j in (i - 1, i + 1))
             if twice or (line.words >= 5 and not line.text.endswith(":")):
                 line.why = "caption"
+    for line in lines:
+        if line.kept and line.sentence and line.words <= CAPTION_MAX_WORDS and is_photo_caption(line.text):
+            line.why = "image credit"           # "... في منزله في زحلة (أرشيف «النهار»)." ends with a stop
     first, last = _body_bounds(lines)
     for i, line in enumerate(lines):
         if line.kept and (i < first or i > last) and _person_at_event(line):

@@ -1075,3 +1075,20 @@ def test_a_credit_line_with_the_writer_after_min_opening_the_body_is_removed_and
     a = clean("\n".join(["موسم الزيتون يبدأ في الشمال", credit, BODY_A, BODY_B]))
     assert reasons(a)[credit] == "dateline"
     assert (a.dateline, a.agency, a.author) == ("نابلس", "الأيام", "سامي النجار")
+
+
+@pytest.mark.parametrize("caption", [
+    "المطرب الراحل في حفلته الأخيرة على مسرح قرطاج (أرشيف \"الغد\").",
+    "سوق الخضار المركزي في عمان صباح الجمعة (الغد/ سامي النجار)",
+    "المزارعون في حقول الزيتون شمالي المدينة (سامي النجار/ رويترز)",
+])
+def test_a_short_caption_closed_by_an_archive_or_outlet_photographer_credit_goes(caption):
+    a = clean("\n".join(["موسم الزيتون يبدأ في الشمال", caption, BODY_A, BODY_B]))
+    assert reasons(a)[caption] == "image credit"
+    assert a.text == BODY_A + "\n\n" + BODY_B
+
+
+def test_a_body_sentence_ending_with_an_agency_in_brackets_stays():
+    short = "وأكد الوزير أن الحملة مستمرة حتى نهاية الشهر (واس)."
+    a = clean("\n".join(["موسم الزيتون يبدأ في الشمال", BODY_A, short, BODY_B]))
+    assert short in a.text.split("\n\n")
