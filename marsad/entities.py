@@ -1381,6 +1381,32 @@ MAX_UNTAGGED_NAME = 3          # words of a person's name the tagger missed whol
 _DEFINITE_WORD_END = re.compile(r"(?<!\w)[وف]?ال\w{2,}(?=[ \t]+\w)")
 
 
+def _place_first_names(article: Article) -> None:
+    """A one-word place right before a person's name, right after an adjective of origin, is the person's
+    first name: "رئيسة الوزراء الإيطالية [جورجيا] [ميلوني]" names Giorgia Meloni, not Georgia. A title that
+    has closed on its nationality is followed by the name, never by a place written without a preposition.
+    Only before a surname alone: before a whole name the place is the title's ("مدعي عام العاصمة الفرنسية
+    باريس فرانسوا مولان")."""
+    text = article.text
+    ordered = sorted(article.mentions, key=lambda m: m.start)
+    dropped = set()
+    for place, person in zip(ordered, ordered[1:]):
+        if (place.type != "LOC" or person.type != "PER" or " " in place.text.strip() or " " in person.text.strip()
+                or text[place.end:person.start] != " " or _DEFINITE.match(match_form(place.text))):
+            continue
+        before = _WORD_BEFORE.search(text, max(0, place.start - 30), place.start)
+        if before is None or not _gentilic_word(before.group(1)):
+            continue
+        if place.text[0] in "وفبلك" and _place_or_org_word(place.text[1:], True):
+            continue                            # "السفير الألماني بأفغانستان هانز ...": in Afghanistan
+        person.start = place.start
+        person.text = text[person.start:person.end]
+        person.name = person.text
+        dropped.add(id(place))
+    if dropped:
+        article.mentions = [m for m in article.mentions if id(m) not in dropped]
+
+
 def _surnames_after_origins(article: Article) -> None:
     """A first name alone right after an adjective of origin takes the surname the tagger left out:
     "الفرنسي [لويس] ساها", "المغربي [مبارك] بوصوفة". News writes a foreigner's whole name after his
@@ -2155,6 +2181,7 @@ def repair_mentions(article: Article) -> None:
     _amount_units(article)
     _namesakes(article)
     _bodies_before_people(article)
+    _place_first_names(article)
     _name_fronts(article)
     _people_after_titles(article)
     _untagged_after_titles(article)

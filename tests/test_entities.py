@@ -1481,3 +1481,23 @@ def test_a_first_name_alone_after_a_nationality_takes_the_surname_the_tagger_lef
     assert people_after("وكان المدرب الفرنسي جان يريد الفوز", "جان") == ["جان"]
     assert people_after("ومنح المهاجم لويس ساهاني التقدم لفريقه", "لويس") == ["لويس"]
     assert people_after("الخلاف بين الثنائي المالكي وعسيري بدأ", "المالكي") == ["المالكي"]
+
+
+def test_a_place_between_a_nationality_and_a_surname_is_the_first_name():
+    from marsad.entities import _place_first_names
+
+    def spans(text: str, marked: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        mentions = [Mention(text.index(w), text.index(w) + len(w), w, kind, name=w) for w, kind in marked]
+        article = Article(id="a", source="a", text=text, mentions=mentions)
+        _place_first_names(article)
+        return [(m.text, m.type) for m in article.mentions]
+
+    assert spans("وقالت رئيسة الحكومة الإيطالية جورجيا ماريني إن",
+                 [("جورجيا", "LOC"), ("ماريني", "PER")]) == [("جورجيا ماريني", "PER")]
+    # a city before a whole name is the title's; a place after a preposition is where; no nationality, no name
+    city = "أعلن مدعي عام العاصمة الفرنسية باريس فرانسوا مولان أن"
+    assert spans(city, [("باريس", "LOC"), ("فرانسوا مولان", "PER")]) == [("باريس", "LOC"), ("فرانسوا مولان", "PER")]
+    where = "وقال السفير الألماني بأفغانستان سيدت إن"
+    assert spans(where, [("بأفغانستان", "LOC"), ("سيدت", "PER")]) == [("بأفغانستان", "LOC"), ("سيدت", "PER")]
+    plain = "وزار جورجيا ماريني الأسبوع الماضي"
+    assert spans(plain, [("جورجيا", "LOC"), ("ماريني", "PER")]) == [("جورجيا", "LOC"), ("ماريني", "PER")]
