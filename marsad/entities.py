@@ -1081,12 +1081,19 @@ def _nisba_adjective(word: str) -> bool:
 
 
 _TWO_WORDS_BEFORE = re.compile(r"(\w+)[ \t]+(\w+)[ \t]+$")
+_ONE_WORD_BEFORE = re.compile(r"(?<!\w)(\w+)[ \t]+$")
+# institution words that, right before a person's name with no royal title between, name a namesake: not
+# طريق, حي, مركز, برنامج, دار ... ("في طريق بني أمية" is "in the Umayyads' way", "مركز صلاح" his position)
+_NAMED_AFTER = {_word(w): _NAMESAKE_TYPE[_word(w)] for w in (
+    "جامعة", "مستشفى", "مطار", "ملعب", "استاد", "مسجد", "جامع", "مدرسة", "كلية", "معهد", "مكتبة", "أكاديمية",
+    "مؤسسة", "جائزة", "شارع", "ميدان", "جسر", "قاعة", "حديقة")}
 
 
 def _namesakes(article: Article) -> None:
     """A person's name after a royal title that follows an institution word names the institution: "مطار
     الملك خالد الدولي", "بجامعة الملك سعود", "حديقة الأمير فيصل" are a place and a body, not King Khalid, King
-    Saud or a prince. The mention widens to the whole name and takes the institution's type, so it neither
+    Saud or a prince. So does a name right after such a word in the construct state ("بجامعة محمد الخامس",
+    "مستشفى ناصر"); after a definite one ("مدير الجامعة محمد أحمد") it is the person. The mention widens to the whole name and takes the institution's type, so it neither
     counts as the person nor takes "الملك" as a title."""
     text = article.text
     for mention in article.mentions:
@@ -1094,12 +1101,17 @@ def _namesakes(article: Article) -> None:
             continue
         found = _TWO_WORDS_BEFORE.search(text, max(0, mention.start - 40), mention.start)
         if found is None or match_form(found.group(2)) not in _ROYAL_TITLES:
-            continue
+            found = _ONE_WORD_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+            if found is None or _DEFINITE.match(match_form(found.group(1))):
+                continue                        # "مدير الجامعة محمد أحمد": the man who runs it
+            named_after = _NAMED_AFTER
+        else:
+            named_after = _NAMESAKE_TYPE
         word = found.group(1)
         for cut in range(0, min(3, len(word) - 1)):
             if cut and word[cut - 1] not in "وفبلك":
                 break
-            kind = _NAMESAKE_TYPE.get(_word(word[cut:]))
+            kind = named_after.get(_word(word[cut:]))
             if kind:
                 start = found.start(1) + cut
                 mention.type, mention.start = kind, start
@@ -1273,10 +1285,15 @@ def _not_name_end(word: str, text: str) -> bool:
     return bare.endswith(_NAME_END_PRONOUNS) and len(bare) >= 5 and _pronoun_word(word, text)
 
 
+_REGNAL = {match_form(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                                   "التاسع", "العاشر", "الحادي")}
+_AFTER_REGNAL = {match_form(w) for w in ("بن", "ابن", "آل", "عشر")}     # عبدالله الثاني بن الحسين, بنديكت السادس عشر
+
+
 def _name_tails(article: Article) -> None:
     """Words the tagger ran into the end of a name: the Latin spelling an outlet adds ("ديفيد أوين Owen"), a
-    phone number after a name (`_gloss_or_phone`), words that cannot end a person's name (`_not_name_end`)
-    and, in a person's name, a title head right before the body it heads ("مارجريت تاتشر زعيمة حزب المحافظين"). A head word is cut only there, since many are names
+    phone number after a name (`_gloss_or_phone`), words that cannot end a person's name (`_not_name_end`),
+    whatever follows a regnal number ("[محمد السادس برقية]", not "عبدالله الثاني بن الحسين") and, in a person's name, a title head right before the body it heads ("مارجريت تاتشر زعيمة حزب المحافظين"). A head word is cut only there, since many are names
     too (نجم, مساعد, القاضي)."""
     text = article.text
     starts = {m.start for m in article.mentions}
@@ -1292,6 +1309,10 @@ def _name_tails(article: Article) -> None:
             keep -= 2
         while keep > 1 and mention.type == "PER" and _not_name_end(words[keep - 1], text):
             keep -= 1
+        if mention.type == "PER":               # "[محمد السادس برقية]": a regnal number ends the name
+            regnal = next((k for k in range(1, keep - 1) if match_form(words[k]) in _REGNAL
+                           and match_form(words[k + 1]) not in _AFTER_REGNAL), None)
+            keep = regnal + 1 if regnal is not None else keep
         if keep == 1 < len(words) and mention.type == "PER" and _person_evidence(words[0]) == 0:
             dropped.append(mention)             # "وكبير إدارييها": an adjective and its noun, nobody
             continue

@@ -1501,3 +1501,25 @@ def test_a_place_between_a_nationality_and_a_surname_is_the_first_name():
     assert spans(where, [("بأفغانستان", "LOC"), ("سيدت", "PER")]) == [("بأفغانستان", "LOC"), ("سيدت", "PER")]
     plain = "وزار جورجيا ماريني الأسبوع الماضي"
     assert spans(plain, [("جورجيا", "LOC"), ("ماريني", "PER")]) == [("جورجيا", "LOC"), ("ماريني", "PER")]
+
+
+def test_a_name_right_after_an_institution_word_names_the_institution_and_a_regnal_number_ends_a_name():
+    from marsad.entities import _name_tails, _namesakes
+
+    def after(text: str, marked: list[tuple[str, str]], step) -> list[tuple[str, str]]:
+        mentions = [Mention(text.index(w), text.index(w) + len(w), w, kind, name=w) for w, kind in marked]
+        article = Article(id="a", source="a", text=text, mentions=mentions)
+        step(article)
+        return [(m.text, m.type) for m in article.mentions]
+
+    assert after("درس الطب بجامعة سعيد الخامس في المدينة", [("سعيد الخامس", "PER")], _namesakes) == \
+        [("جامعة سعيد الخامس", "ORG")]
+    assert after("وصلى في مسجد عمرو بن العاص أمس", [("عمرو بن العاص", "PER")], _namesakes) == \
+        [("مسجد عمرو بن العاص", "LOC")]
+    # the man who runs it (a definite word before), and a figurative noun before a name, stay people
+    assert after("وقال مدير الجامعة سعيد أحمد إن", [("سعيد أحمد", "PER")], _namesakes) == [("سعيد أحمد", "PER")]
+    assert after("وقفوا في طريق بني أمية", [("بني أمية", "PER")], _namesakes) == [("بني أمية", "PER")]
+    assert after("وبعث الملك سعيد السادس برقية تهنئة", [("سعيد السادس برقية", "PER")], _name_tails) == \
+        [("سعيد السادس", "PER")]
+    assert after("واستقبل الملك عبدالله الثاني بن الحسين الوفد", [("عبدالله الثاني بن الحسين", "PER")],
+                 _name_tails) == [("عبدالله الثاني بن الحسين", "PER")]
