@@ -179,6 +179,8 @@ class _Lexicon:
     statement_adjectives: frozenset[str]
     narration: PhraseTable[bool]          # "جاء ذلك", "بعد ذلك" opening a sentence: the narration again
     kin_heads: frozenset[str]             # "عائلة الفنان X": the relative speaks, not X
+    kin_possessed: frozenset[str]         # "قالت ابنته الروائية X": his daughter speaks, named or not
+    body_heads: frozenset[str]            # "كما نعاه اتحاد الكتاب، معتبرا": the body opening the sentence
     speech_nouns: frozenset[str]          # "بكلمة من X ... قال فيها": said in X's speech
     addressees: frozenset[str]            # "دعت الوزارة المواطنين": whom the words are for, not who spoke
 
@@ -225,6 +227,8 @@ def _lexicon() -> _Lexicon:
         statement_adjectives=word_set(data.get("statement_adjectives", [])),
         narration=PhraseTable(((p, True) for p in data.get("narration_openers", [])), conjunction_variants),
         kin_heads=word_set(data.get("kin_heads", [])),
+        kin_possessed=exact_set(data.get("kin_possessed", [])),
+        body_heads=word_set(data.get("body_heads", [])),
         speech_nouns=word_set(data.get("speech_nouns", []) + data.get("statement_nouns", [])),
         addressees=frozenset(normal(w) for w in data.get("addressees", [])),
     )
@@ -1611,6 +1615,8 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     h = _first_content_word(doc, lex, a, b)
     if h is not None and _told(doc, lex, tokens[h].start):
         h = None                                # "وكتب على منصة إكس أن": no subject written, إكس is no subject
+    if h is not None and _kin_word(tokens[h].text, lex):
+        return _kin_subject(doc, lex, h, b)     # "وقالت ابنته الروائية فلانة إن": the relative, named or not
     if h is not None and b > h + 1 and normal(tokens[h].text).startswith("ال") and not doc.in_name(tokens[h].start):
         # "وتوقع الخبير يوسف بنجلون أن": the name right after a definite description (not "مصادر حماس")
         near = tokens[min(b, h + 4) - 1].end       # a person's name starts within three words and may end
@@ -1703,6 +1709,70 @@ def _own_agent(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int, st
     if agent is None or doc.article.mentions[agent.mention].type != "PER":
         return None
     return agent
+
+
+KIN_PHRASE_WORDS = 5     # "ابنته الروائية كارلا مخول": the relative with the name the tagger may have missed
+
+
+def _kin_word(word: str, lex: _Lexicon) -> bool:
+    """A kinship noun with a possessive suffix, bare or after و/ف ("ابنته", "وزوجها"), never after ل/ب (the
+    one spoken to: "قال لابنته")."""
+    if word.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
+        return False                    # "والدة فانينج": the relative of the name after it (ة and ه read alike)
+    form = normal(word)
+    return form in lex.kin_possessed or (form[:1] in ("و", "ف") and form[1:] in lex.kin_possessed)
+
+
+def _kin_subject(doc: _Text, lex: _Lexicon, h: int, b: int) -> _Speaker:
+    """The speaker of a subject that opens with a relative ("ابنته الروائية كارلا مخول"): the person named in
+    its next words (before any comma), else nobody named, with the phrase kept -- never someone named before."""
+    tokens = doc.tokens
+    stop = h + 1
+    while stop < b and stop <= h + KIN_PHRASE_WORDS and tokens[stop].text not in _COMMA:
+        stop += 1
+    if stop > h + 1:
+        for ref in doc.referents_in(tokens[h + 1].start, tokens[stop - 1].end):
+            if not ref.object and ref.mention is not None and doc.article.mentions[ref.mention].type == "PER":
+                return ref.mention, ref.text
+    return None, _phrase(doc, lex, h, b, KIN_PHRASE_WORDS)
+
+
+OPENING_CLAUSE_WORDS = 14  # "كما نعاه اتحاد الكتاب اللبنانيين، معتبرا": the subject's clause up to its participle
+_OPENING_SKIP = frozenset(normal(w) for w in ("كما", "وكما", "ثم", "قد", "وقد", "فقد", "بدوره", "بدورها"))
+
+
+def _opening_subject(doc: _Text, lex: _Lexicon, verb_tok: int, sentence: tuple[int, int],
+                     state: _Discourse) -> _Speaker | None:
+    """The subject written right after the verb that opens a participle's sentence ("وعبّر مدرب الفريق سامر
+    علي عن سعادته، مؤكدا أن", "كما نعاه اتحاد الكتاب، معتبرا أن", "وقالت ابنته ..."): a role phrase, a relative
+    or a body's name the tagger did not mark is the participle's speaker (or its phrase, with nobody named),
+    never a person named in an earlier sentence. None when the sentence opens otherwise (a preposition, a
+    date, a noun) or the word after its first word heads no such phrase."""
+    tokens = doc.tokens
+    k = doc.token_index(sentence[0])
+    while k < verb_tok and (not is_word(tokens[k]) or normal(tokens[k].text) in _OPENING_SKIP):
+        k += 1
+    v, h = k, k + 1
+    if h >= verb_tok or not is_word(tokens[h]) or doc.line_break(v, h):
+        return None
+    first = normal(tokens[v].text)
+    first = first[1:] if first[:1] in ("و", "ف") and len(first) > 3 else first
+    if v not in doc.verbs and (first.startswith("ال") or in_set(tokens[v].text, lex.fillers) or in_set(tokens[v].text, lex.according)
+            or first in _GOVERNING or doc.in_timex(tokens[v].start) or doc.in_referent(tokens[v].start)):
+        return None
+    word = tokens[h].text
+    if normal(word)[:1] in ("ل", "ب") and not _kin_word(word, lex):
+        return None
+    if not (_kin_word(word, lex) or in_set(word, lex.kin_heads) or in_set(word, lex.role_heads)
+            or in_set(word, lex.body_heads)):
+        return None
+    b = h + 1
+    while b < verb_tok and tokens[b].text not in _COMMA and tokens[b].text not in _SENTENCE_PUNCT:
+        b += 1
+    commas = sum(1 for j in range(h, verb_tok) if tokens[j].text in _COMMA or tokens[j].text in _TURN_PUNCT)
+    if commas > 1 or _words_between(doc, tokens[h].start, tokens[verb_tok].start) > OPENING_CLAUSE_WORDS:
+        return None                             # clauses in between: the participle may follow another agent
+    return _subject(doc, lex, v, h, b, sentence, state)
 
 
 @lru_cache(maxsize=1)
@@ -2034,7 +2104,7 @@ def _possessed(word: str) -> bool:
     return len(word) > 3 and (word.endswith(("ه", "ها", "هم", "هما")) and not word.endswith(("الله", "اللـه")))
 
 
-def _phrase(doc: _Text, lex: _Lexicon, h: int, b: int) -> str:
+def _phrase(doc: _Text, lex: _Lexicon, h: int, b: int, limit: int = SUBJECT_PHRASE_WORDS) -> str:
     """Up to SUBJECT_PHRASE_WORDS words from token h, stopping at punctuation, a preposition or filler, or
     at the people addressed: after a definite word, "المواطنين" is no genitive but the verb's object ("دعت
     وزارة الصحة المواطنين إلى"), while after an indefinite one it is ("دعا اتحاد الطلاب إلى")."""
@@ -2042,12 +2112,14 @@ def _phrase(doc: _Text, lex: _Lexicon, h: int, b: int) -> str:
     end = h
     words = 0
     j = h
-    while j < b and is_word(tokens[j]) and words < SUBJECT_PHRASE_WORDS:
+    while j < b and is_word(tokens[j]) and words < limit:
         if j > h and (in_set(tokens[j].text, lex.fillers) or in_set(tokens[j].text, lex.according)
                       or normal(tokens[j].text) in lex.connectors):
             break
-        if j > h and normal(tokens[j].text) in lex.addressees and normal(tokens[j - 1].text).startswith("ال"):
-            break
+        prev = normal(tokens[j - 1].text)
+        if j > h and prev.startswith("ال") and len(prev) > 2 and (normal(tokens[j].text) in lex.addressees or (
+                _possessed(tokens[j].text) and normal(tokens[j].text)[:1] not in ("و", "ف"))):
+            break                               # "فنفت شركة الاتصالات مسؤوليتها": its object
         end = j
         words += 1
         j += 1
@@ -2246,6 +2318,9 @@ def _clause_subject(doc: _Text, verb_tok: int, sentence: tuple[int, int], state:
     role = _opening_role(doc, _lexicon(), verb_tok, sentence[0], own_verb=True)
     if role is not None:                        # "ونفى المستشار الإعلامي لقائد القوات ...، قائلا إن"
         return role
+    opening = _opening_subject(doc, _lexicon(), verb_tok, sentence, state)
+    if opening is not None:                     # "كما نعاه اتحاد الكتاب، معتبرا أن": that body
+        return opening
     return state.pronoun(doc, _lexicon(), verb_tok)
 
 

@@ -1445,3 +1445,41 @@ def test_a_caveat_verb_reports_words():
                 {"بول هوبكنز": "PER", "هوبكنز": "PER"})
     verbs = [(q.verb, q.text.split()[0]) for q in find_quotes(a)]
     assert ("يستدرك", "الأسعار") in verbs and ("مستدركا", "الطريق") in verbs
+
+
+def test_the_subject_written_after_the_verb_speaks_even_when_the_tagger_missed_its_name():
+    """A clause with its own subject right after the verb (a role phrase, a relative with a possessive, a body)
+    is that subject's, named or not -- never the person an earlier sentence named."""
+    a = article("سجل المهاجم خالد يوسف هدف الفوز في الدقيقة الأخيرة.\n\n"
+                "وعبّر مدرب الفريق سامر علي عن سعادته بالفوز، مؤكدا أن «اللاعبين قدموا مباراة كبيرة وسنواصل العمل».",
+                {"خالد يوسف": "PER"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None and q.speaker_text.startswith("مدرب الفريق")
+    a = article("وقالت الفنانة سلمى الحايك إن الراحل كان صديقا وفيا للجميع.\n\n"
+                "وقالت ابنته الصحفية ليلى حداد إن والدها كان يكتب كل يوم حتى أيامه الأخيرة.",
+                {"سلمى الحايك": "PER"})
+    q1, q2 = find_quotes(a)
+    assert speaker(a, q1) == "سلمى الحايك"
+    assert q2.speaker_mention is None and q2.speaker_text == "ابنته الصحفية ليلى حداد"
+    named = article("وقالت ابنته الصحفية ليلى حداد إن والدها كان يكتب كل يوم حتى أيامه الأخيرة.",
+                    {"ليلى حداد": "PER"})
+    assert speaker(named, find_quotes(named)[0]) == "ليلى حداد"
+    a = article("ونعى وزير الثقافة سمير داود الراحل في بيان، قائلا إن الساحة فقدت صوتا أصيلا.\n\n"
+                "كما نعاه اتحاد الناشرين العرب، معتبراً أن رحيله خسارة كبيرة للثقافة العربية كلها.",
+                {"سمير داود": "PER"})
+    q1, q2 = find_quotes(a)
+    assert speaker(a, q1) == "سمير داود"
+    assert q2.speaker_mention is None and q2.speaker_text == "اتحاد الناشرين العرب"
+    # "والدة X" is X's mother (ة and ه normalise alike): not a possessive
+    a = article("وقالت الوزيرة هدى سالم إن الخطة جاهزة للتنفيذ منذ شهرين.\n\nوقالت والدة فانينج إنها لم تصدق ما رأته بعينيها.",
+                {"هدى سالم": "PER", "فانينج": "PER"})
+    assert find_quotes(a)[1].speaker_text == "والدة فانينج"
+
+
+def test_an_opening_subject_is_not_taken_across_other_clauses():
+    """The body that opens a sentence is not the speaker of a participle several clauses later, after
+    another agent ("فكان الطارق هو البواب الذي رحب بي قائلا")."""
+    a = article("وصل الوفد إلى المطار مساء أمس.\n\nوسهرت الأسرة كلها معنا حتى الفجر، واستيقظت صباحا، فكان الطارق "
+                "هو البواب الطيب الذي رحب بي قائلا: «الحمد لله على السلامة يا سيدتي».")
+    [q] = find_quotes(a)
+    assert q.speaker_text is None or "الأسرة" not in q.speaker_text
