@@ -1615,6 +1615,8 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     h = _first_content_word(doc, lex, a, b)
     if h is not None and _told(doc, lex, tokens[h].start):
         h = None                                # "وكتب على منصة إكس أن": no subject written, إكس is no subject
+    if h is not None and (in_set(tokens[h].text, lex.receivers) or _received(doc, lex, tokens[h].start)):
+        h = None                                # "وأضاف في تصريحات نقلتها وكالة ...": no subject written
     if h is not None and _kin_word(tokens[h].text, lex):
         return _kin_subject(doc, lex, h, b)     # "وقالت ابنته الروائية فلانة إن": the relative, named or not
     if h is not None and b > h + 1 and normal(tokens[h].text).startswith("ال") and not doc.in_name(tokens[h].start):
@@ -1658,6 +1660,8 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     if b > a:
         end = tokens[b - 1].end
         for ref in doc.referents_in(tokens[a].start, end):
+            if _received(doc, lex, ref.start):
+                break                           # "في بيان تلقته وكالة الأنباء الكويتية (كونا)": the outlet's
             if (not ref.object and normal(ref.text) not in _NO_SUBJECT and not _told(doc, lex, ref.start)
                     and not _visited(doc, ref.start, a)):
                 return ref.mention, ref.text
@@ -1665,6 +1669,8 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
             and normal(tokens[h].text) not in _NO_SUBJECT):
         phrase = _phrase(doc, lex, h, b)
         person = _surname_mention(doc, h, b, verb_tok)
+        if person is None and phrase == tokens[h].text:
+            person = _named_body(doc, lex, h, verb_tok)
         if person is None and in_set(tokens[h].text, lex.role_heads) and _definite(doc, h, b):
             person = _role_person(doc, h, b, verb_tok)
         if person is not None:
@@ -1904,6 +1910,45 @@ def _told(doc: _Text, lex: _Lexicon, start: int) -> bool:
     if j >= 0 and in_set(doc.tokens[j].text, _PLATFORMS):
         return True                     # "وكتب على منصة إكس أن": the platform carries the words
     return j >= 0 and in_set(doc.tokens[j].text, lex.fillers) and normal(doc.tokens[j].text).startswith("ل")
+
+
+def _named_body(doc: _Text, lex: _Lexicon, h: int, verb_tok: int) -> int | None:
+    """The body a bare definite head stands for ("وقالت الوزارة في بيان" after "أعلنت وزارة الصحة الكويتية"):
+    the organisation named before the verb whose name opens with that word, when exactly one does."""
+    word = normal(doc.tokens[h].text)
+    word = word[1:] if word[:1] in ("و", "ف") and word[1:3] == "ال" else word
+    if not word.startswith("ال") or not in_set(word, lex.body_heads):
+        return None
+    head = word[2:]
+    until = doc.tokens[verb_tok].start
+    found: dict[str, int] = {}
+    for i in doc.mentions:
+        m = doc.article.mentions[i]
+        if m.type == "ORG" and m.start < until and len(m.name.split()) > 1 and normal(m.name.split()[0]) == head:
+            found.setdefault(normal(m.name), i)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+_ON_IT = frozenset(normal(w) for w in ("عليه", "عليها", "منه", "منها", "نسخة", "نسخه"))
+
+
+def _received(doc: _Text, lex: _Lexicon, start: int) -> bool:
+    """A name after a verb of receiving or publishing a statement ("في بيان تلقته وكالة الأنباء الكويتية",
+    "بيان حصلت عليه الجزيرة", "تلقت نسخة منه صحيفة ..."): the outlet that got the words, not who said them."""
+    j = doc.token_index(start) - 1
+    words = 0
+    while j >= 0 and words < 3:
+        tok = doc.tokens[j]
+        if is_word(tok):
+            if in_set(tok.text, lex.receivers):
+                return True
+            if normal(tok.text) not in _ON_IT:
+                return False
+            words += 1
+        elif tok.text not in _AROUND_NAME:
+            return False
+        j -= 1
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -1483,3 +1483,21 @@ def test_an_opening_subject_is_not_taken_across_other_clauses():
                 "هو البواب الطيب الذي رحب بي قائلا: «الحمد لله على السلامة يا سيدتي».")
     [q] = find_quotes(a)
     assert q.speaker_text is None or "الأسرة" not in q.speaker_text
+
+
+def test_the_outlet_that_received_a_statement_is_not_its_speaker():
+    """"في بيان تلقته وكالة X" / "حصلت عليه صحيفة X" / "نقلتها وكالة X": X got the words, the subject said them
+    (a bare "الوزارة" is the ministry the article named, when it named one)."""
+    a = article("أعلنت وزارة التربية العمانية اليوم إطلاق حملة توعية جديدة في المدارس.\n\n"
+                "وقالت الوزارة في بيان صحفي تلقته وكالة الأنباء العمانية إن الحملة تستهدف جميع المدارس الحكومية.",
+                {"وزارة التربية العمانية": "ORG", "وكالة الأنباء العمانية": "ORG"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "وزارة التربية العمانية" and q.speaker_text == "الوزارة"
+    a = article("وقال الحزب في بيان حصلت عليه صحيفة الأيام إن قيادته سترفض المشاركة في الحكومة المقبلة.",
+                {"صحيفة الأيام": "ORG"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None and q.speaker_text == "الحزب"
+    a = article("وقال المحافظ سالم ناصر إن الطريق أغلق منذ الصباح الباكر بسبب السيول.\n"
+                "وأضاف في تصريحات نقلتها وكالة الأنباء الفرنسية أن فرق الإنقاذ تعمل على فتحه قبل المساء.",
+                {"سالم ناصر": "PER", "وكالة الأنباء الفرنسية": "ORG"})
+    assert [speaker(a, q) for q in find_quotes(a)] == ["سالم ناصر", "سالم ناصر"]
