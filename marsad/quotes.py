@@ -387,6 +387,7 @@ class _Text:
         self.timex_starts = [s for s, _ in times]
         self.timexes = times
         self._role_windows: list | None = None
+        self.word_forms: frozenset[str] | None = None     # every word's normal form, built on first use
         self._mention_starts: list[tuple[int, int]] | None = None
 
     def token_index(self, pos: int) -> int:
@@ -1904,6 +1905,8 @@ def _told(doc: _Text, lex: _Lexicon, start: int) -> bool:
     i = doc.token_index(start)
     if i < len(doc.tokens) and doc.tokens[i].start < start and doc.text[start - 1] == "ل":
         return True
+    if i < len(doc.tokens) and doc.tokens[i].start == start and _lam_glued(doc, doc.tokens[i].text):
+        return True
     j = i - 1
     while j >= 0 and not is_word(doc.tokens[j]) and doc.tokens[j].text in _AROUND_NAME:
         j -= 1                          # 'لوكالة "فرانس برس"': the name's own quotation mark
@@ -1927,6 +1930,18 @@ def _named_body(doc: _Text, lex: _Lexicon, h: int, verb_tok: int) -> int | None:
         if m.type == "ORG" and m.start < until and len(m.name.split()) > 1 and normal(m.name.split()[0]) == head:
             found.setdefault(normal(m.name), i)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _lam_glued(doc: _Text, word: str) -> bool:
+    """A name written with ل glued to it ("وقال لروداو:") that the article also writes without the ل
+    ("شبكة روداو"): the one spoken to, though the tagger took the whole word for a name; never a given name
+    that starts with ل (ليلى، لؤي)."""
+    form = normal(word)
+    if len(form) < 5 or form[0] != "ل" or form[1] == "ل" or _given_name(word):
+        return False
+    if doc.word_forms is None:
+        doc.word_forms = frozenset(normal(t.text) for t in doc.tokens if is_word(t))
+    return form[1:] in doc.word_forms
 
 
 _ON_IT = frozenset(normal(w) for w in ("عليه", "عليها", "منه", "منها", "نسخة", "نسخه"))

@@ -1501,3 +1501,17 @@ def test_the_outlet_that_received_a_statement_is_not_its_speaker():
                 "وأضاف في تصريحات نقلتها وكالة الأنباء الفرنسية أن فرق الإنقاذ تعمل على فتحه قبل المساء.",
                 {"سالم ناصر": "PER", "وكالة الأنباء الفرنسية": "ORG"})
     assert [speaker(a, q) for q in find_quotes(a)] == ["سالم ناصر", "سالم ناصر"]
+
+
+def test_a_name_glued_to_lam_after_the_verb_is_the_one_spoken_to():
+    """"وقال لزاغروس:" -- the tagger read the outlet with its ل as a person; the article writes it without the ل
+    elsewhere, so it is whom he spoke to, and the speaker is the subject carried from before; a name that
+    merely starts with ل ("لافروف") still speaks."""
+    a = article("وتابعت شبكة زاغروس الزيارة منذ بدايتها.\n\nوفي أربيل، رحّب المتحدث باسم الحكومة كامران جلال بنتائج "
+                "اللقاء، وقال لزاغروس: \"الحوار هو الطريق الوحيد لحل الخلافات بين الطرفين\".",
+                {"كامران جلال": "PER", "لزاغروس": "PER", "زاغروس": "ORG"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "كامران جلال"
+    a = article("وقال لافروف: \"الحوار هو الطريق الوحيد لحل الخلافات بين الطرفين\".", {"لافروف": "PER"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "لافروف"
