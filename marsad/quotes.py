@@ -2078,7 +2078,33 @@ def _surname_mention(doc: _Text, h: int, b: int, verb_tok: int) -> int | None:
             if len(found) == 1 and doc.article.mentions[found[0]].start < tokens[verb_tok].start:
                 return found[0]
             return None
+        if words == 1:
+            person = _name_part_mention(doc, tok.text)
+            if person is not None:
+                return person
     return None
+
+
+def _name_part_mention(doc: _Text, word: str) -> int | None:
+    """The one person whose surname is `word`, for a subject the tagger missed right after the verb ("وقال
+    عنساوي لـ«معا»" where the article tags "عنساوي" -- or "معين عنساوي" -- elsewhere, before or after): a PER
+    mention anywhere in the article that is that one word or ends on it (at least four letters, never a given
+    name, a title or a role word). None when no person or several people (other given names) have it."""
+    form = normal(word)
+    lex = _lexicon()
+    if (len(form) < 4 or _given_name(word) or form in _honorific_words() or in_set(word, lex.role_heads)
+            or in_set(word, lex.epithets_words) or in_set(word, lex.kin_heads)):
+        return None
+    people: dict[str, int] = {}
+    for i in doc.mentions:
+        m = doc.article.mentions[i]
+        parts = [normal(w) for w in m.name.split()]
+        if m.type == "PER" and parts and parts[-1] == form:
+            people.setdefault(parts[0] if len(parts) > 1 else "", i)
+    full = [k for k in people if k]
+    if not people or len(full) > 1:
+        return None
+    return people[full[0]] if full else people[""]
 
 
 def _unnamed_subject_before(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int,

@@ -1515,3 +1515,18 @@ def test_a_name_glued_to_lam_after_the_verb_is_the_one_spoken_to():
     a = article("وقال لافروف: \"الحوار هو الطريق الوحيد لحل الخلافات بين الطرفين\".", {"لافروف": "PER"})
     [q] = find_quotes(a)
     assert speaker(a, q) == "لافروف"
+
+
+def test_a_surname_after_the_verb_is_the_person_the_article_tags_by_it_elsewhere():
+    """"وقال قعدان لـ«الوطن»:" where the tagger missed this occurrence but tagged the surname (or the full
+    name) elsewhere, before or after: that person; a title or a word two people end on is nobody."""
+    text = ("انتقد رئيس اتحاد المعلمين ناصر قعدان قرار الوزارة.\n\n"
+            "وقال قعدان لـ\"الوطن\": \"المعلم لا يستطيع الاستمرار بهذه الرواتب المتدنية\".\n\n"
+            "وطالب قعدان الحكومة بزيادة الرواتب.")
+    a = article(text, {"الوطن": "ORG", "قعدان": "PER"})
+    a.mentions = [m for m in a.mentions if not (m.text == "قعدان" and m.start < text.index("وطالب"))]
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "قعدان" and a.mentions[q.speaker_mention].start > q.end
+    two = article(text.replace("وطالب قعدان", "وطالب سامي قعدان") + "\nوقال خالد قعدان إن الأمر لا يعنيه.",
+                  {"الوطن": "ORG", "سامي قعدان": "PER", "خالد قعدان": "PER"})
+    assert find_quotes(two)[0].speaker_mention is None
