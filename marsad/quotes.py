@@ -2209,7 +2209,17 @@ def _phrase(doc: _Text, lex: _Lexicon, h: int, b: int, limit: int = SUBJECT_PHRA
         end = j
         words += 1
         j += 1
+    last = normal(tokens[end].text)
+    if words == limit and end > h and last[:1] == "ل" and last[:2] != "لل" and last[:3] not in _LAM_WORDS:
+        # "المكتب الإعلامي لرئيس الوزراء", "المديرة العامة لمنظمة الأمم المتحدة": the ل-noun's genitive too
+        while (j < b and j <= end + 2 and is_word(tokens[j]) and normal(tokens[j].text).startswith("ال")
+               and not in_set(tokens[j].text, lex.fillers) and normal(tokens[j].text) not in lex.addressees):
+            end = j
+            j += 1
     return doc.text[tokens[h].start:tokens[end].end]
+
+
+_LAM_WORDS = frozenset({"لان", "لكن", "لكي", "لذل", "لعل", "لما", "لقد", "لهذ", "لتل"})   # ل opening no noun
 
 
 def _statement(doc: _Text, lex: _Lexicon, h: int, b: int, state: _Discourse) -> _Speaker | None:

@@ -1530,3 +1530,13 @@ def test_a_surname_after_the_verb_is_the_person_the_article_tags_by_it_elsewhere
     two = article(text.replace("وطالب قعدان", "وطالب سامي قعدان") + "\nوقال خالد قعدان إن الأمر لا يعنيه.",
                   {"الوطن": "ORG", "سامي قعدان": "PER", "خالد قعدان": "PER"})
     assert find_quotes(two)[0].speaker_mention is None
+
+
+def test_a_body_phrase_cut_on_a_noun_with_lam_keeps_its_genitive():
+    """"المكتب الإعلامي لرئيس الوزراء" is the author, not "المكتب الإعلامي لرئيس"."""
+    a = article("وذكر بيان للمكتب الإعلامي لرئيس الوزراء أن الاجتماع بحث تطورات الأوضاع في المنطقة.")
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None and q.speaker_text == "المكتب الإعلامي لرئيس الوزراء"
+    a = article("وقال المرصد الوطني لحقوق الإنسان إن عدد المعتقلين ارتفع خلال الشهر الماضي.")
+    [q] = find_quotes(a)
+    assert q.speaker_text == "المرصد الوطني لحقوق الإنسان"
