@@ -388,6 +388,7 @@ class _Text:
         self.timexes = times
         self._role_windows: list | None = None
         self.word_forms: frozenset[str] | None = None     # every word's normal form, built on first use
+        self.marks: _Spans | None = None          # the quote-mark pairs, set by find_quotes
         self._mention_starts: list[tuple[int, int]] | None = None
 
     def token_index(self, pos: int) -> int:
@@ -554,6 +555,7 @@ def find_quotes(article: Article) -> list[Quote]:
     doc = _Text(article)
     found: list[_Found] = []
     marks = _Spans(quote_spans(doc.text))
+    doc.marks = marks
     candidates, direct = _direct_quotes(doc, lex, marks)
     found.extend(direct)
     accepted = _Spans([f.outer or (f.start, f.end) for f in direct])
@@ -1042,7 +1044,10 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
             continue
         _, sentence_end = doc.sentence(tokens[clause_tok - 1].start)
         end = sentence_end
+        nested = _nested_verbs(doc, lex, clause_tok, candidates)
         k = bisect.bisect_right(boundaries, clause_tok - 1)
+        while k < len(boundaries) and (boundaries[k] in nested or boundaries[k] + 1 in nested):
+            k += 1                              # "أن المحكمة اعتبرت أن ...": the clause reports on
         if k < len(boundaries) and tokens[boundaries[k]].start < end:
             end = tokens[boundaries[k]].start
         end = _trailing_source(doc, lex, start, end)
@@ -1050,7 +1055,7 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
         inner = accepted.first_in(start, end)
         while inner is not None:
             f = by_outer.get(inner)
-            if f is None or not (f.how == "none" or f.verb_tok == i):
+            if f is None or not (f.how == "none" or f.verb_tok == i or f.verb_tok in nested):
                 end = inner[0]
                 break
             own.append(f)
@@ -1078,6 +1083,40 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
                                                 # "نقلت عن مسؤول قوله إن": قوله's quotation
         out.append(_Found("reported", start, end, pos, "verb", i, verb, (i + 1, b)))
     return out, absorbed
+
+
+def _in_quoted_name(doc: _Text, pos: int, candidates: _Spans) -> bool:
+    """`pos` lies inside a short quoted span that is no quotation -- a name or a title ('لشبكة "سي إن إن"')."""
+    span = doc.marks.containing(pos) if doc.marks is not None else None
+    return (span is not None and candidates.containing(pos) is None
+            and _words_between(doc, span[0], span[1]) <= NAME_QUOTE_WORDS
+            and _words_between(doc, span[0], pos) > 0)      # a name opens on no إن/أن: '” إن الخطاب “'
+
+
+NESTED_VERB_WORDS = 3     # "وأضاف القاضي أن المحكمة اعتبرت أن": a verb this close after the connector
+
+
+def _nested_verbs(doc: _Text, lex: _Lexicon, clause_tok: int, candidates: _Spans) -> set[int]:
+    """Reporting verbs nested in a reported clause: a bare finite verb (no و/ف, no participle) among the
+    clause's first NESTED_VERB_WORDS words, no punctuation before it, that takes its own إن/أن ("وأضاف
+    القاضي أن المحكمة اعتبرت أن «...»"): what follows is still the outer speaker's report, not a new
+    attribution."""
+    tokens = doc.tokens
+    out: set[int] = set()
+    words = 0
+    k = clause_tok
+    while k < len(tokens) and words < NESTED_VERB_WORDS:
+        if not is_word(tokens[k]):
+            break
+        words += 1
+        verb = doc.verbs.get(k)
+        if verb is not None:
+            if (not verb.participle and not verb.direct_only and normal(tokens[k].text) in lex.verb_forms
+                    and words > 1 and _clause_start(doc, lex, k, verb, candidates) is not None):
+                out.add(k)
+            break
+        k += 1
+    return out
 
 
 def _boundary(doc: _Text, lex: _Lexicon, i: int, verb: _Verb) -> int:
@@ -1277,6 +1316,12 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
         norm = normal(t.text)
         if norm in lex.first_person and not _own_speaker(doc, lex, i, k):
             return None                         # "أعترف للقارئ أنني", "المعطيات تؤكد أننا": no one quoted
+        if norm in lex.connectors and _in_quoted_name(doc, t.start, candidates):
+            prev_words.append(t.text)           # 'لشبكة "سي إن إن" بأن': a quoted name's word, no connector
+            last_after_comma = after_comma
+            prev_in_name = True
+            k += 1
+            continue
         if norm in lex.connectors:
             if (prev_words and canonical(prev_words[-1]) in verb.prepositions and not prev_in_name
                     and not (len(prev_words) > 1 and _possessed(prev_words[-2]) and not last_after_comma)):
@@ -1635,7 +1680,7 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     if h is not None and in_set(tokens[h].text, lex.role_heads) and b > h + 1:
         # "وقال رئيس أرامكو وكبير إدارييها التنفيذيين المهندس أمين الناصر:": the name the roles end on
         for ref in doc.referents_in(tokens[h + 1].start, tokens[b - 1].end):
-            if (not ref.object and ref.mention is not None
+            if (not ref.object and ref.mention is not None and not _told(doc, lex, ref.start)
                     and doc.article.mentions[ref.mention].type == "PER" and ref.start >= tokens[h].end
                     and normal(tokens[doc.token_index(ref.start) - 1].text) not in lex.namesake_titles):
                 return ref.mention, ref.text        # (not "عميد كلية الطب بجامعة الملك سعود")
@@ -1664,6 +1709,8 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
             if _received(doc, lex, ref.start):
                 break                           # "في بيان تلقته وكالة الأنباء الكويتية (كونا)": the outlet's
             if (not ref.object and normal(ref.text) not in _NO_SUBJECT and not _told(doc, lex, ref.start)
+                    and not (ref.mention is not None and ref.start < doc.article.mentions[ref.mention].start
+                             and _told(doc, lex, doc.article.mentions[ref.mention].start))
                     and not _visited(doc, ref.start, a)):
                 return ref.mention, ref.text
     if (h is not None and not in_set(tokens[h].text, lex.according) and not _possessed(tokens[h].text)
@@ -1912,7 +1959,19 @@ def _told(doc: _Text, lex: _Lexicon, start: int) -> bool:
         j -= 1                          # 'لوكالة "فرانس برس"': the name's own quotation mark
     if j >= 0 and in_set(doc.tokens[j].text, _PLATFORMS):
         return True                     # "وكتب على منصة إكس أن": the platform carries the words
-    return j >= 0 and in_set(doc.tokens[j].text, lex.fillers) and normal(doc.tokens[j].text).startswith("ل")
+    if j >= 0 and in_set(doc.tokens[j].text, lex.fillers) and normal(doc.tokens[j].text).startswith("ل"):
+        return True
+    words = 0                           # 'وقال السفير لمحطة التلفزيون الكينية «كي تي إن»': the outlet's name
+    while j >= 0 and words < 3 and is_word(doc.tokens[j]):
+        if normal(doc.tokens[j].text) in _TO_OUTLET:
+            return True
+        words += 1
+        j -= 1
+    return False
+
+
+_TO_OUTLET = frozenset(normal(w) for w in ("لمحطة", "لقناة", "لوكالة", "لصحيفة", "لموقع", "لإذاعة", "لتلفزيون",
+                                            "لشبكة", "لمجلة", "لراديو", "لجريدة", "لبرنامج"))
 
 
 def _named_body(doc: _Text, lex: _Lexicon, h: int, verb_tok: int) -> int | None:
@@ -2200,7 +2259,7 @@ def _phrase(doc: _Text, lex: _Lexicon, h: int, b: int, limit: int = SUBJECT_PHRA
     j = h
     while j < b and is_word(tokens[j]) and words < limit:
         if j > h and (in_set(tokens[j].text, lex.fillers) or in_set(tokens[j].text, lex.according)
-                      or normal(tokens[j].text) in lex.connectors):
+                      or normal(tokens[j].text) in lex.connectors or normal(tokens[j].text) in _TO_OUTLET):
             break
         prev = normal(tokens[j - 1].text)
         if j > h and prev.startswith("ال") and len(prev) > 2 and (normal(tokens[j].text) in lex.addressees or (

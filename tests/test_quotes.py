@@ -1540,3 +1540,29 @@ def test_a_body_phrase_cut_on_a_noun_with_lam_keeps_its_genitive():
     a = article("وقال المرصد الوطني لحقوق الإنسان إن عدد المعتقلين ارتفع خلال الشهر الماضي.")
     [q] = find_quotes(a)
     assert q.speaker_text == "المرصد الوطني لحقوق الإنسان"
+
+
+def test_a_connector_inside_a_quoted_name_opens_no_clause():
+    """'لشبكة "سي إن إن" بأن': the إن of the quoted outlet's name is no connector; the clause starts after بأن."""
+    a = article("وكان المبعوث قد صرّح، الأحد الماضي، لشبكة \"سي إن إن\" بأن لديه \"مقترحا جسريا\" لتمديد المرحلة "
+                "الأولى حتى ما بعد العيد.")
+    [q] = find_quotes(a)
+    assert q.text.startswith("لديه \"مقترحا جسريا\"") and q.speaker_text == "المبعوث"
+
+
+def test_a_reporting_verb_nested_in_a_reported_clause_is_still_the_outer_speakers_report():
+    """"وأضاف القاضي أن المحكمة اعتبرت أن «...»": one reported quotation of the judge's, not a fragment
+    "المحكمة اعتبرت أن" plus a direct quotation of the court's."""
+    a = article("وأضاف القاضي أن المحكمة اعتبرت أن \"ذنب المتهم ثابت بالأدلة والشهادات ولا مجال للشك فيه\".")
+    [q] = find_quotes(a)
+    assert q.kind == "reported" and q.verb == "أضاف" and q.speaker_text == "القاضي"
+    assert q.text.startswith("المحكمة اعتبرت أن") and q.text.endswith("للشك فيه\"")
+
+
+def test_the_outlet_named_after_lamahatta_is_the_one_spoken_to():
+    """'وقال السفير لمحطة التلفزيون الكينية «كي تي إن»:' -- the channel (even tagged as a person and given the
+    role words before it) heard the words; the ambassador said them."""
+    a = article("وسيبقى الرئيس في العاصمة نيروبي. وقال السفير لمحطة التلفزيون الكينية «كي تي إن»: «بوسعي أن أؤكد أن "
+                "الرئيس لن يتمكن من التوجه إلى القرية أثناء زيارته».", {"كي تي إن": "PER"})
+    [q] = find_quotes(a)
+    assert q.speaker_mention is None and q.speaker_text == "السفير"
