@@ -544,6 +544,7 @@ class _Found:
     verb: _Verb | None = None
     region: tuple[int, int] = (0, 0)     # tokens [a, b) that may hold the speaker
     outer: tuple[int, int] | None = None # the span with its quote marks, when it has them
+    label: tuple[int, int] | None = None # an interview answer's speaker label ("ديمة الحلبي:"), when it has one
 
 
 def find_quotes(article: Article) -> list[Quote]:
@@ -659,6 +660,9 @@ def _unmarked_answers(text: str) -> list[_Found]:
     questions = [m for m in _QUESTION_LINE.finditer(text) if len(m.group(0).split()) <= 40]
     if len(questions) < MIN_QUESTIONS:
         return []
+    labeled = _labeled_answers(text, questions)
+    if labeled:
+        return labeled
     out = []
     for k, question in enumerate(questions):
         if k + 1 < len(questions):
@@ -671,6 +675,46 @@ def _unmarked_answers(text: str) -> list[_Found]:
         if end > start and not _QUESTION_LINE.fullmatch(text, start, end):
             out.append(_Found("direct", start, end, question.end(), "answer"))
     return out
+
+
+_LABEL = re.compile(r"[ \t]*((?:[^\W\d_]+[ \t]+){0,3}[^\W\d_]+)[ \t]*:[ \t]*(?=\S)")
+MIN_LABELED_ANSWERS = 2        # answer lines opening on a speaker label before the page's answers are read so
+
+
+def _labeled_answers(text: str, questions: list[re.Match]) -> list[_Found]:
+    """An interview whose answers open on the interviewee's name and a colon ("ديمة الحلبي: هو استقرار هش",
+    "الحلبي: ..."), its questions on the interviewer's ("عنب بلدي: كيف تقرئين ...؟"): each line right after
+    a question that opens on a label other than the questions' own is an answer, its words after the label
+    (the label is no part of them) and the label its speaker; a question is never part of an answer. Empty when fewer than MIN_LABELED_ANSWERS lines do,
+    so the plain reading applies."""
+    askers = set()
+    for q in questions:
+        m = _LABEL.match(text, q.start())
+        if m is not None:
+            askers.add(normalize_label(m.group(1)))
+    out = []
+    pos = questions[0].end()
+    after_question = True
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if not text[pos:end].strip():
+            pos = end + 1
+            continue
+        m = _LABEL.match(text, pos, end)
+        question = bool(_QUESTION_LINE.fullmatch(text, pos, end)) or (
+            m is not None and normalize_label(m.group(1)) in askers)
+        if m is not None and not question and after_question:
+            start, stop = _strip(text, m.end(), end)
+            if stop > start:
+                out.append(_Found("direct", start, stop, m.start(1), "answer", label=(m.start(1), m.end(1))))
+        after_question = question
+        pos = end + 1
+    return out if len(out) >= MIN_LABELED_ANSWERS else []
+
+
+def normalize_label(label: str) -> str:
+    return " ".join(normal(w) for w in label.split())
 
 
 def _words_between(doc: _Text, start: int, end: int) -> int:
@@ -1579,6 +1623,8 @@ def _speaker(doc: _Text, lex: _Lexicon, f: _Found, sentence: tuple[int, int], st
              quoted: _Spans) -> _Speaker | None:
     if f.how == "none":
         return None
+    if f.how == "answer" and f.label is not None:
+        return _label_speaker(doc, f.label)
     if f.how == "answer":
         return state.interviewee(doc, f.anchor)
     if f.how == "continuation":
@@ -1614,6 +1660,22 @@ def _speaker(doc: _Text, lex: _Lexicon, f: _Found, sentence: tuple[int, int], st
     if verb.participle:
         return _clause_subject(doc, f.verb_tok, sentence, state, quoted)
     return _subject(doc, lex, f.verb_tok, a, b, sentence, state)
+
+
+def _label_speaker(doc: _Text, label: tuple[int, int]) -> _Speaker:
+    """Who an answer's label names: the person tagged in it, else the one person whose surname it ends on
+    ("الحلبي:" after "ديمة الحلبي"), else nobody, with the label kept."""
+    start, end = label
+    text = doc.text[start:end]
+    k = bisect.bisect_left(doc.name_starts, start)
+    while k < len(doc.names) and doc.names[k][0] < end:
+        if doc.names[k][1] <= end:
+            i = doc._mention_at(doc.names[k][0])
+            if doc.article.mentions[i].type == "PER":
+                return i, text
+        k += 1
+    person = _name_part_mention(doc, text.split()[-1])
+    return person, text
 
 
 def _relay_source(doc: _Text, a: int, b: int) -> int | None:

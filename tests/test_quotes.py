@@ -1566,3 +1566,24 @@ def test_the_outlet_named_after_lamahatta_is_the_one_spoken_to():
                 "الرئيس لن يتمكن من التوجه إلى القرية أثناء زيارته».", {"كي تي إن": "PER"})
     [q] = find_quotes(a)
     assert q.speaker_mention is None and q.speaker_text == "السفير"
+
+
+def test_interview_answers_labeled_with_the_interviewees_name():
+    """Questions under the outlet's label and ending in ؟, answers opening on the interviewee's name or
+    surname and a colon: the label is the speaker and no part of the words; a photo caption's person is not
+    the interviewee, a question's own quotation keeps its speaker, and a related headline with a colon after
+    the interview is no answer."""
+    text = ("مبنى المصرف في العاصمة - 3 آذار 2025 (الأفق/ سامي الخطيب)\n\n"
+            "حاورت الأفق الخبير الاقتصادي الدكتور مروان القاسم حول مستقبل العملة.\n\n"
+            "الأفق: كيف تقرأ التحسن الأخير في سعر الصرف؟\n\n"
+            "مروان القاسم: هو تحسن مؤقت سببه تقييد السحوبات وليس تحسن الإنتاج أو الصادرات.\n\n"
+            "الأفق: وزير المالية سمير داود قال إن الحكومة ستحرر السعر قريبا، هل هذا ممكن؟\n\n"
+            "القاسم: التحرير ممكن من حيث المبدأ لكن الاحتياطيات لا تسمح به الآن.\n\n"
+            "الأفق: ما نصيحتك لصانع القرار؟\n\n"
+            "القاسم: الشفافية أولا ثم دعم الإنتاج المحلي والصادرات.\n\n"
+            "مقالات متعلقة\n"
+            "تجار العاصمة: الأسواق راكدة رغم انخفاض الأسعار")
+    a = article(text, {"سامي الخطيب": "PER", "مروان القاسم": "PER", "الأفق": "ORG", "سمير داود": "PER"})
+    got = [(q.text.split()[0], speaker(a, q), q.speaker_text) for q in find_quotes(a)]
+    assert got == [("هو", "مروان القاسم", "مروان القاسم"), ("الحكومة", "سمير داود", "سمير داود"),
+                   ("التحرير", "مروان القاسم", "القاسم"), ("الشفافية", "مروان القاسم", "القاسم")]
