@@ -2055,14 +2055,23 @@ def _named_body(doc: _Text, lex: _Lexicon, h: int, verb_tok: int) -> int | None:
 
 def _lam_glued(doc: _Text, word: str) -> bool:
     """A name written with ل glued to it ("وقال لروداو:") that the article also writes without the ل
-    ("شبكة روداو"): the one spoken to, though the tagger took the whole word for a name; never a given name
-    that starts with ل (ليلى، لؤي)."""
+    ("شبكة روداو") or that is a one-word outlet's name (outlets.json): the one spoken to, though the tagger
+    took the whole word for a name; never a given name that starts with ل (ليلى، لؤي)."""
     form = normal(word)
     if len(form) < 5 or form[0] != "ل" or form[1] == "ل" or _given_name(word):
         return False
+    if form[1:] in _outlet_words():
+        return True                     # "وقال لروداو:" on a page that never writes روداو alone
     if doc.word_forms is None:
         doc.word_forms = frozenset(normal(t.text) for t in doc.tokens if is_word(t))
     return form[1:] in doc.word_forms
+
+
+@lru_cache(maxsize=1)
+def _outlet_words() -> frozenset[str]:
+    """One-word outlet names of marsad/data/outlets.json (روداو، الجزيرة), normalised."""
+    return frozenset(normal(n) for o in load_data("outlets.json").get("outlets", [])
+                     for n in o.get("names", []) if len(n.split()) == 1 and len(normal(n)) >= 4)
 
 
 _ON_IT = frozenset(normal(w) for w in ("عليه", "عليها", "منه", "منها", "نسخة", "نسخه"))

@@ -1587,3 +1587,12 @@ def test_interview_answers_labeled_with_the_interviewees_name():
     got = [(q.text.split()[0], speaker(a, q), q.speaker_text) for q in find_quotes(a)]
     assert got == [("هو", "مروان القاسم", "مروان القاسم"), ("الحكومة", "سمير داود", "سمير داود"),
                    ("التحرير", "مروان القاسم", "القاسم"), ("الشفافية", "مروان القاسم", "القاسم")]
+
+
+def test_a_known_outlets_name_glued_to_lam_is_the_one_spoken_to_even_when_never_written_alone():
+    """"وقال لروداو:" on a page that never writes روداو without its ل: a one-word outlet's name is still
+    whom he spoke to."""
+    a = article("وفي أربيل، رحّب المتحدث باسم الحكومة كامران جلال بنتائج اللقاء، وقال لروداو: \"الحوار هو الطريق "
+                "الوحيد لحل الخلافات بين الطرفين\".", {"كامران جلال": "PER", "لروداو": "PER"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "كامران جلال"
