@@ -209,9 +209,14 @@ def find_events(article: Article) -> list[Event]:
 
     events: list[Event] = []
     lead: list[Event] = []                      # the lead's weak undated event, kept when nothing retells it
+    strong_leads: list[Event] = []              # the lead's strong undated event, kept unless dated next
+    pointing_back: set[str] = set()             # ids of events a noun with a pronoun or the article tells
+    last_end = -1                               # the end of the sentence before
     after_lead = False                          # the lead: the first sentence of LEAD_TOKENS or more (not a dateline)
     for s, e in read.sentences:
-        lead_only = False
+        lead_only = strong_lead = False
+        previous = {event.type for event in events if event.date and event.end == last_end}
+        last_end = e
         a, b = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         is_lead = not after_lead and b - a >= LEAD_TOKENS
         after_lead = after_lead or is_lead
@@ -234,8 +239,13 @@ def find_events(article: Article) -> list[Event]:
             if not groups:
                 if not main.value.strong and not (is_lead and _lead_verb(tokens, main)):
                     continue                    # "خلال اللقاء", "وأكد" undated: a retelling or a comment
+                if main.value.type in previous and not main.value.verb and (
+                        main.value.base or _definite(tokens[main.first].text)):
+                    continue                    # "وقعت سوناطراك، الجمعة، ... عقدا." then "وجرى التوقيع بمقر ...":
+                                                # the event the sentence before dated, told again
                 groups = [(main, [])]
                 lead_only = not main.value.strong
+                strong_lead = is_lead and main.value.strong
         named = [i for i in _participants(article, referents, ref_starts, s, e)
                  if article.mentions[i].start >= credited]      # "بيروت (رويترز) -": Reuters takes no part
         people = [i for i in named if not _media(article.mentions[i])]   # a source, named or not
@@ -261,7 +271,10 @@ def find_events(article: Article) -> list[Event]:
                     # "الموقع عليها في الرياض بتاريخ ... وفي برلين بتاريخ ...": each date its own place
                     where = _place_before(article, lex, tokens, starts, locations, loc_starts, hit.first,
                                           bisect.bisect_left(starts, timex.start), s) or place
-                (lead if lead_only else events).append(Event(
+                if hit is not None and not hit.value.verb and (
+                        hit.value.base or _definite(tokens[hit.first].text)):
+                    pointing_back.add(content_id("v", article.id, s, e, date_text or ""))
+                (lead if lead_only else strong_leads if strong_lead else events).append(Event(
                     id=content_id("v", article.id, s, e, date_text or ""),
                     article=article.id,
                     type=typ,
@@ -275,7 +288,22 @@ def find_events(article: Article) -> list[Event]:
                     participant_mentions=list(taking_part),
                 ))
     types = {event.type for event in events if event.date}
-    return [event for event in lead if event.type not in types] + events
+    # the lead's strong trigger undated gives way to its news told with its date in the next sentence by a noun
+    # that points back to it, naming one of its participants ("وقّعت شركة «الكثيري» عقدا مع ائتلاف «باكس» ..."
+    # then "... أن العقد مع شركة باكس تم توقيعه في التاسع من يوليو"); a verb there tells another event of its
+    # type ("والتقى الرئيس أمس السفير"), and further on a dated event of its type is as often another one
+    following = {lead_end: n for n, lead_end in enumerate(e for _, e in read.sentences)}
+    next_start = {read.sentences[n + 1][0] for event in strong_leads if event.end in following
+                  for n in [following[event.end]] if n + 1 < len(read.sentences)}
+    dated = {(event.type, _name_key(article.mentions[i])) for event in events if event.date
+             and event.start in next_start and event.id in pointing_back for i in event.participant_mentions}
+    strong_leads = [event for event in strong_leads
+                    if not any((event.type, _name_key(article.mentions[i])) in dated for i in event.participant_mentions)]
+    return strong_leads + [event for event in lead if event.type not in types] + events
+
+
+def _name_key(mention: Mention) -> str:
+    return normal(mention.name or mention.text)
 
 
 RELATIVE_WORDS = 2         # words before a trigger looked at for the relative pronoun that opens its clause
@@ -522,12 +550,29 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
             if not near:
                 continue
             gov = min(near, key=lambda h: (h.first > i, distance(h), h.first))
+            if _occasion(tokens, gov, a):
+                # "خفضت اللجنة أسعار الفائدة في اجتماعها يوم 17 أبريل": the meeting is when the verb's act was
+                # done; words said there leave the meeting the news ("ورفض الوزيران، خلال لقائهما أمس، ...")
+                acts = [h for h in near if h.value.verb and h.value.type != "statement" and h.first < gov.first]
+                gov = max(acts, key=lambda h: h.first) if acts else gov
         by_hit.setdefault(hits.index(gov), []).append(t)
     if not by_hit and reported:
         # the report's date is the only one: the happening is as old as its report ("قتل 21 شخصا في هجوم ...
         # بحسب ما أعلن مسؤولون أمس")
         by_hit[hits.index(main)] = reported
     return [(hits[n], _one_per_range(tokens, starts, _distinct_dates(ts))) for n, ts in sorted(by_hit.items())]
+
+
+_OCCASION = frozenset(normal(w) for w in ("في", "وفي", "خلال", "وخلال", "اثناء"))
+
+
+def _occasion(tokens, hit: Hit[_Trigger], a: int) -> bool:
+    """A trigger noun with a possessive pronoun after في/خلال ("في اجتماعها", "خلال زيارته"): the occasion of
+    an act told before it, whose date it gives ("خفضت اللجنة الفائدة في اجتماعها يوم 17 أبريل")."""
+    if hit.value.verb or not hit.value.base or not normal(tokens[hit.first].text).endswith(("ه", "ها", "هم", "هما")):
+        return False
+    j = _previous_word(tokens, hit.first, a)
+    return j is not None and normal(tokens[j].text) in _OCCASION
 
 
 def _described_noun(tokens, hits: list[Hit[_Trigger]], i: int) -> Hit[_Trigger] | None:

@@ -770,3 +770,54 @@ def test_what_happened_before_the_dated_clause_is_not_of_its_day():
                 "زيادة الإنتاج بأقل من المتوقع.")
         a = article(text, {"أوبك+": "ORG"}, {"اليوم الاثنين": "2025-06-02"})
         assert [e.date for e in find_events(a) if e.date] == [], opener
+
+
+@pytest.mark.parametrize("sentence, name, when, typ, trigger", [
+    ("غيّب الموت، مساء الجمعة، الملحن التونسي حسن الزين عن 74 عاما.", "حسن الزين", "مساء الجمعة", "other",
+     "غيّب الموت"),
+    ("والممثلة سعاد النوري وافتها المنية فجر أمس في مستشفى بالقاهرة.", "سعاد النوري", "فجر أمس", "other",
+     "وافتها المنية"),
+    ("فقدت الساحة الأدبية العراقية، يوم الأربعاء، القاص مهدي السعيد.", "مهدي السعيد", "يوم الأربعاء", "other",
+     "فقدت الساحة"),
+    ("وسيوارى جثمان الراحل سليم العاني الثرى ظهر غد الثلاثاء في مقبرة العائلة.", "سليم العاني",
+     "ظهر غد الثلاثاء", "other", "سيوارى"),
+    ("وتفقد الوزير ماجد الحربي، صباح الأحد، سير العمل في مستشفى الولادة.", "ماجد الحربي", "صباح الأحد", "visit",
+     "تفقد"),
+    ("وأجلت المحكمة نظر قضية المدير السابق نبيل القاضي إلى جلسة 9 مارس.", "نبيل القاضي", "9 مارس", "other",
+     "أجلت"),
+    ("وتنظر المحكمة في الدعوى التي رفعها نبيل القاضي في جلسة 9 مارس.", "نبيل القاضي", "9 مارس", "other",
+     "تنظر المحكمة"),
+    ("وأبقى البنك المركزي المصري أسعار الفائدة دون تغيير يوم الخميس.", "البنك المركزي المصري",
+     "يوم الخميس", "milestone", "أبقى"),
+    ("وقعت شركة نفط الجنوب، الاثنين، مع شركة توتال عقدا لتطوير حقل أرطاوي.", "شركة نفط الجنوب", "الاثنين",
+     "agreement", "وقعت"),
+])
+def test_deaths_a_burial_an_inspection_court_steps_a_rate_cut_and_a_contract_signed_are_events(
+        sentence, name, when, typ, trigger):
+    a = article(CALM_LEAD + sentence, {name: "PER"}, dates={when: "2025-02-06"})
+    assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [(typ, "2025-02-06", trigger)]
+
+
+def test_an_arrest_told_with_its_object_pronoun_is_an_event():
+    text = CALM_LEAD + "واعتقلته قوات الأمن في مدينة الموصل يوم 3 مايو بعد مطاردة."
+    a = article(text, {"الموصل": "LOC"}, dates={"يوم 3 مايو": "2025-05-03"})
+    assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("other", "2025-05-03", "اعتقلته")]
+
+
+def test_a_rate_cut_at_its_meeting_is_the_cut_of_that_day():
+    text = CALM_LEAD + "وخفضت لجنة السياسة النقدية أسعار الفائدة نصف نقطة في اجتماعها يوم 8 مايو الماضي."
+    a = article(text, {"لجنة السياسة النقدية": "ORG"}, dates={"8 مايو الماضي": "2025-05-08"})
+    assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("milestone", "2025-05-08", "خفضت")]
+
+
+
+def test_an_undated_lead_gives_way_to_its_signing_dated_next_and_a_signing_retold_is_no_second_event():
+    text = ("أبرمت شركة الصقر للإنشاءات عقدا مع بلدية الزرقاء لتأهيل الطرق الداخلية.\n"
+            "وأوضح مدير الشركة أن العقد مع بلدية الزرقاء تم توقيعه في الثالث من مارس.")
+    a = article(text, {"شركة الصقر للإنشاءات": "ORG", "بلدية الزرقاء": "ORG"}, {"الثالث من مارس": "2025-03-03"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("agreement", "2025-03-03")]
+    text = ("ووقعت شركة الصقر للإنشاءات، الأحد، مع بلدية الزرقاء عقدا لتأهيل الطرق الداخلية. "
+            "وجرى التوقيع في مقر البلدية بحضور المحافظ سامي العمري.")
+    a = article(CALM_LEAD + text, {"شركة الصقر للإنشاءات": "ORG", "بلدية الزرقاء": "ORG", "سامي العمري": "PER"},
+                {"الأحد": "2025-03-02"})
+    assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("agreement", "2025-03-02", "وقعت")]
