@@ -821,3 +821,16 @@ def test_an_undated_lead_gives_way_to_its_signing_dated_next_and_a_signing_retol
     a = article(CALM_LEAD + text, {"شركة الصقر للإنشاءات": "ORG", "بلدية الزرقاء": "ORG", "سامي العمري": "PER"},
                 {"الأحد": "2025-03-02"})
     assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("agreement", "2025-03-02", "وقعت")]
+
+
+def test_a_happening_with_its_day_is_an_event_even_when_no_name_was_tagged():
+    text = CALM_LEAD + "وارتفعت حصيلة ضحايا الفيضان الذي اجتاح القرى الجبلية ليل الثلاثاء إلى 30 قتيلا، إثر انهيار سد ترابي."
+    a = article(text, dates={"ليل الثلاثاء": "2025-04-08"})
+    assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("other", "2025-04-08", "الفيضان")]
+    text = CALM_LEAD + "وقتل 12 شخصا على الأقل في انفجار هز سوقا شعبية مزدحمة مساء الأحد."
+    a = article(text, dates={"مساء الأحد": "2025-04-06"})
+    assert [(e.type, e.date, e.place_mention, e.participant_mentions) for e in find_events(a)] == [
+        ("other", "2025-04-06", None, [])]
+    # a month or a year is no day: nobody named and only a vague date is still nothing
+    a = article(CALM_LEAD + "وقتل 12 شخصا على الأقل في انفجار هز سوقا شعبية مزدحمة في مارس.", dates={"مارس": "2025-03"})
+    assert find_events(a) == []
