@@ -212,11 +212,14 @@ def find_events(article: Article) -> list[Event]:
     strong_leads: list[Event] = []              # the lead's strong undated event, kept unless dated next
     pointing_back: set[str] = set()             # ids of events a noun with a pronoun or the article tells
     last_end = -1                               # the end of the sentence before
+    told_on: dict[int, Timex] = {}              # a sentence's end -> the date of its first dated event
     after_lead = False                          # the lead: the first sentence of LEAD_TOKENS or more (not a dateline)
     for s, e in read.sentences:
         lead_only = strong_lead = False
         previous = {event.type for event in events if event.date and event.end == last_end}
+        before = told_on.get(last_end)
         last_end = e
+        carried = None
         a, b = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
         is_lead = not after_lead and b - a >= LEAD_TOKENS
         after_lead = after_lead or is_lead
@@ -236,6 +239,9 @@ def find_events(article: Article) -> list[Event]:
             groups = [(None, dates)]
         else:
             groups = _dated_groups(lex, tokens, starts, plain, a, b, here, hits, main, cut, side)
+            if not groups and before is not None and _refers_back(tokens, a, b):
+                carried = before                # "قال فيدان، الأحد، ..." then "جاء ذلك في مؤتمر صحفي ...": that day
+                groups = [(main, [carried])]
             if not groups:
                 if not main.value.strong and not (is_lead and _lead_verb(tokens, main)):
                     continue                    # "خلال اللقاء", "وأكد" undated: a retelling or a comment
@@ -270,7 +276,9 @@ def find_events(article: Article) -> list[Event]:
             typ = hit.value.type if hit is not None else "milestone"
             word = _as_written(text, tokens, hit) if hit is not None else None
             for timex in dates or [None]:
-                date_text = timex.text if timex else None
+                date_text = timex.text if timex and timex is not carried else None
+                if timex is not None and not lead_only:
+                    told_on.setdefault(e, timex)
                 where = place
                 if len(dates) > 1 and timex is not None and hit is not None:
                     # "الموقع عليها في الرياض بتاريخ ... وفي برلين بتاريخ ...": each date its own place
@@ -328,6 +336,18 @@ _PERIOD_PART = word_set(("نهاية", "مطلع", "منتصف", "أواخر", "
 
 _LEAD_TYPES = frozenset({"statement", "other", "visit", "call", "agreement"})
 _PREPOSITIONS = frozenset(normal(w) for w in ("في", "فى", "من", "على", "إلى", "الى", "عن", "مع"))
+
+
+_THAT = frozenset(normal(w) for w in ("ذلك", "هذا", "هذه", "ذاك", "تصريحاته", "تصريحاتها", "تصريحاتهم",
+                                        "تصريحات", "كلامه", "حديثه"))
+
+
+def _refers_back(tokens, a: int, b: int) -> bool:
+    """The sentence opens on "جاء ذلك" / "وجاءت تصريحاته": it tells where or when the event of the sentence
+    before happened, and is of that event's day."""
+    words = [tok for tok in tokens[a:min(b, a + 3)] if is_word(tok)]
+    return len(words) >= 2 and normal(words[0].text) in ("جاء", "وجاء", "جاءت", "وجاءت") \
+        and normal(words[1].text) in _THAT
 
 
 def _lead_verb(tokens, main: Hit[_Trigger]) -> bool:

@@ -834,3 +834,18 @@ def test_a_happening_with_its_day_is_an_event_even_when_no_name_was_tagged():
     # a month or a year is no day: nobody named and only a vague date is still nothing
     a = article(CALM_LEAD + "وقتل 12 شخصا على الأقل في انفجار هز سوقا شعبية مزدحمة في مارس.", dates={"مارس": "2025-03"})
     assert find_events(a) == []
+
+
+def test_a_sentence_opening_on_jaa_dhalik_is_of_the_day_of_the_event_before():
+    text = CALM_LEAD + ("وقال وزير الخارجية سليم الحداد، الأربعاء، إن بلاده مستعدة لاستئناف الحوار. "
+                        "جاء ذلك في مؤتمر صحفي مشترك عقده مع نظيره الإيطالي في روما. "
+                        "وجاء ذلك خلال لقائه رئيس الوزراء الإيطالي في قصر كيجي.")
+    a = article(text, {"سليم الحداد": "PER", "روما": "LOC", "قصر كيجي": "LOC"}, {"الأربعاء": "2025-04-02"})
+    events = find_events(a)
+    check(a, events)
+    assert [(e.type, e.date, e.date_text) for e in events] == [
+        ("statement", "2025-04-02", "الأربعاء"), ("statement", "2025-04-02", None), ("meeting", "2025-04-02", None)]
+    # not after an undated sentence, nor a sentence that opens otherwise
+    text = CALM_LEAD + "وقال سليم الحداد إن بلاده مستعدة. جاء ذلك في مؤتمر صحفي في روما. وأكد ذلك خلال لقائه الوزير."
+    a = article(text, {"سليم الحداد": "PER", "روما": "LOC"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("statement", None)]
