@@ -535,9 +535,13 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
         if _inside(cut, i):
             reported.append(t)
             continue
-        if (i > a and normal(tokens[i - 1].text) in _SINCE and main.value.type != "milestone"
-                and not _framed(lex, tokens, a, b, t)):
-            continue                            # "ارتفاع الحصيلة منذ السابع من أكتوبر": a span's start, not when
+        if i > a and normal(tokens[i - 1].text) in _SINCE and (
+                _record_since(tokens, i - 1, a) or not (
+                    (main.value.type == "milestone" and main.first < i) or _framed(lex, tokens, a, b, t))):
+            continue                            # "ارتفاع الحصيلة منذ السابع من أكتوبر", "هي الأولى منذ 2022":
+                                                # a span's start, not when; "بدأ مشواره منذ 2004" began then
+        if _figurative_today(t, side(t.start)):
+            continue                            # «أوروبا اليوم تفهم ...»: nowadays, in a speaker's words
         if main.value.type != "milestone" and _deadline(tokens, i, a) and not _framed(lex, tokens, a, b, t):
             continue                            # "ودعت ... إلى الالتزام بحلول 30 أبريل": a deadline, not when
         before = _words_before(tokens, i, tokens[a].start, CHANGE_WORDS)
@@ -637,6 +641,27 @@ def _definite(word: str) -> bool:
         if len(form) > 3 and form[0] in _CLITICS:
             form = form[1:]
     return form.startswith(("ال", "لل"))
+
+
+_RECORD = word_set(("مرة", "مرات", "المرة", "الأولى", "الأول", "الأعلى", "الأدنى", "الأكبر", "الأقوى", "الأسوأ",
+                    "الأفضل", "الأطول", "أعلى", "أدنى", "أكبر", "أقوى", "أسوأ"))
+RECORD_WORDS = 3            # words before منذ looked at for a count or a record ("للمرة الأولى منذ 2022")
+
+
+def _record_since(tokens, since: int, a: int) -> bool:
+    """Whether منذ at token `since` follows a count or a record within a few words ("هي الأولى منذ 2022",
+    "خفضت الفائدة أربع مرات منذ نوفمبر", "الأعلى منذ 2008"): the date starts the span counted, and no
+    happening of the sentence is of that date, whatever its trigger."""
+    return any(in_set(w, _RECORD) for w in _words_before(tokens, since, tokens[a].start, RECORD_WORDS))
+
+
+_PRESENT = frozenset(normal(w) for w in ("اليوم", "اليوم،", "الآن", "حاليا"))
+
+
+def _figurative_today(t: Timex, quote) -> bool:
+    """A bare "اليوم" (no weekday, no time of day) in a speaker's words: mostly "nowadays" («أوروبا اليوم تفهم
+    أن أمنها يبدأ من خاركيف»), not the day of a happening."""
+    return quote is not None and normal(t.text.strip()) in _PRESENT
 
 
 def _deadline(tokens, i: int, a: int) -> bool:

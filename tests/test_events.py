@@ -849,3 +849,21 @@ def test_a_sentence_opening_on_jaa_dhalik_is_of_the_day_of_the_event_before():
     text = CALM_LEAD + "وقال سليم الحداد إن بلاده مستعدة. جاء ذلك في مؤتمر صحفي في روما. وأكد ذلك خلال لقائه الوزير."
     a = article(text, {"سليم الحداد": "PER", "روما": "LOC"})
     assert [(e.type, e.date) for e in find_events(a)] == [("statement", None)]
+
+
+def test_a_record_since_a_year_and_a_bare_today_in_a_speakers_words_date_nothing():
+    text = CALM_LEAD + "وعقد الطرفان جولة محادثات مباشرة هي الأولى منذ 2019 في جنيف، وانتهت دون نتائج."
+    a = article(text, {"جنيف": "LOC"}, {"2019": "2019"})
+    assert [e.date for e in find_events(a)] == []
+    text = CALM_LEAD + "وخفض البنك المركزي التركي سعر الفائدة ثلاث مرات منذ يناير الماضي."
+    a = article(text, {"البنك المركزي التركي": "ORG"}, {"يناير الماضي": "2025-01"})
+    assert [e.date for e in find_events(a)] == []
+    # a milestone still begins at its date after منذ
+    text = CALM_LEAD + "وانضم اللاعب سامي النجار إلى الفريق منذ 2021."
+    a = article(text, {"سامي النجار": "PER"}, {"2021": "2021"})
+    assert [e.date for e in find_events(a)] == ["2021"]
+    text = CALM_LEAD + "وتابع الوزير سليم الحداد: «العالم اليوم يدرك أن السلام يبدأ من هنا»."
+    a = article(text, {"سليم الحداد": "PER"}, {"اليوم": "2025-04-02"})
+    a.quotes = [Quote("q-1", a.id, "direct", text[text.index("«") + 1:text.index("»")],
+                      text.index("«") + 1, text.index("»"))]
+    assert [e.date for e in find_events(a)] == []
