@@ -254,7 +254,7 @@ def find_events(article: Article) -> list[Event]:
                 strong_lead = is_lead and main.value.strong
         named = [i for i in _participants(article, referents, ref_starts, s, e)
                  if article.mentions[i].start >= credited]      # "بيروت (رويترز) -": Reuters takes no part
-        people = [i for i in named if not _media(article.mentions[i])]   # a source, named or not
+        people = [i for i in named if not _media(article.mentions[i], text)]   # a source, named or not
         for hit, dates in groups:
             near = hit.first if hit is not None else a
             # a trigger of a clause other than the main one: its place and its participants are its clause's
@@ -905,13 +905,33 @@ def _participants(article: Article, referents, ref_starts: list[int], s: int, e:
 _MEDIA_HEADS = frozenset(normal(w) for w in ("وكالة", "صحيفة", "جريدة", "مجلة", "تلفزيون", "إذاعة", "شبكة"))
 
 
-def _media(mention: Mention) -> bool:
-    """A news outlet or agency (رويترز, «الشرق الأوسط», وكالة الأنباء الفلسطينية): a source of the news,
-    never one of its participants ("ونقلت وكالة ... عن مصادر قولها إن الطائرات قصفت")."""
-    if mention.type != "ORG":
+_MEDIUM_BEFORE = frozenset(normal(w) for w in (
+    "وكالة", "صحيفة", "جريدة", "مجلة", "موقع", "شبكة", "قناة", "تلفزيون", "إذاعة", "منصة", "منصته", "منصتها",
+    "حسابه", "حسابها"))
+_PLATFORMS = frozenset(normal(w) for w in (
+    "تويتر", "إكس", "اكس", "فيسبوك", "فيس بوك", "تروث سوشال", "تروث سوشيال", "إنستغرام", "انستغرام", "إنستجرام",
+    "تلغرام", "تيليغرام", "تليغرام", "يوتيوب", "تيك توك", "واتساب", "سناب شات", "ثريدز"))
+_ON = frozenset(normal(w) for w in ("على", "عبر", "في", "وعلى", "وعبر", "وفي"))
+_QUOTE_MARKS = "«»\"“”'‘’()[] "
+
+
+def _media(mention: Mention, text: str = "") -> bool:
+    """A news outlet or agency (رويترز, «الشرق الأوسط», وكالة الأنباء الفلسطينية) or a platform the words were
+    posted on (تروث سوشال, «إكس», a name after وكالة/موقع/منصته: "وكالة «بلومبرغ»"): a source of the news or
+    where it was said, never one of its participants ("ونقلت وكالة ... عن مصادر قولها إن الطائرات قصفت")."""
+    if mention.type not in ("ORG", "MISC"):
         return False
     name = mention.name or mention.text
-    return is_agency(name) or normal(name.split()[0]) in _MEDIA_HEADS if name.split() else False
+    if not name.split():
+        return False
+    head = text[:mention.start].rstrip(_QUOTE_MARKS).split()
+    if head:
+        word = normal(head[-1].strip(_QUOTE_MARKS))
+        if word in _MEDIUM_BEFORE or (len(word) > 3 and word[0] in "وبلف" and word[1:] in _MEDIUM_BEFORE):
+            return True
+        if word in _ON and normal(name) in _PLATFORMS:
+            return True                         # "كتب على إكس", "عبر تويتر"; not "شركة تويتر"
+    return mention.type == "ORG" and (is_agency(name) or normal(name.split()[0]) in _MEDIA_HEADS)
 
 
 def _same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -867,3 +867,20 @@ def test_a_record_since_a_year_and_a_bare_today_in_a_speakers_words_date_nothing
     a.quotes = [Quote("q-1", a.id, "direct", text[text.index("«") + 1:text.index("»")],
                       text.index("«") + 1, text.index("»"))]
     assert [e.date for e in find_events(a)] == []
+
+
+def test_a_platform_posted_on_or_an_outlet_named_after_its_medium_is_no_participant():
+    text = CALM_LEAD + "وأعلن الرئيس سامر العلي على منصته «تروث سوشال» مساء الأحد بدء المحادثات فورا."
+    a = article(text, {"سامر العلي": "PER", "تروث سوشال": "ORG"}, {"مساء الأحد": "2025-04-06"})
+    assert [names_of(a, e.participant_mentions) for e in find_events(a)] == [["سامر العلي"]]
+    text = CALM_LEAD + "وقال الوزير سامر العلي في تغريدة على إكس مساء الأحد إن الاتفاق بات قريبا."
+    a = article(text, {"سامر العلي": "PER", "إكس": "ORG"}, {"مساء الأحد": "2025-04-06"})
+    assert [names_of(a, e.participant_mentions) for e in find_events(a)] == [["سامر العلي"]]
+    a = article(CALM_LEAD + "ونقلت وكالة «ستاركوم» عن مندوبين أن اجتماع أوبك+ المقرر يوم 31 مايو سيقر زيادة جديدة.",
+                {"ستاركوم": "ORG", "أوبك+": "ORG"}, {"يوم 31 مايو": "2025-05-31"})
+    [e] = find_events(a)
+    assert (e.type, names_of(a, e.participant_mentions)) == ("meeting", ["أوبك+"])
+    text = CALM_LEAD + "والتقى الوزير سامر العلي يوم الأحد مديري شركة تويتر في سان فرانسيسكو."
+    a = article(text, {"سامر العلي": "PER", "تويتر": "ORG", "سان فرانسيسكو": "LOC"}, {"يوم الأحد": "2025-04-06"})
+    [e] = find_events(a)
+    assert names_of(a, e.participant_mentions) == ["سامر العلي", "تويتر"]       # the company takes part
