@@ -68,6 +68,7 @@ DATE_KINDS = ("date", "time", "relative")
 PLACE_LOOKBACK_WORDS = 3        # "في مقر الناتو في بروكسل", "إلى العاصمة العراقية بغداد"
 PLACE_AFTER_WORDS = 25          # a place this far from the trigger belongs to another clause ("الهدنة في غزة")
 PLACE_BEFORE_WORDS = 10
+PLACE_NEAR_WORDS = 8            # a place governed by في/إلى this close after the trigger (its own word counted) is its own
 FRAMING_WORDS = 4               # a date within the first words of the sentence frames it
 MIN_FRAMED_WORDS = 3            # words besides the date: a dateline alone ("23 ديسمبر 2021") is no event
 LEAD_TOKENS = 6                 # a shorter first sentence is a dateline or a kicker, not the lead
@@ -813,6 +814,21 @@ def _place(article: Article, lex: _Lexicon, tokens, starts: list[int], words_bef
     a clause other than the sentence's main one."""
     k = bisect.bisect_left(loc_starts, s)
     here = [i for i in locations[k:bisect.bisect_left(loc_starts, e)] if article.mentions[i].end <= e]
+    here = [i for i in here if not _in_title(lex, tokens, bisect.bisect_left(starts, article.mentions[i].start), s)]
+    # a place governed by في/إلى right after the trigger or its relative clause is its own, whatever place an
+    # earlier clause names ("وتأتي زيارته إلى بغداد بعد أسبوعين من اجتماع اللجنة الذي عقد في أنقرة")
+    for idx in here if not any(_dateline(tokens, starts, bisect.bisect_left(starts, article.mentions[i].start), s)
+                               for i in here[:1]) else []:      # "أبوجا - رويترز: قال ...": the dateline's
+        m = article.mentions[idx]
+        t = bisect.bisect_left(starts, m.start)
+        if t <= near or (clause is not None and not clause[0] <= t < clause[1]):
+            continue
+        if words_before[t] - words_before[near] > PLACE_NEAR_WORDS:
+            break
+        before = _words_before(tokens, t, s, 1)
+        if before and in_set(before[0], lex.locative) and normal(before[0]) in _GOVERNING \
+                and not any(in_set(w, lex.topic_words) for w in _words_before(tokens, t, s, PLACE_LOOKBACK_WORDS)):
+            return idx, idx
     fallback = None
     for idx in here:
         m: Mention = article.mentions[idx]
@@ -832,6 +848,21 @@ def _place(article: Article, lex: _Lexicon, tokens, starts: list[int], words_bef
             if (visit and t > near) or _dateline(tokens, starts, t, s):
                 return idx, fallback
     return None, fallback
+
+
+_GOVERNING = frozenset(normal(w) for w in ("في", "فى", "إلى", "الى", "وفي", "وإلى"))
+_ENVOY = word_set(("المبعوث", "مبعوث", "المبعوثة", "مبعوثة", "الخاص", "الخاصة", "سفير", "السفير", "سفيرة",
+                   "السفيرة", "ممثل", "الممثل", "مندوب", "المندوب", "موفد", "الموفد"))
+
+
+def _in_title(lex: _Lexicon, tokens, t: int, s: int) -> bool:
+    """A LOC in a title: after an envoy's إلى/لدى ("المبعوث الأميركي الخاص إلى الشرق الأوسط ستيف ويتكوف",
+    "سفير المملكة لدى مصر"), it names whom the envoy is sent to, not where the event happens."""
+    before = _words_before(tokens, t, s, 5)
+    for j, w in enumerate(before[:2]):
+        if normal(w) in _ILA | {"لدي"}:
+            return (j == 0 or in_set(before[0], lex.place_words)) and any(in_set(v, _ENVOY) for v in before[j + 1:j + 4])
+    return False
 
 
 def _dateline(tokens, starts: list[int], t: int, s: int) -> bool:

@@ -884,3 +884,15 @@ def test_a_platform_posted_on_or_an_outlet_named_after_its_medium_is_no_particip
     a = article(text, {"سامر العلي": "PER", "تويتر": "ORG", "سان فرانسيسكو": "LOC"}, {"يوم الأحد": "2025-04-06"})
     [e] = find_events(a)
     assert names_of(a, e.participant_mentions) == ["سامر العلي", "تويتر"]       # the company takes part
+
+
+def test_the_place_right_after_the_trigger_or_its_relative_clause_wins_and_an_envoys_region_is_no_place():
+    text = CALM_LEAD + ("وتأتي جولة الوزير، وهي الثالثة له إلى عمّان هذا العام، بعد أيام من اجتماع المجلس "
+                        "التنسيقي الذي عقد في الرياض يوم 4 مارس.")
+    a = article(text, {"عمّان": "LOC", "الرياض": "LOC", "المجلس التنسيقي": "ORG"}, {"يوم 4 مارس": "2025-03-04"})
+    [e] = find_events(a)
+    assert (e.type, e.date, names_of(a, [e.place_mention])) == ("meeting", "2025-03-04", ["الرياض"])
+    text = CALM_LEAD + "ووصل المبعوث الأممي الخاص إلى منطقة البحيرات العظمى جان لوكا إلى كينشاسا مساء الاثنين."
+    a = article(text, {"البحيرات العظمى": "LOC", "كينشاسا": "LOC", "جان لوكا": "PER"}, {"مساء الاثنين": "2025-03-03"})
+    [e] = find_events(a)
+    assert (e.type, names_of(a, [e.place_mention])) == ("visit", ["كينشاسا"])
