@@ -230,7 +230,7 @@ def find_events(article: Article) -> list[Event]:
         hits = [h for h in _hits(lex, tokens, triggers[bisect.bisect_left(triggers, a):bisect.bisect_left(triggers, b)],
                                  a, b, loc_tokens, [(t.start, t.end) for t in here])
                 if not _inside(cut, h.first)]
-        main = _main(lex, hits)
+        main = _main(lex, hits, tokens)
         if main is None:
             # no trigger: a sentence opening on a year or a month is a dated fact ("وفي يناير 2017 ...")
             dates = _distinct_dates([t for t in here if side(t.start) is None])
@@ -490,12 +490,14 @@ def _reaches_a_place(lex: _Lexicon, tokens, hit: Hit[_Trigger], b: int, loc_toke
     return k in loc_tokens or in_set(word, lex.place_words) or in_set(word, lex.locative)
 
 
-def _main(lex: _Lexicon, hits: list[Hit[_Trigger]]) -> Hit[_Trigger] | None:
+def _main(lex: _Lexicon, hits: list[Hit[_Trigger]], tokens) -> Hit[_Trigger] | None:
     """The sentence's first strong trigger (a strong trigger of an overriding type wherever it is), else its
     first weak verb, else its first weak noun (a noun before the verb is mostly its subject or a name:
-    "كان مهرجان القاهرة قال في ...")."""
+    "كان مهرجان القاهرة قال في ..."). A noun that only places the sentence's happening in time ("بعد يوم من
+    مكالمة هاتفية") is never the main trigger when another is there."""
     strong = weak = noun = None
-    for hit in hits:
+    anchors = [h for h in hits if _anchor(tokens, h)]
+    for hit in [h for h in hits if h not in anchors] or anchors:
         if hit.value.strong:
             if hit.value.type in lex.overriding:
                 return hit
@@ -506,6 +508,24 @@ def _main(lex: _Lexicon, hits: list[Hit[_Trigger]]) -> Hit[_Trigger] | None:
         else:
             noun = noun or hit
     return strong or weak or noun
+
+
+ANCHOR_WORDS = 3            # words between بعد/قبل and the من before a noun ("بعد يوم واحد من مكالمة")
+
+
+def _anchor(tokens, hit: Hit[_Trigger]) -> bool:
+    """A trigger noun right after بعد/قبل/عقب/إثر, or after one of them, a span and من ("بعد يوم واحد من مكالمة
+    هاتفية أجراها ..."): a happening the sentence measures its own from, not the one its date gives."""
+    if hit.value.verb:
+        return False
+    j = _previous_word(tokens, hit.first, 0)
+    if j is None:
+        return False
+    if normal(tokens[j].text) in _BEFORE_OR_AFTER:
+        return True
+    if normal(tokens[j].text) != "من":
+        return False
+    return any(normal(w) in _BEFORE_OR_AFTER for w in _words_before(tokens, j, 0, ANCHOR_WORDS + 1))
 
 
 def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a: int, b: int, here: list[Timex],

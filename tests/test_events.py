@@ -896,3 +896,17 @@ def test_the_place_right_after_the_trigger_or_its_relative_clause_wins_and_an_en
     a = article(text, {"البحيرات العظمى": "LOC", "كينشاسا": "LOC", "جان لوكا": "PER"}, {"مساء الاثنين": "2025-03-03"})
     [e] = find_events(a)
     assert (e.type, names_of(a, [e.place_mention])) == ("visit", ["كينشاسا"])
+
+
+def test_a_happening_the_sentence_is_measured_from_is_not_its_main_event():
+    text = CALM_LEAD + ("اجتمع وزراء الخارجية العرب في القاهرة يوم الأحد، بعد يومين من مكالمة هاتفية أجراها "
+                        "الأمين العام سامي الحداد مع الرئيس الفرنسي.")
+    a = article(text, {"القاهرة": "LOC", "سامي الحداد": "PER"}, {"يوم الأحد": "2025-03-09"})
+    assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("meeting", "2025-03-09", "اجتمع")]
+
+
+def test_an_arrest_told_with_tamma_is_an_event_of_its_own_date():
+    text = CALM_LEAD + ("وأحالت النيابة المتهمين إلى المحاكمة في فبراير الماضي، بعد تلقيها عشرات البلاغات من "
+                        "الضحايا والشهود في المدينة، وتم ضبط المتهم الأول في مطار عمّان أثناء محاولته السفر في 5/11/2024.")
+    a = article(text, {"عمّان": "LOC", "النيابة": "ORG"}, {"فبراير الماضي": "2025-02", "5/11/2024": "2024-11-05"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("other", "2025-02"), ("other", "2024-11-05")]
