@@ -515,12 +515,17 @@ ANCHOR_WORDS = 3            # words between بعد/قبل and the من before a 
 
 def _anchor(tokens, hit: Hit[_Trigger]) -> bool:
     """A trigger noun right after بعد/قبل/عقب/إثر, or after one of them, a span and من ("بعد يوم واحد من مكالمة
-    هاتفية أجراها ..."): a happening the sentence measures its own from, not the one its date gives."""
-    if hit.value.verb:
-        return False
+    هاتفية أجراها ..."), or a verb after بعد أن/قبل أن/بعدما: a happening the sentence measures its own from,
+    not the one its date gives."""
     j = _previous_word(tokens, hit.first, 0)
     if j is None:
         return False
+    if hit.value.verb:
+        # "وبدأت محاكمته في 2024/04/18، بعد أن اعتقلته الشرطة في تموز 2023": what happened before or after
+        if normal(tokens[j].text) in _AFTER_THAT:
+            return True
+        k = _previous_word(tokens, j, 0) if normal(tokens[j].text) == "ان" else None
+        return k is not None and normal(tokens[k].text) in _BEFORE_OR_AFTER
     if normal(tokens[j].text) in _BEFORE_OR_AFTER:
         return True
     if normal(tokens[j].text) != "من":

@@ -910,3 +910,10 @@ def test_an_arrest_told_with_tamma_is_an_event_of_its_own_date():
                         "الضحايا والشهود في المدينة، وتم ضبط المتهم الأول في مطار عمّان أثناء محاولته السفر في 5/11/2024.")
     a = article(text, {"عمّان": "LOC", "النيابة": "ORG"}, {"فبراير الماضي": "2025-02", "5/11/2024": "2024-11-05"})
     assert [(e.type, e.date) for e in find_events(a)] == [("other", "2025-02"), ("other", "2024-11-05")]
+
+
+def test_a_verb_after_baada_an_is_not_the_main_trigger_and_each_date_goes_to_its_happening():
+    text = CALM_LEAD + "وبدأت محاكمة المتهم في 2024/03/11، بعد أن اعتقلته الشرطة الهولندية في مدينة لاهاي في أيار 2022."
+    a = article(text, {"لاهاي": "LOC"}, {"2024/03/11": "2024-03-11", "أيار 2022": "2022-05"})
+    assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [
+        ("other", "2024-03-11", "محاكمة"), ("other", "2022-05", "اعتقلته")]
