@@ -322,7 +322,7 @@ def _name_key(mention: Mention) -> str:
 
 RELATIVE_WORDS = 2         # words before a trigger looked at for the relative pronoun that opens its clause
 DESCRIBED_NOUN_WORDS = 5   # adjectives between a trigger noun and the relative pronoun describing it
-RELATIVE_DATE_WORDS = 4    # words between that pronoun and the date of its clause ("التي عقدت في الرياض في")
+RELATIVE_DATE_WORDS = 6    # words between that pronoun and the date of its clause ("التي عقدت في الرياض في")
 _RELATIVES = frozenset(normal(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي",
                                              "والذي", "والتي", "والذين"))
 _COMPARISON = word_set(("مقارنة", "مقابل", "قياسا", "قياس", "المماثلة"))   # with their clitics (بالمقارنة)
@@ -655,6 +655,9 @@ def _described_noun(tokens, hits: list[Hit[_Trigger]], i: int) -> Hit[_Trigger] 
     clause = tokens[j + 1:i]
     if any(tok.text in _CLAUSE_PUNCT for tok in clause) or sum(map(is_word, clause)) > RELATIVE_DATE_WORDS:
         return None
+    words = [tok for tok in clause if is_word(tok)]
+    if words and normal(words[-1].text) in ("وفي", "و", "ثم", "وفى"):
+        return None                             # "الحادث الذي وقع في سيناء، وفي يوم الأحد ...": a new clause
     return noun
 
 

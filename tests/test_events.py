@@ -917,3 +917,13 @@ def test_a_verb_after_baada_an_is_not_the_main_trigger_and_each_date_goes_to_its
     a = article(text, {"لاهاي": "LOC"}, {"2024/03/11": "2024-03-11", "أيار 2022": "2022-05"})
     assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [
         ("other", "2024-03-11", "محاكمة"), ("other", "2022-05", "اعتقلته")]
+
+
+def test_a_relative_clause_of_six_words_dates_its_noun_but_not_across_a_new_clause():
+    text = CALM_LEAD + ("أعلنت السلطات، صباح السبت، ارتفاع عدد ضحايا الانفجار الذي هز مصفاة النفط الكبرى جنوب العاصمة، "
+                        "مساء أمس الجمعة، إلى 12 قتيلا.")
+    a = article(text, dates={"صباح السبت": "2025-03-08", "مساء أمس الجمعة": "2025-03-07"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("statement", "2025-03-08"), ("other", "2025-03-07")]
+    text = CALM_LEAD + "وعزى الأمير سامي الحداد في الحادث الذي وقع في سيناء، وفي يوم الأحد 2 مارس استقبل وزير الخارجية."
+    a = article(text, {"سامي الحداد": "PER", "سيناء": "LOC"}, {"يوم الأحد 2 مارس": "2025-03-02"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("meeting", "2025-03-02")]
