@@ -274,6 +274,13 @@ def find_events(article: Article) -> list[Event]:
                 # "وأوضح فلان أنه ... منذ تأسيسه عام 1906": the speaker takes no part in the founding
                 lo, hi = clause
                 taking_part = [i for i in people if tokens[lo].start <= article.mentions[i].start < tokens[hi - 1].end]
+            for h in hits if main is not None else []:
+                if h is not hit and h.first > near and _anchor(tokens, h) and not _anchor(tokens, main):
+                    # "اجتمع القادة يوم الثلاثاء، بعد يوم من مكالمة أجراها بوتين مع ترامب": the call's people
+                    # take no part in the meeting
+                    end = next((j for j in range(h.last + 1, b) if tokens[j].text in _ATTRIBUTION_END), b)
+                    taking_part = [i for i in taking_part
+                                   if not tokens[h.first].start <= article.mentions[i].start < tokens[end - 1].end]
             typ = hit.value.type if hit is not None else "milestone"
             word = _as_written(text, tokens, hit) if hit is not None else None
             for timex in dates or [None]:

@@ -903,6 +903,12 @@ def test_a_happening_the_sentence_is_measured_from_is_not_its_main_event():
                         "الأمين العام سامي الحداد مع الرئيس الفرنسي.")
     a = article(text, {"القاهرة": "LOC", "سامي الحداد": "PER"}, {"يوم الأحد": "2025-03-09"})
     assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("meeting", "2025-03-09", "اجتمع")]
+    text = CALM_LEAD + ("اجتمع فهد الراشد وسليم الحداد في القاهرة يوم الأحد، بعد يومين من مكالمة "
+                        "هاتفية أجراها الرئيس عمر الفاضل مع الملك.")
+    a = article(text, {"القاهرة": "LOC", "سليم الحداد": "PER", "فهد الراشد": "PER", "عمر الفاضل": "PER"},
+                {"يوم الأحد": "2025-03-09"})
+    [e] = find_events(a)
+    assert names_of(a, e.participant_mentions) == ["فهد الراشد", "سليم الحداد"]
 
 
 def test_an_arrest_told_with_tamma_is_an_event_of_its_own_date():
