@@ -575,7 +575,8 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
                                                 # a span's start, not when; "بدأ مشواره منذ 2004" began then
         if _figurative_today(t, side(t.start)):
             continue                            # «أوروبا اليوم تفهم ...»: nowadays, in a speaker's words
-        if main.value.type != "milestone" and _deadline(tokens, i, a) and not _framed(lex, tokens, a, b, t):
+        if main.value.type != "milestone" and not _framed(lex, tokens, a, b, t) and _deadline(
+                tokens, i, a, main.value.type != "statement" or any(h.value.type == "milestone" for h in hits)):
             continue                            # "ودعت ... إلى الالتزام بحلول 30 أبريل": a deadline, not when
         before = _words_before(tokens, i, tokens[a].start, CHANGE_WORDS)
         if any(in_set(w, _COMPARISON) for w in before[:COMPARISON_WORDS]) or (
@@ -700,13 +701,23 @@ def _figurative_today(t: Timex, quote) -> bool:
     return quote is not None and normal(t.text.strip()) in _PRESENT
 
 
-def _deadline(tokens, i: int, a: int) -> bool:
+def _deadline(tokens, i: int, a: int, starts_here: bool = True) -> bool:
     """Whether the date at token i follows بحلول/حتى/لغاية, or one of them and a part of a period ("حتى نهاية
-    يونيو"): what is due by then or lasts until then, not when the sentence's event happened."""
+    يونيو"), or -- for a statement in a sentence that tells no start (`starts_here` false) -- after بدءا
+    من/اعتبارا من: what is due by then, lasts until then or runs from then, not when the sentence's event
+    happened ("ودعت الوزارة الموظفين إلى متابعة حساباتهم بدءا من صباح الأربعاء")."""
     j = _previous_word(tokens, i, a)
     if j is not None and in_set(tokens[j].text, _PERIOD_PART):
         j = _previous_word(tokens, j, a)
+    if j is not None and normal(tokens[j].text) == "من":
+        if starts_here:
+            return False                        # "يبدأ التقديم اعتبارا من الأحد": the start is of that day
+        k = _previous_word(tokens, j, a)       # "بدءا من صباح الأربعاء", "اعتبارا من السبت": from when
+        return k is not None and normal(tokens[k].text) in _FROM_ON
     return j is not None and in_set(tokens[j].text, _DEADLINE)
+
+
+_FROM_ON = frozenset(normal(w) for w in ("بدءا", "اعتبارا", "ابتداء", "بداية", "وبدءا", "واعتبارا", "وابتداء"))
 
 
 _WHEREAS = frozenset(normal(w) for w in ("فيما", "وفيما", "بينما", "وبينما"))

@@ -933,3 +933,12 @@ def test_a_relative_clause_of_six_words_dates_its_noun_but_not_across_a_new_clau
     text = CALM_LEAD + "وعزى الأمير سامي الحداد في الحادث الذي وقع في سيناء، وفي يوم الأحد 2 مارس استقبل وزير الخارجية."
     a = article(text, {"سامي الحداد": "PER", "سيناء": "LOC"}, {"يوم الأحد 2 مارس": "2025-03-02"})
     assert [(e.type, e.date) for e in find_events(a)] == [("meeting", "2025-03-02")]
+
+
+def test_a_date_a_period_runs_from_does_not_date_the_statement_that_sets_it():
+    text = CALM_LEAD + "ودعت الوزارة المواطنين إلى تحديث بياناتهم اعتبارا من صباح الأحد عبر المنصة الإلكترونية."
+    a = article(text, dates={"صباح الأحد": "2025-03-09"})
+    assert find_events(a) == []
+    text = CALM_LEAD + "وتبدأ الوزارة صرف الرواتب بدءا من يوم الأحد في جميع المحافظات."
+    a = article(text, dates={"يوم الأحد": "2025-03-09"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("milestone", "2025-03-09")]
