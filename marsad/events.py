@@ -31,9 +31,13 @@ date that a more precise one contains is dropped ("الخميس" + "الخميس
 that opens on a year or a month ("وفي يناير 2017 ...") is a milestone even without a trigger; a bare
 dateline is not.
 
-An event names someone (a PER/ORG mention or a role phrase that resolves to one) or somewhere (a LOC):
-feature writing ("من يزور موناكو يتمتع ...", "التوقيع بالأحرف الأولى لا يعني ...") uses the same verbs
-without reporting anything that happened. Its place is a LOC governed by في/إلى/a place word near its
+An event names someone (a PER/ORG mention or a role phrase that resolves to one) or somewhere (a LOC), or
+is dated to a day (the tagger misses names; "ضحايا الزلزال الذي ضرب ... فجر أمس الخميس"): feature writing
+("من يزور موناكو يتمتع ...", "التوقيع بالأحرف الأولى لا يعني ...") uses the same verbs without reporting
+anything that happened, and without a day. A sentence opening on "جاء ذلك" is of the day of the sentence
+before; a trigger noun after بعد/قبل ("بعد يوم من مكالمة") or a verb after بعد أن only measures the
+sentence's happening and is not its main trigger; an undated noun retelling the event the sentence before
+dated ("وجرى التوقيع") is no second event. An outlet or a platform the words were posted on takes no part. Its place is a LOC governed by في/إلى/a place word near its
 trigger, the place a visit trigger names as its object ("سيزور اليابان"), or a dateline opening the sentence;
 a LOC that is only an actor, a partner or a topic ("تقوده السعودية", "الأوضاع في اليمن") is no place. A
 trigger of a clause other than the main one takes its place and participants from its clause only.
