@@ -79,6 +79,13 @@ def evaluate_anetac(path: Path) -> dict[str, dict]:
         decisions = [(True, entities.parts_match(a, b, t, supported)) for a, b in test["pos"]]
         decisions += [(False, entities.parts_match(a, c, t, supported)) for a, c in test["neg"]]
         out[f"{name}={t}"] = score(decisions)
+    # One differing part of a foreign name, the rest identical (`entities._foreign_variant`): the threshold's
+    # test or the foreign letter equivalences (`entities.foreign_parts_match`), for parts that are not Arabic.
+    def foreign(a: str, b: str) -> bool:
+        arabic = any(entities._native(x) or entities._given_name(x) for x in (a, b))
+        return entities.parts_match(a, b) or (not arabic and entities.foreign_parts_match(a, b, last=True))
+    decisions = [(True, foreign(a, b)) for a, b in test["pos"]] + [(False, foreign(a, c)) for a, c in test["neg"]]
+    out[f"PART_THRESHOLD={entities.PART_THRESHOLD} + foreign variants"] = score(decisions)
     return out
 
 
