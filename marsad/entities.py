@@ -1124,6 +1124,21 @@ def _names_a_body(title: str, bodies: list[str]) -> bool:
 
 _CURRENCIES = {_word(w) for w in _AMOUNTS["currencies"]}
 _QUANTITY_WORDS = {_word(w) for w in _AMOUNTS["quantity_words"]}
+_CURRENCY_OF = {_word(form): _word(currency) for currency, forms in _AMOUNTS["currency_forms"].items()
+                for form in forms}
+
+
+def _currency_loose(loose: str) -> str:
+    """The article-insensitive key of an amount's unit in its currency's base form: دولارا -> دولار, شيقل ->
+    شيكل, دولارا امريكيا -> دولار امريكي (an adjective after it loses its accusative alif too)."""
+    words = loose.split()
+    currency = _CURRENCY_OF.get(words[0]) if words else None
+    if currency is None or not all(_nisba_adjective(w) for w in words[1:]):
+        return loose
+    rest = []
+    for w in words[1:]:
+        rest.append(w[:-1] if w.endswith("يا") else w)
+    return " ".join([currency] + rest)
 _WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
 
 
@@ -1151,9 +1166,10 @@ def _amount_units(article: Article) -> None:
 
 
 def _nisba_adjective(word: str) -> bool:
-    """An adjective of origin without the article (كويتي، سعودي، أمريكي), as a currency's second word."""
+    """An adjective of origin without the article (كويتي، سعودي، أمريكي، أمريكيا, أمريكية), as a currency's
+    second word."""
     form = match_form(word)
-    return len(form) >= 4 and not form.startswith("ال") and form.endswith(("ي", "يه"))
+    return len(form) >= 4 and not form.startswith("ال") and form.endswith(("ي", "يه", "يا"))
 
 
 _TWO_WORDS_BEFORE = re.compile(r"(\w+)[ \t]+(\w+)[ \t]+$")
@@ -2893,7 +2909,7 @@ def _vote_types(stats: NameStats) -> list[_Form]:
     the article can make a family name of a given name (الرشيد is not رشيد)."""
     by_loose: dict[str, dict[str, dict[str, _Form]]] = defaultdict(lambda: defaultdict(dict))
     for (type, key), count in sorted(stats.names.items()):
-        loose = _loose(key)
+        loose = _loose(key) if type != "MISC" else _currency_loose(_loose(key))
         form = by_loose[loose][type].get(key)
         if form is None:
             form = by_loose[loose][type][key] = _Form(type, loose)

@@ -1547,3 +1547,22 @@ def test_a_foreign_name_written_with_another_letter_for_one_sound_is_one_person(
     resolution = resolve_entities(collect_names([a, b, c]))
     merz = resolution.entity_of("PER", "فريدريش ميرتس")
     assert merz == resolution.entity_of("PER", "فريدريش ميرز") == resolution.entity_of("PER", "ميرز")
+
+
+def test_a_currency_in_the_accusative_or_another_spelling_is_one_currency():
+    """"500 مليون دولار" and "300 مليون دولارا" (tanwin alif), "شيكل" and "شيقل": one currency each, also with an
+    adjective of origin after it; the Kuwaiti and the Jordanian dinar stay two."""
+    texts = [("a", "وبلغت الصفقة 500 مليون دولار هذا العام.", "دولار"),
+             ("b", "ودفعت الشركة 300 مليون دولارا للمستثمرين.", "دولارا"),
+             ("c", "وارتفع السعر إلى 4 شيكل للدولار.", "شيكل"),
+             ("d", "ودفع غرامة قدرها 2000 شيقل للمحكمة.", "شيقل"),
+             ("e", "بلغت 100 مليون دينار كويتي، و50 مليون دينارا أردنيا، و10 آلاف دينارا كويتيا.", None)]
+    articles = []
+    for aid, text, name in texts:
+        names = [(name, "MISC")] if name else [("دينار كويتي", "MISC"), ("دينارا أردنيا", "MISC"),
+                                                ("دينارا كويتيا", "MISC")]
+        articles.append(prepare(make_article(aid, text, names)))
+    resolution = resolve_entities(collect_names(articles))
+    one = lambda x, y: resolution.entity_of("MISC", x) == resolution.entity_of("MISC", y)
+    assert one("دولار", "دولارا") and one("شيكل", "شيقل") and one("دينار كويتي", "دينارا كويتيا")
+    assert not one("دينار كويتي", "دينارا أردنيا") and not one("دولار", "شيكل")
