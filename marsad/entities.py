@@ -2639,6 +2639,7 @@ def chain_mentions(article: Article) -> None:
     document_repairs(article)
     _chain_bodies(article)
     _place_senses(article)
+    _outlet_senses(article)
     people = [m for m in article.mentions if m.type == "PER"]
     parts_of = [person_parts(match_form(m.name)) for m in people]
     full: dict[tuple[str, ...], Counter] = defaultdict(Counter)
@@ -2666,6 +2667,80 @@ def chain_mentions(article: Article) -> None:
             continue
         best = max(fits, key=lambda p: (len(p), sum(full[p].values()), -order[p]))
         mention.name = min(full[best].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+_MEDIUM_WORDS = frozenset(_word(w) for w in (
+    "صحيفة", "جريدة", "قناة", "وكالة", "موقع", "مجلة", "إذاعة", "تلفزيون", "شبكة", "بوابة", "مراسل", "مراسلة",
+    "أنباء"))
+_NOT_OUTLET_BEFORE = frozenset(_word(w) for w in ("نادي", "فريق", "منتخب", "برنامج", "مسلسل", "فيلم", "كتاب"))
+_OPEN_QUOTES, _CLOSE_QUOTES = "«\"“", "»\"”"
+_LAST_WORD = re.compile(r"(?<!\S)(\w+)$")
+
+
+def _outlet_full_names() -> dict[str, str]:
+    """outlet id -> the first of its names with two words or more (outlets.json), under which it resolves."""
+    out = {}
+    for outlet in _load("outlets.json")["outlets"]:
+        full = next((n for n in outlet["names"] if len(n.split()) >= 2 and not n.isascii()), None)
+        if full:
+            out[outlet["id"]] = full
+    return out
+
+
+_OUTLET_FULL_NAMES = _outlet_full_names()
+
+
+def _medium_word(word: str) -> str | None:
+    """صحيفة, لقناة, ومراسل: a word for a news medium, after a possible و/ف and ل/ب; its bare form or None."""
+    form = match_form(word)
+    for cut in (0, 1, 2):
+        if cut and (len(form) - cut < 4 or form[cut - 1] not in "وفلب"):
+            break
+        if _word(form[cut:]) in _MEDIUM_WORDS:
+            return _word(form[cut:])
+    return None
+
+
+def _outlet_senses(article: Article) -> None:
+    """Tell a news outlet known by a common word (the paper «الخليج», the agency الأناضول, the paper الرياض)
+    from the Gulf, a club or a region of that word: a mention the text names as an outlet -- after a word for
+    a medium (صحيفة, وكالة, قناة, مراسل), quoted after ل/ب or such a word, in brackets as a credit, or quoted in
+    an article that named it so elsewhere -- is an organisation and is named after the outlet's full name in
+    outlets.json ("وكالة الأناضول", "صحيفة الخليج"), which no club or place shares. Without this the type vote
+    over one article-insensitive key made the paper and the club (or the agency and the region) one entity.
+    A club's, team's or programme's word before the quote keeps it (نادي «الخليج»), and a name that is no
+    common word (عكاظ, بي بي سي) stays as written, so its cued and uncued mentions stay one entity."""
+    text = article.text
+    names = metadata.outlet_names()
+    named: set[str] = set()
+    later = []
+    for mention in article.mentions:
+        words = match_form(mention.name).split()
+        medium = _medium_word(words[0]) if len(words) >= 2 else None
+        itself = medium is not None
+        bare = words[1:] if itself else words
+        before = text[max(0, mention.start - 30):mention.start]
+        found = _LAST_WORD.search(before.rstrip(" \t" + _OPEN_QUOTES + "ـ"))
+        word = found.group(1) if found else ""
+        if _word(word) in _NOT_OUTLET_BEFORE:
+            continue
+        medium = medium or _medium_word(word)
+        # "قناة الجزيرة" is the Qatari channel, "صحيفة الجزيرة" the Saudi paper: the medium word decides first
+        outlet = (names.get(metadata.line_key(medium + " " + " ".join(bare))) if medium else None) \
+            or names.get(metadata.line_key(" ".join(bare)))
+        if outlet is None or outlet not in _OUTLET_FULL_NAMES or not (itself or bare[0].startswith("ال")):
+            continue                            # عكاظ, بي بي سي: no other thing of that name to keep apart
+        quoted = before.rstrip()[-1:] in _OPEN_QUOTES and text[mention.end:mention.end + 1] in _CLOSE_QUOTES
+        bracketed = before.endswith(("(", "（")) and text[mention.end:mention.end + 1] in ")）"
+        clitic = quoted and re.search(r"(?<![^\W\d_])[لب]ـ?\s*[«\"“]\s*$", before) is not None
+        if medium or clitic or bracketed:
+            named.add(outlet)
+            mention.type, mention.name = "ORG", _OUTLET_FULL_NAMES[outlet]
+        elif quoted:
+            later.append((mention, outlet))
+    for mention, outlet in later:
+        if outlet in named:
+            mention.type, mention.name = "ORG", _OUTLET_FULL_NAMES[outlet]
 
 
 _PLACE_SENSES = _load("place_senses.json")["places"]

@@ -1566,3 +1566,30 @@ def test_a_currency_in_the_accusative_or_another_spelling_is_one_currency():
     one = lambda x, y: resolution.entity_of("MISC", x) == resolution.entity_of("MISC", y)
     assert one("دولار", "دولارا") and one("شيكل", "شيقل") and one("دينار كويتي", "دينارا كويتيا")
     assert not one("دينار كويتي", "دينارا أردنيا") and not one("دولار", "شيكل")
+
+
+def test_an_outlet_named_as_such_is_not_the_club_or_the_region_of_its_word():
+    """The paper «الخليج» (quoted after صحيفة, or quoted in an article that named it so) is not the club or the
+    Gulf written الخليج, and the agency الأناضول (after وكالة or مراسل) is not the region; "قناة «الجزيرة»" is
+    the Qatari channel, "صحيفة الجزيرة" the Saudi paper. A club's word before the quote (نادي «الخليج») keeps
+    the club, and a name that is no common word (عكاظ) is left as written."""
+    a = prepare(make_article("a", "وقالت صحيفة «الخليج» الإماراتية إن القرار نهائي. وأضافت «الخليج» أن الاجتماع غدا.",
+                             [("الخليج", "ORG")]))
+    b = prepare(make_article("b", "فاز فريق الخليج على الهلال، وقال مدرب الخليج إن الفريق قدم مباراة جيدة.",
+                             [("الخليج", "ORG")]))
+    c = prepare(make_article("c", "وذكرت وكالة الأناضول أن الزلزال ضرب صدع شرق الأناضول. وقال مراسل الأناضول إن "
+                                  "فرق الإنقاذ وصلت.", [("وكالة الأناضول", "ORG"), ("الأناضول", "LOC")]))
+    d = prepare(make_article("d", "وقال لقناة «الجزيرة» إن صحيفة الجزيرة أخطأت، وشجع نادي «الخليج».",
+                             [("الجزيرة", "ORG"), ("الخليج", "ORG")]))
+    assert [m.name for m in a.mentions] == ["صحيفة الخليج", "صحيفة الخليج"]
+    assert [m.name for m in b.mentions] == ["الخليج", "الخليج"]
+    assert [(m.name, m.type) for m in c.mentions] == [("وكالة الأناضول", "ORG"), ("الأناضول", "LOC"),
+                                                      ("وكالة الأناضول", "ORG")]
+    assert [m.name for m in d.mentions] == ["الجزيرة نت", "الجزيرة السعودية", "الخليج"]   # outlets.json's full names
+    resolution = resolve_entities(collect_names([a, b, c, d]))
+    link = lambda art: [m.entity for m in art.mentions]
+    for art in (a, b, c, d):
+        link_mentions(art, resolution)
+    assert link(a)[0] == link(a)[1] != link(b)[0] == link(d)[2]
+    assert link(c)[0] == link(c)[2] != link(c)[1]
+    assert link(d)[0] != link(d)[1]
