@@ -2638,6 +2638,7 @@ def chain_mentions(article: Article) -> None:
     """
     document_repairs(article)
     _chain_bodies(article)
+    _chain_generic_bodies(article)
     _place_senses(article)
     _outlet_senses(article)
     people = [m for m in article.mentions if m.type == "PER"]
@@ -2793,6 +2794,57 @@ def _chain_bodies(article: Article) -> None:
         fits = [k for k in forms if len(k) > len(key) and k[:len(key)] == key
                 and all(_origin_adjective(w) for w in k[len(key):])]
         if len(key) == 1 and not key[0].startswith("ال") and len(fits) == 1:
+            m.name = min(forms[fits[0]].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def _generic_body(words: list[str]) -> bool:
+    """A state body's kind with nothing of its own: a head (بنك, مصرف, وزارة, مجلس) and words with the
+    article that name no place (البنك المركزي, المصرف المركزي, وزارة الخارجية) -- every country has one."""
+    return (len(words) >= 2 and _word(words[0]) in _STATE_BODY_HEADS
+            and all(w.startswith("ال") and _word(w) not in _STATE_BODY_HEADS and not _origin_adjective(w)
+                    and not metadata.is_known_place(w) and "LOC3" not in _rates_of(w) for w in words[1:]))
+
+
+def _chain_generic_bodies(article: Article) -> None:
+    """Point a state body's generic name (البنك المركزي, المصرف المركزي) at the one body of that kind the
+    article names in full: its words with a place or an adjective of origin added (البنك المركزي المصري, مصرف
+    سوريا المركزي). Within the article only: across the store the generic name stays its own entity, since
+    every country has a central bank. Two full names of that kind (the Egyptian and the European central
+    bank) leave it alone."""
+    bodies = [m for m in article.mentions if m.type == "ORG"]
+    if len(bodies) < 2:
+        return
+    places = {_loose(match_form(m.name)) for m in article.mentions if m.type == "LOC"}
+    people_at = {m.start for m in article.mentions if m.type == "PER"}
+    forms: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for m in bodies:
+        if m.end + 1 in people_at and article.text[m.end:m.end + 1] == " ":
+            continue                # "ورشح الاتحاد القاري الأرجنتيني ميسي": the adjective is the player's
+        forms[tuple(_loose(match_form(m.name)).split())][m.name] += 1
+
+    def added(word: str, written: str) -> bool:
+        return (word in places or _origin_adjective(written) or metadata.is_known_place(written)
+                or "LOC3" in _rates_of(written))
+
+    for m in bodies:
+        written = match_form(m.name).split()
+        key = tuple(_loose(" ".join(written)).split())
+        if not _generic_body(written):
+            continue
+        fits = []
+        for full, surfaces in forms.items():
+            if len(full) <= len(key) or full[0] != key[0]:
+                continue
+            full_written = match_form(next(iter(surfaces))).split()
+            rest, k = [], 0
+            for word, w in zip(full, full_written):
+                if k < len(key) and word == key[k]:
+                    k += 1
+                else:
+                    rest.append((word, w))
+            if k == len(key) and rest and all(added(word, w) for word, w in rest):
+                fits.append(full)
+        if len(fits) == 1:
             m.name = min(forms[fits[0]].items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 

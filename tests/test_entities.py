@@ -1593,3 +1593,24 @@ def test_an_outlet_named_as_such_is_not_the_club_or_the_region_of_its_word():
     assert link(a)[0] == link(a)[1] != link(b)[0] == link(d)[2]
     assert link(c)[0] == link(c)[2] != link(c)[1]
     assert link(d)[0] != link(d)[1]
+
+
+def test_a_generic_body_named_in_full_once_is_that_body_within_the_article_only():
+    """"البنك المركزي المصري ... البنك المركزي", "مصرف سوريا المركزي ... المصرف المركزي": the generic name is
+    the one body of its kind the article names in full; across the store it stays its own entity (every
+    country has a central bank), and two full names of that kind leave it alone."""
+    a = prepare(make_article("a", "وقال محافظ البنك المركزي المصري إن البنك المركزي سيرفع الفائدة.",
+                             [("البنك المركزي المصري", "ORG"), ("البنك المركزي", "ORG")]))
+    b = prepare(make_article("b", "وأعلن مصرف سوريا المركزي أن المصرف المركزي سيطرح عملة جديدة.",
+                             [("مصرف سوريا المركزي", "ORG"), ("المصرف المركزي", "ORG")]))
+    c = prepare(make_article("c", "ورفع البنك المركزي الأوروبي الفائدة، وخفضها البنك المركزي المصري، وقال البنك "
+                                  "المركزي إن التضخم تراجع.", [("البنك المركزي الأوروبي", "ORG"),
+                                                              ("البنك المركزي المصري", "ORG"), ("البنك المركزي", "ORG")]))
+    d = prepare(make_article("d", "وقرر البنك المركزي خفض الفائدة.", [("البنك المركزي", "ORG")]))
+    assert [m.name for m in a.mentions] == ["البنك المركزي المصري"] * 2
+    assert [m.name for m in b.mentions] == ["مصرف سوريا المركزي"] * 2
+    assert c.mentions[-1].name == "البنك المركزي" and d.mentions[0].name == "البنك المركزي"
+    resolution = resolve_entities(collect_names([a, b, c, d]))
+    central = resolution.entity_of("ORG", "البنك المركزي")
+    assert central not in (resolution.entity_of("ORG", "البنك المركزي المصري"),
+                           resolution.entity_of("ORG", "مصرف سوريا المركزي"))
