@@ -2866,12 +2866,24 @@ def acronym_evidence(article: Article) -> Counter:
     in brackets as an organisation: "شركة كوريا للطاقة الكهربائية (كيبكو)" with كيبكو tagged ORG pairs the two
     on its own, while a stray bracket ("(نيسان)" after a long span, a word of the sentence) is seldom an
     organisation and waits for another article. Not when the short form is a body's kind ("(المنظمة)",
-    "(البرلمان)": a word for any body) or an agency, which brackets credit after any name ("(واس)")."""
+    "(البرلمان)": a word for any body) or an agency, which brackets credit after any name ("(واس)"), unless
+    the long form is that agency's own name (`_agency_expanded`: "وكالة الأنباء الكويتية (كونا)")."""
     evidence: Counter = Counter()
     for long, short, tagged in _acronym_sightings(article):
         sure = tagged and _word(short) not in _BODY_WORDS and not metadata.is_agency(short)
-        evidence[(long, short)] += ACRONYM_EVIDENCE if sure else 1
+        evidence[(long, short)] += ACRONYM_EVIDENCE if sure or _agency_expanded(long, short) else 1
     return evidence
+
+
+def _agency_expanded(long: str, short: str) -> bool:
+    """An agency's acronym in brackets after its own full name, "وكالة الأنباء الكويتية (كونا)": not a credit
+    after someone else's name, since the outlet list knows both as one agency (or the long form is itself
+    named an agency: وكالة ...)."""
+    if not metadata.is_agency(short):
+        return False
+    names = metadata.outlet_names()
+    outlet = names.get(metadata.line_key(short))
+    return (outlet is not None and names.get(metadata.line_key(long)) == outlet) or _word(long.split()[0]) == _word("وكالة")
 
 
 def _acronym_sightings(article: Article) -> list[tuple[str, str, bool]]:

@@ -1614,3 +1614,15 @@ def test_a_generic_body_named_in_full_once_is_that_body_within_the_article_only(
     central = resolution.entity_of("ORG", "البنك المركزي")
     assert central not in (resolution.entity_of("ORG", "البنك المركزي المصري"),
                            resolution.entity_of("ORG", "مصرف سوريا المركزي"))
+
+
+def test_an_agency_acronym_after_its_own_name_pairs_in_one_article():
+    """"وكالة الأنباء الكويتية (كونا)": an agency's acronym in brackets right after its own full name is its
+    acronym, even in one article, while "(واس)" after someone else's name stays a credit."""
+    text = "ذكرت وكالة الأنباء الكويتية (كونا) أن الأمير استقبل الوفد. وأضافت كونا أن اللقاء تناول العلاقات."
+    a = prepare(make_article("a", text, [("وكالة الأنباء الكويتية", "ORG"), ("كونا", "ORG")]))
+    b = prepare(make_article("b", "وافتتحت أمانة منطقة الرياض (واس) الحديقة.", [("أمانة منطقة الرياض", "ORG"),
+                                                                              ("واس", "ORG")]))
+    resolution = resolve_entities(collect_names([a, b]))
+    assert resolution.entity_of("ORG", "كونا") == resolution.entity_of("ORG", "وكالة الأنباء الكويتية")
+    assert resolution.entity_of("ORG", "واس") != resolution.entity_of("ORG", "أمانة منطقة الرياض")
