@@ -241,12 +241,21 @@ def _loose(key: str) -> str:
     return " ".join(strip_article(t) for t in key.split())
 
 
+_WORD_VARIANTS = {_word(a): _word(b) for a, b in _ORGS["word_variants"].items()}
+
+
+def _variant_free(loose: str) -> str:
+    """An article-insensitive key with the regional spellings of `word_variants` folded: حزب عمال كوردستاني ->
+    حزب عمال كردستاني."""
+    return " ".join(_WORD_VARIANTS.get(w, w) for w in loose.split())
+
+
 _SEEDS: dict[str, int] = {}
 _SEED_CANONICAL: list[str] = []
 for _i, _group in enumerate(_ORGS["groups"]):
     _SEED_CANONICAL.append(_loose(match_form(_group[0])))
     for _alias in _group:
-        _SEEDS.setdefault(_loose(match_form(_alias)), _i)
+        _SEEDS.setdefault(_variant_free(_loose(match_form(_alias))), _i)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -3048,7 +3057,7 @@ def _vote_types(stats: NameStats) -> list[_Form]:
     the article can make a family name of a given name (الرشيد is not رشيد)."""
     by_loose: dict[str, dict[str, dict[str, _Form]]] = defaultdict(lambda: defaultdict(dict))
     for (type, key), count in sorted(stats.names.items()):
-        loose = _loose(key) if type != "MISC" else _currency_loose(_loose(key))
+        loose = _variant_free(_loose(key)) if type != "MISC" else _currency_loose(_loose(key))
         form = by_loose[loose][type].get(key)
         if form is None:
             form = by_loose[loose][type][key] = _Form(type, loose)

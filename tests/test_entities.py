@@ -1626,3 +1626,17 @@ def test_an_agency_acronym_after_its_own_name_pairs_in_one_article():
     resolution = resolve_entities(collect_names([a, b]))
     assert resolution.entity_of("ORG", "كونا") == resolution.entity_of("ORG", "وكالة الأنباء الكويتية")
     assert resolution.entity_of("ORG", "واس") != resolution.entity_of("ORG", "أمانة منطقة الرياض")
+
+
+def test_kurdish_spelling_and_the_turkish_acronym_name_one_party():
+    """حزب العمال الكوردستاني (the Kurdish spelling) and حزب العمال الكردستاني are one party, and بي كا كا its
+    acronym; the KDP and the PUK stay two."""
+    text = ("شن حزب العمال الكوردستاني هجوما، واتهمت أنقرة حزب العمال الكردستاني المعروف بـ بي كا كا بالهجوم. "
+            "وقال الحزب الديمقراطي الكوردستاني إن الاتحاد الوطني الكردستاني رفض.")
+    names = [("حزب العمال الكوردستاني", "ORG"), ("حزب العمال الكردستاني", "ORG"), ("بي كا كا", "ORG"),
+             ("الحزب الديمقراطي الكوردستاني", "ORG"), ("الاتحاد الوطني الكردستاني", "ORG")]
+    resolution = resolve_entities(collect_names([prepare(make_article("a", text, names))]))
+    pkk = resolution.entity_of("ORG", "حزب العمال الكردستاني")
+    assert pkk == resolution.entity_of("ORG", "حزب العمال الكوردستاني") == resolution.entity_of("ORG", "بي كا كا")
+    assert resolution.entity_of("ORG", "الحزب الديمقراطي الكوردستاني") != resolution.entity_of(
+        "ORG", "الاتحاد الوطني الكردستاني")
