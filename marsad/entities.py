@@ -250,6 +250,8 @@ def _variant_free(loose: str) -> str:
     return " ".join(_WORD_VARIANTS.get(w, w) for w in loose.split())
 
 
+_PLACE_SEEDS = {_variant_free(_loose(match_form(alias))): i for i, group in enumerate(_ORGS["place_groups"])
+                for alias in group}
 _SEEDS: dict[str, int] = {}
 _SEED_CANONICAL: list[str] = []
 for _i, _group in enumerate(_ORGS["groups"]):
@@ -3245,15 +3247,20 @@ def _without_proclitics(form: _Form) -> list[str]:
     return out
 
 
-def _cluster_names(forms: list[_Form], acronyms: Counter, use_seeds: bool) -> list[tuple[str, list[_Form]]]:
+def _cluster_names(forms: list[_Form], acronyms: Counter, use_seeds: bool,
+                   place_groups: bool = False) -> list[tuple[str, list[_Form]]]:
     """Organisations, places and the rest: exact article-insensitive keys, space-free keys (أبو ظبي =
-    أبوظبي), seed alias groups, acronym pairs, generic heads (حلف الناتو = الناتو) and, for single words of
-    FUZZY_MIN_CHARS letters or more, the strict single-word similarity. Returns (canonical key, forms)."""
+    أبوظبي), seed alias groups, a country's short and full names (`place_groups`: الإمارات = الإمارات العربية
+    المتحدة), acronym pairs, generic heads (حلف الناتو = الناتو) and, for single words of FUZZY_MIN_CHARS
+    letters or more, the strict single-word similarity. Returns (canonical key, forms)."""
     by_loose = {f.loose: f for f in forms}
     uf = _UnionFind()
     nospace: dict[str, str] = {}
+    country: dict[int, str] = {}
     for loose in sorted(by_loose):
         uf.find(loose)
+        if place_groups and loose in _PLACE_SEEDS:     # the names join one another, so the place keeps the
+            uf.union(country.setdefault(_PLACE_SEEDS[loose], loose), loose)     # id its most used name gives
         other = nospace.setdefault(loose.replace(" ", ""), loose)
         uf.union(other, loose)
         for bare in _without_proclitics(by_loose[loose]):
@@ -3377,7 +3384,7 @@ def resolve_entities(stats: NameStats) -> Resolution:
             for cluster in _cluster_people(by_type[type]):
                 grouped.append((type, " ".join(cluster.leader.parts), cluster.members))
         else:
-            for canonical, members in _cluster_names(by_type[type], stats.acronyms, type == "ORG"):
+            for canonical, members in _cluster_names(by_type[type], stats.acronyms, type == "ORG", type == "LOC"):
                 grouped.append((type, canonical, members))
     entities, ids, counts = [], {}, {}
     surface_ids: dict[tuple[str, str], set[str]] = defaultdict(set)

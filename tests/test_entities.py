@@ -1640,3 +1640,19 @@ def test_kurdish_spelling_and_the_turkish_acronym_name_one_party():
     assert pkk == resolution.entity_of("ORG", "حزب العمال الكوردستاني") == resolution.entity_of("ORG", "بي كا كا")
     assert resolution.entity_of("ORG", "الحزب الديمقراطي الكوردستاني") != resolution.entity_of(
         "ORG", "الاتحاد الوطني الكردستاني")
+
+
+def test_a_countrys_short_and_full_names_are_one_place_named_as_most_write_it():
+    """الإمارات and الإمارات العربية المتحدة are one place, whose id stays the one its most used name gives;
+    the two Koreas and two kingdoms stay apart."""
+    text = ("وصل الوفد إلى الإمارات العربية المتحدة، وقالت الإمارات إن الزيارة ناجحة، وزار الوفد الإمارات أمس. "
+            "وحضر ممثلو كوريا الشمالية وكوريا الجنوبية والمملكة المتحدة والمملكة العربية السعودية.")
+    names = [("الإمارات العربية المتحدة", "LOC"), ("الإمارات", "LOC"), ("كوريا الشمالية", "LOC"),
+             ("كوريا الجنوبية", "LOC"), ("المملكة المتحدة", "LOC"), ("المملكة العربية السعودية", "LOC")]
+    resolution = resolve_entities(collect_names([prepare(make_article("a", text, names))]))
+    uae = resolution.entity_of("LOC", "الإمارات")
+    assert uae == resolution.entity_of("LOC", "الإمارات العربية المتحدة")
+    assert next(e for e in resolution.entities if e.id == uae).id == resolve_entities(collect_names([
+        prepare(make_article("b", "وقالت الإمارات إن الزيارة ناجحة.", [("الإمارات", "LOC")]))])).entity_of("LOC", "الإمارات")
+    assert resolution.entity_of("LOC", "كوريا الشمالية") != resolution.entity_of("LOC", "كوريا الجنوبية")
+    assert resolution.entity_of("LOC", "المملكة المتحدة") != resolution.entity_of("LOC", "المملكة العربية السعودية")
