@@ -227,6 +227,7 @@ _GIVEN_NAMES = {_word(w) for w in _NAMES["given_names"]}
 _CLITIC_FREE = _GIVEN_NAMES | _COMPOUND_PREFIXES
 _GENERIC_HEADS = {_word(w) for w in _ORGS["generic_heads"]}
 _DESCRIPTORS = {_word(w) for w in _ORGS["descriptors"]}
+_ACTIVITY_WORDS = {_word(w) for w in _ORGS["activity_words"]}
 
 
 def _add_counts(target: Counter, source: Counter) -> None:
@@ -3247,8 +3248,26 @@ def _without_proclitics(form: _Form) -> list[str]:
     return out
 
 
+def _company_name(words: list[str], form: _Form, places: set[str]) -> str | None:
+    """The distinctive name of a company written with words for what it does after it: إعمار العقارية ->
+    إعمار, أرامكو القابضة -> أرامكو. Only a one-word proper name of four letters or more, written without the
+    article and naming no place nor a seeded organisation: الاتحاد للطيران is not الاتحاد, قطر للطاقة not قطر,
+    and a body's fund or arm (أوبك للتنمية) not the body."""
+    n = len(words)
+    while n >= 2 and words[n - 1] in _ACTIVITY_WORDS:
+        n -= 1
+    if n != 1 or n == len(words):
+        return None
+    name = words[0]
+    if (len(name) < 4 or name in places or name in _BODY_WORDS or name in _PLACE_SEEDS or name in _SEEDS
+            or any(key.split()[0].startswith(("ال", "لل")) for _, key in form.keys)
+            or metadata.is_known_place(name) or "LOC3" in _rates_of(name)):
+        return None
+    return name
+
+
 def _cluster_names(forms: list[_Form], acronyms: Counter, use_seeds: bool,
-                   place_groups: bool = False) -> list[tuple[str, list[_Form]]]:
+                   place_groups: bool = False, places: frozenset[str] = frozenset()) -> list[tuple[str, list[_Form]]]:
     """Organisations, places and the rest: exact article-insensitive keys, space-free keys (أبو ظبي =
     أبوظبي), seed alias groups, a country's short and full names (`place_groups`: الإمارات = الإمارات العربية
     المتحدة), acronym pairs, generic heads (حلف الناتو = الناتو) and, for single words of FUZZY_MIN_CHARS
@@ -3272,7 +3291,7 @@ def _cluster_names(forms: list[_Form], acronyms: Counter, use_seeds: bool,
     if use_seeds:
         longs: dict[str, Counter] = defaultdict(Counter)
         for (long, short), n in acronyms.items():
-            long, short = _loose(long), _loose(short)
+            long, short = _variant_free(_loose(long)), _variant_free(_loose(short))
             if long in by_loose and short in by_loose:
                 longs[short][long] += n
         for short, counts in sorted(longs.items()):
@@ -3291,6 +3310,9 @@ def _cluster_names(forms: list[_Form], acronyms: Counter, use_seeds: bool,
                 shorter.append(" ".join(words))
             if len(words) >= 2 and words[0] in _GENERIC_HEADS and len(words[1]) >= 3:
                 shorter.append(" ".join(words[1:]))                # حلف الناتو = الناتو
+            name = _company_name(words, by_loose[loose], places)
+            if name:
+                shorter.append(name)                               # إعمار العقارية = إعمار
             for rest in shorter:
                 if rest in by_loose or rest in _SEEDS:
                     uf.union(loose, rest if rest in by_loose else f"\x00seed{_SEEDS[rest]:04d}")
@@ -3384,7 +3406,8 @@ def resolve_entities(stats: NameStats) -> Resolution:
             for cluster in _cluster_people(by_type[type]):
                 grouped.append((type, " ".join(cluster.leader.parts), cluster.members))
         else:
-            for canonical, members in _cluster_names(by_type[type], stats.acronyms, type == "ORG", type == "LOC"):
+            for canonical, members in _cluster_names(by_type[type], stats.acronyms, type == "ORG", type == "LOC",
+                                                     frozenset(places)):
                 grouped.append((type, canonical, members))
     entities, ids, counts = [], {}, {}
     surface_ids: dict[tuple[str, str], set[str]] = defaultdict(set)

@@ -1656,3 +1656,19 @@ def test_a_countrys_short_and_full_names_are_one_place_named_as_most_write_it():
         prepare(make_article("b", "وقالت الإمارات إن الزيارة ناجحة.", [("الإمارات", "LOC")]))])).entity_of("LOC", "الإمارات")
     assert resolution.entity_of("LOC", "كوريا الشمالية") != resolution.entity_of("LOC", "كوريا الجنوبية")
     assert resolution.entity_of("LOC", "المملكة المتحدة") != resolution.entity_of("LOC", "المملكة العربية السعودية")
+
+
+def test_a_company_name_with_its_activity_words_is_the_company():
+    """إعمار العقارية and إعمار, داماك العقارية and داماك: one company; الاتحاد للطيران is not the club الاتحاد
+    (the article: a common word), قطر للطاقة not Qatar, أوبك للتنمية (the fund) not OPEC."""
+    text = ("أعلنت شركة إعمار العقارية أرباحها، وقالت إعمار إن المبيعات ارتفعت. وتراجع سهم داماك العقارية، "
+            "وأكدت داماك أن المشاريع مستمرة. وفاز الاتحاد، وأعلنت الاتحاد للطيران رحلات، ووقعت قطر للطاقة "
+            "اتفاقا مع قطر. وقدم صندوق أوبك للتنمية قرضا، وقررت أوبك خفض الإنتاج.")
+    names = [("إعمار العقارية", "ORG"), ("إعمار", "ORG"), ("داماك العقارية", "ORG"), ("داماك", "ORG"),
+             ("الاتحاد للطيران", "ORG"), ("الاتحاد", "ORG"), ("قطر للطاقة", "ORG"), ("قطر", "LOC"),
+             ("أوبك للتنمية", "ORG"), ("أوبك", "ORG")]
+    resolution = resolve_entities(collect_names([prepare(make_article("a", text, names))]))
+    same = lambda x, y, t="ORG": resolution.entity_of("ORG", x) == resolution.entity_of(t, y)
+    assert same("إعمار العقارية", "إعمار") and same("داماك العقارية", "داماك")
+    assert not same("الاتحاد للطيران", "الاتحاد") and not same("قطر للطاقة", "قطر", "LOC")
+    assert not same("أوبك للتنمية", "أوبك")
