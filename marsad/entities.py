@@ -1985,6 +1985,22 @@ def _split_at_word(mention: Mention, k: int, text: str) -> tuple[Mention, Mentio
     return front, rest
 
 
+def _known_body_before_name(words: list[str]) -> int | None:
+    """Where a listed body's whole name (org_aliases.json) ends inside a span that runs on into a person's
+    name of two or three plain words ("[الاتحاد الأوروبي كايا كالاس]"), or None. The first name may be one
+    news has never seen, so the listed body is the evidence, and every word after it must look like a name
+    part (no article, `_person_evidence` 1 or more)."""
+    forms = _known_body_forms()
+    for k in range(len(words) - 2, 0, -1):
+        if match_form(" ".join(words[:k])) in forms:
+            rest = words[k:]
+            if 2 <= len(rest) <= 3 and all(not match_form(w).startswith(("ال", "وال")) and _person_evidence(w) >= 1
+                                           for w in rest):      # (كالاس is no ك + الاس)
+                return k
+            return None
+    return None
+
+
 def _strong_first_name(word: str) -> bool:
     """News writes the word mostly inside person names (كاثرين, أنطونيو, إبراهيم) and rarely inside places or
     bodies; no article, no name-joining word (بن, أبو, دي)."""
@@ -2034,7 +2050,10 @@ def _bodies_before_people(article: Article) -> None:
                     k != 1 or not _DEFINITE.match(match_form(words[0]))
                     or any(r.startswith("PER") for r in _rates_of(words[0]))):
                 k = None
-            if k is not None and _body_front(words[:k]):
+            known = _known_body_before_name(words) if k is None else None
+            if known is not None:
+                k = known
+            if k is not None and (known is not None or _body_front(words[:k])):
                 front, rest = _split_at_word(mention, k, text)
                 front.type = "ORG"
                 if k >= 2 or _named_body_word(words[0]):

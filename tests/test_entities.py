@@ -1672,3 +1672,21 @@ def test_a_company_name_with_its_activity_words_is_the_company():
     assert same("إعمار العقارية", "إعمار") and same("داماك العقارية", "داماك")
     assert not same("الاتحاد للطيران", "الاتحاد") and not same("قطر للطاقة", "قطر", "LOC")
     assert not same("أوبك للتنمية", "أوبك")
+
+
+def test_a_listed_body_run_on_into_an_unknown_persons_name_is_split():
+    from marsad.entities import _bodies_before_people
+
+    text = "وأكدت الممثلة العليا في الاتحاد الأوروبي كاريا كوراس أن الحزمة جاهزة"
+    span = "الاتحاد الأوروبي كاريا كوراس"
+    start = text.index(span)
+    article = Article(id="a", source="a", text=text,
+                      mentions=[Mention(start, start + len(span), span, "ORG", name=span)])
+    _bodies_before_people(article)
+    assert sorted((m.text, m.type) for m in article.mentions) == [("الاتحاد الأوروبي", "ORG"), ("كاريا كوراس", "PER")]
+    # an unlisted front, or a definite word after the body, stays one span
+    for span in ("اتحاد الكتاب كاريا كوراس", "الاتحاد الأوروبي الموحد كوراس"):
+        text = f"وقال {span} إن"
+        article = Article(id="a", source="a", text=text, mentions=[Mention(5, 5 + len(span), span, "ORG", name=span)])
+        _bodies_before_people(article)
+        assert [m.text for m in article.mentions] == [span]
