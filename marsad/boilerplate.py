@@ -742,9 +742,19 @@ def _outlet_line(line: _Line, masthead: bool = False) -> str | None:
     `masthead` (its first line, above the headline), where no dateline stands."""
     if line.words <= 8 and not line.sentence and (named := _long_and_short_name(line.text)):
         return named
-    if line.words > 4 or line.sentence or (metadata.is_known_place(line.text) and not masthead):
+    if line.words > 5 or line.sentence:
+        return None
+    medium = _MEDIUM_PREFIX.match(line.text)
+    if medium and line.words > 1 and (named := metadata.outlet_from_hint(line.text[medium.end():])) \
+            and not metadata.outlet_from_hint(line.text):
+        return named                            # "صحيفة الخليج", "جريدة الشرق": the medium, then its name
+    if line.words > 4 or (metadata.is_known_place(line.text) and not masthead):
         return None
     return metadata.outlet_from_hint(line.text)
+
+
+# the word for an outlet's medium before its name ("صحيفة الخليج", "جريدة الجريدة", "موقع أخبارنا")
+_MEDIUM_PREFIX = re.compile(r"^\s*(?:صحيف[ةه]|جريد[ةه]|موقع|قنا[ةه]|وكال[ةه]|مجل[ةه]|[إا]ذاع[ةه]|شبك[ةه])\s+")
 
 
 _NAME_DASH = re.compile(r"^([^\W\d_][^\d\-–—|:]{2,60}?)\s+[-–—]\s+([^\W\d_][^\d\-–—|:]{1,30})$")

@@ -1092,3 +1092,13 @@ def test_a_body_sentence_ending_with_an_agency_in_brackets_stays():
     short = "وأكد الوزير أن الحملة مستمرة حتى نهاية الشهر (واس)."
     a = clean("\n".join(["موسم الزيتون يبدأ في الشمال", BODY_A, short, BODY_B]))
     assert short in a.text.split("\n\n")
+
+
+@pytest.mark.parametrize("masthead, outlet", [
+    ("صحيفة عكاظ", "okaz"), ("جريدة القبس", "alqabas"), ("موقع هسبريس", "hespress")])
+def test_a_medium_word_before_a_known_outlet_name_is_still_its_masthead(masthead, outlet):
+    text = "\n".join([masthead, "الرئيسية", "محليات", "اقتصاد",
+                      "المياه تبدأ تأهيل شبكات أحياء العاصمة الشرقية", BODY_A, BODY_B])
+    a = clean(text)
+    assert reasons(a)[masthead] == "outlet name"
+    assert a.outlet == outlet
