@@ -1400,18 +1400,22 @@ def clean_document(doc: Document, text: str, line_stats: LineStats | None = None
     if not _HAS_LETTER.search(clean):
         raise NoArticleText("no words (only digits and punctuation)")
     credit = _credit(doc, cleaned, page)
+    # the page's own name (its URL, the container's field, its site name, a line that is only its name
+    # above the story) beats what the text says of itself ("قال لـ«النهار»" also names a namesake)
+    outlet = (metadata.outlet_from_url(doc.url) or metadata.outlet_from_hint(doc.outlet_hint)
+              or (_page_outlet(page) if page else None) or next(iter(cleaned.outlets), None)
+              or _copyright_outlet(cleaned.removed)
+              or metadata.outlet_from_text(body) or _byline_outlet(credit)
+              or metadata.site_of(doc.url or (page.url if page else None)))
+    if outlet and credit.agency and metadata.outlet_from_hint(credit.agency) == outlet \
+            and not metadata.is_wire(credit.agency):
+        credit.agency = None                # "روما - العربي الجديد" on Al-Araby: the outlet itself, no wire
     return Article(
         id=aid,
         source=doc.source,
         text=clean,
         url=doc.url or (page.url if page else None),
-        # the page's own name (its URL, the container's field, its site name, a line that is only its name
-        # above the story) beats what the text says of itself ("قال لـ«النهار»" also names a namesake)
-        outlet=(metadata.outlet_from_url(doc.url) or metadata.outlet_from_hint(doc.outlet_hint)
-                or (_page_outlet(page) if page else None) or next(iter(cleaned.outlets), None)
-                or _copyright_outlet(cleaned.removed)
-                or metadata.outlet_from_text(body) or _byline_outlet(credit)
-                or metadata.site_of(doc.url or (page.url if page else None))),
+        outlet=outlet,
         title=cleaned.title,
         published=metadata.extract_published(doc, [*cleaned.date_lines, metadata.dateline_date(cleaned.paragraphs[0])],
                                               page.date if page else None),

@@ -558,6 +558,18 @@ def is_agency(name: str) -> bool:
     return key in vocab or _DIGITS_GLUED.sub(" ", key) in vocab     # "فرانس24" is "فرانس 24"
 
 
+@lru_cache(maxsize=1)
+def _wires() -> frozenset[str]:
+    return frozenset(line_key(a) for a in _load("datelines.json")["agencies"]) - {""}
+
+
+def is_wire(name: str) -> bool:
+    """A news agency proper ("كونا", "وفا", "الأناضول"), from the datelines' agency list: on its own site it
+    still credits itself as the agency that supplied the story, where a paper or a site naming itself
+    ("روما - العربي الجديد") credits no agency."""
+    return line_key(name) in _wires()
+
+
 def is_known_place(name: str) -> bool:
     return line_key(name) in _credit_vocab()[1]
 

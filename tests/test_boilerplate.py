@@ -114,7 +114,7 @@ def test_iraqi_paper_print_stamp_own_outlet_and_navigation():
     assert why["."] == "lone punctuation"
     assert why["العدد 5821 الصفحة الأولى 2025/04/03"] == "date line"
     assert a.published == "2025-04-03"
-    assert (a.dateline, a.agency) == ("بغداد", "المدى")
+    assert (a.dateline, a.agency) == ("بغداد", None)     # "بغداد - المدى": the paper itself, no agency
     assert a.outlet == "almada"                  # "تلقته «المدى»" names the paper itself
     assert why["ناقلة نفط في ميناء البصرة"] == "caption"
     assert why["الرجوع الى أعلى الصفحة"] == "navigation"
@@ -1102,3 +1102,11 @@ def test_a_medium_word_before_a_known_outlet_name_is_still_its_masthead(masthead
     a = clean(text)
     assert reasons(a)[masthead] == "outlet name"
     assert a.outlet == outlet
+
+
+def test_the_article_own_outlet_is_never_its_agency_but_a_wire_on_its_own_site_is():
+    paper = clean("\n".join(["موسم الزيتون يبدأ في الشمال", "جنين - عنب بلدي", BODY_A, BODY_B]),
+                  outlet_hint="enabbaladi")
+    assert (paper.dateline, paper.agency, paper.outlet) == ("جنين", None, "enabbaladi")
+    wire = clean("\n".join(["موسم الزيتون يبدأ في الشمال", "جنين - وفا", BODY_A, BODY_B]), outlet_hint="wafa")
+    assert (wire.dateline, wire.agency) == ("جنين", "وفا")
