@@ -431,6 +431,7 @@ class _Line:
     sentence: bool
     why: str | None = None
     pending: str | None = None      # an edges-only reason a line kept inside the body had, in case the body moves
+    headline: bool = False          # a long line read as the page's headline (`_long_headline`), no paragraph
 
     @property
     def kept(self) -> bool:
@@ -598,7 +599,39 @@ def _make_line(text: str) -> _Line:
 
 
 def _is_paragraph(line: _Line) -> bool:
+    if line.headline:
+        return False
     return line.words >= PARAGRAPH_WORDS or (line.words >= SENTENCE_WORDS and line.sentence)
+
+
+LONG_HEADLINE_WORDS = 30    # a headline is at most this long (`looks_like_headline`)
+
+
+def _long_headline(lines: list[_Line]) -> None:
+    """A headline longer than PARAGRAPH_WORDS ("في ختام الدورة 78 لمهرجان كان: الفيلم ... يفوز بجائزة ...
+    وسعفة ذهبية لـ...") reads as the first paragraph. It is the headline when it does not end like a
+    sentence, the page's date stamp or byline stands between it and the next paragraph (within HEADER_ZONE
+    lines), and it shares two news words or more with that paragraph, the lead it announces."""
+    first = next((i for i, ln in enumerate(lines) if ln.kept and _is_paragraph(ln)), None)
+    if first is None:
+        return
+    line = lines[first]
+    if line.sentence or line.words > LONG_HEADLINE_WORDS or not looks_like_headline(line.text, line.words):
+        return
+    between = []
+    for j in range(first + 1, len(lines)):
+        if not lines[j].kept:
+            continue
+        if _is_paragraph(lines[j]):
+            break
+        between.append(j)
+    else:
+        return
+    if len(between) > HEADER_ZONE or not any(
+            is_date_line(lines[k].text, lines[k].key) or _is_byline(lines[k]) for k in between):
+        return
+    if _distinct_shared(line, _lead_words(lines, j, 1)) >= 2:
+        line.headline = True
 
 
 def _body_bounds(lines: list[_Line]) -> tuple[int, int]:
@@ -1306,6 +1339,7 @@ def clean_text(text: str, title: str | None = None, line_stats: LineStats | None
     if not lines:
         return out
     _apply_rules(lines)
+    _long_headline(lines)
     first, last = _body_bounds(lines)
     _settle_pending(lines, first, last)
     _peel_edges(lines)

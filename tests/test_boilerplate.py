@@ -1110,3 +1110,13 @@ def test_the_article_own_outlet_is_never_its_agency_but_a_wire_on_its_own_site_i
     assert (paper.dateline, paper.agency, paper.outlet) == ("جنين", None, "enabbaladi")
     wire = clean("\n".join(["موسم الزيتون يبدأ في الشمال", "جنين - وفا", BODY_A, BODY_B]), outlet_hint="wafa")
     assert (wire.dateline, wire.agency) == ("جنين", "وفا")
+
+
+def test_a_headline_longer_than_a_paragraph_above_the_date_stamp_is_the_title():
+    head = ("بعد موسم ممطر على غير العادة: وزارة الزراعة تعلن بدء قطاف الزيتون في المحافظات الشمالية "
+            "وتتوقع إنتاجا يفوق العام الماضي بنحو الخمس")
+    text = "\n".join(["الرئيسية", "محليات", "اقتصاد", "زراعة", head, "نشر في 03/11/2026 - 09:15", BODY_A, BODY_B])
+    a = clean(text)
+    assert len(head.split()) > 20
+    assert a.title == head and reasons(a)[head] == "title"
+    assert a.text == BODY_A + "\n\n" + BODY_B
