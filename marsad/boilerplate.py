@@ -227,7 +227,36 @@ def _is_caption_credit(line: str, key: str) -> bool:
     if credit and len(line.split()) >= 4 and key.split(" ", 1)[0] not in _FUNCTION_WORDS \
             and metadata.is_agency(credit.group(1)):
         return True                     # "الوزيرة خلال تقديمها البرنامج بالرباط. Le360": the photo's outlet
+    if _LATIN_CREDIT.search(line) or _agency_after_dash(line, key):
+        return True
     return bool(_PHOTO_LABEL.match(line) or _PHOTO_TAIL.search(line)) or _starts_with(key, rules.caption_markers)
+
+
+# "... في ملاطية، 22 مايو 2025 Credit: OZAN KOSE/AFP via Getty Images": a photo's credit in Latin letters
+_LATIN_CREDIT = re.compile(r"(?:^|[\s.،,])(?:(?:photo|image)\s+)?(?:credits?|photo|image|picture)\s*:\s*[A-Za-z][^\u0600-\u06ff:]{1,60}$",
+                           re.IGNORECASE)
+# "أردوغان تعهد بإعادة بناء المنازل المتضررة خلال عام- الأناضول": a caption's photo agency after a dash
+_DASH_TAIL = re.compile(r"^(.+?\S)\s*[-–—]\s*([^\W\d_][^-–—()\d]{1,25})$")
+DASH_CAPTION_WORDS = 4      # what precedes the agency is a caption this long at least ("القاهرة - رويترز" a dateline)
+
+
+def _agency_after_dash(line: str, key: str) -> bool:
+    """A short line closed by a dash and an agency or outlet, before it at least DASH_CAPTION_WORDS words of no
+    full sentence (no stop inside), opening with no function word, no place and no reporting verb: the
+    caption of the story's photo and its credit. A dateline ("أنقرة - الأناضول") or byline ("فلان الفلاني
+    - الأناضول") is shorter."""
+    found = _DASH_TAIL.match(line.strip())
+    if not found or not metadata.is_agency(found.group(2)):
+        return False
+    before = found.group(1)
+    if len(before.split()) < DASH_CAPTION_WORDS or _STOP_INSIDE.search(before) or _CREDIT_DASHES.search(before) \
+            or _MEDIUM_START.match(before) or metadata.outlet_from_hint(before):
+        return False                            # ("وكالة الأنباء ... - وفا": an outlet's long and short name)
+    first = line_key(before).split(" ", 1)[0]
+    return first not in _FUNCTION_WORDS and first not in _verb_forms() and not metadata.is_known_place(first)
+
+
+_CREDIT_DASHES = re.compile(r"\s[-–—/]\s|[-–—/]\s*$")
 
 
 # a wire story's last line: the editors' initials ("م ع ش / ع ا ب"), the agency alone ("--(بترا)") or with
@@ -1062,6 +1091,7 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
     start = above.index(chosen) if chosen is not None else 0      # a long menu does not use up the zone
     top = above[:start + TOP_ZONE_MAX]
     kicker = _kicker_above(lines, above, chosen, first)
+    just_above = max((i for i in above if i < first), default=None)
     title_at = chosen
     last_stamp = -1
     for i in top:
@@ -1074,6 +1104,9 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
         elif reason := _credit_line_reason(line):
             line.why = reason
             out.credits.append(line.text)
+        elif title_at is not None and i > title_at and i == just_above and _person_caption(line):
+            line.why = "caption"                # "إمام عاشور لاعب الأهلي" over the lead: its photo's caption
+            continue
         elif title_at is not None and i > title_at and not any(ln.kept for ln in lines[title_at + 1:i]) \
                 and _bare_name(line):
             line.why = "byline"                 # "سامر الحسيني" alone under the headline
@@ -1120,6 +1153,30 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
         for i in candidates:
             if lines[i].key in body:
                 lines[i].why = "caption repeated from the body"
+
+
+PERSON_CAPTION_MAX = 7      # "إمام عاشور لاعب الأهلي": a name, a role, what it is of
+
+
+@lru_cache(maxsize=1)
+def _caption_roles() -> frozenset[str]:
+    return frozenset(_without_article(k) for k in _keys(metadata._load("boilerplate.json")["caption_roles"]))
+
+
+def _person_caption(line: _Line) -> bool:
+    """A photo caption that only names who is pictured: a name of two or three words, then a role or trade
+    (caption_roles: لاعب, الفنانة, وزير) and what it is of ("إمام عاشور لاعب الأهلي", "سلمى الزغلامي
+    المخرجة التونسية"); no function word, no digit, no punctuation: a standfirst is a sentence and says more."""
+    if not 4 <= line.words <= PERSON_CAPTION_MAX or line.sentence or _DIGIT_IN.search(line.text) \
+            or _SENTENCE_MARKS.search(line.text) or not line.key:
+        return False
+    words = line.key.split()
+    roles = _caption_roles()
+    at = next((i for i, w in enumerate(words) if _without_article(w) in roles
+               or " ".join(words[i:i + 2]) in roles), None)
+    if at not in (2, 3) or at + 1 >= len(words):
+        return False
+    return not any(w in _FUNCTION_WORDS for w in words) and not any(w.startswith("ي") for w in words[:at])
 
 
 def _one_word_label(line: _Line) -> bool:

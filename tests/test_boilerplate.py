@@ -1120,3 +1120,28 @@ def test_a_headline_longer_than_a_paragraph_above_the_date_stamp_is_the_title():
     assert len(head.split()) > 20
     assert a.title == head and reasons(a)[head] == "title"
     assert a.text == BODY_A + "\n\n" + BODY_B
+
+
+LEAD_WITH_DATELINE = ("عمان، الأردن (CNN)-- أعلنت وزارة الزراعة اليوم الخميس بدء موسم قطاف الزيتون في المحافظات "
+                      "الشمالية بمشاركة آلاف المزارعين، وسط توقعات بإنتاج يفوق العام الماضي.")
+
+
+@pytest.mark.parametrize("caption", [
+    "مزارعون يجمعون ثمار الزيتون في حقل قرب جرش- رويترز",
+    "مزارعون يجمعون ثمار الزيتون في حقل قرب جرش، 2 نوفمبر 2026 Credit: KHALIL MAZRAAWI/AFP via Getty Images",
+])
+def test_a_caption_closed_by_a_dashed_agency_or_a_latin_credit_goes_and_frees_the_dateline(caption):
+    a = clean("\n".join(["موسم الزيتون يبدأ في الشمال", "02/11/2026", caption, LEAD_WITH_DATELINE, BODY_B]))
+    assert reasons(a)[caption] == "image credit"
+    assert (a.dateline, a.agency) == ("عمان، الأردن", "CNN")
+
+
+def test_a_person_and_role_caption_over_the_lead_goes_but_a_standfirst_stays():
+    head = "موسم الزيتون يبدأ في الشمال"
+    caption = "سامر الحسيني مدير الإرشاد الزراعي"
+    a = clean("\n".join([head, "02/11/2026 10:20", caption, BODY_A, BODY_B]))
+    assert reasons(a)[caption] == "caption"
+    assert a.text == BODY_A + "\n\n" + BODY_B
+    standfirst = "الوزارة توزع معاصر متنقلة على القرى البعيدة"
+    b = clean("\n".join([head, "02/11/2026 10:20", standfirst, BODY_A, BODY_B]))
+    assert standfirst in b.text.split("\n\n")
