@@ -759,6 +759,8 @@ def _apply_rules(lines: list[_Line]) -> None:
             line.why = PENDING + "menu"             # "محليات | اقتصاد | رياضة | ثقافة" above or below the story
         elif line.words <= 5 and _DIGIT_IN.search(line.key) and rules.view_counter.match(line.key):
             line.why = "view counter"               # "مشاهدات: 2,451" beside the story
+        elif line.words <= 6 and _READING_TIME.match(line.text):
+            line.why = "reading time"               # "قراءة 3 دقائق", "مدة القراءة: 4 دقائق"
         elif line.words <= 30 and not line.sentence and _starts_with(line.key, rules.related_starts):
             line.why = "related-articles list"
         elif line.words <= MEDIA_PROMPT_WORDS and not line.sentence and _MEDIA_PROMPT.match(line.text):
@@ -775,6 +777,13 @@ def _apply_rules(lines: list[_Line]) -> None:
             elif any(c in line.text for c in "›»>/|\\") and _is_breadcrumb(line.text):
                 line.why = "breadcrumb"
         i += 1
+
+
+_READING_TIME = re.compile(r"^\s*(?:(?:مدة|وقت|زمن)\s+)?(?:ال)?قراء[ةه]\s*:?\s*\d+\s*(?:دقائق|دقيق[ةه]|د|min)\.?\s*$"
+                           r"|^\s*\d+\s*(?:دقائق|دقيق[ةه])\s+(?:لل)?قراء[ةه]\s*$", re.IGNORECASE)
+# "02:10 م" alone under the date line: the time of that date
+_BARE_TIME = re.compile(r"^\s*\d{1,2}:\d{2}(?:\s*(?:ص|م|صباحا|صباحاً|مساء|مساءً|am|pm))?\s*$", re.IGNORECASE)
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 
 
 def _hashtags(text: str) -> bool:
@@ -1094,9 +1103,13 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
     just_above = max((i for i in above if i < first), default=None)
     title_at = chosen
     last_stamp = -1
-    for i in top:
+    for k, i in enumerate(top):
         line = lines[i]
-        if _take_stamp_or_byline(line, out):
+        if k and lines[top[k - 1]].why == "date line" and out.date_lines and _BARE_TIME.match(line.text):
+            line.why = "date line"              # "02:10 م" under "الاثنين ... 26 مايو 2025": that date's time
+            if not _HAS_TIME.search(out.date_lines[-1]):
+                out.date_lines[-1] += " " + line.text.strip()
+        elif _take_stamp_or_byline(line, out):
             pass
         elif section_key and line.key == section_key and line.words <= MENU_WORDS:
             line.why = "section label"          # Echorouk's "الجزائر" over the story: its section, no dateline
@@ -1271,6 +1284,8 @@ def _clean_bottom(lines: list[_Line], last: int, out: CleanText, stats: LineStat
     tail = [i for i in range(last + 1, len(lines)) if lines[i].kept]
     for i in tail:
         _take_stamp_or_byline(lines[i], out)
+    _bottom_leftovers(lines, last, out)
+    tail = [i for i in tail if lines[i].kept]
     # Headlines of other articles without a list header: headline-shaped lines after a body that ended its
     # last sentence (a sentence wrapped over short lines does not end before them); not a numbered or
     # bulleted list. A poem's verses have the same shape, so the run needs more evidence: three or more
@@ -1292,6 +1307,49 @@ def _clean_bottom(lines: list[_Line], last: int, out: CleanText, stats: LineStat
     if evidence:
         for i in links:
             lines[i].why = "related-articles list"
+
+
+# a follow prompt ending with one of these goes on on the next line: "تابع أحدث الأخبار عبر تطبيق"
+_PROMPT_OPEN = frozenset(line_key(w) for w in ("عبر", "على", "في", "من", "تطبيق", "منصة", "حساب", "حسابنا", "قناة",
+                                               "قناتنا", "صفحة", "صفحتنا", "موقع"))
+TAG_WORDS = 4                # a tag ("كوارث طبيعية", "رجب طيب أردوغان") is this short
+_FURNITURE = frozenset(("share prompt", "follow prompt", "related-articles list", "most-read list", "tags",
+                        "copyright notice", "newsletter prompt", "comment prompt", "read-more link"))
+
+
+def _bottom_leftovers(lines: list[_Line], last: int, out: CleanText) -> None:
+    """Below the body, once the page's furniture has begun (a share or follow prompt, a related list):
+    - the names under a contributors' header alone on its line ("المساهمون" over "العربي الجديد", "وكالات"):
+      removed as bylines, an agency's or outlet's name kept as a credit, a writer's as a name;
+    - a network or app named on the line after a follow prompt that does not end ("تابع أحدث الأخبار عبر
+      تطبيق" over "google news"): the same prompt;
+    - short lines of TAG_WORDS words at most, no digit and no sentence mark, two or more and nothing else
+      kept there: the story's tags printed without their header."""
+    rules = _rules()
+    after = range(last + 1, len(lines))
+    for i in after:
+        line = lines[i]
+        if line.why == "byline" and line.words <= 2 and line.key in rules.exact:
+            for j in range(i + 1, len(lines)):
+                nxt = lines[j]
+                if not nxt.kept or nxt.words > TAG_WORDS or nxt.sentence or _SENTENCE_MARKS.search(nxt.text):
+                    break
+                nxt.why = "byline"              # a contributor: the outlet, the wires, a writer
+                (out.credits if metadata.is_agency(nxt.text) else out.names).append(nxt.text)
+        elif line.why == "follow prompt" and line.key and line.key.split()[-1] in _PROMPT_OPEN \
+                and i + 1 < len(lines):
+            nxt = lines[i + 1]
+            if nxt.kept and nxt.words <= 3 and not nxt.sentence and not _DIGIT_IN.search(nxt.text):
+                nxt.why = "follow prompt"       # the prompt's network on a line of its own
+    start = next((i for i in after if lines[i].why in _FURNITURE), None)
+    if start is None:
+        return
+    kept = [i for i in range(start + 1, len(lines)) if lines[i].kept]
+    if len(kept) >= 2 and all(lines[i].words <= TAG_WORDS and not lines[i].sentence
+                              and not _DIGIT_IN.search(lines[i].text) and not _SENTENCE_MARKS.search(lines[i].text)
+                              for i in kept):
+        for i in kept:
+            lines[i].why = "tags"
 
 
 def _clean_captions(lines: list[_Line], title_key: str) -> None:
@@ -1490,17 +1548,16 @@ def clean_document(doc: Document, text: str, line_stats: LineStats | None = None
     clean = cleaned.text
     if not _HAS_LETTER.search(clean):
         raise NoArticleText("no words (only digits and punctuation)")
-    credit = _credit(doc, cleaned, page)
     # the page's own name (its URL, the container's field, its site name, a line that is only its name
     # above the story) beats what the text says of itself ("قال لـ«النهار»" also names a namesake)
     outlet = (metadata.outlet_from_url(doc.url) or metadata.outlet_from_hint(doc.outlet_hint)
               or (_page_outlet(page) if page else None) or next(iter(cleaned.outlets), None)
               or _copyright_outlet(cleaned.removed)
-              or metadata.outlet_from_text(body) or _byline_outlet(credit)
-              or metadata.site_of(doc.url or (page.url if page else None)))
-    if outlet and credit.agency and metadata.outlet_from_hint(credit.agency) == outlet \
-            and not metadata.is_wire(credit.agency):
-        credit.agency = None                # "روما - العربي الجديد" on Al-Araby: the outlet itself, no wire
+              or metadata.outlet_from_text(body))
+    credit = _credit(doc, cleaned, page, outlet)
+    outlet = outlet or _byline_outlet(credit) or metadata.site_of(doc.url or (page.url if page else None))
+    if credit.agency and _own_outlet(credit.agency, outlet):
+        credit.agency = None
     return Article(
         id=aid,
         source=doc.source,
@@ -1568,7 +1625,13 @@ def _page_outlet(page: _Page) -> str | None:
     return metadata.outlet_from_url(page.url) or metadata.outlet_from_hint(page.sitename)
 
 
-def _credit(doc: Document, cleaned: CleanText, page: _Page | None) -> metadata.Credit:
+def _own_outlet(agency: str, outlet: str | None) -> bool:
+    """"روما - العربي الجديد" on Al-Araby: the article's own outlet credits no agency, unless it is a wire
+    agency on its own site (كونا, وفا, الأناضول)."""
+    return bool(outlet) and metadata.outlet_from_hint(agency) == outlet and not metadata.is_wire(agency)
+
+
+def _credit(doc: Document, cleaned: CleanText, page: _Page | None, outlet: str | None = None) -> metadata.Credit:
     """Dateline, agency and author: from the container's author field, the removed dateline/byline lines and
     the place and agency around a wire stamp's date, then a dateline opening the first paragraph; the first
     source to give a field wins."""
@@ -1578,15 +1641,20 @@ def _credit(doc: Document, cleaned: CleanText, page: _Page | None) -> metadata.C
         sources.append(metadata.parse_author_field(page.author)   # may carry the place: "فلان - دبي"
                        or metadata.Credit(author=page.author))
     sources += [metadata.parse_credit(line) for line in cleaned.credits]
+    lines_end = len(sources)                # up to here the page's own credit lines
     sources += [metadata.Credit(author=name) for name in cleaned.names]
     sources += [metadata.stamp_credit(line) for line in cleaned.date_lines]
     sources.append(metadata.extract_dateline(cleaned.paragraphs[0]))
     site = metadata.line_key(page.sitename) if page and page.sitename else None
-    for credit in sources:
+    own = False
+    for n, credit in enumerate(sources):
         if credit is None:
             continue
         found.dateline = found.dateline or credit.dateline
-        found.agency = found.agency or credit.agency
+        if credit.agency and _own_outlet(credit.agency, outlet):
+            own = True                      # the outlet itself is no agency; another credit line may name one
+        elif credit.agency and not (own and n >= lines_end):   # ("المساهمون: العربي الجديد، وكالات"), no guess
+            found.agency = found.agency or credit.agency       # from the lead's opening
         if credit.author and metadata.is_agency(credit.author):
             found.agency = found.agency or credit.author     # a page's author field "RT": no one's name
         elif credit.author and metadata.line_key(credit.author) != site:  # "البصرة - النخيل نيوز": the site

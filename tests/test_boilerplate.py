@@ -1145,3 +1145,38 @@ def test_a_person_and_role_caption_over_the_lead_goes_but_a_standfirst_stays():
     standfirst = "الوزارة توزع معاصر متنقلة على القرى البعيدة"
     b = clean("\n".join([head, "02/11/2026 10:20", standfirst, BODY_A, BODY_B]))
     assert standfirst in b.text.split("\n\n")
+
+
+HEAD_OLIVES = "موسم الزيتون يبدأ في الشمال"
+
+
+def test_short_tags_without_a_header_after_the_share_bar_go():
+    a = clean("\n".join([HEAD_OLIVES, BODY_A, BODY_B, "شارك هذا المقال", "فيسبوك", "الزيتون", "وزارة الزراعة",
+                         "المحافظات الشمالية"]))
+    assert a.text == BODY_A + "\n\n" + BODY_B
+    assert reasons(a)["وزارة الزراعة"] == "tags"
+
+
+def test_a_related_headlines_block_under_a_tahommak_header_goes():
+    a = clean("\n".join([HEAD_OLIVES, BODY_A, BODY_B, "أخبار تهمك", "ارتفاع أسعار زيت الزيتون في الأسواق المحلية",
+                         "مزارعو الجنوب يطالبون بدعم الأسمدة"]))
+    assert a.text == BODY_A + "\n\n" + BODY_B
+
+
+def test_contributors_under_the_story_go_and_a_wire_among_them_is_the_agency():
+    a = clean("\n".join([HEAD_OLIVES, "جنين - عنب بلدي", BODY_A, BODY_B, "المساهمون", "عنب بلدي", "وكالات",
+                         "شارك المقال"]), outlet_hint="enabbaladi")
+    assert a.text == BODY_A + "\n\n" + BODY_B
+    assert (a.dateline, a.agency) == ("جنين", "وكالات")
+
+
+def test_an_app_name_on_the_line_after_an_unfinished_follow_prompt_goes():
+    a = clean("\n".join([HEAD_OLIVES, BODY_A, BODY_B, "تابعوا آخر الأخبار على تطبيق", "نبض"]))
+    assert a.text == BODY_A + "\n\n" + BODY_B
+
+
+def test_reading_time_and_a_bare_time_under_the_date_go_and_the_time_joins_the_date():
+    a = clean("\n".join([HEAD_OLIVES, "الخميس 05 نوفمبر 2026", "09:40 ص", "قراءة 4 دقائق", BODY_A, BODY_B]))
+    assert a.text == BODY_A + "\n\n" + BODY_B
+    assert reasons(a)["قراءة 4 دقائق"] == "reading time"
+    assert a.published == "2026-11-05T09:40"
