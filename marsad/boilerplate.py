@@ -1124,6 +1124,10 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
                 and _bare_name(line):
             line.why = "byline"                 # "سامر الحسيني" alone under the headline
             out.names.append(line.text)
+        elif chosen is not None and k and i < chosen and top[k + 1:k + 2] == [chosen] \
+                and lines[top[k - 1]].why in _STAMP_REASONS and _bare_name(line):
+            line.why = "byline"                 # "ميراي عبدالله" between the page's stamp and the headline
+            out.names.append(line.text)
         elif chosen is not None and i > chosen and line.words <= 2 and metadata.is_known_place(line.text):
             line.why = "dateline"               # QNA's "الدوحة" alone under the headline
             out.credits.append(line.text)
@@ -1192,6 +1196,9 @@ def _person_caption(line: _Line) -> bool:
     return not any(w in _FUNCTION_WORDS for w in words) and not any(w.startswith("ي") for w in words[:at])
 
 
+_STAMP_REASONS = frozenset(("date line", "source credit", "byline", "dateline"))
+
+
 def _one_word_label(line: _Line) -> bool:
     """A single word of letters, no digit and no sentence mark ("صحة", "رياضة", "محليات"): between the
     headline and the story it is the section the page files the story under, never a line of the story (a
@@ -1231,6 +1238,9 @@ def _bare_name(line: _Line) -> bool:
     """A writer's name alone on its line ("سامر الحسيني", "عبد الله الشرقاوي"): two to NAME_WORDS Arabic
     words and nothing else, opening with a known given name (or عبد...), and no word of a sentence (a
     function word, or a later word shaped like a present-tense verb: "محمد صلاح يقود ليفربول")."""
+    honorific = _HONORIFIC.match(line.text)
+    if honorific:                               # "د. مشاري الفضلي" signing an op-ed
+        line = _make_line(line.text[honorific.end():])
     if not 2 <= line.words <= NAME_WORDS or not _NAME_LINE.match(line.text):
         return False
     words = line.key.split()
@@ -1238,6 +1248,9 @@ def _bare_name(line: _Line) -> bool:
         return False
     return not any(w in _FUNCTION_WORDS or (w[0] in "يت" and w not in _given_names()) for w in words[1:])
 
+
+# an honorific before a writer's name: "د.", "أ.د.", "م.", "الدكتور", "الأستاذة"
+_HONORIFIC = re.compile(r"^\s*(?:(?:أ\.\s*)?د|أ|م)\.\s*|^\s*(?:الدكتور|الدكتورة|الأستاذ|الأستاذة|المهندس|المهندسة)\s+")
 
 BODY_HEAD_LINES = 4       # a standfirst may push the page's date stamp below the first paragraph
 

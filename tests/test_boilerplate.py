@@ -1180,3 +1180,18 @@ def test_reading_time_and_a_bare_time_under_the_date_go_and_the_time_joins_the_d
     assert a.text == BODY_A + "\n\n" + BODY_B
     assert reasons(a)["قراءة 4 دقائق"] == "reading time"
     assert a.published == "2026-11-05T09:40"
+
+
+def test_a_writer_named_alone_under_the_headline_or_above_it_under_the_stamp_is_the_author():
+    under = clean("\n".join([HEAD_OLIVES, "نرمين الخطيب", "05/11/2026 09:40", BODY_A, BODY_B]))
+    assert under.author == "نرمين الخطيب" and reasons(under)["نرمين الخطيب"] == "byline"
+    above = clean("\n".join(["الرئيسية", "محليات", "05/11/2026 09:40", "المصدر: وكالات", "ريهام سلوم",
+                             HEAD_OLIVES, BODY_A, BODY_B]))
+    assert above.author == "ريهام سلوم" and reasons(above)["ريهام سلوم"] == "byline"
+    assert above.title == HEAD_OLIVES
+
+
+def test_an_op_ed_signed_with_an_honorific_and_a_name_on_its_own_line():
+    a = clean("\n".join(["الزيتون وأسئلة الموسم", "05/11/2026", "د. باسل القاسم", BODY_A, BODY_B]))
+    assert a.author == "د. باسل القاسم"
+    assert a.text == BODY_A + "\n\n" + BODY_B
