@@ -1514,6 +1514,7 @@ class _Page:
     sitename: str | None = None
     url: str | None = None
     section: str | None = None
+    credit: str | None = None       # the meta author naming the outlet that a JSON-LD Person replaced
 
 
 def extract_html(html: str, url: str | None = None) -> _Page:
@@ -1537,7 +1538,7 @@ def extract_html(html: str, url: str | None = None) -> _Page:
         raise NoArticleText(f"HTML not readable: {type(exc).__name__}") from exc
     if doc is None or not (doc.text or "").strip():
         raise NoArticleText("no article text in the HTML")
-    return _Page(doc.text, page.title, page.date, page.author, page.sitename, page.url, page.section)
+    return _Page(doc.text, page.title, page.date, page.author, page.sitename, page.url, page.section, page.credit)
 
 
 def clean_document(doc: Document, text: str, line_stats: LineStats | None = None) -> Article:
@@ -1653,6 +1654,8 @@ def _credit(doc: Document, cleaned: CleanText, page: _Page | None, outlet: str |
     if page and page.author:                # the page's own author field beats a guess from its text, and
         sources.append(metadata.parse_author_field(page.author)   # may carry the place: "فلان - دبي"
                        or metadata.Credit(author=page.author))
+    if page and page.credit:                # "يورونيوز مع أ ف ب": the wire, once a Person is the author
+        sources.append(metadata.parse_author_field(page.credit))
     sources += [metadata.parse_credit(line) for line in cleaned.credits]
     lines_end = len(sources)                # up to here the page's own credit lines
     sources += [metadata.Credit(author=name) for name in cleaned.names]

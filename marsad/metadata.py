@@ -415,6 +415,10 @@ _JSONLD = {
                          + r'|\{[^{}]*?"name"\s*:\s*' + _JSON_STRING % (2, 500) + ")"),
 }
 _JSONLD_LIMITS = {"date": 40, "title": 300, "author": 80}
+# a JSON-LD author that is a Person: {"@type": "Person", "name": "سامي الحلبي"}, the type before or after the name
+_JSONLD_PERSON = re.compile(r'"author"\s*:\s*(?:\[\s*)?\{(?=[^{}]*"@type"\s*:\s*"Person")[^{}]*?"name"\s*:\s*'
+                            + _JSON_STRING % (2, 80))
+_WITH_AGENCY = re.compile(r"^(.{2,40}?)\s+(?:مع|و|/|\+)\s*(.{1,25})$")
 
 
 def _json_text(body: str) -> str:
@@ -439,6 +443,7 @@ class PageMetadata:
     sitename: str | None = None
     url: str | None = None
     section: str | None = None          # the page's section ("الجزائر", "اقتصاد"): a label, not the story
+    credit: str | None = None           # a meta author naming the outlet ("يورونيوز مع أ ف ب") a Person replaced
 
 
 def page_metadata(tree) -> PageMetadata:
@@ -460,10 +465,13 @@ def page_metadata(tree) -> PageMetadata:
                 rank = labels.index(label)
                 if rank < ranks.get(fieldname, 99):
                     found[fieldname], ranks[fieldname] = content, rank
-    if any(fieldname not in found for fieldname in _JSONLD):
-        for script in tree.iter("script"):
-            if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
-                continue
+    person = None
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        if person is None and (match := _JSONLD_PERSON.search(script.text)):
+            person = _json_text(match.group(1)).strip() or None
+        if any(fieldname not in found for fieldname in _JSONLD):
             for fieldname, pattern in _JSONLD.items():
                 match = pattern.search(script.text)
                 if match and fieldname not in found:
@@ -496,8 +504,19 @@ def page_metadata(tree) -> PageMetadata:
     author = found.get("author")
     if author and (author.startswith("http") or "/" in author):
         author = None
+    credit = None
+    if person and author and author != person and names_outlet(author):
+        credit, author = author, person     # a Person in JSON-LD beats a meta string naming the outlet
     return PageMetadata(found.get("title"), date, author, found.get("sitename"), found.get("url"),
-                        found.get("section"))
+                        found.get("section"), credit)
+
+
+def names_outlet(text: str) -> bool:
+    """The text is an outlet's or agency's name, alone or with the wire it ran the story from ("يورونيوز مع
+    أ ف ب", "Euronews")."""
+    with_agency = _WITH_AGENCY.match(text.strip())
+    return is_agency(text) or bool(outlet_from_hint(text)) or bool(
+        with_agency and (is_agency(with_agency.group(1)) or outlet_from_hint(with_agency.group(1))))
 
 
 # -- title -------------------------------------------------------------------------------------------------
@@ -654,6 +673,9 @@ def parse_author_field(text: str | None) -> Credit | None:
     alone there is the author, not a dateline ("محمد الحمادي", "فريق التحرير"), unless it is a known place;
     an outlet's own name is no author."""
     text = " ".join((text or "").split())
+    with_agency = _WITH_AGENCY.match(text)
+    if with_agency and is_agency(with_agency.group(2)) and names_outlet(with_agency.group(1)):
+        return Credit(agency=with_agency.group(2))      # "يورونيوز مع أ ف ب": the wire the outlet ran
     sent_from = _SENT_FROM.match(text)
     if sent_from and is_known_place(sent_from.group(2)):      # "متعب الروقي من جدة", "«الاقتصادية» من الرياض"
         who = sent_from.group(1).strip(" «»\"“”")

@@ -330,3 +330,19 @@ def test_a_credit_ending_in_from_and_a_writer_names_the_writer():
     from marsad.metadata import parse_credit
     credit = parse_credit('نابلس - "الأيام" أونلاين - من سامي النجار', strict=True)
     assert (credit.dateline, credit.agency, credit.author) == ("نابلس", "الأيام", "سامي النجار")
+
+
+def test_a_json_ld_person_beats_a_meta_author_naming_the_outlet_and_its_wire_is_the_agency():
+    from marsad.boilerplate import clean_document
+    from marsad.metadata import parse_author_field
+    ld = json.dumps({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "رنا الحداد"}]},
+                    ensure_ascii=False)
+    head = (f'<head><meta name="author" content="بي بي سي مع رويترز"><script type="application/ld+json">{ld}'
+            '</script></head>')
+    page = page_metadata(lxml_html.fromstring(f"<html>{head}<body><p>نص</p></body></html>"))
+    assert (page.author, page.credit) == ("رنا الحداد", "بي بي سي مع رويترز")
+    assert parse_author_field("بي بي سي مع رويترز").agency == "رويترز"
+    body = ("<p>أعلنت وزارة الزراعة اليوم الخميس بدء موسم قطاف الزيتون في المحافظات الشمالية بمشاركة آلاف "
+            "المزارعين، وسط توقعات بإنتاج يفوق العام الماضي بنحو الخمس.</p>") * 3
+    a = clean_document(Document(source="p.html", kind="html"), f"<html>{head}<body><article>{body}</article></body></html>")
+    assert (a.author, a.agency) == ("رنا الحداد", "رويترز")
