@@ -704,8 +704,11 @@ def parse_credit(text: str, strict: bool = False) -> Credit | None:
     `strict` (a line of the article text rather than a container's author field) requires a recognised
     agency, outlet or place and at most 7 words, so a short sentence is never read as a dateline."""
     text = " ".join(html.unescape(text or "").replace("\xa0", " ").split())
-    if not text or len(text) > 120 or _HAS_DIGIT.search(text):
+    if not text or len(text) > 120:
         return None
+    if _HAS_DIGIT.search(text) and any(_HAS_DIGIT.search(p) and not is_agency(p.strip(_QUOTES + " "))
+                                       for p in _CREDIT_SPLIT.split(text) if p):
+        return None                         # a date, a number; an outlet's own digits ("عربي21") are its name
     had_byline_word = bool(_BYLINE_PREFIX.match(text))
     text = _BYLINE_PREFIX.sub("", text)
     writer = None
@@ -750,6 +753,10 @@ def parse_credit(text: str, strict: bool = False) -> Credit | None:
         kinds[0] = "place"
     first_agency = kinds.index("agency") if "agency" in kinds else len(kinds)
     credit = Credit()
+    # "عربي21- الأناضول": an outlet and the wire it ran the story from; the wire is the agency
+    wires = [p for p, k in zip(parts, kinds) if k == "agency" and is_wire(p)]
+    if wires and kinds.count("agency") > 1:
+        credit.agency = wires[0]
     places_found, authors = [], []
     for i, (part, kind) in enumerate(zip(parts, kinds)):
         if kind == "agency":

@@ -1195,3 +1195,9 @@ def test_an_op_ed_signed_with_an_honorific_and_a_name_on_its_own_line():
     a = clean("\n".join(["الزيتون وأسئلة الموسم", "05/11/2026", "د. باسل القاسم", BODY_A, BODY_B]))
     assert a.author == "د. باسل القاسم"
     assert a.text == BODY_A + "\n\n" + BODY_B
+
+
+def test_an_outlet_with_digits_and_a_wire_under_the_headline_gives_the_wire_as_agency():
+    a = clean("\n".join([HEAD_OLIVES, "فرانس24- رويترز", "05/11/2026 09:40", BODY_A, BODY_B]))
+    assert reasons(a)["فرانس24- رويترز"] == "byline"
+    assert a.agency == "رويترز"

@@ -346,3 +346,9 @@ def test_a_json_ld_person_beats_a_meta_author_naming_the_outlet_and_its_wire_is_
             "المزارعين، وسط توقعات بإنتاج يفوق العام الماضي بنحو الخمس.</p>") * 3
     a = clean_document(Document(source="p.html", kind="html"), f"<html>{head}<body><article>{body}</article></body></html>")
     assert (a.author, a.agency) == ("رنا الحداد", "رويترز")
+
+
+@pytest.mark.parametrize("line, agency", [("عربي21- الأناضول", "الأناضول"), ("سبق - وكالات", "وكالات"),
+                                          ("الوئام، رويترز", "رويترز")])
+def test_an_outlet_then_a_wire_credits_the_wire(line, agency):
+    assert parse_credit(line, strict=True).agency == agency
