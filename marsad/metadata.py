@@ -848,8 +848,9 @@ def _dateline(paragraph: str) -> tuple[Credit, int] | None:
     place = match.group("place").strip(" ،,")
     if len(place.split()) > 4 or (is_agency(place) and not is_known_place(place)):
         return None                             # "الرياض (واس)": the city, though a paper bears its name
-    if match.group("paren") and place[:1] in ("و", "ف") and len(place.split()) > 1 and not is_known_place(place):
-        return None                             # "وأفادت وكالة الأنباء الكويتية (كونا) بأن": a sentence
+    if place[:1] in ("و", "ف") and len(place.split()) > 1 and not is_known_place(place):
+        return None                             # "وأفادت وكالة الأنباء الكويتية (كونا) بأن", 'وقال فلان لـ"معا":'
+                                                # a sentence
     agency = match.group("paren") or match.group("quoted") or match.group("bare")
     agency = agency.strip(_QUOTES + " ")
     known = is_agency(agency) or (agency.isascii() and agency.isupper() and len(agency) <= 6)

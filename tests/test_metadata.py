@@ -352,3 +352,10 @@ def test_a_json_ld_person_beats_a_meta_author_naming_the_outlet_and_its_wire_is_
                                           ("الوئام، رويترز", "رويترز")])
 def test_an_outlet_then_a_wire_credits_the_wire(line, agency):
     assert parse_credit(line, strict=True).agency == agency
+
+
+def test_a_sentence_telling_whom_words_were_said_to_is_no_dateline():
+    from marsad.metadata import dateline_end
+    said = 'وقال رئيس النقابة لـ"معا": "الموظف يتقاضى راتبا منقوصا منذ سنوات"'
+    assert dateline_end(said) == 0
+    assert dateline_end('رام الله - "معا" - أعلنت الوزارة') > 0
