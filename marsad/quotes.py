@@ -798,11 +798,44 @@ def _quoted_name(doc: _Text, lex: _Lexicon, open_pos: int, close_pos: int) -> bo
 
 
 def _after_title_marker(doc: _Text, lex: _Lexicon, o: int) -> bool:
-    """The word before the opening mark names a title: "تحت عنوان «...»", "حملة \"...\"", "بعنوان “...”"."""
+    """The word before the opening mark names a title: "تحت عنوان «...»", "حملة \"...\"", "بعنوان “...”".
+    Not a definite one closing a speech verb's lead-in with a colon ("وقال X في كلمة خلال المؤتمر: «",
+    "في تصريح للموقع: «", "بعد فوزها بالجائزة: «"): the colon hands over to the speaker's words; an
+    indefinite one still names ("ستنظم مؤتمرا بعنوان: «...»")."""
     j = o - 1
+    colon = False
     while j >= 0 and not is_word(doc.tokens[j]) and doc.tokens[j].text in "ـ:،,":
+        colon = colon or doc.tokens[j].text == ":"
         j -= 1
-    return j >= 0 and is_word(doc.tokens[j]) and in_set(doc.tokens[j].text, lex.title_markers)
+    if not (j >= 0 and is_word(doc.tokens[j]) and in_set(doc.tokens[j].text, lex.title_markers)):
+        return False
+    return not (colon and _definite_word(doc.tokens[j].text) and _speech_verb_before(doc, j))
+
+
+def _definite_word(word: str) -> bool:
+    """The word has the article, after و/ف and a preposition glued to it: المؤتمر، للموقع، بالجائزة."""
+    w = normal(word)
+    if len(w) > 3 and w[0] in "وف":
+        w = w[1:]
+    return w.startswith("ال") or (len(w) > 3 and w[0] in "بك" and w[1:].startswith("ال")) or w.startswith("لل")
+
+
+def _speech_verb_before(doc: _Text, j: int) -> bool:
+    """A reporting verb (not an ambiguous one) at most COLON_LEAD_WORDS words before token j, same sentence."""
+    words = 0
+    k = j - 1
+    while k >= 0 and words < COLON_LEAD_WORDS and not doc.line_break(k, k + 1):
+        tok = doc.tokens[k]
+        if not is_word(tok):
+            if _ends_sentence(doc.tokens, k):
+                return False
+        else:
+            words += 1
+            verb = doc.verbs.get(k)
+            if verb is not None and not verb.ambiguous:
+                return True
+        k -= 1
+    return False
 
 
 def _lead_in(doc: _Text, lex: _Lexicon, o: int, candidates: _Spans) -> tuple[str, int, _Verb | None] | None:

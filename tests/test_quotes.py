@@ -142,6 +142,23 @@ def test_quoted_title_after_a_title_word_is_not_a_quote():
     assert find_quotes(article(text)) == []
 
 
+@pytest.mark.parametrize("lead", [
+    "وقال الوزير سامي الرفاعي في كلمة خلال المؤتمر:",
+    "وقال سامي الرفاعي في تصريح للموقع:",
+    "وقال سامي الرفاعي بعد تتويجه بالجائزة:",
+])
+def test_definite_title_word_before_a_speech_colon_does_not_make_a_name(lead):
+    a = article(lead + " «سنعلن النتائج النهائية للمسابقة الأسبوع المقبل».", {"سامي الرفاعي": "PER"})
+    [q] = find_quotes(a)
+    assert q.text == "سنعلن النتائج النهائية للمسابقة الأسبوع المقبل"
+    assert speaker(a, q) == "سامي الرفاعي"
+
+
+def test_indefinite_title_word_before_a_colon_still_names():
+    text = "وقال الوزير إن الوزارة ستنظم مؤتمرا بعنوان: «مستقبل الطاقة المتجددة في دول الخليج العربي»."
+    assert [q.text for q in find_quotes(article(text)) if q.kind == "direct"] == []
+
+
 def test_paragraph_that_is_only_a_quote_continues_the_previous_quote_only():
     text = ("وقال رامي العطار: «نريد حلا عادلا يحفظ حقوق جميع الأطراف دون استثناء».\n\n"
             "«ولن نتراجع عن مطالبنا مهما طال الزمن وكثرت الضغوط علينا من كل جانب».\n\n"
