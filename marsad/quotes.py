@@ -87,6 +87,7 @@ SOURCE_WORDS = 8               # "بيان صادر عن مكتب رئيس ال�
 SUBJECT_PHRASE_WORDS = 3       # speaker_text kept for an unresolved subject ("المسؤولة الأوروبية")
 FOCUS_SENTENCES = 2            # "he" refers to someone named at most this many sentences back
 SUBJECT_START_WORDS = 6        # a sentence names its agent in its first words; a name deeper in is an object
+EXPLAINED_SUBJECT_WORDS = 8    # "في المقابل، أبدى المدير الفني للأهلي، الإسباني X، تحفظه ...، إذ قال": an opener and a role
 TOPIC_WORDS = 8                # "أما القارئ \"النسيم\" فعلق قائلاً": أما at most this many tokens before
 ROLE_BEFORE_WORDS = 12         # "المتحدث الرسمي لهيئة الهلال الأحمر السعودي بمنطقة المدينة المنورة خالد السهلي"
 ROLE_AFTER_WORDS = 4           # "كريس فيليرز المتحدث باسم بوينغ"
@@ -1841,6 +1842,25 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
 
 
 _BUT_HE = frozenset(normal(w) for w in ("لكنه", "لكنها", "ولكنه", "ولكنها", "أنه", "أنها"))
+_AS_HE = frozenset(normal(w) for w in ("إذ", "حيث"))     # "..، إذ قال": the sentence's subject explains
+
+
+def _sentence_person(doc: _Text, start: int, end: int) -> Referent | None:
+    """The person among the agents a sentence opens with, past a body inside the role phrase before or
+    after the name ("المدير الفني للأهلي، الإسباني X" / "X، المدير الفني للأهلي"); None when the first
+    agent is a body standing alone or the opening words name no person."""
+    for ref in doc.referents_in(start, end):
+        if ref.end <= doc.byline_end or ref.object:
+            continue
+        if _words_between(doc, start, ref.start) > EXPLAINED_SUBJECT_WORDS:
+            return None
+        if doc.article.mentions[ref.mention].type == "PER":
+            return ref
+        tok = doc.tokens[doc.token_index(ref.start)]
+        glued = tok.start < ref.start and normal(doc.text[tok.start:ref.start]).endswith("ل")   # "للأهلي"
+        if not glued and not _after_lam_word(doc, ref.start):
+            return None                         # "أصدرت الوزارة بيانا، إذ قالت": the body itself
+    return None
 
 
 def _own_agent(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int, state: _Discourse) -> Referent | None:
@@ -1851,9 +1871,19 @@ def _own_agent(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int, st
     verb is plural ("وأصيب أصدقاء عبد العزيز بصدمة وقالوا") or someone already spoke in this sentence."""
     verb = normal(doc.tokens[verb_tok].text)
     after_pronoun = verb_tok > 0 and normal(doc.tokens[verb_tok - 1].text) in _BUT_HE
-    if ((verb[:1] not in ("و", "ف") and not after_pronoun) or state.in_sentence is not None
+    explaining = verb_tok > 0 and normal(doc.tokens[verb_tok - 1].text) in _AS_HE
+    if ((verb[:1] not in ("و", "ف") and not after_pronoun and not explaining) or state.in_sentence is not None
             or _agreement(doc.tokens[verb_tok].text, lex) == "p"):
         return None
+    if explaining:                              # "أبدى المدير الفني للأهلي، الإسباني X، تحفظه ...، إذ قال":
+        end = doc.tokens[verb_tok].start        # X, not the club; "..، كما أكد الشاعر X في رثائية، إذ يقول":
+        for k in range(verb_tok - 1, doc.token_index(sentence_start) - 1, -1):     # the subject of the verb
+            if k in doc.verbs and not doc.verbs[k].ambiguous:                        # the clause hangs on
+                person = _sentence_person(doc, doc.tokens[k].end, end)
+                if person is not None:
+                    return person
+                break
+        return _sentence_person(doc, sentence_start, end)
     agent = _sentence_subject(doc, sentence_start, doc.tokens[verb_tok].start, _Spans([]))
     if agent is None or doc.article.mentions[agent.mention].type != "PER":
         return None

@@ -1613,3 +1613,15 @@ def test_a_known_outlets_name_glued_to_lam_is_the_one_spoken_to_even_when_never_
                 "الوحيد لحل الخلافات بين الطرفين\".", {"كامران جلال": "PER", "لروداو": "PER"})
     [q] = find_quotes(a)
     assert speaker(a, q) == "كامران جلال"
+
+
+@pytest.mark.parametrize("opening", [
+    "في المقابل، أبدى المدير الفني للزمالك، البرتغالي جوزيه غوميز، تحفظه على قرار الحكم",
+    "أبدى جوزيه غوميز، المدير الفني للزمالك، تحفظه على قرار الحكم",
+])
+def test_verb_after_idh_continues_the_person_the_sentence_opens_with(opening):
+    text = ("وكان الزمالك قد خسر المباراة الماضية أمام منافسه.\n\n" + opening
+            + "، إذ قال بعد اللقاء: \"لم نحصل على ركلة جزاء واضحة في الشوط الثاني\".")
+    a = article(text, {"لزمالك": "ORG", "الزمالك": "ORG", "جوزيه غوميز": "PER"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "جوزيه غوميز"
