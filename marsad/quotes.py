@@ -122,6 +122,12 @@ _TURN_PUNCT = frozenset("،,؛;")
 _ISSUED_BY = frozenset({"صادر", "صادره", "عن", "من"})
 _CLITIC_ONLY = re.compile("[وفبلك]")
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا"})
+def _quoted_word(tokens: list[Token], i: int) -> bool:
+    """Token i is a word quoted by itself ('وقالت "آفاد" في بيان'): a name, never a verb."""
+    return (0 < i < len(tokens) - 1 and tokens[i - 1].text in _OPENERS and tokens[i + 1].text in _OPENERS
+            and tokens[i - 1].end == tokens[i].start and tokens[i].end == tokens[i + 1].start)
+
+
 def _verbal_noun(tokens: list[Token], i: int, verb: "_Verb", lex: "_Lexicon",
                  named: list[tuple[int, int]]) -> bool:
     """A finite verb form written bare right after a preposition is its verbal noun ("ردا على وصف لغته",
@@ -369,7 +375,8 @@ class _Text:
         for i in positions(tokens, lex.verbs.first_words(read.words)):
             if tokens[i].text[0].isalpha():
                 hit = lex.verbs.match(tokens, i)
-                if hit is not None and hit.last == i and not _verbal_noun(tokens, i, hit.value, lex, named):
+                if (hit is not None and hit.last == i and not _verbal_noun(tokens, i, hit.value, lex, named)
+                        and not _quoted_word(tokens, i)):
                     (self.relays if hit.value.source_after else self.verbs)[i] = hit.value
         self.verb_list = sorted(self.verbs)
         self.sentences = read.sentences
@@ -2067,7 +2074,9 @@ def _role_subject(doc: _Text, lex: _Lexicon, h: int, b: int, verb_tok: int) -> _
     return None, phrase
 
 
-_PLATFORMS = word_set(("منصة", "حساب", "حسابه", "حسابها", "صفحة", "صفحته", "صفحتها", "تطبيق"))
+_PLATFORMS = word_set(("منصة", "منصته", "منصتها", "حساب", "حسابه", "حسابها", "صفحة", "صفحته", "صفحتها",
+                       "تطبيق"))
+_PLATFORM_ADJECTIVES = word_set(("الرسمي", "الرسمية", "الشخصي", "الشخصية", "الخاص", "الخاصة"))
 
 
 def _told(doc: _Text, lex: _Lexicon, start: int) -> bool:
@@ -2082,8 +2091,10 @@ def _told(doc: _Text, lex: _Lexicon, start: int) -> bool:
     j = i - 1
     while j >= 0 and not is_word(doc.tokens[j]) and doc.tokens[j].text in _AROUND_NAME:
         j -= 1                          # 'لوكالة "فرانس برس"': the name's own quotation mark
+    if j > 0 and in_set(doc.tokens[j].text, _PLATFORM_ADJECTIVES):
+        j -= 1                          # "على حسابه الرسمي «...»"
     if j >= 0 and in_set(doc.tokens[j].text, _PLATFORMS):
-        return True                     # "وكتب على منصة إكس أن": the platform carries the words
+        return True                     # "وكتب على منصة إكس أن", "على منصته «تروث سوشال»": the platform
     if j >= 0 and in_set(doc.tokens[j].text, lex.fillers) and normal(doc.tokens[j].text).startswith("ل"):
         return True
     words = 0                           # 'وقال السفير لمحطة التلفزيون الكينية «كي تي إن»': the outlet's name
@@ -2508,7 +2519,11 @@ def _source(doc: _Text, lex: _Lexicon, a: int, b: int, state: _Discourse) -> _Sp
         return None
     if in_set(tokens[j].text, lex.statements):
         return _statement(doc, lex, j, b, state)
+    # 'بحسب مصادر دبلوماسية تحدثت لـ"العربي الجديد"': unnamed sources, whatever is named after them
+    unnamed = in_set(tokens[j].text, lex.anonymous)
     for ref in doc.referents_in(tokens[j].start, tokens[b - 1].end):
+        if unnamed or _told(doc, lex, ref.start):
+            continue                            # the outlet spoken to is never the source
         return ref.mention, ref.text
     phrase = _phrase(doc, lex, j, b)
     if phrase and phrase[0] == "ل" and a > 0 and normal(tokens[a - 1].text) in _TAKES_LAM:

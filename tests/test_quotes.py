@@ -1625,3 +1625,31 @@ def test_verb_after_idh_continues_the_person_the_sentence_opens_with(opening):
     a = article(text, {"لزمالك": "ORG", "الزمالك": "ORG", "جوزيه غوميز": "PER"})
     [q] = find_quotes(a)
     assert speaker(a, q) == "جوزيه غوميز"
+
+
+def test_platform_named_after_its_possessive_is_not_the_writer():
+    text = ("وهاجم الرئيس سامر الخطيب خصومه مجددا.\n\n"
+            "وكتب على منصته «صدى نت» في مارس: «الإعلام الكاذب هو عدو الشعب الحقيقي».")
+    a = article(text, {"سامر الخطيب": "PER", "صدى نت": "ORG"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "سامر الخطيب"
+
+
+def test_unnamed_sources_are_not_the_outlet_they_spoke_to():
+    text = "وبحسب مصادر حكومية تحدثت لـ\"الوطن اليوم\"، فإن الوزير رفض الاقتراح المقدم من المعارضة."
+    a = article(text, {"الوطن اليوم": "ORG"})
+    [q] = find_quotes(a)
+    assert q.text == "الوزير رفض الاقتراح المقدم من المعارضة"
+    assert speaker(a, q) is None
+    assert q.speaker_text.startswith("مصادر")
+
+
+def test_a_word_quoted_by_itself_after_the_verb_is_its_subject_not_a_verb():
+    # آفاد (a Turkish agency) reads like the verb أفاد once hamza is folded
+    text = ("أنقرة (وكالة الشمال)-- ضرب زلزال قوي شرق البلاد فجر اليوم.\n\n"
+            "وقالت \"آفاد\" في بيان إن الزلزال وقع على عمق عشرة كيلومترات تحت سطح الأرض.")
+    a = article(text, {"وكالة الشمال": "ORG"})
+    [q] = find_quotes(a)
+    assert q.verb == "قالت"
+    assert speaker(a, q) is None
+    assert q.speaker_text == "آفاد"
