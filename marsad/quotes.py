@@ -768,6 +768,8 @@ def _direct_quotes(doc: _Text, lex: _Lexicon, marks: _Spans) -> tuple[_Spans, li
         lead = _lead_in(doc, lex, o, candidates)
         if lead is not None and lead[0] == "according" and words <= NAME_QUOTE_WORDS:
             continue                            # "بحسب أرقام “منسقو استجابة سوريا”": a source's name
+        if lead is not None and lead[0] == "verb" and _via_name(doc, lex, lead[1], o, words):
+            continue
         if lead is not None:
             how, j, verb = lead
             out.append(_Found("direct", start, end, doc.tokens[j].start, how, j, verb, (j + 1, o),
@@ -784,6 +786,16 @@ def _direct_quotes(doc: _Text, lex: _Lexicon, marks: _Spans) -> tuple[_Spans, li
             how = "continuation" if not text[line_start:open_pos].strip() else "none"
             out.append(_Found("direct", start, end, open_pos, how, outer=(open_pos, close_pos)))
     return candidates, out
+
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
+def _via_name(doc: _Text, lex: _Lexicon, j: int, o: int, words: int) -> bool:
+    """A short quoted span right after an ambiguous verb form written bare, no colon between ('وشاركت قطر
+    عبر "مؤسسة الدوحة للأفلام"'): the preposition (عبر = via, بين = between) and a name, not speech."""
+    return (doc.verbs[j].ambiguous and words <= NAME_QUOTE_WORDS and normal(doc.tokens[j].text)[:1] not in "وف"
+            and all(not is_word(doc.tokens[k]) and doc.tokens[k].text != ":" for k in range(j + 1, o)))
 
 
 _TOLD = re.compile(r"(?:^|[^\w\u0640])لـ?$")     # the preposition ل alone (or with a tatweel) before a mark
@@ -956,6 +968,8 @@ def _colon_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _Span
         start, end = _strip(text, start, end, _CLAUSE_TRIM)
         if start >= end or _words_between(doc, start, end) < MIN_COLON_WORDS:
             continue
+        if not _ARABIC_LETTER.search(text, start, end):
+            continue                                # "... في ملاطية Credit: OZAN KOSE/AFP via Getty Images"
         out.append(_Found("direct", start, end, tok.start, "verb", i, verb, (i + 1, colon)))
     return out
 

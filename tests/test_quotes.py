@@ -1653,3 +1653,14 @@ def test_a_word_quoted_by_itself_after_the_verb_is_its_subject_not_a_verb():
     assert q.verb == "قالت"
     assert speaker(a, q) is None
     assert q.speaker_text == "آفاد"
+
+
+def test_quoted_name_after_via_is_not_a_quote():
+    text = "صور الفيلم في الجنوب، وشاركت في إنتاجه تونس وقطر عبر \"صندوق الجنوب للسينما\" العام الماضي."
+    assert [q.text for q in find_quotes(article(text)) if q.kind == "direct"] == []
+
+
+def test_photo_credit_after_a_colon_is_not_a_quote():
+    text = ("فرق الإنقاذ تبحث بين أنقاض مبنى منهار في المدينة Credit: JOHN SMITH/AFP via Getty Images\n\n"
+            "وقال المحافظ إن عمليات البحث ستستمر طوال الليل في الأحياء المتضررة.")
+    assert [q.kind for q in find_quotes(article(text))] == ["reported"]
