@@ -886,7 +886,7 @@ def _lead_in(doc: _Text, lex: _Lexicon, o: int, candidates: _Spans) -> tuple[str
         if words > limit:
             break
         verb = doc.verbs.get(j)
-        if verb is not None and not verb.ambiguous:
+        if verb is not None and (not verb.ambiguous or _verb_before_colon(doc, lex, j)):
             return "verb", j, verb              # "وأكد رئيس الجمهورية، بحسب البيان، «": the verb's subject wins
         if verb is not None and words <= AMBIGUOUS_WORDS and ambiguous is None:
             ambiguous = j                       # "عبر" may be the verb, or "via": "وكتب X عبر حسابه:"
@@ -896,6 +896,12 @@ def _lead_in(doc: _Text, lex: _Lexicon, o: int, candidates: _Spans) -> tuple[str
     if ambiguous is not None:
         return "verb", ambiguous, doc.verbs[ambiguous]
     return ("according", according, None) if according is not None else None
+
+
+def _verb_before_colon(doc: _Text, lex: _Lexicon, j: int) -> bool:
+    """An ambiguous form written with و/ف right before a colon ("وتابعت: «") is the verb."""
+    return (normal(doc.tokens[j].text) not in lex.verb_forms and j + 1 < len(doc.tokens)
+            and doc.tokens[j + 1].text == ":")
 
 
 def _trailer(doc: _Text, lex: _Lexicon, c: int, candidates: _Spans) -> tuple[str, int, _Verb | None, int] | None:
@@ -1371,6 +1377,9 @@ def _opens_attribution(doc: _Text, lex: _Lexicon, i: int, verb: _Verb) -> bool:
     tok = doc.tokens[i]
     if verb.ambiguous:                          # "... ، وعبر عن شكره": بين/عبر/تابع as a verb only so
         nxt = i + 1
+        if (normal(tok.text) not in lex.verb_forms and nxt + 1 < len(doc.tokens) and doc.tokens[nxt].text == ":"
+                and doc.tokens[nxt + 1].text in _OPENERS):
+            return True                         # "... على موسكو، وتابعت: «لا يمكن ...»": a new quote
         return (normal(tok.text) not in lex.verb_forms and nxt < len(doc.tokens) and is_word(doc.tokens[nxt])
                 and (canonical(doc.tokens[nxt].text) in verb.prepositions
                      or normal(doc.tokens[nxt].text) in lex.connectors))

@@ -1664,3 +1664,14 @@ def test_photo_credit_after_a_colon_is_not_a_quote():
     text = ("فرق الإنقاذ تبحث بين أنقاض مبنى منهار في المدينة Credit: JOHN SMITH/AFP via Getty Images\n\n"
             "وقال المحافظ إن عمليات البحث ستستمر طوال الليل في الأحياء المتضررة.")
     assert [q.kind for q in find_quotes(article(text))] == ["reported"]
+
+
+def test_new_verb_with_colon_and_mark_ends_the_reported_clause():
+    text = ("وقالت الوزيرة هيلين مارتن للصحفيين إن الحكومة تعمل على خطة جديدة للإسكان، "
+            "وتابعت: «لن نترك أي أسرة دون سكن لائق».")
+    a = article(text, {"هيلين مارتن": "PER"})
+    quotes = find_quotes(a)
+    assert [(q.kind, q.text, q.verb, speaker(a, q)) for q in quotes] == [
+        ("reported", "الحكومة تعمل على خطة جديدة للإسكان", "قالت", "هيلين مارتن"),
+        ("direct", "لن نترك أي أسرة دون سكن لائق", "تابعت", "هيلين مارتن"),
+    ]
