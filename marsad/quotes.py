@@ -89,6 +89,7 @@ FOCUS_SENTENCES = 2            # "he" refers to someone named at most this many 
 SUBJECT_START_WORDS = 6        # a sentence names its agent in its first words; a name deeper in is an object
 EXPLAINED_SUBJECT_WORDS = 8    # "في المقابل، أبدى المدير الفني للأهلي، الإسباني X، تحفظه ...، إذ قال": an opener and a role
 TOPIC_WORDS = 8                # "أما القارئ \"النسيم\" فعلق قائلاً": أما at most this many tokens before
+TOPIC_PHRASE_TOKENS = 16       # "أما مسؤولة السياسة الخارجية في الاتحاد الأوروبي كايا كالاس، فقالت": a verb with ف
 ROLE_BEFORE_WORDS = 12         # "المتحدث الرسمي لهيئة الهلال الأحمر السعودي بمنطقة المدينة المنورة خالد السهلي"
 ROLE_AFTER_WORDS = 4           # "كريس فيليرز المتحدث باسم بوينغ"
 KANA_WORDS = 16                # "وكان فاجيت اليكبيروف رئيس شركة \"لوكويل\" العملاقة للنفط قد أعلن"
@@ -1457,7 +1458,8 @@ def _clause_start(doc: _Text, lex: _Lexicon, i: int, verb: _Verb, candidates: _S
             if n < len(tokens) and is_word(tokens[n]) and normal(tokens[n].text) in lex.connectors:
                 return n + 1
             return n
-        if k in doc.verbs and not (doc.verbs[k].ambiguous and _after_statement_noun(doc, lex, k)):
+        if k in doc.verbs and not (doc.verbs[k].ambiguous and _after_statement_noun(doc, lex, k)) and not (
+                doc.verbs[k].ambiguous and doc.verbs[k].direct_only):   # "صورة ... معلقة على الباب، إنها"
             return None
         prev_words.append(t.text)
         last_after_comma = after_comma
@@ -1850,6 +1852,9 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
         if person is not None:
             return person, phrase
         return None, phrase
+    topic = _topic_subject(doc, lex, verb_tok, sentence[0], state)
+    if topic is not None:
+        return topic
     ref = _referent_before(doc, verb_tok, sentence[0])
     if ref is not None:
         return ref.mention, ref.text
@@ -2717,13 +2722,40 @@ def _host_after_qad(doc: _Text, verb_tok: int, sentence_start: int) -> int | Non
     return None
 
 
-def _topic_after(doc: _Text, verb_tok: int, sentence_start: int, state: _Discourse) -> int | None:
+_TOPIC_PREPOSITIONS = frozenset(canonical(w) for w in ("عن", "في", "فيما", "بالنسبة", "على", "إلى", "الى", "من",
+                                                        "حول", "بخصوص", "بشأن"))
+
+
+def _topic_subject(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int,
+                   state: _Discourse) -> _Speaker | None:
+    """The subject of a verb with ف after an أما phrase and no subject of its own ("أما X فقال إن"; "أما
+    مسؤولة السياسة الخارجية في الاتحاد X، فقالت"): the person the phrase ends on (not a body inside its
+    role), else the one name in it, else its words, linked to a person the article named by that surname
+    when there is one (the tagger may miss the name there)."""
+    if not normal(doc.tokens[verb_tok].text).startswith("ف"):
+        return None
+    topic = _topic_after(doc, verb_tok, sentence_start, state, limit=TOPIC_PHRASE_TOKENS)
+    if topic is None or canonical(doc.tokens[topic + 1].text) in _TOPIC_PREPOSITIONS:
+        return None                             # "أما عن أول تعاون لها مع X فقالت": what is talked about
+    ref = _referent_before(doc, verb_tok, doc.tokens[topic].start, any_position=True)
+    if ref is not None and ref.mention is not None and doc.article.mentions[ref.mention].type == "PER":
+        return ref.mention, ref.text
+    refs = [r for r in doc.referents_in(doc.tokens[topic + 1].start, doc.tokens[verb_tok - 1].end) if not r.object]
+    if len(refs) == 1 and refs[0].start == doc.tokens[topic + 1].start:
+        return refs[0].mention, refs[0].text
+    if refs:
+        return None
+    return _surname_mention(doc, topic + 1, verb_tok, verb_tok), _phrase(doc, lex, topic + 1, verb_tok)
+
+
+def _topic_after(doc: _Text, verb_tok: int, sentence_start: int, state: _Discourse,
+                 limit: int = TOPIC_WORDS) -> int | None:
     """Token index of an أما/وأما after the last quotation (or in this sentence) and before the verb."""
     since = sentence_start
     if state.last_quote is not None:
         since = max(since, state.last_quote[0])
     j = verb_tok - 1
-    while j >= 0 and doc.tokens[j].start >= since and verb_tok - j <= TOPIC_WORDS:
+    while j >= 0 and doc.tokens[j].start >= since and verb_tok - j <= limit:
         if normal(doc.tokens[j].text) in ("اما", "واما"):
             return j if j + 1 < verb_tok else None
         j -= 1

@@ -1675,3 +1675,38 @@ def test_new_verb_with_colon_and_mark_ends_the_reported_clause():
         ("reported", "الحكومة تعمل على خطة جديدة للإسكان", "قالت", "هيلين مارتن"),
         ("direct", "لن نترك أي أسرة دون سكن لائق", "تابعت", "هيلين مارتن"),
     ]
+
+
+def test_amma_topic_is_the_subject_of_the_verb_with_fa():
+    text = ("وشارك في القمة المستشار الألماني هانس فيبر ورئيس الوزراء البولندي.\n\n"
+            "وقالت رئيسة المفوضية إن الدعم سيستمر.\n\n"
+            "أما فيبر فقال إن «أوروبا يجب أن تعتمد على نفسها في الدفاع».")
+    a = article(text, {"هانس فيبر": "PER"})
+    q = find_quotes(a)[-1]
+    assert q.text == "أوروبا يجب أن تعتمد على نفسها في الدفاع"
+    assert speaker(a, q) == "هانس فيبر"
+    assert q.speaker_text == "فيبر"
+
+
+def test_amma_about_something_is_no_subject():
+    text = ("وتحدثت الممثلة ليلى سمعان عن أعمالها الجديدة.\n\n"
+            "أما عن أول تعاون لها مع الممثلة رنا حداد فقالت: «هي فنانة موهوبة وأحب العمل معها كثيرا».")
+    a = article(text, {"ليلى سمعان": "PER", "رنا حداد": "PER"})
+    q = find_quotes(a)[-1]
+    assert speaker(a, q) != "رنا حداد"
+
+
+def test_commenting_participle_introduces_the_subjects_quote():
+    text = ("وكان اللاعب سامي حداد قد نشر عبر حسابه صورة له بقميص الفريق، معلقًا: \"شكرًا لكل جمهور النادي\".")
+    a = article(text, {"سامي حداد": "PER"})
+    [q] = find_quotes(a)
+    assert q.text == "شكرًا لكل جمهور النادي"
+    assert speaker(a, q) == "سامي حداد"
+
+
+def test_hanging_participle_does_not_cut_the_clause():
+    text = ("وتقول السيدة فاطمة، وهي تقف في واجهة المحل، حيث تبدو صورة ابنها معلقة على الباب، "
+            "إنها لا تستطيع أن تنسى ذلك اليوم أبدا.")
+    a = article(text, {"فاطمة": "PER"})
+    [q] = find_quotes(a)
+    assert q.text.startswith("إنها لا تستطيع") or q.text.startswith("لا تستطيع")
