@@ -2441,6 +2441,15 @@ def _phrase(doc: _Text, lex: _Lexicon, h: int, b: int, limit: int = SUBJECT_PHRA
         end = j
         words += 1
         j += 1
+    if words == limit and in_set(tokens[h].text, lex.role_heads) and _name_started(tokens, h, end):
+        # "مدرب الوحدات رأفت علي": a name after the role's definite genitive runs on past the limit
+        while j < b and j <= end + 2 and is_word(tokens[j]) and not normal(tokens[j].text).startswith("ال") and (
+                _ali_before_preposition(doc, j) or not (
+                    in_set(tokens[j].text, lex.fillers) or normal(tokens[j].text) in lex.connectors
+                    or normal(tokens[j].text) in lex.verb_forms or _lam_or_ba(tokens[j].text)
+                    or normal(tokens[j].text) in _GOVERNING)):
+            end = j
+            j += 1
     last = normal(tokens[end].text)
     if words == limit and end > h and last[:1] == "ل" and last[:2] != "لل" and last[:3] not in _LAM_WORDS:
         # "المكتب الإعلامي لرئيس الوزراء", "المديرة العامة لمنظمة الأمم المتحدة": the ل-noun's genitive too
@@ -2449,6 +2458,24 @@ def _phrase(doc: _Text, lex: _Lexicon, h: int, b: int, limit: int = SUBJECT_PHRA
             end = j
             j += 1
     return doc.text[tokens[h].start:tokens[end].end]
+
+
+def _name_started(tokens: list[Token], h: int, end: int) -> bool:
+    """The phrase [h, end] ends on a word without the article after one with it ("مدرب الوحدات رأفت")."""
+    return (end > h + 1 and not normal(tokens[end].text).startswith("ال")
+            and normal(tokens[end - 1].text).startswith("ال") and not _lam_or_ba(tokens[end].text))
+
+
+def _lam_or_ba(word: str) -> bool:
+    w = normal(word)
+    return len(w) > 3 and w[0] in "لب" and w[1:3] == "ال" or w.startswith("لل")
+
+
+def _ali_before_preposition(doc: _Text, j: int) -> bool:
+    """"علي" (with ya) right before a preposition is the name: "رأفت علي عن سعادته" (never "على عن")."""
+    tokens = doc.tokens
+    return (tokens[j].text.endswith("علي") and j + 1 < len(tokens) and is_word(tokens[j + 1])
+            and normal(tokens[j + 1].text) in _GOVERNING)
 
 
 _LAM_WORDS = frozenset({"لان", "لكن", "لكي", "لذل", "لعل", "لما", "لقد", "لهذ", "لتل"})   # ل opening no noun
@@ -2769,9 +2796,17 @@ def _sentence_subject(doc: _Text, start: int, end: int, quoted: _Spans) -> Refer
         if _words_between(doc, start, ref.start) > SUBJECT_START_WORDS:
             return None                         # "ناشد والد الطفل ... وزيرَ الصحة فلان": the minister is no agent
         if not ref.object and quoted.containing(ref.start) is None and not (
-                _after_lam_word(doc, ref.start) and doc.article.mentions[ref.mention].type != "PER"):
+                (_after_lam_word(doc, ref.start) or _after_role_head(doc, ref.start))
+                and doc.article.mentions[ref.mention].type != "PER"):
             return ref
     return None
+
+
+def _after_role_head(doc: _Text, pos: int) -> bool:
+    """The word before `pos` heads a role ("مدرب [الوحدات]", "رئيس [النادي]"): the body named there is part
+    of a person's role phrase, never its subject."""
+    k = doc.token_index(pos) - 1
+    return k >= 0 and is_word(doc.tokens[k]) and in_set(doc.tokens[k].text, _lexicon().role_heads)
 
 
 def _after_lam_word(doc: _Text, pos: int) -> bool:

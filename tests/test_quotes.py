@@ -1710,3 +1710,19 @@ def test_hanging_participle_does_not_cut_the_clause():
     a = article(text, {"فاطمة": "PER"})
     [q] = find_quotes(a)
     assert q.text.startswith("إنها لا تستطيع") or q.text.startswith("لا تستطيع")
+
+
+def test_role_phrase_keeps_the_untagged_name_after_the_body():
+    text = ("وحقق الفريق فوزا مهما على منافسه.\n\n"
+            "وعبّر مدرب الرمثا نزار علي عن سعادته بالفوز، مؤكدا أن اللاعبين قدموا مباراة كبيرة.")
+    a = article(text, {"الرمثا": "ORG"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) is None
+    assert q.speaker_text == "مدرب الرمثا نزار علي"
+
+
+def test_body_inside_a_role_phrase_is_not_the_participles_speaker():
+    text = "وعبّر مدرب الرمثا نزار حمدان عن سعادته بالفوز، مؤكدا أن اللاعبين قدموا مباراة كبيرة."
+    a = article(text, {"الرمثا": "ORG", "نزار حمدان": "PER"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "نزار حمدان"
