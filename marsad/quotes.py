@@ -1955,6 +1955,15 @@ OPENING_CLAUSE_WORDS = 14  # "كما نعاه اتحاد الكتاب اللبن
 _OPENING_SKIP = frozenset(normal(w) for w in ("كما", "وكما", "ثم", "قد", "وقد", "فقد", "بدوره", "بدورها"))
 
 
+_ON_PART = frozenset(normal(w) for w in ("جانبه", "جانبها", "جهته", "جهتها", "ناحيته", "ناحيتها"))
+
+
+def _on_its_part(tokens: list[Token], k: int) -> bool:
+    """"من جانبها،" / "ومن جهته،": an opener that points at the subject to come, not a subject."""
+    return (normal(tokens[k].text) in ("من", "ومن") and k + 1 < len(tokens)
+            and normal(tokens[k + 1].text) in _ON_PART)
+
+
 def _opening_subject(doc: _Text, lex: _Lexicon, verb_tok: int, sentence: tuple[int, int],
                      state: _Discourse) -> _Speaker | None:
     """The subject written right after the verb that opens a participle's sentence ("وعبّر مدرب الفريق سامر
@@ -1964,8 +1973,9 @@ def _opening_subject(doc: _Text, lex: _Lexicon, verb_tok: int, sentence: tuple[i
     date, a noun) or the word after its first word heads no such phrase."""
     tokens = doc.tokens
     k = doc.token_index(sentence[0])
-    while k < verb_tok and (not is_word(tokens[k]) or normal(tokens[k].text) in _OPENING_SKIP):
-        k += 1
+    while k < verb_tok and (not is_word(tokens[k]) or normal(tokens[k].text) in _OPENING_SKIP
+                            or _on_its_part(tokens, k)):
+        k += 2 if _on_its_part(tokens, k) else 1
     v, h = k, k + 1
     if h >= verb_tok or not is_word(tokens[h]) or doc.line_break(v, h):
         return None

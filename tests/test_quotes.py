@@ -1726,3 +1726,13 @@ def test_body_inside_a_role_phrase_is_not_the_participles_speaker():
     a = article(text, {"الرمثا": "ORG", "نزار حمدان": "PER"})
     [q] = find_quotes(a)
     assert speaker(a, q) == "نزار حمدان"
+
+
+def test_participle_after_min_janibiha_goes_to_the_sentences_own_subject():
+    text = ("وقالت اللاعبة منى سالم إن الفريق جاهز للمباراة.\n\n"
+            "من جانبها، أكدت إدارة النادي دعمها الكامل للجهاز الفني، قائلة إن الثقة كاملة في المدرب.")
+    a = article(text, {"منى سالم": "PER"})
+    q = find_quotes(a)[-1]
+    assert q.verb == "قائلة"
+    assert speaker(a, q) is None
+    assert q.speaker_text == "إدارة النادي"
