@@ -2799,9 +2799,18 @@ def _topic_after(doc: _Text, verb_tok: int, sentence_start: int, state: _Discour
     return None
 
 
+_CREDIT = re.compile(r"\s*\)\s*[-–—:]")
+
+
+def _dateline_credit(doc: _Text, ref: Referent) -> bool:
+    """The outlet credited in a dateline's parentheses ("دبي، الإمارات (CNN)-- قتل", "بيروت (رويترز) -"):
+    the agency that carried the story, never an agent of it."""
+    return doc.text[:ref.start].rstrip().endswith("(") and _CREDIT.match(doc.text, ref.end) is not None
+
+
 def _sentence_subject(doc: _Text, start: int, end: int, quoted: _Spans) -> Referent | None:
     for ref in doc.referents_in(start, end):
-        if ref.end <= doc.byline_end:
+        if ref.end <= doc.byline_end or _dateline_credit(doc, ref):
             continue
         if _words_between(doc, start, ref.start) > SUBJECT_START_WORDS:
             return None                         # "ناشد والد الطفل ... وزيرَ الصحة فلان": the minister is no agent

@@ -1736,3 +1736,11 @@ def test_participle_after_min_janibiha_goes_to_the_sentences_own_subject():
     assert q.verb == "قائلة"
     assert speaker(a, q) is None
     assert q.speaker_text == "إدارة النادي"
+
+
+def test_dateline_outlet_is_never_the_subject_a_pronoun_points_at():
+    text = ("عمّان، الأردن (أخبار الشرق)-- قتل خمسة أشخاص على الأقل في انهيار مبنى سكني فجر اليوم.\n\n"
+            "وأضافت في بيان أن فرق الإنقاذ ما زالت تبحث عن ناجين تحت الأنقاض.")
+    a = article(text, {"أخبار الشرق": "ORG", "عمّان": "LOC", "الأردن": "LOC"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) is None
