@@ -1855,6 +1855,9 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     topic = _topic_subject(doc, lex, verb_tok, sentence[0], state)
     if topic is not None:
         return topic
+    anaphor = _anaphor_subject(doc, lex, verb_tok, sentence[0], state)
+    if anaphor is not None:
+        return anaphor
     ref = _referent_before(doc, verb_tok, sentence[0])
     if ref is not None:
         return ref.mention, ref.text
@@ -2701,7 +2704,8 @@ def _agreement(word: str, lex: _Lexicon) -> str:
         form = form[1:]
     if form.endswith(("وا", "ون", "ين")):
         return "p"
-    if form.endswith("ها") and not form.startswith("م"):     # تأكيدها: her words; منوّهًا is a participle
+    if form.endswith("ها") and not form.startswith("م") and form not in _MASCULINE_FORMS:   # تأكيدها: her
+        # words; منوّهًا is a participle; قالها: he said it
         return "f"
     if form.startswith("ي") or form in _MASCULINE_FORMS:
         return "m"
@@ -2711,7 +2715,7 @@ def _agreement(word: str, lex: _Lexicon) -> str:
 
 
 # masculine forms that end like feminine ones: a root ending in ت or ه (لفت، نوّه), his words (قوله)
-_MASCULINE_FORMS = frozenset(normal(w) for w in ("لفت", "نوه", "نبه", "وجه", "قوله", "تأكيده", "تصريحه"))
+_MASCULINE_FORMS = frozenset(normal(w) for w in ("لفت", "نوه", "نبه", "وجه", "قوله", "تأكيده", "تصريحه", "قالها"))
 
 
 def _speaker_agreement(word: str, lex: _Lexicon) -> str | None:
@@ -2761,6 +2765,37 @@ def _host_after_qad(doc: _Text, verb_tok: int, sentence_start: int) -> int | Non
 
 _TOPIC_PREPOSITIONS = frozenset(canonical(w) for w in ("عن", "في", "فيما", "بالنسبة", "على", "إلى", "الى", "من",
                                                         "حول", "بخصوص", "بشأن"))
+
+
+_ANAPHORS = {"الرجل": "m", "المراه": "f"}     # normalised: "فالرجل قالها", "والمرأة قالت"
+
+
+def _anaphor_subject(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int,
+                     state: _Discourse) -> _Speaker | None:
+    """"فالرجل قالها صراحة ...: «...»": an anaphor opening the sentence right before its verb is the one person
+    the sentence before named, or the person in focus when that sentence named none, and the verb agrees;
+    else nobody, with the word kept. None when the sentence does not open so."""
+    tokens = doc.tokens
+    j = verb_tok - 1
+    k = doc.token_index(sentence_start)
+    while k < j and not is_word(tokens[k]):
+        k += 1
+    if j < 0 or k != j or not is_word(tokens[j]):
+        return None
+    word = normal(tokens[j].text)
+    word = word[1:] if word[:1] in ("و", "ف") and word[1:] in _ANAPHORS else word
+    if word not in _ANAPHORS or _agreement(tokens[verb_tok].text, lex) != _ANAPHORS[word]:
+        return None
+    kept = (None, tokens[j].text.lstrip("وف") if normal(tokens[j].text) not in _ANAPHORS else tokens[j].text)
+    people = doc.article.mentions
+    before = doc.sentence(sentence_start - 1) if sentence_start > 0 else (0, 0)
+    named = [m for m in doc.mentions if people[m].type == "PER" and before[0] <= people[m].start < before[1]]
+    if len({people[m].text for m in named}) == 1:
+        return named[0], people[named[0]].text
+    focus = state.focus
+    if not named and focus is not None and focus[0] is not None and people[focus[0]].type == "PER":
+        return focus
+    return kept
 
 
 def _topic_subject(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int,

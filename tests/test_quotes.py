@@ -1744,3 +1744,29 @@ def test_dateline_outlet_is_never_the_subject_a_pronoun_points_at():
     a = article(text, {"أخبار الشرق": "ORG", "عمّان": "LOC", "الأردن": "LOC"})
     [q] = find_quotes(a)
     assert speaker(a, q) is None
+
+
+def test_anaphor_opening_the_sentence_is_the_one_person_named_before():
+    text = ("لم يكن قرار المنظمة مفاجئا لمن تابع تصريحات وزير المالية كريم داود خلال الأشهر الماضية. "
+            "فالرجل قالها صراحة في مؤتمر صحافي العام الماضي: «لن نقبل بخفض الإنفاق على التعليم».")
+    a = article(text, {"كريم داود": "PER"})
+    [q] = find_quotes(a)
+    assert q.verb == "قالها"
+    assert speaker(a, q) == "كريم داود"
+
+
+def test_anaphor_with_two_people_before_names_nobody():
+    text = ("اجتمع كريم داود مع سامي يوسف أمس في العاصمة. "
+            "فالرجل قالها صراحة في مؤتمر صحافي العام الماضي: «لن نقبل بخفض الإنفاق على التعليم».")
+    a = article(text, {"كريم داود": "PER", "سامي يوسف": "PER"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) is None
+    assert q.speaker_text == "الرجل"
+
+
+def test_anaphor_after_a_role_and_a_counterpart_names_nobody():
+    text = ("التقى وزير المالية كريم داود نظيره سامي يوسف أمس. "
+            "فالرجل قالها صراحة في مؤتمر صحافي العام الماضي: «لن نقبل بخفض الإنفاق على التعليم».")
+    a = article(text, {"كريم داود": "PER", "سامي يوسف": "PER"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) is None
