@@ -2456,7 +2456,8 @@ def _phrase(doc: _Text, lex: _Lexicon, h: int, b: int, limit: int = SUBJECT_PHRA
         j += 1
     if words == limit and in_set(tokens[h].text, lex.role_heads) and _name_started(tokens, h, end):
         # "مدرب الوحدات رأفت علي": a name after the role's definite genitive runs on past the limit
-        while j < b and j <= end + 2 and is_word(tokens[j]) and not normal(tokens[j].text).startswith("ال") and (
+        while j < b and j <= end + 2 and is_word(tokens[j]) and (
+                not normal(tokens[j].text).startswith("ال") or normal(tokens[j - 1].text) == "عبد") and (
                 _ali_before_preposition(doc, j) or not (
                     in_set(tokens[j].text, lex.fillers) or normal(tokens[j].text) in lex.connectors
                     or normal(tokens[j].text) in lex.verb_forms or _lam_or_ba(tokens[j].text)

@@ -1770,3 +1770,9 @@ def test_anaphor_after_a_role_and_a_counterpart_names_nobody():
     a = article(text, {"كريم داود": "PER", "سامي يوسف": "PER"})
     [q] = find_quotes(a)
     assert speaker(a, q) is None
+
+
+def test_role_phrase_keeps_a_compound_given_name():
+    text = "وقال محافظ البنك حسن عبد الله إن القرار يهدف إلى احتواء التضخم المرتفع."
+    [q] = find_quotes(article(text))
+    assert q.speaker_text == "محافظ البنك حسن عبد الله"
