@@ -25,7 +25,11 @@ MIN_ATTRIBUTED_WORDS words and an attribution: a reporting verb or "بحسب/و�
 mark (at most LEAD_WORDS words back, same sentence), or one right after its closing mark
 («...»، قال “الكاظمي”). Without attribution it needs MIN_UNATTRIBUTED_WORDS words: eight quoted words are
 speech far more often than a name or a slogan. A quoted span that is exactly a mention, or a short one
-followed by a colon (وتابع “الكاظمي”: «...»), is a name. Quote marks pair within a paragraph; a « » quote
+followed by a colon (وتابع “الكاظمي”: «...»), is a name, and so is one after a title word (تحت عنوان «...»,
+حملة "...") unless that word is definite and closes a speech verb's lead-in with a colon ("وقال X في كلمة
+خلال المؤتمر: «...»"), or one after a bare ambiguous verb form without a colon (عبر "مؤسسة ..." = via). A
+word quoted by itself ('وقالت "آفاد"') is never a verb; a colon quote with no Arabic letter (a photo credit)
+is none. Quote marks pair within a paragraph; a « » quote
 may run over several paragraphs when its closing mark comes before the next opening one, and a paragraph that
 reopens the same mark continues the quote (the English convention some outlets follow).
 
@@ -39,7 +43,12 @@ subject is a person, never the body or place named inside it ("مؤذن مسجد
 وأشار إلى أن) or a participle (مُردفاً، مؤكداً) -> the person the discourse is about: the last speaker, or the
 first agent named in the latest sentence (a "وقال" joined to an earlier verb shares its role subject: "ندد
 الرئيس التركي ... وقال"), never an anonymous source the verb cannot agree with ("وأكدت المصادر ... وأضاف"
-goes on with the person named before); "وكان X ... قد تحدث قائلا" -> X; "بكلمة من X ... قال فيها" -> X.
+goes on with the person named before); "وكان X ... قد تحدث قائلا" -> X; "بكلمة من X ... قال فيها" -> X;
+"، إذ/حيث قال" -> the person the sentence opens with, past a body inside the role phrase ("المدير الفني
+للأهلي، الإسباني X"); "أما X فقال" -> X (not "أما عن ..."); "فالرجل قالها" -> the one person the sentence
+before names; "من جانبها، أكدت إدارة النادي ...، قائلة" -> إدارة النادي. A platform ("على منصته «...»"), an
+outlet told ("تحدثت لـ\"X\"") and the outlet credited in a dateline ("(CNN)--") are never speakers;
+"بحسب مصادر ..." is the unnamed sources.
 An anonymous or unknown subject ("وقالت مصادر", "وقالت المسؤولة الأوروبية"), a relative ("عائلة الفنان X",
 not X) or a spokesman without the article ("متحدثة باسم دار X", not X) gives speaker None with its words kept
 in speaker_text: a missing speaker is better than a wrong one.
