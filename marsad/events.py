@@ -35,7 +35,8 @@ An event names someone (a PER/ORG mention or a role phrase that resolves to one)
 is dated to a day (the tagger misses names; "ضحايا الزلزال الذي ضرب ... فجر أمس الخميس"): feature writing
 ("من يزور موناكو يتمتع ...", "التوقيع بالأحرف الأولى لا يعني ...") uses the same verbs without reporting
 anything that happened, and without a day. A sentence opening on "جاء ذلك" is of the day of the sentence
-before; a trigger noun after بعد/قبل ("بعد يوم من مكالمة") or a verb after بعد أن only measures the
+before, and so is one opening on "كما" and a verb of the type of an event that sentence dated ("كما قضت
+المحكمة ..."); a trigger noun after بعد/قبل ("بعد يوم من مكالمة") or a verb after بعد أن only measures the
 sentence's happening and is not its main trigger; an undated noun retelling the event the sentence before
 dated ("وجرى التوقيع") is no second event. An outlet or a platform the words were posted on takes no part. Its place is a LOC governed by في/إلى/a place word near its
 trigger, the place a visit trigger names as its object ("سيزور اليابان"), or a dateline opening the sentence;
@@ -244,7 +245,7 @@ def find_events(article: Article) -> list[Event]:
             groups = [(None, dates)]
         else:
             groups = _dated_groups(lex, tokens, starts, plain, a, b, here, hits, main, cut, side)
-            if not groups and before is not None and _refers_back(tokens, a, b):
+            if not groups and before is not None and (_refers_back(tokens, a, b) or _also(tokens, a, main, previous)):
                 carried = before                # "قال فيدان، الأحد، ..." then "جاء ذلك في مؤتمر صحفي ...": that day
                 groups = [(main, [carried])]
             if not groups:
@@ -360,6 +361,17 @@ def _refers_back(tokens, a: int, b: int) -> bool:
     words = [tok for tok in tokens[a:min(b, a + 3)] if is_word(tok)]
     return len(words) >= 2 and normal(words[0].text) in ("جاء", "وجاء", "جاءت", "وجاءت") \
         and normal(words[1].text) in _THAT
+
+
+_ALSO = frozenset(normal(w) for w in ("كما", "وكما"))
+
+
+def _also(tokens, a: int, main: Hit[_Trigger], previous: set[str]) -> bool:
+    """The sentence opens on "كما" and its main verb, of the type of an event the sentence before dated
+    ("قضت المحكمة، اليوم السبت، بالسجن ..." then "كما قضت المحكمة بالسجن 5 سنوات لزوجته"): more of that
+    event, of its day."""
+    return (main.value.verb and main.value.type in previous and main.first == a + 1
+            and normal(tokens[a].text) in _ALSO)
 
 
 def _lead_verb(tokens, main: Hit[_Trigger]) -> bool:

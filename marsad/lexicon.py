@@ -152,7 +152,8 @@ class Hit(Generic[V]):
 
 
 class PhraseTable(Generic[V]):
-    """Phrases (one or more words, "..." for a short gap) mapped to values, matched token by token.
+    """Phrases (one or more words, "..." for a short gap, "... ..." for one twice as long) mapped to values,
+    matched token by token.
 
     Lookup is by the first word's canonical form, so matching a whole text costs one dictionary probe per
     word variant. Punctuation tokens between the words of a phrase are not allowed except inside a gap.
@@ -235,8 +236,12 @@ def _match_rest(tokens: list[Token], i: int, end: int, words: tuple[str, ...]) -
     w = 1
     while w < len(words):
         if words[w] == GAP:
+            gaps = 1
+            while words[w + gaps] == GAP:         # "قضت ... ... بالسجن": the court's name, seat and bench between
+                gaps += 1
+            w += gaps - 1
             target = words[w + 1]
-            for k in range(j + 1, min(end, j + 1 + GAP_WORDS * 2)):
+            for k in range(j + 1, min(end, j + 1 + GAP_WORDS * 2 * gaps)):
                 if is_word(tokens[k]) and target in word_variants(tokens[k].text):
                     j = k
                     break

@@ -942,3 +942,17 @@ def test_a_date_a_period_runs_from_does_not_date_the_statement_that_sets_it():
     text = CALM_LEAD + "وتبدأ الوزارة صرف الرواتب بدءا من يوم الأحد في جميع المحافظات."
     a = article(text, dates={"يوم الأحد": "2025-03-09"})
     assert [(e.type, e.date) for e in find_events(a)] == [("milestone", "2025-03-09")]
+
+
+def test_a_court_verdict_far_from_its_verb_is_an_event_and_kama_carries_its_day():
+    text = CALM_LEAD + ("قضت محكمة جنايات الجيزة، المنعقدة بمجمع محاكم زينهم، برئاسة المستشار أحمد فؤاد الشاذلي، "
+                        "وعضوية المستشارين كمال يوسف ومحمود رشاد عبد الله، اليوم السبت، بالسجن المشدد 7 سنوات لمتهم "
+                        "بالاتجار في المخدرات. كما قضت المحكمة بالسجن 3 سنوات لشريكه سامي عادل.")
+    a = article(text, {"محكمة جنايات الجيزة": "ORG", "سامي عادل": "PER"}, {"اليوم السبت": "2025-05-31"})
+    events = find_events(a)
+    check(a, events)
+    assert [(e.type, e.date, e.trigger) for e in events] == [("other", "2025-05-31", "قضت"), ("other", "2025-05-31", "قضت")]
+    # كما with a verb of another type is no more of the same event
+    text = CALM_LEAD + "قضت المحكمة، اليوم السبت، بالسجن 7 سنوات لمتهم. كما أعلنت النيابة فتح تحقيق جديد."
+    a = article(text, {"النيابة": "ORG"}, {"اليوم السبت": "2025-05-31"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("other", "2025-05-31"), ("statement", None)]
