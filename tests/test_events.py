@@ -956,3 +956,25 @@ def test_a_court_verdict_far_from_its_verb_is_an_event_and_kama_carries_its_day(
     text = CALM_LEAD + "قضت المحكمة، اليوم السبت، بالسجن 7 سنوات لمتهم. كما أعلنت النيابة فتح تحقيق جديد."
     a = article(text, {"النيابة": "ORG"}, {"اليوم السبت": "2025-05-31"})
     assert [(e.type, e.date) for e in find_events(a)] == [("other", "2025-05-31"), ("statement", None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "قلب فريق النادي الأهلي تأخره أمام ضيفه الزمالك إلى فوز ثمين بهدفين لهدف، مساء اليوم الأحد، على ملعب القاهرة.",
+    "حقق فريق الوداد فوزا كبيرا على الفتح الرياضي، مساء اليوم الأحد، في الدورة العاشرة.",
+    "فاز الهلال على ضيفه النصر، مساء اليوم الأحد، في قمة الجولة الأخيرة.",
+    "تغلب منتخب مصر على نظيره الأردني بهدفين نظيفين، مساء اليوم الأحد، في مباراة ودية.",
+    "وتعادل الهلال مع النصر سلبيا مساء اليوم الأحد.",
+    "هزم الأهلي ضيفه الزمالك مساء اليوم الأحد.",
+])
+def test_a_sports_result_is_an_event(sentence):
+    text = CALM_LEAD + sentence
+    a = article(text, {"الأهلي": "ORG", "الزمالك": "ORG", "الوداد": "ORG", "الهلال": "ORG", "النصر": "ORG",
+                       "منتخب مصر": "ORG"}, {"مساء اليوم الأحد": "2025-05-18"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("other", "2025-05-18")]
+
+
+def test_taghlib_ala_without_a_score_is_no_sports_result():
+    # "تغلب على" is also "dominates": "وهذه هي الصفة التي تغلب على ..."
+    text = CALM_LEAD + "وقال الناقد سمير أمين، أمس الأحد، في مقاله إن الحزن هو الصفة التي تغلب على أفلامه."
+    a = article(text, {"سمير أمين": "PER"}, {"أمس الأحد": "2025-05-18"})
+    assert [e.type for e in find_events(a)] == ["statement"]
