@@ -38,12 +38,15 @@ Values are ISO 8601 prefixes as precise as the text allows ("2021", "2021-07", "
 - A decade gets TimeML's decade value, the first three digits of its years: "السبعينيات" and "سبعينيات
   القرن الماضي" (published in the 2000s) -> "197", "ثمانينيات القرن التاسع عشر" -> "188". It is a string
   prefix of every ISO date in the decade, though not an ISO date itself (`parse_iso` refuses it).
+- A Hijri month with neither day nor year is taken after a part of it or with a relative word ("مطلع شهر
+  محرم المقبل", "منتصف شهر محرم", "رمضان المقبل"), from the Hijri year nearest to publication, with the
+  Gregorian prefix its days (the part's ten days) share.
 - A Hijri day is converted with hijridate; a Hijri month or year alone keeps only the Gregorian prefix shared
   by its first and last day (often just the year), or None. A Hijri day and month without a year ("في 15
   شعبان") take the Hijri year that puts them nearest to publication, as Gregorian ones do, and the value is
   that Gregorian day.
 - A bare weekday (الأربعاء) is the most recent such day on or before publication, but after a future verb in
-  its clause (ستنطلق, سيزور, سوف) the first such day on or after it; with الماضي strictly before, with
+  its clause (ستنطلق, سيزور, سوف) or a forecast word (يتوقع, المنتظر, المرتقب) the first such day on or after it; with الماضي strictly before, with
   المقبل/القادم strictly after.
 - قبل/منذ + a count (قبل ثلاثة أيام, منذ عامين) count back from publication at the unit's precision; بعد +
   a count is not taken (it is as often narrative, "after a year he left"), except بعد غد.
@@ -229,6 +232,12 @@ _HIJRI_DAY_MONTH = re.compile(
     rf"(?:\s+(?P<rel>{_REL}){_E}"
     rf"|\s+من\s+(?:(?P<ythis>هذا\s+العام|هذه\s+السنه)|(?:العام|السنه)\s+(?P<yrel>{_REL})){_E})?"
     rf"(?!\s*[،,]?\s*(?:(?:عام|سنه)\s+)?\d|\s+من\s+كل{_E})", _F)
+# "مطلع شهر محرم المقبل", "منتصف شهر محرم", "رمضان المقبل": a Hijri month with neither day nor year, taken
+# with a part named before it or a relative word after it (`_hijri_month_alone`)
+_HIJRI_ALONE = re.compile(
+    rf"(?P<month>{_HM}){_E}(?:\s+(?P<rel>{_REL}){_E})?(?!\s*[،,]?\s*(?:(?:عام|سنه)\s+)?\d)", _F)
+_HIJRI_ALONE_BEFORE = re.compile(
+    rf"(?<!\w)(?:[وفبل]?(?P<edge>{_alternation(_PERIOD_EDGES)})\s+)?(?P<shahr>(?:ال)?شهر\s+)?\Z", _F)
 _YEAR_STRONG_RE = re.compile(
     rf"(?P<ctx>{_alternation(_YEAR_STRONG)})\s+(?P<year>{_YEAR_WIDE}(?:{_CE})?)"
     rf"(?:\s*(?:و|او|-|الي|حتي)\s*(?P<year2>{_YEAR_WIDE}(?:{_CE})?))?", _F)
@@ -691,6 +700,58 @@ def _resolve_hijri_day_month(month: int, day: int, rel: int | None, ref: _Ref | 
     return _nearest_day(options, rel, ref.day)
 
 
+_EDGE_DAYS = {**{_norm_word(w): (1, 10) for w in ("مطلع", "بداية", "بدايات", "مستهل", "أوائل")},
+              **{_norm_word(w): (11, 20) for w in ("منتصف", "أواسط")},
+              **{_norm_word(w): (21, 30) for w in ("أواخر", "نهاية", "نهايات")}}
+
+
+def _hijri_month_alone(scan: _Scan, pos: int) -> _Cand | None:
+    """A Hijri month with neither day nor year, after a part of it ("مطلع شهر محرم المقبل", "منتصف شهر
+    محرم") or with a relative word ("رمضان المقبل"): the month of the Hijri year nearest to publication (with
+    الماضي/المقبل/الجاري the one before, after, or of publication's Hijri year). The value is the Gregorian
+    prefix shared by the days the part covers (the first, middle or last ten days) or by the whole month."""
+    m = _HIJRI_ALONE.match(scan.norm, pos)
+    b = _HIJRI_ALONE_BEFORE.search(scan.norm, max(0, pos - 24), pos)
+    if not m or scan.ref is None or scan.ref.day is None:
+        return None
+    edge = b.group("edge") if b else None
+    if not (edge or m.group("rel")) or (_squash(m.group("month")) in _AMBIGUOUS_HIJRI and not (b and b.group("shahr"))):
+        return None
+    month = _HIJRI[_squash(m.group("month"))]
+    rel = _REL_WORDS[m.group("rel")] if m.group("rel") else None
+    first_day, last_day = _EDGE_DAYS.get(edge, (1, 30))
+    try:
+        here = Gregorian.fromdate(scan.ref.day).to_hijri().year
+        spans = []
+        for year in (here,) if rel == 0 else (here - 1, here, here + 1):
+            h = Hijri(year, month, 1)
+            spans.append((h.to_gregorian(), Hijri(year, month, h.month_length()).to_gregorian(), year))
+    except (ValueError, OverflowError):
+        return None
+    day = scan.ref.day
+    if rel == -1:
+        chosen = max((sp for sp in spans if sp[1] < day), default=None, key=lambda sp: sp[0])
+    elif rel == 1:
+        chosen = min((sp for sp in spans if sp[0] > day), default=None, key=lambda sp: sp[0])
+    else:
+        chosen = min(spans, key=lambda sp: 0 if sp[0] <= day <= sp[1] else min(abs((sp[0] - day).days),
+                                                                                   abs((sp[1] - day).days)))
+    value = None
+    if chosen is not None:
+        try:
+            length = Hijri(chosen[2], month, 1).month_length()
+            first = Hijri(chosen[2], month, first_day).to_gregorian()
+            last = Hijri(chosen[2], month, min(last_day, length)).to_gregorian()
+        except (ValueError, OverflowError):
+            first = last = None
+        if first is not None and (first.year, first.month) == (last.year, last.month):
+            value = f"{first.year:04d}-{first.month:02d}"
+        elif first is not None and first.year == last.year:
+            value = f"{first.year:04d}"
+    start = b.start("edge") if edge else (b.start("shahr") if b and b.group("shahr") else m.start())
+    return _Cand(start, m.end(), value, "relative", hijri=True)
+
+
 def _month_at(scan: _Scan, pos: int) -> list[_Cand]:
     """A month with a year (يوليو 2018), with a relative word (فبراير الماضي), or after شهر / a preposition
     (في سبتمبر), and Hijri month-year dates (رمضان 1442 هـ)."""
@@ -729,6 +790,8 @@ def _month_at(scan: _Scan, pos: int) -> list[_Cand]:
         out.append(_Cand(m.start(), m.end(), f"{int(m.group('year')):04d}-{month:02d}", "date"))
     m = _HIJRI_DATE.match(scan.norm, pos)
     if m and (cand := _hijri(m)):
+        out.append(cand)
+    elif not m and (cand := _hijri_month_alone(scan, pos)):
         out.append(cand)
     return out
 
@@ -982,6 +1045,18 @@ def _future_before(norm: str, pos: int, words: int = 4) -> bool:
     return any(map(_future_word, _clause_words(norm, pos, words)))
 
 
+# a forecast or an expectation looks ahead: "توقع فيها عودة الأمطار الغزيرة إلى الشمال الشرقي ليلة الخميس"
+_FORECAST_WORDS = frozenset(_norm_word(w) for w in (
+    "توقع", "وتوقع", "توقعت", "وتوقعت", "يتوقع", "ويتوقع", "تتوقع", "وتتوقع", "متوقع", "المتوقع",
+    "يرتقب", "ويرتقب", "يترقب", "مرتقب", "المرتقب", "ينتظر", "وينتظر", "منتظر", "المنتظر"))
+FORECAST_WORDS = 12         # "توقع فيها عودة الأمطار الغزيرة إلى الشمال الشرقي ليلة الخميس"
+
+
+def _forecast_before(norm: str, pos: int) -> bool:
+    """A forecast or expectation word (يتوقع، من المنتظر، المرتقب) among the words before `pos` in its clause."""
+    return any(w in _FORECAST_WORDS for w in _clause_words(norm, pos, FORECAST_WORDS))
+
+
 _PAST_MARKERS = frozenset({"كان", "كانت", "كانوا", "قد", "وقد", "فقد", "تم", "وتم", "جرى", "وجرى", "منذ"})
 
 
@@ -1029,7 +1104,8 @@ def _weekday_at(scan: _Scan, pos: int) -> list[_Cand]:
     if before in _WEEKDAY_BLOCKERS or after in _WEEKDAY_BLOCKERS_AFTER:
         return out
     rel = _REL_WORDS[m.group("rel")] if m.group("rel") else 0
-    future = rel == 0 and _future_before(scan.norm, m.start())   # "ستنطلق البطولة السبت": this Saturday or the next
+    # "ستنطلق البطولة السبت", "يتوقع ... عودة الأمطار ليلة الخميس": this day or the next one of its name
+    future = rel == 0 and (_future_before(scan.norm, m.start()) or _forecast_before(scan.norm, m.start()))
     value = None
     ref = scan.ref
     if ref is not None and ref.day is not None:

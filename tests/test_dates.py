@@ -584,3 +584,34 @@ def test_a_bare_weekday_takes_the_day_the_text_gave_it_before() -> None:
     assert values("ودعت السكان إلى زيارته بدءا من صباح الجمعة") == [("صباح الجمعة", "2021-06-25")]
     assert values("زار الوزير المدينة أمس الأربعاء. وعاد الجمعة") == [("أمس الأربعاء", "2021-06-30"),
                                                                    ("الجمعة", "2021-06-25")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a forecast looks ahead: published on a Wednesday, "ليلة الخميس" is the next day
+    ("وتوقعت الأرصاد الجوية هبوب رياح قوية على السواحل الغربية ليلة الخميس.", [("ليلة الخميس", "2025-09-25")]),
+    ("ومن المنتظر أن تصل الدفعة الأولى من المعدات الجمعة.", [("الجمعة", "2025-09-26")]),
+    # without one, the latest such day
+    ("وهبت رياح قوية على السواحل الغربية ليلة الخميس.", [("ليلة الخميس", "2025-09-18")]),
+])
+def test_a_weekday_after_a_forecast_word_is_the_coming_one(sentence, expected):
+    assert values(sentence, "2025-09-24T09:00:00") == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("وتختتم المنافسات يوم الأحد فاتح يونيو المقبل.", [("يوم الأحد فاتح يونيو المقبل", "2025-06-01")]),
+    ("وتنطلق الدراسة فاتح أكتوبر 2025.", [("فاتح أكتوبر 2025", "2025-10-01")]),
+])
+def test_moroccan_fatih_is_the_first_of_the_month(sentence, expected):
+    assert values(sentence, "2025-05-18T09:00:00") == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Muharram 1447 runs from 2025-06-26 to 2025-07-25; its middle ten days are in July
+    ("وستطبق الرئاسة خطتها الجديدة منتصف شهر محرم.", [("منتصف شهر محرم", "2025-07")]),
+    ("ويبدأ التسجيل مطلع شهر محرم المقبل.", [("مطلع شهر محرم المقبل", "2025")]),
+    ("وانخفضت الأسعار في رمضان الماضي.", [("رمضان الماضي", "2025-03")]),
+    # a Hijri month alone with no part or relative word stays untaken (a recurring season: "في رمضان")
+    ("ويكثر الزوار في شهر رمضان من كل عام.", []),
+])
+def test_a_hijri_month_without_day_or_year_with_a_part_or_relative_word(sentence, expected):
+    assert values(sentence, "2025-06-12T09:00:00") == expected
