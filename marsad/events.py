@@ -31,7 +31,8 @@ date that a more precise one contains is dropped ("الخميس" + "الخميس
 that opens on a year or a month ("وفي يناير 2017 ...") is a milestone even without a trigger; a bare
 dateline is not.
 
-An event names someone (a PER/ORG mention or a role phrase that resolves to one) or somewhere (a LOC), or
+An event names someone (a PER/ORG mention, a role phrase that resolves to one, or, for a dated event, an institution
+noun next to its trigger: "وكانت الحكومة السابقة قد رفعت الضريبة ... في أيلول 2024") or somewhere (a LOC), or
 is dated to a day (the tagger misses names; "ضحايا الزلزال الذي ضرب ... فجر أمس الخميس"): feature writing
 ("من يزور موناكو يتمتع ...", "التوقيع بالأحرف الأولى لا يعني ...") uses the same verbs without reporting
 anything that happened, and without a day. A sentence opening on "جاء ذلك" is of the day of the sentence
@@ -267,7 +268,8 @@ def find_events(article: Article) -> list[Event]:
             clause = _clause(lex, tokens, a, b, hit.first) if hit is not None and hit is not main else None
             place, somewhere = _place(article, lex, tokens, starts, words_before, locations, loc_starts, s, e,
                                       near, clause, hit is not None and hit.value.type == "visit")
-            if place is None and somewhere is None and not named:
+            if place is None and somewhere is None and not named and not (
+                    dates and hit is not None and _institution_near(tokens, hit, a, b)):
                 # nobody and nowhere named: "من يزور موناكو ..." is no news event -- unless the sentence gives
                 # the day it happened ("ضحايا الزلزال الذي ضرب ... فجر أمس الخميس"), which feature writing
                 # does not: the tagger missed its names
@@ -326,6 +328,19 @@ def find_events(article: Article) -> list[Event]:
     strong_leads = [event for event in strong_leads
                     if not any((event.type, _name_key(article.mentions[i])) in dated for i in event.participant_mentions)]
     return strong_leads + [event for event in lead if event.type not in types] + events
+
+
+_INSTITUTIONS = word_set(("الحكومة", "الوزارة", "المحكمة", "البرلمان", "الشركة", "الهيئة", "اللجنة", "المجلس",
+                          "البنك", "الجامعة", "النيابة", "الشرطة", "السلطات", "الدولة"))
+INSTITUTION_WORDS = 3       # words on either side of the trigger looked at for its institution
+
+
+def _institution_near(tokens, hit: Hit[_Trigger], a: int, b: int) -> bool:
+    """An institution the tagger does not name acts next to the trigger ("وكانت الحكومة السابقة قد رفعت
+    الضريبة ... في أيلول 2024"): someone is named, as feature writing does not."""
+    before = [t for t in tokens[max(a, hit.first - INSTITUTION_WORDS * 2):hit.first] if is_word(t)][-INSTITUTION_WORDS:]
+    after = [t for t in tokens[hit.first + 1:min(b, hit.first + 1 + INSTITUTION_WORDS * 2)] if is_word(t)][:INSTITUTION_WORDS]
+    return any(in_set(t.text, _INSTITUTIONS) for t in before + after)
 
 
 def _name_key(mention: Mention) -> str:

@@ -978,3 +978,27 @@ def test_taghlib_ala_without_a_score_is_no_sports_result():
     text = CALM_LEAD + "وقال الناقد سمير أمين، أمس الأحد، في مقاله إن الحزن هو الصفة التي تغلب على أفلامه."
     a = article(text, {"سمير أمين": "PER"}, {"أمس الأحد": "2025-05-18"})
     assert [e.type for e in find_events(a)] == ["statement"]
+
+
+@pytest.mark.parametrize("sentence, date, expected", [
+    ("وكانت الحكومة السابقة قد رفعت الضريبة على السجائر المستوردة في أيلول 2024.", {"أيلول 2024": "2024-09"},
+     ("milestone", "2024-09")),
+    ("وتضررت القرى مرة أخرى بعد العاصفة التي ضربت الجهة في 27 جانفي الماضي.", {"27 جانفي الماضي": "2025-01-27"},
+     ("other", "2025-01-27")),
+    ("وشهد الموسم وقوف الحجاج على صعيد عرفات يوم الخميس 9 ذي الحجة.", {"يوم الخميس 9 ذي الحجة": "2025-06-05"},
+     ("other", "2025-06-05")),
+    ("وقالت سلمى الحداد: وقد وقعنا في يناير الماضي شراكة مع مصرف محلي لتقديم قروض.", {"يناير الماضي": "2025-01"},
+     ("agreement", "2025-01")),
+    # a funding round is no tour
+    ("أغلقت «حصاد» في مارس الماضي جولة تمويلية بقيمة 6 ملايين دولار.", {"مارس الماضي": "2025-03"},
+     ("milestone", "2025-03")),
+])
+def test_dated_facts_with_a_trigger_and_a_date_in_their_sentence(sentence, date, expected):
+    a = article(CALM_LEAD + sentence, {"«حصاد»": "ORG", "سلمى الحداد": "PER"}, date)
+    assert [(e.type, e.date) for e in find_events(a)] == [expected]
+
+
+def test_an_institution_noun_names_the_actor_of_a_dated_event_only():
+    # undated, "وتستقبل الجامعة نحو 400 طالب" is feature writing, not news
+    a = article(CALM_LEAD + "وتستقبل الجامعة نحو 400 طالب في كل فصل دراسي.")
+    assert find_events(a) == []
