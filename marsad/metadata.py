@@ -775,28 +775,31 @@ def parse_credit(text: str, strict: bool = False) -> Credit | None:
     return credit if (credit.dateline or credit.agency or credit.author) else None
 
 
+# a word of letters, its diacritics and tatweel included ("العُمانية", "عمّان"): a mark is no word character to
+# the regex engine, and a dateline's names are matched whatever marks they carry
+_L = "[^\\W\\d_](?:[^\\W\\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u0640])*"
 _INLINE_DATELINE = re.compile(
     r"^(?P<place>[^\W\d_][^\s:()«»\"“”\-–—ـ.]*(?:[ ،,]+[^\W\d_][^\s:()«»\"“”\-–—ـ.]*){0,3})\s*"
     r"(?:[(（](?P<paren>[^()（）\n]{1,30})[)）]|[-–—ـ:]\s*[«\"“(](?P<quoted>[^«»\"“”()\n]{1,30})[»\"”)]"
     r"|[-–—ـ/]\s*(?P<bare>[^\s:\-–—ـ«»\"“”()/]+(?: [^\s:\-–—ـ«»\"“”()/]+){0,3}?)(?=\s*[:\-–—ـ]))"
     r"\s*(?:[-–—ـ:]+\s*)?")
-_PLACE_COLON = re.compile(r"(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*:\s*")
+_PLACE_COLON = re.compile(rf"(?P<place>{_L}(?: {_L})?)\s*:\s*")
 _AGENCY_FIRST = re.compile(r"^(?P<agency>[^\W\d_][^\s/\-–—:]*(?: [^\s/\-–—:]+){0,2})\s*[/\-–—]\s*"
-                           r"(?:(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[:\-–—]\s*)?(?=\S)")
+                           rf"(?:(?P<place>{_L}(?: {_L})?)\s*[:\-–—]\s*)?(?=\S)")
 # WAM's "أبوظبي في 12 يناير / وام /": the place, its date after في, the agency between slashes
-_WIRE_SLASHES = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s+في\s+[^/\n]{3,30}?\s*/\s*"
-                           r"(?P<agency>[^\W\d_]+(?: [^\W\d_]+){0,2})\s*/\s*")
-_PLACE_DASH = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[-–—ـ]+\s+(?=[^\W\d_])")
+_WIRE_SLASHES = re.compile(rf"^(?P<place>{_L}(?: {_L})?)\s+في\s+(?P<date>[^/\n]{{3,30}}?)\s*/\s*"
+                           rf"(?P<agency>{_L}(?: {_L}){{0,2}})\s*/\s*")
+_PLACE_DASH = re.compile(rf"^(?P<place>{_L}(?: {_L})?)\s*[-–—ـ]+\s+(?=[^\W\d_])")
 # a wire's "الكويت - 10 - 1 (كونا) --" / "عمان 5 آذار (بترا) -": the place, the day, the agency, a dash
-_PLACE_DAY_AGENCY = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[-–]?\s*"
-                               r"(?P<day>\d{1,2}(?:\s*[-–/]\s*\d{1,2})?(?:\s+[^\W\d_]+)?(?:\s+\d{4})?)\s*"
+_PLACE_DAY_AGENCY = re.compile(rf"^(?P<place>{_L}(?: {_L})?)\s*[-–]?\s*"
+                               rf"(?P<day>\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?(?:\s+{_L})?(?:\s+\d{{4}})?)\s*"
                                r"[(（](?P<agency>[^()（）\n]{1,20})[)）]\s*[-–—]{1,2}\s*(?=\S)")
 # WAFA's "رام الله 18-3-2025 وفا- أعلنت": the place, the date in digits, the agency unbracketed, a dash
-_PLACE_DIGITS_AGENCY = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s*[-–]?\s*"
+_PLACE_DIGITS_AGENCY = re.compile(rf"^(?P<place>{_L}(?: {_L})?)\s*[-–]?\s*"
                                   r"\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{2,4})?\s*[-–]?\s*"
-                                  r"(?P<agency>[^\W\d_]+(?: [^\W\d_]+)?)\s*[-–—:]{1,2}\s*(?=\S)")
+                                  rf"(?P<agency>{_L}(?: {_L})?)\s*[-–—:]{{1,2}}\s*(?=\S)")
 # "الخرطوم 15 أبريل 2024 – تجددت ...": the place, the day's date, a dash
-_PLACE_DATE_DASH = re.compile(r"^(?P<place>[^\W\d_]+(?: [^\W\d_]+)?)\s+(?P<date>\d{1,2}\s+[^\W\d_]+\s+\d{4})\s*"
+_PLACE_DATE_DASH = re.compile(rf"^(?P<place>{_L}(?: {_L})?)\s+(?P<date>\d{{1,2}}\s+{_L}\s+\d{{4}})\s*"
                               r"[-–—ـ]+\s+(?=[^\W\d_])")
 
 
@@ -824,15 +827,44 @@ def dateline_end(paragraph: str) -> int:
     return found[1] if found else 0
 
 
+def _dated_place(place: str, date: str) -> bool:
+    """A wire's dateline place before its date and bracketed or slashed agency: a known place, or one the
+    closed list lacks ("نابل 23 سبتمبر (وات)-") when a month name dates it and it reads as a name: one or two
+    words, not opening with و/ف before a word (a sentence's conjunction), no function word."""
+    if is_known_place(place):
+        return True
+    words = line_key(date).split()
+    if not any(w in _month_words() for w in words) or not any(w.isdigit() for w in words):
+        return False
+    names = line_key(place).split()
+    return 1 <= len(names) <= 2 and all(len(w) >= 2 and w not in _NOT_PLACE for w in names) \
+        and not (len(names) > 1 and names[0][:1] in ("و", "ف"))
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    """Every word of the Gregorian and Hijri month names (dates.json), as `line_key` spells them."""
+    data = _load("dates.json")
+    names = [n for group in ("gregorian_months", "hijri_months") for ns in data[group].values() for n in ns]
+    return frozenset(w for n in names for w in line_key(n).split() if not w.isdigit())
+
+
+# words that are no place name: prepositions, pronouns, reporting verbs that open a sentence
+_NOT_PLACE = frozenset(line_key(w) for w in (
+    "في", "من", "إلى", "على", "عن", "مع", "منذ", "حتى", "بعد", "قبل", "خلال", "هذا", "هذه", "ذلك", "تلك", "هو", "هي",
+    "قال", "قالت", "أعلن", "أعلنت", "أكد", "أكدت", "ذكر", "ذكرت", "أفاد", "أفادت", "وقال", "وقالت", "أن", "إن", "كان",
+    "كانت", "عام", "العام", "يوم", "اليوم", "حتي", "الي", "علي"))
+
+
 def _dateline(paragraph: str) -> tuple[Credit, int] | None:
     wire = _PLACE_DAY_AGENCY.match(paragraph[:80])
-    if wire and is_known_place(wire.group("place")) and is_agency(wire.group("agency")):
+    if wire and is_agency(wire.group("agency")) and _dated_place(wire.group("place"), wire.group("day")):
         return Credit(dateline=wire.group("place"), agency=wire.group("agency").strip()), wire.end()
     wire = _PLACE_DIGITS_AGENCY.match(paragraph[:80])
     if wire and is_known_place(wire.group("place")) and is_agency(wire.group("agency")):
         return Credit(dateline=wire.group("place"), agency=wire.group("agency")), wire.end()
     stamp = _WIRE_SLASHES.match(paragraph[:100])
-    if stamp and is_known_place(stamp.group("place")) and is_agency(stamp.group("agency")):
+    if stamp and is_agency(stamp.group("agency")) and _dated_place(stamp.group("place"), stamp.group("date")):
         return Credit(dateline=stamp.group("place"), agency=stamp.group("agency")), stamp.end()
     first = _AGENCY_FIRST.match(paragraph[:80])
     if first and is_agency(first.group("agency")) and not is_known_place(first.group("agency")):

@@ -359,3 +359,34 @@ def test_a_sentence_telling_whom_words_were_said_to_is_no_dateline():
     said = 'وقال رئيس النقابة لـ"معا": "الموظف يتقاضى راتبا منقوصا منذ سنوات"'
     assert dateline_end(said) == 0
     assert dateline_end('رام الله - "معا" - أعلنت الوزارة') > 0
+
+
+@pytest.mark.parametrize("paragraph, place, agency", [
+    ("مسقط في 3 مارس /العُمانية/ افتتح وزير التراث متحفا جديدا للمخطوطات", "مسقط", "العُمانية"),
+    ("عمّان 8 أيار (بترا)- افتتح وزير السياحة مهرجانا للتراث", "عمّان", "بترا"),
+])
+def test_diacritics_in_a_dateline_do_not_hide_its_place_or_agency(paragraph, place, agency):
+    from marsad.metadata import dateline_end
+    credit = extract_dateline(paragraph)
+    assert (credit.dateline, credit.agency) == (place, agency)
+    assert paragraph[dateline_end(paragraph):].startswith("افتتح")
+
+
+@pytest.mark.parametrize("paragraph, place, agency", [
+    ("قفصة 12 أكتوبر (وات)- سجلت مصالح الحماية المدنية ثلاثة حرائق في الغابات", "قفصة", "وات"),
+    ("صحار في 5 فبراير /العمانية/ بدأت أعمال توسعة الميناء الصناعي", "صحار", "العمانية"),
+    ("سيدي بوزيد 7 جانفي (وات) - انطلقت حملة لتلقيح الماشية", "سيدي بوزيد", "وات"),
+])
+def test_a_place_off_the_list_dated_and_credited_to_a_known_agency_is_a_dateline(paragraph, place, agency):
+    credit = extract_dateline(paragraph)
+    assert (credit.dateline, credit.agency) == (place, agency)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "قال 12 أكتوبر (وات)- إن الحملة ستتواصل",                       # a verb, no place
+    "وأضاف الوزير 12 أكتوبر (وات)- أن الحملة ستتواصل",              # a sentence
+    "قفصة 12 (وات)- سجلت مصالح الحماية المدنية ثلاثة حرائق",        # no month: not dated
+    "قفصة 12 أكتوبر (فلان)- سجلت مصالح الحماية المدنية ثلاثة حرائق",  # no known agency
+])
+def test_an_unknown_place_needs_a_month_and_a_known_agency(paragraph):
+    assert extract_dateline(paragraph) is None
