@@ -107,11 +107,18 @@ def _rules() -> _Rules:
     data = metadata._load("boilerplate.json")
     raw = data["line_rules"]
     rules = tuple(_Rule(r["why"], r["max_words"], bool(r.get("edges_only"))) for r in raw)
+    # a tags header of two words or more ("الكلمات الدالة", "كلمات متعلقة") also opens a line of tags after it;
+    # one word ("مواضيع", "سمات") is a common word too, and only a colon makes it a label (`_TAG_LABEL`)
+    tag_labels = [h for h in data["list_headers"]["tags"] if len(h.split()) >= 2]
+    raw = [dict(r, starts=r["starts"] + tag_labels) if r["why"] == "tags" else r for r in raw]
     exact: dict[str, tuple[int, ...]] = {}
     for i, r in enumerate(raw):
         for k in _keys(r["exact"]):
             exact[k] = exact.get(k, ()) + (i,)
     headers = {k: why for why, phrases in data["list_headers"].items() for k in _keys(phrases)}
+    parts = data["related_header_parts"]         # "أخبار ذات علاقة", "مواضيع مرتبطة"
+    for k in _keys(f"{noun} {qualifier}" for noun in parts["nouns"] for qualifier in parts["qualifiers"]):
+        headers.setdefault(k, "related-articles list")
     credits = "|".join(re.escape(k) for k in sorted(set(_keys(data["caption_credits"])), key=len, reverse=True))
     byline = "|".join(re.escape(w) for w in sorted(data["byline_words"], key=len, reverse=True))
     counted = "|".join(re.escape(k) for k in sorted(_keys(data["counter_words"]), key=len, reverse=True))
@@ -270,10 +277,38 @@ _AGENCY_SLASHED = re.compile(r"^\s*/\s*([^/\d]{1,20}?)\s*/\s*$")      # QNA's an
 _BARE_INITIALS = re.compile(r"^[\u0621-\u064a](?:\s+[\u0621-\u064a]){1,3}$")  # "ع ع": an editor's initials
 
 
+# "م.ع", "س . ر": an editor's initials with stops
+_DOTTED_INITIALS = re.compile(r"^[\u0621-\u064a](?:\s*[./]\s*[\u0621-\u064a]){1,3}\.?$")
+# "-- (بترا) ح م/ ع ح": the agency, then its editors' initials
+_AGENCY_THEN_INITIALS = re.compile(r"^[-–—\s]*[(（]\s*([^()（）]{1,20}?)\s*[)）][-–—\s]*(\S.*)$")
+# "14:12ت م": the time the wire filed it and its zone's initials (توقيت مكة); "09:40 ص" is a date's time
+_FILED_TIME = re.compile(r"^\d{1,2}:\d{2}\s*[\u0621-\u064a](?:\s*\.?\s*[\u0621-\u064a]){1,2}\.?$")
+# "بنا 1433 جمت 04/11/2025": the agency's slug, its serial number, desk codes and the date
+_SLUG_TOKEN = re.compile(r"^(?:\d[\d/.:-]*|[\u0621-\u064a]{1,3})$")
+
+
+def _initials(text: str) -> bool:
+    return bool(_INITIALS.match(text) or _BARE_INITIALS.match(text) or _DOTTED_INITIALS.match(text))
+
+
+def _wire_slug(text: str) -> bool:
+    """The agency's name, then only numbers, dates and codes of three letters at most, a number among them."""
+    words = text.split()
+    for n in (1, 2):
+        rest = words[n:]
+        if rest and len(rest) <= 5 and metadata.is_agency(" ".join(words[:n])) \
+                and all(_SLUG_TOKEN.match(w) for w in rest) and any(w[0].isdigit() for w in rest):
+            return True
+    return False
+
+
 def _wire_signoff(line: str) -> bool:
     text = line.strip()
-    if _INITIALS.match(text) or _BARE_INITIALS.match(text):
+    if _initials(text) or _FILED_TIME.match(text) or _wire_slug(text):
         return True
+    then = _AGENCY_THEN_INITIALS.match(text)
+    if then and _initials(then.group(2).strip()):
+        return metadata.is_agency(then.group(1))
     alone = _AGENCY_ALONE.match(text) or _AGENCY_SLASHED.match(text)
     if alone:
         return metadata.is_agency(alone.group(1))
@@ -687,12 +722,21 @@ def _settle_pending(lines: list[_Line], first: int, last: int) -> None:
                 line.pending, line.why = line.why[1:], None
 
 
+UNKNOWN_TAIL_WORDS = 20    # a line no rule knows, this short, under the page's furniture is furniture too
+
+
 def _peel_edges(lines: list[_Line]) -> None:
     """Long lines can be boilerplate too (a comment policy, a copyright notice), but only at the very top or
     bottom. Walk in from each end over the kept paragraphs and remove them while a rule matches; stop at
-    the first paragraph no rule matches. Short kept lines met on the way are left to the other passes."""
+    the first paragraph no rule matches. Short kept lines met on the way are left to the other passes.
+
+    From the bottom, one paragraph no rule knows (a site's notice in words of its own) does not stop the
+    walk when it is short and page furniture (a copyright line, tags, a share bar: removed, or held back
+    as an edge-only match) stands above it: it goes too. The edge-only matches the walk leaves below the
+    body are then removed."""
     rules = _rules()
     for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        unknown = None
         for i in order:
             line = lines[i]
             if not line.kept or not _is_paragraph(line):
@@ -703,8 +747,31 @@ def _peel_edges(lines: list[_Line]) -> None:
                 line.key = line_key(line.text)
             found = match_rule(line.key, line.words)
             if not found:
+                if order.step < 0 and unknown is None and line.words <= UNKNOWN_TAIL_WORDS \
+                        and _furniture_above(lines, i):
+                    unknown = i
+                    line.why = "page notice"
+                    continue
                 break
             line.why = found[0]
+    first, last = _body_bounds(lines)
+    for i, line in enumerate(lines):
+        if line.kept and line.pending and (i > last or i < first):
+            line.why = line.pending
+
+
+def _furniture_above(lines: list[_Line], i: int) -> bool:
+    """Whether the nearest line above line i that has words is page furniture: a short line removed as
+    such, or kept for now with an edge-only match, with the body's paragraphs above it."""
+    for j in range(i - 1, -1, -1):
+        line = lines[j]
+        if not _HAS_WORD.search(line.text):
+            continue
+        why = line.why if not line.kept else line.pending
+        # a phrase inside prose is no furniture, nor a hashtag, which may head a column's closing words
+        return why in _FURNITURE and not _is_paragraph(line) and not line.text.startswith("#") and any(
+            above.kept and not above.pending and _is_paragraph(above) for above in lines[:j])    # the body's above
+    return False
 
 
 def _more_from(line: _Line) -> bool:
@@ -753,6 +820,8 @@ def _apply_rules(lines: list[_Line]) -> None:
             line.why = PENDING + "wire sign-off"
         elif line.words == 1 and line.text.strip().isdigit() and len(line.text.strip()) <= 4:
             line.why = PENDING + "counter"          # a comment or share count ("0") beside the story
+        elif line.words <= 40 and not line.sentence and _TAG_LABEL.match(line.text):
+            line.why = PENDING + "tags"             # "وسوم: ...", "كلمات البحث: ...", "Tags: ..." under the story
         elif line.words <= 12 and line.text.startswith("#") and _hashtags(line.text):
             line.why = PENDING + "tags"             # "#دوري_روشن #الشباب_الاتفاق" under the story
         elif line.words <= 20 and _bar_menu(line.text):
@@ -779,6 +848,10 @@ def _apply_rules(lines: list[_Line]) -> None:
         i += 1
 
 
+# a tags label and its colon: "الكلمات الدالة:", "وسوم:", "كلمات البحث :", "Keywords:" (a word for the words or
+# labels, then at most one qualifier, then the colon and the tags)
+_TAG_LABEL = re.compile(r"^\s*(?:(?:ال)?(?:كلمات|وسوم|وسم|دلالات|سمات|هاشتاج|هاشتاغ)(?:\s+[^\s:]{2,12})?|tags|keywords|tagged)"
+                        r"\s*[:：]\s*\S", re.IGNORECASE)
 _READING_TIME = re.compile(r"^\s*(?:(?:مدة|وقت|زمن)\s+)?(?:ال)?قراء[ةه]\s*:?\s*\d+\s*(?:دقائق|دقيق[ةه]|د|min)\.?\s*$"
                            r"|^\s*\d+\s*(?:دقائق|دقيق[ةه])\s+(?:لل)?قراء[ةه]\s*$", re.IGNORECASE)
 # "02:10 م" alone under the date line: the time of that date
@@ -1327,7 +1400,7 @@ _PROMPT_OPEN = frozenset(line_key(w) for w in ("عبر", "على", "في", "من
                                                "قناتنا", "صفحة", "صفحتنا", "موقع"))
 TAG_WORDS = 4                # a tag ("كوارث طبيعية", "رجب طيب أردوغان") is this short
 _FURNITURE = frozenset(("share prompt", "follow prompt", "related-articles list", "most-read list", "tags",
-                        "copyright notice", "newsletter prompt", "comment prompt", "read-more link"))
+                        "copyright notice", "newsletter prompt", "comment prompt", "read-more link", "cookie notice"))
 
 
 def _bottom_leftovers(lines: list[_Line], last: int, out: CleanText) -> None:

@@ -1201,3 +1201,74 @@ def test_an_outlet_with_digits_and_a_wire_under_the_headline_gives_the_wire_as_a
     a = clean("\n".join([HEAD_OLIVES, "فرانس24- رويترز", "05/11/2026 09:40", BODY_A, BODY_B]))
     assert reasons(a)["فرانس24- رويترز"] == "byline"
     assert a.agency == "رويترز"
+
+
+BODY_PORT = ("افتتحت هيئة الموانئ صباح اليوم رصيفا جديدا لسفن الحاويات في الميناء الشمالي بطاقة تبلغ مليون حاوية "
+             "سنويا، بحضور عدد من ممثلي شركات الشحن الدولية.")
+BODY_PORT_2 = ("وقال رئيس الهيئة إن الرصيف الجديد سيخفض زمن انتظار السفن إلى النصف، وإن المرحلة الثانية من "
+               "المشروع تبدأ مطلع العام المقبل.")
+
+
+@pytest.mark.parametrize("tags", [
+    "الكلمات الدالة: الموانئ، الحاويات، النقل البحري",
+    "الكلمات المفاتيح: الموانئ، الحاويات، النقل البحري",
+    "الكلمات المتعلقة: الموانئ | الحاويات | النقل البحري",
+    "وسوم: الموانئ، الحاويات",
+    "كلمات مفتاحية: الموانئ، الحاويات",
+    "كلمات البحث: الموانئ، الحاويات",
+    "Tags: الموانئ، الحاويات",
+])
+def test_a_tags_label_of_any_wording_under_the_story_goes(tags):
+    a = clean("\n".join([BODY_PORT, BODY_PORT_2, tags]))
+    assert a.text == BODY_PORT + "\n\n" + BODY_PORT_2
+    assert reasons(a)[tags] == "tags"
+
+
+@pytest.mark.parametrize("line, why", [
+    ("يستعمل موقعنا ملفات تعريف الارتباط (الكوكيز) لتقديم خدمة أفضل. أوافق", "cookie notice"),
+    ("نستخدم ملفات تعريف الارتباط لتحسين تصفحك، وباستمرارك في التصفح فإنك تقبل استخدامها.", "cookie notice"),
+    ("فيسبوك X واتساب تلغرام نسخ الرابط", "share prompt"),
+    ("طباعة مشاركة حفظ", "share prompt"),
+    ("شارك بتعليقك", "comment prompt"),
+    ("Download the app", "follow prompt"),
+])
+def test_cookie_notices_share_bars_and_app_prompts_under_the_story_go(line, why):
+    a = clean("\n".join([BODY_PORT, BODY_PORT_2, line]))
+    assert a.text == BODY_PORT + "\n\n" + BODY_PORT_2
+    assert reasons(a)[line] == why
+
+
+@pytest.mark.parametrize("header", ["Related news", "أخبار ذات علاقة", "مواضيع مرتبطة", "تقارير ذات صلة"])
+def test_a_related_header_in_english_or_new_wording_takes_its_headlines(header):
+    items = ["وزير النقل يتفقد أعمال توسعة الطريق الساحلي", "انطلاق معرض الصناعات البحرية بمشاركة 40 شركة"]
+    a = clean("\n".join([BODY_PORT, BODY_PORT_2, header] + items))
+    assert a.text == BODY_PORT + "\n\n" + BODY_PORT_2
+    assert all(reasons(a)[line] == "related-articles list" for line in [header] + items)
+
+
+@pytest.mark.parametrize("line", ["-- (بترا) ن ع/ س ك", "ك.ل", "ر . ع", "قنا 0912 سيس 12/03/2026", "09:15ت غ"])
+def test_wire_signoffs_codes_and_filing_times_under_the_story_go(line):
+    a = clean("\n".join([BODY_PORT, BODY_PORT_2, line]))
+    assert a.text == BODY_PORT + "\n\n" + BODY_PORT_2
+    assert reasons(a)[line] == "wire sign-off"
+
+
+def test_a_date_time_under_the_date_line_is_no_filing_time():
+    a = clean("\n".join(["الرصيف الجديد يبدأ العمل", "الخميس 05 نوفمبر 2026", "09:40 ص", BODY_PORT, BODY_PORT_2]))
+    assert a.published == "2026-11-05T09:40"
+
+
+def test_one_unknown_short_paragraph_under_the_page_furniture_does_not_keep_the_furniture():
+    notice = "هذا الموقع لا يتحمل مسؤولية أي محتوى منشور في الروابط الخارجية المذكورة أعلاه."
+    copyright = "© جميع الحقوق محفوظة لصحيفة المرفأ 2026"
+    a = clean("\n".join([BODY_PORT, BODY_PORT_2, copyright, notice]))
+    assert a.text == BODY_PORT + "\n\n" + BODY_PORT_2
+    assert reasons(a)[copyright] == "copyright notice" and reasons(a)[notice] == "page notice"
+
+
+def test_an_unknown_last_paragraph_under_a_hashtag_or_prose_stays():
+    closing = "القاعدة الأولى: لا تعد بما لا تملك، ولا تقل كل ما تعرف، واترك للوقت أن يتكلم."
+    a = clean("\n".join([BODY_PORT, BODY_PORT_2, "#قواعد_الإدارة", closing]))
+    assert a.text.endswith(closing)
+    lone = clean("\n".join(["شارك الخبر", BODY_PORT]))
+    assert lone.text == BODY_PORT
