@@ -390,3 +390,13 @@ def test_a_place_off_the_list_dated_and_credited_to_a_known_agency_is_a_dateline
 ])
 def test_an_unknown_place_needs_a_month_and_a_known_agency(paragraph):
     assert extract_dateline(paragraph) is None
+
+
+@pytest.mark.parametrize("hint, outlet", [
+    ("https://www.lbcgroup.tv/news/lebanon/123/x/ar", "lbci"), ("LBCI Lebanon", "lbci"),
+    ("https://www.alchourouk.com/article/456", "alchourouk"), ("الشروق التونسية", "alchourouk"),
+    ("https://www.echoroukonline.com/x", "echorouk"), ("الشروق الجزائرية", "echorouk"),
+])
+def test_lbci_and_tunisias_al_chourouk_are_known_outlets_apart_from_algerias_echorouk(hint, outlet):
+    from marsad.metadata import outlet_from_hint
+    assert outlet_from_hint(hint) == outlet
