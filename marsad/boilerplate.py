@@ -1217,6 +1217,9 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
         elif title_at is not None and i > title_at and _one_word_label(line):
             line.why = "section label"          # "صحة" or "رياضة" under the headline: the story's section
             continue
+        elif title_key and title_at is None and _label_among_header(lines, top, k):
+            line.why = "section label"          # a feed record's content opening "القاهرة 24 / رياضة / كتب:
+            continue                            # ...": the record gives the title, the page's header came along
         elif not title_key and i == chosen:
             title_key = line.key
             out.title = line.text
@@ -1280,6 +1283,21 @@ def _one_word_label(line: _Line) -> bool:
 
 
 _NAME_LINE_ONE = re.compile(r"^[^\W\d_]{2,}$")
+_HEADER_NEIGHBOURS = frozenset(("outlet name", "menu", "breadcrumb", "date line", "byline", "source credit"))
+
+
+def _label_among_header(lines: list[_Line], top: list[int], k: int) -> bool:
+    """A one-word label in Arabic letters (no known place: that is a dateline) that the page's header
+    surrounds: under the outlet's name or menu, or over the date stamp or byline. Where no headline line
+    shows the header's place (a feed record gives its title apart from its content), this tells the
+    section from a topic word heading the story ("البابونج" over a reader's question)."""
+    line = lines[top[k]]
+    if not _one_word_label(line) or not _ARABIC_LETTER.search(line.text) or metadata.is_known_place(line.text):
+        return False
+    if k and lines[top[k - 1]].why in _HEADER_NEIGHBOURS:
+        return True
+    below = lines[top[k + 1]] if k + 1 < len(top) else None
+    return below is not None and (is_date_line(below.text, below.key) or _is_byline(below))
 
 
 def _kicker_above(lines: list[_Line], above: list[int], chosen: int | None, first: int) -> int | None:

@@ -1272,3 +1272,12 @@ def test_an_unknown_last_paragraph_under_a_hashtag_or_prose_stays():
     assert a.text.endswith(closing)
     lone = clean("\n".join(["شارك الخبر", BODY_PORT]))
     assert lone.text == BODY_PORT
+
+
+def test_a_section_word_in_a_feed_records_header_goes_but_a_topic_word_opening_the_story_stays():
+    content = "\n".join(["موانئ", "كتب: سامر الحداد", BODY_PORT, BODY_PORT_2])
+    a = clean(content, title_hint="الميناء الشمالي يستقبل أول سفينة حاويات عملاقة")
+    assert a.text == BODY_PORT + "\n\n" + BODY_PORT_2
+    assert reasons(a)["موانئ"] == "section label"
+    topic = clean("\n".join(["الحاويات", BODY_PORT, BODY_PORT_2]), title_hint="أسئلة القراء عن النقل البحري")
+    assert topic.text.startswith("الحاويات\n\n")
