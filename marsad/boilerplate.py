@@ -1732,8 +1732,15 @@ def _page_outlet(page: _Page) -> str | None:
 
 def _own_outlet(agency: str, outlet: str | None) -> bool:
     """"روما - العربي الجديد" on Al-Araby: the article's own outlet credits no agency, unless it is a wire
-    agency on its own site (كونا, وفا, الأناضول)."""
-    return bool(outlet) and metadata.outlet_from_hint(agency) == outlet and not metadata.is_wire(agency)
+    agency on its own site (كونا, وفا, الأناضول). The outlet's name without its qualifier counts too: "تونس -
+    الشروق" on the page of "الشروق أونلاين", though another outlet is listed under the bare name."""
+    if not outlet or metadata.is_wire(agency):
+        return False
+    if metadata.outlet_from_hint(agency) == outlet:
+        return True
+    key = line_key(agency)
+    return bool(key) and any(name.startswith(key + " ") for name, oid in metadata.outlet_names().items()
+                             if oid == outlet)
 
 
 def _credit(doc: Document, cleaned: CleanText, page: _Page | None, outlet: str | None = None) -> metadata.Credit:

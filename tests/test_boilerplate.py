@@ -1281,3 +1281,13 @@ def test_a_section_word_in_a_feed_records_header_goes_but_a_topic_word_opening_t
     assert reasons(a)["موانئ"] == "section label"
     topic = clean("\n".join(["الحاويات", BODY_PORT, BODY_PORT_2]), title_hint="أسئلة القراء عن النقل البحري")
     assert topic.text.startswith("الحاويات\n\n")
+
+
+def test_the_outlets_name_without_its_qualifier_in_a_dateline_is_the_outlet_itself_not_an_agency():
+    from marsad.boilerplate import _own_outlet
+    assert _own_outlet("الشروق", "echorouk")            # "وهران - الشروق" on «الشروق أونلاين»
+    assert not _own_outlet("الشروق", "hespress")
+    assert not _own_outlet("واس", "was")                # a wire on its own site still credits itself
+    text = "\n".join(["الشروق أونلاين", "وهران – الشروق:", BODY_PORT, BODY_PORT_2])
+    a = clean(text, title_hint="رصيف جديد لسفن الحاويات")
+    assert (a.outlet, a.dateline, a.agency) == ("echorouk", "وهران", None)
