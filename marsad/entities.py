@@ -1095,6 +1095,8 @@ def _title_closes(text: str, title: str, at: int, org_ends: set[int]) -> str | N
     words = title.split()
     if tuple(_word(w) for w in words) in _HEADS:
         return "head" if _DEFINITE.match(match_form(words[0])) else None
+    if len(words) > 1 and _word(words[-1]) in _PERSONAL_HONORIFICS:
+        return "head"                   # a role, then an honorific: "وزيرة النقل الدكتورة", "الخبيرة الاقتصادية الدكتورة"
     if _gentilic_word(words[-1]):
         return "adjective"
     return "body" if _before(text, at) in org_ends else None
@@ -1570,12 +1572,17 @@ def _known_given(word: str) -> bool:
 
 
 _FUNCTION_LOOKALIKES = {_word(match_form(w)) for w in ("ولا", "باسم", "بان", "لما", "وفاء", "بشرى")}
+# honorifics that go only with a person's name (not الملك, الرئيس, الفريق: also an office, a team)
+_PERSONAL_HONORIFICS = frozenset(_word(w) for w in (
+    "السيد", "السيدة", "الدكتور", "الدكتورة", "المهندس", "المهندسة", "الأستاذ", "الأستاذة", "الآنسة"))
 
 
-def _heads_before_given_names(text: str) -> set[int]:
+def _heads_before_given_names(text: str) -> tuple[set[int], set[int]]:
     """Ends of a definite title head right before a known given name ("المحامية سعاد الطاهري"): a bare head
-    does not close a title, but a given name after it starts a name."""
-    out = set()
+    does not close a title, but a given name after it starts a name. And, second, ends of a personal
+    honorific (`_PERSONAL_HONORIFICS`: الدكتورة) right before a plain word with some evidence of a name
+    (`_person_evidence` 1: وسام, also a medal): an honorific goes with nothing but a name."""
+    out, honorific = set(), set()
     for found in _DEFINITE_WORD_END.finditer(text):
         word = found.group(0)
         form = _word(match_form(word.lstrip("وف") if word[:1] in "وف" and word[1:3] == "ال" else word))
@@ -1584,7 +1591,10 @@ def _heads_before_given_names(text: str) -> set[int]:
         after = _WORD_AFTER.match(text, found.end())
         if after and _known_given(after.group(1)):
             out.add(found.end())
-    return out
+        elif (after and form in _PERSONAL_HONORIFICS and not _DEFINITE.match(match_form(after.group(1)))
+              and _person_evidence(after.group(1)) >= 1):
+            honorific.add(found.end())
+    return out, honorific
 
 
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
@@ -1814,8 +1824,9 @@ def _untagged_after_titles(article: Article) -> None:
     starts = [s for s, _ in covered]
     org_ends = {m.end for m in article.mentions if m.type in ("ORG", "LOC")}
     people = [(m.start, m.end) for m in article.mentions if m.type == "PER"]
+    given_ends, honorific_ends = _heads_before_given_names(text)
     ends = sorted(org_ends | {m.end() for m in _GENTILIC_END.finditer(text) if _gentilic_word(m.group(1))}
-                  | _heads_before_given_names(text))
+                  | given_ends | honorific_ends)
     added = []
     for after in ends:
         tokens = _window_tokens(text, after, min(len(text), after + 80))
@@ -1829,10 +1840,12 @@ def _untagged_after_titles(article: Article) -> None:
                     or match_form(tok.text) in _STOP_WORDS
                     or (words and text[after + words[-1].end:begin].strip())):
                 break
-            if not words and (_DEFINITE.match(match_form(tok.text))
-                              or (_person_evidence(tok.text) < 2 and not _known_given(tok.text))):
+            if not words and ((_DEFINITE.match(match_form(tok.text)) and tok.text[0] not in "أإآ") or (
+                    _person_evidence(tok.text) < (1 if after in honorific_ends else 2)
+                    and not _known_given(tok.text))):
                 break
-            if words and _person_evidence(tok.text) < 1:
+            if words and _person_evidence(tok.text) < 1 and not (      # "أماني العمر": ال + a given name
+                    len(words) == 1 and _known_given(words[0].text) and _known_given(tok.text)):
                 break
             words.append(tok)
         if len(words) < 2:
@@ -1840,9 +1853,58 @@ def _untagged_after_titles(article: Article) -> None:
         start, end = after + words[0].start, after + words[-1].end
         title = _title_before(text, Mention(start=start, end=end, text="", type="PER"), people)
         closes = _title_closes(text, title, start, org_ends) if title else None
-        if closes in ("adjective", "body") or (closes == "head" and _known_given(words[0].text)):
+        if closes in ("adjective", "body") or (closes == "head" and (
+                _known_given(words[0].text) or _word(title.split()[-1]) in _PERSONAL_HONORIFICS)):
             added.append(Mention(start, end, text[start:end], "PER", name=text[start:end]))
             covered.append((start, end))
+    _add_mentions(article, added)
+
+
+_NAMING_WORD = re.compile(r"(?<!\w)\w+(?=[ \t]+\w)")
+
+
+def _names_after_naming_words(article: Article) -> None:
+    """A verb or noun of naming (يدعى, وتدعى, المدعو, اسمها: `_NAMING_WORDS`) is followed by a person's name:
+    a first name the tagger left out before a person it found joins it ("وتدعى [نجلاء] فاروق"), and a name it
+    missed wholly (a known given name or a word news writes in names, then one or two plain words with some
+    evidence of a name) becomes a PER mention. A mention of another type there, or a word with the article
+    ("ما يسمى بالدولة"), is left alone."""
+    text = article.text
+    if not any(w in text for w in ("دع", "سم")):
+        return
+    by_start = {m.start: m for m in article.mentions}
+    covered = sorted((m.start, m.end) for m in article.mentions)
+    starts = [s for s, _ in covered]
+    added = []
+    for cue in _NAMING_WORD.finditer(text):
+        if match_form(cue.group()) not in _NAMING_WORDS:
+            continue
+        tokens = _window_tokens(text, cue.end(), min(len(text), cue.end() + 80))
+        if not tokens or text[cue.end():cue.end() + tokens[0].start].strip():
+            continue
+        words = []
+        for tok in tokens[:MAX_UNTAGGED_NAME]:
+            begin = cue.end() + tok.start
+            if words and text[cue.end() + words[-1].end:begin].strip():
+                break
+            mention = by_start.get(begin)
+            if mention is not None:
+                if words and mention.type == "PER" and len(words) == 1:
+                    _move_start(mention, text, cue.end() + words[0].start)
+                words = []                        # the tagger's mention: left as it is, or joined above
+                break
+            form = match_form(tok.text)
+            if (not tok.text.isalpha() or _inside_mention(covered, starts, begin) or form in _STOP_WORDS
+                    or (_DEFINITE.match(form) and tok.text[0] not in "أإآ")):      # ألفة is no definite noun
+                break
+            if not words and not _known_given(tok.text) and _person_evidence(tok.text) < 2:
+                break
+            if words and _person_evidence(tok.text) < 1:
+                break
+            words.append(tok)
+        if len(words) >= 2:
+            start, end = cue.end() + words[0].start, cue.end() + words[-1].end
+            added.append(Mention(start, end, text[start:end], "PER", name=text[start:end]))
     _add_mentions(article, added)
 
 
@@ -2333,6 +2395,7 @@ def repair_mentions(article: Article) -> None:
     _name_fronts(article)
     _people_after_titles(article)
     _untagged_after_titles(article)
+    _names_after_naming_words(article)
     _surnames_after_origins(article)
     _places_after_heads(article)
     _places_after_prepositions(article)

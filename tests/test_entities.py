@@ -1690,3 +1690,17 @@ def test_a_listed_body_run_on_into_an_unknown_persons_name_is_split():
         article = Article(id="a", source="a", text=text, mentions=[Mention(5, 5 + len(span), span, "ORG", name=span)])
         _bodies_before_people(article)
         assert [m.text for m in article.mentions] == [span]
+
+
+def test_women_named_after_a_title_an_honorific_or_a_verb_of_naming():
+    """Names the tagger missed wholly: after a role then an honorific ("مديرة التخطيط الدكتورة"), after an
+    honorific before a name that is also a word (وسام), after a head before a woman's given name, ال + a given
+    name as the family name (السالم), and after a verb of naming the first name joins the surname it found."""
+    text = ("وقالت مديرة التخطيط الدكتورة وسام الحمود إن الخطة جاهزة، وأوضحت الخبيرة المالية أماني السالم أن "
+            "السوق مستقر.\nوكتبت الناقدة نادين الخطيب مقالا، ووصفت الباحثة الدكتورة ألفة الزين الوضع بالصعب.\n"
+            "وتحدثت إحدى الأمهات، وتدعى سهى كامل، عن ابنها.")
+    article = prepare(make_article("t", text, [("كامل", "PER")]))
+    got = [(m.text, m.type) for m in article.mentions]
+    assert got == [("وسام الحمود", "PER"), ("أماني السالم", "PER"), ("نادين الخطيب", "PER"),
+                   ("ألفة الزين", "PER"), ("سهى كامل", "PER")]
+    assert by_text(article, "وسام الحمود").title == "مديرة التخطيط"
