@@ -1908,6 +1908,78 @@ def _names_after_naming_words(article: Article) -> None:
     _add_mentions(article, added)
 
 
+_FIXED_PLACES = re.compile("|".join(
+    r"(?<![^\s(«\"“،,])(?:[وف]?[بل]?)(" + "".join({"ا": "[اأإآ]", "أ": "[اأإآ]", "ة": "[ةه]", "ي": "[يى]", " ": r"[ \t]+"}
+                                                      .get(c, c) for c in p) + r")(?!\w)"
+    for p in sorted(_ORGS["fixed_places"], key=len, reverse=True)))
+_COMPANY_WORDS = frozenset(_word(w) for w in _ORGS["company_words"])
+_BANK_WORDS = frozenset(_word(w) for w in _ORGS["bank_words"])
+# nouns an adjective الأهلي (private, civil) describes, not the club: القطاع الأهلي, التعليم الأهلي, السلم الأهلي
+_SECTOR_NOUNS = frozenset(_word(w) for w in ("القطاع", "التعليم", "المجتمع", "العمل", "الاقتتال", "السلم",
+                                              "النزاع", "الصراع", "الحراك", "الإنتاج", "الاستثمار"))
+_ADJECTIVE_AFTER = re.compile(r"[ \t]+((?:ال)\w{3,}[يى])(?!\w)")
+
+
+def _fixed_places(article: Article) -> None:
+    """A noun with its fixed epithet (org_aliases.json fixed_places: المسجد الحرام, المدينة المنورة) is one
+    place: the mentions the tagger made inside it ("الحرام" as a body, "المدينة" and "المنورة" as two places)
+    give way to one LOC mention of the whole."""
+    text = article.text
+    spans = [m.span(m.lastindex) for m in _FIXED_PLACES.finditer(text)] if "ال" in text else []
+    if not spans:
+        return
+    # only where the tagger took the epithet for a name of its own ("الحرام", "المنورة"); a mention of the
+    # whole, or of the noun alone ("مكة" of مكة المكرمة), is left as it is
+    inside = [(s, e) for s, e in spans
+              if any(s < m.start and m.end == e for m in article.mentions)
+              and not any((m.start, m.end) == (s, e) for m in article.mentions)]
+    if not inside:
+        return
+    article.mentions = [m for m in article.mentions if not any(s <= m.start and m.end <= e for s, e in inside)]
+    _add_mentions(article, [Mention(s, e, text[s:e], "LOC", name=text[s:e]) for s, e in inside
+                            if not any(m.start < e and s < m.end for m in article.mentions)])
+
+
+def _kind_words_before(article: Article) -> None:
+    """Names a word before them makes a company's or a common noun's.
+    * A place-typed name that opens with a company's word (org_aliases.json company_words: "طيران الجزيرة") is
+      the company, and a place right after a bank's word in construct (bank_words: "وبنك الخليج", "مصرف لبنان
+      المركزي") is the bank's name: the whole is an organisation, not the place it is named after. Not after
+      طيران, which before a place is as often its air force ("طيران التحالف").
+    * A one-word body that is an adjective (الأهلي) right after a noun it describes (`_SECTOR_NOUNS`:
+      "القطاع الأهلي", the private sector; "التعليم الأهلي") is no club: no mention."""
+    text = article.text
+    dropped = set()
+    for mention in article.mentions:
+        if mention.type not in ("LOC", "ORG", "MISC"):
+            continue
+        words = mention.text.split()
+        if not words:
+            continue
+        first = match_form(words[0])
+        cut = 1 if len(first) > 3 and first[0] in "وفبل" and _word(first[1:]) in _COMPANY_WORDS else 0
+        if _word(first[cut:]) in _COMPANY_WORDS and len(words) > 1:
+            if mention.type == "LOC":
+                mention.type = "ORG"
+            continue
+        before = _WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+        if before is None or before.end() != mention.start or text[before.end(1):mention.start] != " ":
+            continue
+        word = match_form(before.group(1))
+        cut = 1 if len(word) > 3 and word[0] in "وفبل" and _word(word[1:]) in _BANK_WORDS else 0
+        if mention.type == "LOC" and _word(word[cut:]) in _BANK_WORDS and not _DEFINITE.match(word):
+            _move_start(mention, text, before.start(1) + cut)   # "وبنك الخليج", "طيران الإمارات"
+            mention.type = "ORG"
+            after = _ADJECTIVE_AFTER.match(text, mention.end)    # "مصرف لبنان المركزي"
+            if after and not any(m.start < after.end(1) and after.start(1) < m.end for m in article.mentions):
+                _move_end(mention, text, after.end(1))
+        elif (mention.type == "ORG" and len(words) == 1 and first.endswith(("ي", "ى"))
+              and _word(word.lstrip("وف")) in _SECTOR_NOUNS):
+            dropped.add(id(mention))
+    if dropped:
+        article.mentions = [m for m in article.mentions if id(m) not in dropped]
+
+
 _LETTERS = _ORGS["letter_names"]
 _DISTINCT_LETTERS = frozenset(_LETTERS["distinctive"])
 _LETTER_NAMES = _DISTINCT_LETTERS | frozenset(_LETTERS["also_words"])
@@ -2389,6 +2461,8 @@ def repair_mentions(article: Article) -> None:
     _spelled_acronyms(article)
     _phrases_not_people(article)
     _amount_units(article)
+    _fixed_places(article)
+    _kind_words_before(article)
     _namesakes(article)
     _bodies_before_people(article)
     _place_first_names(article)

@@ -1704,3 +1704,16 @@ def test_women_named_after_a_title_an_honorific_or_a_verb_of_naming():
     assert got == [("وسام الحمود", "PER"), ("أماني السالم", "PER"), ("نادين الخطيب", "PER"),
                    ("ألفة الزين", "PER"), ("سهى كامل", "PER")]
     assert by_text(article, "وسام الحمود").title == "مديرة التخطيط"
+
+
+def test_fixed_place_names_banks_airlines_and_the_private_sector():
+    """"المسجد النبوي" and "المدينة المنورة" are one place each, not a body "النبوي" or two places; a place
+    after a bank's word (وبنك الكويت) or a place-typed airline (طيران الخليج) is the company; الأهلي after
+    القطاع is the private sector, no club."""
+    text = ("وصلى الزوار في المسجد النبوي ثم غادروا المدينة المنورة، وارتفع سهم وبنك الكويت أمس، وأعلنت "
+            "طيران الخليج رحلات جديدة، ودعا الوزير القطاع الأهلي إلى التوظيف.")
+    article = prepare(make_article("t", text, [("النبوي", "ORG"), ("المدينة", "LOC"), ("المنورة", "LOC"),
+                                               ("الكويت", "LOC"), ("طيران الخليج", "LOC"), ("الأهلي", "ORG")]))
+    got = [(m.text, m.type) for m in article.mentions]
+    assert got == [("المسجد النبوي", "LOC"), ("المدينة المنورة", "LOC"), ("بنك الكويت", "ORG"),
+                   ("طيران الخليج", "ORG")]
