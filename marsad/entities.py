@@ -1980,6 +1980,32 @@ def _kind_words_before(article: Article) -> None:
         article.mentions = [m for m in article.mentions if id(m) not in dropped]
 
 
+def _lam_given_names(article: Article) -> None:
+    """A first name that starts with ل (لسعد, a Maghrebi name) loses it to the tagger, which reads a ل before a
+    known name as the preposition ("التونسي لسعد الشابي" -> "سعد الشابي"). The ل is the name's when ل + the
+    first word is a given name of person_names.json, an adjective of origin or a closed title is right before
+    it (a head, a named body: a preposition does not follow "المدرب التونسي") and the article never writes the name
+    without it, which would make the shorter name the better one."""
+    text = article.text
+    people = [(m.start, m.end) for m in article.mentions if m.type == "PER"]
+    org_ends = {m.end for m in article.mentions if m.type in ("ORG", "LOC")}
+    for mention in article.mentions:
+        start = mention.start
+        if (mention.type != "PER" or start < 2 or text[start - 1] != "ل" or not text[start - 2].isspace()
+                or not mention.text.split()):
+            continue
+        if _word("ل" + mention.text.split()[0]) not in _GIVEN_NAMES:
+            continue
+        if any(m.start() != start for m in re.finditer(re.escape(mention.text), text)):
+            continue                            # "سعد الشابي" elsewhere in the article: the ل is a preposition
+        before = _WORD_BEFORE.search(text, max(0, start - 31), start - 1)
+        others = [span for span in people if span != (mention.start, mention.end)]
+        title = _title_before(text, Mention(start=start - 1, end=mention.end, text="", type="PER"), others)
+        if (before is not None and _gentilic_word(before.group(1))) or (
+                title and _title_closes(text, title, start - 1, org_ends)):
+            _move_start(mention, text, start - 1)
+
+
 _LETTERS = _ORGS["letter_names"]
 _DISTINCT_LETTERS = frozenset(_LETTERS["distinctive"])
 _LETTER_NAMES = _DISTINCT_LETTERS | frozenset(_LETTERS["also_words"])
@@ -2480,6 +2506,7 @@ def repair_mentions(article: Article) -> None:
     _name_tails(article)
     _origin_surnames(article)
     _ali_names(article)
+    _lam_given_names(article)
     _names_cut_in_two(article)
 
 

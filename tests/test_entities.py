@@ -1717,3 +1717,12 @@ def test_fixed_place_names_banks_airlines_and_the_private_sector():
     got = [(m.text, m.type) for m in article.mentions]
     assert got == [("المسجد النبوي", "LOC"), ("المدينة المنورة", "LOC"), ("بنك الكويت", "ORG"),
                    ("طيران الخليج", "ORG")]
+
+
+def test_a_first_name_that_starts_with_lam_keeps_it_after_a_title():
+    """لسعد is a given name: after "المدافع الجزائري" its ل is no preposition. A ل before a name the article
+    also writes without it stays outside ("سلم الجائزة لسعد العتيبي ... وقال سعد العتيبي")."""
+    text = ("وسجل المدافع الجزائري لسعد بن علي هدفا.\n"
+            "وسلم الوزير الجائزة لسعد العتيبي، وقال سعد العتيبي إنه سعيد.")
+    article = prepare(make_article("t", text, [("سعد بن علي", "PER"), ("سعد العتيبي", "PER")]))
+    assert [m.text for m in article.mentions] == ["لسعد بن علي", "سعد العتيبي", "سعد العتيبي"]
