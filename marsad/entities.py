@@ -2174,10 +2174,14 @@ def _strong_first_name(word: str) -> bool:
 def _body_front(words: list[str]) -> bool:
     """The words before a person's first name can be a body's whole name: not ending on a word that joins the
     next (بنت, عبد, سان), a royal title (مركز الملك ...), an adjective of origin or a letter (جيه بي), and not
-    a word news writes in person names."""
+    a word news writes in person names. A name of three words or more that opens with a body's word (بنك,
+    شركة, مجموعة, هيئة) may end on an adjective of origin: "[بنك الكويت الوطني] عصام الصقر"."""
     last = match_form(words[-1])
+    head = match_form(words[0])
+    head = head[1:] if len(head) > 4 and head[0] in "وفبل" else head
+    bank_like = len(words) >= 3 and strip_article(_word(head)) in _BODY_WORDS | _STATE_BODY_HEADS | _COMPANY_WORDS
     if (len(last) < 3 or last.endswith("عبد") or _word(last) in _JOIN_NEXT or last in _LINEAGE or last == "الله"
-            or last in _ROYAL_TITLES or last in _FIRST_NAME_TITLES or _gentilic_word(last)
+            or last in _ROYAL_TITLES or last in _FIRST_NAME_TITLES or (_gentilic_word(last) and not bank_like)
             or any(r.startswith("PER") for r in _rates_of(last))):
         return False
     return len(words) >= 2 or bool(_DEFINITE.match(last))
@@ -2216,6 +2220,10 @@ def _bodies_before_people(article: Article) -> None:
             if k is not None and (known is not None or _body_front(words[:k])):
                 front, rest = _split_at_word(mention, k, text)
                 front.type = "ORG"
+                spans = list(_WORD_SPANS.finditer(text, rest.start, rest.end))
+                stop = next((j for j in range(2, len(spans)) if match_form(spans[j].group()) in _STOP_WORDS), None)
+                if stop is not None:            # "عصام الصقر إن النتائج": the name ends before إن
+                    _move_end(rest, text, spans[stop - 1].end())
                 if k >= 2 or _named_body_word(words[0]):
                     kept.append(front)
                 added.append(rest)

@@ -1726,3 +1726,11 @@ def test_a_first_name_that_starts_with_lam_keeps_it_after_a_title():
             "وسلم الوزير الجائزة لسعد العتيبي، وقال سعد العتيبي إنه سعيد.")
     article = prepare(make_article("t", text, [("سعد بن علي", "PER"), ("سعد العتيبي", "PER")]))
     assert [m.text for m in article.mentions] == ["لسعد بن علي", "سعد العتيبي", "سعد العتيبي"]
+
+
+def test_a_bank_named_with_an_adjective_of_origin_gives_up_the_person_after_it():
+    """A body's name that opens with بنك/شركة may end on an adjective of origin ("بنك عمان الوطني"); the
+    strong first name after it starts the person, who ends before إن."""
+    text = "وقال رئيس مجلس إدارة بنك عمان الوطني عصام الزدجالي إن الأرباح تضاعفت هذا العام."
+    article = prepare(make_article("t", text, [("بنك عمان الوطني عصام الزدجالي إن الأرباح", "ORG")]))
+    assert [(m.text, m.type) for m in article.mentions] == [("بنك عمان الوطني", "ORG"), ("عصام الزدجالي", "PER")]
