@@ -2261,7 +2261,17 @@ def _names_cut_in_two(article: Article) -> None:
     for first, rest in zip(ordered, ordered[1:]):
         if first.type != "PER" or rest.type != "PER" or id(first) in dropped or not first.end < rest.start:
             continue
-        if text[first.end:rest.start].strip(" \t") or " " in first.text.strip():
+        if text[first.end:rest.start].strip(" \t") or not rest.text.split():
+            continue
+        if " " in first.text.strip():
+            # "[محمد السعيد] [الشربيني]": a one-word family name right after a name of two or three words;
+            # not a given name (someone else: "[أحمد علي] [محمود]"), nor a word opening with و (a list)
+            last = match_form(rest.text)
+            if (len(first.text.split()) <= 3 and " " not in rest.text.strip() and last[:1] != "و"
+                    and _word(last) not in _GIVEN_NAMES and _DEFINITE.match(last) and _person_evidence(rest.text) >= 1
+                    and not _place_or_org_word(rest.text, True)):
+                _move_start(rest, text, first.start)
+                dropped.add(id(first))
             continue
         word, opening = match_form(first.text), match_form(rest.text.split()[0])
         given = _word(word) in _GIVEN_NAMES or word in _DANGLING

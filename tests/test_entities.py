@@ -1734,3 +1734,13 @@ def test_a_bank_named_with_an_adjective_of_origin_gives_up_the_person_after_it()
     text = "وقال رئيس مجلس إدارة بنك عمان الوطني عصام الزدجالي إن الأرباح تضاعفت هذا العام."
     article = prepare(make_article("t", text, [("بنك عمان الوطني عصام الزدجالي إن الأرباح", "ORG")]))
     assert [(m.text, m.type) for m in article.mentions] == [("بنك عمان الوطني", "ORG"), ("عصام الزدجالي", "PER")]
+
+
+def test_a_family_name_the_tagger_cut_off_a_longer_name_joins_it():
+    """"[محمود الطاهر] [الجندوبي]": a one-word definite family name right after a two-word name, only a space
+    between, is the same person; a given name there is someone else's name."""
+    text = "وترأس الجلسة القاضي محمود الطاهر الجندوبي، وحضرها المحامي أحمد علي محمود."
+    article = prepare(make_article("t", text, [("محمود الطاهر", "PER"), ("الجندوبي", "PER"),
+                                               ("أحمد علي", "PER"), ("محمود", "PER")]))
+    assert [m.text for m in article.mentions][0] == "محمود الطاهر الجندوبي"
+    assert "محمود الطاهر" not in [m.text for m in article.mentions]
