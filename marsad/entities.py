@@ -2254,11 +2254,26 @@ def _names_cut_in_two(article: Article) -> None:
     tagger's "[تيدروس] [أدهانوم غيبريسوس]", `_ali_names`' "[حسين] [علي الثواب]"), is one name. Not when the
     second part opens with و (a list: "[محمد] [وعبدالمحسن]"), nor when it opens with an established given name
     and the first word is none ("محامي [حبري] [إبراهيم دياوارا]": a surname, then someone else), nor after a
-    definite word, which is a title or an adjective ("[الكاميروني] [أمينو بوبا]")."""
+    definite word, which is a title or an adjective ("[الكاميروني] [أمينو بوبا]"). A two- or three-word name
+    followed by a one-word definite family name ("[محمد السعيد] [الشربيني]"), or by a "place" whose first
+    word is a place word and the rest none ("[محمد حسين] [بحر العلوم]"), is one person too."""
     text = article.text
     ordered = sorted(article.mentions, key=lambda m: m.start)
     dropped = set()
     for first, rest in zip(ordered, ordered[1:]):
+        if (first.type == "PER" and rest.type == "LOC" and id(first) not in dropped and first.end < rest.start
+                and text[first.end:rest.start] == " " and 2 <= len(first.text.split()) <= 3
+                and 2 <= len(rest.text.split()) <= 3 and not _DEFINITE.match(match_form(rest.text))
+                and not _PLACE_HEAD_TEXT.search(rest.text.split()[0])      # "[ابن فهيد] [بمحافظة الأسياح]"
+                and any(r.startswith("LOC") for r in _lexicons().rates.get(ner.feature_form(rest.text.split()[0]), ()))
+                and not any(r.startswith("LOC") for w in rest.text.split()[1:] for r in _rates_of(w))
+                and _variant_free(_loose(match_form(rest.text))) not in _PLACE_SEEDS):
+            # "[محمد حسين] [بحر العلوم]": a family name whose first word is a place word as written (بحر, no
+            # clitic, no place head such as محافظة) and the rest no place word (العلوم), nor a listed place
+            _move_start(rest, text, first.start)
+            rest.type = "PER"
+            dropped.add(id(first))
+            continue
         if first.type != "PER" or rest.type != "PER" or id(first) in dropped or not first.end < rest.start:
             continue
         if text[first.end:rest.start].strip(" \t") or not rest.text.split():

@@ -1744,3 +1744,14 @@ def test_a_family_name_the_tagger_cut_off_a_longer_name_joins_it():
                                                ("أحمد علي", "PER"), ("محمود", "PER")]))
     assert [m.text for m in article.mentions][0] == "محمود الطاهر الجندوبي"
     assert "محمود الطاهر" not in [m.text for m in article.mentions]
+
+
+def test_a_family_name_that_looks_like_a_place_joins_the_name_before_it():
+    """"[جعفر حسن] [بحر العلوم]": بحر is a place word, العلوم none, and only a space follows the name: one
+    person. A real place after a name ("[علي حسن] [بمحافظة الكرك]") stays a place."""
+    text = "وحضر اللقاء جعفر حسن بحر العلوم، واستقبله علي حسن بمحافظة الكرك."
+    article = prepare(make_article("t", text, [("جعفر حسن", "PER"), ("بحر العلوم", "LOC"), ("علي حسن", "PER"),
+                                               ("بمحافظة الكرك", "LOC")]))
+    got = [(m.text, m.type) for m in article.mentions]
+    assert ("جعفر حسن بحر العلوم", "PER") in got and ("بحر العلوم", "LOC") not in got
+    assert ("علي حسن", "PER") in got
