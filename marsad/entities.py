@@ -1196,7 +1196,32 @@ _ONE_WORD_BEFORE = re.compile(r"(?<!\w)(\w+)[ \t]+$")
 # طريق, حي, مركز, برنامج, دار ... ("في طريق بني أمية" is "in the Umayyads' way", "مركز صلاح" his position)
 _NAMED_AFTER = {_word(w): _NAMESAKE_TYPE[_word(w)] for w in (
     "جامعة", "مستشفى", "مطار", "ملعب", "استاد", "مسجد", "جامع", "مدرسة", "كلية", "معهد", "مكتبة", "أكاديمية",
-    "مؤسسة", "جائزة", "شارع", "ميدان", "جسر", "قاعة", "حديقة")}
+    "مؤسسة", "جائزة", "شارع", "ميدان", "جسر", "قاعة", "حديقة", "وادي", "دار")}
+_SAINT = _word("سيدي")          # "وادي سيدي سعيد", "دار سيدي علي": a saint's name inside a place's
+_LOCATIVES = frozenset(match_form(w) for w in ("في", "قرب", "من", "إلى", "بين", "داخل", "شمال", "جنوب", "شرق", "غرب"))
+_DELEGATION = _word("معتمدية")   # a Tunisian delegation, a place head besides `_PLACE_HEADS`
+
+
+def _place_heads_inside_people(article: Article) -> None:
+    """A person's name never runs on through a place head with its preposition: "[سعيد بمعتمدية بني خيار]" is
+    a name (or a place's last word) and then a place, "بني خيار" (a Tunisian delegation). The person ends
+    before the head and the words after it become a place."""
+    text = article.text
+    added = []
+    for mention in article.mentions:
+        if mention.type != "PER":
+            continue
+        spans = list(_WORD_SPANS.finditer(text, mention.start, mention.end))
+        j = next((j for j in range(1, len(spans) - 1) if match_form(spans[j].group())[:1] in "بف"
+                  and _word(match_form(spans[j].group())[1:]) in _PLACE_HEADS | {_DELEGATION}), None)
+        if j is None:
+            continue
+        added.append(Mention(spans[j + 1].start(), mention.end, text[spans[j + 1].start():mention.end], "LOC",
+                             name=text[spans[j + 1].start():mention.end]))
+        _move_end(mention, text, spans[j - 1].end())
+        if mention.name != mention.text:
+            mention.name = mention.text
+    _add_mentions(article, added)
 
 
 def _namesakes(article: Article) -> None:
@@ -1217,16 +1242,34 @@ def _namesakes(article: Article) -> None:
             named_after = _NAMED_AFTER
         else:
             named_after = _NAMESAKE_TYPE
-        word = found.group(1)
+        word, begin = found.group(1), found.start(1)
+        if named_after is _NAMED_AFTER and _word(word) == _SAINT:
+            inner = _ONE_WORD_BEFORE.search(text, max(0, begin - 20), begin)
+            if inner is None:
+                continue
+            word, begin = inner.group(1), inner.start(1)
         for cut in range(0, min(3, len(word) - 1)):
             if cut and word[cut - 1] not in "وفبلك":
                 break
             kind = named_after.get(_word(word[cut:]))
             if kind:
-                start = found.start(1) + cut
+                start = begin + cut
+                if kind == "ORG" and named_after is _NAMED_AFTER and _word(word[cut:]) == _word("دار"):
+                    # "في دار شعبان الفهري", "حي الرياض بدار ...": a town; "عن دار ... للنشر", "المثال بدار
+                    # عائشة الراشد": a publisher, a care home
+                    prior = _ONE_WORD_BEFORE.search(text, max(0, begin - 20), begin)
+                    if (prior and match_form(prior.group(1)) in _LOCATIVES) or (
+                            word[:cut] in ("و", "ب") and any(m.type == "LOC" and 0 < begin - m.end <= 2
+                                                            for m in article.mentions)):
+                        kind = "LOC"
                 mention.type, mention.start = kind, start
                 mention.text = mention.name = text[start:mention.end]
                 break
+    towns = {match_form(m.text) for m in article.mentions
+             if m.type == "LOC" and m.text.split() and _word(m.text.split()[0]) == _word("دار")}
+    for mention in article.mentions:            # "ودار شعبان الفهري" in a list: the town the article names
+        if mention.type == "ORG" and match_form(mention.text) in towns:
+            mention.type = "LOC"
 
 
 _MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
@@ -2522,6 +2565,7 @@ def repair_mentions(article: Article) -> None:
     _amount_units(article)
     _fixed_places(article)
     _kind_words_before(article)
+    _place_heads_inside_people(article)
     _namesakes(article)
     _bodies_before_people(article)
     _place_first_names(article)
