@@ -9,7 +9,9 @@ sentence of six or more tokens, whose weak verb tells the article's own news ("�
 "قتل 14 شخصا"): that undated event is kept unless the article dates an event of its type (an undated one
 elsewhere is background and does not count). Nouns are also matched with a
 pronoun (توقيعه، لقائهما: weak) or the accusative alef (اجتماعاً), and so is the object ending a verb phrase
-("تعقد الحكومة جلستها", "عقدت اللجنة اجتماعها"). No trigger is a word inside a fixed
+("تعقد الحكومة جلستها", "عقدت اللجنة اجتماعها"). An indefinite جلسة right before a date ("في جلسة 17 مايو
+الماضي", "بجلسة الأحد المقبل") is a dated session: a court's (other) in a sentence about a court or a case, else a
+sitting (meeting); a verb of an act before it keeps the date ("أجلت المحكمة القضية إلى جلسة 9 مارس"). No trigger is a word inside a fixed
 expression ("في معرض حديثه", "فقد الاتصال"), something that did not happen ("كان من المقرر وصوله", "بشرط
 الاتفاق"), a count ("70 مباراة") or an arrival at no place ("وصلت إلى 90 في المائة", "الوصول إلى مرمى").
 
@@ -98,6 +100,7 @@ class _Trigger:
     gap: bool
     base: str = ""              # canonical first word of the listed form a derived form comes from
     verb: bool = False
+    session: bool = False       # "جلسة" right before its date ("في جلسة 17 مايو"), found by `_sessions`
 
 
 @dataclass(frozen=True)
@@ -236,6 +239,8 @@ def find_events(article: Article) -> list[Event]:
         hits = [h for h in _hits(lex, tokens, triggers[bisect.bisect_left(triggers, a):bisect.bisect_left(triggers, b)],
                                  a, b, loc_tokens, [(t.start, t.end) for t in here])
                 if not _inside(cut, h.first)]
+        hits = sorted(hits + [h for h in _sessions(tokens, starts, a, b, here, hits) if not _inside(cut, h.first)],
+                      key=lambda h: h.first)
         main = _main(lex, hits, tokens)
         if main is None:
             # no trigger: a sentence opening on a year or a month is a dated fact ("وفي يناير 2017 ...")
@@ -478,6 +483,30 @@ def _hits(lex: _Lexicon, tokens, candidates: list[int], a: int, b: int, loc_toke
     return out
 
 
+_SESSION = word_set(("جلسة",))
+_COURT = word_set(("محكمة", "المحكمة", "محاكم", "قضية", "القضية", "الدعوى", "دعوى", "القاضي", "قاضي", "المتهم",
+                   "المتهمين", "المتهمة", "متهم", "متهمين", "النيابة", "الجنايات", "الجنح", "الاستئناف", "النقض",
+                   "محاكمة", "المحاكمة", "الدفاع", "الحكم"))
+
+
+def _sessions(tokens, starts: list[int], a: int, b: int, here: list[Timex],
+              hits: list[Hit[_Trigger]]) -> list[Hit[_Trigger]]:
+    """An indefinite جلسة right before a date of the sentence ("في جلسة 17 مايو الماضي", "بجلسة الأحد المقبل"):
+    a session held that day -- a court's hearing (type other) when the sentence speaks of a court, a case or a
+    defendant, else a parliament's or a council's sitting (meeting). Weak: it needs that date, so "نوقشت في
+    جلسة المجلس أمس" (a date after another word) gives none. A word inside another trigger's phrase ("عقدت
+    اللجنة جلسة") is that trigger's."""
+    dated = {bisect.bisect_left(starts, t.start) for t in here}
+    out = []
+    for i in range(a, b - 1):
+        if not (i + 1 in dated and is_word(tokens[i]) and in_set(tokens[i].text, _SESSION)
+                and not _definite(tokens[i].text)) or any(h.first <= i <= h.last for h in hits):
+            continue
+        court = any(in_set(tokens[j].text, _COURT) for j in range(a, b) if is_word(tokens[j]))
+        out.append(Hit(i, i, _Trigger("other" if court else "meeting", False, "جلسه", False, session=True)))
+    return out
+
+
 def _previous_word(tokens, i: int, a: int) -> int | None:
     j = i - 1
     while j >= a and not is_word(tokens[j]):
@@ -663,6 +692,8 @@ _OCCASION = frozenset(normal(w) for w in ("في", "وفي", "خلال", "وخل�
 def _occasion(tokens, hit: Hit[_Trigger], a: int) -> bool:
     """A trigger noun with a possessive pronoun after في/خلال ("في اجتماعها", "خلال زيارته"): the occasion of
     an act told before it, whose date it gives ("خفضت اللجنة الفائدة في اجتماعها يوم 17 أبريل")."""
+    if hit.value.session:
+        return True                             # "وأجلت المحكمة القضية إلى جلسة 9 مارس": the adjournment's date
     if hit.value.verb or not hit.value.base or not normal(tokens[hit.first].text).endswith(("ه", "ها", "هم", "هما")):
         return False
     j = _previous_word(tokens, hit.first, a)

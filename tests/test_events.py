@@ -944,6 +944,22 @@ def test_a_date_a_period_runs_from_does_not_date_the_statement_that_sets_it():
     assert [(e.type, e.date) for e in find_events(a)] == [("milestone", "2025-03-09")]
 
 
+def test_a_session_followed_by_its_date_is_a_dated_session():
+    text = CALM_LEAD + "ويصوت مجلس النواب على مشروع قانون الإيجارات القديمة بجلسة الأحد المقبل."
+    a = article(text, {"مجلس النواب": "ORG"}, {"الأحد المقبل": "2025-06-08"})
+    assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("meeting", "2025-06-08", "جلسة")]
+    text = CALM_LEAD + "وكانت هيئة الدفاع عن الصحفي رامي الخطيب قد طلبت الإفراج عنه في جلسة 17 مايو الماضي."
+    a = article(text, {"رامي الخطيب": "PER"}, {"17 مايو الماضي": "2025-05-17"})
+    assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("other", "2025-05-17", "جلسة")]
+    # a verb of an act before it keeps the date: the session is when it was done
+    text = CALM_LEAD + "وأجلت المحكمة نظر قضية المدير السابق نبيل القاضي إلى جلسة 9 مارس."
+    a = article(text, {"نبيل القاضي": "PER"}, {"9 مارس": "2025-03-09"})
+    assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("other", "2025-03-09", "أجلت")]
+    # a date after another word does not date the session ("جلسة المجلس أمس"), nor a definite one
+    text = CALM_LEAD + "وطرحت هذه المقترحات في الجلسة الماضية للمجلس البلدي برئاسة سالم العتيبي أمس."
+    assert find_events(article(text, {"سالم العتيبي": "PER"}, {"أمس": "2025-06-01"})) == []
+
+
 def test_a_court_verdict_far_from_its_verb_is_an_event_and_kama_carries_its_day():
     text = CALM_LEAD + ("قضت محكمة جنايات الجيزة، المنعقدة بمجمع محاكم زينهم، برئاسة المستشار أحمد فؤاد الشاذلي، "
                         "وعضوية المستشارين كمال يوسف ومحمود رشاد عبد الله، اليوم السبت، بالسجن المشدد 7 سنوات لمتهم "
