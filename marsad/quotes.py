@@ -1983,11 +1983,34 @@ def _opening_subject(doc: _Text, lex: _Lexicon, verb_tok: int, sentence: tuple[i
     or a body's name the tagger did not mark is the participle's speaker (or its phrase, with nobody named),
     never a person named in an earlier sentence. None when the sentence opens otherwise (a preposition, a
     date, a noun) or the word after its first word heads no such phrase."""
+    found = _opening_phrase(doc, lex, verb_tok, sentence)
+    if found is None:
+        return None
+    v, h, b = found
+    return _subject(doc, lex, v, h, b, sentence, state)
+
+
+OPENER_PHRASE_WORDS = 4    # "وفي بند الأسئلة، رد وزير الإسكان": a circumstance before the comma, then the verb
+_SUBJECT_ENDS = frozenset(normal(w) for w in ("على", "عن", "إلى", "الى", "حول", "مع", "خلال", "لدى", "أمام",
+                                              "بشأن", "نحو"))
+
+
+def _opening_phrase(doc: _Text, lex: _Lexicon, verb_tok: int,
+                    sentence: tuple[int, int]) -> tuple[int, int, int] | None:
+    """`_opening_subject`'s verb v and the subject tokens [h, b) written right after it, past the openers
+    (كما، من جانبه، and a circumstance closed by a comma: "وفي بند الأسئلة،", "وخلال الجلسة،"). The subject
+    ends at a comma or at the preposition its verb takes: in "رد وزير الإسكان على سؤال النائبة فلانة" the
+    one asking is the object, never the participle's speaker."""
     tokens = doc.tokens
     k = doc.token_index(sentence[0])
     while k < verb_tok and (not is_word(tokens[k]) or normal(tokens[k].text) in _OPENING_SKIP
                             or _on_its_part(tokens, k)):
         k += 2 if _on_its_part(tokens, k) else 1
+    if k < verb_tok and (in_set(tokens[k].text, lex.fillers) or normal(tokens[k].text) in _GOVERNING):
+        comma = next((j for j in range(k + 1, min(verb_tok, k + OPENER_PHRASE_WORDS + 1))
+                      if tokens[j].text in _COMMA), None)
+        if comma is not None and not any(doc.in_referent(tokens[j].start) for j in range(k, comma)):
+            k = comma + 1                       # (not "وفي تصريح لوزير الصحة فلان،": a name is no circumstance)
     v, h = k, k + 1
     if h >= verb_tok or not is_word(tokens[h]) or doc.line_break(v, h):
         return None
@@ -2003,12 +2026,13 @@ def _opening_subject(doc: _Text, lex: _Lexicon, verb_tok: int, sentence: tuple[i
             or in_set(word, lex.body_heads)):
         return None
     b = h + 1
-    while b < verb_tok and tokens[b].text not in _COMMA and tokens[b].text not in _SENTENCE_PUNCT:
+    while (b < verb_tok and tokens[b].text not in _COMMA and tokens[b].text not in _SENTENCE_PUNCT
+           and not (normal(tokens[b].text) in _SUBJECT_ENDS and not _ali_before_preposition(doc, b))):
         b += 1
     commas = sum(1 for j in range(h, verb_tok) if tokens[j].text in _COMMA or tokens[j].text in _TURN_PUNCT)
     if commas > 1 or _words_between(doc, tokens[h].start, tokens[verb_tok].start) > OPENING_CLAUSE_WORDS:
         return None                             # clauses in between: the participle may follow another agent
-    return _subject(doc, lex, v, h, b, sentence, state)
+    return v, h, b
 
 
 @lru_cache(maxsize=1)
@@ -2460,6 +2484,12 @@ def _phrase(doc: _Text, lex: _Lexicon, h: int, b: int, limit: int = SUBJECT_PHRA
         if j > h and prev.startswith("ال") and len(prev) > 2 and (normal(tokens[j].text) in lex.addressees or (
                 _possessed(tokens[j].text) and normal(tokens[j].text)[:1] not in ("و", "ف"))):
             break                               # "فنفت شركة الاتصالات مسؤوليتها": its object
+        word = normal(tokens[j].text)
+        if (j > h and prev.startswith("ال") and len(prev) > 2 and word[:1] == "ب" and word[1:3] != "ال"
+                and len(word) > 3 and word not in lex.name_of_words and not _given_name(tokens[j].text)
+                and not doc.in_name(tokens[j].start) and not in_set(tokens[h].text, lex.role_heads)):
+            break                               # "توعدت الحكومة السودانية بتطبيق القانون": what it does
+            # (after a role, ب may start a name: "وزير النفط بيجن زنغنه")
         end = j
         words += 1
         j += 1
@@ -2695,6 +2725,14 @@ def _clause_subject(doc: _Text, verb_tok: int, sentence: tuple[int, int], state:
         if ref is not None:
             return ref.mention, ref.text
     subject = _sentence_subject(doc, sentence[0], doc.tokens[verb_tok].start, quoted)
+    opening_at = _opening_phrase(doc, _lexicon(), verb_tok, sentence)
+    if (opening_at is not None and opening_at[2] < verb_tok
+            and normal(doc.tokens[opening_at[2]].text) in _SUBJECT_ENDS
+            and (subject is None or doc.article.mentions[subject.mention].start >= doc.tokens[opening_at[2]].start)):
+        # "رد وزير الإسكان على سؤال النائبة فلانة، موضحا": the minister, never the one who asked
+        opening = _opening_subject(doc, _lexicon(), verb_tok, sentence, state)
+        if opening is not None:
+            return opening
     if subject is not None:
         return subject.mention, subject.text
     role = _opening_role(doc, _lexicon(), verb_tok, sentence[0], own_verb=True)

@@ -1776,3 +1776,35 @@ def test_role_phrase_keeps_a_compound_given_name():
     text = "وقال محافظ البنك حسن عبد الله إن القرار يهدف إلى احتواء التضخم المرتفع."
     [q] = find_quotes(article(text))
     assert q.speaker_text == "محافظ البنك حسن عبد الله"
+
+
+def test_participle_after_a_verb_with_a_role_subject_is_not_the_previous_speaker():
+    text = ("وقال وزير المالية خالد العبدالله إن الميزانية ستعلن قريبا.\n\n"
+            "وفي بند الأسئلة، رد وزير الإسكان والتخطيط العمراني على سؤال النائبة منيرة السالم بشأن "
+            "الطلبات المتأخرة، موضحاً أن الوزارة ستوزع ألفي وحدة سكنية خلال العام المقبل.")
+    a = article(text, {"خالد العبدالله": "PER", "منيرة السالم": "PER"})
+    q = find_quotes(a)[-1]
+    assert q.verb == "موضحاً"
+    assert speaker(a, q) is None                # neither العبدالله nor the one who asked
+    assert q.speaker_text.startswith("وزير الإسكان")
+
+
+def test_participle_after_a_role_subject_and_its_preposition_is_not_the_one_asking():
+    text = ("وقال وزير المالية خالد العبدالله إن الميزانية ستعلن قريبا.\n\n"
+            "ورد وزير الصحة على سؤال النائب سالم الهاجري حول المستشفيات، موضحا أن الوزارة "
+            "ستفتتح ثلاثة مستشفيات جديدة.")
+    a = article(text, {"خالد العبدالله": "PER", "سالم الهاجري": "PER"})
+    q = find_quotes(a)[-1]
+    assert speaker(a, q) is None
+    assert q.speaker_text == "وزير الصحة"
+
+
+def test_participle_after_a_role_subject_and_its_preposition_is_the_named_role_holder():
+    text = ("زار وزير الصحة فهد المطيري مستشفى المدينة أمس. وقال وزير المالية خالد العبدالله إن الميزانية "
+            "ستعلن قريبا.\n\nوفي الجلسة، رد وزير الصحة على سؤال النائب سالم الهاجري حول المستشفيات، موضحا أن "
+            "الوزارة ستفتتح ثلاثة مستشفيات جديدة.")
+    a = article(text, {"فهد المطيري": "PER", "خالد العبدالله": "PER", "سالم الهاجري": "PER"},
+                {"فهد المطيري": "وزير الصحة"})
+    q = find_quotes(a)[-1]
+    assert speaker(a, q) == "فهد المطيري"
+    assert q.speaker_text == "وزير الصحة"
