@@ -1993,6 +1993,10 @@ def _opening_subject(doc: _Text, lex: _Lexicon, verb_tok: int, sentence: tuple[i
 OPENER_PHRASE_WORDS = 4    # "وفي بند الأسئلة، رد وزير الإسكان": a circumstance before the comma, then the verb
 _SUBJECT_ENDS = frozenset(normal(w) for w in ("على", "عن", "إلى", "الى", "حول", "مع", "خلال", "لدى", "أمام",
                                               "بشأن", "نحو"))
+# role words that take a preposition inside the role phrase ("مدير المستشفى المشرف على القطاع الصحي فلان")
+_ROLE_PREPOSITION_WORDS = frozenset(normal(w) for w in (
+    "المشرف", "المشرفة", "المسؤول", "المسؤولة", "القائم", "القائمة", "المكلف", "المكلفة", "المنتدب",
+    "المنتدبة", "المفوض", "المفوضة", "المعني", "المعنية", "المختص", "المختصة", "الوصي"))
 
 
 def _opening_phrase(doc: _Text, lex: _Lexicon, verb_tok: int,
@@ -2027,7 +2031,8 @@ def _opening_phrase(doc: _Text, lex: _Lexicon, verb_tok: int,
         return None
     b = h + 1
     while (b < verb_tok and tokens[b].text not in _COMMA and tokens[b].text not in _SENTENCE_PUNCT
-           and not (normal(tokens[b].text) in _SUBJECT_ENDS and not _ali_before_preposition(doc, b))):
+           and not (normal(tokens[b].text) in _SUBJECT_ENDS and not _ali_before_preposition(doc, b)
+                    and normal(tokens[b - 1].text) not in _ROLE_PREPOSITION_WORDS)):
         b += 1
     commas = sum(1 for j in range(h, verb_tok) if tokens[j].text in _COMMA or tokens[j].text in _TURN_PUNCT)
     if commas > 1 or _words_between(doc, tokens[h].start, tokens[verb_tok].start) > OPENING_CLAUSE_WORDS:

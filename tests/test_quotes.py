@@ -1808,3 +1808,11 @@ def test_participle_after_a_role_subject_and_its_preposition_is_the_named_role_h
     q = find_quotes(a)[-1]
     assert speaker(a, q) == "فهد المطيري"
     assert q.speaker_text == "وزير الصحة"
+
+
+def test_role_word_taking_a_preposition_keeps_the_name_after_it():
+    text = ("وقال وزير المالية خالد العبدالله إن الميزانية ستعلن قريبا. وثمن مدير المستشفى المشرف على القطاع "
+            "الصحي صالح الراشد زيارة الوزير للمرضى، مشيراً إلى أن تلك الزيارة أسعدت المرضى كثيرا.")
+    a = article(text, {"خالد العبدالله": "PER", "صالح الراشد": "PER"})
+    q = find_quotes(a)[-1]
+    assert speaker(a, q) == "صالح الراشد"
