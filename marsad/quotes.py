@@ -2768,7 +2768,8 @@ def _agreement(word: str, lex: _Lexicon) -> str:
 
 
 # masculine forms that end like feminine ones: a root ending in ت or ه (لفت، نوّه), his words (قوله)
-_MASCULINE_FORMS = frozenset(normal(w) for w in ("لفت", "نوه", "نبه", "وجه", "قوله", "تأكيده", "تصريحه", "قالها"))
+_MASCULINE_FORMS = frozenset(normal(w) for w in ("لفت", "نوه", "نبه", "وجه", "قوله", "تأكيده", "تصريحه", "قالها",
+                                                  "وصفه", "وصفها"))     # (he described him/her)
 
 
 def _speaker_agreement(word: str, lex: _Lexicon) -> str | None:

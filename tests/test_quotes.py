@@ -1810,6 +1810,24 @@ def test_participle_after_a_role_subject_and_its_preposition_is_the_named_role_h
     assert q.speaker_text == "وزير الصحة"
 
 
+def test_described_her_as_introduces_the_subjects_words():
+    text = ("ونعت نقابة الفنانين الممثلة الراحلة، ووصفها وزير الثقافة سمير الحلبي بأنها \"واحدة من الأصوات التي "
+            "حملت ذاكرة المسرح في أصعب أيامه\".")
+    a = article(text, {"سمير الحلبي": "PER"})
+    [q] = find_quotes(a)
+    assert q.verb == "وصفها"
+    assert speaker(a, q) == "سمير الحلبي"
+
+
+def test_described_it_keeps_a_masculine_speaker_in_focus():
+    text = ("وأشاد الرئيس كريم داود بالاتفاق ووصفه بأنه «انتصار سياسي واقتصادي كبير». "
+            "وقال إنه «لا يوجد اتفاق كامل في السياسة»، مضيفا أن العمل سيستمر.")
+    a = article(text, {"كريم داود": "PER"})
+    quotes = find_quotes(a)
+    assert [q.verb for q in quotes][:2] == ["وصفه", "قال"]
+    assert all(speaker(a, q) == "كريم داود" for q in quotes)
+
+
 def test_role_word_taking_a_preposition_keeps_the_name_after_it():
     text = ("وقال وزير المالية خالد العبدالله إن الميزانية ستعلن قريبا. وثمن مدير المستشفى المشرف على القطاع "
             "الصحي صالح الراشد زيارة الوزير للمرضى، مشيراً إلى أن تلك الزيارة أسعدت المرضى كثيرا.")
