@@ -2276,12 +2276,31 @@ def _role_person(doc: _Text, h: int, b: int, verb_tok: int) -> int | None:
         m = doc.article.mentions[idx]
         if m.start >= until:
             break
-        if all(any(_same_word(w, x) for x in span[2]) for w in wanted):
+        words = span[2] + [_LED_BY[normal(x)] for x in span[2] if normal(x) in _LED_BY]
+        if all(any(_same_word(w, x) for x in words) for w in wanted):
             found.append((idx, span))
     if not found:
         return None
+    found = [(_name_continued(doc, idx), span) for idx, span in found]
     lasts = {normal(doc.article.mentions[idx].name.split()[-1]) for idx, _ in found}
     return found[-1][0] if len(lasts) == 1 else None
+
+
+def _name_continued(doc: _Text, idx: int) -> int:
+    """The PER mention that goes on right after mention idx when the tagger split one name in two ("محمد
+    السعيد" + "الشربيني"): the later part, the one the text goes on calling the person by; else idx."""
+    m = doc.article.mentions[idx]
+    k = bisect.bisect_left(doc.name_starts, m.end)
+    if k < len(doc.names) and not doc.text[m.end:doc.names[k][0]].strip():
+        j = doc._mention_at(doc.names[k][0])
+        if doc.article.mentions[j].type == "PER" and doc.article.mentions[j].start > m.start:
+            return j
+    return idx
+
+
+# "محكمة جنايات القاهرة برئاسة المستشار فلان": who chairs a body is its رئيس, who leads a force its قائد
+_LED_BY = {normal(w): role for w, role in (("برئاسة", "رئيس"), ("رئاسة", "رئيس"), ("برئاسته", "رئيس"),
+                                           ("بقيادة", "قائد"), ("قيادة", "قائد"))}
 
 
 @lru_cache(maxsize=20_000)

@@ -1834,3 +1834,21 @@ def test_role_word_taking_a_preposition_keeps_the_name_after_it():
     a = article(text, {"خالد العبدالله": "PER", "صالح الراشد": "PER"})
     q = find_quotes(a)[-1]
     assert speaker(a, q) == "صالح الراشد"
+
+
+def test_role_of_the_body_a_person_chairs_is_that_person():
+    text = ("قضت محكمة جنايات الجيزة، المنعقدة بمجمع المحاكم، برئاسة المستشار سامي فؤاد الدسوقي، بالسجن خمس سنوات "
+            "للمتهم. وقال الدسوقي في كلمته: \"إن القانون لا يحمي المحتالين مهما طال الزمن\". "
+            "وأضاف رئيس المحكمة أن \"العدالة تأخذ مجراها في كل القضايا دون استثناء\".")
+    a = article(text, {"سامي فؤاد الدسوقي": "PER", "الدسوقي": "PER"})
+    q = find_quotes(a)[-1]
+    assert q.speaker_text == "رئيس المحكمة"
+    assert speaker(a, q) == "سامي فؤاد الدسوقي"
+
+
+def test_role_holder_named_in_two_tagged_pieces_is_the_later_piece():
+    text = ("قضت محكمة جنايات الجيزة، برئاسة المستشار سامي فؤاد الدسوقي، بالسجن خمس سنوات للمتهم. "
+            "وأضاف رئيس المحكمة أن \"العدالة تأخذ مجراها في كل القضايا دون استثناء\".")
+    a = article(text, {"سامي فؤاد": "PER", "الدسوقي": "PER"})
+    q = find_quotes(a)[-1]
+    assert speaker(a, q) == "الدسوقي"
