@@ -606,6 +606,7 @@ def _without_lam(phrase: str) -> str:
     return "ا" + phrase[1:]
 
 
+APPOSITION_WORDS = 4       # the name after a role set off by commas in an according source
 _TAKES_LAM = frozenset({"وفقا", "طبقا", "ووفقا", "وطبقا"})   # sources written with ل: وفقا لتقديرات ...
 _SO_THAT = frozenset({"فان", "فانه", "فانها", "فانهم"})    # normalised فإن and its forms
 
@@ -624,7 +625,10 @@ def _according_clauses(doc: _Text, lex: _Lexicon) -> list[_Found]:
         if i >= len(tokens) or tokens[i].start >= s_end or not in_set(tokens[i].text, lex.according):
             continue
         j, words = i + 1, 0
-        while j < len(tokens) and tokens[j].start < s_end and tokens[j].text not in _COMMA and words <= SOURCE_WORDS:
+        while j < len(tokens) and tokens[j].start < s_end and words <= SOURCE_WORDS + APPOSITION_WORDS:
+            if tokens[j].text in _COMMA and (words > SOURCE_WORDS or (
+                    j + 1 < len(tokens) and normal(tokens[j + 1].text) in _SO_THAT)):
+                break                           # "وبحسب رئيس اللجنة، النائب فلان، فإن": a name set off by commas
             words += is_word(tokens[j])
             j += 1
         k = j + 1
@@ -882,6 +886,7 @@ def _lead_in(doc: _Text, lex: _Lexicon, o: int, candidates: _Spans) -> tuple[str
     # ... and so may one right after the verb's own إن/أن: "قال الرئيس التركي رجب طيب أردوغان، في تصريحات
     # للصحفيين على متن الطائرة لدى عودته من أذربيجان، إن «...»"
     after_clause = j >= 0 and is_word(tokens[j]) and normal(tokens[j].text) in lex.connectors
+    own_clause = after_clause and j > 0 and not in_set(tokens[j - 1].text, lex.blockers)   # not "إلا أنه «"
     limit = COLON_LEAD_WORDS if (j >= 0 and tokens[j].text == ":") or opens_clause or after_clause else LEAD_WORDS
     while j >= 0:
         tok = tokens[j]
@@ -898,7 +903,8 @@ def _lead_in(doc: _Text, lex: _Lexicon, o: int, candidates: _Spans) -> tuple[str
         verb = doc.verbs.get(j)
         if verb is not None and (not verb.ambiguous or _verb_before_colon(doc, lex, j)):
             return "verb", j, verb              # "وأكد رئيس الجمهورية، بحسب البيان، «": the verb's subject wins
-        if verb is not None and words <= AMBIGUOUS_WORDS and ambiguous is None:
+        if verb is not None and (words <= AMBIGUOUS_WORDS or (own_clause and verb.direct_only)) and ambiguous is None:
+            # (a quoting-only verb may have its own بأن right before the mark: "وطالب النائب فلان بأن \"...\"")
             ambiguous = j                       # "عبر" may be the verb, or "via": "وكتب X عبر حسابه:"
         if according is None and in_set(tok.text, lex.according):
             according = j

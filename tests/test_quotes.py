@@ -1852,3 +1852,30 @@ def test_role_holder_named_in_two_tagged_pieces_is_the_later_piece():
     a = article(text, {"سامي فؤاد": "PER", "الدسوقي": "PER"})
     q = find_quotes(a)[-1]
     assert speaker(a, q) == "الدسوقي"
+
+
+def test_demand_with_its_own_connector_before_the_quoted_words():
+    text = ("من جانبها، طالبت النائبة سعاد المنصوري بأن \"تشمل الزيادة المتقاعدين من القطاع الخاص\"، فيما رأى "
+            "النائب فهد الشمري أن \"الكلفة تحتاج إلى دراسة\".")
+    a = article(text, {"سعاد المنصوري": "PER", "فهد الشمري": "PER"})
+    q = find_quotes(a)[0]
+    assert q.verb == "طالبت"
+    assert q.text == "تشمل الزيادة المتقاعدين من القطاع الخاص"
+    assert speaker(a, q) == "سعاد المنصوري"
+
+
+def test_demand_before_an_except_clause_does_not_own_its_quote():
+    text = ("وكان سامي يوسف قد طالب المحكمة العليا بتشكيل لجنة مستقلة، إلا أنه «قرر الانسحاب من القناة مباشرة»، "
+            "حسب تغريدة على موقع تويتر.")
+    a = article(text, {"سامي يوسف": "PER"})
+    assert all(q.verb != "طالب" for q in find_quotes(a))
+
+
+def test_according_to_a_role_and_the_name_set_off_by_commas():
+    text = ("وبحسب رئيس لجنة الاقتصاد النيابية، النائب ماجد العتيبي، فإن اللجنة ستجتمع الأسبوع المقبل مع وزير "
+            "المالية \"للوقوف على تفاصيل القرار وأثره\".")
+    a = article(text, {"ماجد العتيبي": "PER"})
+    [q] = find_quotes(a)
+    assert q.kind == "reported"
+    assert q.text.startswith("اللجنة ستجتمع") and q.text.endswith("وأثره\"")
+    assert speaker(a, q) == "ماجد العتيبي"
