@@ -590,7 +590,28 @@ def find_quotes(article: Article) -> list[Quote]:
         spans = _Spans([(f.start, f.end) for f in answers])
         found = [f for f in found if spans.containing(f.start) is None] + answers
     found = _without_overlaps(found)
-    return _attribute(doc, lex, found)
+    quotes = _attribute(doc, lex, found)
+    if answers:                                 # the interviewer's questions are nobody's quotation there,
+        asked = _Spans(_question_paragraphs(doc.text))   # unless they quote someone they name in them
+        quotes = [q for q in quotes if asked.containing(q.start) is None or (
+            q.speaker_mention is None and q.speaker_text is not None) or (
+            q.speaker_mention is not None
+            and asked.containing(article.mentions[q.speaker_mention].start) == asked.containing(q.start))]
+    return quotes
+
+
+_MARKED_QUESTION = re.compile(r"^[ \t]*[■●▪◾◼►•][^\n]*$", re.MULTILINE)   # "■ كيف بدأت الفكرة؟"
+
+
+def _question_paragraphs(text: str) -> list[tuple[int, int]]:
+    """An interview's question paragraphs: those that open on a question marker (■, ●, س:, سؤال:) or end on
+    a question mark."""
+    spans = {(m.start(), m.end()) for m in _MARKED_QUESTION.finditer(text)}
+    spans |= {(m.start(), m.end()) for m in _QUESTION_LINE.finditer(text)}
+    for m in _QUESTION.finditer(text):
+        end = text.find("\n", m.end())
+        spans.add((m.start(), len(text) if end < 0 else end))
+    return sorted(spans)
 
 
 def _without_lam(phrase: str) -> str:
@@ -680,6 +701,8 @@ def _unmarked_answers(text: str) -> list[_Found]:
     if not _INTERVIEW_CUE.search(text, 0, INTERVIEW_CUE_CHARS):
         return []
     questions = [m for m in _QUESTION_LINE.finditer(text) if len(m.group(0).split()) <= 40]
+    questions = sorted(questions + [m for m in _MARKED_QUESTION.finditer(text) if not any(
+        q.start() == m.start() for q in questions)], key=lambda m: m.start())
     if len(questions) < MIN_QUESTIONS:
         return []
     labeled = _labeled_answers(text, questions)
@@ -724,7 +747,7 @@ def _labeled_answers(text: str, questions: list[re.Match]) -> list[_Found]:
             pos = end + 1
             continue
         m = _LABEL.match(text, pos, end)
-        question = bool(_QUESTION_LINE.fullmatch(text, pos, end)) or (
+        question = bool(_QUESTION_LINE.fullmatch(text, pos, end) or _MARKED_QUESTION.match(text, pos, end)) or (
             m is not None and normalize_label(m.group(1)) in askers)
         if m is not None and not question and after_question:
             start, stop = _strip(text, m.end(), end)

@@ -1879,3 +1879,18 @@ def test_according_to_a_role_and_the_name_set_off_by_commas():
     assert q.kind == "reported"
     assert q.text.startswith("اللجنة ستجتمع") and q.text.endswith("وأثره\"")
     assert speaker(a, q) == "ماجد العتيبي"
+
+
+def test_marked_interview_question_is_the_interviewers_not_a_quote():
+    text = ("التقت «الصباح» المهندسة سلمى الراشد في مقر شركتها، وكان هذا الحوار:\n\n"
+            "■ كيف بدأت فكرة المنصة؟\n\n"
+            "سلمى الراشد: بدأت من قرية والدي حين رأيت المزارعين يبيعون محصولهم بنصف ثمنه.\n\n"
+            "■ هناك من يرى أن الشركات الناشئة في البلاد تعاني من هجرة المواهب..\n\n"
+            "الراشد: هذا صحيح جزئيا. خسرنا مطورين انتقلوا إلى شركات في الخارج.\n\n"
+            "■ وماذا عن خطط التوسع؟\n\n"
+            "الراشد: نستهدف الوصول إلى مئة ألف مزارع بنهاية العام المقبل.")
+    a = article(text, {"سلمى الراشد": "PER", "الراشد": "PER"})
+    quotes = find_quotes(a)
+    assert not any("هجرة المواهب" in q.text for q in quotes)
+    assert any(q.text.startswith("هذا صحيح جزئيا") for q in quotes)
+    assert all(speaker(a, q) in ("سلمى الراشد", "الراشد") for q in quotes)
