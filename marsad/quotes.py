@@ -2084,7 +2084,9 @@ def _given_name(word: str) -> bool:
 def _names_someone(doc: _Text, lo: int, hi: int) -> bool:
     """A given name among tokens [lo, hi): "ورأى المحلل السياسي عامر السبايلة أن" names a new person even
     when the tagger missed him, so the epithet is not the person just named."""
-    return any(is_word(doc.tokens[j]) and _given_name(doc.tokens[j].text) for j in range(lo, hi))
+    return any(is_word(doc.tokens[j]) and (_given_name(doc.tokens[j].text) or (
+        normal(doc.tokens[j].text) == "عبد" and j + 1 < hi and is_word(doc.tokens[j + 1])))   # "عبد الحكيم"
+        for j in range(lo, hi))
 
 
 def _unnamed_role(doc: _Text, lex: _Lexicon, h: int, b: int, verb_tok: int) -> _Speaker | None:
@@ -2295,7 +2297,7 @@ def _role_person(doc: _Text, h: int, b: int, verb_tok: int) -> int | None:
     الهلال الأحمر ... خالد السهلي"; after it: "كريس فيليرز المتحدث باسم بوينغ"; or the mention's title), so
     "الأمين العام للأمم المتحدة" is not NATO's secretary general. Several people: nobody."""
     lex = _lexicon()
-    wanted = [w for w in _phrase(doc, lex, h, max(b, h + 1)).split()
+    wanted = [w for w in _phrase(doc, lex, h, max(b, h + 1), name=False).split()
               if not _CLITIC_ONLY.fullmatch(w)]
     if not wanted or len(canonical(wanted[0])) < 3:
         return None
@@ -2521,7 +2523,8 @@ def _possessed(word: str) -> bool:
     return len(word) > 3 and (word.endswith(("ه", "ها", "هم", "هما")) and not word.endswith(("الله", "اللـه")))
 
 
-def _phrase(doc: _Text, lex: _Lexicon, h: int, b: int, limit: int = SUBJECT_PHRASE_WORDS) -> str:
+def _phrase(doc: _Text, lex: _Lexicon, h: int, b: int, limit: int = SUBJECT_PHRASE_WORDS,
+            name: bool = True) -> str:
     """Up to SUBJECT_PHRASE_WORDS words from token h, stopping at punctuation, a preposition or filler, or
     at the people addressed: after a definite word, "المواطنين" is no genitive but the verb's object ("دعت
     وزارة الصحة المواطنين إلى"), while after an indefinite one it is ("دعا اتحاد الطلاب إلى")."""
@@ -2563,7 +2566,47 @@ def _phrase(doc: _Text, lex: _Lexicon, h: int, b: int, limit: int = SUBJECT_PHRA
                and not in_set(tokens[j].text, lex.fillers) and normal(tokens[j].text) not in lex.addressees):
             end = j
             j += 1
+    if name and end > h and _title_word(tokens[end].text, lex):
+        end = _untagged_name(doc, lex, end, b)  # "وزيرة النقل الدكتورة وسام التهتموني": the name after the title
     return doc.text[tokens[h].start:tokens[end].end]
+
+
+NAME_AFTER_TITLE_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    data = load_data("titles.json")
+    return word_set(w for key in ("honorifics", "ranks") for phrase in data.get(key, []) for w in phrase.split()
+                    if len(normal(w)) > 2)
+
+
+def _title_word(word: str, lex: _Lexicon) -> bool:
+    """A definite title or role word a person's name follows ("الدكتورة", "المهندس", "النائبة", "اللواء")."""
+    w = normal(word)
+    if not w.startswith("ال") or len(w) < 5:     # (not "صلى الله")
+        return False
+    return (in_set(word, _title_words()) or in_set(word, lex.role_heads)
+            or (w.endswith("ه") and in_set(w[:-1], lex.role_heads)))       # النائبة, المستشارة
+
+
+def _untagged_name(doc: _Text, lex: _Lexicon, end: int, b: int) -> int:
+    """The last token of a name the tagger missed right after the title at token `end` ("الدكتورة وسام
+    التهتموني إن"): a first word without the article, then up to NAME_AFTER_TITLE_WORDS words in all, up to
+    punctuation, a connector, a preposition or filler, a verb or a word with ل/ب; `end` when none follows."""
+    tokens = doc.tokens
+    j = end + 1
+    last = end
+    while j < b and j <= end + NAME_AFTER_TITLE_WORDS and is_word(tokens[j]):
+        word = normal(tokens[j].text)
+        if (in_set(tokens[j].text, lex.fillers) or word in lex.connectors or word in lex.verb_forms
+                or word in _GOVERNING or _lam_or_ba(tokens[j].text) or in_set(tokens[j].text, lex.according)
+                or doc.line_break(j - 1, j) or (j == end + 1 and (word.startswith("ال") or (
+                    _possessed(tokens[j].text) and not _given_name(tokens[j].text))))):   # "الأمير مقاله"
+            break
+        last = j
+        j += 1
+    return last
 
 
 def _name_started(tokens: list[Token], h: int, end: int) -> bool:

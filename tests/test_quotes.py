@@ -1894,3 +1894,31 @@ def test_marked_interview_question_is_the_interviewers_not_a_quote():
     assert not any("هجرة المواهب" in q.text for q in quotes)
     assert any(q.text.startswith("هذا صحيح جزئيا") for q in quotes)
     assert all(speaker(a, q) in ("سلمى الراشد", "الراشد") for q in quotes)
+
+
+def test_untagged_name_after_titles_stays_in_speaker_text():
+    text = "وقالت وزيرة النقل الدكتورة سناء الحمدان إن مشروع القانون يعالج الثغرات التي كشفها التطبيق."
+    [q] = find_quotes(article(text))
+    assert q.speaker_mention is None
+    assert q.speaker_text == "وزيرة النقل الدكتورة سناء الحمدان"
+
+
+def test_name_after_titles_links_once_tagged():
+    text = "وقالت وزيرة النقل الدكتورة سناء الحمدان إن مشروع القانون يعالج الثغرات التي كشفها التطبيق."
+    a = article(text, {"سناء الحمدان": "PER"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "سناء الحمدان"
+
+
+def test_possessed_noun_after_a_title_is_no_name():
+    text = "واختتم سمو الأمير مقاله بقوله: «النظام القادر هو الذي يجعل من نفسه نموذجا للجميع»."
+    [q] = find_quotes(article(text))
+    assert "مقاله" not in (q.speaker_text or "")
+
+
+def test_epithet_before_a_compound_abd_name_is_a_new_person():
+    text = ("وقال وزير الدفاع سامي يوسف إن الصفقة مهمة. وقال الخبير العسكري اللواء طيار عبد الحكيم شلبي إن "
+            "الطائرات الجديدة تمثل إضافة كبيرة لسلاح الجو.")
+    a = article(text, {"سامي يوسف": "PER"})
+    q = find_quotes(a)[-1]
+    assert speaker(a, q) != "سامي يوسف"
