@@ -46,7 +46,12 @@ first agent named in the latest sentence (a "وقال" joined to an earlier verb
 goes on with the person named before); "وكان X ... قد تحدث قائلا" -> X; "بكلمة من X ... قال فيها" -> X;
 "، إذ/حيث قال" -> the person the sentence opens with, past a body inside the role phrase ("المدير الفني
 للأهلي، الإسباني X"); "أما X فقال" -> X (not "أما عن ..."); "فالرجل قالها" -> the one person the sentence
-before names; "من جانبها، أكدت إدارة النادي ...، قائلة" -> إدارة النادي. A platform ("على منصته «...»"), an
+before names; "من جانبها، أكدت إدارة النادي ...، قائلة" -> إدارة النادي; "وفي بند الأسئلة، رد وزير الإسكان على سؤال
+النائبة X، موضحاً" -> the minister (the subject ends at the preposition its verb takes), never X; a role phrase is
+also the person the article said chairs or leads its body ("محكمة ... برئاسة المستشار X" -> رئيس المحكمة); a
+subject phrase ending on a title keeps the untagged name after it ("وزيرة النقل الدكتورة وسام التهتموني").
+"بحسب ROLE، NAME، فإن ..." -> NAME. In an interview, a paragraph opening on a question marker (■ ●) or س:, or
+ending on ؟, is the interviewer's: no quotation in it is the interviewee's. A platform ("على منصته «...»"), an
 outlet told ("تحدثت لـ\"X\"") and the outlet credited in a dateline ("(CNN)--") are never speakers;
 "بحسب مصادر ..." is the unnamed sources.
 An anonymous or unknown subject ("وقالت مصادر", "وقالت المسؤولة الأوروبية"), a relative ("عائلة الفنان X",
