@@ -1289,9 +1289,21 @@ _CLOSING_QUOTES = "\"»”'"
 
 
 def _quoted_word(text: str, start: int, end: int) -> bool:
-    """A date word alone between quotation marks names something: the paper «الغد», the show "اليوم"."""
-    return (0 < start and end < len(text) and text[start - 1] in _OPENING_QUOTES
-            and text[end] in _CLOSING_QUOTES and not _HAS_DIGIT.search(text[start:end]))
+    """A date word alone between quotation marks names something: the paper «الغد», the show "اليوم"; so does
+    one inside a short quoted name that is a known outlet's ("عدن الغد", «الأيام اليوم»)."""
+    if _HAS_DIGIT.search(text[start:end]):
+        return False
+    if 0 < start and end < len(text) and text[start - 1] in _OPENING_QUOTES and text[end] in _CLOSING_QUOTES:
+        return True
+    opening = max(text.rfind(q, max(0, start - 30), start) for q in _OPENING_QUOTES)
+    closing = [i for i in (text.find(q, end, end + 30) for q in _CLOSING_QUOTES) if i >= 0]
+    if opening < 0 or not closing:
+        return False
+    name = text[opening + 1:min(closing)]
+    if len(name.split()) > 4 or any(q in name for q in _OPENING_QUOTES + _CLOSING_QUOTES):
+        return False
+    from marsad.metadata import outlet_from_hint
+    return outlet_from_hint(name) is not None
 
 
 _MAX_DATE_LINE = 160

@@ -615,3 +615,9 @@ def test_moroccan_fatih_is_the_first_of_the_month(sentence, expected):
 ])
 def test_a_hijri_month_without_day_or_year_with_a_part_or_relative_word(sentence, expected):
     assert values(sentence, "2025-06-12T09:00:00") == expected
+
+
+def test_a_date_word_inside_a_quoted_outlet_name_is_no_date():
+    # "عدن الغد" is a paper; "الغد" alone in quotes was already none; quoted words that name no outlet stay dates
+    assert values('وقال المسؤول لـ"عدن الغد" إن السيول جرفت المنازل') == []
+    assert values('وقال: "سنلتقي الغد في الرياض"') == [("الغد", "2021-07-02")]
