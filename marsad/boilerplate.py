@@ -1033,8 +1033,16 @@ def _bar_menu(text: str) -> bool:
     or more, none longer than two words or holding a digit (a headline's "|" parts are longer, a stamp's hold
     digits)."""
     parts = [p.strip() for p in text.split("|")]
-    return (len(parts) >= MENU_ITEMS and all(0 < len(p.split()) <= 2 for p in parts)
-            and not _DIGIT_IN.search(text))
+    if len(parts) < MENU_ITEMS or _DIGIT_IN.search(text) or not all(0 < len(p.split()) <= 2 for p in parts[1:]):
+        return False
+    # the first item may be the site's own name ("صحيفة عدن الغد | أخبار وتقارير | حوارات | ...")
+    return len(parts[0].split()) <= 2 or (0 < len(parts[0].split()) <= 4 and _outlet_named(parts[0]))
+
+
+def _outlet_named(text: str) -> bool:
+    """A known outlet's name, maybe after a medium word ("صحيفة عدن الغد", "موقع الشروق")."""
+    words = text.split()
+    return any(metadata.outlet_from_hint(" ".join(words[k:])) for k in range(min(2, len(words))))
 
 
 def _path_or_menu(text: str) -> bool:

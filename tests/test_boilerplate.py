@@ -1291,3 +1291,10 @@ def test_the_outlets_name_without_its_qualifier_in_a_dateline_is_the_outlet_itse
     text = "\n".join(["الشروق أونلاين", "وهران – الشروق:", BODY_PORT, BODY_PORT_2])
     a = clean(text, title_hint="رصيف جديد لسفن الحاويات")
     assert (a.outlet, a.dateline, a.agency) == ("echorouk", "وهران", None)
+
+
+def test_a_bar_menu_may_open_with_the_sites_name():
+    from marsad.boilerplate import _bar_menu
+    assert _bar_menu("صحيفة عدن الغد | أخبار وتقارير | حوارات | كتابات | منوعات")
+    # a long first part that names no outlet is a headline's, not a menu's
+    assert not _bar_menu("الحكومة تقر الموازنة الجديدة | أخبار | حوارات | كتابات | منوعات")
