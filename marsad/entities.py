@@ -1903,7 +1903,9 @@ def _untagged_after_titles(article: Article) -> None:
     _add_mentions(article, added)
 
 
-_NAMING_WORD = re.compile(r"(?<!\w)\w+(?=[ \t]+\w)")
+# a word followed by another, holding دع or سم (every naming word does: يدعى, المدعو, يسمى, اسمها), so the
+# scan visits the few candidates rather than every word of the text
+_NAMING_WORD = re.compile(r"(?<!\w)\w*(?:د[\u064b-\u0652]*ع|س[\u064b-\u0652]*م)\w*(?=[ \t]+\w)")
 
 
 def _names_after_naming_words(article: Article) -> None:
@@ -1913,8 +1915,6 @@ def _names_after_naming_words(article: Article) -> None:
     evidence of a name) becomes a PER mention. A mention of another type there, or a word with the article
     ("ما يسمى بالدولة"), is left alone."""
     text = article.text
-    if not any(w in text for w in ("دع", "سم")):
-        return
     by_start = {m.start: m for m in article.mentions}
     covered = sorted((m.start, m.end) for m in article.mentions)
     starts = [s for s, _ in covered]
@@ -1951,10 +1951,13 @@ def _names_after_naming_words(article: Article) -> None:
     _add_mentions(article, added)
 
 
+_SPELLINGS = {"ا": "[اأإآ]", "أ": "[اأإآ]", "ة": "[ةه]", "ي": "[يى]", " ": r"[ \t]+"}
 _FIXED_PLACES = re.compile("|".join(
-    r"(?<![^\s(«\"“،,])(?:[وف]?[بل]?)(" + "".join({"ا": "[اأإآ]", "أ": "[اأإآ]", "ة": "[ةه]", "ي": "[يى]", " ": r"[ \t]+"}
-                                                      .get(c, c) for c in p) + r")(?!\w)"
+    r"(?<![^\s(«\"“،,])(?:[وف]?[بل]?)(" + "".join(_SPELLINGS.get(c, c) for c in p) + r")(?!\w)"
     for p in sorted(_ORGS["fixed_places"], key=len, reverse=True)))
+# their last words without the article, searched first: a plain alternation skips a text that has none fast
+_FIXED_EPITHETS = re.compile("|".join(
+    "".join(_SPELLINGS.get(c, c) for c in p.split()[-1].removeprefix("ال")) for p in _ORGS["fixed_places"]))
 _COMPANY_WORDS = frozenset(_word(w) for w in _ORGS["company_words"])
 _BANK_WORDS = frozenset(_word(w) for w in _ORGS["bank_words"])
 # nouns an adjective الأهلي (private, civil) describes, not the club: القطاع الأهلي, التعليم الأهلي, السلم الأهلي
@@ -1968,7 +1971,7 @@ def _fixed_places(article: Article) -> None:
     place: the mentions the tagger made inside it ("الحرام" as a body, "المدينة" and "المنورة" as two places)
     give way to one LOC mention of the whole."""
     text = article.text
-    spans = [m.span(m.lastindex) for m in _FIXED_PLACES.finditer(text)] if "ال" in text else []
+    spans = [m.span(m.lastindex) for m in _FIXED_PLACES.finditer(text)] if _FIXED_EPITHETS.search(text) else []
     if not spans:
         return
     # only where the tagger took the epithet for a name of its own ("الحرام", "المنورة"); a mention of the
