@@ -1040,9 +1040,9 @@ def _bar_menu(text: str) -> bool:
 
 
 def _outlet_named(text: str) -> bool:
-    """A known outlet's name, maybe after a medium word ("صحيفة عدن الغد", "موقع الشروق")."""
-    words = text.split()
-    return any(metadata.outlet_from_hint(" ".join(words[k:])) for k in range(min(2, len(words))))
+    """A known outlet's name, maybe after a medium word (`_MEDIUM_PREFIX`: "صحيفة عدن الغد")."""
+    medium = _MEDIUM_PREFIX.match(text)
+    return bool(metadata.outlet_from_hint(text) or (medium and metadata.outlet_from_hint(text[medium.end():])))
 
 
 def _path_or_menu(text: str) -> bool:

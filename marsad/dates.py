@@ -1124,13 +1124,12 @@ def _weekday_at(scan: _Scan, pos: int) -> list[_Cand]:
 
 
 _FROM_OR_UNTIL = frozenset({"بدءا", "ابتداء", "اعتبارا", "حتي", "لغايه"})
-_DAY_PARTS = frozenset(_norm_word(w) for w in _DATA["day_parts"] if " " not in w) | {"يوم"}
 
 
 def _from_or_until(norm: str, pos: int) -> bool:
     """A weekday a period starts from or runs until: "بدءا من صباح الأربعاء", "اعتبارا من السبت", "حتى الخميس"."""
     words = [_bare(w) for w in _clause_words(norm, pos, 4)]
-    while words and words[-1] in _DAY_PARTS:
+    while words and words[-1] in _TOMORROW_BEFORE:    # a day part or يوم: "بدءا من صباح الأربعاء"
         words.pop()
     if words and words[-1] == "من":
         words.pop()
