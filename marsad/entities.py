@@ -83,7 +83,8 @@ from typing import Iterable
 from rapidfuzz.distance import Indel
 
 from marsad import MarsadError, metadata, ner
-from marsad.arabic import Token, normalize_for_matching, normalize_hamza_seats, strip_article, tokenize
+from marsad.arabic import (Token, normalize_for_matching, normalize_hamza_seats, strip_article, strip_diacritics,
+                           strip_tatweel, tokenize)
 from marsad.lexicon import PhraseTable, canonical, normal, tokenized
 from marsad.records import Article, Entity, Mention, content_id
 
@@ -1093,8 +1094,13 @@ def _title_closes(text: str, title: str, at: int, org_ends: set[int]) -> str | N
     or place: لحلف شمال الأطلسي); None when it ends on some noun (زار وزير الدفاع مقر ...). A head without the
     article (رئيس, لاعب, أمين عام) is a construct the next name completes: "رئيس لجنة ...", "لاعب الهلال"."""
     words = title.split()
-    if tuple(_word(w) for w in words) in _HEADS:
-        return "head" if _DEFINITE.match(match_form(words[0])) else None
+    if tuple(_word(w) for w in words) in _HEADS:   # a construct chain ends on its first definite noun:
+        complete = _DEFINITE.match(match_form(words[0])) or (len(words) > 1 and _DEFINITE.match(match_form(words[-1])))
+        return "head" if complete else None           # "رئيس لجنة" is not whole
+    if (len(words) == 3 and (_word(words[0]),) in _HEADS and not _DEFINITE.match(match_form(words[0]))
+            and words[1].isalpha() and not _DEFINITE.match(match_form(words[1]))
+            and _DEFINITE.match(match_form(words[2])) and not _gentilic_word(words[2])):
+        return "head"                   # a head, then a construct chain ending on its definite noun: "رئيس مجلس النواب"
     if len(words) > 1 and _word(words[-1]) in _PERSONAL_HONORIFICS:
         return "head"                   # a role, then an honorific: "وزيرة النقل الدكتورة", "الخبيرة الاقتصادية الدكتورة"
     if _gentilic_word(words[-1]):
@@ -1120,7 +1126,8 @@ def _first_name_before(text: str, start: int, covered: list[tuple[int, int]]) ->
     word = tokens[-1].text
     first = gap.start() - len(word)
     form = match_form(word)
-    if (not word.isalpha() or _DEFINITE.match(form) or form in _STOP_WORDS or _word(form) in _HEADS_BY_FIRST
+    if (not word.isalpha() or _DEFINITE.match(strip_tatweel(strip_diacritics(word))) or form in _STOP_WORDS
+            or _word(form) in _HEADS_BY_FIRST
             or any(s < gap.start() and first < e for s, e in covered)):
         return None
     evidence = 2 if _given_as_written(word) else _person_evidence(word)   # نزهة, نجلاء: news also writes

@@ -452,6 +452,8 @@ def clitic_length(word: str, names: frozenset[str] = frozenset(), vocabulary=fro
             return n
         if strip_article(rest) in names and form not in names and strip_article(form) not in names:
             best = n
+        elif rest in TRIGGER_OF and form not in TRIGGER_OF:   # "لوكالة", "بمحافظة": a head noun, never a name's
+            best = n                                           # own letter, however common the whole word
         elif rest in vocabulary and not whole_known and len(rest) > 3:
             best = n
     return best

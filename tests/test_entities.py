@@ -455,6 +455,18 @@ def test_a_known_given_name_news_also_writes_as_a_word_joins_the_name_after_a_ba
                                                              ("نجلاء بن عيسى", "الخبيرة")]
 
 
+def test_a_title_ending_on_a_definite_construct_is_whole_and_the_given_name_after_it_joins_the_name():
+    """"رئيس مجلس النواب" ends on its definite noun, so a known given name after it opens the person's name
+    the tagger cut to a surname; a given name written with آ (آلاء) is no article + noun."""
+    text = ("ونقل النائب عن رئيس مجلس النواب نبيه بري قوله إن القرض لا يكفي. وقالت المتحدثة باسم وزارة "
+            "الكهرباء العراقية آلاء عبد الحسين إن العمل جار.")
+    names = [("بري", "PER"), ("وزارة الكهرباء العراقية", "ORG"), ("عبد الحسين", "PER")]
+    article = prepare(make_article("t", text, names))
+    people = [(m.text, m.title) for m in article.mentions if m.type == "PER"]
+    assert people == [("نبيه بري", "رئيس مجلس النواب"),
+                      ("آلاء عبد الحسين", "المتحدثة باسم وزارة الكهرباء العراقية")]
+
+
 def test_a_quoted_name_after_a_title_and_comma_is_a_person():
     text = "والتقى الوزير، أمس، برئيسة المفوضية الأوروبية، “هيلدغارد فانسترومر” في بروكسل."
     article = prepare(make_article("t", text, [("هيلدغارد فانسترومر", "ORG"), ("بروكسل", "LOC")]))

@@ -69,6 +69,17 @@ def test_clitic_length_rules():
     assert ner.clitic_length("وَالعِراق", names) == 2        # the fatha stays with the clitic
 
 
+def test_a_clitic_before_a_head_noun_comes_off_even_when_the_whole_word_is_frequent():
+    # "لوكالة" and "بمحافظة" are frequent news words themselves, yet a body's or place's head noun never
+    # starts with the preposition: the mention is "وكالة ...", "محافظة ...".
+    vocabulary = frozenset({"لوكاله", "وكاله", "بمحافظه", "محافظه", "ووكاله", "وكالة"})
+    assert ner.clitic_length("لوكالة", vocabulary=vocabulary) == 1
+    assert ner.clitic_length("بمحافظة", vocabulary=vocabulary) == 1
+    assert ner.clitic_length("ووكالة", vocabulary=vocabulary) == 1
+    assert ner.clitic_length("وبولاية", vocabulary=vocabulary) == 2
+    assert ner.clitic_length("وكالة", vocabulary=vocabulary) == 0          # the head noun itself stays whole
+
+
 def test_lam_before_a_written_hamza_is_the_preposition_even_when_the_whole_word_is_frequent():
     # "لأرامكو" is frequent news vocabulary itself, yet ل before أ/إ is always ل + the word (لأن, لأول)
     vocabulary = frozenset({"لارامكو", "ارامكو", "لاعب"})
