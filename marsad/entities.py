@@ -1863,6 +1863,83 @@ def _places_after_prepositions(article: Article) -> None:
     _add_mentions(article, added)
 
 
+_LIST_ITEM = re.compile(r"(?:،? ?| )و([^\W\d_]+)(?![^\W\d_])")   # "، وتريم", " وشبام": the next item of a list
+_PLURAL_PLACE_HEADS = frozenset(_word(w) for w in (
+    "مدن", "مدينتي", "محافظات", "محافظتي", "مديريات", "مديريتي", "مناطق", "منطقتي", "قرى", "قريتي", "بلدات",
+    "بلدتي", "ولايات", "ولايتي", "أحياء", "حيي", "أقضية", "نواحي", "مخيمات", "مخيمي", "عواصم", "دول", "بلدان"))
+_OPENS_TWO_WORD_PLACE = _NOT_A_WHOLE_PLACE | frozenset(_word(w) for w in ("ذي", "ذو", "شبه", "سان", "بورت"))
+
+
+def _places_in_lists(article: Article) -> None:
+    """Untagged places listed after a tagged one ("بين الرياض والدمام", "في عدن ولحج وتعز"): each item after
+    و that news writes as a place (rated LOC2/LOC3; a word without the article may also just cluster with
+    places, `_place_like`) or that is a known city becomes a place too, and the list goes on from it. After a
+    plural place head ("مدن سبها وغريان وبني وليد", "مديريات سيئون وتريم وشبام") the head vouches for every
+    item: a word news has never seen (not among the 80,000 of the cluster vocabulary), or two words opened
+    by بني/عين/ذي, is a place as well. An item is no place when a definite word, an adjective of origin or an
+    unknown word follows it ("والمسجد النبوي", "وسان جونز وود": a longer name), nor when it is a kind of
+    place or body (وجمهورية التشيك). The tagger often tags the first, well-known item of a list and leaves
+    the small towns after it."""
+    text = article.text
+    places = sorted((m for m in article.mentions if m.type == "LOC"), key=lambda m: m.start)
+    if not places:
+        return
+    mention_starts = sorted(m.start for m in article.mentions)
+    clusters = _lexicons().clusters
+    added, replaced = [], set()
+    for place in places:
+        before = _WORD_BEFORE.search(text, max(0, place.start - 16), place.start)
+        headed = before is not None and _word(_without_conjunction(match_form(before.group(1)))) in _PLURAL_PLACE_HEADS
+        end = place.end
+        while True:
+            found = _LIST_ITEM.match(text, end)
+            if found is None:
+                break
+            word = found.group(1)
+            after = _WORD_LETTERS.match(text, found.end(1) + 1) if text[found.end(1):found.end(1) + 1] == " " else None
+            opens_two = after is not None and _word(word) in _OPENS_TWO_WORD_PLACE
+            if opens_two and (metadata.is_known_place(f"{word} {after.group()}") or headed):
+                item_end = after.end()                          # "وذي قار", "وبني وليد"
+                following = _WORD_LETTERS.match(text, item_end + 1) if text[item_end:item_end + 1] == " " else None
+            elif _rated_place(word, clusters, headed) and not opens_two:
+                item_end = found.end(1)
+                following = after
+            else:
+                break
+            if following is not None and _continues_name(following.group(), clusters, item_end > found.end(1)):
+                break
+            inside = [a for a in mention_starts if found.start(1) - 1 <= a < item_end]
+            if inside and not (opens_two and inside == [after.start()]):
+                break                                           # the tagger has this item already
+            replaced.update(inside)
+            surface = text[found.start(1):item_end]
+            added.append(Mention(found.start(1), item_end, surface, "LOC", name=surface))
+            end = item_end
+    if replaced:                # "وبني [وليد متعاقد]": the tagger's name inside a listed place was the place's
+        article.mentions = [m for m in article.mentions if m.start not in replaced]
+    _add_mentions(article, added)
+
+
+def _rated_place(word: str, clusters: dict, headed: bool) -> bool:
+    """Evidence that a list item is a place (`_places_in_lists`): no kind of place or body (جمهورية) and no
+    adjective of origin; a definite word rated LOC2/LOC3 (الباحة, not العالم), a plain word `_place_like`,
+    a known city, or, after a plural place head, a word news has never seen."""
+    if _gentilic_word(word) or ner.TRIGGER_OF.get(strip_article(ner.feature_form(word))) in ("LOC", "ORG"):
+        return False
+    if _DEFINITE.match(match_form(word)):
+        return any(r.startswith("LOC") and r[-1] in "23" for r in _rates_of(word))
+    return (_place_like(word) or metadata.is_known_place(word)
+            or (headed and ner.feature_form(word) not in clusters and len(word) >= 3))
+
+
+def _continues_name(word: str, clusters: dict, two_words: bool) -> bool:
+    """The word after a list item makes it part of a longer name or phrase: definite (المسجد النبوي), an
+    adjective of origin, or, after a one-word item, a word news has never seen (سان جونز)."""
+    form = match_form(word)
+    return (form.startswith("ال") or _gentilic_word(word)
+            or (not two_words and ner.feature_form(word) not in clusters and not form.startswith(("و", "ف"))))
+
+
 def _untagged_after_titles(article: Article) -> None:
     """A name the tagger missed wholly, right after a title that has clearly ended (an adjective of origin or
     a named body: "وزير الخارجية الأمريكي أنتوني بلينكن"), becomes a PER mention: two or three plain words
@@ -2234,10 +2311,17 @@ def _body_front(words: list[str]) -> bool:
     head = head[1:] if len(head) > 4 and head[0] in "وفبل" else head
     bank_like = len(words) >= 3 and strip_article(_word(head)) in _BODY_WORDS | _STATE_BODY_HEADS | _COMPANY_WORDS
     if (len(last) < 3 or last.endswith("عبد") or _word(last) in _JOIN_NEXT or last in _LINEAGE or last == "الله"
-            or last in _ROYAL_TITLES or last in _FIRST_NAME_TITLES or (_gentilic_word(last) and not bank_like)
+            or last in _ROYAL_TITLES or last in _FIRST_NAME_TITLES
+            or (_gentilic_word(last) and not bank_like and not _body_kind(words[-1]))
             or any(r.startswith("PER") for r in _rates_of(last))):
         return False
     return len(words) >= 2 or bool(_DEFINITE.match(last))
+
+
+def _body_kind(word: str) -> bool:
+    """A word naming a kind of body (هيئة, وكالة, شركة: `ner.TRIGGER_WORDS`), which may end like an adjective
+    of origin (الهيئة) but is none."""
+    return ner.TRIGGER_OF.get(strip_article(ner.feature_form(word))) == "ORG"
 
 
 def _named_body_word(word: str) -> bool:
@@ -2261,6 +2345,8 @@ def _bodies_before_people(article: Article) -> None:
     ordered = sorted(article.mentions, key=lambda m: m.start)
     for i, mention in enumerate(ordered):
         words = [w.group() for w in _WORD_SPANS.finditer(text, mention.start, mention.end)]
+        names = mention.name.split()
+        as_named = names if len(names) == len(words) else words    # "للهيئة": the text "لهيئة", the name "الهيئة"
         if len(words) >= 3 and mention.type in ("PER", "ORG") and not _LATIN.search(mention.text):
             k = next((j for j in range(1, len(words) - 1) if _strong_first_name(words[j])), None)
             if k is not None and mention.type == "PER" and (
@@ -2270,7 +2356,7 @@ def _bodies_before_people(article: Article) -> None:
             known = _known_body_before_name(words) if k is None else None
             if known is not None:
                 k = known
-            if k is not None and (known is not None or _body_front(words[:k])):
+            if k is not None and (known is not None or _body_front(as_named[:k])):
                 front, rest = _split_at_word(mention, k, text)
                 front.type = "ORG"
                 spans = list(_WORD_SPANS.finditer(text, rest.start, rest.end))
@@ -2282,9 +2368,7 @@ def _bodies_before_people(article: Article) -> None:
                 added.append(rest)
                 continue
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
-        names = mention.name.split()
-        if len(names) == len(words):
-            words = names               # "للمنظمة": the text "لمنظمة" lost the article's alef, the name has it
+        words = as_named                # "للمنظمة": the text "لمنظمة" lost the article's alef, the name has it
         if (mention.type == "ORG" and len(words) >= 2 and nxt is not None and nxt.type == "PER"
                 and mention.end < nxt.start and text[mention.end:nxt.start].strip(" \t") == ""
                 and _DEFINITE.match(match_form(words[-2])) and (len(words) > 2 or ner.TRIGGER_OF.get(
@@ -2586,6 +2670,7 @@ def repair_mentions(article: Article) -> None:
     _surnames_after_origins(article)
     _places_after_heads(article)
     _places_after_prepositions(article)
+    _places_in_lists(article)
     _agency_credits(article)
     _bodies_to_brackets(article)
     _bodies_of_origin(article)

@@ -645,6 +645,9 @@ def _join_hyphenated(words: list[_Word], labels: list[str]) -> None:
             labels[i] = labels[i + 1] = "I-PER"
 
 
+_BARE_CLITICS = frozenset(("ل", "ب", "و", "ف", "ك", "لل"))
+
+
 @lru_cache(maxsize=65_536)
 def _short_form(word: str) -> str:
     """The matching form of a word short enough to be one of the joining words (diacritics included), else ""."""
@@ -655,8 +658,8 @@ def _mention(text: str, span: list[_Word], kind: str, lexicons: Lexicons) -> Men
     """Turn tagged words into a Mention: trim punctuation at either end, move the start past proclitics."""
     while span and not any(c.isalnum() for c in span[0].text):
         span = span[1:]
-    while span and not any(c.isalnum() for c in span[-1].text):
-        span = span[:-1]
+    while span and (not any(c.isalnum() for c in span[-1].text) or span[-1].text.rstrip("ـ") in _BARE_CLITICS):
+        span = span[:-1]                     # a last "لـ" is the clitic of a quoted word after the name
     if not span:
         return None
     start, end = span[0].start, span[-1].end

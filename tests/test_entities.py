@@ -467,6 +467,35 @@ def test_a_title_ending_on_a_definite_construct_is_whole_and_the_given_name_afte
                       ("آلاء عبد الحسين", "المتحدثة باسم وزارة الكهرباء العراقية")]
 
 
+def test_a_body_kind_alone_run_on_into_the_name_of_its_head_is_cut_off():
+    """"للهيئة فهد العتيبي": the body's kind (الهيئة ends like an adjective of origin, but is none) and the
+    person heading it, read as one organisation: the person stays, the bare kind names nothing."""
+    text = "وفق ما قاله الرئيس التنفيذي للهيئة فهد العتيبي للصحفيين."
+    start = text.index("لهيئة")
+    tagged = Mention(start, start + len("لهيئة فهد العتيبي"), "لهيئة فهد العتيبي", "ORG", name="الهيئة فهد العتيبي")
+    article = prepare(Article(id="t", source="t", text=text, mentions=[tagged]))
+    assert [(m.type, m.text) for m in article.mentions] == [("PER", "فهد العتيبي")]
+
+
+@pytest.mark.parametrize("text, names, places", [
+    # after a plural place head every item is a place, even towns news has never seen
+    ("نفذت الشركة مشروعات في مدن سبها وغريان وبني وليد منذ سنوات.", [("سبها", "LOC"), ("وليد", "PER")],
+     ["سبها", "غريان", "بني وليد"]),
+    ("وانتشلت الفرق الضحايا في مديريات سيئون وتريم وشبام، وفق السلطات.", [("سيئون", "LOC")],
+     ["سيئون", "تريم", "شبام"]),
+    # without a head, an item needs news to write it as a place
+    ("وتتنقل الرحلات بين الرياض وجدة يوميا.", [("الرياض", "LOC")], ["الرياض", "جدة"]),
+    # a longer name or a description after و is no listed place
+    ("وزار الوفد الرياض والمسجد النبوي أمس.", [("الرياض", "LOC")], ["الرياض"]),
+    ("وصل الوزير إلى الرياض والتقى نظيره.", [("الرياض", "LOC")], ["الرياض"]),
+    ("وفدت إلى بريطانيا وجمهورية التشيك.", [("بريطانيا", "LOC")], ["بريطانيا"]),
+])
+def test_places_listed_after_a_tagged_place(text, names, places):
+    article = prepare(make_article("t", text, names))
+    assert [m.text for m in article.mentions if m.type == "LOC"] == places
+    assert all(text[m.start:m.end] == m.text for m in article.mentions)
+
+
 def test_a_quoted_name_after_a_title_and_comma_is_a_person():
     text = "والتقى الوزير، أمس، برئيسة المفوضية الأوروبية، “هيلدغارد فانسترومر” في بروكسل."
     article = prepare(make_article("t", text, [("هيلدغارد فانسترومر", "ORG"), ("بروكسل", "LOC")]))

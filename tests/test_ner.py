@@ -376,6 +376,15 @@ def test_a_word_that_only_looks_like_clitics_and_an_article_stays_whole():
     assert ner.clitic_length("والعراق") == 1 and ner.clitic_length("بالكاظمي") == 1
 
 
+def test_a_span_never_ends_on_the_clitic_of_the_quoted_word_after_it():
+    # 'لـ"الشرق"': the tagger may run a name on into the ل of the outlet quoted after it
+    text = 'وفق ما قاله فهد العتيبي لـ"الشرق".'
+    words = [ner._Word("فهد", 12, 15), ner._Word("العتيبي", 16, 23), ner._Word("لـ", 24, 26)]
+    mention = ner._mention(text, words, "PER", ner.load_tagger().lexicons)
+    assert (mention.text, mention.end) == ("فهد العتيبي", 23)
+    assert ner._mention(text, [ner._Word("لـ", 24, 26)], "ORG", ner.load_tagger().lexicons) is None
+
+
 def test_a_lone_letter_is_never_a_mention():
     # the shipped model tags this "س" (an interview's question mark-up) MISC
     text = "س: متى تنتهي مشاريع البنية التحتية الكبرى؟\nج: نتوقع الانتهاء من المشروع بحلول عام 2026."
