@@ -1072,9 +1072,9 @@ def _origin_adjective(token: str) -> bool:
     writes as a place (الإرهابي and العقارية are no origin)."""
     if not _gentilic_word(token):
         return False
-    form = match_form(token)
+    form = ner.feature_form(token)      # hamza seats kept: the rates know "الجزائر", not "الجزاير"
     stem = strip_article(form)
-    stem = stem[:-2] if stem.endswith("يه") else stem[:-1]
+    stem = stem[:-2] if stem.endswith(("يه", "ية")) else stem[:-1]
     return any("LOC3" in _rates_of(place) for place in (form, stem, "ال" + stem, stem + "ا", stem + "يا"))
 
 
@@ -2645,6 +2645,219 @@ def add_institutions(article: Article) -> None:
         _add_mentions(article, added)
 
 
+# -- state bodies of the article's country ------------------------------------------------------------------
+
+_NATIONS: dict[str, str] = _load("nations.json")["nations"]
+_NATION_ADJECTIVES = frozenset(match_form(a) for a in _NATIONS.values())
+# bodies every state has, named by what they are: "وزارة الداخلية", "النيابة العامة", "مجلس النواب"
+_COUNTRY_BODY_HEADS = frozenset(_word(w) for w in (
+    "وزارة", "محكمة", "هيئة", "مجلس", "ديوان", "مفوضية", "نيابة", "مديرية", "برلمان", "بنك", "مصرف", "حرس"))
+# a first word after the head that makes the name any body's, not a state's: every company has a مجلس الإدارة
+_NOT_A_STATE_BODY = frozenset(_word(w) for w in (
+    "الإدارة", "الأمناء", "التحرير", "العائلة", "المديرين", "الطلبة", "الطلاب", "الآباء", "الأعمال", "التدريس",
+    "المحلفين", "التحكيم", "الحي", "المدينة", "القرية", "الجامعة", "الكلية", "المدرسة", "النادي", "الشركة",
+    "المنظمة", "الحزب", "الحركة", "الاتحاد", "البلدية", "المحافظة", "الولاية", "الإقليم", "الأمر"))
+_NOT_A_STATE_BODY_AFTER = {_word("هيئة"): frozenset(_word(w) for w in ("الدفاع", "الادعاء"))}
+# adjectives that end a body's name without the nisba ending: المحكمة العليا, النيابة العامة
+_PLAIN_ADJECTIVES = frozenset(_word(w) for w in (
+    "العليا", "الأعلى", "العامة", "العام", "الكبرى", "العمومية", "العمومي", "الأحمر"))
+# a definite head with one of these after it is a body of the kind, not a state's: المجلس البلدي, الوزارة الرئيسية
+_NOT_STATE_ADJECTIVES = frozenset(_word(w) for w in (
+    "المحلي", "البلدي", "الرئيسي", "الإلكتروني", "التنفيذي", "الاستشاري", "الفني", "الجديد", "السابق", "الحالي",
+    "المختص", "الإداري", "الطلابي", "التأسيسي", "الحكومي", "العملي"))
+_LOCAL_ADJECTIVES = frozenset(_word(w) for w in ("المحلي", "المحلية", "البلدي", "البلدية", "الإقليمي", "الإقليمية"))
+_DEFINITE_COUNTRY_HEADS = frozenset(_word(w) for w in (
+    "محكمة", "نيابة", "حرس", "ديوان", "هيئة", "مديرية", "مجلس", "بنك", "مصرف"))
+# a definite head and only these after it needs the ل-phrase saying what for: الهيئة العامة للإحصاء
+_OPEN_ADJECTIVES = frozenset(_word(w) for w in ("العامة", "العام", "الأعلى", "العليا", "الوطني", "الوطنية"))
+_NEEDS_A_COMPLEMENT = frozenset(_word(w) for w in ("هيئة", "مديرية", "مجلس"))
+_OPENS_A_COMPLEMENT = frozenset(_word(w) for w in (
+    "العامة", "العام", "الأعلى", "العليا", "الوطني", "الملكي", "القومي", "الاتحادي"))
+_RELATIVES = frozenset(_word(w) for w in ("الذي", "التي", "اللذين", "اللتين", "الذين", "اللتي", "اللاتي"))
+MAX_COUNTRY_BODY_WORDS = 6
+
+
+def country_body(words: list[str]) -> bool:
+    """A state body named by what it is, without whose it is: a head every state has (`_COUNTRY_BODY_HEADS`,
+    bare in the construct "وزارة الداخلية" or definite with adjectives "المحكمة العليا", "النيابة العامة",
+    "الحرس الوطني"), then definite words none of which names a place or a country, an adjective of origin or
+    a reach beyond one country (الدولي, العربي), and not a listed world body's name (مجلس الأمن)."""
+    if not 2 <= len(words) <= MAX_COUNTRY_BODY_WORDS:
+        return False
+    first = match_form(words[0])
+    head = _word(strip_article(first))
+    if head not in _COUNTRY_BODY_HEADS or (first.startswith("ال") and head in ("بنك", "مصرف") and len(words) < 2):
+        return False
+    rest = words[1:]
+    if _word(match_form(rest[0])) in _NOT_A_STATE_BODY | _NOT_A_STATE_BODY_AFTER.get(head, frozenset()):
+        return False
+    for w in rest:
+        form = match_form(w)
+        masculine = form[:-1] if form.endswith("يه") else form
+        if not (form.startswith(("ال", "وال", "لل")) and len(form) > 3) or _word(masculine) in _BEYOND_ONE_COUNTRY \
+                or _origin_adjective(w) or metadata.is_known_place(w) or "LOC3" in _rates_of(w) \
+                or _word(form) in _STATE_BODY_HEADS or _nation_word(form) or _word(form) in _LOCAL_ADJECTIVES:
+            return False
+    forms = _known_body_forms()
+    return not any(match_form(" ".join(words[:k])) in forms for k in range(2, len(words) + 1))
+
+
+def _nation_word(form: str) -> str | None:
+    """The masculine adjective (`_NATIONS`) a matching-form word is, in either gender (الجزائرية -> الجزائري)."""
+    form = form[1:] if form[:1] in "وف" and form[1:3] == "ال" else form
+    masc = form[:-1] if form.endswith("يه") else form
+    return masc if masc in _NATION_ADJECTIVES else None
+
+
+def article_nation(article: Article) -> str | None:
+    """The country an article's unnamed state bodies belong to, as its adjective (المصري): the country
+    adjective the text uses most, when it is used at least twice and twice as often as any other; else,
+    when the text names no other country more, the country of the outlet (outlets.json). None when it is
+    not clear: a body is better left out than given to the wrong country."""
+    counts: Counter = Counter()
+    for found in _GENTILIC_END.finditer(article.text):
+        masc = _nation_word(match_form(found.group(1)))
+        if masc:
+            counts[masc] += 1
+    ranked = counts.most_common(2)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    home = _NATIONS.get(metadata.outlet_country(article.outlet) or "")
+    if home is not None and (not ranked or ranked[0][0] == match_form(home)):
+        return match_form(home)
+    return None
+
+
+_COUNTRY_BODY_TEXT = re.compile("وزار|محكم|هيئ|مجلس|ديوان|مفوضي|نياب|مديري|برلمان|بنك|مصرف|حرس")
+
+
+def _adjective_like(word: str) -> bool:
+    """A definite word that can describe the noun before it: a nisba (الإدارية, الوطني) or العليا, العامة."""
+    form = match_form(word)
+    written = ner.feature_form(word)     # hamza kept: "التهنئة" is no nisba
+    return _word(form) in _PLAIN_ADJECTIVES or (
+        written.startswith("ال") and written.endswith(("ي", "يه")) and _word(form) not in _RELATIVES)
+
+
+def _add_country_bodies(article: Article) -> None:
+    """Find the state bodies the tagger and `add_institutions` leave out because the name does not say whose
+    they are ("وكانت وزارة المالية قد أرسلت", "أمام محكمة النقض", "وأوضحت النيابة العامة"), where the article
+    has a clear country (`article_nation`); `_bodies_of_the_country` then names them as that country's. The
+    name is a construct head and its definite noun (وزارة الداخلية), or a definite head (المحكمة, النيابة,
+    الحرس), then adjectives (هيئة الرقابة الإدارية, المحكمة الاتحادية العليا, وزارة الصناعة والتجارة): a
+    definite noun after that is the sentence's ("أصدرت وزارة الداخلية القرار")."""
+    text = article.text
+    if not _COUNTRY_BODY_TEXT.search(text) or article_nation(article) is None:
+        return
+    read = tokenized(text)
+    tokens = read.tokens
+    covered = sorted((m.start, m.end) for m in article.mentions)
+    heads = sorted({bisect_right(read.starts, h.start()) - 1 for h in _COUNTRY_BODY_TEXT.finditer(text)} - {-1})
+    added: list[Mention] = []
+    for k in heads:
+        tok = tokens[k]
+        form = match_form(tok.text)
+        lam = re.match("[وف]?لل", form)
+        cut = lam.end() - 1 if lam else (1 if len(form) > 4 and form[0] in "وفبلك" else 0)
+        if cut and not lam and form[0] in "وف" and len(form) > 5 and form[1] in "بلك" \
+                and _word(strip_article(form[2:])) in _COUNTRY_BODY_HEADS:
+            cut = 2
+        head_form = ("ا" + form[cut:]) if lam else form[cut:]
+        if _word(strip_article(head_form)) not in _COUNTRY_BODY_HEADS:
+            cut, head_form = 0, form
+            if _word(strip_article(head_form)) not in _COUNTRY_BODY_HEADS:
+                continue
+        definite = head_form.startswith("ال")
+        head = _word(strip_article(head_form))
+        if definite and head not in _DEFINITE_COUNTRY_HEADS:
+            continue                            # "الوزارة الرئيسية": ministries are named in the construct
+        words, end, j = [head_form], tok.end, k + 1
+        while j < len(tokens) and len(words) < MAX_COUNTRY_BODY_WORDS and text[end:tokens[j].start] == " ":
+            nform = match_form(tokens[j].text)
+            written = tokens[j].text
+            after_complement = any(match_form(w).startswith("لل") for w in words)
+            if after_complement and not (written.startswith("ال") and _adjective_like(written)
+                                         and not _nation_word(nform)):
+                break                           # only an adjective after what it is for: "للشؤون الإسلامية"
+            noun_slot = len(words) == 1 and not definite
+            complement = (definite and head in _NEEDS_A_COMPLEMENT and written.startswith("لل") and len(nform) > 4 and len(words) >= 2
+                          and _masculine(match_form(words[-1])) in _OPENS_A_COMPLEMENT)   # "العامة للإحصاء"
+            joined = written.startswith("وال") and _word(nform[1:]) not in _RELATIVES and (
+                _adjective_like(written[1:]) or (len(words) == 2 and not definite and not nform.endswith(("ات", "ون", "ين"))
+                                               and not _joins_a_phrase(tokens, j, text)))
+            if not (noun_slot and written.startswith("ال") or joined or complement
+                    or written.startswith("ال") and _adjective_like(written)):
+                break
+            if definite and len(words) == 1 and _masculine(nform) in _NOT_STATE_ADJECTIVES:
+                break
+            words.append(tokens[j].text)
+            end = tokens[j].end
+            j += 1
+        start = tok.start + cut
+        if definite and head in _NEEDS_A_COMPLEMENT and not any(match_form(w).startswith("لل") for w in words) \
+                and (head != _word("مجلس") or all(_word(match_form(w)) in _OPEN_ADJECTIVES for w in words[1:])):
+            continue                            # "الهيئة العامة", "الهيئة الشرعية" alone: which one?
+        if len(words) < 2 or any(s < end and start < e for s, e in covered) \
+                or not country_body([tok.text[cut:]] + words[1:]) \
+                or _opens_known_body(" ".join([head_form] + words[1:])):
+            continue
+        surface = text[start:end]
+        added.append(Mention(start, end, surface, "ORG", name=("ا" + surface) if lam else surface))
+        covered.append((start, end))
+    _add_mentions(article, added)
+
+
+def _masculine(form: str) -> str:
+    """A matching-form adjective in the masculine, for word lists: الإلكترونيه -> الالكتروني."""
+    return _word(form[:-1] if form.endswith("يه") else form)
+
+
+def _joins_a_phrase(tokens: list, j: int, text: str) -> bool:
+    """The noun after و at `tokens[j]` opens a phrase of its own (an adjective after it: "والغرفة التجارية"),
+    so it is a second thing named, not the second half of the body's field ("وزارة الثقافة والإعلام")."""
+    if j + 1 >= len(tokens) or text[tokens[j].end:tokens[j + 1].start] != " ":
+        return False
+    after = tokens[j + 1].text
+    return _adjective_like(after) and not _nation_word(match_form(after))   # "والتلفزيون السعودية": the body's country
+
+
+@lru_cache(maxsize=1)
+def _known_body_openings() -> frozenset[str]:
+    """Every run of first words of a listed body's name (مجلس التعاون of مجلس التعاون الخليجي)."""
+    out = set()
+    for form in _known_body_forms():
+        words = form.split()
+        out.update(" ".join(words[:k]) for k in range(1, len(words)))
+    return frozenset(out)
+
+
+def _opens_known_body(name: str) -> bool:
+    return match_form(name) in _known_body_openings()
+
+
+def _with_nation(name: str, nation: str) -> str:
+    """"وزارة الداخلية" + المصري -> "وزارة الداخلية المصرية": the adjective agrees with the head's gender."""
+    adjective = next(a for a in _NATIONS.values() if match_form(a) == nation)
+    if match_form(name.split()[0]).endswith("ه"):
+        adjective = " ".join(w + "ة" for w in adjective.split())
+    return f"{name} {adjective}"
+
+
+def _bodies_of_the_country(article: Article) -> None:
+    """Name each unnamed state body (`country_body`) the chaining left as it was as the body of the
+    article's country (`article_nation`): its `name` gains the country's adjective, so "وزارة الداخلية" in
+    an Egyptian paper's court report resolves with "وزارة الداخلية المصرية" written in full elsewhere and
+    never with Kuwait's. Its text and offsets stay as written. Without a clear country nothing changes."""
+    bodies = [m for m in article.mentions if m.type == "ORG" and country_body(m.name.split())]
+    if not bodies:
+        return
+    nation = article_nation(article)
+    if nation is None:
+        return
+    for m in bodies:
+        m.name = _with_nation(m.name, nation)
+
+
 def repair_mentions(article: Article) -> None:
     """The tagger's mistakes the words around a name correct, within one sentence: a currency after a number
     is an amount's unit (`_amount_units`), a royal name after an institution word names the institution
@@ -2725,6 +2938,7 @@ def attach_titles(article: Article) -> None:
     repair_mentions(article)
     add_known_bodies(article)
     add_institutions(article)
+    _add_country_bodies(article)
     text = article.text
     people = sorted((m.start, m.end) for m in article.mentions if m.type == "PER")
     bodies = [(m.start, m.end) for m in article.mentions if m.type in ("ORG", "LOC")]
@@ -3010,6 +3224,7 @@ def chain_mentions(article: Article) -> None:
     document_repairs(article)
     _chain_bodies(article)
     _chain_generic_bodies(article)
+    _bodies_of_the_country(article)
     _place_senses(article)
     _outlet_senses(article)
     people = [m for m in article.mentions if m.type == "PER"]
@@ -3176,6 +3391,16 @@ def _generic_body(words: list[str]) -> bool:
                     and not metadata.is_known_place(w) and "LOC3" not in _rates_of(w) for w in words[1:]))
 
 
+def _another_nation(full: list[str], article: Article) -> bool:
+    """The full name says it is another country's body than the one the article is about ("مجلس الوزراء
+    القطري" named once in a long Saudi report): its bare mentions are not that body's."""
+    nations = {n for n in (_nation_word(match_form(w)) for w in full) if n}
+    if not nations:
+        return False
+    home = article_nation(article)
+    return home is not None and home not in nations
+
+
 def _chain_generic_bodies(article: Article) -> None:
     """Point a state body's generic name (البنك المركزي, المصرف المركزي) at the one body of that kind the
     article names in full: its words with a place or an adjective of origin added (البنك المركزي المصري, مصرف
@@ -3215,7 +3440,7 @@ def _chain_generic_bodies(article: Article) -> None:
                     rest.append((word, w))
             if k == len(key) and rest and all(added(word, w) for word, w in rest):
                 fits.append(full)
-        if len(fits) == 1:
+        if len(fits) == 1 and not _another_nation(next(iter(forms[fits[0]])).split(), article):
             m.name = min(forms[fits[0]].items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 

@@ -82,6 +82,17 @@ def _outlets() -> _Outlets:
     return _Outlets(by_id, by_name, domains)
 
 
+@lru_cache(maxsize=1)
+def _outlet_countries() -> dict[str, str]:
+    return {o["id"]: o["country"] for o in _load("outlets.json")["outlets"] if o.get("country")}
+
+
+def outlet_country(outlet: str | None) -> str | None:
+    """The ISO 3166 code of a known outlet's country (outlets.json), or None (unknown, or an international
+    service)."""
+    return _outlet_countries().get(outlet) if outlet else None
+
+
 def outlet_names() -> dict[str, str]:
     """line_key(name) -> outlet id, for every outlet name in the bundled list."""
     return _outlets().by_name

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from marsad import MarsadError
 from marsad.entities import (
-    NameStats, NameStatsError, Resolution, acronym_pairs, attach_titles, chain_mentions, collect_names,
-    link_mentions, match_form, parts_match, person_names_match, person_parts, resolve_entities, spelling_matches,
+    NameStats, NameStatsError, Resolution, _origin_adjective, acronym_pairs, article_nation, attach_titles,
+    chain_mentions, collect_names, link_mentions, match_form, parts_match, person_names_match, person_parts,
+    resolve_entities, spelling_matches,
 )
 from marsad.records import Article, Mention
 
@@ -1812,3 +1813,77 @@ def test_towns_and_valleys_named_after_people_are_places():
     article = prepare(make_article("t", "وقالت متحدثة باسم دار نوفا بوكس إن الكتاب سيصدر قريبا.",
                                    [("نوفا بوكس", "PER")]))
     assert [(m.text, m.type, m.title) for m in article.mentions] == [("دار نوفا بوكس", "ORG", None)]
+
+
+# -- state bodies named without their country --------------------------------------------------------------
+
+KUWAITI_COURT = ("قضت محكمة الجنايات بسجن المتهم بتزوير الجنسية الكويتية، وكانت وزارة الداخلية قد أحالت "
+                 "القضية إلى النيابة العامة. وقالت هيئة الرقابة الإدارية إن الملف الكويتي اكتمل.")
+EGYPTIAN_COURT = ("وأوضحت النيابة العامة أن المتهم سلم نفسه، فيما قالت وزارة الداخلية إن الشرطة المصرية "
+                  "ضبطت الأموال، وهو ما أكده مصدر في وزارة الداخلية المصرية.")
+
+
+def _article(aid: str, text: str, outlet: str | None = None) -> Article:
+    return prepare(Article(id=aid, source=aid, text=text, outlet=outlet))
+
+
+def test_the_country_of_an_article_comes_from_its_adjectives_then_its_outlet():
+    assert article_nation(Article(id="k", source="k", text=KUWAITI_COURT)) == match_form("الكويتي")
+    mixed = "قال الوزير العراقي إن الجانب الإيراني وافق، وأكد الوفد العراقي والوفد الإيراني ذلك."
+    assert article_nation(Article(id="m", source="m", text=mixed)) is None          # no clear country
+    plain = "وكانت وزارة المالية قد أرسلت الجداول إلى مجلس النواب أمس."
+    assert article_nation(Article(id="p", source="p", text=plain)) is None
+    assert article_nation(Article(id="p", source="p", text=plain, outlet="alsumaria")) == match_form("العراقي")
+    other = plain + " وقال السفير المصري إن الوفد المصري سيصل."
+    assert article_nation(Article(id="o", source="o", text=other, outlet="alsumaria")) == match_form("المصري")
+
+
+def test_state_bodies_without_their_country_are_found_and_named_as_the_articles_country():
+    article = _article("k", KUWAITI_COURT)
+    bodies = [(m.text, m.name) for m in article.mentions if m.type == "ORG"]
+    assert bodies == [("محكمة الجنايات", "محكمة الجنايات الكويتية"), ("وزارة الداخلية", "وزارة الداخلية الكويتية"),
+                      ("النيابة العامة", "النيابة العامة الكويتية"),
+                      ("هيئة الرقابة الإدارية", "هيئة الرقابة الإدارية الكويتية")]
+    assert all(article.text[m.start:m.end] == m.text for m in article.mentions)
+
+
+@pytest.mark.parametrize("text, bodies", [
+    ("وأصدرت وزارة الداخلية القرار بعد أن نظرت المحكمة الاتحادية العليا في الطعن العراقي والملف العراقي.",
+     ["وزارة الداخلية", "المحكمة الاتحادية العليا"]),                     # a noun after the name is the sentence's
+    ("وقالت الهيئة العامة للأرصاد الجوية إن الهيئة العامة ستصدر تحذيرا للمدن السعودية والقرى السعودية.",
+     ["الهيئة العامة للأرصاد الجوية"]),                                   # a bare "الهيئة العامة": which one?
+    ("وقال رئيس مجلس الإدارة إن الشركة المصرية ربحت، ووافق المجلس البلدي على العقد المصري.", []),  # any company's board
+    ("وكانت وزارة الثقافة والإعلام قد أعلنت ذلك، ووزارة التجارة والغرفة التجارية أيضا، في الموقف السعودي السعودي.",
+     ["وزارة الثقافة والإعلام", "وزارة التجارة"]),                      # "والغرفة التجارية" is a second body
+    ("وقال الحرس الثوري إن الرد المصري والموقف المصري واضحان.", ["الحرس الثوري"]),   # a listed body, not Egypt's
+    ("وكانت وزارة المالية قد أرسلت الجداول إلى البرلمان أمس.", []),       # no country to give it
+])
+def test_which_unnamed_state_bodies_are_found(text, bodies):
+    article = _article("t", text)
+    assert [m.text for m in article.mentions if m.type == "ORG"] == bodies
+
+
+def test_unnamed_state_bodies_of_two_countries_never_merge_and_each_meets_its_full_name():
+    kuwaiti, egyptian = _article("k", KUWAITI_COURT), _article("e", EGYPTIAN_COURT)
+    resolution = resolve_entities(collect_names([kuwaiti, egyptian]))
+    link_mentions(kuwaiti, resolution)
+    link_mentions(egyptian, resolution)
+    ministries = {a.id: {m.entity for m in a.mentions if m.text.startswith("وزارة الداخلية")}
+                  for a in (kuwaiti, egyptian)}
+    assert len(ministries["k"]) == 1 and len(ministries["e"]) == 1      # the bare and the full Egyptian name: one
+    assert ministries["k"] != ministries["e"]
+    prosecutors = {m.entity for a in (kuwaiti, egyptian) for m in a.mentions if m.text == "النيابة العامة"}
+    assert len(prosecutors) == 2
+
+
+def test_a_bare_body_is_not_pointed_at_another_countrys_full_name():
+    text = ("وعقد مجلس الوزراء جلسته برئاسة الملك، وقرر مجلس الوزراء الموافقة على النظام السعودي الجديد للعمل "
+            "السعودي. وكان رئيس مجلس الوزراء القطري قد زار البلاد.")
+    article = _article("s", text)
+    names = [m.name for m in article.mentions if m.text.startswith("مجلس الوزراء")]
+    assert names == ["مجلس الوزراء السعودي", "مجلس الوزراء السعودي", "مجلس الوزراء القطري"]
+
+
+def test_an_adjective_of_origin_whose_country_has_a_hamza():
+    assert _origin_adjective("الجزائرية") and _origin_adjective("الإسرائيلية")
+    assert not _origin_adjective("العقارية")
