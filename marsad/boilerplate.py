@@ -1205,6 +1205,9 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
                 and _bare_name(line):
             line.why = "byline"                 # "سامر الحسيني" alone under the headline
             out.names.append(line.text)
+        elif title_at is not None and i > title_at and _stamp_below(lines, top[k + 1:k + 2]) and _bare_name(line):
+            line.why = "byline"                 # "سارة الحسيني" under a standfirst, over the source or the date
+            out.names.append(line.text)
         elif chosen is not None and k and i < chosen and top[k + 1:k + 2] == [chosen] \
                 and lines[top[k - 1]].why in _STAMP_REASONS and _bare_name(line):
             line.why = "byline"                 # "ميراي عبدالله" between the page's stamp and the headline
@@ -1326,6 +1329,7 @@ def _kicker_above(lines: list[_Line], above: list[int], chosen: int | None, firs
 NAME_WORDS = 4              # a writer's name alone on its line has at most this many words
 _NAME_WORD = "[\u0621-\u063a\u0641-\u064a][\u0621-\u063a\u0641-\u064a\u064b-\u0652]*"      # letters, no tatweel
 _NAME_LINE = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD})+$")
+_INITIAL_NAME = re.compile(rf"^[\u0621-\u063a\u0641-\u064a]\.\s?[\u0621-\u063a\u0641-\u064a]{{3,}}(?: {_NAME_WORD}){{0,2}}$")
 
 
 @lru_cache(maxsize=1)
@@ -1333,10 +1337,19 @@ def _given_names() -> frozenset[str]:
     return frozenset(_keys(metadata._load("person_names.json")["given_names"]))
 
 
+def _stamp_below(lines: list[_Line], below: list[int]) -> bool:
+    """The line below is the page's date stamp or a credit already taken ("المصدر: الشرق")."""
+    return bool(below) and (lines[below[0]].why in _STAMP_REASONS
+                            or is_date_line(lines[below[0]].text, lines[below[0]].key))
+
+
 def _bare_name(line: _Line) -> bool:
     """A writer's name alone on its line ("سامر الحسيني", "عبد الله الشرقاوي"): two to NAME_WORDS Arabic
     words and nothing else, opening with a known given name (or عبد...), and no word of a sentence (a
-    function word, or a later word shaped like a present-tense verb: "محمد صلاح يقود ليفربول")."""
+    function word, or a later word shaped like a present-tense verb: "محمد صلاح يقود ليفربول"). A name
+    after its given name's initial ("ك. سمير", as Algerian papers sign) counts too."""
+    if _INITIAL_NAME.match(line.text):
+        return not any(w in _FUNCTION_WORDS for w in line.key.split()[1:])
     honorific = _HONORIFIC.match(line.text)
     if honorific:                               # "د. مشاري الفضلي" signing an op-ed
         line = _make_line(line.text[honorific.end():])

@@ -701,6 +701,9 @@ def parse_author_field(text: str | None) -> Credit | None:
     return Credit(author=credit.dateline)
 
 
+_EXCLUSIVE = frozenset(("خاص", "خاص ب", "خاص ل"))      # "خاص", "خاص بـ", as `line_key` spells them
+
+
 # a credit line's last part "من" and the writer ("رام الله - «القدس» - من فلانة الفلانية"): who sent it
 _FROM_WRITER = re.compile(r"\s*[-–—ـ/|،,]\s*من\s+([^\W\d_]+(?: [^\W\d_]+){1,3})$")
 
@@ -754,6 +757,13 @@ def parse_credit(text: str, strict: bool = False) -> Credit | None:
         return None
     if strict and len(parts) < 2 and not had_byline_word:
         return None
+    # "عدن الغد / خاص - سيئون": خاص marks the outlet's own report, no agency and no one's name; the one
+    # unknown word or two after it is where it was filed
+    for i, part in enumerate(parts):
+        if line_key(part) in _EXCLUSIVE:
+            kinds[i] = "exclusive"
+            if i + 1 < len(parts) and kinds[i + 1] == "?" and len(parts[i + 1].split()) <= 2:
+                kinds[i + 1] = "place"
     # "عين اليوم – الرياض": الرياض is an outlet and a city; next to another agency it is the place.
     for i, part in enumerate(parts):
         if kinds[i] == "agency" and line_key(part) in places and kinds.count("agency") > 1:
@@ -770,6 +780,8 @@ def parse_credit(text: str, strict: bool = False) -> Credit | None:
         credit.agency = wires[0]
     places_found, authors = [], []
     for i, (part, kind) in enumerate(zip(parts, kinds)):
+        if kind == "exclusive":
+            continue
         if kind == "agency":
             credit.agency = credit.agency or part
         elif kind == "place" or (kind == "?" and i < first_agency and not had_byline_word and not places_found
@@ -801,10 +813,11 @@ _AGENCY_FIRST = re.compile(r"^(?P<agency>[^\W\d_][^\s/\-–—:]*(?: [^\s/\-–�
 _WIRE_SLASHES = re.compile(rf"^(?P<place>{_L}(?: {_L})?)\s+في\s+(?P<date>[^/\n]{{3,30}}?)\s*/\s*"
                            rf"(?P<agency>{_L}(?: {_L}){{0,2}})\s*/\s*")
 _PLACE_DASH = re.compile(rf"^(?P<place>{_L}(?: {_L})?)\s*[-–—ـ]+\s+(?=[^\W\d_])")
-# a wire's "الكويت - 10 - 1 (كونا) --" / "عمان 5 آذار (بترا) -": the place, the day, the agency, a dash
+# a wire's "الكويت - 10 - 1 (كونا) --" / "عمان 5 آذار (بترا) -" / "سلا – 28/06/2025 (ومع) -" / "بغداد 14 يونيو
+# 2025 (شينخوا) وقعت": the place, the day, the agency in brackets, a dash or none
 _PLACE_DAY_AGENCY = re.compile(rf"^(?P<place>{_L}(?: {_L})?)\s*[-–]?\s*"
-                               rf"(?P<day>\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?(?:\s+{_L})?(?:\s+\d{{4}})?)\s*"
-                               r"[(（](?P<agency>[^()（）\n]{1,20})[)）]\s*[-–—]{1,2}\s*(?=\S)")
+                               rf"(?P<day>\d{{1,2}}(?:\s*[-–/]\s*\d{{1,2}})?(?:\s*[-/.]\s*\d{{4}})?(?:\s+{_L})?"
+                               rf"(?:\s+\d{{4}})?)\s*[(（](?P<agency>[^()（）\n]{{1,20}})[)）]\s*(?:[-–—]{{1,2}}\s*)?(?=\S)")
 # WAFA's "رام الله 18-3-2025 وفا- أعلنت": the place, the date in digits, the agency unbracketed, a dash
 _PLACE_DIGITS_AGENCY = re.compile(rf"^(?P<place>{_L}(?: {_L})?)\s*[-–]?\s*"
                                   r"\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{2,4})?\s*[-–]?\s*"
@@ -840,12 +853,13 @@ def dateline_end(paragraph: str) -> int:
 
 def _dated_place(place: str, date: str) -> bool:
     """A wire's dateline place before its date and bracketed or slashed agency: a known place, or one the
-    closed list lacks ("نابل 23 سبتمبر (وات)-") when a month name dates it and it reads as a name: one or two
+    closed list lacks ("نابل 23 سبتمبر (وات)-") when a month name or a whole day/month/year dates it and it reads as a name: one or two
     words, not opening with و/ف before a word (a sentence's conjunction), no function word."""
     if is_known_place(place):
         return True
     words = line_key(date).split()
-    if not any(w in _month_words() for w in words) or not any(w.isdigit() for w in words):
+    numeric = len(words) == 3 and all(w.isdigit() for w in words) and len(words[2]) == 4     # "28/06/2025"
+    if not numeric and (not any(w in _month_words() for w in words) or not any(w.isdigit() for w in words)):
         return False
     names = line_key(place).split()
     return 1 <= len(names) <= 2 and all(len(w) >= 2 and w not in _NOT_PLACE for w in names) \

@@ -1298,3 +1298,32 @@ def test_a_bar_menu_may_open_with_the_sites_name():
     assert _bar_menu("صحيفة عدن الغد | أخبار وتقارير | حوارات | كتابات | منوعات")
     # a long first part that names no outlet is a headline's, not a menu's
     assert not _bar_menu("الحكومة تقر الموازنة الجديدة | أخبار | حوارات | كتابات | منوعات")
+
+
+def test_an_exclusive_credit_names_the_place_after_it_and_the_report_line_its_writer():
+    # "خاص" marks the outlet's own report: no agency, no one's name; the word after it is the place
+    text = "\n".join(["شفق نيوز / خاص - الوادي", "تقرير: سالم العمري", BODY_PORT, BODY_PORT_2])
+    a = clean(text, title_hint="رصيف جديد لسفن الحاويات")
+    assert (a.dateline, a.author) == ("الوادي", "سالم العمري")
+    assert a.agency != "خاص"
+
+
+def test_a_source_label_before_an_agency_is_no_dateline_and_the_wire_dateline_in_the_lead_is():
+    lead = "الكويت 14 يونيو 2025 (كونا) " + BODY_PORT
+    a = clean("\n".join(["مصدر: كونا", lead, BODY_PORT_2]), title_hint="رصيف جديد لسفن الحاويات")
+    assert (a.dateline, a.agency) == ("الكويت", "كونا")
+
+
+def test_a_writers_name_over_the_date_under_a_standfirst_or_signed_with_an_initial_is_the_author():
+    standfirst = "الهيئة: المرحلة الثانية تبدأ قبل نهاية العام"
+    a = clean("\n".join(["رصيف جديد لسفن الحاويات", standfirst, "سارة الحسيني", "14 يونيو 2025",
+                         BODY_PORT, BODY_PORT_2]))
+    assert a.author == "سارة الحسيني"
+    a = clean("\n".join(["رصيف جديد لسفن الحاويات", "ك. سمير", "21 جوان 2025 - 23:10", BODY_PORT, BODY_PORT_2]))
+    assert a.author == "ك. سمير"
+
+
+def test_an_interviewers_credit_for_a_woman_is_a_byline():
+    a = clean("\n".join(["حاورها: محمد الساعي", BODY_PORT, BODY_PORT_2]), title_hint="رصيف جديد لسفن الحاويات")
+    assert a.author == "محمد الساعي"
+    assert a.text.startswith(BODY_PORT[:20])

@@ -400,3 +400,16 @@ def test_an_unknown_place_needs_a_month_and_a_known_agency(paragraph):
 def test_lbci_and_tunisias_al_chourouk_are_known_outlets_apart_from_algerias_echorouk(hint, outlet):
     from marsad.metadata import outlet_from_hint
     assert outlet_from_hint(hint) == outlet
+
+
+def test_exclusive_is_no_agency_and_the_word_after_it_is_the_place():
+    assert parse_credit("عدن الغد / خاص - سيئون") == Credit(dateline="سيئون", agency="عدن الغد")
+    assert parse_credit("خاص - عدن", strict=True) == Credit(dateline="عدن")
+
+
+def test_a_wire_dateline_with_a_numeric_date_or_no_dash_after_the_agency():
+    assert extract_dateline("سلا – 28/06/2025 (ومع) - فاز فيلم مغربي بالجائزة") == Credit(dateline="سلا",
+                                                                                          agency="ومع")
+    assert extract_dateline("بغداد 14 يونيو 2025 (شينخوا) وقعت وزارة الكهرباء") == Credit(dateline="بغداد",
+                                                                                         agency="شينخوا")
+    assert extract_dateline("وقال 12 (واس) إن الوزارة") is None
