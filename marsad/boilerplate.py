@@ -886,6 +886,8 @@ def _outlet_line(line: _Line, masthead: bool = False) -> str | None:
     `masthead` (its first line, above the headline), where no dateline stands."""
     if line.words <= 8 and not line.sentence and (named := _long_and_short_name(line.text)):
         return named
+    if masthead and line.words <= 8 and not line.sentence and (named := _masthead_parts(line.text)):
+        return named
     if line.words > 5 or line.sentence:
         return None
     medium = _MEDIUM_PREFIX.match(line.text)
@@ -895,6 +897,27 @@ def _outlet_line(line: _Line, masthead: bool = False) -> str | None:
     if line.words > 4 or (metadata.is_known_place(line.text) and not masthead):
         return None
     return metadata.outlet_from_hint(line.text)
+
+
+_MASTHEAD_SPLIT = re.compile(r"\s+\|\s+|\s+مع\s+")
+
+
+def _masthead_parts(text: str) -> str | None:
+    """The outlet a page's first line names in one of its parts, split by a bar or a partner's "مع"
+    ("Xinhua Arabic | شبكة شينخوا", "اقتصاد الشرق مع Bloomberg"), or as the short name closing its long one
+    ("وكالة الأنباء اليمنية سبأ"); up to three parts, so a bar menu is no masthead."""
+    parts = [p for p in _MASTHEAD_SPLIT.split(text.strip()) if p]
+    if 1 < len(parts) <= 3:
+        for part in parts:
+            if (named := _outlet_line(_make_line(part))) is not None:
+                return named
+    words = text.split()
+    if len(parts) == 1 and _MEDIUM_PREFIX.match(text) and len(words) >= 3:
+        for n in (2, 1):
+            short = " ".join(words[-n:])
+            if not metadata.is_known_place(short) and (named := metadata.outlet_from_hint(short)):
+                return named
+    return None
 
 
 # the word for an outlet's medium before its name ("صحيفة الخليج", "جريدة الجريدة", "موقع أخبارنا")

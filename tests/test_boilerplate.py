@@ -1327,3 +1327,14 @@ def test_an_interviewers_credit_for_a_woman_is_a_byline():
     a = clean("\n".join(["حاورها: محمد الساعي", BODY_PORT, BODY_PORT_2]), title_hint="رصيف جديد لسفن الحاويات")
     assert a.author == "محمد الساعي"
     assert a.text.startswith(BODY_PORT[:20])
+
+
+def test_a_masthead_names_its_outlet_in_a_part_or_by_the_short_name_closing_its_long_one():
+    from marsad.boilerplate import _masthead_parts
+    assert _masthead_parts("Xinhua Arabic | شبكة شينخوا") == "xinhua-ar"
+    assert _masthead_parts("اقتصاد الشرق مع Bloomberg") == "asharq"
+    assert _masthead_parts("وكالة الأنباء اليمنية سبأ") == "saba"
+    assert _masthead_parts("الرئيسية | محليات | اقتصاد | رياضة") is None     # a bar menu
+    assert _masthead_parts("وكالة الأنباء في الرياض") is None                 # a city closing it is no outlet
+    text = "\n".join(["وكالة الأنباء اليمنية سبأ", "رصيف جديد لسفن الحاويات", BODY_PORT, BODY_PORT_2])
+    assert clean(text).outlet == "saba"
