@@ -2835,6 +2835,84 @@ def _opens_known_body(name: str) -> bool:
     return match_form(name) in _known_body_openings()
 
 
+# places named by a kind of site and its own name: "شارع التحرير", "نهر القاش", "معبر نصيب", "مطار الرباط سلا"
+_SITE_HEADS = frozenset(_word(w) for w in (
+    "شارع", "نهر", "معبر", "مطار", "ميناء", "ميدان", "ساحة", "جسر", "سد", "بحيرة", "ملعب", "استاد", "حي", "ضاحية",
+    "جزيرة", "قلعة", "محطة"))
+_SITE_TEXT = re.compile("شارع|نهر|معبر|مطار|ميناء|ميدان|ساح|جسر|سد|بحير|ملعب|استاد|حي|ضاحي|جزير|قلع|محط")
+_SITE_ADJECTIVES = frozenset(_word(w) for w in (
+    "الدولي", "الدولية", "الأولمبي", "النووية", "النووي", "البحري", "الجوي", "الحدودي", "الكهربائية"))
+MAX_SITE_NAME_WORDS = 3
+
+
+def _site_name_word(word: str, clusters: dict) -> bool:
+    """A word that names a site after its kind, rather than a common noun ("ساحة المعركة"): a word news has
+    never seen, a known place, or one news writes inside place, person or organisation names (level 2+)."""
+    if len(match_form(word)) < 3 or _word(match_form(word)) in _STOP_WORDS or any(c in word for c in "\u064b\u064c\u064d"):
+        return False                    # tanwin: an indefinite noun or adjective ("ميناءً منقوشًا")
+    unseen = ner.feature_form(word) not in clusters
+    if unseen and word[0] in "وفبلك":
+        return False                    # "ببراقي": a preposition and the next place, not more of this name
+    return (unseen or metadata.is_known_place(word)
+            or any(r[:-1] in ("LOC", "PER", "ORG") and r[-1] in "23" for r in _rates_of(word)))
+
+
+def _named_sites(article: Article) -> None:
+    """A kind of site (`_SITE_HEADS`: شارع, نهر, معبر, مطار, ملعب) right before a name is one place with it:
+    "في شارع التحرير", "فيضان نهر القاش", "عبر معبر نصيب", "بمطار الرباط سلا", "محطة الضبعة النووية". The
+    name is a run of up to three words that are mentions already or read as names (`_site_name_word`), and
+    may end on an adjective such sites take (الدولي, النووية). Mentions inside become part of the place."""
+    text = article.text
+    if not _SITE_TEXT.search(text):
+        return
+    read = tokenized(text)
+    tokens = read.tokens
+    clusters = _lexicons().clusters
+    spans = sorted((m.start, m.end) for m in article.mentions)
+    added, swallowed = [], set()
+    heads = sorted({bisect_right(read.starts, h.start()) - 1 for h in _SITE_TEXT.finditer(text)} - {-1})
+    for k in heads:
+        tok = tokens[k]
+        form = match_form(tok.text)
+        cut = 1 if len(form) > 3 and form[0] in "وفبل" and _word(form[1:]) in _SITE_HEADS else 0
+        head = form[cut:]
+        if _word(head) not in _SITE_HEADS or head.startswith("ال") or any(s <= tok.start < e for s, e in spans):
+            continue                            # "الحي القيوم", "الساحة السعودية": a description
+        end, j, names, closed = tok.end, k + 1, 0, False
+        while j < len(tokens) and names < MAX_SITE_NAME_WORDS and not closed and text[end:tokens[j].start] == " ":
+            nxt = tokens[j]
+            inside = [(s, e) for s, e in spans if s <= nxt.start < e]
+            if inside:
+                end = max(e for _, e in inside)
+                swallowed.update(inside)
+                while j < len(tokens) and tokens[j].start < end:
+                    j += 1
+                names, closed = names + 1, True      # a whole name the tagger found: nothing more after it
+                continue
+            word = nxt.text
+            if not _site_name_word(word, clusters) or (names and (
+                    match_form(word).startswith("ال") and ner.feature_form(word) not in clusters
+                    or word.endswith(("ته", "تها", "هم", "ها")))):
+                break                           # "مطار الرياض عيديته": the sentence goes on
+            closed = metadata.is_known_place(word)
+            end, j, names = nxt.end, j + 1, names + 1
+        if not names or _word(match_form(text[tokens[j - 1].start:end].split()[-1])) in _JOIN_NEXT:
+            continue                            # "جسر أبو" without the rest of its name
+        adjective = j < len(tokens) and text[end:tokens[j].start] == " " \
+            and _word(match_form(tokens[j].text)) in _SITE_ADJECTIVES
+        if adjective:
+            end = tokens[j].end
+        elif _word(head) == _word("محطة"):
+            continue                            # "محطة مترو", "محطة CBS": a station is a site only as a plant
+        start = tok.start + cut
+        if any(s < end and start < e and (s, e) not in swallowed for s, e in spans):
+            continue
+        added.append(Mention(start, end, text[start:end], "LOC", name=text[start:end]))
+    if added:
+        article.mentions = [m for m in article.mentions if (m.start, m.end) not in swallowed]
+        _add_mentions(article, added)
+
+
 def _with_nation(name: str, nation: str) -> str:
     """"وزارة الداخلية" + المصري -> "وزارة الداخلية المصرية": the adjective agrees with the head's gender."""
     adjective = next(a for a in _NATIONS.values() if match_form(a) == nation)
@@ -2939,6 +3017,7 @@ def attach_titles(article: Article) -> None:
     add_known_bodies(article)
     add_institutions(article)
     _add_country_bodies(article)
+    _named_sites(article)
     text = article.text
     people = sorted((m.start, m.end) for m in article.mentions if m.type == "PER")
     bodies = [(m.start, m.end) for m in article.mentions if m.type in ("ORG", "LOC")]

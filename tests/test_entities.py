@@ -1887,3 +1887,18 @@ def test_a_bare_body_is_not_pointed_at_another_countrys_full_name():
 def test_an_adjective_of_origin_whose_country_has_a_hamza():
     assert _origin_adjective("الجزائرية") and _origin_adjective("الإسرائيلية")
     assert not _origin_adjective("العقارية")
+
+
+@pytest.mark.parametrize("text, places", [
+    ("وتظاهر المئات في شارع التحرير أمس بعد فيضان نهر القاش.", ["شارع التحرير", "نهر القاش"]),
+    ("ووصل الفريق إلى مطار بغداد الدولي صباحا.", ["مطار بغداد الدولي"]),      # a place inside, an adjective after
+    ("وتبني الشركة محطة الضبعة النووية منذ عامين.", ["محطة الضبعة النووية"]),
+    ("وقتل جنود في ساحة المعركة أمس.", []),                                    # a common noun
+    ("ونزل الركاب في محطة مترو العتبة.", []),                                  # a station is no site unless a plant
+    ("وعاد الهدوء إلى الحي فرحين بالعيد.", []),                                 # a definite head describes
+    ("واستقبلهم مطار الرياض عيديته الأولى.", ["مطار الرياض"]),                 # the sentence goes on after the place
+])
+def test_a_kind_of_site_and_its_name_are_one_place(text, places):
+    article = _article("t", text)
+    assert [m.text for m in article.mentions if m.type == "LOC" and " " in m.text] == places
+    assert all(text[m.start:m.end] == m.text for m in article.mentions)
