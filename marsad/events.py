@@ -2,8 +2,9 @@
 
 A sentence is an event when it holds a trigger word (marsad/data/event_triggers.json): meeting (التقى،
 استقبل، بحث ... مع), visit (زار، وصل ... إلى), call (اتصال هاتفي), agreement (وقّع ... اتفاقية، مذكرة تفاهم),
-statement (أعلن; أكد/قال only when dated), milestone (منح، انضم، قرر — a dated fact) or other (قصفت، هجوم، فاز ... على،
-توفي، مباراة، انتخابات). Strong triggers make an event even undated; weak ones only when a date dates them: "خلال
+statement (أعلن; أكد/قال only when dated), milestone (منح، انضم، قرر، نال، توّج — a dated fact) or other (قصفت، هجوم،
+فاز ... على، توفي، نظمت، أمرت ... بحبس، مباراة، انتخابات). A contract in construct ("وقّعت ... عقد توريد") is weak:
+undated, "وقعت ... قبل عقد" is a decade. Strong triggers make an event even undated; weak ones only when a date dates them: "خلال
 اللقاء" or "وأكد" alone retell or comment, they do not report a new event -- except in the lead, the first
 sentence of six or more tokens, whose weak verb tells the article's own news ("أدان وكيل الإمارة الهجوم",
 "قتل 14 شخصا"): that undated event is kept unless the article dates an event of its type (an undated one

@@ -1018,3 +1018,46 @@ def test_an_institution_noun_names_the_actor_of_a_dated_event_only():
     # undated, "وتستقبل الجامعة نحو 400 طالب" is feature writing, not news
     a = article(CALM_LEAD + "وتستقبل الجامعة نحو 400 طالب في كل فصل دراسي.")
     assert find_events(a) == []
+
+
+def test_a_contract_in_construct_signed_on_a_date_is_an_agreement():
+    # "عقد" followed by its genitive ("عقد توريد") is no accusative "عقدا", and the signing is still the news
+    text = "وقّعت شركة المياه الوطنية، أمس الأحد، عقد توريد مضخات جديدة مع شركة ألمانية بقيمة 40 مليون دولار."
+    a = article(text, {"شركة المياه الوطنية": "ORG"}, {"أمس الأحد": "2024-03-03"})
+    [e] = find_events(a)
+    assert (e.type, e.date) == ("agreement", "2024-03-03")
+
+
+def test_a_decade_is_no_contract_without_a_date():
+    # weak: "وقعت ... عقد" needs a date, so "happened a decade ago" tells nothing new
+    text = CALM_LEAD + "ويقول سكان الحي إن الانهيارات وقعت قبل عقد كامل ولم يتغير شيء."
+    assert find_events(article(text)) == []
+
+
+@pytest.mark.parametrize("text, dated, typ, trigger", [
+    ("ونال الكاتب سمير حداد جائزة الدولة للرواية عام 2016.", "عام 2016", "milestone", "نال"),
+    ("وتوّج نادي الشروق بلقب الدوري المحلي مساء الجمعة بعد فوزه في الجولة الأخيرة.", "مساء الجمعة", "milestone", "توّج"),
+    ("وكانت البلدية قد ضمنت لقب أجمل مدينة في المسابقة الوطنية يوم 4 مارس الماضي.", "يوم 4 مارس الماضي", "milestone",
+     "ضمنت لقب"),
+    ("وكان النادي قد تعاقد مع المدافع سالم يوسف في صيف 2021 قادما من نادي الساحل.", "2021", "agreement", "تعاقد"),
+    ("ونظمت جمعية الأطباء أمس ندوة عن أمراض القلب في مدينة صور.", "أمس", "other", "نظمت"),
+    ("وكانت النيابة قد أمرت بحبس المتهم احتياطيا في يونيو 2022 على ذمة التحقيق.", "يونيو 2022", "other",
+     "أمرت بحبس"),
+])
+def test_dated_happenings_told_with_award_contract_organising_and_order_verbs(text, dated, typ, trigger):
+    value = {"عام 2016": "2016", "مساء الجمعة": "2024-05-03", "يوم 4 مارس الماضي": "2024-03-04", "2021": "2021",
+             "أمس": "2024-05-05", "يونيو 2022": "2022-06"}[dated]
+    [e] = find_events(article(text, {"سمير حداد": "PER", "سالم يوسف": "PER", "صور": "LOC"}, {dated: value}))
+    assert (e.type, e.trigger, e.date) == (typ, trigger, value)
+
+
+def test_an_award_verb_undated_is_no_event():
+    text = CALM_LEAD + "ونال الفيلم إعجاب النقاد في عروضه الأولى."
+    assert find_events(article(text)) == []
+
+
+def test_a_future_event_announced_takes_its_own_date_not_the_statement():
+    text = "وأعلن مدير المهرجان خالد ناصر أن الدورة المقبلة ستنظم في نوفمبر 2026 بمدينة طنجة."
+    a = article(text, {"خالد ناصر": "PER", "طنجة": "LOC"}, {"نوفمبر 2026": "2026-11"})
+    events = find_events(a)
+    assert [(e.type, e.trigger, e.date) for e in events] == [("other", "ستنظم", "2026-11")]
