@@ -251,7 +251,8 @@ def find_events(article: Article) -> list[Event]:
                 continue
             groups = [(None, dates)]
         else:
-            groups = _dated_groups(lex, tokens, starts, plain, a, b, here, hits, main, cut, side)
+            groups = _dated_groups(lex, tokens, starts, plain, a, b, here, hits, main, cut, side,
+                                   (article.published or "")[:10] if is_lead else None)
             if not groups and before is not None and (_refers_back(tokens, a, b) or _also(tokens, a, main, previous)):
                 carried = before                # "قال فيدان، الأحد، ..." then "جاء ذلك في مؤتمر صحفي ...": that day
                 groups = [(main, [carried])]
@@ -602,7 +603,8 @@ def _anchor(tokens, hit: Hit[_Trigger]) -> bool:
 
 
 def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a: int, b: int, here: list[Timex],
-                  hits: list[Hit[_Trigger]], main: Hit[_Trigger], cut, side) -> list[tuple[Hit[_Trigger], list[Timex]]]:
+                  hits: list[Hit[_Trigger]], main: Hit[_Trigger], cut, side,
+                  news_day: str | None = None) -> list[tuple[Hit[_Trigger], list[Timex]]]:
     """The sentence's dates, each given to the trigger it dates, as (trigger, distinct dates) in text order.
 
     Only the dates and triggers on the main trigger's side of the quotation marks count: in "وشدّد: «...
@@ -616,7 +618,9 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
     ("بحسب ما أعلنت الوزارة أمس") dates the main trigger only when the sentence has no other. A date after
     منذ dates nothing unless it opens the sentence or the main trigger is a milestone ("بدأ مشواره منذ 2004"):
     "أعلنت الوزارة ارتفاع الحصيلة منذ السابع من أكتوبر" is no statement of October. A date a comparison
-    names ("مقارنة بالفترة نفسها من العام الماضي", "مقابل 2.1 مليار في 2023") is a baseline and dates nothing."""
+    names ("مقارنة بالفترة نفسها من العام الماضي", "مقابل 2.1 مليار في 2023") is a baseline and dates nothing. In the lead (`news_day`: the publication day), a day within a week of
+    it that no trigger is near dates the main verb: a long lead tells its news first and its day last ("توّج
+    فريق ... بلقب الكأس، عقب فوزه ...، في النهائي الذي احتضنه ملعب ...، مساء اليوم السبت")."""
     openers = [i for i in range(a, b) if _opens_clause(lex, tokens[i])]
     where = side(tokens[main.first].start)
     usable_hits = [h for h in hits if side(tokens[h.first].start) == where]
@@ -671,9 +675,9 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
             # one in a relative clause on the dated noun ("الانتخابات المقررة في 6 أكتوبر، والتي أعلن ترشحه لها")
             near = [h for h in usable if distance(h) <= DATE_WORDS if h.first < i
                     or (distance(h) <= DATE_AFTER_WORDS and not _coordinated_verb(tokens, h) and not relative(h))]
-            if not near:
+            if not near and not _news_day(t, news_day, main, usable, i):
                 continue
-            gov = min(near, key=lambda h: (h.first > i, distance(h), h.first))
+            gov = min(near or [main], key=lambda h: (h.first > i, distance(h), h.first))
             if _occasion(tokens, gov, a):
                 # "خفضت اللجنة أسعار الفائدة في اجتماعها يوم 17 أبريل": the meeting is when the verb's act was
                 # done; words said there leave the meeting the news ("ورفض الوزيران، خلال لقائهما أمس، ...")
@@ -685,6 +689,15 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
         # بحسب ما أعلن مسؤولون أمس")
         by_hit[hits.index(main)] = reported
     return [(hits[n], _one_per_range(tokens, starts, _distinct_dates(ts))) for n, ts in sorted(by_hit.items())]
+
+
+def _news_day(t: Timex, news_day: str | None, main: Hit[_Trigger], usable: list[Hit[_Trigger]], i: int) -> bool:
+    """The lead's day: a day of the week up to publication, after the lead's main verb and in its clause. Not a
+    statement's: a day far from "حذر" or "أكد" is mostly the day of what was said about ("حذر مسؤولون من
+    انهيار الوضع بعد مجزرة الجمعة الماضية"), and not a day to come ("مواجهته وديا يوم الاثنين المقبل")."""
+    apart = _days_apart(t.value, news_day)
+    return (apart is not None and 0 <= apart <= RANGE_DAYS and main.value.verb and main.value.type != "statement"
+            and main in usable and main.first < i)
 
 
 _OCCASION = frozenset(normal(w) for w in ("في", "وفي", "خلال", "وخلال", "اثناء"))

@@ -1061,3 +1061,31 @@ def test_a_future_event_announced_takes_its_own_date_not_the_statement():
     a = article(text, {"خالد ناصر": "PER", "طنجة": "LOC"}, {"نوفمبر 2026": "2026-11"})
     events = find_events(a)
     assert [(e.type, e.trigger, e.date) for e in events] == [("other", "ستنظم", "2026-11")]
+
+
+def lead_article(text: str, names: dict[str, str], dates: dict[str, str]) -> Article:
+    a = article(text, names, dates)
+    a.published = "2024-05-04T21:30"
+    return a
+
+
+def test_a_long_lead_tells_its_day_last():
+    text = ("توّج نادي الأمل بلقب كأس البلاد للمرة الثالثة في تاريخه، عقب فوزه على نادي النجم بثلاثة أهداف "
+            "لهدف، في النهائي الذي احتضنه الملعب البلدي في مدينة الزهراء وسط حضور جماهيري كبير، "
+            "مساء اليوم السبت.")
+    [e] = find_events(lead_article(text, {"نادي الأمل": "ORG", "الزهراء": "LOC"}, {"مساء اليوم السبت": "2024-05-04"}))
+    assert (e.type, e.trigger, e.date) == ("milestone", "توّج", "2024-05-04")
+
+
+@pytest.mark.parametrize("text, when, value", [
+    # a statement's far day is mostly the day of what it speaks about
+    ("حذر مسؤولون أمنيون في المحافظة من انهيار وشيك في الوضع الأمني في القرى الحدودية بعد الفوضى التي عمت "
+     "نقاط التفتيش والطرق الرئيسية بين المدن يوم الخميس الماضي.", "يوم الخميس الماضي", "2024-05-02"),
+    # a day to come is not the lead's news day
+    ("توّج نادي الأمل بلقب كأس البلاد للمرة الثالثة في تاريخه، عقب فوزه على نادي النجم بثلاثة أهداف لهدف، "
+     "ليضرب موعدا مع بطل الدوري على لقب السوبر في الملعب البلدي بمدينة الزهراء الأحد المقبل.",
+     "الأحد المقبل", "2024-05-05"),
+])
+def test_a_far_day_in_the_lead_is_not_the_lead_verb_s(text, when, value):
+    events = find_events(lead_article(text, {"نادي الأمل": "ORG", "الزهراء": "LOC"}, {when: value}))
+    assert all(e.trigger not in ("حذر", "توّج") or e.date is None for e in events)
