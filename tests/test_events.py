@@ -1089,3 +1089,9 @@ def test_a_long_lead_tells_its_day_last():
 def test_a_far_day_in_the_lead_is_not_the_lead_verb_s(text, when, value):
     events = find_events(lead_article(text, {"نادي الأمل": "ORG", "الزهراء": "LOC"}, {when: value}))
     assert all(e.trigger not in ("حذر", "توّج") or e.date is None for e in events)
+
+
+def test_a_series_of_meetings_held_is_a_meeting():
+    text = CALM_LEAD + "وعقدت وزارة النقل مطلع الشهر الماضي سلسلة لقاءات مع نقابة سائقي الأجرة لبحث التعرفة الجديدة."
+    [e] = find_events(article(text, {"وزارة النقل": "ORG"}, {"مطلع الشهر الماضي": "2024-04"}))
+    assert (e.type, e.trigger, e.date) == ("meeting", "عقدت", "2024-04")
