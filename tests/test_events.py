@@ -1095,3 +1095,17 @@ def test_a_series_of_meetings_held_is_a_meeting():
     text = CALM_LEAD + "وعقدت وزارة النقل مطلع الشهر الماضي سلسلة لقاءات مع نقابة سائقي الأجرة لبحث التعرفة الجديدة."
     [e] = find_events(article(text, {"وزارة النقل": "ORG"}, {"مطلع الشهر الماضي": "2024-04"}))
     assert (e.type, e.trigger, e.date) == ("meeting", "عقدت", "2024-04")
+
+
+@pytest.mark.parametrize("text, when, trigger", [
+    ("وتراجع سهم شركة الإسمنت الوطنية بنسبة 4% في ختام تعاملات الثلاثاء وسط عمليات بيع واسعة.", "الثلاثاء",
+     "ختام تعاملات"),
+    ("وأغلق مؤشر البورصة الرئيسي أمس عند مستوى 10250 نقطة بتداولات بلغت 90 مليون دينار.", "أمس", "أغلق"),
+])
+def test_a_market_session_s_close_is_a_dated_happening(text, when, trigger):
+    [e] = find_events(article(CALM_LEAD + text, {}, {when: "2024-05-07"}))
+    assert (e.type, e.trigger, e.date) == ("other", trigger, "2024-05-07")
+
+
+def test_a_market_close_undated_is_no_event():
+    assert find_events(article(CALM_LEAD + "ويغلق مؤشر البورصة عادة عند مستويات متقاربة في ختام تعاملات الأسبوع.")) == []
