@@ -1109,3 +1109,9 @@ def test_a_market_session_s_close_is_a_dated_happening(text, when, trigger):
 
 def test_a_market_close_undated_is_no_event():
     assert find_events(article(CALM_LEAD + "ويغلق مؤشر البورصة عادة عند مستويات متقاربة في ختام تعاملات الأسبوع.")) == []
+
+
+def test_a_resumption_told_in_the_future_is_dated_by_its_day():
+    text = CALM_LEAD + "وأوضح المتحدث باسم الوفد سامر جابر أن المعابر الحدودية ستستأنف العمل صباح الغد قرب مدينة جنيف."
+    events = find_events(article(text, {"سامر جابر": "PER", "جنيف": "LOC"}, {"صباح الغد": "2024-05-08"}))
+    assert [(e.type, e.trigger, e.date) for e in events] == [("milestone", "ستستأنف", "2024-05-08")]
