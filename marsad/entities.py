@@ -2780,11 +2780,12 @@ def _add_country_bodies(article: Article) -> None:
                                          and not _nation_word(nform)):
                 break                           # only an adjective after what it is for: "للشؤون الإسلامية"
             noun_slot = len(words) == 1 and not definite
-            complement = (definite and head in _NEEDS_A_COMPLEMENT and written.startswith("لل") and len(nform) > 4 and len(words) >= 2
-                          and _masculine(match_form(words[-1])) in _OPENS_A_COMPLEMENT)   # "العامة للإحصاء"
+            complement = (definite and head in _NEEDS_A_COMPLEMENT and written.startswith("لل") and len(nform) > 4
+                          and len(words) >= 2 and _masculine(match_form(words[-1])) in _OPENS_A_COMPLEMENT)   # "العامة للإحصاء"
             joined = written.startswith("وال") and _word(nform[1:]) not in _RELATIVES and (
-                _adjective_like(written[1:]) or (len(words) == 2 and not definite and not nform.endswith(("ات", "ون", "ين"))
-                                               and not _joins_a_phrase(tokens, j, text)))
+                _adjective_like(written[1:]) or (len(words) == 2 and not definite
+                                                 and not nform.endswith(("ات", "ون", "ين"))
+                                                 and not _joins_a_phrase(tokens, j, text)))
             if not (noun_slot and written.startswith("ال") or joined or complement
                     or written.startswith("ال") and _adjective_like(written)):
                 break
@@ -2848,7 +2849,8 @@ MAX_SITE_NAME_WORDS = 3
 def _site_name_word(word: str, clusters: dict) -> bool:
     """A word that names a site after its kind, rather than a common noun ("ساحة المعركة"): a word news has
     never seen, a known place, or one news writes inside place, person or organisation names (level 2+)."""
-    if len(match_form(word)) < 3 or _word(match_form(word)) in _STOP_WORDS or any(c in word for c in "\u064b\u064c\u064d"):
+    if (len(match_form(word)) < 3 or _word(match_form(word)) in _STOP_WORDS
+            or any(c in word for c in "\u064b\u064c\u064d")):
         return False                    # tanwin: an indefinite noun or adjective ("ميناءً منقوشًا")
     unseen = ner.feature_form(word) not in clusters
     if unseen and word[0] in "وفبلك":

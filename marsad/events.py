@@ -4,8 +4,8 @@ A sentence is an event when it holds a trigger word (marsad/data/event_triggers.
 استقبل، بحث ... مع), visit (زار، وصل ... إلى), call (اتصال هاتفي), agreement (وقّع ... اتفاقية، مذكرة تفاهم),
 statement (أعلن; أكد/قال only when dated), milestone (منح، انضم، قرر، نال، توّج — a dated fact) or other (قصفت، هجوم،
 فاز ... على، توفي، نظمت، أمرت ... بحبس، مباراة، انتخابات). A contract in construct ("وقّعت ... عقد توريد") is weak:
-undated, "وقعت ... قبل عقد" is a decade. Strong triggers make an event even undated; weak ones only when a date dates them: "خلال
-اللقاء" or "وأكد" alone retell or comment, they do not report a new event -- except in the lead, the first
+undated, "وقعت ... قبل عقد" is a decade. Strong triggers make an event even undated; weak ones only when a
+date dates them: "خلال اللقاء" or "وأكد" alone retell or comment, they do not report a new event -- except in the lead, the first
 sentence of six or more tokens, whose weak verb tells the article's own news ("أدان وكيل الإمارة الهجوم",
 "قتل 14 شخصا"): that undated event is kept unless the article dates an event of its type (an undated one
 elsewhere is background and does not count). Nouns are also matched with a
@@ -618,8 +618,8 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
     ("بحسب ما أعلنت الوزارة أمس") dates the main trigger only when the sentence has no other. A date after
     منذ dates nothing unless it opens the sentence or the main trigger is a milestone ("بدأ مشواره منذ 2004"):
     "أعلنت الوزارة ارتفاع الحصيلة منذ السابع من أكتوبر" is no statement of October. A date a comparison
-    names ("مقارنة بالفترة نفسها من العام الماضي", "مقابل 2.1 مليار في 2023") is a baseline and dates nothing. In the lead (`news_day`: the publication day), a day within a week of
-    it that no trigger is near dates the main verb: a long lead tells its news first and its day last ("توّج
+    names ("مقارنة بالفترة نفسها من العام الماضي", "مقابل 2.1 مليار في 2023") is a baseline and dates nothing.
+    In the lead (`news_day`: the publication day), a day within a week of it that no trigger is near dates the main verb: a long lead tells its news first and its day last ("توّج
     فريق ... بلقب الكأس، عقب فوزه ...، في النهائي الذي احتضنه ملعب ...، مساء اليوم السبت")."""
     openers = [i for i in range(a, b) if _opens_clause(lex, tokens[i])]
     where = side(tokens[main.first].start)
