@@ -282,8 +282,8 @@ def _not_story_cast(name: str, kind: str) -> bool:
 @lru_cache(maxsize=50_000)
 def _entity_name(name: str) -> str:
     """A mention's name as `entity_names` compares it: normalised, each word without its article."""
-    words = [article_key(w) for w in normal_word(name).split()]
-    return " ".join(w for w in words if w)
+    words = [normal_word(w) if w.startswith(("أل", "إل")) else article_key(normal_word(w)) for w in name.split()]
+    return " ".join(w for w in words if w)      # "ألكسندر": a hamza, not the article: no "كسندر"
 
 
 def _same_name(a: str, b: str) -> bool:
