@@ -1221,6 +1221,9 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
         elif reason := _credit_line_reason(line):
             line.why = reason
             out.credits.append(line.text)
+        elif title_at is not None and i > title_at and (name := _name_with_role(line)):
+            line.why = "byline"                 # "سعد الساعدي مراسل @saadsaadi" under the headline
+            out.names.append(name)
         elif title_at is not None and i > title_at and i == just_above and _person_caption(line):
             line.why = "caption"                # "إمام عاشور لاعب الأهلي" over the lead: its photo's caption
             continue
@@ -1382,6 +1385,22 @@ def _bare_name(line: _Line) -> bool:
     if len(words) < 2 or not (words[0] in _given_names() or words[0].startswith("عبد")):
         return False
     return not any(w in _FUNCTION_WORDS or (w[0] in "يت" and w not in _given_names()) for w in words[1:])
+
+
+# a writer's role after the name ("سعد الساعدي مراسل", "مراسلة اندبندنت عربية"), a handle or two after that
+_ROLE_AFTER_NAME = re.compile(r"^(?P<name>[^\d@:|()«»\"]+?)\s+(?:مراسل|مراسلة|محرر|محررة)(?:\s+[^\W\d_]+){0,3}$")
+
+
+def _name_with_role(line: _Line) -> str | None:
+    """The writer's name of a line that gives a name, then its role (مراسل, محرر) and maybe its social
+    handle ("سعد الساعدي مراسل @saadsaadi"): a byline; a sentence has more than this."""
+    if line.words > 9 or line.sentence:
+        return None
+    found = _ROLE_AFTER_NAME.match(" ".join(metadata.without_handles(line.text).split()))
+    if not found:
+        return None
+    name = found.group("name").strip(" ،,-–—")
+    return name if _bare_name(_make_line(name)) else None
 
 
 # an honorific before a writer's name: "د.", "أ.د.", "م.", "الدكتور", "الأستاذة"
@@ -1707,6 +1726,16 @@ def clean_document(doc: Document, text: str, line_stats: LineStats | None = None
     outlet = outlet or _byline_outlet(credit) or metadata.site_of(doc.url or (page.url if page else None))
     if credit.agency and _own_outlet(credit.agency, outlet):
         credit.agency = None
+    published = metadata.extract_published(doc, [*cleaned.date_lines, metadata.dateline_date(cleaned.paragraphs[0])],
+                                           page.date if page else None)
+    if (stamp_end := metadata.dated_dateline_end(cleaned.paragraphs[0])) and len(cleaned.paragraphs[0]) > stamp_end:
+        # "كسلا 15 يونيو 2025 — لقي ...": the place and date are read; the stored lead starts at its news
+        cleaned.removed.insert(0, Removed(cleaned.paragraphs[0][:stamp_end].strip(), "dateline"))
+        cleaned.paragraphs[0] = cleaned.paragraphs[0][stamp_end:]
+        clean = cleaned.text
+    if not _outlet_by_address(doc, page):
+        outlet = metadata.settle_shared_outlet(outlet, "\n".join((body, page.title or "") if page else (body,)),
+                                               credit.dateline)
     return Article(
         id=aid,
         source=doc.source,
@@ -1714,8 +1743,7 @@ def clean_document(doc: Document, text: str, line_stats: LineStats | None = None
         url=doc.url or (page.url if page else None),
         outlet=outlet,
         title=cleaned.title,
-        published=metadata.extract_published(doc, [*cleaned.date_lines, metadata.dateline_date(cleaned.paragraphs[0])],
-                                              page.date if page else None),
+        published=published,
         dateline=credit.dateline,
         agency=credit.agency,
         author=credit.author,
@@ -1768,6 +1796,14 @@ def _byline_outlet(credit: metadata.Credit) -> str | None:
     """The outlet a byline names with its writer ("هسبريس - محمد بلقاسم"); a dateline's agency without a
     writer ("الرياض - واس") is a wire the article took its news from, not its outlet."""
     return metadata.outlet_from_hint(credit.agency) if credit.agency and credit.author else None
+
+
+def _outlet_by_address(doc: Document, page: _Page | None) -> bool:
+    """The outlet is known from an address or an id, not from a name the page gives itself: the URL's or
+    the page's canonical domain, or a container field holding an id or a domain ("alwatan", "okaz.com.sa")."""
+    hint = (doc.outlet_hint or "").strip()
+    return bool(metadata.outlet_from_url(doc.url) or (page and metadata.outlet_from_url(page.url))
+                or (hint and (metadata.outlet_from_hint(hint) == hint or metadata.outlet_from_url(hint))))
 
 
 def _page_outlet(page: _Page) -> str | None:

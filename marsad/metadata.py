@@ -93,6 +93,67 @@ def outlet_country(outlet: str | None) -> str | None:
     return _outlet_countries().get(outlet) if outlet else None
 
 
+@lru_cache(maxsize=1)
+def _shared_names() -> dict[str, frozenset[str]]:
+    return {line_key(n): frozenset(ids) for n, ids in _load("outlets.json")["shared_names"].items()}
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """line_key(name) -> ISO code, for the countries and cities of datelines.json's `countries`."""
+    return {line_key(n): iso for iso, names in _load("datelines.json")["countries"].items() for n in names}
+
+
+def place_country(place: str | None) -> str | None:
+    """The country a dateline names ("كسلا" unknown: None; "دبي، الإمارات العربية المتحدة": AE)."""
+    if not place:
+        return None
+    names = _country_names()
+    for part in [place, *re.split(r"\s*[،,/]\s*", place)]:
+        if line_key(part) in names:
+            return names[line_key(part)]
+    return None
+
+
+def settle_shared_outlet(outlet: str | None, text: str, dateline: str | None = None) -> str | None:
+    """The outlet of a page that named itself by a name several outlets share (الوطن, الشروق أونلاين):
+    the one an unshared name of theirs in the text points to ("الوطن العمانية"), else the one of the
+    dateline's country, else the one of the only country the page names (or names twice as often as any
+    other); None without such evidence: a wrong outlet is worse than none. Any other outlet is returned
+    as it is."""
+    shared = _shared_names()
+    members = frozenset().union(*(ids for ids in shared.values() if outlet in ids)) if outlet else frozenset()
+    if not members:
+        return outlet
+    key = " " + line_key(text) + " "
+    named = {oid for name, oid in outlet_names().items()
+             if oid in members and name not in shared and f" {name} " in key}
+    if len(named) == 1:
+        return named.pop()
+    candidates = named or members
+    countries = {oid: outlet_country(oid) for oid in candidates}
+    home = place_country(dateline)
+    if home:
+        found = [oid for oid, iso in countries.items() if iso == home]
+        return found[0] if len(found) == 1 else None
+    counts: dict[str, int] = {}
+    names = _country_names()
+    for word in key.split():                # "مصر", "بمصر", "والجزائر"
+        iso = names.get(word) or (names.get(word[1:]) if word[:1] in "وبل" and len(word) > 4 else None)
+        if iso:
+            counts[iso] = counts.get(iso, 0) + 1
+    for n in (2, 3, 4):                         # "جمهورية مصر العربية", "الإمارات العربية المتحدة"
+        for phrase in re.findall(r"(?=(\S+(?: \S+){%d}))" % (n - 1), key):
+            if phrase in _country_names():
+                counts[_country_names()[phrase]] = counts.get(_country_names()[phrase], 0) + 1
+    ranked = sorted(((counts.get(iso, 0), oid) for oid, iso in countries.items() if iso), reverse=True)
+    if not ranked or ranked[0][0] == 0:
+        return None
+    if len(ranked) > 1 and ranked[0][0] < 2 * ranked[1][0]:
+        return None
+    return ranked[0][1]
+
+
 def outlet_names() -> dict[str, str]:
     """line_key(name) -> outlet id, for every outlet name in the bundled list."""
     return _outlets().by_name
@@ -701,6 +762,44 @@ def parse_author_field(text: str | None) -> Credit | None:
     return Credit(author=credit.dateline)
 
 
+# a social handle in a byline ("okaz_online@", "@saadsaadi"): the writer's account, not part of the name
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{2,30}\b|\b[A-Za-z0-9_.]{2,30}@(?![\w@.])")
+
+
+def without_handles(text: str) -> str:
+    """The text with its social handles blanked out ("فهد الحربي، okaz_online@" -> "فهد الحربي، ")."""
+    return _HANDLE.sub(" ", text)
+
+
+@lru_cache(maxsize=1)
+def _sections() -> frozenset[str]:
+    return frozenset(line_key(s) for s in _load("datelines.json")["sections"]) - {""}
+
+
+@lru_cache(maxsize=1)
+def _site_words() -> frozenset[str]:
+    return frozenset(line_key(s) for s in _load("datelines.json")["site_words"]) - {""}
+
+
+def names_site(part: str) -> bool:
+    """A credit part that reads as a site's name, known or not: a medium or brand word among its words
+    ("هبة بريس", "النيلين أونلاين", "موقع الخبر", "الخبر 24"), or one Latin-script word ending in such a word
+    or a web address ("Hibapress", "alsumaria.tv"). A person's name has none of these."""
+    part = part.strip(_QUOTES + " ")
+    if not part or len(part.split()) > 4:
+        return False
+    if part.isascii():                      # "Hibapress", "alsumaria.tv"; a user's "sawsanali1" is no site
+        return bool(re.fullmatch(r"[a-z]+(?:press|news|online|tv|fm|net|times|post|media|info|today|24)",
+                                 part.lower()) or re.fullmatch(r"(?:[\w-]+\.)+[a-z]{2,}", part.lower()))
+    words = line_key(part).split()
+    if len(words) < 2:
+        return False                        # "نت" or "24" alone is no name of anything
+    if any(w.isdigit() for w in words):     # "الخبر 24": the number closes a two-word name, else it is a date
+        return len(words) == 2 and words[1] in _site_words() and not words[0].isdigit()
+    site = _site_words()
+    return any(w in site for w in words) or any(" ".join(words[i:i + 2]) in site for i in range(len(words) - 1))
+
+
 _EXCLUSIVE = frozenset(("خاص", "خاص ب", "خاص ل"))      # "خاص", "خاص بـ", as `line_key` spells them
 
 
@@ -717,10 +816,11 @@ def parse_credit(text: str, strict: bool = False) -> Credit | None:
     before an agency is the place (datelines come first), and an unknown part elsewhere is the author.
     `strict` (a line of the article text rather than a container's author field) requires a recognised
     agency, outlet or place and at most 7 words, so a short sentence is never read as a dateline."""
-    text = " ".join(html.unescape(text or "").replace("\xa0", " ").split())
+    text = " ".join(_HANDLE.sub(" ", html.unescape(text or "").replace("\xa0", " ")).split()).strip(" ،,-–—")
     if not text or len(text) > 120:
         return None
     if _HAS_DIGIT.search(text) and any(_HAS_DIGIT.search(p) and not is_agency(p.strip(_QUOTES + " "))
+                                       and not names_site(p.strip(_QUOTES + " "))
                                        for p in _CREDIT_SPLIT.split(text) if p):
         return None                         # a date, a number; an outlet's own digits ("عربي21") are its name
     had_byline_word = bool(_BYLINE_PREFIX.match(text))
@@ -751,9 +851,13 @@ def parse_credit(text: str, strict: bool = False) -> Credit | None:
             kinds.append("place")
         elif part.isascii() and part.isupper() and len(part) <= 6:
             kinds.append("agency")          # CNN, AFP, AP
+        elif names_site(part):
+            kinds.append("site")            # "هبة بريس - الرباط": an outlet marsad does not know, no one's name
+        elif key in _sections():
+            kinds.append("section")         # "السومرية نيوز – سياسة": the section the story is filed under
         else:
             kinds.append("?")
-    if strict and not any(k != "?" for k in kinds):
+    if strict and not any(k not in ("?", "site", "section") for k in kinds):   # a name, place or agency known
         return None
     if strict and len(parts) < 2 and not had_byline_word:
         return None
@@ -770,7 +874,7 @@ def parse_credit(text: str, strict: bool = False) -> Credit | None:
             kinds[i] = "place"
     # "الرياض - فهد العتيبي": a city first, unquoted, then a writer is a dateline, though a paper bears its name
     if (len(parts) > 1 and kinds[0] == "agency" and line_key(parts[0]) in places and kinds.count("agency") == 1
-            and not _GUILLEMETS.fullmatch(raw[0]) and all(k == "?" for k in kinds[1:])):
+            and not _GUILLEMETS.fullmatch(raw[0]) and all(k in ("?", "section") for k in kinds[1:])):
         kinds[0] = "place"
     first_agency = kinds.index("agency") if "agency" in kinds else len(kinds)
     credit = Credit()
@@ -780,7 +884,7 @@ def parse_credit(text: str, strict: bool = False) -> Credit | None:
         credit.agency = wires[0]
     places_found, authors = [], []
     for i, (part, kind) in enumerate(zip(parts, kinds)):
-        if kind == "exclusive":
+        if kind in ("exclusive", "site", "section"):
             continue
         if kind == "agency":
             credit.agency = credit.agency or part
@@ -823,15 +927,37 @@ _PLACE_DIGITS_AGENCY = re.compile(rf"^(?P<place>{_L}(?: {_L})?)\s*[-–]?\s*"
                                   r"\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{2,4})?\s*[-–]?\s*"
                                   rf"(?P<agency>{_L}(?: {_L})?)\s*[-–—:]{{1,2}}\s*(?=\S)")
 # "الخرطوم 15 أبريل 2024 – تجددت ...": the place, the day's date, a dash
-_PLACE_DATE_DASH = re.compile(rf"^(?P<place>{_L}(?: {_L})?)\s+(?P<date>\d{{1,2}}\s+{_L}\s+\d{{4}})\s*"
+# "المدينة، الأحد 15 يونيو 2025 - ": the place, a comma, the weekday
+_PLACE_DATE_DASH = re.compile(rf"^(?P<place>{_L}(?: {_L})?)\s*[،,]?\s+(?:(?P<weekday>{_L})\s*[،,]?\s+)?"
+                              rf"(?P<date>\d{{1,2}}\s+{_L}\s+\d{{4}})\s*"
                               r"[-–—ـ]+\s+(?=[^\W\d_])")
+
+
+def _place_date_dash(paragraph: str) -> re.Match[str] | None:
+    """A lead opening with its place and the day's date before a dash ("كسلا 15 يونيو 2025 — لقي"): a known
+    place, or a name of one or two words no date word opens, before a month's name (`_dated_place`)."""
+    found = _PLACE_DATE_DASH.match(paragraph[:80])
+    if not found or (found.group("weekday") and line_key(found.group("weekday")) not in _date_words()):
+        return None
+    place = found.group("place")
+    if not is_known_place(place) and (any(w in _date_words() for w in line_key(place).split())
+                                      or not _dated_place(place, found.group("date"))):
+        return None
+    return found
 
 
 def dateline_date(paragraph: str) -> str | None:
     """The date a dateline opening the paragraph carries ("بورتسودان 14 أبريل 2025 — وصل ..."), as written:
     Sudan Tribune's pages have no other; None when the dateline has none or there is no dateline."""
-    found = _PLACE_DATE_DASH.match(paragraph[:60])
-    return found.group("date") if found and is_known_place(found.group("place")) else None
+    found = _place_date_dash(paragraph)
+    return found.group("date") if found else None
+
+
+def dated_dateline_end(paragraph: str) -> int:
+    """Where a lead's opening place and date end ("كسلا 15 يونيو 2025 — "), 0 when it has none: the page's
+    own stamp run into the lead, read as its dateline and date and no sentence of the story."""
+    found = _place_date_dash(paragraph)
+    return found.end() if found else 0
 
 
 def extract_dateline(paragraph: str) -> Credit | None:
@@ -898,7 +1024,10 @@ def _dateline(paragraph: str) -> tuple[Credit, int] | None:
                       agency=first.group("agency")), first.end()
     match = _INLINE_DATELINE.match(paragraph[:160])
     if not match or match.end() >= len(paragraph):
-        alone = _PLACE_DASH.match(paragraph[:60]) or _PLACE_DATE_DASH.match(paragraph[:60])
+        dated = _place_date_dash(paragraph)
+        if dated:
+            return Credit(dateline=dated.group("place")), dated.end()   # "كسلا 15 يونيو 2025 — لقي"
+        alone = _PLACE_DASH.match(paragraph[:60])
         if alone and is_known_place(alone.group("place")):
             return Credit(dateline=alone.group("place")), alone.end()   # "بغداد - أعلن وزير ...": no agency
         return None

@@ -1338,3 +1338,51 @@ def test_a_masthead_names_its_outlet_in_a_part_or_by_the_short_name_closing_its_
     assert _masthead_parts("وكالة الأنباء في الرياض") is None                 # a city closing it is no outlet
     text = "\n".join(["وكالة الأنباء اليمنية سبأ", "رصيف جديد لسفن الحاويات", BODY_PORT, BODY_PORT_2])
     assert clean(text).outlet == "saba"
+
+
+def test_a_lead_opening_with_an_unlisted_place_and_its_date_gives_the_dateline_and_the_date():
+    """"كسلا 15 يونيو 2025 — لقي ...": a place the list lacks, the day's date and a dash open the lead. The
+    date is the publication date when the page has no other, the place the dateline, and the stored lead
+    starts at its news (the prefix is listed as removed, so offsets into the text stay the text's)."""
+    lead = "لقي 11 شخصا حتفهم وتضررت مئات الأسر جراء فيضان النهر الذي اجتاح أحياء بالمدينة فجر السبت الماضي."
+    a = clean(f"سيول تجتاح أحياء المدينة وتشرد مئات الأسر\n\nكسلا 15 يونيو 2025 — {lead}\n\n{BODY}")
+    assert (a.published, a.dateline) == ("2025-06-15", "كسلا")
+    assert a.text.startswith("لقي 11 شخصا") and reasons(a)["كسلا 15 يونيو 2025 —"] == "dateline"
+    b = clean(f"سيول تجتاح أحياء المدينة وتشرد مئات الأسر\n\nالمدينة، الأحد 15 يونيو 2025 - {lead}\n\n{BODY}")
+    assert (b.published, b.dateline, b.text[:3]) == ("2025-06-15", "المدينة", "لقي")
+    c = clean(f"سيول تجتاح أحياء المدينة وتشرد مئات الأسر\n\nالأحد 15 يونيو 2025 - {lead}\n\n{BODY}")
+    assert c.dateline is None                   # a weekday is no place
+
+
+def test_a_site_name_or_a_section_in_a_byline_is_no_author():
+    """"هبة بريس - الرباط": an outlet marsad may not know, by its brand word; "السومرية نيوز – سياسة": the
+    section the story is filed under. Neither is a person."""
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nمغرب بريس - الرباط\n{BODY}")
+    assert (a.author, a.dateline) == (None, "الرباط")
+    b = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nالسومرية نيوز – سياسة\n{BODY}")
+    assert b.author is None
+    c = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nالرياض - تقرير - فهد العتيبي\n{BODY}")
+    assert (c.author, c.dateline) == ("فهد العتيبي", "الرياض")
+
+
+def test_a_writers_social_handle_and_role_word_are_no_part_of_the_name():
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nخطة من ثلاث مراحل تمتد حتى نهاية العام المقبل\n"
+              f"سعد الساعدي مراسل @saadsaadi\nالجمعة 13 يونيو 2025 1:05\n{BODY}")
+    assert a.author == "سعد الساعدي"
+    b = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nفهد الحربي (مكة المكرمة) okaz_online@\n{BODY}")
+    assert (b.author, b.dateline) == ("فهد الحربي", "مكة المكرمة")
+
+
+def test_a_name_several_outlets_share_needs_evidence_of_which_one():
+    """الوطن is a paper in Saudi Arabia, Egypt, Oman, Syria and Qatar: the page's dateline or the country
+    it names tells which; without either, no outlet rather than a wrong one."""
+    egypt = clean(f"الوطن\nالرئيسية\nأخبار مصر\nحوادث\nالصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}")
+    assert egypt.outlet == "elwatannews"
+    oman = clean(f"الوطن\nالصحة تعلن خطة لتطوير المستشفيات الحكومية\nمسقط - فهد العتيبي\n{BODY}")
+    assert oman.outlet == "alwatan-om"
+    unknown = clean(f"الوطن\nالصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}")
+    assert unknown.outlet is None
+    tunisia = clean(f"الشروق أونلاين\nالصحة تعلن خطة لتطوير المستشفيات الحكومية\nتونس – الشروق:\n{BODY}")
+    assert (tunisia.outlet, tunisia.agency) == ("alchourouk", None)
+    hinted = clean(f"الوطن\nالصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}", outlet_hint="alwatan")
+    assert hinted.outlet == "alwatan"           # an id from the container is no shared name
