@@ -1855,6 +1855,9 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
                     and doc.article.mentions[ref.mention].type == "PER" and ref.start >= tokens[h].end
                     and normal(tokens[doc.token_index(ref.start) - 1].text) not in lex.namesake_titles):
                 return ref.mention, ref.text        # (not "عميد كلية الطب بجامعة الملك سعود")
+        swallowed = _name_after_body(doc, lex, h, b)
+        if swallowed is not None:
+            return swallowed
     unnamed = _unnamed_role(doc, lex, h, b, verb_tok) if h is not None else None
     if unnamed is not None:
         return unnamed
@@ -2306,6 +2309,9 @@ def _role_person(doc: _Text, h: int, b: int, verb_tok: int) -> int | None:
               if not _CLITIC_ONLY.fullmatch(w)]
     if not wanted or len(canonical(wanted[0])) < 3:
         return None
+    body = _role_body(doc, lex, h, b)
+    if body is not None and not any(_same_word(body, w) for w in wanted):
+        wanted.append(body)                     # "الناطق الرسمي باسم القطب القضائي" is not the ministry's
     until = doc.tokens[verb_tok].start
     found = []
     for idx, span in doc.role_windows():
@@ -2320,6 +2326,60 @@ def _role_person(doc: _Text, h: int, b: int, verb_tok: int) -> int | None:
     found = [(_name_continued(doc, idx), span) for idx, span in found]
     lasts = {normal(doc.article.mentions[idx].name.split()[-1]) for idx, _ in found}
     return found[-1][0] if len(lasts) == 1 else None
+
+
+ROLE_BODY_WORDS = 4            # "الناطق الرسمي باسم القطب": the body a role speaks for or sits for, this far in
+
+
+def _role_body(doc: _Text, lex: _Lexicon, h: int, b: int) -> str | None:
+    """The body a role phrase names after باسم or عن ("الناطق الرسمي باسم القطب القضائي", "النائب عن الحزب
+    الديمقراطي"): the word opening it. A person holds that role only when his own role phrase names the same
+    body; None when the phrase names none so (a verb's own preposition is outside [h, b))."""
+    tokens = doc.tokens
+    words = 0
+    for k in range(h + 1, min(b, len(tokens))):
+        if not is_word(tokens[k]):
+            return None
+        words += 1
+        if words > ROLE_BODY_WORDS:
+            return None
+        form = normal(tokens[k].text)
+        if form in lex.name_of_words or form == "عن":
+            n = k + 1
+            while n < b and tokens[n].text in _AROUND_NAME:
+                n += 1
+            return tokens[n].text if n < b and is_word(tokens[n]) else None
+    return None
+
+
+def _name_after_body(doc: _Text, lex: _Lexicon, h: int, b: int) -> _Speaker | None:
+    """The person named right after the body a role phrase sits for, when the tagger ran the body's name on
+    into his ("وقال النائب عن الحزب الديمقراطي الكردستاني شيروان الدوبرداني إن" tagged as one organisation):
+    the words after the body's last definite adjective of origin, two to four of them, the first without the
+    article and no role or body word. He is the speaker, never an earlier holder of a like title: the one
+    person of the article whose name ends on that surname, else nobody linked, with his name as written."""
+    if _role_body(doc, lex, h, b) is None:
+        return None
+    for ref in doc.referents_in(doc.tokens[h + 1].start, doc.tokens[b - 1].end):
+        m = doc.article.mentions[ref.mention]
+        if m.type != "ORG" or ref.start != m.start:
+            continue
+        words = m.text.split()
+        for i in range(1, len(words) - 1):
+            before, first = normal(words[i - 1]), normal(words[i])
+            if (before.startswith("ال") and _origin_word(before) and not first.startswith("ال")
+                    and 2 <= len(words) - i <= NAME_AFTER_TITLE_WORDS and not _title_word("ال" + first, lex)
+                    and not in_set(words[i], lex.body_heads) and not in_set(words[i], lex.role_heads)):
+                name = " ".join(words[i:])
+                return _name_part_mention(doc, words[-1]), name
+        return None
+    return None
+
+
+def _origin_word(form: str) -> bool:
+    """A normalised adjective of origin or kind with the article (الكردستاني, الديمقراطي, الوطنية)."""
+    bare = form[2:]
+    return len(bare) >= 4 and (bare.endswith("ي") or bare.endswith("يه"))
 
 
 def _name_continued(doc: _Text, idx: int) -> int:
@@ -2418,9 +2478,40 @@ def _surname_mention(doc: _Text, h: int, b: int, verb_tok: int) -> int | None:
             return None
         if words == 1:
             person = _name_part_mention(doc, tok.text)
+            if person is None:
+                person = _cut_name_mention(doc, tok.text, tokens[verb_tok].start)
             if person is not None:
                 return person
     return None
+
+
+def _cut_name_mention(doc: _Text, word: str, until: int) -> int | None:
+    """The person whose name, written after his title, ends on `word` where the tagger cut the name short:
+    "وزير الاقتصاد والصناعة محمد نضال الشعار" tagged "محمد نضال", then "وأكد الشعار أن". A titled PER
+    mention before offset `until` followed by nothing but a space and that word (not an adjective's noun:
+    no definite word right after it, "الوفد المرافق"); never a given name, title, role, body or group word.
+    None when no person or several people fit."""
+    form = normal(word)
+    lex = _lexicon()
+    if (len(form) < 4 or _given_name(word) or form in _honorific_words() or _title_word(word, lex)
+            or form in lex.addressees or form in _NO_SUBJECT
+            or any(in_set(word, group) for group in (lex.role_heads, lex.epithets_words, lex.kin_heads,
+                                                     lex.body_heads, lex.anonymous, lex.statements))):
+        return None
+    found = set()
+    for i in doc.mentions:
+        m = doc.article.mentions[i]
+        if m.type != "PER" or not m.title or m.end >= until:
+            continue
+        k = doc.token_index(m.end)
+        if (k + 1 >= len(doc.tokens) or normal(doc.tokens[k].text) != form
+                or doc.text[m.end:doc.tokens[k].start].strip() or doc.in_name(doc.tokens[k].start)):
+            continue
+        after = doc.tokens[k + 1]
+        if is_word(after) and normal(after.text).startswith("ال"):
+            continue                            # "استقبل الوزير فلان الوفد المرافق": the object's noun
+        found.add(i)
+    return found.pop() if len(found) == 1 else None
 
 
 def _name_part_mention(doc: _Text, word: str) -> int | None:

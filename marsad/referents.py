@@ -42,6 +42,7 @@ MIN_TITLE_WORDS = 2               # "الرئيس" alone names too many people t
 _SKIPPABLE_IN_TITLE = frozenset("()")
 _QUOTE_OR_HASH = frozenset("«»“”„\"″'#_")
 _CLITIC_OBJECT = "بلك"
+_BODY_LINKS = frozenset(normal(w) for w in ("باسم", "بإسم", "عن"))   # the body a role speaks or sits for follows
 _BETWEEN_TITLE_AND_NAME = _QUOTE_OR_HASH | _SKIPPABLE_IN_TITLE | frozenset("،,")
 
 
@@ -209,8 +210,9 @@ class TitleIndex:
             if count < MIN_TITLE_WORDS:
                 continue
             full = count == len(words)
-            if not full and next_tok is not None and _is_definite(tokens[next_tok].text):
-                continue                                # "الأمين العام للأمم ..." is another title
+            if not full and next_tok is not None and (_is_definite(tokens[next_tok].text)
+                                                      or normal(tokens[last].text) in _BODY_LINKS):
+                continue                                # "الأمين العام للأمم ...", "الناطق باسم هيئة ..."
             if count > best_len:
                 best, best_len, best_last = [], count, last
             if count == best_len:

@@ -1922,3 +1922,49 @@ def test_epithet_before_a_compound_abd_name_is_a_new_person():
     a = article(text, {"سامي يوسف": "PER"})
     q = find_quotes(a)[-1]
     assert speaker(a, q) != "سامي يوسف"
+
+
+# --- a role naming a body, a name after the body, a surname the tagger cut off --------------------------------
+
+def test_spokesman_of_another_body_is_not_the_ministry_spokesman():
+    a = article("وأفاد الناطق الرسمي باسم الوزارة العميد سامي العلي بأن القوات أحبطت الهجوم. "
+                "وقال الناطق الرسمي باسم هيئة مكافحة الفساد، إن النيابة أذنت بفتح تحقيق في القضية.",
+                {"سامي العلي": "PER", "هيئة مكافحة الفساد": "ORG"},
+                {"سامي العلي": "الناطق الرسمي باسم الوزارة العميد"})
+    first, second = find_quotes(a)
+    assert speaker(a, first) == "سامي العلي"
+    assert speaker(a, second) is None
+
+
+def test_spokesman_of_the_same_body_is_its_spokesman():
+    a = article("وأفاد الناطق الرسمي باسم وزارة الدفاع العميد سامي العلي بأن القوات أحبطت الهجوم. "
+                "وقال الناطق الرسمي باسم الوزارة، إن العملية أسفرت عن حجز أسلحة وذخيرة.",
+                {"سامي العلي": "PER", "وزارة الدفاع": "ORG"},
+                {"سامي العلي": "الناطق الرسمي باسم وزارة الدفاع العميد"})
+    assert [speaker(a, q) for q in find_quotes(a)] == ["سامي العلي", "سامي العلي"]
+
+
+def test_member_named_after_his_party_is_not_the_speaker_of_parliament():
+    a = article("وصوت 150 نائب على القانون في جلسة ترأسها رئيس المجلس خالد العمري. "
+                "وقال النائب عن الحزب الاشتراكي اليمني نبيل الصالح إن \"القانون لا يضمن حقوق الموظفين في المحافظات\".",
+                {"خالد العمري": "PER", "الحزب الاشتراكي اليمني نبيل الصالح": "ORG"},
+                {"خالد العمري": "رئيس المجلس"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) is None
+    assert q.speaker_text == "نبيل الصالح"
+
+
+def test_surname_of_a_name_the_tagger_cut_short():
+    a = article("التقى وزير المالية أحمد سعيد الحلبي وفدا من البنك الدولي في مقر الوزارة. "
+                "وأكد الحلبي أن الحكومة ماضية في خطة الإصلاح المالي.",
+                {"أحمد سعيد": "PER", "البنك الدولي": "ORG"}, {"أحمد سعيد": "وزير المالية"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "أحمد سعيد"
+
+
+def test_object_after_a_name_is_no_surname():
+    a = article("استقبل وزير المالية أحمد سعيد الوفد المرافق لرئيس البنك الدولي في مقر الوزارة. "
+                "وأكد الوفد أن البنك ماض في دعم خطة الإصلاح المالي.",
+                {"أحمد سعيد": "PER", "البنك الدولي": "ORG"}, {"أحمد سعيد": "وزير المالية"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) is None

@@ -80,3 +80,14 @@ def test_a_reference_by_origin_that_goes_on_is_another_title():
     a = art(text, ("يوري كاشين", "PER"), title={"يوري كاشين": "وزير الخارجية الروسي"})
     later = [(r.text, r.start) for r in find_referents(a) if r.start > text.index("\n")]
     assert later == [("الوزير الروسي", text.rindex("الوزير الروسي"))]     # not the former minister
+
+
+def test_spokesman_for_another_body_is_another_title():
+    text = ("وأفاد الناطق الرسمي باسم الوزارة العميد سامي العلي بأن القوات أحبطت الهجوم. "
+            "وقال الناطق الرسمي باسم هيئة مكافحة الفساد إن التحقيق بدأ.")
+    start = text.find("سامي العلي")
+    a = Article(id="a", source="t", text=text,
+                mentions=[Mention(start, start + len("سامي العلي"), "سامي العلي", "PER",
+                                  title="الناطق الرسمي باسم الوزارة العميد")])
+    refs = find_referents(a)
+    assert [r.text for r in refs] == ["سامي العلي"]     # the second role phrase names nobody
