@@ -1374,11 +1374,26 @@ def _name_fronts(article: Article) -> None:
                     and not any(s < found.end(1) and found.start(1) < e for s, e in covered)):
                 _move_start(mention, text, found.start(1))
                 continue
+        if words and _word(match_form(words[0])) in _GIVEN_NAMES:
+            opener = _DEFINITE_GIVEN_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+            if opener is not None and _word(match_form(opener.group(1))) in _DEFINITE_GIVEN_NAMES \
+                    and not any(s < opener.end(1) and opener.start(1) < e for s, e in covered):
+                _move_start(mention, text, opener.start(1))     # "، الطيب [محمد نور]"
+                continue
         start = mention.start
         if start and text[start - 1] in "وفبلك" and (start == 1 or not text[start - 2].isalpha()) and words:
             joined = match_form(text[start - 1] + words[0])
             if joined in _GIVEN_NAMES and match_form(words[0]) not in _GIVEN_NAMES:
                 _move_start(mention, text, start - 1)
+
+
+# given names written with the article (Maghreb, Sudan, Libya: الطيب محمد نور, الطاهر بن جلون), which the tagger
+# leaves out as an adjective; taken only right after a comma, a colon, a line's start or an honorific
+_DEFINITE_GIVEN_NAMES = frozenset(_word(match_form(w)) for w in (
+    "الطيب", "الطاهر", "الهادي", "المختار", "الحبيب", "الصادق", "البشير", "المهدي", "المنصف", "المنجي", "الصافي",
+    "الزبير", "المبروك", "المأمون", "الأزهر", "الناصر", "الفاضل", "الخضر"))
+_DEFINITE_GIVEN_BEFORE = re.compile(
+    r"(?:^|[،,:(\n]|(?:السيد|السيدة|الدكتور|الدكتورة|المهندس|الأستاذ|الشيخ))[ \t]*(ال\w+)[ \t]+$")
 
 
 def _verb_opening(text: str, start: int, word: str) -> bool:
@@ -1940,6 +1955,15 @@ def _continues_name(word: str, clusters: dict, two_words: bool) -> bool:
             or (not two_words and ner.feature_form(word) not in clusters and not form.startswith(("و", "ف"))))
 
 
+@lru_cache(maxsize=8)
+def _subjects(text: str) -> frozenset[str]:
+    """The matching forms of the words right after a finite verb whose subject follows it (`_SUBJECT_VERBS`):
+    where a text names a person alone by a family name ("وأشار القضاة إلى")."""
+    tokens = tokenized(text).tokens
+    return frozenset(_token_form(tok.text) for before, tok in zip(tokens, tokens[1:])
+                     if _token_form(before.text) in _SUBJECT_VERBS)
+
+
 def _untagged_after_titles(article: Article) -> None:
     """A name the tagger missed wholly, right after a title that has clearly ended (an adjective of origin or
     a named body: "وزير الخارجية الأمريكي أنتوني بلينكن"), becomes a PER mention: two or three plain words
@@ -1972,8 +1996,9 @@ def _untagged_after_titles(article: Article) -> None:
                     and not _known_given(tok.text))):
                 break
             if words and _person_evidence(tok.text) < 1 and not (      # "أماني العمر": ال + a given name
-                    len(words) == 1 and _known_given(words[0].text) and _known_given(tok.text)):
-                break
+                    len(words) == 1 and _known_given(words[0].text) and _known_given(tok.text)) and not (
+                    len(words) == 1 and _common_surname(tok.text) and match_form(tok.text) in _subjects(text)):
+                break                           # ("يعرب القضاة ... وأشار القضاة": a family name)
             words.append(tok)
         if len(words) < 2:
             continue
@@ -2291,6 +2316,23 @@ def _known_body_before_name(words: list[str]) -> int | None:
     return None
 
 
+def _person_after_origin(words: list[str]) -> int | None:
+    """Where a body's name that ends on an adjective of origin runs on into a person's name of two or three
+    words ("[الحزب الديمقراطي الكردستاني شيروان الدوبرداني]", "[حزب العمال البريطاني كير ستارمر]"): the
+    index of the person's first word, which has no article and some evidence of a name (`_person_evidence`),
+    with no body or place word after it; else None."""
+    for i in range(len(words) - 3, 0, -1):
+        form = match_form(words[i])
+        if not (form.startswith("ال") and _origin_adjective(words[i])):
+            continue
+        rest = words[i + 1:]
+        if (2 <= len(rest) <= 3 and not _DEFINITE.match(match_form(rest[0])) and _person_evidence(rest[0]) >= 1
+                and not any(_place_or_org_word(w, True) or _body_kind(w) for w in rest)):
+            return i + 1
+        return None
+    return None
+
+
 def _strong_first_name(word: str) -> bool:
     """News writes the word mostly inside person names (كاثرين, أنطونيو, إبراهيم) and rarely inside places or
     bodies; no article, no name-joining word (بن, أبو, دي)."""
@@ -2356,6 +2398,9 @@ def _bodies_before_people(article: Article) -> None:
             known = _known_body_before_name(words) if k is None else None
             if known is not None:
                 k = known
+            if not (k is not None and (known is not None or _body_front(as_named[:k]))) and mention.type == "ORG":
+                known = _person_after_origin(as_named)     # "[الحزب الديمقراطي الكردستاني شيروان الدوبرداني]"
+                k = known if known is not None else k
             if k is not None and (known is not None or _body_front(as_named[:k])):
                 front, rest = _split_at_word(mention, k, text)
                 front.type = "ORG"
@@ -2363,8 +2408,10 @@ def _bodies_before_people(article: Article) -> None:
                 stop = next((j for j in range(2, len(spans)) if match_form(spans[j].group()) in _STOP_WORDS), None)
                 if stop is not None:            # "عصام الصقر إن النتائج": the name ends before إن
                     _move_end(rest, text, spans[stop - 1].end())
-                if k >= 2 or _named_body_word(words[0]):
-                    kept.append(front)
+                first = _word(match_form(words[0]))
+                if (k >= 2 or _named_body_word(words[0])) and (first,) not in _HEADS \
+                        and (strip_article(first),) not in _HEADS:
+                    kept.append(front)          # (not "رائد الفضاء الأمريكي": a person's title, no body)
                 added.append(rest)
                 continue
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
@@ -3184,8 +3231,8 @@ def _surnames_after_verbs(article: Article) -> None:
         words = mention.text.split()
         if mention.type == "PER" and len(words) >= 2 and match_form(words[-1]) not in _TIME_WORDS:
             any_surnames[match_form(words[-1])] = mention
-            if _surname_word(words[-1]):
-                surnames[match_form(words[-1])] = mention
+            if _surname_word(words[-1]) or (mention.title and _common_surname(words[-1])):
+                surnames[match_form(words[-1])] = mention        # "يعرب القضاة ... وأشار القضاة"
     if not any_surnames:
         return
     covered = sorted((m.start, m.end) for m in article.mentions)
@@ -3230,9 +3277,22 @@ def _cut_surnames(article: Article) -> None:
         if word is None or word.start() in starts or (word.end() < len(text) and text[word.end()].isalnum()):
             continue
         key = match_form(word.group())
-        if key not in after_verb or key in _STOP_WORDS or key in _SUBJECT_VERBS or not _surname_word(word.group()):
+        if key not in after_verb or key in _STOP_WORDS or key in _SUBJECT_VERBS or not (
+                _surname_word(word.group()) or (mention.title and _common_surname(word.group()))):
             continue
         _move_end(mention, text, word.end())
+
+
+def _common_surname(word: str) -> bool:
+    """A definite common word that is a family name here (الشعار, القضاة): the caller has seen it right
+    after a titled person's given name and alone as a verb's subject elsewhere in the article. Never a word
+    news writes in names of any type (الاحساء, الاتفاق: their name-type rates say so), a time word, a title
+    or body word, or an adjective of origin."""
+    key = match_form(word)
+    return (key.startswith("ال") and len(key) >= 5 and key not in _TIME_WORDS and not _rates_of(word)
+            and (_word(key),) not in _HEADS
+            and (strip_article(_word(key)),) not in _HEADS and not _body_kind(word) and not _gentilic_word(word)
+            and ner.TRIGGER_OF.get(strip_article(ner.feature_form(word))) is None)
 
 
 def _ends_on_given_name(name: str) -> bool:
