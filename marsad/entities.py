@@ -2962,6 +2962,115 @@ def _named_sites(article: Article) -> None:
         _add_mentions(article, added)
 
 
+# -- sports clubs ------------------------------------------------------------------------------------------
+
+_SPORT_TEXT = re.compile("مبارا|الدوري|ملعب|مدرب|لاعب|الشوط|منتخب|نهائي|المهاجم|ركلة|بطولة")
+MIN_SPORT_CUES = 3           # kinds of sport word a match report holds; elsewhere "نهضة" and "النصر" are words
+# words opening a club's name before its town ("نهضة بركان", "شباب بلوزداد", "مولودية الجزائر")
+_CLUB_HEADS = frozenset(_word(w) for w in (
+    "نهضة", "شباب", "اتحاد", "مولودية", "وداد", "رجاء", "ترجي", "شبيبة", "وفاق", "أولمبيك", "حسنية", "أهلي",
+    "نادي"))
+# more words that open a club's name only with the article and a club's adjective ("النجم الساحلي")
+_DEFINITE_CLUB_HEADS = frozenset(_word(w) for w in ("نجم", "مستقبل", "أمل", "دفاع", "اتفاق", "سريع", "جمعية"))
+# adjectives a club's name ends on ("الوداد الرياضي", "النجم الساحلي", "الجيش الملكي", "النهضة البركانية")
+_CLUB_ADJECTIVES = frozenset(_word(w) for w in (
+    "الرياضي", "الرياضية", "الساحلي", "البيضاوي", "الصفاقسي", "الملكي", "البركانية", "البركاني", "التطواني",
+    "الفاسي", "المراكشي", "السلاوي", "القسنطيني", "السطايفي", "العاصمي", "الوجدي", "الحسني", "الجديدي",
+    "الإسماعيلي", "السكندري", "القاهري", "البنزرتي", "القابسي", "المنستيري", "الحسيمي"))
+# words a club's name follows in a match report: its coach, its players, the one it beat or faced
+_CLUB_CUES = frozenset(_word(w) for w in (
+    "فريق", "نادي", "لنادي", "لفريق", "بفريق", "لاعب", "لاعبو", "لاعبي", "مدرب", "مهاجم", "مدافع", "حارس",
+    "جماهير", "أنصار", "ضد", "أمام", "مواجهة", "فاز", "تغلب", "تعادل", "خسر", "هزم", "واجه", "يواجه", "يلاقي",
+    "استضاف", "يستضيف", "وفاز", "وتغلب", "وتعادل", "وخسر", "وهزم", "وواجه", "فوز", "فوزه", "قائد", "رئيس"))
+_WIN_WORDS = frozenset(_word(w) for w in ("على", "مع"))
+
+
+def _town_word(word: str, clusters: dict) -> bool:
+    """A club's town after its club word: a known place, a word clustering with places or rated a name
+    (بركان), or one news has never seen (بلوزداد); not a common word ("شباب مدينة", "اتحاد آخر")."""
+    return (metadata.is_known_place(word) or _place_like(word) or ner.feature_form(word) not in clusters
+            or any(r[-1] in "23" and r[:-1] in ("LOC", "PER", "ORG") for r in _rates_of(word)))
+
+
+def _sports_clubs(article: Article) -> None:
+    """Clubs in a match report (a text with MIN_SPORT_CUES sport words), which the gold corpora and so the
+    tagger often miss: a club word and its town ("نهضة بركان", "شباب بلوزداد", "مولودية [الجزائر]"); a
+    definite club name and the adjective clubs take ("الوداد الرياضي", "النجم الساحلي"); and a name news
+    writes as an organisation (level 2+) right after a word of the game ("مدرب الوداد", "فاز ... على
+    الرجاء"). A place the tagger found inside becomes part of the club."""
+    text = article.text
+    if len(set(_SPORT_TEXT.findall(text))) < MIN_SPORT_CUES:
+        return
+    read = tokenized(text)
+    tokens = read.tokens
+    clusters = _lexicons().clusters
+    spans = sorted((m.start, m.end, m.type) for m in article.mentions)
+    added, swallowed = [], set()
+
+    def mention_at(tok):
+        return next(((s, e, t) for s, e, t in spans if s <= tok.start < e), None)
+
+    for k in range(len(tokens) - 1):
+        tok, nxt = tokens[k], tokens[k + 1]
+        if text[tok.end:nxt.start] != " " or mention_at(tok) is not None:
+            continue
+        form = match_form(tok.text)
+        cut = 1 if len(form) > 4 and form[0] in "وفبل" and _word(form[1:]) in _CLUB_HEADS else 0
+        head = _word(form[cut:])
+        start, end = tok.start + cut, None
+        inside = mention_at(nxt)
+        nform = match_form(nxt.text)
+        if head in _CLUB_HEADS and not form[cut:].startswith("ال"):
+            if inside is not None and inside[2] == "LOC" and inside[0] == nxt.start:
+                end = inside[1]                                  # "مولودية [الجزائر]"
+                swallowed.add(inside)
+            elif (inside is None and nxt.text.isalpha() and not nform.startswith("ال") and len(nform) >= 3
+                  and not _gentilic_word(nxt.text) and nform not in _STOP_WORDS and _town_word(nxt.text, clusters)):
+                end = nxt.end                                    # "نهضة بركان", "شباب بلوزداد"
+        elif form[cut:].startswith("ال") and inside is None and _word(nform) in _CLUB_ADJECTIVES \
+                and not _gentilic_word(tok.text[cut:]) and (
+                    any(r[:-1] == "ORG" and r[-1] in "23" for r in _rates_of(tok.text[cut:]))
+                    or strip_article(_word(form[cut:])) in _CLUB_HEADS | _DEFINITE_CLUB_HEADS):
+            end = nxt.end                                        # "الوداد الرياضي", "النجم الساحلي"
+        if end is None:
+            continue
+        if any(s < end and start < e and (s, e, t) not in swallowed for s, e, t in spans):
+            continue
+        added.append(Mention(start, end, text[start:end], "ORG", name=text[start:end]))
+        spans.append((start, end, "ORG"))
+    for k in range(1, len(tokens)):                             # "مدرب الوداد", "فاز ... على الرجاء"
+        tok = tokens[k]
+        form = match_form(tok.text)
+        if not form.startswith("ال") or mention_at(tok) is not None or _gentilic_word(tok.text) \
+                or not any(r[:-1] == "ORG" and r[-1] in "23" for r in _rates_of(tok.text)):
+            continue
+        before = _word(match_form(tokens[k - 1].text))
+        cue = before in _CLUB_CUES or (before in _WIN_WORDS and any(
+            _word(match_form(t.text)) in _CLUB_CUES for t in tokens[max(0, k - 6):k - 1]))
+        if cue:
+            added.append(Mention(tok.start, tok.end, tok.text, "ORG", name=tok.text))
+            spans.append((tok.start, tok.end, "ORG"))
+    for mention in article.mentions:                            # "[الترجي] الرياضي", "النادي [الصفاقسي]"
+        if mention.type not in ("ORG", "LOC") or " " in mention.text:
+            continue
+        after = _WORD_AFTER.match(text, mention.end)
+        if after and _word(match_form(after.group(1))) in _CLUB_ADJECTIVES \
+                and not any(s <= after.start(1) < e for s, e, _ in spans):
+            _move_end(mention, text, after.end(1))
+            mention.type = "ORG"
+            continue
+        before = _WORD_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+        word = before.group(1) if before else ""
+        bare = word[1:] if word[:1] in "وف" and word[1:3] == "ال" else word
+        if before and _word(match_form(mention.text)) in _CLUB_ADJECTIVES and bare.startswith("ال") \
+                and strip_article(_word(match_form(bare))) in _CLUB_HEADS | _DEFINITE_CLUB_HEADS:
+            _move_start(mention, text, before.start(1) + len(word) - len(bare))
+            mention.type = "ORG"
+    if added:
+        article.mentions = [m for m in article.mentions if (m.start, m.end, m.type) not in swallowed]
+        _add_mentions(article, added)
+
+
 def _with_nation(name: str, nation: str) -> str:
     """"وزارة الداخلية" + المصري -> "وزارة الداخلية المصرية": the adjective agrees with the head's gender."""
     adjective = next(a for a in _NATIONS.values() if match_form(a) == nation)
@@ -3067,6 +3176,7 @@ def attach_titles(article: Article) -> None:
     add_institutions(article)
     _add_country_bodies(article)
     _named_sites(article)
+    _sports_clubs(article)
     text = article.text
     people = sorted((m.start, m.end) for m in article.mentions if m.type == "PER")
     bodies = [(m.start, m.end) for m in article.mentions if m.type in ("ORG", "LOC")]

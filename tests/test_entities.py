@@ -1933,3 +1933,21 @@ def test_a_given_name_written_with_the_article_opens_the_name_after_a_comma_or_h
     tagged = "محمد نور" if "نور" in name else ("أحمد" if "أحمد" in name else "محمد")
     article = prepare(make_article("t", text, [(tagged, "PER")]))
     assert [m.text for m in article.mentions if m.type == "PER"] == [name]
+
+
+SPORT = "في مباراة الدوري على الملعب، وقال المدرب إن اللاعبين قدموا مستوى كبيرا. "
+
+
+@pytest.mark.parametrize("text, tagged, clubs", [
+    (SPORT + "وفاز الفريق على نهضة بركان وشباب بلوزداد.", [], ["نهضة بركان", "شباب بلوزداد"]),
+    (SPORT + "وخسر أمام مولودية الجزائر.", [("الجزائر", "LOC")], ["مولودية الجزائر"]),
+    (SPORT + "وتغلب الوداد الرياضي على النجم الساحلي.", [], ["الوداد الرياضي", "النجم الساحلي"]),
+    (SPORT + "ولعب أمام النادي الصفاقسي.", [("الصفاقسي", "ORG")], ["النادي الصفاقسي"]),
+    (SPORT + "وأكد مدرب الوداد ذلك.", [], ["الوداد"]),
+    (SPORT + "وقال إن مستقبل أفضل ينتظر شباب مدينة الرياض.", [("الرياض", "LOC")], []),   # common words
+    ("وتوصل الطرفان إلى اتفاق نهائي بعد نهضة شاملة.", [], []),                            # no match report
+])
+def test_clubs_in_a_match_report(text, tagged, clubs):
+    article = prepare(make_article("t", text, tagged))
+    assert [m.text for m in article.mentions if m.type == "ORG"] == clubs
+    assert all(text[m.start:m.end] == m.text for m in article.mentions)
