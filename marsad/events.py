@@ -102,6 +102,7 @@ class _Trigger:
     base: str = ""              # canonical first word of the listed form a derived form comes from
     verb: bool = False
     session: bool = False       # "جلسة" right before its date ("في جلسة 17 مايو"), found by `_sessions`
+    background: bool = False    # the verb of "وكانت الوزارة قد أرسلت", found by `_pluperfects`
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ class _Lexicon:
     destination: frozenset[str]             # canonical first words of arrival triggers
     place_words: frozenset[str]
     topic_words: frozenset[str]
+    verb_types: dict[str, str]              # normalised one-word verbs -> their type, to type a pluperfect
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +161,8 @@ def _lexicon() -> _Lexicon:
         destination=word_set(data.get("destination_triggers", [])),
         place_words=word_set(data.get("place_words", [])),
         topic_words=word_set(data.get("topic_words", [])),
+        verb_types={normal(p): typ for typ, groups in data.get("types", {}).items() if typ in EVENT_TYPES
+                    for key in ("strong", "weak") for p in groups.get(key, []) if " " not in p},
     )
 
 
@@ -222,6 +226,7 @@ def find_events(article: Article) -> list[Event]:
     lead: list[Event] = []                      # the lead's weak undated event, kept when nothing retells it
     strong_leads: list[Event] = []              # the lead's strong undated event, kept unless dated next
     pointing_back: set[str] = set()             # ids of events a noun with a pronoun or the article tells
+    background: set[str] = set()                # ids of events a pluperfect tells ("وكانت ... قد أرسلت")
     last_end = -1                               # the end of the sentence before
     told_on: dict[int, Timex] = {}              # a sentence's end -> the date of its first dated event
     after_lead = False                          # the lead: the first sentence of LEAD_TOKENS or more (not a dateline)
@@ -240,9 +245,12 @@ def find_events(article: Article) -> list[Event]:
         hits = [h for h in _hits(lex, tokens, triggers[bisect.bisect_left(triggers, a):bisect.bisect_left(triggers, b)],
                                  a, b, loc_tokens, [(t.start, t.end) for t in here])
                 if not _inside(cut, h.first)]
-        hits = sorted(hits + [h for h in _sessions(tokens, starts, a, b, here, hits) if not _inside(cut, h.first)],
-                      key=lambda h: h.first)
+        hits = sorted(hits + [h for h in _sessions(tokens, starts, a, b, here, hits) + _pluperfects(lex, tokens, a, b, hits)
+                              if not _inside(cut, h.first)], key=lambda h: h.first)
         main = _main(lex, hits, tokens)
+        if main is not None and main.value.background and any(_framed(lex, tokens, a, b, t) for t in here):
+            main = None                         # "في حزيران، دفعت الدولة ... الذين كانوا قد وجدوا": the opening date
+            hits = []                           # is the sentence's, not the pluperfect's
         if main is None:
             # no trigger: a sentence opening on a year or a month is a dated fact ("وفي يناير 2017 ...")
             dates = _distinct_dates([t for t in here if side(t.start) is None])
@@ -273,13 +281,21 @@ def find_events(article: Article) -> list[Event]:
             near = hit.first if hit is not None else a
             # a trigger of a clause other than the main one: its place and its participants are its clause's
             clause = _clause(lex, tokens, a, b, hit.first) if hit is not None and hit is not main else None
-            place, somewhere = _place(article, lex, tokens, starts, words_before, locations, loc_starts, s, e,
+            # a place in a speaker's words is what they spoke about, not where the event happened
+            unquoted = [i for i in locations if side(article.mentions[i].start) == side(tokens[near].start)]
+            place, somewhere = _place(article, lex, tokens, starts, words_before, unquoted,
+                                      [article.mentions[i].start for i in unquoted], s, e,
                                       near, clause, hit is not None and hit.value.type == "visit")
+            if somewhere is None:
+                # ... but it shows the sentence is about somewhere, as feature writing is not
+                somewhere = _place(article, lex, tokens, starts, words_before, locations, loc_starts, s, e, near,
+                                   clause, hit is not None and hit.value.type == "visit")[1]
             if place is None and somewhere is None and not named and not (
-                    dates and hit is not None and _institution_near(tokens, hit, a, b)):
+                    dates and hit is not None and (hit.value.background or _institution_near(tokens, hit, a, b))):
                 # nobody and nowhere named: "من يزور موناكو ..." is no news event -- unless the sentence gives
                 # the day it happened ("ضحايا الزلزال الذي ضرب ... فجر أمس الخميس"), which feature writing
-                # does not: the tagger missed its names
+                # does not: the tagger missed its names; a dated pluperfect ("وكان الاتحاد قد نظم الأسبوع
+                # الماضي ندوة") is news background, which feature writing does not tell either
                 dates = [t for t in dates if t.value and len(t.value) == len("2025-05-22")]
                 if not dates:
                     continue
@@ -309,6 +325,8 @@ def find_events(article: Article) -> list[Event]:
                 if hit is not None and not hit.value.verb and (
                         hit.value.base or _definite(tokens[hit.first].text)):
                     pointing_back.add(content_id("v", article.id, s, e, date_text or ""))
+                if hit is not None and hit.value.background:
+                    background.add(content_id("v", article.id, s, e, date_text or ""))
                 (lead if lead_only else strong_leads if strong_lead else events).append(Event(
                     id=content_id("v", article.id, s, e, date_text or ""),
                     article=article.id,
@@ -322,7 +340,8 @@ def find_events(article: Article) -> list[Event]:
                     place_mention=where,
                     participant_mentions=list(taking_part),
                 ))
-    types = {event.type for event in events if event.date}
+    # a dated pluperfect is background: the lead's own news stands beside it
+    types = {event.type for event in events if event.date and event.id not in background}
     # the lead's strong trigger undated gives way to its news told with its date in the next sentence by a noun
     # that points back to it, naming one of its participants ("وقّعت شركة «الكثيري» عقدا مع ائتلاف «باكس» ..."
     # then "... أن العقد مع شركة باكس تم توقيعه في التاسع من يوليو"); a verb there tells another event of its
@@ -401,7 +420,7 @@ def _lead_verb(tokens, main: Hit[_Trigger]) -> bool:
     "قتل 14 شخصا"): a verb of a type that reports a happening -- not a milestone (a dated fact) nor a
     meeting word without its partner (بحث is also "research") -- and not a word after a preposition, where
     a verb form is a noun or an adjective ("في أوضح صور الهزيمة")."""
-    if not main.value.verb or main.value.type not in _LEAD_TYPES:
+    if not main.value.verb or main.value.type not in _LEAD_TYPES or main.value.background:
         return False
     return main.first == 0 or normal(tokens[main.first - 1].text) not in _PREPOSITIONS
 
@@ -509,6 +528,44 @@ def _sessions(tokens, starts: list[int], a: int, b: int, here: list[Timex],
     return out
 
 
+_WAS = frozenset(normal(w) for w in ("كان", "كانت", "كانوا", "كانا"))
+_QAD = frozenset({"قد"})
+_AUXILIARIES = frozenset(normal(w) for w in ("تم", "جرى", "جري", "بات", "باتت", "أصبح", "أصبحت", "صار", "صارت",
+                                              # light verbs: the noun after them is the happening ("أجرى تدريبا")
+                                              "أجرى", "أجرت", "أجروا", "قام", "قامت", "قاموا", "شهد", "شهدت"))
+_MEASURES = frozenset(normal(w) for w in (
+    "بلغ", "ارتفع", "انخفض", "تراجع", "تجاوز", "زاد", "نما", "هبط", "صعد", "قفز", "سجل", "تخطى", "فاق", "تضاعف",
+    "وصل", "تقلص", "انكمش", "استقر", "حقق", "ربح", "خسر"))    # a figure reached ("وكان الإنتاج قد بلغ ... عام 2020")
+SUBJECT_WORDS = 6           # words of the subject between كان/كانت and قد ("وكانت هيئة الرقابة الإدارية قد")
+
+
+def _pluperfects(lex: _Lexicon, tokens, a: int, b: int, hits: list[Hit[_Trigger]]) -> list[Hit[_Trigger]]:
+    """The past verb of "كان/كانت ... قد" ("وكانت وزارة المالية قد أرسلت الجداول في 3 آذار الماضي", "كانت قد
+    أحبطت في 2 ماي الماضي مخططا"): news tells its background in this pluperfect, and whatever the verb, the
+    clause reports something that happened before -- an event when a date dates it. Weak (undated it is
+    only background); typed as the verb's listed form (نظم -> نظمت: other), else other. Not an auxiliary or a
+    light verb (تم، جرى، أجرى، قام: the noun after it is the happening) nor a verb already a trigger."""
+    taken = {i for h in hits for i in range(h.first, h.last + 1)}
+    out = []
+    for i in range(a, b - 1):
+        if normal(tokens[i].text) not in _QAD or not is_word(tokens[i + 1]) or i + 1 in taken:
+            continue
+        verb = normal(tokens[i + 1].text)
+        forms = (verb, verb + "ت", verb[:-1] if verb.endswith("ت") else "", verb[:-2] if verb.endswith("وا") else "")
+        if verb in _AUXILIARIES or verb[:1] == "ي" or verb.isdigit() or len(verb) < 3 or any(
+                f in _MEASURES for f in forms):
+            continue                            # "قد يكون": a present verb, may; "قد بلغ": a figure
+        words, j = 0, i - 1
+        while j >= a and is_word(tokens[j]) and words <= SUBJECT_WORDS:
+            if any(v in _WAS for v in conjunction_variants(tokens[j].text)):
+                typ = next((lex.verb_types[f] for f in forms if f in lex.verb_types), "other")
+                out.append(Hit(i + 1, i + 1, _Trigger(typ, False, verb, False, verb=True, background=True)))
+                break
+            words += 1
+            j -= 1
+    return out
+
+
 def _previous_word(tokens, i: int, a: int) -> int | None:
     j = i - 1
     while j >= a and not is_word(tokens[j]):
@@ -572,11 +629,12 @@ def _main(lex: _Lexicon, hits: list[Hit[_Trigger]], tokens) -> Hit[_Trigger] | N
                 return hit
             if strong is None:
                 strong = hit
-        elif hit.value.verb:
+        elif hit.value.verb and not hit.value.background:
             weak = weak or hit
-        else:
+        elif not hit.value.verb:
             noun = noun or hit
-    return strong or weak or noun
+    # a pluperfect verb comes last: a listed word names its happening better ("كانت قد أصدرت قرارا")
+    return strong or weak or noun or next((h for h in hits if h.value.background), None)
 
 
 ANCHOR_WORDS = 3            # words between بعد/قبل and the من before a noun ("بعد يوم واحد من مكالمة")
@@ -622,6 +680,7 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
     In the lead (`news_day`: the publication day), a day within a week of it that no trigger is near dates the main verb: a long lead tells its news first and its day last ("توّج
     فريق ... بلقب الكأس، عقب فوزه ...، في النهائي الذي احتضنه ملعب ...، مساء اليوم السبت")."""
     openers = [i for i in range(a, b) if _opens_clause(lex, tokens[i])]
+    asides = _asides(lex, tokens, a, b)
     where = side(tokens[main.first].start)
     usable_hits = [h for h in hits if side(tokens[h.first].start) == where]
     by_hit: dict[int, list[Timex]] = {}
@@ -640,6 +699,8 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
                                                 # a span's start, not when; "بدأ مشواره منذ 2004" began then
         if _figurative_today(t, side(t.start)):
             continue                            # «أوروبا اليوم تفهم ...»: nowadays, in a speaker's words
+        if main.value.type == "statement" and _this_periods(tokens, i, a, hits):
+            continue                            # "أعلن الوزير خلو موسم حج هذا العام": this year's season, not when
         if main.value.type != "milestone" and not _framed(lex, tokens, a, b, t) and _deadline(
                 tokens, i, a, main.value.type != "statement" or any(h.value.type == "milestone" for h in hits)):
             continue                            # "ودعت ... إلى الالتزام بحلول 30 أبريل": a deadline, not when
@@ -664,8 +725,19 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
             words = [tok for tok in tokens[end:h.first] if is_word(tok)][-RELATIVE_WORDS:]
             return any(normal(tok.text) in _RELATIVES for tok in words)
         described = _described_noun(tokens, usable, i)
+        aside = next(((lo, hi) for lo, hi in asides if lo < i < hi), None)
+        if described is None and aside is not None:
+            # "وقالت سلمى، وهي معلمة نزحت من الخرطوم قبل عامين": the date describes someone, not the statement
+            usable = [h for h in usable if aside[0] < h.first < aside[1]]
+            if not usable:
+                continue
         if described is not None:
             gov = described                     # "في الاقتراع الذي جرى السبت 7 سبتمبر": the vote's date
+        elif (main in usable and main.value.type == "statement" and by_hit.get(hits.index(main))
+              and (later := [h for h in usable if main.last < h.first < i and distance(h) <= DATE_WORDS])):
+            # "أعلنت الوزارة، اليوم الأحد، عن القضاء على عنصرين خلال عملية ... ليلة السبت": a dated
+            # announcement's second day is that of what it announces
+            gov = later[-1]
         elif main in usable and (main.value.strong or _framed(lex, tokens, a, b, t)) and not relative(main):
             gov = main                          # a strong trigger, or a year or month opening the sentence
         else:
@@ -681,7 +753,8 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
             if _occasion(tokens, gov, a):
                 # "خفضت اللجنة أسعار الفائدة في اجتماعها يوم 17 أبريل": the meeting is when the verb's act was
                 # done; words said there leave the meeting the news ("ورفض الوزيران، خلال لقائهما أمس، ...")
-                acts = [h for h in near if h.value.verb and h.value.type != "statement" and h.first < gov.first]
+                acts = [h for h in near if h.value.verb and h.value.type != "statement" and h.first < gov.first
+                        and not h.value.background]
                 gov = max(acts, key=lambda h: h.first) if acts else gov
         by_hit.setdefault(hits.index(gov), []).append(t)
     if not by_hit and reported:
@@ -689,6 +762,46 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
         # بحسب ما أعلن مسؤولون أمس")
         by_hit[hits.index(main)] = reported
     return [(hits[n], _one_per_range(tokens, starts, _distinct_dates(ts))) for n, ts in sorted(by_hit.items())]
+
+
+_ASIDE = frozenset(normal(w) for w in ("وهو", "وهي", "وهم", "وهما"))
+
+
+def _asides(lex: _Lexicon, tokens, a: int, b: int) -> list[tuple[int, int]]:
+    """Token ranges (pronoun, end) of asides describing someone: "، وهو/وهي ..." up to the next comma, colon,
+    quotation mark or clause opener. A date inside one tells when what it describes happened ("وقالت سلمى،
+    وهي معلمة نزحت من الخرطوم قبل عامين"), and dates only a trigger inside it."""
+    out = []
+    for i in range(a + 1, b):
+        if normal(tokens[i].text) not in _ASIDE or tokens[i - 1].text not in _ATTRIBUTION_END:
+            continue
+        j = i + 1
+        while j < b and tokens[j].text not in _ATTRIBUTION_END and not _opens_clause(lex, tokens[j]) \
+                and not (not is_word(tokens[j]) and tokens[j].text in _QUOTE_MARKS):
+            j += 1
+        out.append((i, j))
+    return out
+
+
+_THIS_PERIOD = frozenset(normal(w) for w in (
+    "هذا العام", "العام الحالي", "العام الجاري", "هذه السنة", "السنة الحالية", "السنة الجارية", "هذا الشهر",
+    "الشهر الحالي", "الشهر الجاري", "هذا الموسم", "الموسم الحالي", "الموسم الجاري"))
+
+
+def _this_periods(tokens, i: int, a: int, hits: list[Hit[_Trigger]]) -> bool:
+    """"هذا العام"/"العام الحالي" at token i right after a noun in construct ("موسم حج هذا العام", "ميزانية
+    العام الحالي"): the period names which season or budget, not when anything happened. The noun is
+    indefinite in form and no trigger; after a preposition, a definite word or a trigger it is a time
+    ("في هذا العام", "تنطلق هذا العام")."""
+    phrase = " ".join(normal(tok.text) for tok in tokens[i:i + 2])
+    if phrase not in _THIS_PERIOD:
+        return False
+    j = _previous_word(tokens, i, a)
+    if j is None or j != i - 1 or any(h.first <= j <= h.last for h in hits):
+        return False
+    word = normal(tokens[j].text)
+    return not (_definite(word) or word in _PREPOSITIONS or word in _OCCASION or word.isdigit()
+                or in_set(word, _DEADLINE) or normal(word) in _SINCE or word in ("منذ", "خلال", "طوال", "مطلع", "نهاية", "بداية", "مدى"))
 
 
 def _news_day(t: Timex, news_day: str | None, main: Hit[_Trigger], usable: list[Hit[_Trigger]], i: int) -> bool:

@@ -756,7 +756,8 @@ def test_a_verb_after_whereas_is_not_dated_by_the_date_before_it():
             "فيما أقال رئيس الوزراء رامي الخطيب مستشاره من منصبه في الثاني من نيسان.")
     a = article(text, {"سامي النمر": "PER", "رامي الخطيب": "PER"},
                 {"12 آذار الماضي": "2024-03-12", "الثاني من نيسان": "2024-04-02"})
-    assert [(e.type, e.date) for e in find_events(a)] == [("milestone", "2024-04-02")]
+    # the pluperfect request is of its own date, the dismissal of the second
+    assert [(e.type, e.date) for e in find_events(a)] == [("other", "2024-03-12"), ("milestone", "2024-04-02")]
     # "حيث" (where) goes on telling the dated happening
     text = CALM_LEAD + "وعاد رامي الخطيب إلى البلاد عام 1990، حيث تولى وزارة المالية."
     a = article(text, {"رامي الخطيب": "PER"}, {"عام 1990": "1990"})
@@ -1115,3 +1116,69 @@ def test_a_resumption_told_in_the_future_is_dated_by_its_day():
     text = CALM_LEAD + "وأوضح المتحدث باسم الوفد سامر جابر أن المعابر الحدودية ستستأنف العمل صباح الغد قرب مدينة جنيف."
     events = find_events(article(text, {"سامر جابر": "PER", "جنيف": "LOC"}, {"صباح الغد": "2024-05-08"}))
     assert [(e.type, e.trigger, e.date) for e in events] == [("milestone", "ستستأنف", "2024-05-08")]
+
+
+@pytest.mark.parametrize("text, when, value, typ, trigger", [
+    # any past verb after "كان ... قد", dated in its clause, tells a happening of the background
+    ("وكانت مصلحة الجمارك قد صادرت الشحنة في ميناء العقبة في أكتوبر الماضي.", "أكتوبر الماضي", "2023-10", "other",
+     "صادرت"),
+    ("وكان نادي الفنون قد نظم الشهر الماضي معرضا للخط العربي.", "الشهر الماضي", "2024-04", "other", "نظم"),
+    # a listed verb's other form gives its type ("دشن" is listed, "دشنوا" is not)
+    ("وكان الأهالي قد دشنوا في 5 مارس الماضي حملة لتنظيف الشاطئ.", "5 مارس الماضي", "2024-03-05", "milestone",
+     "دشنوا"),
+])
+def test_a_dated_pluperfect_is_a_happening_whatever_its_verb(text, when, value, typ, trigger):
+    [e] = find_events(article(CALM_LEAD + text, {}, {when: value}))
+    assert (e.type, e.trigger, e.date) == (typ, trigger, value)
+
+
+@pytest.mark.parametrize("text", [
+    "وكانت مصلحة الجمارك قد صادرت شحنات مماثلة من قبل.",           # undated: only background
+    "وكان إنتاج المصنع قد بلغ مليون طن في عام 2019.",               # a figure reached, no happening
+    "وكان قد يكون من الأفضل تأجيل القرار إلى العام 2025.",          # قد + a present verb: may
+])
+def test_an_undated_pluperfect_or_a_figure_is_no_event(text):
+    assert find_events(article(CALM_LEAD + text, {}, {"عام 2019": "2019", "العام 2025": "2025"})) == []
+
+
+@pytest.mark.parametrize("text, when, value, typ, trigger", [
+    ("وصوتت الجمعية الوطنية مساء الثلاثاء على مشروع قانون الإيجارات.", "مساء الثلاثاء", "2024-05-07", "milestone",
+     "صوتت"),
+    ("وأرسلت البلدية أمس فرقا لإزالة الأنقاض من الطريق الساحلي.", "أمس", "2024-05-07", "other", "أرسلت"),
+    ("وضبطت دوريات الشرطة صباح اليوم شحنة من الأدوية المهربة.", "صباح اليوم", "2024-05-08", "other", "ضبطت"),
+    ("وأحبطت قوات خفر السواحل فجر الأحد محاولة تهريب عبر البحر.", "فجر الأحد", "2024-05-05", "other", "أحبطت"),
+    ("وأجلت وزارة التربية أمس موعد الامتحانات بسبب سوء الأحوال الجوية.", "أمس", "2024-05-07", "other", "أجلت"),
+    ("ويلاقي نادي الشروق منافسه نادي الفجر يوم الجمعة المقبل على ملعبه.", "يوم الجمعة المقبل", "2024-05-10",
+     "other", "يلاقي"),
+    ("وتعهد رئيس البلدية أمس بإصلاح الطرق قبل حلول الشتاء.", "أمس", "2024-05-07", "statement", "تعهد"),
+])
+def test_dated_happenings_told_with_vote_send_seize_foil_postpone_meet_and_pledge_verbs(text, when, value, typ, trigger):
+    [e] = find_events(article(CALM_LEAD + text, {}, {when: value}))
+    assert (e.type, e.trigger, e.date) == (typ, trigger, value)
+
+
+def test_a_date_describing_the_speaker_does_not_date_the_statement():
+    text = CALM_LEAD + "وقال مراد سليم، وهو مزارع هاجر من قريته قبل ثلاث سنوات، إن الأرض لم تعد تكفيه."
+    assert find_events(article(text, {"مراد سليم": "PER"}, {"قبل ثلاث سنوات": "2021"})) == []
+
+
+def test_this_year_after_a_noun_names_which_season_not_when():
+    text = CALM_LEAD + "وأعلن مدير المهرجان كريم حداد نجاح دورة هذا العام رغم الظروف."
+    [e] = find_events(article(text, {"كريم حداد": "PER"}, {"هذا العام": "2024"}))
+    assert (e.type, e.date) == ("statement", None)
+
+
+def test_a_dated_announcement_s_second_day_is_that_of_what_it_announces():
+    text = (CALM_LEAD + "وأعلنت قيادة الجيش، اليوم الاثنين، عن تدمير مخزن للأسلحة خلال عملية أمنية نفذتها "
+            "وحداتها ليلة الأحد في منطقة جبلية.")
+    events = find_events(article(text, {"قيادة الجيش": "ORG"}, {"اليوم الاثنين": "2024-05-06", "ليلة الأحد": "2024-05-05"}))
+    assert [(e.type, e.date) for e in events] == [("statement", "2024-05-06"), ("other", "2024-05-05")]
+
+
+def test_a_place_inside_a_quotation_is_not_the_event_s_place():
+    text = "وقال الوزير هشام كمال خلال مؤتمر صحفي في ختام الزيارة: «ندعو إلى وقف القتال في الخرطوم فورا»."
+    a = article(text, {"الخرطوم": "LOC", "هشام كمال": "PER"})
+    a.quotes = [Quote("q-1", a.id, "direct", text[text.index("«") + 1:text.index("»")],
+                      text.index("«") + 1, text.index("»"))]
+    [e] = find_events(a)
+    assert e.place_mention is None
