@@ -1636,7 +1636,8 @@ def _known_given(word: str) -> bool:
     return _given_as_written(word) and _word(match_form(word)) not in _FUNCTION_LOOKALIKES
 
 
-_FUNCTION_LOOKALIKES = {_word(match_form(w)) for w in ("ولا", "باسم", "بان", "لما", "وفاء", "بشرى")}
+_FUNCTION_LOOKALIKES = {_word(match_form(w)) for w in ("ولا", "باسم", "بان", "لما", "وفاء", "بشرى", "إلا", "إلى",
+                                                         "أما", "أمل")}
 # honorifics that go only with a person's name (not الملك, الرئيس, الفريق: also an office, a team)
 _PERSONAL_HONORIFICS = frozenset(_word(w) for w in (
     "السيد", "السيدة", "الدكتور", "الدكتورة", "المهندس", "المهندسة", "الأستاذ", "الأستاذة", "الآنسة"))
@@ -1962,6 +1963,76 @@ def _subjects(text: str) -> frozenset[str]:
     tokens = tokenized(text).tokens
     return frozenset(_token_form(tok.text) for before, tok in zip(tokens, tokens[1:])
                      if _token_form(before.text) in _SUBJECT_VERBS)
+
+
+MAX_LISTED_NAME = 4          # words of a listed person's name after و ("وياسمين عبد العزيز")
+_LISTED_GIVEN = re.compile(r"(?:[ \t]*[،,])?[ \t]+و(\w+)")        # the next item: "، وغادة", " وياسمين"
+_GIVEN_WITH_WAW = re.compile(r"(?:^|(?<=\s))و(\w+)[ \t]+$")          # "وغادة " right before a name
+
+
+def _listed_given(word: str) -> bool:
+    """A word after a list's و that opens a person's name: a known given name (غادة, ياسمين) that is no
+    common word once the و is gone."""
+    return (len(word) >= 3 and _known_given(word) and match_form(word) not in _STOP_WORDS
+            and not _DEFINITE.match(match_form(word)))        # "والأمير": a title, not a given name
+
+
+def _people_in_lists(article: Article) -> None:
+    """People listed after و, as news lists casts, line-ups and delegations ("وأحمد رزق، وغادة عادل وياسمين
+    عبد العزيز"): a person's span that runs on into "وياسمين ..." is two people; a known given name after
+    a person's name and و opens the next person, whose name runs over the words that read as name parts
+    (`_person_evidence`, an عبد compound), up to punctuation, a stop word or another mention; and a known
+    given name with و right before a person's span is that person's first name ("وغادة [عادل]")."""
+    text = article.text
+    people = sorted((m for m in article.mentions if m.type == "PER"), key=lambda m: m.start)
+    if not people:
+        return
+    added = []
+    for mention in people:                                    # "[عادل وياسمين عبد العزيز]": two people
+        words = list(_WORD_SPANS.finditer(text, mention.start, mention.end))
+        cut = next((k for k in range(1, len(words)) if words[k].group()[:1] == "و"
+                    and _listed_given(words[k].group()[1:])), None)
+        if cut is not None:
+            second = Mention(words[cut].start() + 1, mention.end, "", "PER")
+            second.text = second.name = text[second.start:second.end]
+            _move_end(mention, text, words[cut - 1].end())
+            added.append(second)
+    people = sorted(people + added, key=lambda m: m.start)
+    covered = sorted((m.start, m.end) for m in article.mentions + added)
+    starts = [a for a, _ in covered]
+    for mention in people:
+        lo = max(0, mention.start - 20)
+        front = _GIVEN_WITH_WAW.search(text[lo:mention.start])
+        if front and _listed_given(front.group(1)) and (" " not in mention.text
+                                                        or not _known_given(mention.text.split()[0])):
+            before = text[:lo + front.start()].rstrip()
+            if before.endswith(("،", ",")) or any(p.end == len(before) for p in people):
+                _move_start(mention, text, lo + front.start(1))      # "، وغادة [عادل]"
+        end = mention.end
+        while True:
+            found = _LISTED_GIVEN.match(text, end)
+            if found is None or not _listed_given(found.group(1)) or _inside_mention(covered, starts, found.start(1)):
+                break
+            tokens = _window_tokens(text, found.end(1), min(len(text), found.end(1) + 60))
+            stop = found.end(1)
+            for tok in tokens[:MAX_LISTED_NAME - 1]:
+                begin = found.end(1) + tok.start
+                form = match_form(tok.text)
+                if (text[stop:begin].strip() or not tok.text.isalpha() or form in _STOP_WORDS
+                        or _inside_mention(covered, starts, begin) or form.startswith("و")
+                        or not (_person_evidence(tok.text) >= 1 or _word(form) in _JOIN_NEXT
+                                or _given_name(form))):
+                    break
+                stop = begin + len(tok.text)
+            if stop == found.end(1):
+                break                                         # a lone given name: "وغادة" may be a word
+            new = Mention(found.start(1), stop, text[found.start(1):stop], "PER", name=text[found.start(1):stop])
+            added.append(new)
+            covered.append((new.start, new.end))
+            covered.sort()
+            starts = [a for a, _ in covered]
+            end = stop
+    _add_mentions(article, added)
 
 
 def _untagged_after_titles(article: Article) -> None:
@@ -3129,6 +3200,7 @@ def repair_mentions(article: Article) -> None:
     _ali_names(article)
     _lam_given_names(article)
     _names_cut_in_two(article)
+    _people_in_lists(article)
 
 
 def drop_date_mentions(article: Article) -> None:

@@ -1951,3 +1951,12 @@ def test_clubs_in_a_match_report(text, tagged, clubs):
     article = prepare(make_article("t", text, tagged))
     assert [m.text for m in article.mentions if m.type == "ORG"] == clubs
     assert all(text[m.start:m.end] == m.text for m in article.mentions)
+
+
+def test_people_listed_after_waw_are_each_a_person():
+    text = "ويشارك فيه محمد منير، وأحمد رزق، وغادة عادل وياسمين عبد العزيز، وسامر الحجار، وإلا نجيب غيره."
+    tagged = [("محمد منير", "PER"), ("أحمد رزق", "PER"), ("عادل وياسمين عبد العزيز", "PER")]
+    article = prepare(make_article("t", text, tagged))
+    assert [m.text for m in article.mentions if m.type == "PER"] == [
+        "محمد منير", "أحمد رزق", "غادة عادل", "ياسمين عبد العزيز", "سامر الحجار"]
+    assert all(text[m.start:m.end] == m.text for m in article.mentions)
