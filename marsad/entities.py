@@ -1457,6 +1457,11 @@ def _not_name_end(word: str, text: str) -> bool:
     if form in _DANGLING or form in _EPITHETS or (form.startswith("لل") and len(form) >= 5):
         return True
     bare = _bare_letters(word)
+    if bare.endswith("تنا") and len(bare) >= 6:             # "لوكالتنا": "to our agency", a feminine noun + نا
+        clusters = _lexicons().clusters
+        stem = bare[:-3] + "ة"
+        if any(ner.feature_form(x) in clusters for x in (stem, stem[1:])):
+            return True
     return bare.endswith(_NAME_END_PRONOUNS) and len(bare) >= 5 and _pronoun_word(word, text)
 
 
@@ -1882,7 +1887,8 @@ def _places_after_prepositions(article: Article) -> None:
 _LIST_ITEM = re.compile(r"(?:،? ?| )و([^\W\d_]+)(?![^\W\d_])")   # "، وتريم", " وشبام": the next item of a list
 _PLURAL_PLACE_HEADS = frozenset(_word(w) for w in (
     "مدن", "مدينتي", "محافظات", "محافظتي", "مديريات", "مديريتي", "مناطق", "منطقتي", "قرى", "قريتي", "بلدات",
-    "بلدتي", "ولايات", "ولايتي", "أحياء", "حيي", "أقضية", "نواحي", "مخيمات", "مخيمي", "عواصم", "دول", "بلدان"))
+    "بلدتي", "ولايات", "ولايتي", "أحياء", "حيي", "أقضية", "نواحي", "مخيمات", "مخيمي", "عواصم", "دول", "بلدان",
+    "محليات", "محليتي", "معتمديات", "معتمديتي", "بلديات", "بلديتي", "مراكز", "جزر"))
 _OPENS_TWO_WORD_PLACE = _NOT_A_WHOLE_PLACE | frozenset(_word(w) for w in ("ذي", "ذو", "شبه", "سان", "بورت"))
 
 
@@ -1925,6 +1931,11 @@ def _places_in_lists(article: Article) -> None:
             if following is not None and _continues_name(following.group(), clusters, item_end > found.end(1)):
                 break
             inside = [a for a in mention_starts if found.start(1) - 1 <= a < item_end]
+            glued = [m for m in article.mentions if m.start == found.start(1) - 1 and m.type == "LOC"]
+            if inside == [found.start(1) - 1] and glued:           # "[وشبام]": the tagger kept the و
+                _move_start(glued[0], text, found.start(1))
+                end = glued[0].end
+                continue
             if inside and not (opens_two and inside == [after.start()]):
                 break                                           # the tagger has this item already
             replaced.update(inside)
@@ -1943,7 +1954,8 @@ def _rated_place(word: str, clusters: dict, headed: bool) -> bool:
     if _gentilic_word(word) or ner.TRIGGER_OF.get(strip_article(ner.feature_form(word))) in ("LOC", "ORG"):
         return False
     if _DEFINITE.match(match_form(word)):
-        return any(r.startswith("LOC") and r[-1] in "23" for r in _rates_of(word))
+        return any(r.startswith("LOC") and r[-1] in "23" for r in _rates_of(word)) or (
+            headed and ner.feature_form(word) not in clusters and len(word) >= 5)     # "محافظات ... والمهرة"
     return (_place_like(word) or metadata.is_known_place(word)
             or (headed and ner.feature_form(word) not in clusters and len(word) >= 3))
 
@@ -2957,8 +2969,8 @@ def _opens_known_body(name: str) -> bool:
 # places named by a kind of site and its own name: "شارع التحرير", "نهر القاش", "معبر نصيب", "مطار الرباط سلا"
 _SITE_HEADS = frozenset(_word(w) for w in (
     "شارع", "نهر", "معبر", "مطار", "ميناء", "ميدان", "ساحة", "جسر", "سد", "بحيرة", "ملعب", "استاد", "حي", "ضاحية",
-    "جزيرة", "قلعة", "محطة"))
-_SITE_TEXT = re.compile("شارع|نهر|معبر|مطار|ميناء|ميدان|ساح|جسر|سد|بحير|ملعب|استاد|حي|ضاحي|جزير|قلع|محط")
+    "جزيرة", "قلعة", "محطة", "قصر", "وادي", "مرفأ"))
+_SITE_TEXT = re.compile("شارع|نهر|معبر|مطار|ميناء|ميدان|ساح|جسر|سد|بحير|ملعب|استاد|حي|ضاحي|جزير|قلع|محط|قصر|وادي|مرفأ")
 _SITE_ADJECTIVES = frozenset(_word(w) for w in (
     "الدولي", "الدولية", "الأولمبي", "النووية", "النووي", "البحري", "الجوي", "الحدودي", "الكهربائية"))
 MAX_SITE_NAME_WORDS = 3
@@ -2970,11 +2982,10 @@ def _site_name_word(word: str, clusters: dict) -> bool:
     if (len(match_form(word)) < 3 or _word(match_form(word)) in _STOP_WORDS
             or any(c in word for c in "\u064b\u064c\u064d")):
         return False                    # tanwin: an indefinite noun or adjective ("ميناءً منقوشًا")
-    unseen = ner.feature_form(word) not in clusters
-    if unseen and word[0] in "وفبلك":
-        return False                    # "ببراقي": a preposition and the next place, not more of this name
-    return (unseen or metadata.is_known_place(word)
-            or any(r[:-1] in ("LOC", "PER", "ORG") and r[-1] in "23" for r in _rates_of(word)))
+    if metadata.is_known_place(word) or any(r[:-1] in ("LOC", "PER", "ORG") and r[-1] in "23" for r in _rates_of(word)):
+        return True
+    # a word news has never seen, unless a preposition opens it: "ببراقي" is "in Baraki", the next place
+    return ner.feature_form(word) not in clusters and word[0] not in "وفبلك"
 
 
 def _named_sites(article: Article) -> None:
@@ -3165,6 +3176,30 @@ def _bodies_of_the_country(article: Article) -> None:
         m.name = _with_nation(m.name, nation)
 
 
+# a place head alone with the article points back to a place named before ("إلى الولاية"): no name
+_ANAPHORIC_PLACES = frozenset(match_form(w) for w in (
+    "الولاية", "المحافظة", "المنطقة", "القرية", "البلدة", "الإقليم", "المقاطعة", "البلاد", "الضاحية"))
+# (not المدينة: it is also Medina, the city itself)
+# places whose name is also a common word, kept only where the text names their country: "سيول جارفة" are floods
+_PLACES_NEEDING_THEIR_COUNTRY = {match_form("سيول"): ("كوري",)}
+
+
+def _common_words_as_places(article: Article) -> None:
+    """Drop a place that is a common word here: a definite place head alone (`_ANAPHORIC_PLACES`: "وصلت
+    الفرق إلى الولاية" points back to the state named before), or a city named like a common word when the
+    text never names its country ("سيول جارفة" are floods, not Seoul)."""
+    kept = []
+    for m in article.mentions:
+        form = match_form(m.text)
+        if m.type == "LOC" and (form in _ANAPHORIC_PLACES or (
+                form in _PLACES_NEEDING_THEIR_COUNTRY
+                and not any(cue in article.text for cue in _PLACES_NEEDING_THEIR_COUNTRY[form]))):
+            continue
+        kept.append(m)
+    if len(kept) != len(article.mentions):
+        article.mentions = kept
+
+
 def repair_mentions(article: Article) -> None:
     """The tagger's mistakes the words around a name correct, within one sentence: a currency after a number
     is an amount's unit (`_amount_units`), a royal name after an institution word names the institution
@@ -3175,6 +3210,7 @@ def repair_mentions(article: Article) -> None:
     cut in two, by the tagger or by finding علي after a first name, is one (`_bodies_before_people`,
     `_names_cut_in_two`). Run by `attach_titles`."""
     _spelled_acronyms(article)
+    _common_words_as_places(article)
     _phrases_not_people(article)
     _amount_units(article)
     _fixed_places(article)

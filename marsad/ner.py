@@ -712,6 +712,9 @@ def _person_letters_kept(word: str, cut: int, lexicons: Lexicons) -> int:
         return cut
     if _person_level(form[cut:], lexicons) >= 3:
         return cut
+    if cut >= 2 and len(form) - cut <= 3 and _person_level(form[cut:], lexicons) < 2:
+        return 1 if form[0] == "و" else 0    # "فليكس" is no ف + ل + "يكس", "وكميل" is و + "كميل": three
+                                             # letters no one is named
     shallower = cut - 1
     if form[shallower] in "بكل" and form[shallower:] in lexicons.clusters \
             and _person_level(form[shallower:], lexicons) >= 3:

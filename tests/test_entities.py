@@ -1960,3 +1960,23 @@ def test_people_listed_after_waw_are_each_a_person():
     assert [m.text for m in article.mentions if m.type == "PER"] == [
         "محمد منير", "أحمد رزق", "غادة عادل", "ياسمين عبد العزيز", "سامر الحجار"]
     assert all(text[m.start:m.end] == m.text for m in article.mentions)
+
+
+@pytest.mark.parametrize("text, tagged, places", [
+    ("وغمرت السيول مدن تريم وشبام، ووصلت الفرق إلى الولاية أمس.", [("تريم", "LOC"), ("وشبام", "LOC"), ("الولاية", "LOC")],
+     ["تريم", "شبام"]),                                                    # the و comes off; "الولاية" points back
+    ("وتضررت محافظات حضرموت وشبوة جراء سيول جارفة.", [("حضرموت", "LOC"), ("سيول", "LOC")], ["حضرموت", "شبوة"]),
+    ("ووصل الوفد إلى سيول عاصمة كوريا الجنوبية.", [("سيول", "LOC"), ("كوريا الجنوبية", "LOC")],
+     ["سيول", "كوريا الجنوبية"]),                                          # Seoul where Korea is named
+    ("والتقى الرئيس ضيفه في قصر بعبدا أمس.", [], ["قصر بعبدا"]),
+])
+def test_place_repairs_of_unseen_pages(text, tagged, places):
+    article = prepare(make_article("t", text, tagged))
+    assert [m.text for m in article.mentions if m.type == "LOC"] == places
+    assert all(text[m.start:m.end] == m.text for m in article.mentions)
+
+
+def test_a_name_never_ends_on_a_noun_with_our():
+    text = "وقال علي الحسن لوكالتنا إن العمليات مستمرة."
+    article = prepare(make_article("t", text, [("علي الحسن لوكالتنا", "PER")]))
+    assert [m.text for m in article.mentions] == ["علي الحسن"]

@@ -385,6 +385,14 @@ def test_a_span_never_ends_on_the_clitic_of_the_quoted_word_after_it():
     assert ner._mention(text, [ner._Word("لـ", 24, 26)], "ORG", ner.load_tagger().lexicons) is None
 
 
+def test_a_person_keeps_two_letters_that_would_leave_no_name():
+    # "فليكس" is no ف + ل + "يكس": three letters no one is named; a conjunction alone still comes off
+    lexicons = ner.load_tagger().lexicons
+    assert ner._person_letters_kept("فليكس", 2, lexicons) == 0
+    assert ner._person_letters_kept("وعلي", 1, lexicons) == 1
+    assert ner._person_letters_kept("وكميل", 2, lexicons) == 1
+
+
 def test_a_lone_letter_is_never_a_mention():
     # the shipped model tags this "س" (an interview's question mark-up) MISC
     text = "س: متى تنتهي مشاريع البنية التحتية الكبرى؟\nج: نتوقع الانتهاء من المشروع بحلول عام 2026."
