@@ -3148,9 +3148,46 @@ def _sports_clubs(article: Article) -> None:
                 and strip_article(_word(match_form(bare))) in _CLUB_HEADS | _DEFINITE_CLUB_HEADS:
             _move_start(mention, text, before.start(1) + len(word) - len(bare))
             mention.type = "ORG"
+    for k in range(len(tokens) - 1):                           # "فريق السد", "نادي الغرافة"
+        tok, nxt = tokens[k], tokens[k + 1]
+        nform = match_form(nxt.text)
+        if (match_form(tok.text) not in _TEAM_WORDS or text[tok.end:nxt.start] != " "
+                or not nform.startswith("ال") or len(nform) < 4 or mention_at(nxt) is not None
+                or _word(nform) in _NOT_A_CLUB or _word(nform) in _RELATIVES
+                or (_gentilic_word(nxt.text) and not any(r in ("ORG2", "ORG3") for r in _rates_of(nxt.text)))):
+            continue                            # (not "الفريق الذي", "فريق العمل", "النادي اللندني")
+        added.append(Mention(nxt.start, nxt.end, nxt.text, "ORG", name=nxt.text))
+        spans.append((nxt.start, nxt.end, "ORG"))
     if added:
         article.mentions = [m for m in article.mentions if (m.start, m.end, m.type) not in swallowed]
         _add_mentions(article, added)
+    _club_recurrences(article, tokens)
+
+
+def _club_recurrences(article: Article, tokens: list) -> None:
+    """In a match report, a one-word definite club name found once (after فريق, or as the tagger's
+    organisation) names the club wherever else it stands alone: "هدفي السد", "تغلب على الغرافة"."""
+    clubs = {match_form(m.text) for m in article.mentions if m.type == "ORG" and " " not in m.text.strip()
+             and match_form(m.text).startswith("ال") and len(match_form(m.text)) >= 4}
+    if not clubs:
+        return
+    covered = sorted((m.start, m.end) for m in article.mentions)
+    starts = [a for a, _ in covered]
+    added = []
+    for tok in tokens:
+        form = match_form(tok.text)
+        cut = 1 if form[:1] in "وفبل" and form[1:] in clubs else 0
+        if (form in clubs or cut) and not _inside_mention(covered, starts, tok.start):
+            added.append(Mention(tok.start + cut, tok.end, tok.text[cut:], "ORG", name=tok.text[cut:]))
+    _add_mentions(article, added)
+
+
+_TEAM_WORDS = frozenset(match_form(w) for w in ("فريق", "نادي", "لفريق", "لنادي", "بفريق", "بنادي", "وفريق", "ونادي"))
+# what follows "فريق" in a match report without being a club: "فريق العمل", "الفريق الأول"
+_NOT_A_CLUB = frozenset(_word(w) for w in (
+    "العمل", "الكرة", "الإنقاذ", "التحكيم", "المنافس", "الخصم", "الضيف", "المضيف", "الأول", "الثاني", "الأولى",
+    "الوطني", "المنتخب", "الشباب", "الناشئين", "الأشبال", "الرديف", "الأحلام", "البحث", "التحقيق", "الدفاع",
+    "الهجوم", "المدرب", "الفني", "الطبي", "الإداري", "الكامل", "نفسه", "البطل", "الفائز", "الخاسر", "المتصدر"))
 
 
 def _with_nation(name: str, nation: str) -> str:

@@ -1980,3 +1980,10 @@ def test_a_name_never_ends_on_a_noun_with_our():
     text = "وقال علي الحسن لوكالتنا إن العمليات مستمرة."
     article = prepare(make_article("t", text, [("علي الحسن لوكالتنا", "PER")]))
     assert [m.text for m in article.mentions] == ["علي الحسن"]
+
+
+def test_a_club_named_after_a_team_word_is_the_club_wherever_it_stands_alone():
+    text = (SPORT + "ونجح فريق السد في التتويج بعدما تغلب على الغرافة، وسجل المهاجم هدفي السد أمام نادي "
+            "الغرافة. وشكر فريق العمل والنادي اللندني الذي دعمه.")
+    article = prepare(make_article("t", text, []))
+    assert [m.text for m in article.mentions if m.type == "ORG"] == ["السد", "الغرافة", "السد", "الغرافة"]
