@@ -1678,6 +1678,8 @@ def _inside_mention(covered: list[tuple[int, int]], starts: list[int], position:
     return k >= 0 and covered[k][1] > position
 
 
+_HONORIFIC_BEFORE = re.compile(r"(?:^|[\s(])(?:د\.|د|الدكتور|الدكتورة|السيد|المهندس|الأستاذ|الشيخ|اللواء|العميد|العقيد"
+                               r"|المستشار|الحاج|النائب|الوزير)\s*$")
 _ALI = re.compile(r"(?<![^\s(«\"“،,])[وف]?(علي)(?= )")        # the name Ali written with ya, a word of its own
 _ALA = re.compile(r"(?<![^\s(«\"“،,])[وف]?على(?![^\W\d_])")   # the preposition with alef maqsura
 
@@ -1721,7 +1723,10 @@ def _ali_names(article: Article) -> None:
     if "علي " not in text:
         return
     alis = list(_ALI.finditer(text))
-    if not alis or len(_ALA.findall(text)) < max(2, len(alis)):
+    if alis and len(_ALA.findall(text)) < max(2, len(alis)):
+        # a text that also writes the preposition with ya: only an Ali after an honorific ("د. علي آدم")
+        alis = [a for a in alis if _HONORIFIC_BEFORE.search(text, max(0, a.start() - 14), a.start())]
+    if not alis:
         return
     covered = sorted((m.start, m.end) for m in article.mentions)
     starts = [a for a, _ in covered]

@@ -1987,3 +1987,9 @@ def test_a_club_named_after_a_team_word_is_the_club_wherever_it_stands_alone():
             "الغرافة. وشكر فريق العمل والنادي اللندني الذي دعمه.")
     article = prepare(make_article("t", text, []))
     assert [m.text for m in article.mentions if m.type == "ORG"] == ["السد", "الغرافة", "السد", "الغرافة"]
+
+
+def test_ali_after_an_honorific_is_the_name_even_where_the_text_writes_the_preposition_with_ya():
+    text = "وأفاد المدير د. علي آدم محمود أن الوضع مستقر، وأن الفرق وصلت الي المدينة علي الفور."
+    article = prepare(make_article("t", text, [("آدم محمود", "PER")]))
+    assert [m.text for m in article.mentions if m.type == "PER"] == ["علي آدم محمود"]
