@@ -1993,3 +1993,10 @@ def test_ali_after_an_honorific_is_the_name_even_where_the_text_writes_the_prepo
     text = "وأفاد المدير د. علي آدم محمود أن الوضع مستقر، وأن الفرق وصلت الي المدينة علي الفور."
     article = prepare(make_article("t", text, [("آدم محمود", "PER")]))
     assert [m.text for m in article.mentions if m.type == "PER"] == ["علي آدم محمود"]
+
+
+def test_an_embassy_named_with_its_country_is_an_organisation():
+    text = "وتجمع المحتجون أمام مقر السفارة الفرنسية في بيروت، فيما أغلقت سفارة مصر أبوابها."
+    article = prepare(make_article("t", text, [("بيروت", "LOC"), ("مصر", "LOC")]))
+    assert [(m.type, m.text) for m in article.mentions] == [
+        ("ORG", "السفارة الفرنسية"), ("LOC", "بيروت"), ("ORG", "سفارة مصر")]
