@@ -2846,22 +2846,32 @@ def _nation_word(form: str) -> str | None:
 
 
 def article_nation(article: Article) -> str | None:
-    """The country an article's unnamed state bodies belong to, as its adjective (المصري): the country
-    adjective the text uses most, when it is used at least twice and twice as often as any other; else,
-    when the text names no other country more, the country of the outlet (outlets.json). None when it is
-    not clear: a body is better left out than given to the wrong country."""
+    """The country an article's unnamed state bodies belong to, as its adjective (المصري): the country the
+    text names most, counting its adjectives of origin (المصرية) and the places it names that are the
+    country or its cities (مصر, القاهرة: marsad/data/datelines.json) and the outlet's country (outlets.json,
+    as two namings), when named at least twice and half as often again as any other. None when it is not
+    clear: a body is better left out than given to the wrong country."""
     counts: Counter = Counter()
+    codes = {match_form(a): code for code, a in _NATIONS.items()}
     for found in _GENTILIC_END.finditer(article.text):
         masc = _nation_word(match_form(found.group(1)))
         if masc:
-            counts[masc] += 1
+            counts[codes[masc]] += 1
+    for m in article.mentions:
+        if m.type == "LOC":
+            code = metadata.place_country(m.text)
+            if code:
+                counts[code] += 1
+    home = metadata.outlet_country(article.outlet)
+    if home in _NATIONS:
+        counts[home] += OUTLET_COUNTRY_WEIGHT
     ranked = counts.most_common(2)
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-        return ranked[0][0]
-    home = _NATIONS.get(metadata.outlet_country(article.outlet) or "")
-    if home is not None and (not ranked or ranked[0][0] == match_form(home)):
-        return match_form(home)
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or 2 * ranked[0][1] >= 3 * ranked[1][1]):
+        return match_form(_NATIONS[ranked[0][0]]) if ranked[0][0] in _NATIONS else None
     return None
+
+
+OUTLET_COUNTRY_WEIGHT = 2    # the outlet's own country counts as if the text named it twice
 
 
 _COUNTRY_BODY_TEXT = re.compile("وزار|محكم|هيئ|مجلس|ديوان|مفوضي|نياب|مديري|برلمان|بنك|مصرف|حرس")
@@ -2923,8 +2933,9 @@ def _add_country_bodies(article: Article) -> None:
                                                  and not nform.endswith(("ات", "ون", "ين"))
                                                  and not _joins_a_phrase(tokens, j, text)))
             if not (noun_slot and written.startswith("ال") or joined or complement
-                    or written.startswith("ال") and _adjective_like(written)):
-                break
+                    or written.startswith("ال") and _adjective_like(written)) \
+                    or (len(words) > 1 and ((_word(nform),) in _HEADS or (strip_article(_word(nform)),) in _HEADS)):
+                break                           # (not "محكمة الاستئناف القاضي بحبس": a participle, "which ruled")
             if definite and len(words) == 1 and _masculine(nform) in _NOT_STATE_ADJECTIVES:
                 break
             words.append(tokens[j].text)
@@ -2960,11 +2971,14 @@ def _joins_a_phrase(tokens: list, j: int, text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _known_body_openings() -> frozenset[str]:
-    """Every run of first words of a listed body's name (مجلس التعاون of مجلس التعاون الخليجي)."""
+    """Every run of first words of a listed body's name (مجلس التعاون of مجلس التعاون الخليجي), unless what
+    the name adds to it is only a country's adjective (مجلس النواب of مجلس النواب الأمريكي: every country has
+    one)."""
     out = set()
     for form in _known_body_forms():
         words = form.split()
-        out.update(" ".join(words[:k]) for k in range(1, len(words)))
+        out.update(" ".join(words[:k]) for k in range(1, len(words))
+                   if not (len(words) - k == 1 and _nation_word(words[-1])))
     return frozenset(out)
 
 

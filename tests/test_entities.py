@@ -1834,7 +1834,7 @@ def test_the_country_of_an_article_comes_from_its_adjectives_then_its_outlet():
     plain = "وكانت وزارة المالية قد أرسلت الجداول إلى مجلس النواب أمس."
     assert article_nation(Article(id="p", source="p", text=plain)) is None
     assert article_nation(Article(id="p", source="p", text=plain, outlet="alsumaria")) == match_form("العراقي")
-    other = plain + " وقال السفير المصري إن الوفد المصري سيصل."
+    other = plain + " وقال السفير المصري إن الوفد المصري والجانب المصري سيصلان."    # 3 namings against 2
     assert article_nation(Article(id="o", source="o", text=other, outlet="alsumaria")) == match_form("المصري")
 
 
