@@ -2000,3 +2000,12 @@ def test_an_embassy_named_with_its_country_is_an_organisation():
     article = prepare(make_article("t", text, [("بيروت", "LOC"), ("مصر", "LOC")]))
     assert [(m.type, m.text) for m in article.mentions] == [
         ("ORG", "السفارة الفرنسية"), ("LOC", "بيروت"), ("ORG", "سفارة مصر")]
+
+
+def test_un_missions_are_listed_bodies():
+    text = "وقالت قوات اليونيفيل إن دورية تعرضت لإطلاق نار، فيما طالبت اليونيفيل بالتهدئة."
+    article = prepare(make_article("t", text, [("اليونيفيل", "MISC")]))
+    resolution = resolve_entities(collect_names([article]))
+    link_mentions(article, resolution)
+    assert {m.entity for m in article.mentions} == {resolution.entity_of("ORG", "قوات اليونيفيل")}
+    assert entity_named(resolution, "ORG", "اليونيفيل").type == "ORG"
