@@ -1386,3 +1386,22 @@ def test_a_name_several_outlets_share_needs_evidence_of_which_one():
     assert (tunisia.outlet, tunisia.agency) == ("alchourouk", None)
     hinted = clean(f"الوطن\nالصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}", outlet_hint="alwatan")
     assert hinted.outlet == "alwatan"           # an id from the container is no shared name
+
+
+def test_sudanese_emirati_syrian_and_yemeni_outlets_name_themselves_and_sign_as_the_paper():
+    """Mastheads ("صحيفة السوداني", "وكالة أنباء هاوار"), copyright lines ("© الانتباهة 2025") and the
+    paper's own sign under a city ("الخرطوم: السوداني", "أبوظبي (الاتحاد)") name the outlet; the sign is no
+    author. التغيير is a Yemeni site and a Sudanese paper: the country the page names decides."""
+    menu = "أخبار | سياسة | اقتصاد | تقارير | رأي"
+    head = "الصحة تعلن خطة لتطوير المستشفيات الحكومية"
+    a = clean(f"صحيفة السوداني\n{menu}\n\n{head}\n\nالخرطوم: السوداني\n\n{BODY}")
+    assert (a.outlet, a.author, a.dateline) == ("alsudani", None, "الخرطوم")
+    a = clean(f"{head}\n\n{BODY}\n\nجميع الحقوق محفوظة © الانتباهة 2025")
+    assert a.outlet == "alintibaha"
+    a = clean(f"الاتحاد\n{menu}\n\n{head}\n\nأبوظبي (الاتحاد)\n\n{BODY}")
+    assert (a.outlet, a.author, a.dateline) == ("alittihad", None, "أبوظبي")
+    a = clean(f"وكالة أنباء هاوار\n{menu}\n\n{head}\n\nالرقة – سارة محمد\n\n{BODY}")
+    assert (a.outlet, a.author, a.dateline) == ("hawarnews", "سارة محمد", "الرقة")
+    yemen = BODY + " وقال مسؤول في اليمن إن الأمطار مستمرة."
+    a = clean(f"موقع التغيير\n{menu}\n\n{head}\n\nالتغيير – خاص\n\n{yemen}")
+    assert (a.outlet, a.dateline) == ("altagheer", None)
