@@ -555,6 +555,9 @@ def page_metadata(tree) -> PageMetadata:
             if node.get("datetime"):
                 found["date"] = node.get("datetime")
                 break
+    if "date" not in found or "author" not in found:
+        for fieldname, value in _under_headline(tree).items():
+            found.setdefault(fieldname, value)
     if "url" not in found:
         for link in tree.iter("link"):
             if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
@@ -581,6 +584,38 @@ def page_metadata(tree) -> PageMetadata:
         credit, author = author, person     # a Person in JSON-LD beats a meta string naming the outlet
     return PageMetadata(found.get("title"), date, author, found.get("sitename"), found.get("url"),
                         found.get("section"), credit)
+
+
+_DATE_CLASSES = frozenset(("date", "post-date", "article-date", "entry-date", "publish-date", "published",
+                           "news-date", "time"))
+_AUTHOR_CLASSES = frozenset(("author", "post-author", "article-author", "author-name", "byline", "writer"))
+UNDER_HEADLINE_NODES = 8    # the date and author a page prints under its <h1> sit among its next elements
+_AUTHOR_TEXT = re.compile(r"^[^\W\d_][^\d@:|/<>]{2,40}$")
+
+
+def _under_headline(tree) -> dict[str, str]:
+    """The date and author a page without metadata prints right under its headline (`<h1>` then `<div
+    class="author">لينا فخر الدين</div><div class="date">الجمعة 16 أيار 2025</div>`). Only after the first
+    <h1>: a date bar above it is usually today's date in the site header, not the article's."""
+    found: dict[str, str] = {}
+    seen = None
+    for node in tree.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if seen is None:
+            seen = 0 if node.tag == "h1" else None
+            continue
+        seen += 1
+        if seen > UNDER_HEADLINE_NODES:
+            break
+        classes = set((node.get("class") or "").lower().split())
+        text = " ".join(node.text_content().split())
+        if "date" not in found and classes & _DATE_CLASSES and len(text) <= 60 and parse_published(text):
+            found["date"] = text
+        elif "author" not in found and classes & _AUTHOR_CLASSES and len(text.split()) <= 5 \
+                and _AUTHOR_TEXT.match(text):
+            found["author"] = text
+    return found
 
 
 def names_outlet(text: str) -> bool:

@@ -1405,3 +1405,18 @@ def test_sudanese_emirati_syrian_and_yemeni_outlets_name_themselves_and_sign_as_
     yemen = BODY + " وقال مسؤول في اليمن إن الأمطار مستمرة."
     a = clean(f"موقع التغيير\n{menu}\n\n{head}\n\nالتغيير – خاص\n\n{yemen}")
     assert (a.outlet, a.dateline) == ("altagheer", None)
+
+
+def test_a_pages_date_and_author_printed_under_its_headline_without_metadata():
+    """A page with no date or author metadata prints them in classed elements right under its <h1>; a date
+    bar above the headline is the site header's today, not the article's date."""
+    page = ('<html><head><title>المركزي يبقي سعر الأساس دون تغيير | الموقع</title></head><body>'
+            '<div class="date">الأحد 1 حزيران 2025</div><div class="article"><h1>المركزي يبقي سعر الأساس '
+            'دون تغيير</h1><div class="author">لينا فخر الدين</div><div class="date">الجمعة 16 أيار 2025</div>'
+            f'<p>{BODY}</p></div></body></html>')
+    a = clean_document(Document(source="page.html", kind="html"), page)
+    assert (a.published, a.author) == ("2025-05-16", "لينا فخر الدين")
+    header_only = page.replace('<div class="author">لينا فخر الدين</div><div class="date">الجمعة 16 أيار '
+                               '2025</div>', "")
+    a = clean_document(Document(source="page.html", kind="html"), header_only)
+    assert (a.published, a.author) == (None, None)
