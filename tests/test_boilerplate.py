@@ -1420,3 +1420,11 @@ def test_a_pages_date_and_author_printed_under_its_headline_without_metadata():
                                '2025</div>', "")
     a = clean_document(Document(source="page.html", kind="html"), header_only)
     assert (a.published, a.author) == (None, None)
+
+
+def test_a_gulf_writers_bare_name_under_the_headline_is_the_author():
+    """مبارك, بدر, مشعل, طلال open many Gulf writers' names: alone under the headline, above the date, the
+    line is the byline, not a second headline."""
+    head = "الصحة تعلن خطة لتطوير المستشفيات الحكومية"
+    a = clean(f"{head}\n\nمبارك العبدالله\n17 مايو 2025\n\n{BODY}")
+    assert (a.title, a.author) == (head, "مبارك العبدالله")
