@@ -54,6 +54,13 @@ def prepare(article: Article) -> Article:
     return article
 
 
+def typed_after_prepare(text: str, tagged: list[tuple[str, str]], type: str) -> list[str]:
+    """The surfaces of one type after the entity stage's repairs, each checked to point into the text."""
+    article = prepare(make_article("t", text, tagged))
+    assert all(text[m.start:m.end] == m.text for m in article.mentions)
+    return [m.text for m in article.mentions if m.type == type]
+
+
 def by_text(article: Article, surface: str) -> Mention:
     return next(m for m in article.mentions if m.text == surface)
 
@@ -492,9 +499,7 @@ def test_a_body_kind_alone_run_on_into_the_name_of_its_head_is_cut_off():
     ("وفدت إلى بريطانيا وجمهورية التشيك.", [("بريطانيا", "LOC")], ["بريطانيا"]),
 ])
 def test_places_listed_after_a_tagged_place(text, names, places):
-    article = prepare(make_article("t", text, names))
-    assert [m.text for m in article.mentions if m.type == "LOC"] == places
-    assert all(text[m.start:m.end] == m.text for m in article.mentions)
+    assert typed_after_prepare(text, names, "LOC") == places
 
 
 def test_a_quoted_name_after_a_title_and_comma_is_a_person():
@@ -1948,9 +1953,7 @@ SPORT = "في مباراة الدوري على الملعب، وقال المد�
     ("وتوصل الطرفان إلى اتفاق نهائي بعد نهضة شاملة.", [], []),                            # no match report
 ])
 def test_clubs_in_a_match_report(text, tagged, clubs):
-    article = prepare(make_article("t", text, tagged))
-    assert [m.text for m in article.mentions if m.type == "ORG"] == clubs
-    assert all(text[m.start:m.end] == m.text for m in article.mentions)
+    assert typed_after_prepare(text, tagged, "ORG") == clubs
 
 
 def test_people_listed_after_waw_are_each_a_person():
@@ -1971,9 +1974,7 @@ def test_people_listed_after_waw_are_each_a_person():
     ("والتقى الرئيس ضيفه في قصر بعبدا أمس.", [], ["قصر بعبدا"]),
 ])
 def test_place_repairs_of_unseen_pages(text, tagged, places):
-    article = prepare(make_article("t", text, tagged))
-    assert [m.text for m in article.mentions if m.type == "LOC"] == places
-    assert all(text[m.start:m.end] == m.text for m in article.mentions)
+    assert typed_after_prepare(text, tagged, "LOC") == places
 
 
 def test_a_name_never_ends_on_a_noun_with_our():
