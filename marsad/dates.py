@@ -46,7 +46,8 @@ Values are ISO 8601 prefixes as precise as the text allows ("2021", "2021-07", "
   شعبان") take the Hijri year that puts them nearest to publication, as Gregorian ones do, and the value is
   that Gregorian day.
 - A bare weekday (الأربعاء) is the most recent such day on or before publication, but after a future verb in
-  its clause (ستنطلق, سيزور, سوف) or a forecast word (يتوقع, المنتظر, المرتقب) the first such day on or after it; with الماضي strictly before, with
+  its clause (ستنطلق, سيزور, سوف), a forecast word (يتوقع, المنتظر, المرتقب) or a plan (من المقرر أن, يعتزم, على أن
+  يزور; not كان من المقرر) the first such day on or after it; with الماضي strictly before, with
   المقبل/القادم strictly after.
 - قبل/منذ + a count (قبل ثلاثة أيام, منذ عامين) count back from publication at the unit's precision; بعد +
   a count is not taken (it is as often narrative, "after a year he left"), except بعد غد.
@@ -1052,9 +1053,21 @@ _FORECAST_WORDS = frozenset(_norm_word(w) for w in (
 FORECAST_WORDS = 12         # "توقع فيها عودة الأمطار الغزيرة إلى الشمال الشرقي ليلة الخميس"
 
 
+# a plan looks ahead too: "ومن المقرر أن يتوجه الوزير الخميس", "على أن يزور الخميس مقر ...", "يعتزم"
+_PLAN_WORDS = frozenset(_norm_word(w) for w in (
+    "المقرر", "مقرر", "المزمع", "مزمع", "يعتزم", "ويعتزم", "تعتزم", "وتعتزم", "يعتزمون"))
+_WAS = frozenset(_norm_word(w) for w in ("كان", "وكان", "كانت", "وكانت", "كانوا"))
+
+
 def _forecast_before(norm: str, pos: int) -> bool:
-    """A forecast or expectation word (يتوقع، من المنتظر، المرتقب) among the words before `pos` in its clause."""
-    return any(w in _FORECAST_WORDS for w in _clause_words(norm, pos, FORECAST_WORDS))
+    """A forecast or expectation word (يتوقع، من المنتظر، المرتقب), a plan word (من المقرر، يعتزم) or على أن + a
+    present verb among the words before `pos` in its clause; a plan told in the past ("كان من المقرر أن
+    يصل الخميس") may be over."""
+    words = _clause_words(norm, pos, FORECAST_WORDS)
+    if any(w in _FORECAST_WORDS for w in words):
+        return True
+    return not any(w in _WAS for w in words) and (any(w in _PLAN_WORDS for w in words) or any(
+        words[k] == "علي" and words[k + 1] == "ان" and words[k + 2][:1] in "يتن" for k in range(len(words) - 2)))
 
 
 _PAST_MARKERS = frozenset({"كان", "كانت", "كانوا", "قد", "وقد", "فقد", "تم", "وتم", "جرى", "وجرى", "منذ"})
