@@ -14,7 +14,8 @@ pronoun (توقيعه، لقائهما: weak) or the accusative alef (اجتما
 الماضي", "بجلسة الأحد المقبل") is a dated session: a court's (other) in a sentence about a court or a case, else a
 sitting (meeting); a verb of an act before it keeps the date ("أجلت المحكمة القضية إلى جلسة 9 مارس"). No trigger is a word inside a fixed
 expression ("في معرض حديثه", "فقد الاتصال"), something that did not happen ("كان من المقرر وصوله", "بشرط
-الاتفاق"), a count ("70 مباراة") or an arrival at no place ("وصلت إلى 90 في المائة", "الوصول إلى مرمى").
+الاتفاق"), a count ("70 مباراة"), an arrival at no place ("وصلت إلى 90 في المائة", "الوصول إلى مرمى") or of goods, or a
+reception of cases ("وصول شحنة من لقاحات", "استقبلت أكثر من 300 حالة").
 
 Each date is given to the trigger it dates (`_dated_groups`), and the trigger sets the event's type. The
 main trigger is the first strong one (a call trigger anywhere wins: talks held by phone are told with meeting
@@ -44,7 +45,8 @@ before, and so is one opening on "كما" and a verb of the type of an event tha
 sentence's happening and is not its main trigger; an undated noun retelling the event the sentence before
 dated ("وجرى التوقيع") is no second event. An outlet or a platform the words were posted on takes no part. Its place is a LOC governed by في/إلى/a place word near its
 trigger, the place a visit trigger names as its object ("سيزور اليابان"), or a dateline opening the sentence;
-a LOC that is only an actor, a partner or a topic ("تقوده السعودية", "الأوضاع في اليمن") is no place. A
+a LOC that is only an actor, a partner or a topic ("تقوده السعودية", "الأوضاع في اليمن") or is inside a short
+quoted name (the film "كان يا ما كان في غزة") is no place. A
 trigger of a clause other than the main one takes its place and participants from its clause only.
 """
 from __future__ import annotations
@@ -77,6 +79,7 @@ DATE_KINDS = ("date", "time", "relative")
 PLACE_LOOKBACK_WORDS = 3        # "في مقر الناتو في بروكسل", "إلى العاصمة العراقية بغداد"
 PLACE_AFTER_WORDS = 25          # a place this far from the trigger belongs to another clause ("الهدنة في غزة")
 PLACE_BEFORE_WORDS = 10
+TITLE_WORDS = 6                 # a quoted name of a work or a body is this short: "كان يا ما كان في غزة"
 PLACE_NEAR_WORDS = 8            # a place governed by في/إلى this close after the trigger (its own word counted) is its own
 FRAMING_WORDS = 4               # a date within the first words of the sentence frames it
 MIN_FRAMED_WORDS = 3            # words besides the date: a dateline alone ("23 ديسمبر 2021") is no event
@@ -500,6 +503,8 @@ def _hits(lex: _Lexicon, tokens, candidates: list[int], a: int, b: int, loc_toke
         if hit.value.type == "visit" and (hit.value.base or hit.value.first) in lex.destination \
                 and not _reaches_a_place(lex, tokens, hit, b, loc_tokens):
             continue
+        if hit.value.type in ("visit", "meeting") and _receives_things(lex, tokens, hit, b):
+            continue
         out.append(hit)
     return out
 
@@ -594,6 +599,33 @@ def _counted(tokens, i: int, a: int, dated: list[tuple[int, int]]) -> bool:
     return j is not None and tokens[j].text.isdigit() and not any(s <= tokens[j].start < e for s, e in dated)
 
 
+# what arrives or is received without being a visitor or a guest: goods, patients, cases, requests
+_THINGS = word_set(("شحنة", "شحنات", "دفعة", "دفعات", "حمولة", "مساعدات", "لقاحات", "جرعات", "أدوية", "معدات",
+                    "أسلحة", "بضائع", "حالة", "حالات", "مريض", "مريضا", "مرضى", "مصابا", "مصابين", "جريحا", "جرحى",
+                    "طلبا", "طلبات", "شكوى", "شكاوى", "بلاغا", "بلاغات", "طنا", "أطنان"))
+_RECEIVE = word_set(("استقبل", "استقبلت", "يستقبل", "تستقبل", "استقبلوا", "استقبال"))
+THING_WORDS = 5         # "استقبلت أكثر من 300 حالة": words after a receiving verb looked at for what it received
+
+
+def _receives_things(lex: _Lexicon, tokens, hit: Hit[_Trigger], b: int) -> bool:
+    """An arrival of goods ("وصول شحنة من لقاحات") or a reception of patients, cases or requests ("استقبلت
+    مراكز العزل أكثر من 300 حالة") is no visit and no meeting: the thing comes right after an arrival trigger,
+    or within THING_WORDS words after a receiving verb (no punctuation between)."""
+    arrival = (hit.value.base or hit.value.first) in lex.destination
+    if not arrival and not in_set(tokens[hit.first].text, _RECEIVE):
+        return False
+    words = 0
+    for tok in tokens[hit.last + 1:b]:
+        if not is_word(tok):
+            return False
+        if in_set(tok.text, _THINGS):
+            return True
+        words += 1
+        if words >= (1 if arrival else THING_WORDS):
+            return False
+    return False
+
+
 def _reaches_a_place(lex: _Lexicon, tokens, hit: Hit[_Trigger], b: int, loc_tokens: set[int]) -> bool:
     """An arrival trigger followed by إلى (in the phrase or within a few words) names a place after it: a LOC
     mention or a place word (مطار، العاصمة). Without إلى it is left alone ("وصول الوزير")."""
@@ -675,7 +707,9 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
     (after it, within DATE_AFTER_WORDS), and a date with none dates nothing. A date inside an attribution
     ("بحسب ما أعلنت الوزارة أمس") dates the main trigger only when the sentence has no other. A date after
     منذ dates nothing unless it opens the sentence or the main trigger is a milestone ("بدأ مشواره منذ 2004"):
-    "أعلنت الوزارة ارتفاع الحصيلة منذ السابع من أكتوبر" is no statement of October. A date a comparison
+    "أعلنت الوزارة ارتفاع الحصيلة منذ السابع من أكتوبر" is no statement of October; nor does a date in a noun
+    phrase منذ opens ("استجوب يوم الإثنين ... منذ توجيه الادعاء إليه في تموز 2021"), unless a trigger noun
+    there takes it ("منذ تأسيسه عام 1906"). A date a comparison
     names ("مقارنة بالفترة نفسها من العام الماضي", "مقابل 2.1 مليار في 2023") is a baseline and dates nothing.
     In the lead (`news_day`: the publication day), a day within a week of it that no trigger is near dates the main verb: a long lead tells its news first and its day last ("توّج
     فريق ... بلقب الكأس، عقب فوزه ...، في النهائي الذي احتضنه ملعب ...، مساء اليوم السبت")."""
@@ -692,11 +726,14 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
         if _inside(cut, i):
             reported.append(t)
             continue
-        if i > a and normal(tokens[i - 1].text) in _SINCE and (
-                _record_since(tokens, i - 1, a) or not (
-                    (main.value.type == "milestone" and main.first < i) or _framed(lex, tokens, a, b, t))):
+        since = _since_before(lex, tokens, i, a)
+        if since is not None and (not any(since < h.first < i for h in hits) if since < i - 1 else (
+                _record_since(tokens, since, a) or not (
+                    (main.value.type == "milestone" and main.first < i) or _framed(lex, tokens, a, b, t)))):
             continue                            # "ارتفاع الحصيلة منذ السابع من أكتوبر", "هي الأولى منذ 2022":
-                                                # a span's start, not when; "بدأ مشواره منذ 2004" began then
+                                                # a span's start, not when; "بدأ مشواره منذ 2004" began then;
+                                                # "منذ توجيه الادعاء إليه في تموز 2021" the noun's own date
+                                                # ("منذ تأسيسه عام 1906": a trigger noun's, which it dates)
         if _figurative_today(t, side(t.start)):
             continue                            # «أوروبا اليوم تفهم ...»: nowadays, in a speaker's words
         if main.value.type == "statement" and _this_periods(tokens, i, a, hits):
@@ -872,6 +909,35 @@ def _definite(word: str) -> bool:
 _RECORD = word_set(("مرة", "مرات", "المرة", "الأولى", "الأول", "الأعلى", "الأدنى", "الأكبر", "الأقوى", "الأسوأ",
                     "الأفضل", "الأطول", "أعلى", "أدنى", "أكبر", "أقوى", "أسوأ"))
 RECORD_WORDS = 3            # words before منذ looked at for a count or a record ("للمرة الأولى منذ 2022")
+
+
+SINCE_WORDS = 5         # "منذ توجيه الادعاء إليه في تموز 2021": words from منذ to the date of its noun
+
+
+def _since_before(lex: _Lexicon, tokens, i: int, a: int) -> int | None:
+    """The token of منذ right before the date at token i, or opening the noun phrase it is in within
+    SINCE_WORDS words, with no punctuation, number, verb or clause opener between ("منذ توليه منصبه في 2019")."""
+    j, words = i - 1, 0
+    while j >= a and words < SINCE_WORDS:
+        tok = tokens[j]
+        if not is_word(tok) or tok.text.isdigit():
+            return None                         # "منذ 2004 وحتى 2012": the end of a range is no noun's date
+        word = normal(tok.text)
+        if word in _SINCE:
+            return None if j + 1 < i and (tokens[j + 1].text.isdigit() or in_set(tokens[j + 1].text, _COUNTS)) else j
+        if word in _NOT_IN_NOUN_PHRASE or word in lex.verb_types or word[1:] in lex.verb_types:
+            return None
+        words += 1
+        j -= 1
+    return None
+
+
+# "منذ ثلاثة عقود في 2010": منذ counts a span back, and the date after it is that of the sentence's happening
+_COUNTS = word_set(("ثلاثة", "ثلاث", "أربعة", "أربع", "خمسة", "خمس", "ستة", "ست", "سبعة", "سبع", "ثمانية", "ثماني",
+                    "تسعة", "تسع", "عشرة", "عشر", "عقود", "عقدين", "سنوات", "سنين", "سنتين", "عامين", "أعوام",
+                    "شهرين", "أشهر", "شهور", "أسابيع", "أسبوعين", "أيام", "يومين", "ساعات", "قرون", "قرنين"))
+_NOT_IN_NOUN_PHRASE = frozenset(normal(w) for w in ("أن", "أنه", "أنها", "الذي", "التي", "الذين", "حين", "عندما",
+                                                    "قبل", "بعد", "حتى", "وحتى", "إلى", "الى", "ثم", "لكن"))
 
 
 def _record_since(tokens, since: int, a: int) -> bool:
@@ -1050,6 +1116,14 @@ def _place(article: Article, lex: _Lexicon, tokens, starts: list[int], words_bef
     k = bisect.bisect_left(loc_starts, s)
     here = [i for i in locations[k:bisect.bisect_left(loc_starts, e)] if article.mentions[i].end <= e]
     here = [i for i in here if not _in_title(lex, tokens, bisect.bisect_left(starts, article.mentions[i].start), s)]
+    # a place inside quotation marks the trigger is not in is part of a name or of words quoted: the film "كان يا
+    # ما كان في غزة" was not shown in Gaza
+    # ("يدخل إلى «القبة»" quotes the place's own name: a quotation that is the name alone is kept; a long one
+    # is words said, which name what the sentence is about)
+    titles = [(lo, hi) for lo, hi in _quoted_spans(article.text, s, e) if not lo <= tokens[near].start < hi
+              and len(article.text[lo:hi].split()) <= TITLE_WORDS]
+    here = [i for i in here if not any(lo <= article.mentions[i].start < hi and article.text[lo:hi].strip()
+                                       != article.mentions[i].text for lo, hi in titles)]
     # a place governed by في/إلى right after the trigger or its relative clause is its own, whatever place an
     # earlier clause names ("وتأتي زيارته إلى بغداد بعد أسبوعين من اجتماع اللجنة الذي عقد في أنقرة")
     for idx in here if not any(_dateline(tokens, starts, bisect.bisect_left(starts, article.mentions[i].start), s)
@@ -1083,6 +1157,23 @@ def _place(article: Article, lex: _Lexicon, tokens, starts: list[int], words_bef
             if (visit and t > near) or _dateline(tokens, starts, t, s):
                 return idx, fallback
     return None, fallback
+
+
+_QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
+
+
+def _quoted_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Character spans between paired quotation marks («...», “...”, "...") in text[s:e]."""
+    spans, k = [], s
+    while k < e:
+        close = _QUOTE_PAIRS.get(text[k])
+        end = text.find(close, k + 1, e) if close else -1
+        if end < 0:
+            k += 1
+            continue
+        spans.append((k + 1, end))
+        k = end + 1
+    return spans
 
 
 _GOVERNING = frozenset(normal(w) for w in ("في", "فى", "إلى", "الى", "وفي", "وإلى"))

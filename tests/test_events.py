@@ -235,6 +235,9 @@ def test_a_date_in_reported_content_dates_the_content_trigger():
     [e] = find_events(a)
     assert (e.type, e.date, e.trigger) == ("meeting", "2024-05-12", "الاجتماع")
     assert names_of(a, [e.place_mention]) == ["الدوحة"]
+    text = "وأوضح المنظم رامي الشهري أن السيرك هو الأول منذ تأسيسه عام 1906."   # a record's start, told by its noun
+    a = article(text, {"رامي الشهري": "PER"}, {"عام 1906": "1906"})
+    assert [(e.date, e.trigger) for e in find_events(a)] == [("1906", "تأسيسه")]
     text = "وأوضح المنظم رامي الشهري أن السيرك جاب عشرين دولة منذ تأسيسه عام 1906."
     a = article(text, {"رامي الشهري": "PER"}, {"عام 1906": "1906"})
     [e] = find_events(a)
@@ -1182,3 +1185,53 @@ def test_a_place_inside_a_quotation_is_not_the_event_s_place():
                       text.index("«") + 1, text.index("»"))]
     [e] = find_events(a)
     assert e.place_mention is None
+
+
+def test_a_date_in_a_since_clause_does_not_date_the_main_verb():
+    text = CALM_LEAD + ("وكان القاضي قد استجوب يوم الإثنين الماضي رئيس الحكومة الأسبق سامي العبد، في أول جلسة "
+                        "منذ توجيه الادعاء إليه في تموز 2021.")
+    a = article(text, {"سامي العبد": "PER"}, {"يوم الإثنين الماضي": "2025-05-12", "تموز 2021": "2021-07"})
+    assert [e.date for e in find_events(a)] == ["2025-05-12"]
+    text = CALM_LEAD + "بدأ اللاعب سامي العبد مشواره مع فريق النصر منذ 2004 وحتى 2012، حيث انتقل إلى الهلال."
+    a = article(text, {"سامي العبد": "PER"}, {"2004": "2004", "2012": "2012"})
+    assert [e.date for e in find_events(a)] == ["2004", "2012"]       # the end of the range is not in the clause
+    text = CALM_LEAD + "وكان الرئيس سامي العبد قد وقع اتفاقا مع طهران لأول مرة منذ ثلاثة عقود في 2010."
+    a = article(text, {"سامي العبد": "PER", "طهران": "LOC"}, {"2010": "2010"})
+    assert [e.date for e in find_events(a)] == ["2010"]               # منذ counts a span back here
+
+
+def test_goods_arriving_and_cases_received_are_no_visit_and_no_meeting():
+    text = CALM_LEAD + "وكشف سامي العبد عن وصول شحنة من اللقاحات إلى مطار بورتسودان الأحد."
+    a = article(text, {"سامي العبد": "PER", "بورتسودان": "LOC"}, {"الأحد": "2025-05-18"})
+    assert all(e.type != "visit" for e in find_events(a))
+    text = CALM_LEAD + "وأفاد سامي العبد أن مراكز العزل استقبلت أكثر من 300 حالة منذ بداية الشهر."
+    a = article(text, {"سامي العبد": "PER"})
+    assert all(e.type != "meeting" for e in find_events(a))
+    text = CALM_LEAD + "واستقبل الرئيس رامي الشهري وفدا من رجال الأعمال."
+    a = article(text, {"رامي الشهري": "PER"})
+    assert [e.type for e in find_events(a)] == ["meeting"]          # guests are received as ever
+
+
+def test_a_court_upholding_a_ruling_is_a_court_ruling():
+    text = CALM_LEAD + "أيدت محكمة التمييز برئاسة المستشار سامي العبد، أمس، حكم محكمة الاستئناف بحبس ثلاثة متهمين."
+    a = article(text, {"سامي العبد": "PER"}, {"أمس": "2025-05-16"})
+    [e] = find_events(a)
+    assert (e.type, e.trigger, e.date) == ("other", "أيدت محكمة", "2025-05-16")
+
+
+def test_a_place_in_a_quoted_title_is_not_the_event_place():
+    text = CALM_LEAD + ('وفاز المخرج سامي العبد بالجائزة عن فيلمه "كان يا ما كان في غزة"، في حفل أقيم مساء الجمعة '
+                        "في قصر المهرجانات.")
+    a = article(text, {"سامي العبد": "PER", "غزة": "LOC"}, {"مساء الجمعة": "2025-05-23"})
+    events = find_events(a)
+    assert events and all(e.place_mention is None for e in events)
+    text = CALM_LEAD + 'وفاز المخرج سامي العبد بالجائزة في حفل أقيم مساء الجمعة في غزة.'
+    a = article(text, {"سامي العبد": "PER", "غزة": "LOC"}, {"مساء الجمعة": "2025-05-23"})
+    assert names_of(a, [find_events(a)[0].place_mention]) == ["غزة"]
+    text = CALM_LEAD + 'وفاز المخرج سامي العبد بالجائزة في حفل أقيم مساء الجمعة في «غزة».'
+    a = article(text, {"سامي العبد": "PER", "غزة": "LOC"}, {"مساء الجمعة": "2025-05-23"})
+    assert names_of(a, [find_events(a)[0].place_mention]) == ["غزة"]      # a name quoted alone is still the place
+    # a long quotation is words said: the places it names still show what the sentence is about
+    text = 'وقال الوزير خلال مؤتمر صحفي مشترك إن "الأردن ومصر يقفان معا في رفض أي محاولة لتهجير السكان من أرضهم".'
+    a = article(text, {"الأردن": "LOC", "مصر": "LOC"})
+    assert [e.trigger for e in find_events(a)] == ["مؤتمر صحفي"]
