@@ -2010,8 +2010,8 @@ def _people_in_lists(article: Article) -> None:
         cut = next((k for k in range(1, len(words)) if words[k].group()[:1] == "و"
                     and _listed_given(words[k].group()[1:])), None)
         if cut is not None:
-            second = Mention(words[cut].start() + 1, mention.end, "", "PER")
-            second.text = second.name = text[second.start:second.end]
+            surface = text[words[cut].start() + 1:mention.end]
+            second = Mention(words[cut].start() + 1, mention.end, surface, "PER", name=surface)
             _move_end(mention, text, words[cut - 1].end())
             added.append(second)
     people = sorted(people + added, key=lambda m: m.start)
@@ -2022,8 +2022,10 @@ def _people_in_lists(article: Article) -> None:
         front = _GIVEN_WITH_WAW.search(text[lo:mention.start])
         if front and _listed_given(front.group(1)) and (" " not in mention.text
                                                         or not _known_given(mention.text.split()[0])):
-            before = text[:lo + front.start()].rstrip()
-            if before.endswith(("،", ",")) or any(p.end == len(before) for p in people):
+            before = lo + front.start()                     # the end of what precedes "و", spaces skipped
+            while before > 0 and text[before - 1].isspace():
+                before -= 1
+            if text[before - 1:before] in ("،", ",") or any(p.end == before for p in people):
                 _move_start(mention, text, lo + front.start(1))      # "، وغادة [عادل]"
         end = mention.end
         while True:
@@ -3807,25 +3809,23 @@ def _generic_body(words: list[str]) -> bool:
                     and not metadata.is_known_place(w) and "LOC3" not in _rates_of(w) for w in words[1:]))
 
 
-def _another_nation(full: list[str], article: Article) -> bool:
-    """The full name says it is another country's body than the one the article is about ("مجلس الوزراء
-    القطري" named once in a long Saudi report): its bare mentions are not that body's."""
+def _another_nation(full: list[str], home: str | None) -> bool:
+    """The full name says it is another country's body than the article's (`home`, `article_nation`):
+    "مجلس الوزراء القطري" named once in a long Saudi report, whose bare mentions are not that body's."""
     nations = {n for n in (_nation_word(match_form(w)) for w in full) if n}
-    if not nations:
-        return False
-    home = article_nation(article)
-    return home is not None and home not in nations
+    return bool(nations) and home is not None and home not in nations
 
 
 def _chain_generic_bodies(article: Article) -> None:
     """Point a state body's generic name (البنك المركزي, المصرف المركزي) at the one body of that kind the
     article names in full: its words with a place or an adjective of origin added (البنك المركزي المصري, مصرف
-    سوريا المركزي). Within the article only: across the store the generic name stays its own entity, since
-    every country has a central bank. Two full names of that kind (the Egyptian and the European central
-    bank) leave it alone."""
+    سوريا المركزي), unless that name is another country's than the article's. Within the article only: across
+    the store a generic name left as it is goes to `_bodies_of_the_country`, since every country has a central
+    bank. Two full names of that kind (the Egyptian and the European central bank) leave it alone."""
     bodies = [m for m in article.mentions if m.type == "ORG"]
     if len(bodies) < 2:
         return
+    home = lru_cache(maxsize=1)(lambda: article_nation(article))     # asked only when a full name fits
     places = {_loose(match_form(m.name)) for m in article.mentions if m.type == "LOC"}
     people_at = {m.start for m in article.mentions if m.type == "PER"}
     forms: dict[tuple[str, ...], Counter] = defaultdict(Counter)
@@ -3856,7 +3856,7 @@ def _chain_generic_bodies(article: Article) -> None:
                     rest.append((word, w))
             if k == len(key) and rest and all(added(word, w) for word, w in rest):
                 fits.append(full)
-        if len(fits) == 1 and not _another_nation(next(iter(forms[fits[0]])).split(), article):
+        if len(fits) == 1 and not _another_nation(next(iter(forms[fits[0]])).split(), home()):
             m.name = min(forms[fits[0]].items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
