@@ -1382,7 +1382,9 @@ def test_a_known_outlet_named_in_quotes_is_the_paper():
             'وذكرت صحيفة "الوطن" أن الوفد وصل، فيما عرض برنامج "الصباح" تقريرا عن الشرق الأوسط.')
     article = prepare(make_article("t", text, [("الشرق الأوسط", "LOC"), ("سودان تربيون", "PER")]))
     got = [(m.text, m.type) for m in article.mentions]
-    assert got == [("الشرق الأوسط", "ORG"), ("سودان تربيون", "ORG"), ("الوطن", "ORG"), ("الشرق الأوسط", "LOC")]
+    # the programme "الصباح" is no paper: a work's title (MISC), not the outlet
+    assert got == [("الشرق الأوسط", "ORG"), ("سودان تربيون", "ORG"), ("الوطن", "ORG"), ("الصباح", "MISC"),
+                   ("الشرق الأوسط", "LOC")]
 
 
 def test_a_known_given_name_after_a_bare_title_starts_a_name_the_tagger_missed():
@@ -2010,3 +2012,14 @@ def test_un_missions_are_listed_bodies():
     link_mentions(article, resolution)
     assert {m.entity for m in article.mentions} == {resolution.entity_of("ORG", "قوات اليونيفيل")}
     assert entity_named(resolution, "ORG", "اليونيفيل").type == "ORG"
+
+
+def test_a_short_title_in_quotation_marks_after_a_work_noun_is_a_misc_name():
+    """"مسلسل «...»", "روايته \"...\"", "بعنوان “...”" name a work: the title is one MISC mention. Not a quoted
+    phrase after another word, not a long slogan after عنوان, and not a title the tagger found a name in."""
+    text = ("وتشارك الفنانة في مسلسل «ظل الريح» هذا الموسم، بعد نجاح روايته \"ليالي الصيف\" وكتيب بعنوان "
+            "“حكايات المدينة”. ووصف الوزير الاتفاق بأنه «خطوة مهمة». ورفعت لافتة تحت عنوان «معا من أجل مستقبل "
+            "أفضل لأطفالنا» وعرض فيلم «سارة حداد» أمس.")
+    article = prepare(make_article("t", text, [("سارة حداد", "PER")]))
+    got = [(m.text, m.type) for m in article.mentions]
+    assert got == [("ظل الريح", "MISC"), ("ليالي الصيف", "MISC"), ("حكايات المدينة", "MISC"), ("سارة حداد", "PER")]
