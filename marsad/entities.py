@@ -1582,9 +1582,18 @@ MAX_UNTAGGED_NAME = 3          # words of a person's name the tagger missed whol
 _DEFINITE_WORD_END = re.compile(r"(?<!\w)[وف]?ال\w{2,}(?=[ \t]+\w)")
 
 
+def _defined_place_head(word: str, place: str) -> bool:
+    """A definite place head that points back ("مدير الدفاع المدني في المحافظة"), before a word no list
+    knows as a place: the head is named already, so what follows starts the next noun phrase."""
+    form = match_form(word)
+    return (_DEFINITE.match(form) is not None and _word(form) in _PLACE_HEADS
+            and (match_form(place),) not in _gazetteer()[0])
+
+
 def _place_first_names(article: Article) -> None:
-    """A one-word place right before a person's name, right after an adjective of origin, is the person's
-    first name: "رئيسة الوزراء الإيطالية [جورجيا] [ميلوني]" names Giorgia Meloni, not Georgia. A title that
+    """A one-word place right before a person's name, right after an adjective of origin or a definite place
+    head that points back ("في المحافظة [سردار] [محمد]"), is the person's first name: "رئيسة الوزراء
+    الإيطالية [جورجيا] [ميلوني]" names Giorgia Meloni, not Georgia. A title that
     has closed on its nationality is followed by the name, never by a place written without a preposition.
     Only before a surname alone: before a whole name the place is the title's ("مدعي عام العاصمة الفرنسية
     باريس فرانسوا مولان")."""
@@ -1596,7 +1605,7 @@ def _place_first_names(article: Article) -> None:
                 or text[place.end:person.start] != " " or _DEFINITE.match(match_form(place.text))):
             continue
         before = _WORD_BEFORE.search(text, max(0, place.start - 30), place.start)
-        if before is None or not _gentilic_word(before.group(1)):
+        if before is None or not (_gentilic_word(before.group(1)) or _defined_place_head(before.group(1), place.text)):
             continue
         if place.text[0] in "وفبلك" and _place_or_org_word(place.text[1:], True):
             continue                            # "السفير الألماني بأفغانستان هانز ...": in Afghanistan
@@ -1889,6 +1898,156 @@ def _places_after_prepositions(article: Article) -> None:
     _add_mentions(article, added)
 
 
+# Words before a name that say it is where something is or happens ("في", "إلى", "قرب", "شمال")
+_PLACE_PREPOSITIONS = frozenset(_word(w) for w in (
+    "في", "فى", "إلى", "الى", "من", "قرب", "بين", "نحو", "داخل", "خارج", "وسط", "أنحاء", "ضواحي", "شمال", "جنوب",
+    "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "أطراف", "حدود", "مشارف"))
+_CAPITAL_HEADS = frozenset(_word(w) for w in ("عاصمة", "العاصمة", "عاصمتها", "عاصمته"))
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[tuple[str, ...], str], frozenset[tuple[str, ...]]]:
+    """(place name's words -> ISO country code, the names that are also ordinary words) from places.json."""
+    data = _load("places.json")
+    names: dict[tuple[str, ...], str] = {}
+    for code, places in data["places"].items():
+        for place in places:
+            names.setdefault(tuple(match_form(place).split()), code)
+    common = frozenset(tuple(match_form(w).split()) for w in data.get("common_words", ()))
+    return names, common
+
+
+def _clitic_forms(word: str) -> list[tuple[int, str, bool]]:
+    """(letters cut, the rest, whether a ب/ل was cut) for a word read with its proclitics off: وهران,
+    و+الطفيلة, ب+وهران, وب+الكرك. The whole word comes first."""
+    forms = [(0, word, False)]
+    cut = 1 if len(word) > 3 and word[0] in "وف" else 0
+    if cut:
+        forms.append((1, word[1:], False))
+    rest = word[cut:]
+    if len(rest) > 3 and rest[0] in "بل" and not rest.startswith("لل"):     # "للحج": ل + الحج, not ل + لحج
+        forms.append((cut + 1, rest[1:], True))     # not "للطفيلة": ل + الطفيلة leaves no span to point at
+    return forms
+
+
+# plural heads that name towns, not areas or states: what follows them is a town even when it is a word too
+_TOWN_LIST_HEADS = frozenset(_word(w) for w in (
+    "مدن", "مدينتي", "محافظات", "محافظتي", "مديريات", "مديريتي", "قرى", "قريتي", "بلدات", "بلدتي", "ولايات",
+    "ولايتي", "أقضية", "قضاءي", "نواحي", "مخيمات", "مخيمي", "محليات", "محليتي", "معتمديات", "بلديات", "بلديتي"))
+
+
+def _place_context(words: list, i: int, text: str, clitic: bool, conjunction: bool = False) -> int:
+    """How strongly the words before words[i] say a town follows: 3 after an indefinite head in construct
+    (مدينة, محافظة, بمحافظات, بلدتي); 2 after العاصمة, a plural head of areas or states (مناطق, دول) or a head
+    and an adjective of origin (العاصمة العُمانية مسقط); 1 after في/إلى/قرب/شمال or with a ب/ل glued on;
+    else 0. A definite head is an adjective's ("من الناحية الغربية", "الدول الخمس"). Only a space may stand
+    between."""
+    def previous(k: int) -> str | None:
+        if k <= 0 or text[words[k - 1].end():words[k].start()] != " ":
+            return None
+        return _without_conjunction(match_form(words[k - 1].group()))
+
+    def head_strength(form: str) -> int:
+        for cut in (0, 1):
+            if cut and not (len(form) > 3 and form[0] in "بل"):
+                break
+            rest = form[cut:]
+            if _word(rest) in _CAPITAL_HEADS:
+                return 2
+            if rest.startswith("ال"):
+                continue
+            if (_word(rest) in _PLACE_HEADS or _word(rest) in _TOWN_LIST_HEADS) and _word(rest) != "ناحيه":
+                return 3                        # not ناحية, which is also "side": "ناحية الشمال"
+            if _word(rest) in _PLURAL_PLACE_HEADS or _word(rest) == "ناحيه":
+                return 2
+        return 0
+    head = previous(i)
+    if conjunction:
+        return 0                                # "منطقه وقربه": a list's next item is `_places_in_lists`'
+    if head is None:
+        return 1 if clitic else 0
+    strength = head_strength(head)
+    if strength:
+        return strength
+    if _origin_adjective(words[i - 1].group()):
+        before = previous(i - 1)
+        if before is not None and head_strength(before):
+            return 2
+    return 1 if clitic or _word(head) in _PLACE_PREPOSITIONS else 0
+
+
+_TANWIN_OR_HAMZA = re.compile("[\u064B-\u064Dء]")
+_WORD_WITH_MARKS = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0640\u064B-\u065F\u0670])*")   # "العُمانية" is one word
+
+
+def _club_adjective(word: str) -> bool:
+    """A masculine adjective of origin with the article (البرتغالي, الفرنسي): after a town's name it makes a
+    club of it, since a town takes the feminine."""
+    form = match_form(word)
+    return form.startswith("ال") and form.endswith("ي") and _origin_adjective(word)
+
+
+def _unknown_word(word: str, clusters: dict) -> bool:
+    """Not among the cluster vocabulary's 80,000 news words, and no و/ف/ال form of a known one."""
+    form = match_form(word)
+    return ner.feature_form(word) not in clusters and not form.startswith(("و", "ف", "ال"))
+
+
+def _gazetteer_places(article: Article) -> None:
+    """Places of marsad/data/places.json (cities, governorates, towns of the Arab world and the news' other
+    countries) the tagger left untagged: it learned places from a corpus that never names most towns
+    ("في وهران", "بمحافظات معان", "العاصمة العمانية مسقط"). A name is taken where the words before it say a
+    place follows (`_place_context`): after في/إلى/قرب/شمال or with ب/ل glued on, or after a head; a name that
+    is also an ordinary word (معان, صور, الخبر) only after a head. Never inside another name, nor right
+    before one ("في بورصة لندن": the stock exchange), nor before a word news has never seen, which makes a
+    longer foreign name of it ("سان" + unknown), nor in "مسقط رأسه" (a birthplace)."""
+    text = article.text
+    names, common = _gazetteer()
+    covered = sorted((m.start, m.end) for m in article.mentions)
+    starts = [a for a, _ in covered]
+    words = list(_WORD_WITH_MARKS.finditer(text))
+    clusters = _lexicons().clusters
+    added: list[Mention] = []
+    i = 0
+    while i < len(words):
+        found = None
+        for cut, first, clitic in _clitic_forms(match_form(words[i].group())):
+            for n in (3, 2, 1):
+                if i + n > len(words) or any(text[words[k].end():words[k + 1].start()] != " "
+                                             for k in range(i, i + n - 1)):
+                    continue
+                key = (first,) + tuple(match_form(w.group()) for w in words[i + 1:i + n])
+                if key in names:
+                    found = (cut, n, key, clitic)
+                    break
+            if found:
+                break
+        if not found:
+            i += 1
+            continue
+        cut, n, key, clitic = found
+        start, end = words[i].start() + cut, words[i + n - 1].end()
+        following = words[i + n] if i + n < len(words) and text[end:words[i + n].start()] == " " else None
+        written_word = match_form(words[i].group())
+        strength = _place_context(words, i, text, clitic, conjunction=cut > 0 and written_word[0] in "وف")
+        written = text[start:end]
+        if clitic and strength == 1 and n == 1 and not key[0].startswith("ال") and not any(
+                r.startswith("LOC") for r in _rates_of(written)):
+            strength = 0                        # "لإغراء", "لموته": a ب/ل glued on a word news never tags
+        if _TANWIN_OR_HAMZA.search(written) or _gentilic_word(written):
+            strength = 0                        # "بأسًا", "جزءين", "العاصمة الصينية": no name
+        if following is not None and _club_adjective(following.group()):
+            strength = 0                        # "لبورتو البرتغالي": a club (a town is البرتغالية)
+        if (strength >= (3 if key in common else 1)
+                and not _inside_mention(covered, starts, start) and not _inside_mention(covered, starts, end - 1)
+                and not (following is not None and (_unknown_word(following.group(), clusters)
+                                                    or _word(following.group()).startswith("راس")
+                                                    or _inside_mention(covered, starts, following.start())))):
+            added.append(Mention(start, end, text[start:end], "LOC", name=text[start:end]))
+        i += n
+    _add_mentions(article, added)
+
+
 _LIST_ITEM = re.compile(r"(?:،? ?| )و([^\W\d_]+)(?![^\W\d_])")   # "، وتريم", " وشبام": the next item of a list
 _PLURAL_PLACE_HEADS = frozenset(_word(w) for w in (
     "مدن", "مدينتي", "محافظات", "محافظتي", "مديريات", "مديريتي", "مناطق", "منطقتي", "قرى", "قريتي", "بلدات",
@@ -1916,7 +2075,8 @@ def _places_in_lists(article: Article) -> None:
     added, replaced = [], set()
     for place in places:
         before = _WORD_BEFORE.search(text, max(0, place.start - 16), place.start)
-        headed = before is not None and _word(_without_conjunction(match_form(before.group(1)))) in _PLURAL_PLACE_HEADS
+        head = _word(_without_conjunction(match_form(before.group(1)))) if before is not None else ""
+        headed = head in _PLURAL_PLACE_HEADS or (head[:1] in ("ب", "ل") and head[1:] in _PLURAL_PLACE_HEADS)
         end = place.end
         while True:
             found = _LIST_ITEM.match(text, end)
@@ -1958,6 +2118,9 @@ def _rated_place(word: str, clusters: dict, headed: bool) -> bool:
     a known city, or, after a plural place head, a word news has never seen."""
     if _gentilic_word(word) or ner.TRIGGER_OF.get(strip_article(ner.feature_form(word))) in ("LOC", "ORG"):
         return False
+    names, common = _gazetteer()
+    if (match_form(word),) in names and (match_form(word),) not in common:
+        return True
     if _DEFINITE.match(match_form(word)):
         return any(r.startswith("LOC") and r[-1] in "23" for r in _rates_of(word)) or (
             headed and ner.feature_form(word) not in clusters and len(word) >= 5)     # "محافظات ... والمهرة"
@@ -3318,6 +3481,7 @@ def repair_mentions(article: Article) -> None:
     _surnames_after_origins(article)
     _places_after_heads(article)
     _places_after_prepositions(article)
+    _gazetteer_places(article)
     _places_in_lists(article)
     _agency_credits(article)
     _bodies_to_brackets(article)
@@ -3555,14 +3719,27 @@ def _surnames_after_verbs(article: Article) -> None:
         key = _token_form(tok.text)
         if key not in any_surnames:
             continue
-        if key in surnames and _token_form(before.text) in _SUBJECT_VERBS:
-            pass
+        if key in surnames and (_token_form(before.text) in _SUBJECT_VERBS or (
+                _token_form(before.text) in _THAT and _token_form(after.text) in _SUBJECT_VERBS)):
+            pass                                # "وأكد المنفي", "إن المنفي أكد"
         elif not (_token_form(before.text) in _KANA and _token_form(after.text) == "قد"):
             continue                            # "وكان الشرع قد أكد": a subject whatever the word
         if _inside_mention(covered, starts, tok.start):
             continue
         added.append(Mention(tok.start, tok.end, tok.text, "PER", name=tok.text))
     _add_mentions(article, added)
+
+
+_THAT = frozenset(match_form(w) for w in ("إن", "أن", "وإن", "وأن", "بأن", "لأن", "فإن"))
+
+
+def _verb_subjects(tokens: list) -> set[str]:
+    """The forms of the words that stand as a verb's subject: right after a finite verb whose subject follows
+    it (`_SUBJECT_VERBS`: "وأكد الشليل"), or between إن/أن and such a verb ("إن المنفي أكد")."""
+    forms = [_token_form(tok.text) for tok in tokens]
+    return ({tok for before, tok in zip(forms, forms[1:]) if before in _SUBJECT_VERBS}
+            | {tok for before, tok, after in zip(forms, forms[1:], forms[2:])
+               if before in _THAT and after in _SUBJECT_VERBS})
 
 
 def _cut_surnames(article: Article) -> None:
@@ -3577,8 +3754,7 @@ def _cut_surnames(article: Article) -> None:
     if not candidates:
         return
     tokens = tokenized(text).tokens
-    after_verb = {_token_form(tok.text) for before, tok in zip(tokens, tokens[1:])
-                  if _token_form(before.text) in _SUBJECT_VERBS}
+    after_verb = _verb_subjects(tokens)
     starts = {m.start for m in article.mentions}
     for mention in candidates:
         if not after_verb:
