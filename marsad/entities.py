@@ -2771,9 +2771,16 @@ def _names_cut_in_two(article: Article) -> None:
 
 _INSTITUTION_HEADS = (_STATE_BODY_HEADS - frozenset(_word(w) for w in ("سلطة", "جهاز"))) | frozenset(_word(w) for w in (
     "مديرية", "نقابة", "جيش", "محكمة", "جامعة", "الجامعة", "المديرية", "سفارة", "السفارة", "قنصلية",
-    "القنصلية"))   # not السلطة, الجهاز الفني: generic
+    "القنصلية", "حكومة"))   # not السلطة, الجهاز الفني: generic
+# a body's short name, its head word left out, that is a body only with its country's adjective right after it:
+# "الخارجية العمانية" (its ministry), "الرئاسة الفلسطينية", "الإدارة الأميركية", "الحكومة العراقية"
+_SHORT_BODY_HEADS = frozenset(_word(w) for w in (
+    "الخارجية", "الداخلية", "الرئاسة", "الإدارة", "الحكومة", "الدفاع"))
+_OFFICE_RACE = frozenset(_word(w) for w in (
+    "مرشح", "مرشحة", "ترشح", "ترشحه", "ترشيح", "سباق", "انتخابات", "الانتخابات", "منصب", "لمنصب", "تولي", "كرسي"))
 _INSTITUTION_TEXT = re.compile("وزار|مجلس|هيئ|مؤسس|جهاز|مديري|نقاب|اتحاد|جمعي|رابط|منظم|مفوضي|وكال|بنك|مصرف|"
-                               "صندوق|محكم|جامع|جيش|برلمان|لجن|معهد|مركز|ديوان|سلط|سفار|قنصلي")
+                               "صندوق|محكم|جامع|جيش|برلمان|لجن|معهد|مركز|ديوان|سلط|سفار|قنصلي|حكوم|"
+                               "خارجي|داخلي|رئاس|[إا]دار|دفاع")
 MAX_INSTITUTION_WORDS = 6
 _UNION = _word("اتحاد")
 _DISTRICT_HEADS = frozenset(_word(w) for w in ("مركز", "مديرية", "المديرية", "المركز"))
@@ -2921,18 +2928,34 @@ def add_institutions(article: Article) -> None:
             continue                            # inside a body found just before
         tok = tokens[k]
         form = match_form(tok.text)
-        clitic = form[0] if len(form) > 4 and form[0] in "وفب" and _word(form[1:]) in _INSTITUTION_HEADS else ""
+        short = _short_body(tokens, k, text)
+        if short is not None:
+            s0, e0, name = short
+            if not any(s < e0 and s0 < e and t != "LOC" for s, e, t in covered):
+                added.append(Mention(s0, e0, text[s0:e0], "ORG", name=name))
+                done = k + 1
+            continue
+        clitic = form[0] if len(form) >= 4 and form[0] in "وفب" and _word(form[1:]) in _INSTITUTION_HEADS else ""
         head = _word(form[len(clitic):])
         if head not in _INSTITUTION_HEADS:
             continue
         start = tok.start + len(clitic)
-        words, inside_place, j, end = [tok], False, k + 1, tok.end
+        words, inside_place, j, end, bridged = [tok], False, k + 1, tok.end, False
         while j < len(tokens) and len(words) < MAX_INSTITUTION_WORDS and text[end:tokens[j].start] == " ":
             nxt = tokens[j]
             in_place = any(s <= nxt.start and nxt.end <= e for s, e in places)
             nform = match_form(nxt.text)
-            if not (in_place or _COMPLEMENT.match(nform)) or _pronoun_word(nxt.text, text) or in_date(nxt):
-                break                           # "وزارة المعارف بالنادي": a preposition ends the name
+            if len(words) == 1 and not in_place and not form.startswith("ال") and head != _word("مركز") \
+                    and _construct_noun(nxt.text) and j + 1 < len(tokens) \
+                    and text[nxt.end:tokens[j + 1].start] == " " \
+                    and any(s <= tokens[j + 1].start and tokens[j + 1].end <= e for s, e in places):
+                words.append(nxt)               # "مجلس قضاء الجزائر", "مديرية تربية دهوك": what it does where
+                # (a construct, so not after "الجيش"; مركز with a place is an administrative centre)
+                end, j, bridged = nxt.end, j + 1, True
+                continue
+            if not (in_place or _COMPLEMENT.match(nform)) or _pronoun_word(nxt.text, text) or in_date(nxt) \
+                    or nform in _FUNCTION_WORDS:
+                break                           # "وزارة المعارف بالنادي", "الوكالة ... الى طهران": no name's word
             if nform[:1] == "و" and (_word(nform[1:]) in _INSTITUTION_HEADS
                                      or any(_origin_adjective(w.text) for w in words[1:])):
                 break                           # "الجيش العراقي والجيش الإسباني": a second body
@@ -2941,7 +2964,8 @@ def add_institutions(article: Article) -> None:
             end = nxt.end
             j += 1
         origin = max((i for i in range(1, len(words)) if _origin_adjective(words[i].text)), default=None)
-        district = head in _DISTRICT_HEADS      # "مركز العقيق", "مديرية يريم": places
+        district = head in _DISTRICT_HEADS and not bridged     # "مركز العقيق", "مديرية يريم": places
+        rest = []
         if origin is not None:
             # the country closes the name, or a complement with ل right after it: "الاتحاد السعودي لكرة
             # القدم", "المجلس النرويجي للاجئين"
@@ -2949,33 +2973,137 @@ def add_institutions(article: Article) -> None:
             words = words[:origin + 1]
             if head in _COUNTRY_LAST:
                 rest = []                       # "وزارة الخارجية الأمريكية للشؤون السياسية": a post's name
-            if rest and text[words[-1].end:rest[0].start] == " " and match_form(rest[0].text)[:1] == "ل" \
-                    and len(match_form(rest[0].text)) > 3 and not _pronoun_word(rest[0].text, text):
-                words.append(rest[0])           # ... and what the ل-phrase goes on with: the noun a bare ل
-                construct = not match_form(rest[0].text).startswith("لل")   # word governs (لكرة القدم), then
-                for more in rest[1:]:                                      # adjectives and "والفنون"
-                    mform = match_form(more.text)
-                    if text[words[-1].end:more.start] != " " or not _COMPLEMENT.match(mform) \
-                            or _pronoun_word(more.text, text) or in_date(more) \
-                            or not (construct or mform.startswith("وال") or _gentilic_word(more.text)):
-                        break
-                    words.append(more)
-                    construct = False
         elif inside_place and not district:     # "مصرف ليبيا المركزي": a place inside, what follows describes
             while len(words) > 2 and not any(s <= words[-1].start and words[-1].end <= e for s, e in places) \
                     and not _gentilic_word(words[-1].text):
                 words.pop()
+            if head == _UNION and all(any(s <= w.start and w.end <= e for s, e in places) for w in words[1:]):
+                rest = tokens[k + len(words):k + len(words) + 3]   # "اتحاد الإمارات لكرة القدم": its sport
+        if rest and text[words[-1].end:rest[0].start] == " " and match_form(rest[0].text)[:1] == "ل" \
+                and len(match_form(rest[0].text)) > 3 and not _pronoun_word(rest[0].text, text):
+            words.append(rest[0])           # ... and what the ل-phrase goes on with: the noun a bare ل
+            construct = not match_form(rest[0].text).startswith("لل")   # word governs (لكرة القدم), then
+            for more in rest[1:]:                                      # adjectives and "والفنون"
+                mform = match_form(more.text)
+                if text[words[-1].end:more.start] != " " or not _COMPLEMENT.match(mform) \
+                        or _pronoun_word(more.text, text) or in_date(more) \
+                        or not (construct or mform.startswith("وال") or _gentilic_word(more.text)):
+                    break
+                words.append(more)
+                construct = False
         end = words[-1].end
         # "الاتحاد الروسي", "الاتحاد السوفياتي": a union of states, unless its sport or trade follows
         union = head == _UNION and origin is not None and origin == len(words) - 1
+        # a government is named with its country in the feminine: "رئيس الحكومة الفرنسي" is the premier
+        masculine = head == _word("حكومة") and origin is not None and not match_form(words[origin].text).endswith("يه")
         if len(words) >= 2 and (origin is not None or (inside_place and not district)) and not union \
-                and not any(s < end and start < e and t != "LOC" for s, e, t in covered):
+                and not masculine and not any(s < end and start < e and t != "LOC" for s, e, t in covered):
             swallowed.update((s, e) for s, e in places if start <= s and e <= end)
-            added.append(Mention(start, end, text[start:end], "ORG", name=text[start:end]))
+            lam = not clitic and form.startswith("لل") and len(form) > 4
+            start += 1 if lam else 0            # "للحكومة اليمنية": ل + الحكومة اليمنية
+            added.append(Mention(start, end, text[start:end], "ORG", name=("ا" if lam else "") + text[start:end]))
             done = k + len(words) - 1
     if added:
         article.mentions = [m for m in article.mentions if (m.start, m.end) not in swallowed or m.type != "LOC"]
         _add_mentions(article, added)
+
+
+_SPORT_AFTER = re.compile(r" (?:لكرة|لألعاب|لالعاب|لرياضة|لرياضات|لسباق|لسباقات) ال[^\W\d_]+(?: وال[^\W\d_]+)?"
+                          r"(?![^\W\d_])")
+_UNION_WORDS = frozenset(_word(w) for w in ("اتحاد", "الاتحاد"))
+
+
+def _unions_with_their_sport(article: Article) -> None:
+    """A union the tagger ended before its sport takes it: "[اتحاد الإمارات] لكرة القدم", "[الاتحاد الآسيوي]
+    لكرة القدم" -- the federation, which the name without its sport also is in a sports story but the tagger's
+    shorter span would make a second entity."""
+    text = article.text
+    starts = sorted(m.start for m in article.mentions)
+    for m in article.mentions:
+        if m.type != "ORG" or not m.text.split() \
+                or _word(_without_conjunction(match_form(m.text.split()[0]))) not in _UNION_WORDS:
+            continue
+        after = _SPORT_AFTER.match(text, m.end)
+        if after is None or any(m.end <= s < after.end() for s in starts):
+            continue
+        m.name = f"{m.name} {after.group(0).strip()}"
+        _move_end(m, text, after.end())
+
+
+# the word for a body right before its quoted name: "قناة «المسيرة»", "مجمع \"قادري للصناعات الغذائية\""
+_QUOTED_BODY_NOUNS = frozenset(_word(w) for w in (
+    "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "إذاعة", "شبكة", "شركة", "مجموعة", "مجمع", "مصنع", "مصرف",
+    "حزب", "حركة", "جمعية", "منظمة", "مؤسسة", "نادي", "القناة", "الصحيفة", "الجريدة", "المجلة", "الوكالة",
+    "الحزب", "الحركة", "الجمعية", "المنظمة", "النادي", "الإذاعة"))   # not "تطبيقات الشركة «...»": its product
+MAX_QUOTED_BODY_WORDS = 5
+
+
+def _quoted_bodies(article: Article) -> None:
+    """A name in quotation marks right after the word for a body is the body's: "قناة «المسيرة»", "صحيفة
+    \"الوطن\"", "شركة «أرامكو»", "مجمع \"قادري للصناعات الغذائية\"" -- a channel, paper, firm or party the
+    tagger never saw. A mention the tagger found inside the quotes (LOC "المسيرة", PER "قادري") gives way to
+    the whole name; one that reaches outside them is left alone."""
+    text = article.text
+    if "«" not in text and "\"" not in text and "“" not in text:
+        return
+    added, dropped = [], set()
+    for found in _QUOTED_TITLE.finditer(text):
+        if _QUOTE_PAIRS[found.group(4)] != found.group(2) or len(found.group(3).split()) > MAX_QUOTED_BODY_WORDS \
+                or not _is_word(found.group(3)):
+            continue
+        head = match_form(found.group(1))
+        if _word(head) not in _QUOTED_BODY_NOUNS and not (
+                len(head) > 3 and head[0] in "وبلف" and _word(head[1:]) in _QUOTED_BODY_NOUNS):
+            continue
+        start, end = found.span(3)
+        inside = [k for k, m in enumerate(article.mentions) if m.start < end and start < m.end]
+        if any(article.mentions[k].start < start or article.mentions[k].end > end for k in inside) \
+                or any(article.mentions[k].type == "ORG" for k in inside):
+            continue
+        dropped.update(inside)
+        added.append(Mention(start, end, text[start:end], "ORG", name=text[start:end]))
+    if added:
+        article.mentions = [m for k, m in enumerate(article.mentions) if k not in dropped]
+        _add_mentions(article, added)
+
+
+def _construct_noun(word: str) -> bool:
+    """A bare noun that can stand between a body's head and a place (قضاء, تربية, صحة, جنايات, شرطة): a word
+    without the article or a clitic pronoun ending in ة, اء or ات, which a verb ("جيش يقصف حلب") does not."""
+    form = _bare_letters(word)
+    return (len(form) >= 3 and not _DEFINITE.match(form) and _ARABIC_LETTER.search(form) is not None
+            and form.endswith(("ة", "اء", "ات")) and form.isalpha())
+
+
+def _short_body(tokens: list, k: int, text: str) -> tuple[int, int, str] | None:
+    """A body's short name at `tokens[k]` (`_SHORT_BODY_HEADS`) with its country's adjective right after it:
+    (start, end, name) of "الخارجية العمانية", "وأدانت الرئاسة الفلسطينية" (without و), "للخارجية العمانية"
+    (ل + الخارجية, named with its article). The adjective is a country's ("الإدارة العربية" is none) and
+    feminine, agreeing with the body: "وزير الخارجية الأمريكي" is the minister's, "الدفاع الروسي" the
+    defence; and not after a woman's title ("وزيرة الخارجية الأمريكية")."""
+    form = match_form(tokens[k].text)
+    cut = 1 if form[:1] in "وفب" and form[1:3] in ("ال", "لل") else 0
+    rest = form[cut:]
+    name_form = "ا" + rest[1:] if rest.startswith("لل") else rest
+    if rest.startswith("لل"):
+        cut += 1
+    head = _word(name_form)
+    if not name_form.startswith("ال") or head not in _SHORT_BODY_HEADS or k + 1 >= len(tokens) or text[tokens[k].end:tokens[k + 1].start] != " ":
+        return None
+    adjective = tokens[k + 1].text
+    aform = match_form(adjective)
+    if not aform.startswith("ال") or not aform.endswith("يه") or not _origin_adjective(adjective) \
+            or _masculine(aform) in _BEYOND_ONE_COUNTRY - {_word("الأمريكي"), _word("الأميركي")}:
+        return None                             # "وزير الخارجية الأمريكي": the minister's adjective
+    before = tokens[k - 1].text if k and text[tokens[k - 1].end:tokens[k].start] == " " else ""
+    bform = match_form(before)
+    if before and not cut and bform.endswith("ه") and (_word(bform),) in _HEADS:
+        return None                             # "وزيرة الخارجية الأمريكية": the minister's too
+    if head == _word("الرئاسة") and _word(_without_conjunction(bform)) in _OFFICE_RACE:
+        return None                             # "المرشح للرئاسة الأمريكية": the office
+    start, end = tokens[k].start + cut, tokens[k + 1].end
+    name = text[start:end]
+    return start, end, ("ا" + name) if rest.startswith("لل") else name
 
 
 # -- state bodies of the article's country ------------------------------------------------------------------
@@ -3541,6 +3669,8 @@ def attach_titles(article: Article) -> None:
     _add_country_bodies(article)
     _named_sites(article)
     _sports_clubs(article)
+    _unions_with_their_sport(article)
+    _quoted_bodies(article)
     text = article.text
     people = sorted((m.start, m.end) for m in article.mentions if m.type == "PER")
     bodies = [(m.start, m.end) for m in article.mentions if m.type in ("ORG", "LOC")]
@@ -4008,6 +4138,13 @@ def _chain_bodies(article: Article) -> None:
                 and all(_origin_adjective(w) for w in k[len(key):])]
         if len(key) == 1 and not key[0].startswith("ال") and len(fits) == 1:
             m.name = min(forms[fits[0]].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            continue
+        # "الاتحاد الآسيوي" in a story that also names "الاتحاد الآسيوي لكرة القدم": the one federation (but
+        # a listed body is its own: "الاتحاد الأوروبي" is not UEFA)
+        sports = [k for k in forms if key and len(k) > len(key) and k[:len(key)] == key and _word(key[0]) in _UNION_WORDS
+                  and _SPORT_AFTER.fullmatch(" " + " ".join(next(iter(forms[k])).split()[len(key):]))]
+        if len(sports) == 1 and " ".join(key) not in _known_body_forms():
+            m.name = min(forms[sports[0]].items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
 def _generic_body(words: list[str]) -> bool:

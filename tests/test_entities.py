@@ -2049,3 +2049,49 @@ def test_a_nisba_surname_the_tagger_cut_off_is_found_from_an_inna_subject():
     text = "بحث رئيس المجلس الرئاسي محمد المنفي مع المبعوثة الوضع، وقالت إن المنفي أكد ضرورة الحل."
     article = prepare(make_article("t", text, [("محمد", "PER")]))
     assert [m.text for m in article.mentions if m.type == "PER"] == ["محمد المنفي", "المنفي"]
+
+
+def test_a_bodys_short_name_with_its_countrys_feminine_adjective_is_an_organisation():
+    text = "وأدانت الرئاسة المصرية الهجوم، وقال بيان للخارجية الأردنية إن الإدارة الأمريكية تتحمل المسؤولية."
+    article = prepare(make_article("t", text, []))
+    bodies = {m.text: m.name for m in article.mentions if m.type == "ORG"}
+    assert bodies == {"الرئاسة المصرية": "الرئاسة المصرية", "لخارجية الأردنية": "الخارجية الأردنية",
+                      "الإدارة الأمريكية": "الإدارة الأمريكية"}
+    # the adjective agrees with a minister, not the ministry; a woman minister's title is hers
+    for text in ("وقال وزير الخارجية الأمريكي إن بلاده مستعدة.", "وقالت وزيرة الخارجية الأمريكية إن بلادها مستعدة.",
+                 "وأكد الدفاع المصري أن المباراة صعبة."):
+        assert [m for m in prepare(make_article("t", text, [])).mentions if m.type == "ORG"] == []
+
+
+def test_a_body_after_a_conjunction_with_a_three_letter_head_is_found():
+    text = "ووقع الاتفاق بين الحكومة وبنك الاستثمار الأوروبي في العاصمة."
+    assert typed_after_prepare(text, [], "ORG") == ["بنك الاستثمار الأوروبي"]
+
+
+def test_a_body_named_by_what_it_does_in_a_place_is_an_organisation():
+    text = "وأيدت الغرفة الجزائية لدى مجلس قضاء وهران الحكم، وأعلنت مديرية تربية نينوى تعطيل الدوام."
+    tagged = [("وهران", "LOC"), ("نينوى", "LOC")]
+    assert typed_after_prepare(text, tagged, "ORG") == ["مجلس قضاء وهران", "مديرية تربية نينوى"]
+    # a verb between the head and the place makes no body
+    assert typed_after_prepare("وقال إن جيش يقصف حلب منذ أيام.", [("حلب", "LOC")], "ORG") == []
+
+
+def test_a_union_takes_its_sport_and_its_short_name_chains_to_it():
+    text = "وهنأ اتحاد قطر لكرة القدم الفريق. وطالب النادي الاتحاد الآسيوي بالتحقيق، وقال الاتحاد الآسيوي لكرة القدم إنه سيرد."
+    tagged = [("اتحاد قطر", "ORG"), ("الاتحاد الآسيوي", "ORG"), ("الاتحاد الآسيوي لكرة القدم", "ORG")]
+    article = prepare(make_article("t", text, tagged))
+    bodies = [(m.text, m.name) for m in article.mentions if m.type == "ORG"]
+    assert bodies == [("اتحاد قطر لكرة القدم", "اتحاد قطر لكرة القدم"),
+                      ("الاتحاد الآسيوي", "الاتحاد الآسيوي لكرة القدم"),
+                      ("الاتحاد الآسيوي لكرة القدم", "الاتحاد الآسيوي لكرة القدم")]
+    # a listed body is not the sport's federation
+    text = "وقرر الاتحاد الأوروبي فرض رسوم، وقال الاتحاد الأوروبي لكرة القدم إن البطولة ستقام."
+    article = prepare(make_article("t", text, [("الاتحاد الأوروبي", "ORG"), ("الاتحاد الأوروبي لكرة القدم", "ORG")]))
+    assert [m.name for m in article.mentions if m.text == "الاتحاد الأوروبي"] == ["الاتحاد الأوروبي"]
+
+
+def test_a_quoted_name_after_the_word_for_a_body_is_an_organisation():
+    text = "ونقلت قناة «الساحات» عن مصدر قوله، فيما أكد صاحب مجمع \"النور للصناعات الغذائية\" براءته."
+    assert typed_after_prepare(text, [("الساحات", "LOC")], "ORG") == ["الساحات", "النور للصناعات الغذائية"]
+    # a work's title after its noun is no body
+    assert typed_after_prepare("وعرض برنامج «الساحات» حلقة جديدة.", [], "ORG") == []
