@@ -1202,10 +1202,16 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
         end = _trailing_source(doc, lex, start, end)
         own: list[_Found] = []
         inner = accepted.first_in(start, end)
+        lead_in = False
         while inner is not None:
             f = by_outer.get(inner)
             if f is None or not (f.how == "none" or f.verb_tok == i or f.verb_tok in nested):
                 end = inner[0]
+                # "إن المنفي أكد خلال اللقاء «...»": the clause only names who says the quoted words
+                lead_in = (not own and f is not None and f.how == "verb" and f.verb_tok is not None
+                           and clause_tok < f.verb_tok and tokens[f.verb_tok].start < inner[0]
+                           and _words_between(doc, start, tokens[f.verb_tok].start) <= LEAD_IN_SUBJECT_WORDS
+                           and _clause_person(doc, clause_tok, f.verb_tok + 1) is not None)
                 break
             own.append(f)
             end = _clause_end_after(doc, inner[1] + 1, boundaries)
@@ -1216,7 +1222,7 @@ def _reported_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _S
         if inner is not None:
             end = inner[0]
         start, end = _strip(text, start, end, _CLAUSE_TRIM)
-        if start >= end or _words_between(doc, start, end) < MIN_CLAUSE_WORDS:
+        if start >= end or _words_between(doc, start, end) < MIN_CLAUSE_WORDS or lead_in:
             continue
         absorbed.update((f.start, f.end) for f in own if f.start < end)
         # the subject sits between the verb and the connector (or the preposition before it)
@@ -1242,6 +1248,7 @@ def _in_quoted_name(doc: _Text, pos: int, candidates: _Spans) -> bool:
             and _words_between(doc, span[0], pos) > 0)      # a name opens on no إن/أن: '” إن الخطاب “'
 
 
+LEAD_IN_SUBJECT_WORDS = 4 # "إن رئيس المجلس المنفي أكد «...»": a clause that is only a person and their verb
 NESTED_VERB_WORDS = 3     # "وأضاف القاضي أن المحكمة اعتبرت أن": a verb this close after the connector
 
 
@@ -1519,7 +1526,12 @@ def _name_ali(doc: _Text, word: str) -> bool:
     """"علي" written with ya in a text that writes the preposition "على" with alef maqsura is the name Ali
     ("أكد والي تيارت، علي بوقرة، أن"), not the verb's preposition. Texts that write both alike (much
     Egyptian print) leave it to the other rules."""
+    if normal(word) in _ALI_WITH_ARTICLE:
+        return True                             # "وأوضح العلي أن": the preposition never takes the article
     return word.endswith("علي") and len(word) <= 4 and _WRITES_ALA.search(doc.text) is not None
+
+
+_ALI_WITH_ARTICLE = frozenset(normal(w) for w in ("العلي", "والعلي", "فالعلي"))
 
 
 _WRITES_ALA = re.compile(r"(?<![\w])على(?![\w])")
@@ -1731,7 +1743,7 @@ def _verb_as_written(doc: _Text, lex: _Lexicon, j: int | None) -> str | None:
 def _speaker(doc: _Text, lex: _Lexicon, f: _Found, sentence: tuple[int, int], state: _Discourse,
              quoted: _Spans) -> _Speaker | None:
     if f.how == "none":
-        return None
+        return _coordinated_clause(doc, lex, f, state)
     if f.how == "answer" and f.label is not None:
         return _label_speaker(doc, f.label)
     if f.how == "answer":
@@ -1743,6 +1755,9 @@ def _speaker(doc: _Text, lex: _Lexicon, f: _Found, sentence: tuple[int, int], st
         return state.last_quote[1]
     a, b = f.region
     if f.how == "according":
+        ref = _relative_before_source(doc, f.verb_tok, sentence[0])
+        if ref is not None:                     # "البوسعيدي، الذي جدّد بحسب بيان للخارجية «...»"
+            return ref.mention, ref.text
         return _source(doc, lex, a, b, state)
     if f.verb_tok is not None:                  # between the verb and the words: "وأكدت الوزارة على لسان
         mouth = _mouthpiece(doc, doc.tokens[f.verb_tok].start, f.start)     # المتحدث باسمها أحمد سالم أن"
@@ -1768,7 +1783,52 @@ def _speaker(doc: _Text, lex: _Lexicon, f: _Found, sentence: tuple[int, int], st
         return None
     if verb.participle:
         return _clause_subject(doc, f.verb_tok, sentence, state, quoted)
-    return _subject(doc, lex, f.verb_tok, a, b, sentence, state)
+    found = _subject(doc, lex, f.verb_tok, a, b, sentence, state)
+    if f.kind == "direct" and (found is None or found[0] is None
+                               or doc.article.mentions[found[0]].type != "PER"):
+        # "وقال مكتب المبعوث في بيان إن جروندبيرج ناقش مع عبدالسلام «...»": the office speaks for him
+        named = _named_in_clause(doc, lex, a, b)
+        if named is not None:
+            return named
+    return found
+
+
+COORDINATED_WORDS = 6      # "«...» مع وفد أنصار الله، وإنه يواصل «...»": from the last quotation to the next
+
+
+def _coordinated_clause(doc: _Text, lex: _Lexicon, f: _Found, state: _Discourse) -> _Speaker | None:
+    """The speaker of quoted words with no verb of their own that a second إن/أن joined by و hangs on, in
+    the sentence of the last quotation ("قال المبعوث إنه «أجرى نقاشات» مع الوفد، وإنه يواصل «العمل ...»"):
+    the speaker of that quotation. None otherwise."""
+    if state.in_sentence is None or state.last_quote is None or state.last_quote[1] != state.in_sentence:
+        return None
+    tokens = doc.tokens
+    open_pos = f.outer[0] if f.outer is not None else f.start
+    k, o = doc.token_index(state.last_quote[0]), doc.token_index(open_pos)
+    words = [t for t in tokens[k:o] if is_word(t)]
+    if not words or len(words) > COORDINATED_WORDS or any(_ends_sentence(tokens, j) for j in range(k, o)):
+        return None
+    if any(j in doc.verbs for j in range(k, o)):
+        return None
+    joined = [w for w in words if normal(w.text)[:1] == "و" and normal(w.text)[1:] in lex.connectors]
+    return state.in_sentence if joined else None
+
+
+def _relative_before_source(doc: _Text, j: int | None, sentence_start: int) -> Referent | None:
+    """The person a relative clause's verb right before بحسب/وفق stands for ("وزير الخارجية بدر
+    البوسعيدي، الذي جدّد بحسب بيان للخارجية «...»"): the source only tells where the words were read, the
+    antecedent said them. None when no relative pronoun and verb come right before the source."""
+    if j is None or j < 2:
+        return None
+    k = j - 1
+    while k > 0 and not is_word(doc.tokens[k]) and doc.tokens[k].text in _COMMA:
+        k -= 1
+    if not is_word(doc.tokens[k]) or doc.in_referent(doc.tokens[k].start):
+        return None
+    ref = _relative_antecedent(doc, k, sentence_start)
+    if ref is None or doc.article.mentions[ref.mention].type != "PER":
+        return None
+    return ref
 
 
 def _label_speaker(doc: _Text, label: tuple[int, int]) -> _Speaker:
@@ -1895,9 +1955,14 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
             person = _named_body(doc, lex, h, verb_tok)
         if person is None and in_set(tokens[h].text, lex.role_heads) and _definite(doc, h, b):
             person = _role_person(doc, h, b, verb_tok)
+            if person is None:
+                person = _continuing_holder(doc, lex, h, verb_tok, state)
         if person is not None:
             return person, phrase
         return None, phrase
+    named = _connector_subject(doc, lex, verb_tok)
+    if named is not None:                       # "إن المنفي أكد «...»": the person the clause opens on
+        return named
     topic = _topic_subject(doc, lex, verb_tok, sentence[0], state)
     if topic is not None:
         return topic
@@ -1925,8 +1990,77 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     return state.pronoun(doc, lex, verb_tok)
 
 
+_BARE_CONNECTORS = frozenset(normal(w) for w in ("إن", "أن", "بأن", "إنّ", "أنّ"))   # not إنه: "he" is the subject
+
+
+def _clause_person(doc: _Text, k: int, until: int) -> int | None:
+    """The person whose name opens the clause at token `k` and is followed by a verb-like word before token
+    `until` ("إن جروندبيرج ناقش", "إن المنفي أكد"): a PER name (a role phrase naming one) starting at `k`, or
+    a single word that is the surname of the one person of the article (`_surname_mention`), then a word
+    that is neither definite nor part of a name. None otherwise."""
+    tokens = doc.tokens
+    if k >= until or not is_word(tokens[k]):
+        return None
+    person, after = None, k + 1
+    ref = next((r for r in doc.referents_in(tokens[k].start, tokens[until - 1].end)
+                if r.start == tokens[k].start), None)
+    if ref is not None and not ref.object:
+        if ref.mention is None or doc.article.mentions[ref.mention].type != "PER":
+            return None
+        person, after = ref.mention, doc.token_index(ref.end)
+    elif not doc.in_referent(tokens[k].start):
+        person = _surname_mention(doc, k, k + 1, until)
+    if person is None or after >= until or not is_word(tokens[after]):
+        return None
+    word = normal(tokens[after].text)
+    if word.startswith("ال") or doc.in_referent(tokens[after].start) or word in _BARE_CONNECTORS:
+        return None
+    return person
+
+
+def _connector_subject(doc: _Text, lex: _Lexicon, verb_tok: int) -> Referent | _Speaker | None:
+    """The subject of a verb written right after a person named at the start of an إن/أن clause: "وقال
+    المكتب الإعلامي، في بيان، إن المنفي أكد «...»" -- المنفي says the quoted words, not the office (nor
+    whoever spoke before)."""
+    tokens = doc.tokens
+    j = verb_tok - 1
+    k = j
+    while k > 0 and is_word(tokens[k]) and not (normal(tokens[k - 1].text) in _BARE_CONNECTORS):
+        if j - k >= 3:                         # a name of at most four words
+            return None
+        k -= 1
+    if k <= 0 or normal(tokens[k - 1].text) not in _BARE_CONNECTORS:
+        return None
+    person = _clause_person(doc, k, verb_tok + 1)
+    if person is None:
+        return None
+    ref = next((r for r in doc.referents_in(tokens[k].start, tokens[j].end) if r.start == tokens[k].start), None)
+    if ref is not None and ref.end != tokens[j].end:
+        return None                             # the name must end right before the verb
+    if ref is None and k != j:
+        return None
+    return person, doc.text[tokens[k].start:tokens[j].end]
+
+
+def _named_in_clause(doc: _Text, lex: _Lexicon, a: int, b: int) -> _Speaker | None:
+    """A direct quotation whose lead-in says, after the verb's إن/أن, that a named person did something
+    with those words ("وقال مكتب المبعوث في بيان إن جروندبيرج ناقش مع عبدالسلام «...»"): that person, whose
+    office or body issued the statement. None when the lead-in [a, b) has no such clause."""
+    tokens = doc.tokens
+    for k in range(a, b - 1):
+        if is_word(tokens[k]) and normal(tokens[k].text) in _BARE_CONNECTORS:
+            person = _clause_person(doc, k + 1, b)
+            if person is not None:
+                end = next((r.end for r in doc.referents_in(tokens[k + 1].start, tokens[b - 1].end)
+                            if r.start == tokens[k + 1].start), tokens[k + 1].end)
+                return person, doc.text[tokens[k + 1].start:end]
+            return None
+    return None
+
+
 _BUT_HE = frozenset(normal(w) for w in ("لكنه", "لكنها", "ولكنه", "ولكنها", "أنه", "أنها"))
-_AS_HE = frozenset(normal(w) for w in ("إذ", "حيث"))     # "..، إذ قال": the sentence's subject explains
+# "..، إذ قال": the sentence's subject explains; "جولة المبعوث ... بعد إحاطته، حين حذّر": it tells when
+_AS_HE = frozenset(normal(w) for w in ("إذ", "حيث", "حين", "حينما", "عندما"))
 
 
 def _sentence_person(doc: _Text, start: int, end: int) -> Referent | None:
@@ -1968,10 +2102,24 @@ def _own_agent(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int, st
                     return person
                 break
         return _sentence_person(doc, sentence_start, end)
-    agent = _sentence_subject(doc, sentence_start, doc.tokens[verb_tok].start, _Spans([]))
+    start = _last_clause_opener(doc, verb_tok, sentence_start)
+    agent = _sentence_subject(doc, start, doc.tokens[verb_tok].start, _Spans([]))
     if agent is None or doc.article.mentions[agent.mention].type != "PER":
         return None
     return agent
+
+
+_CLAUSE_OPENERS = frozenset(normal(w) for w in ("فيما", "بينما", "وفيما", "وبينما"))
+
+
+def _last_clause_opener(doc: _Text, verb_tok: int, sentence_start: int) -> int:
+    """Where the clause a subject-less "وكتب"/"وقال" goes on from opens: after the last فيما/بينما before
+    it in the sentence ("وجّه X الوزارة ...، فيما قدّم Y تعازيه، وكتب:" is Y writing), else the sentence start."""
+    tokens = doc.tokens
+    for k in range(verb_tok - 1, doc.token_index(sentence_start) - 1, -1):
+        if is_word(tokens[k]) and normal(tokens[k].text) in _CLAUSE_OPENERS and not doc.in_referent(tokens[k].start):
+            return tokens[k].end
+    return sentence_start
 
 
 KIN_PHRASE_WORDS = 5     # "ابنته الروائية كارلا مخول": the relative with the name the tagger may have missed
@@ -2069,6 +2217,7 @@ def _opening_phrase(doc: _Text, lex: _Lexicon, verb_tok: int,
     b = h + 1
     while (b < verb_tok and tokens[b].text not in _COMMA and tokens[b].text not in _SENTENCE_PUNCT
            and not (normal(tokens[b].text) in _SUBJECT_ENDS and not _ali_before_preposition(doc, b)
+                    and not doc.in_name(tokens[b].start)       # "محافظ دهوك علي تتر": the name Ali
                     and normal(tokens[b - 1].text) not in _ROLE_PREPOSITION_WORDS)):
         b += 1
     commas = sum(1 for j in range(h, verb_tok) if tokens[j].text in _COMMA or tokens[j].text in _TURN_PUNCT)
@@ -2095,6 +2244,31 @@ def _names_someone(doc: _Text, lo: int, hi: int) -> bool:
     return any(is_word(doc.tokens[j]) and (_given_name(doc.tokens[j].text) or (
         normal(doc.tokens[j].text) == "عبد" and j + 1 < hi and is_word(doc.tokens[j + 1])))   # "عبد الحكيم"
         for j in range(lo, hi))
+
+
+_GOES_ON = frozenset(normal(w) for w in ("تابع", "تابعت", "أضاف", "أضافت", "أردف", "أردفت", "استطرد",
+                                          "استطردت", "واصل", "واصلت"))
+
+
+def _continuing_holder(doc: _Text, lex: _Lexicon, h: int, verb_tok: int, state: _Discourse) -> int | None:
+    """"وتابع المدرب البرتغالي: «...»" right after "أما مدرب شباب الأهلي باولو سوسا فقال": a verb that goes on
+    (تابع، أضاف، أردف) with a definite role the article ties to nobody in all its words is the person in
+    focus when the role's head word is in the role phrase written next to that person or their title (the
+    other words, a nationality, are new to the reader). None otherwise."""
+    word = normal(doc.tokens[verb_tok].text)
+    word = word[1:] if word[:1] in ("و", "ف") and word[1:] in _GOES_ON else word
+    focus = state.focus
+    if word not in _GOES_ON or focus is None or focus[0] is None:
+        return None
+    m = doc.article.mentions[focus[0]]
+    if m.type != "PER":
+        return None
+    head = canonical(doc.tokens[h].text)
+    words = list(m.title.split()) if m.title else []
+    for idx, span in doc.role_windows():
+        if doc.article.mentions[idx].name == m.name:
+            words += span[2]
+    return focus[0] if any(_same_word(head, canonical(w)) for w in words) else None
 
 
 def _unnamed_role(doc: _Text, lex: _Lexicon, h: int, b: int, verb_tok: int) -> _Speaker | None:
@@ -2579,7 +2753,8 @@ def _first_content_word(doc: _Text, lex: _Lexicon, a: int, b: int) -> int | None
         if len(tok.text) == 1 and j + 1 < b and tokens[j + 1].text == "." and tokens[j + 1].start == tok.end:
             j += 2                              # "يقول د. علي": an abbreviated title, the name follows
             continue
-        if in_set(tok.text, lex.fillers) or normal(tok.text) in lex.connectors:
+        if ((in_set(tok.text, lex.fillers) and normal(tok.text) not in _ALI_WITH_ARTICLE)   # "وأوضح العلي"
+                or normal(tok.text) in lex.connectors):
             j += 1
             while j < b and tokens[j].text not in _COMMA and not (
                     _starts_referent(doc, tokens[j].start) and not _visited(doc, tokens[j].start, a)):

@@ -1968,3 +1968,86 @@ def test_object_after_a_name_is_no_surname():
                 {"أحمد سعيد": "PER", "البنك الدولي": "ORG"}, {"أحمد سعيد": "وزير المالية"})
     [q] = find_quotes(a)
     assert speaker(a, q) is None
+
+
+# --- speakers named inside the clause, by role only, or by the sentence's own clause -----------------------
+
+def test_ali_inside_a_name_does_not_end_the_subject_iraqi_style():
+    a = article("من جانبه، أعلن محافظ البصرة علي حسين تعطيل الدوام في المدارس، داعياً الأهالي إلى "
+                "\"البقاء في منازلهم وعدم الخروج إلا للضرورة القصوى\".",
+                {"علي حسين": "PER", "البصرة": "LOC"}, {"علي حسين": "محافظ البصرة"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "علي حسين"
+
+
+def test_surname_written_with_the_article_ali_is_the_subject_syrian_style():
+    a = article("سجلت مديرية الصحة 20 إصابة بالكوليرا، بحسب ما قاله مديرها، الدكتور سامي العلي.\n\n"
+                "وأوضح العلي أن الإصابات تركزت في القرى الشرقية، مرجحاً أن يكون السبب \"تلوث مياه الآبار بعد "
+                "الأمطار الغزيرة\".\n\nوأضاف: \"نعمل على إيصال أقراص الكلور إلى كل القرى المتضررة\".",
+                {"سامي العلي": "PER", "مديرية الصحة": "ORG"})
+    quotes = [q for q in find_quotes(a) if q.start > a.text.index("وأوضح")]
+    assert quotes[0].text.startswith("الإصابات تركزت")
+    assert [speaker(a, q) for q in quotes] == ["سامي العلي"] * 3
+
+
+def test_the_subject_of_a_fima_clause_goes_on_writing_kurdish_style():
+    a = article("ووجّه رئيس الوزراء خالد منصور الوزارات بتقديم المساعدة، فيما قدّم وزير الخارجية سالم راشد "
+                "تعازيه لذوي الضحايا، وكتب على منصة إكس: \"قلوبنا مع أهلنا في المدن المنكوبة\".",
+                {"خالد منصور": "PER", "سالم راشد": "PER", "إكس": "ORG"},
+                {"خالد منصور": "رئيس الوزراء", "سالم راشد": "وزير الخارجية"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "سالم راشد"
+
+
+def test_office_statement_goes_to_the_person_its_clause_names_yemeni_style():
+    a = article("التقى وزير الطاقة سمير داود السفير الياباني في العاصمة.\n\n"
+                "وقال مكتب الوزير في بيان نشره على منصة «إكس» إن داود بحث مع السفير «سبل تعزيز التعاون في "
+                "مجالات الطاقة والنقل»، مؤكداً أهمية «تسريع تنفيذ الاتفاقيات الموقعة».",
+                {"سمير داود": "PER", "إكس": "ORG"}, {"سمير داود": "وزير الطاقة"})
+    quotes = find_quotes(a)
+    assert [speaker(a, q) for q in quotes] == ["سمير داود", "سمير داود"]
+
+
+def test_a_clause_naming_who_says_the_quoted_words_is_no_quotation_libyan_style():
+    a = article("استقبل الرئيس كمال حداد وفد البعثة الأممية في طرابلس.\n\n"
+                "وقال المكتب الإعلامي للرئاسة، في بيان، إن حداد أكد خلال اللقاء \"ضرورة الالتزام بالجدول "
+                "الزمني المتفق عليه\"، مشددا على \"رفض أي تدخل خارجي في الانتخابات\".",
+                {"كمال حداد": "PER", "طرابلس": "LOC"}, {"كمال حداد": "الرئيس"})
+    quotes = find_quotes(a)
+    assert [q.text for q in quotes] == ["ضرورة الالتزام بالجدول الزمني المتفق عليه",
+                                        "رفض أي تدخل خارجي في الانتخابات"]
+    assert [speaker(a, q) for q in quotes] == ["كمال حداد", "كمال حداد"]
+
+
+def test_relative_clause_verb_before_according_to_a_statement_omani_style():
+    a = article("والتقى الوفد وزير الخارجية سالم راشد، الذي جدّد بحسب بيان للخارجية الأردنية \"دعم بلاده "
+                "لكل الجهود الرامية إلى إحلال السلام في المنطقة\".",
+                {"سالم راشد": "PER", "الخارجية الأردنية": "ORG"}, {"سالم راشد": "وزير الخارجية"})
+    [q] = find_quotes(a)
+    assert speaker(a, q) == "سالم راشد"
+
+
+def test_quoted_words_after_a_second_inna_joined_by_wa_keep_the_speaker():
+    a = article("من جهته، قال المبعوث سامي نادر إنه \"أجرى نقاشات بنّاءة\" مع الوفد، وإنه يواصل \"العمل مع "
+                "جميع الأطراف للتوصل إلى وقف شامل لإطلاق النار في البلاد\".",
+                {"سامي نادر": "PER"})
+    quotes = find_quotes(a)
+    assert [speaker(a, q) for q in quotes] == ["سامي نادر", "سامي نادر"]
+
+
+def test_going_on_with_a_role_only_is_the_coach_just_quoted_gulf_style():
+    a = article("وقال مدرب الفيصلي ماركو بيريز إن فريقه \"كان الأفضل في أغلب فترات اللقاء\".\n\n"
+                "أما مدرب الوحدات جورج سامي فقال إن لاعبيه \"قدموا مباراة كبيرة أمام منافس قوي\".\n\n"
+                "وتابع المدرب البرازيلي: «نعرف أن المهمة المقبلة لن تكون سهلة أبدا».",
+                {"ماركو بيريز": "PER", "جورج سامي": "PER", "الفيصلي": "ORG", "الوحدات": "ORG"})
+    quotes = find_quotes(a)
+    assert [speaker(a, q) for q in quotes] == ["ماركو بيريز", "جورج سامي", "جورج سامي"]
+
+
+def test_a_when_clause_speaks_for_the_sentences_person_not_the_last_speaker():
+    a = article("وقال النائب عمر حسن إن \"الحكومة لم تقدم أي خطة واضحة حتى الآن\".\n\n"
+                "وتأتي زيارة الوزير سالم راشد بعد أسبوع من كلمته أمام البرلمان، حين حذّر من أن \"الأزمة "
+                "الاقتصادية تتفاقم يوما بعد يوم\".",
+                {"عمر حسن": "PER", "سالم راشد": "PER"}, {"سالم راشد": "الوزير"})
+    quotes = find_quotes(a)
+    assert [speaker(a, q) for q in quotes] == ["عمر حسن", "سالم راشد"]
