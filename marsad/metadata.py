@@ -838,8 +838,9 @@ def names_site(part: str) -> bool:
 _EXCLUSIVE = frozenset(("خاص", "خاص ب", "خاص ل"))      # "خاص", "خاص بـ", as `line_key` spells them
 
 
-# a credit line's last part "من" and the writer ("رام الله - «القدس» - من فلانة الفلانية"): who sent it
-_FROM_WRITER = re.compile(r"\s*[-–—ـ/|،,]\s*من\s+([^\W\d_]+(?: [^\W\d_]+){1,3})$")
+# a credit line's last part "من" and the writer ("رام الله - «القدس» - من فلانة الفلانية"), or "من" and the
+# writer right after the quoted paper, a colon closing it ("صنعاء ـ «القدس العربي» من فلان الفلاني:"): who sent it
+_FROM_WRITER = re.compile(r"(?:\s*[-–—ـ/|،,]\s*|(?<=[»”\"])\s*)من\s+([^\W\d_]+(?: [^\W\d_]+){1,3})\s*:?$")
 
 
 def parse_credit(text: str, strict: bool = False) -> Credit | None:

@@ -1428,3 +1428,18 @@ def test_a_gulf_writers_bare_name_under_the_headline_is_the_author():
     head = "الصحة تعلن خطة لتطوير المستشفيات الحكومية"
     a = clean(f"{head}\n\nمبارك العبدالله\n17 مايو 2025\n\n{BODY}")
     assert (a.title, a.author) == (head, "مبارك العبدالله")
+
+
+def test_a_paper_dateline_then_from_and_the_writer_is_a_byline():
+    # "CITY ـ «PAPER» من NAME:" over the story: the place, the paper and its writer, no line of the story
+    line = "بيروت ـ «النهار العربي» من سلمى الخطيب:"
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{line}\n{BODY}")
+    assert (a.dateline, a.author, a.text) == ("بيروت", "سلمى الخطيب", BODY)
+    assert reasons(a)[line] == "dateline"
+
+
+def test_a_byline_with_the_pronoun_written_on_the_verb():
+    # "كتبه:" / "كتبته:" are "كتب:" with the pronoun of the piece on it
+    for line, name in (("كتبه: ماهر العلي", "ماهر العلي"), ("كتبته: رنا حداد", "رنا حداد")):
+        a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{line}\n{BODY}")
+        assert (a.author, a.text) == (name, BODY), line
