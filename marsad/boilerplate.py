@@ -1421,6 +1421,7 @@ def _clean_body_head(lines: list[_Line], first: int, out: CleanText) -> None:
 
 
 _DIGIT_IN = re.compile(r"\d")
+_ADDRESS = re.compile(r"[/@]|\w\.\w")       # a web or mail address, not a name signing off
 COMMENT_MAX_WORDS = 60    # a reader's comment is short; a longer paragraph under a comment count is the story
 _NEXT_SECTIONS = frozenset(("related-articles list", "most-read list", "copyright notice", "tags", "newsletter prompt"))
 # "2 تعليقات", "التعليقات (2)", Hespress's "تعليقات الزوار (2)"
@@ -1452,6 +1453,10 @@ def _clean_bottom(lines: list[_Line], last: int, out: CleanText, stats: LineStat
     for i in tail:
         _take_stamp_or_byline(lines[i], out)
     _bottom_leftovers(lines, last, out)
+    for i in tail:
+        if lines[i].kept and not _ADDRESS.search(lines[i].text) and (oid := _outlet_line(lines[i])) is not None:
+            lines[i].why = "outlet name"        # the outlet signing off under its story ("الشروق أونلاين"); a
+            out.outlets.append(oid)             # link under the story ("http://sabq.org/...") is one of its lines
     tail = [i for i in tail if lines[i].kept]
     # Headlines of other articles without a list header: headline-shaped lines after a body that ended its
     # last sentence (a sentence wrapped over short lines does not end before them); not a numbered or
@@ -1723,8 +1728,9 @@ def clean_document(doc: Document, text: str, line_stats: LineStats | None = None
               or _copyright_outlet(cleaned.removed)
               or metadata.outlet_from_text(body))
     credit = _credit(doc, cleaned, page, outlet)
-    outlet = outlet or _byline_outlet(credit) or metadata.site_of(doc.url or (page.url if page else None))
-    if credit.agency and _own_outlet(credit.agency, outlet):
+    outlet = (outlet or _byline_outlet(credit) or metadata.site_of(doc.url or (page.url if page else None))
+              or _dateline_outlet(credit, cleaned, body))
+    if credit.agency and (_own_outlet(credit.agency, outlet) or credit.agency == outlet):
         credit.agency = None
     published = metadata.extract_published(doc, [*cleaned.date_lines, metadata.dateline_date(cleaned.paragraphs[0])],
                                            page.date if page else None)
@@ -1796,6 +1802,38 @@ def _byline_outlet(credit: metadata.Credit) -> str | None:
     """The outlet a byline names with its writer ("هسبريس - محمد بلقاسم"); a dateline's agency without a
     writer ("الرياض - واس") is a wire the article took its news from, not its outlet."""
     return metadata.outlet_from_hint(credit.agency) if credit.agency and credit.author else None
+
+
+def _dateline_outlet(credit: metadata.Credit, cleaned: CleanText, text: str) -> str | None:
+    """The outlet a dateline names where neither the page's address nor its own lines name one ("عمان -
+    الدستور", "جدة: «الخليج»", "شفق نيوز- دهوك"): a paper or a site credits itself there, so a known outlet
+    that is no wire is the page's own, and so is a name marsad does not know in that place after a known
+    city (a quoted paper's name, kept as written); a name that is also a city is neither. A wire (وفا, واس) is the agency the story came from; it is the outlet too only
+    when the story was also told to it ("قال ... لـ«وفا»"): many papers run a wire's story under its dateline.
+    Only a dateline written in the text counts: a container's author field "RT" credits, it does not sign."""
+    name = (credit.agency or "").strip()
+    if not name or metadata.is_known_place(name):
+        return None                             # "الرياض", "الخبر": a city as much as a paper
+    if not any(name in line for line in [*cleaned.credits, *cleaned.date_lines, cleaned.paragraphs[0][:200]]):
+        return None
+    oid = metadata.outlet_from_hint(name)
+    if metadata.is_wire(name):
+        return oid if oid and _told_to(text, name) else None
+    shared = metadata.sharing_name(name)
+    if oid or shared:       # "نابلس - «الأيام»": the paper of that name the page's evidence points to, or none
+        return metadata.settle_shared_outlet(oid or min(shared), text, credit.dateline)
+    if metadata.is_agency(name):
+        return None
+    if name.isascii() or not (credit.dateline and metadata.is_known_place(credit.dateline)):
+        return None     # "CNN", "AFP": maybe a wire marsad does not know; an unknown name needs a known place
+    return name
+
+
+def _told_to(text: str, name: str) -> bool:
+    """The text says something was said or given to `name`: "لـ«وفا»", 'لـ"وفا"', "لوفا"."""
+    key = normalize_for_matching(name)
+    pattern = r"(?<![^\W\d_])ل\s?ـ?\s?[«\"“]?" + re.escape(key) + r"[»\"”]?(?![^\W\d_])"
+    return re.search(pattern, normalize_for_matching(text)) is not None
 
 
 def _outlet_by_address(doc: Document, page: _Page | None) -> bool:

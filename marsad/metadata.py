@@ -115,6 +115,12 @@ def place_country(place: str | None) -> str | None:
     return None
 
 
+def sharing_name(name: str) -> frozenset[str]:
+    """The outlets that share a name ("الأيام": the Bahraini, Palestinian and Yemeni papers); empty for a
+    name only one outlet or none bears."""
+    return _shared_names().get(line_key(name), frozenset())
+
+
 def settle_shared_outlet(outlet: str | None, text: str, dateline: str | None = None) -> str | None:
     """The outlet of a page that named itself by a name several outlets share (الوطن, الشروق أونلاين):
     the one an unshared name of theirs in the text points to ("الوطن العمانية"), else the one of the

@@ -87,8 +87,9 @@ def test_levantine_breadcrumb_font_widget_doubled_caption_inline_dateline():
     assert why["مواضيع ذات صلة"] == "related-articles list"
     assert why["وزير المال: لا ضرائب جديدة على الرغيف"] == "related-articles list"
     assert a.published == "2024-03-12"
-    # the dateline opens the first paragraph: read, and the paragraph left whole
-    assert (a.dateline, a.agency) == ("بيروت", "الأفق")
+    # the dateline opens the first paragraph: read, and the paragraph left whole; the quoted paper's name
+    # after the city is no wire marsad knows: the page's own outlet, no agency
+    assert (a.dateline, a.agency, a.outlet) == ("بيروت", None, "الأفق")
     assert a.text.startswith("بيروت - «الأفق»: أقر مجلس النواب")
     assert_lines_of(a, raw)
 
@@ -1057,7 +1058,7 @@ def test_a_name_dash_outlet_without_a_medium_word_is_no_masthead():
     text = "\n".join(["المياه تبدأ تأهيل شبكات أحياء العاصمة الشرقية", "سامر الحسيني - هسبريس", BODY_A, BODY_B])
     a = clean(text)
     assert reasons(a)["سامر الحسيني - هسبريس"] != "outlet name"
-    assert a.agency == "هسبريس"
+    assert (a.outlet, a.agency) == ("hespress", None)     # a site credited in a byline is the page's own
 
 
 def test_a_one_word_section_under_the_headline_goes_and_the_wire_dateline_under_it_is_read():
@@ -1074,7 +1075,8 @@ def test_a_credit_line_with_the_writer_after_min_opening_the_body_is_removed_and
     credit = 'نابلس - "الأيام" أونلاين - من سامي النجار'
     a = clean("\n".join(["موسم الزيتون يبدأ في الشمال", credit, BODY_A, BODY_B]))
     assert reasons(a)[credit] == "dateline"
-    assert (a.dateline, a.agency, a.author) == ("نابلس", "الأيام", "سامي النجار")
+    assert (a.dateline, a.agency, a.author) == ("نابلس", None, "سامي النجار")
+    assert a.outlet == "alayyam-ps"     # the paper named الأيام that a Nablus dateline points to: the page's own
 
 
 @pytest.mark.parametrize("caption", [
@@ -1443,3 +1445,42 @@ def test_a_byline_with_the_pronoun_written_on_the_verb():
     for line, name in (("كتبه: ماهر العلي", "ماهر العلي"), ("كتبته: رنا حداد", "رنا حداد")):
         a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{line}\n{BODY}")
         assert (a.author, a.text) == (name, BODY), line
+
+
+def test_a_paper_in_the_dateline_is_the_outlet_a_wire_only_when_told_to():
+    head = "الصحة تعلن خطة لتطوير المستشفيات الحكومية"
+    # a known paper after the city ("CITY - PAPER", "CITY: «PAPER»", "PAPER - CITY"): the page's outlet, no agency
+    for line in ("دبي - البيان", "دبي: «البيان»", "البيان - دبي"):
+        a = clean(f"{head}\n{line}\n{BODY}")
+        assert (a.outlet, a.agency, a.dateline, a.text) == ("albayan", None, "دبي", BODY), line
+    # a quoted name marsad does not know, after a known city: that paper itself, named as written
+    a = clean(f"{head}\nالقاهرة - «المنارة»\n{BODY}")
+    assert (a.outlet, a.agency) == ("المنارة", None)
+    # after a word that may be a writer's name rather than a place, or a city that is also a paper: no outlet
+    a = clean(f"{head}\nكسلا - «المنارة»\n{BODY}")
+    assert (a.outlet, a.agency) == (None, "المنارة")
+    # a wire's dateline: a paper may run its story; the wire is the outlet too only when told something
+    a = clean(f"{head}\nالدوحة - قنا\n{BODY}")
+    assert (a.outlet, a.agency) == (None, "قنا")
+    told = "وقال مدير المستشفى لـ«قنا» إن العمل سيبدأ الشهر المقبل في جميع الأقسام."
+    a = clean(f"{head}\nالدوحة - قنا\n{BODY}\n{told}")
+    assert (a.outlet, a.agency) == ("qna", "قنا")
+    # the container's author field naming an outlet credits it, it does not sign the page
+    a = clean(f"{head}\n{BODY}", author_hint="البيان")
+    assert a.outlet is None
+
+
+def test_the_outlet_signing_off_under_the_story_names_it_and_goes():
+    for signoff in ("الأيام البحرينية", "صحيفة البيان"):
+        a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}\n{signoff}")
+        assert a.text == BODY and reasons(a)[signoff] == "outlet name", signoff
+    assert clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}\nالأيام البحرينية").outlet == "alayam"
+    link = "http://albayan.ae/health/1.123"         # a link under the story is one of its lines
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}\n{link}")
+    assert link in a.text
+
+
+def test_a_newsletter_prompt_naming_the_outlet_and_a_top_news_rail_header_go():
+    for tail in ("اشترك في نشرة المنارة اليومية", "اشتركوا في نشرة الصباح الأسبوعية", "أهم الأخبار"):
+        a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}\n{tail}")
+        assert a.text == BODY, tail
