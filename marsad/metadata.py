@@ -966,7 +966,7 @@ _PLACE_DAY_AGENCY = re.compile(rf"^(?P<place>{_L}(?: {_L})?)\s*[-–]?\s*"
                                rf"(?:\s+\d{{4}})?)\s*[(（](?P<agency>[^()（）\n]{{1,20}})[)）]\s*(?:[-–—]{{1,2}}\s*)?(?=\S)")
 # WAFA's "رام الله 18-3-2025 وفا- أعلنت": the place, the date in digits, the agency unbracketed, a dash
 _PLACE_DIGITS_AGENCY = re.compile(rf"^(?P<place>{_L}(?: {_L})?)\s*[-–]?\s*"
-                                  r"\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{2,4})?\s*[-–]?\s*"
+                                  r"(?P<date>\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{2,4})?)\s*[-–]?\s*"
                                   rf"(?P<agency>{_L}(?: {_L})?)\s*[-–—:]{{1,2}}\s*(?=\S)")
 # "الخرطوم 15 أبريل 2024 – تجددت ...": the place, the day's date, a dash
 # "المدينة، الأحد 15 يونيو 2025 - ": the place, a comma, the weekday
@@ -989,17 +989,41 @@ def _place_date_dash(paragraph: str) -> re.Match[str] | None:
 
 
 def dateline_date(paragraph: str) -> str | None:
-    """The date a dateline opening the paragraph carries ("بورتسودان 14 أبريل 2025 — وصل ..."), as written:
-    Sudan Tribune's pages have no other; None when the dateline has none or there is no dateline."""
+    """The date a dateline opening the paragraph carries ("بورتسودان 14 أبريل 2025 — وصل ...", a wire's "رام
+    الله 3-6-2026 وفا- أصيب ..."), as written: Sudan Tribune's pages and a wire's own have no other; None when
+    the dateline has no whole date (a year in it) or there is no dateline."""
     found = _place_date_dash(paragraph)
-    return found.group("date") if found else None
+    if found:
+        return found.group("date")
+    wire = _wire_dated(paragraph)
+    return wire[0] if wire else None
 
 
 def dated_dateline_end(paragraph: str) -> int:
-    """Where a lead's opening place and date end ("كسلا 15 يونيو 2025 — "), 0 when it has none: the page's
-    own stamp run into the lead, read as its dateline and date and no sentence of the story."""
+    """Where a lead's opening place and date end ("كسلا 15 يونيو 2025 — ", "رام الله 3-6-2026 وفا- "), 0 when
+    it has none: the page's own stamp run into the lead, read as its dateline and date and no sentence of
+    the story."""
     found = _place_date_dash(paragraph)
-    return found.end() if found else 0
+    if found:
+        return found.end()
+    wire = _wire_dated(paragraph)
+    return wire[1] if wire else 0
+
+
+_WIRE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _wire_dated(paragraph: str) -> tuple[str, int] | None:
+    """The date and end of a wire's dateline that carries the whole date, year and all: "رام الله 3-6-2026
+    وفا- ", "الدوحة 5-3-2026 (قنا) - ", "بغداد 14 يونيو 2025 (شينخوا) " (the place known, the agency a
+    known one); a day and month alone ("الكويت - 10 - 1 (كونا)") tell no publication date."""
+    for pattern, group in ((_PLACE_DAY_AGENCY, "day"), (_PLACE_DIGITS_AGENCY, "date")):
+        wire = pattern.match(paragraph[:80])
+        if wire and is_agency(wire.group("agency")) and _WIRE_YEAR.search(wire.group(group)) \
+                and (is_known_place(wire.group("place")) or (group == "day" and
+                                                             _dated_place(wire.group("place"), wire.group("day")))):
+            return wire.group(group), wire.end()
+    return None
 
 
 def extract_dateline(paragraph: str) -> Credit | None:

@@ -1484,3 +1484,13 @@ def test_a_newsletter_prompt_naming_the_outlet_and_a_top_news_rail_header_go():
     for tail in ("اشترك في نشرة المنارة اليومية", "اشتركوا في نشرة الصباح الأسبوعية", "أهم الأخبار"):
         a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}\n{tail}")
         assert a.text == BODY, tail
+
+
+def test_a_wire_dateline_with_the_whole_date_gives_the_publication_date_and_leaves_the_lead():
+    for stamp, day in (("نابلس 7-9-2025 وفا- ", "2025-09-07"), ("الدوحة 12-1-2026 (قنا) - ", "2026-01-12")):
+        a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{stamp}{BODY}")
+        assert (a.published, a.text) == (day, BODY), stamp
+        assert reasons(a)[stamp.strip()] == "dateline"
+    # a day and month without the year is no publication date, and the lead keeps it
+    a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nالكويت - 10 - 1 (كونا) -- {BODY}")
+    assert a.published is None and a.text.startswith("الكويت - 10 - 1 (كونا)")
