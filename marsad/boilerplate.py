@@ -1674,6 +1674,7 @@ class _Page:
     url: str | None = None
     section: str | None = None
     credit: str | None = None       # the meta author naming the outlet that a JSON-LD Person replaced
+    byline: str | None = None       # the credit line under the headline that names the place ("طرابلس - ...")
 
 
 def extract_html(html: str, url: str | None = None) -> _Page:
@@ -1697,7 +1698,8 @@ def extract_html(html: str, url: str | None = None) -> _Page:
         raise NoArticleText(f"HTML not readable: {type(exc).__name__}") from exc
     if doc is None or not (doc.text or "").strip():
         raise NoArticleText("no article text in the HTML")
-    return _Page(doc.text, page.title, page.date, page.author, page.sitename, page.url, page.section, page.credit)
+    return _Page(doc.text, page.title, page.date, page.author, page.sitename, page.url, page.section, page.credit,
+                 page.byline)
 
 
 def clean_document(doc: Document, text: str, line_stats: LineStats | None = None) -> Article:
@@ -1872,6 +1874,8 @@ def _credit(doc: Document, cleaned: CleanText, page: _Page | None, outlet: str |
                        or metadata.Credit(author=page.author))
     if page and page.credit:                # "يورونيوز مع أ ف ب": the wire, once a Person is the author
         sources.append(metadata.parse_author_field(page.credit))
+    if page and page.byline:                # "طرابلس - بوابة الوسط: فلان" under the headline: the dateline
+        sources.append(metadata.parse_credit(page.byline, strict=True))
     sources += [metadata.parse_credit(line) for line in cleaned.credits]
     lines_end = len(sources)                # up to here the page's own credit lines
     sources += [metadata.Credit(author=name) for name in cleaned.names]

@@ -522,6 +522,7 @@ class PageMetadata:
     url: str | None = None
     section: str | None = None          # the page's section ("الجزائر", "اقتصاد"): a label, not the story
     credit: str | None = None           # a meta author naming the outlet ("يورونيوز مع أ ف ب") a Person replaced
+    byline: str | None = None           # the credit line printed under the headline ("طرابلس - بوابة الوسط: فلان")
 
 
 def page_metadata(tree) -> PageMetadata:
@@ -589,7 +590,7 @@ def page_metadata(tree) -> PageMetadata:
     if person and author and author != person and names_outlet(author):
         credit, author = author, person     # a Person in JSON-LD beats a meta string naming the outlet
     return PageMetadata(found.get("title"), date, author, found.get("sitename"), found.get("url"),
-                        found.get("section"), credit)
+                        found.get("section"), credit, _byline_under_headline(tree))
 
 
 _DATE_CLASSES = frozenset(("date", "post-date", "article-date", "entry-date", "publish-date", "published",
@@ -622,6 +623,34 @@ def _under_headline(tree) -> dict[str, str]:
                 and _AUTHOR_TEXT.match(text):
             found["author"] = text
     return found
+
+
+def _byline_under_headline(tree) -> str | None:
+    """The credit line a page prints under its headline in a byline element, when it names the place the
+    story was filed from (`<div class="byline">طرابلس - بوابة الوسط: سالم الورفلي <time>...</time></div>`):
+    the element's text without its <time>; trafilatura leaves it out of the article's text, and the meta
+    tags carry the author and date but no dateline."""
+    seen = None
+    for node in tree.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if seen is None:
+            seen = 0 if node.tag == "h1" else None
+            continue
+        seen += 1
+        if seen > UNDER_HEADLINE_NODES:
+            break
+        if not set((node.get("class") or "").lower().split()) & _AUTHOR_CLASSES:
+            continue
+        parts = [node.text or ""]
+        for child in node:
+            if isinstance(child.tag, str) and child.tag != "time":
+                parts.append(child.text_content())
+            parts.append(child.tail or "")
+        text = " ".join(" ".join(parts).split())
+        credit = parse_credit(text, strict=True) if 0 < len(text) <= 100 else None
+        return text if credit and credit.dateline else None
+    return None
 
 
 def names_outlet(text: str) -> bool:

@@ -1494,3 +1494,18 @@ def test_a_wire_dateline_with_the_whole_date_gives_the_publication_date_and_leav
     # a day and month without the year is no publication date, and the lead keeps it
     a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nالكويت - 10 - 1 (كونا) -- {BODY}")
     assert a.published is None and a.text.startswith("الكويت - 10 - 1 (كونا)")
+
+
+def test_a_pages_byline_element_under_its_headline_gives_the_dateline():
+    """The meta tags name the writer and the date; the byline element under the <h1> also names the place
+    the story was filed from, which only it tells."""
+    page = ('<html><head><title>المركزي يبقي سعر الأساس | الموقع</title>'
+            '<meta name="author" content="لينا فخر الدين"></head><body><div class="article">'
+            '<h1>المركزي يبقي سعر الأساس دون تغيير</h1><div class="byline">بيروت - الموقع الإخباري: لينا فخر '
+            'الدين <time datetime="2025-05-16T10:00:00+03:00">الجمعة 16 أيار 2025</time></div>'
+            f'<p>{BODY}</p></div></body></html>')
+    a = clean_document(Document(source="page.html", kind="html"), page)
+    assert (a.dateline, a.author, a.published) == ("بيروت", "لينا فخر الدين", "2025-05-16T10:00")
+    # a byline element with the writer alone names no place
+    plain = page.replace("بيروت - الموقع الإخباري: ", "")
+    assert clean_document(Document(source="page.html", kind="html"), plain).dateline is None
