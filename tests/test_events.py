@@ -1235,3 +1235,45 @@ def test_a_place_in_a_quoted_title_is_not_the_event_place():
     text = 'وقال الوزير خلال مؤتمر صحفي مشترك إن "الأردن ومصر يقفان معا في رفض أي محاولة لتهجير السكان من أرضهم".'
     a = article(text, {"الأردن": "LOC", "مصر": "LOC"})
     assert [e.trigger for e in find_events(a)] == ["مؤتمر صحفي"]
+
+
+def test_deaths_floods_rulings_detentions_closings_and_entry_into_force_are_dated_events():
+    text = CALM_LEAD + "لقي أربعة أشخاص حتفهم، مساء أمس السبت، جراء سيول جارفة اجتاحت قرى في ريف إدلب."
+    a = article(text, {"إدلب": "LOC"}, {"مساء أمس السبت": "2025-03-08"})
+    assert [(e.type, e.date, e.trigger) for e in find_events(a)] == [("other", "2025-03-08", "لقي")]
+    text = CALM_LEAD + "أيد مجلس قضاء وهران، الاثنين، الحكم الابتدائي بسجن المدير السابق سامي العبد خمس سنوات."
+    a = article(text, {"سامي العبد": "PER", "وهران": "LOC"}, {"الاثنين": "2025-03-10"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("other", "2025-03-10")]
+    text = CALM_LEAD + "وعمل سامي العبد مديرا للشركة قبل أن يوضع رهن الحبس المؤقت في مارس 2023."
+    a = article(text, {"سامي العبد": "PER"}, {"مارس 2023": "2023-03"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("other", "2023-03")]
+    text = CALM_LEAD + "ويحيي المطرب سامي العبد حفلين، فيما تختتم الفرقة الوطنية الدورة يوم 20 جويلية."
+    a = article(text, {"سامي العبد": "PER"}, {"20 جويلية": "2025-07-20"})
+    assert [(e.date, e.trigger) for e in find_events(a)] == [("2025-07-20", "تختتم")]
+    # a second date of the sentence dates its own trigger
+    text = CALM_LEAD + ("وأوضح سامي العبد أن الأشغال ستبدأ مطلع عام 2027 على أن يدخل الميناء حيز الخدمة في عام "
+                        "2031.")
+    a = article(text, {"سامي العبد": "PER"}, {"عام 2027": "2027", "عام 2031": "2031"})
+    assert [(e.date, e.trigger) for e in find_events(a)] == [("2027", "ستبدأ"), ("2031", "يدخل")]
+    # a city, not the river: "سيول" alone is no trigger ("قمة في سيول")
+    text = CALM_LEAD + "وشارك سامي العبد في منتدى التعليم بسيول نهاية مايو الماضي."
+    a = article(text, {"سامي العبد": "PER", "سيول": "LOC"}, {"نهاية مايو الماضي": "2025-05"})
+    assert all(e.trigger != "سيول" for e in find_events(a))
+
+
+def test_a_final_reached_and_a_loss_are_dated_results():
+    text = CALM_LEAD + "ويعد هذا ثالث تأهل للنادي، بعد أن بلغ نهائي موسم 2019 وخسره أمام فريق الوحدة."
+    a = article(text, {"الوحدة": "ORG"}, {"موسم 2019": "2019"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("milestone", "2019")]
+    text = CALM_LEAD + "وودع فريق الوحدة البطولة، بعد خسارته أمام النصر في نصف نهائي موسم 2021."
+    a = article(text, {"الوحدة": "ORG", "النصر": "ORG"}, {"موسم 2021": "2021"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("other", "2021")]
+
+
+def test_a_briefing_is_a_statement():
+    text = CALM_LEAD + "وكانت البعثة قد قدمت إحاطة إلى مجلس الأمن في 3 مارس 2025، عرضت خلالها تقريرها."
+    a = article(text, {"مجلس الأمن": "ORG"}, {"3 مارس 2025": "2025-03-03"})
+    assert [e.type for e in find_events(a)] == ["statement"]
+    text = CALM_LEAD + "وتأتي جولة المبعوث سامي العبد بعد أسبوعين من إحاطته أمام مجلس الأمن في 3 مارس الماضي."
+    a = article(text, {"سامي العبد": "PER", "مجلس الأمن": "ORG"}, {"3 مارس الماضي": "2025-03-03"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("statement", "2025-03-03")]
