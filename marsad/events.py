@@ -321,6 +321,9 @@ def find_events(article: Article) -> list[Event]:
                 if timex is not None and not lead_only:
                     told_on.setdefault(e, timex)
                 where = place
+                if where is None and timex is not None:
+                    # "فاز ... بعد ...، أمس، على ملعب ... في جدة": a place right after the date is where it happened
+                    where = _place_after_date(article, lex, tokens, starts, plain, unquoted, s, e, timex)
                 if len(dates) > 1 and timex is not None and hit is not None:
                     # "الموقع عليها في الرياض بتاريخ ... وفي برلين بتاريخ ...": each date its own place
                     where = _place_before(article, lex, tokens, starts, locations, loc_starts, hit.first,
@@ -1181,13 +1184,18 @@ _ENVOY = word_set(("المبعوث", "مبعوث", "المبعوثة", "مبعو
                    "السفيرة", "ممثل", "الممثل", "مندوب", "المندوب", "موفد", "الموفد"))
 
 
+ENVOY_WORDS = 6     # words between an envoy and the إلى of his title ("المبعوث الخاص للأمين العام للأمم المتحدة إلى")
+
+
 def _in_title(lex: _Lexicon, tokens, t: int, s: int) -> bool:
     """A LOC in a title: after an envoy's إلى/لدى ("المبعوث الأميركي الخاص إلى الشرق الأوسط ستيف ويتكوف",
-    "سفير المملكة لدى مصر"), it names whom the envoy is sent to, not where the event happens."""
-    before = _words_before(tokens, t, s, 5)
+    "سفير المملكة لدى مصر", "المبعوث الخاص للأمين العام للأمم المتحدة إلى اليمن"), it names whom the envoy is
+    sent to, not where the event happens."""
+    before = _words_before(tokens, t, s, 2 + ENVOY_WORDS)
     for j, w in enumerate(before[:2]):
         if normal(w) in _ILA | {"لدي"}:
-            return (j == 0 or in_set(before[0], lex.place_words)) and any(in_set(v, _ENVOY) for v in before[j + 1:j + 4])
+            return (j == 0 or in_set(before[0], lex.place_words)) and any(
+                in_set(v, _ENVOY) for v in before[j + 1:j + 1 + ENVOY_WORDS])
     return False
 
 
@@ -1212,6 +1220,46 @@ def _coordinated_compass(word: str) -> bool:
     """"وجنوب السودان" after "وقّع السودان": a second party (South Sudan), not "in the south of Sudan"."""
     form = normal(word)
     return form[:1] == "و" and form[1:] in _COMPASS
+
+
+def _place_after_date(article: Article, lex: _Lexicon, tokens, starts: list[int], plain: list[int],
+                      locations: list[int], s: int, e: int, timex: Timex) -> int | None:
+    """A LOC governed by في/إلى/a place word within PLACE_NEAR_WORDS plain words after the event's date, in its
+    clause, after في/إلى or a place word or with ب written on it ("بعد فوزه على الهلال 2-1، أمس، على ملعب ...
+    في جدة", "يوم الاثنين، في العاصمة العمانية مسقط"): news tells when and then where. Not a topic ("الأوضاع في اليمن"), an envoy's title or a place inside a
+    short quoted name."""
+    lo = bisect.bisect_left(starts, timex.end)
+    titles = [(q0, q1) for q0, q1 in _quoted_spans(article.text, s, e) if len(article.text[q0:q1].split()) <= TITLE_WORDS]
+    for idx in locations:
+        m = article.mentions[idx]
+        if m.start < timex.end or m.end > e:
+            continue
+        t = bisect.bisect_left(starts, m.start)
+        if plain[t] - plain[lo] > PLACE_NEAR_WORDS or any(
+                _opens_clause(lex, tok) or tok.text in _CLAUSE_PUNCT for tok in tokens[lo:t]):
+            return None
+        if any(q0 <= m.start < q1 for q0, q1 in titles) or _in_title(lex, tokens, t, s):
+            continue
+        if _governed(lex, article, tokens, t, s, m):
+            return idx
+    return None
+
+
+def _governed(lex: _Lexicon, article: Article, tokens, t: int, s: int, m: Mention) -> bool:
+    """A LOC right after في/إلى, or after them and place words or adjectives ("في العاصمة العمانية مسقط"), or
+    with ب written on it or on the place word before it ("بولاية عين الدفلى") -- not a country in a title ("أمير
+    دولة قطر"), a compass word ("جنوب أفريقيا") or a topic ("الأوضاع في اليمن")."""
+    before = _words_before(tokens, t, s, PLACE_LOOKBACK_WORDS, lambda tok: _opens_clause(lex, tok))
+    if any(in_set(w, lex.topic_words) for w in _words_before(tokens, t, s, PLACE_LOOKBACK_WORDS)):
+        return False
+    if m.start > 0 and article.text[m.start - 1] == "ب":
+        return True
+    for w in before:
+        if normal(w) in _GOVERNING or (normal(w).startswith("ب") and in_set(w, lex.locative)):
+            return True
+        if not (in_set(w, lex.place_words) or _definite(w)):
+            return False
+    return False
 
 
 def _place_before(article: Article, lex: _Lexicon, tokens, starts: list[int], locations: list[int],

@@ -1277,3 +1277,28 @@ def test_a_briefing_is_a_statement():
     text = CALM_LEAD + "وتأتي جولة المبعوث سامي العبد بعد أسبوعين من إحاطته أمام مجلس الأمن في 3 مارس الماضي."
     a = article(text, {"سامي العبد": "PER", "مجلس الأمن": "ORG"}, {"3 مارس الماضي": "2025-03-03"})
     assert [(e.type, e.date) for e in find_events(a)] == [("statement", "2025-03-03")]
+
+
+def test_a_place_right_after_the_date_is_the_event_place():
+    text = CALM_LEAD + ("والتقى وزير الخارجية سامي العبد نظيره الأردني رامي الشهري، في إطار الجولة الإقليمية التي يقوم "
+                        "بها لبحث ملفات التعاون الثنائي والتطورات الإقليمية والدولية الراهنة، أمس، في قصر الضيافة في "
+                        "الطائف.")
+    a = article(text, {"سامي العبد": "PER", "رامي الشهري": "PER", "الطائف": "LOC"}, {"أمس": "2025-04-20"})
+    [e] = find_events(a)
+    assert names_of(a, [e.place_mention]) == ["الطائف"]
+    # a country in a title is no place
+    text = CALM_LEAD + "واستقبل الملك يوم الأحد 6 أبريل أمير دولة قطر."
+    a = article(text, {"قطر": "LOC"}, {"يوم الأحد 6 أبريل": "2025-04-06"})
+    assert [e.place_mention for e in find_events(a)] == [None]
+    text = CALM_LEAD + "واجتمع الوزير عمر الهادي أمس بمستشاريه لمناقشة الأوضاع الراهنة في اليمن."
+    a = article(text, {"عمر الهادي": "PER", "اليمن": "LOC"}, {"أمس": "2024-05-01"})
+    assert [e.place_mention for e in find_events(a)] == [None]        # a topic
+
+
+def test_an_envoys_destination_several_words_after_his_title_is_no_place():
+    text = CALM_LEAD + ("بحث المبعوث الخاص للأمين العام للأمم المتحدة إلى ليبيا، سامي العبد، يوم الاثنين، في العاصمة "
+                        "المصرية القاهرة مع رئيس الوفد رامي الشهري، سبل استئناف الحوار.")
+    a = article(text, {"ليبيا": "LOC", "القاهرة": "LOC", "سامي العبد": "PER", "رامي الشهري": "PER"},
+                {"يوم الاثنين": "2025-04-21"})
+    [e] = find_events(a)
+    assert names_of(a, [e.place_mention]) == ["القاهرة"]
