@@ -315,6 +315,8 @@ def find_events(article: Article) -> list[Event]:
                     taking_part = [i for i in taking_part
                                    if not tokens[h.first].start <= article.mentions[i].start < tokens[end - 1].end]
             typ = hit.value.type if hit is not None else "milestone"
+            if typ == "meeting" and hit is not None and _match_meeting(tokens, hit, a, b):
+                typ = "other"                   # "ويلتقي الفريق في نصف النهائي يوم الجمعة": a match
             word = _as_written(text, tokens, hit) if hit is not None else None
             for timex in dates or [None]:
                 date_text = timex.text if timex and timex is not carried else None
@@ -360,6 +362,19 @@ def find_events(article: Article) -> list[Event]:
     strong_leads = [event for event in strong_leads
                     if not any((event.type, _name_key(article.mentions[i])) in dated for i in event.participant_mentions)]
     return strong_leads + [event for event in lead if event.type not in types] + events
+
+
+_MATCH_WORDS = word_set(("مباراة", "مباريات", "النهائي", "نهائي", "بطولة", "البطولة", "دوري", "الدوري", "كأس", "منتخب",
+                          "المنتخب", "ملعب", "الملعب", "ملعبه", "استاد", "الإياب", "بهدفين", "مرمى", "الشوط"))
+_MEET = word_set(("التقى", "التقت", "التقوا", "يلتقي", "تلتقي", "سيلتقي", "ستلتقي", "لقاء", "اللقاء", "استقبل",
+                  "استقبلت", "يستقبل", "تستقبل"))
+
+
+def _match_meeting(tokens, hit: Hit[_Trigger], a: int, b: int) -> bool:
+    """A meeting word in a sentence about a match ("ويلتقي الفريق في نصف النهائي يوم الجمعة المقبل", "يستقبل
+    الهلال ضيفه في مباراة"): teams that meet play each other -- a match (other), not talks."""
+    return in_set(tokens[hit.first].text, _MEET) and any(
+        in_set(tok.text, _MATCH_WORDS) for tok in tokens[a:b] if is_word(tok))
 
 
 _INSTITUTIONS = word_set(("الحكومة", "الوزارة", "المحكمة", "البرلمان", "الشركة", "الهيئة", "اللجنة", "المجلس",
@@ -730,7 +745,8 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
             reported.append(t)
             continue
         since = _since_before(lex, tokens, i, a)
-        if since is not None and (not any(since < h.first < i for h in hits) if since < i - 1 else (
+        when = _when_after(tokens, bisect.bisect_left(starts, t.end), b, usable_hits) if since is not None else None
+        if since is not None and when is None and (not any(since < h.first < i for h in hits) if since < i - 1 else (
                 _record_since(tokens, since, a) or not (
                     (main.value.type == "milestone" and main.first < i) or _framed(lex, tokens, a, b, t)))):
             continue                            # "ارتفاع الحصيلة منذ السابع من أكتوبر", "هي الأولى منذ 2022":
@@ -771,7 +787,9 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
             usable = [h for h in usable if aside[0] < h.first < aside[1]]
             if not usable:
                 continue
-        if described is not None:
+        if when is not None:
+            gov = when                          # "منذ أيلول 2022، حين أعلنت الوزارة ...": the announcement's date
+        elif described is not None:
             gov = described                     # "في الاقتراع الذي جرى السبت 7 سبتمبر": the vote's date
         elif (main in usable and main.value.type == "statement" and by_hit.get(hits.index(main))
               and (later := [h for h in usable if main.last < h.first < i and distance(h) <= DATE_WORDS])):
@@ -941,6 +959,20 @@ _COUNTS = word_set(("ثلاثة", "ثلاث", "أربعة", "أربع", "خمس�
                     "شهرين", "أشهر", "شهور", "أسابيع", "أسبوعين", "أيام", "يومين", "ساعات", "قرون", "قرنين"))
 _NOT_IN_NOUN_PHRASE = frozenset(normal(w) for w in ("أن", "أنه", "أنها", "الذي", "التي", "الذين", "حين", "عندما",
                                                     "قبل", "بعد", "حتى", "وحتى", "إلى", "الى", "ثم", "لكن"))
+
+
+_WHEN = frozenset(normal(w) for w in ("حين", "حينما", "عندما", "يوم"))
+
+
+def _when_after(tokens, j: int, b: int, hits: list[Hit[_Trigger]]) -> Hit[_Trigger] | None:
+    """The trigger verb right after حين/عندما that follows a date after منذ ("تشهد سوريا موجات من الكوليرا منذ
+    أيلول 2022، حين أعلنت وزارة الصحة تسجيل أول إصابات"): the span starts with that happening, which is of
+    the date."""
+    while j < b and not is_word(tokens[j]):
+        j += 1
+    if j + 1 >= b or normal(tokens[j].text) not in _WHEN:
+        return None
+    return next((h for h in hits if h.first == j + 1 and h.value.verb), None)
 
 
 def _record_since(tokens, since: int, a: int) -> bool:

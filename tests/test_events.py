@@ -1302,3 +1302,21 @@ def test_an_envoys_destination_several_words_after_his_title_is_no_place():
                 {"يوم الاثنين": "2025-04-21"})
     [e] = find_events(a)
     assert names_of(a, [e.place_mention]) == ["القاهرة"]
+
+
+def test_teams_meeting_play_a_match():
+    text = CALM_LEAD + "ويلتقي فريق الوحدة في نصف النهائي يوم الجمعة المقبل الفائز من مواجهة النصر والشباب."
+    a = article(text, {"الوحدة": "ORG", "النصر": "ORG", "الشباب": "ORG"}, {"يوم الجمعة المقبل": "2025-04-25"})
+    assert [e.type for e in find_events(a)] == ["other"]
+    text = CALM_LEAD + "ويلتقي الوزير سامي العبد يوم الجمعة المقبل نظيره رامي الشهري لبحث الأهداف المشتركة."
+    a = article(text, {"سامي العبد": "PER", "رامي الشهري": "PER"}, {"يوم الجمعة المقبل": "2025-04-25"})
+    assert [e.type for e in find_events(a)] == ["meeting"]
+
+
+def test_a_date_after_since_dates_the_verb_after_when():
+    text = CALM_LEAD + "وتشهد البلاد موجات من الحصبة منذ مارس 2023، حين أعلنت وزارة الصحة تسجيل أول الإصابات."
+    a = article(text, {"وزارة الصحة": "ORG"}, {"مارس 2023": "2023-03"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("statement", "2023-03")]
+    text = CALM_LEAD + "وأعلنت وزارة الصحة ارتفاع عدد الإصابات منذ مارس 2023."
+    a = article(text, {"وزارة الصحة": "ORG"}, {"مارس 2023": "2023-03"})
+    assert [e.date for e in find_events(a)] == [None]                 # a span's start, as before
