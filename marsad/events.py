@@ -43,8 +43,11 @@ anything that happened, and without a day. A sentence opening on "جاء ذلك"
 before, and so is one opening on "كما" and a verb of the type of an event that sentence dated ("كما قضت
 المحكمة ..."); a trigger noun after بعد/قبل ("بعد يوم من مكالمة") or a verb after بعد أن only measures the
 sentence's happening and is not its main trigger; an undated noun retelling the event the sentence before
-dated ("وجرى التوقيع") is no second event. An outlet or a platform the words were posted on takes no part. Its place is a LOC governed by في/إلى/a place word near its
-trigger, the place a visit trigger names as its object ("سيزور اليابان"), or a dateline opening the sentence;
+dated ("وجرى التوقيع") is no second event, and an undated meeting, visit, call or signing told again after the
+dated one of its type (the same people, or its verb's object definite: "ووقع الاتفاقية ... كل من ...") is merged
+into it. Teams that meet play a match ("ويلتقي الفريق في نصف النهائي": other). An outlet or a platform the words were posted on takes no part. Its place is a LOC governed by في/إلى/a place word near its
+trigger, the place a visit trigger names as its object ("سيزور اليابان"), a dateline opening the sentence, or
+a LOC after في right after the date ("أمس، على ملعب ... في جدة");
 a LOC that is only an actor, a partner or a topic ("تقوده السعودية", "الأوضاع في اليمن") or is inside a short
 quoted name (the film "كان يا ما كان في غزة") is no place. A
 trigger of a clause other than the main one takes its place and participants from its clause only.
@@ -230,6 +233,7 @@ def find_events(article: Article) -> list[Event]:
     strong_leads: list[Event] = []              # the lead's strong undated event, kept unless dated next
     pointing_back: set[str] = set()             # ids of events a noun with a pronoun or the article tells
     background: set[str] = set()                # ids of events a pluperfect tells ("وكانت ... قد أرسلت")
+    retold: set[str] = set()                    # ids of events whose verb's object is definite ("ووقع الاتفاقية")
     last_end = -1                               # the end of the sentence before
     told_on: dict[int, Timex] = {}              # a sentence's end -> the date of its first dated event
     after_lead = False                          # the lead: the first sentence of LEAD_TOKENS or more (not a dateline)
@@ -335,6 +339,9 @@ def find_events(article: Article) -> list[Event]:
                     pointing_back.add(content_id("v", article.id, s, e, date_text or ""))
                 if hit is not None and hit.value.background:
                     background.add(content_id("v", article.id, s, e, date_text or ""))
+                if hit is not None and hit.value.verb and hit.value.gap and _definite(tokens[hit.last].text) \
+                        and normal(tokens[hit.last].text) not in _PREPOSITIONS | _ILA:
+                    retold.add(content_id("v", article.id, s, e, date_text or ""))   # "ووقع الاتفاقية"
                 (lead if lead_only else strong_leads if strong_lead else events).append(Event(
                     id=content_id("v", article.id, s, e, date_text or ""),
                     article=article.id,
@@ -361,7 +368,38 @@ def find_events(article: Article) -> list[Event]:
              and event.start in next_start and event.id in pointing_back for i in event.participant_mentions}
     strong_leads = [event for event in strong_leads
                     if not any((event.type, _name_key(article.mentions[i])) in dated for i in event.participant_mentions)]
-    return strong_leads + [event for event in lead if event.type not in types] + events
+    return _merge_retold(article, strong_leads + [event for event in lead if event.type not in types] + events,
+                         retold)
+
+
+_RETOLD_TYPES = frozenset({"meeting", "visit", "call", "agreement"})   # a statement, an attack: often another one
+
+
+def _merge_retold(article: Article, events: list[Event], retold: set[str]) -> list[Event]:
+    """An undated event telling again the last dated event of its type before it in the article is that event:
+    its participants all take part in the dated one ("بحث المبعوث، يوم الاثنين، مع عبدالسلام ..." then "وقال
+    مكتبه إن المبعوث ناقش مع عبدالسلام ..."), or its verb's object is definite and points back ("وقعت
+    الحكومة، أمس، اتفاقية قرض ..." then "ووقع الاتفاقية ... كل من الوزيرة ... ومدير البنك ..."), whose
+    participants then join the dated one. A new partner ("وكان المبعوث قد التقى ... وزير الخارجية") is
+    another event; so is an undated statement or attack, which a speaker or an armed group makes many of."""
+    out: list[Event] = []
+    for event in sorted(events, key=lambda ev: ev.start):
+        dated = [d for d in out if d.date and d.type == event.type and d.end <= event.start]
+        if event.date is None and dated and event.type in _RETOLD_TYPES:
+            last = dated[-1]
+            keys = [_key_words(article.mentions[i]) for i in last.participant_mentions]
+            new = [i for i in event.participant_mentions
+                   if not any(_same_name(_key_words(article.mentions[i]), k) for k in keys)]
+            if (event.participant_mentions and not new) or event.id in retold:
+                last.participant_mentions.extend(new)
+                continue
+        out.append(event)
+    order = {id(ev): n for n, ev in enumerate(events)}
+    return sorted(out, key=lambda ev: order[id(ev)])
+
+
+def _key_words(mention: Mention) -> tuple[str, ...]:
+    return tuple(normal(mention.name or mention.text).replace("_", " ").split())
 
 
 _MATCH_WORDS = word_set(("مباراة", "مباريات", "النهائي", "نهائي", "بطولة", "البطولة", "دوري", "الدوري", "كأس", "منتخب",

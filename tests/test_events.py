@@ -1304,6 +1304,23 @@ def test_an_envoys_destination_several_words_after_his_title_is_no_place():
     assert names_of(a, [e.place_mention]) == ["القاهرة"]
 
 
+def test_an_undated_retelling_of_a_dated_meeting_or_signing_is_merged_into_it():
+    text = CALM_LEAD + ("بحث الوزير سامي العبد، يوم الأحد، في عمان مع نظيره رامي الشهري سبل التعاون. "
+                        "وقال مكتب الوزير إن العبد ناقش مع الشهري ملف المياه. "
+                        "وكان العبد قد التقى قبل ذلك رئيس الوزراء خالد الراشد.")
+    a = article(text, {"سامي العبد": "PER", "العبد": "PER", "رامي الشهري": "PER", "الشهري": "PER",
+                       "خالد الراشد": "PER", "عمان": "LOC"}, {"يوم الأحد": "2025-04-20"})
+    events = find_events(a)
+    assert [(e.type, e.date) for e in events] == [("meeting", "2025-04-20"), ("meeting", None)]
+    assert "خالد الراشد" in names_of(a, events[1].participant_mentions)    # a new partner: another meeting
+    text = CALM_LEAD + ("وقعت الحكومة، أمس، اتفاقية قرض مع صندوق التنمية. ووقع الاتفاقية في مقر الوزارة كل من "
+                        "الوزير سامي العبد ومدير الصندوق رامي الشهري.")
+    a = article(text, {"صندوق التنمية": "ORG", "سامي العبد": "PER", "رامي الشهري": "PER"}, {"أمس": "2025-04-20"})
+    [e] = find_events(a)
+    assert e.date == "2025-04-20"
+    assert names_of(a, e.participant_mentions) == ["صندوق التنمية", "سامي العبد", "رامي الشهري"]
+
+
 def test_teams_meeting_play_a_match():
     text = CALM_LEAD + "ويلتقي فريق الوحدة في نصف النهائي يوم الجمعة المقبل الفائز من مواجهة النصر والشباب."
     a = article(text, {"الوحدة": "ORG", "النصر": "ORG", "الشباب": "ORG"}, {"يوم الجمعة المقبل": "2025-04-25"})
