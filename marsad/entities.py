@@ -1465,6 +1465,22 @@ def _not_name_end(word: str, text: str) -> bool:
     return bare.endswith(_NAME_END_PRONOUNS) and len(bare) >= 5 and _pronoun_word(word, text)
 
 
+def _plain_word(word: str) -> bool:
+    """A word news writes often and never inside a name (in the cluster vocabulary, no name-type rate, no
+    article, no given name) that is a known plain word with ف/ب glued on or an accusative or pronoun ending:
+    a verb or noun the tagger ran on into ("[بيكهام فانفرد]", "[وسام بريدي بالتعازي]", "الفنانة [مها أحمد
+    برنامجا]", "[سمير كلامه]")."""
+    form = match_form(word)
+    if not (len(form) >= 4 and not form.startswith("ال") and ner.feature_form(word) in _lexicons().clusters
+            and not _rates_of(word) and _word(word) not in _GIVEN_NAMES and not _known_given(word)):
+        return False
+    clusters = _lexicons().clusters
+    # and it wears what a name does not: a ف/ب glued on a known word, or an accusative or pronoun ending
+    # ("أولا", "برنامجا", "كلامه") on one; a word without such a mark may be a surname (إمام, أيار, نواب)
+    return any(ner.feature_form(rest) in clusters and not _rates_of(rest)
+               for rest in ((form[1:],) if form[0] in "فب" else ()) + ((form[:-1],) if form[-1] in "اه" else ()))
+
+
 _REGNAL = {match_form(w) for w in ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
                                    "التاسع", "العاشر", "الحادي")}
 _AFTER_REGNAL = {match_form(w) for w in ("بن", "ابن", "آل", "عشر")}     # عبدالله الثاني بن الحسين, بنديكت السادس عشر
@@ -1487,8 +1503,10 @@ def _name_tails(article: Article) -> None:
             keep -= 1
         while keep > 2 and mention.type == "PER" and match_form(" ".join(words[keep - 2:keep])) in _BLESSINGS:
             keep -= 2
-        while keep > 1 and mention.type == "PER" and _not_name_end(words[keep - 1], text):
-            keep -= 1
+        while keep > 1 and mention.type == "PER" and (_not_name_end(words[keep - 1], text) or (
+                _plain_word(words[keep - 1]) and match_form(words[keep - 2]) not in _JOIN_NEXT
+                and match_form(words[keep - 2]) not in _LINEAGE)):
+            keep -= 1                           # not after أبو/بن: "جيم أبو ملحة"
         if mention.type == "PER":               # "[محمد السادس برقية]": a regnal number ends the name
             regnal = next((k for k in range(1, keep - 1) if match_form(words[k]) in _REGNAL
                            and match_form(words[k + 1]) not in _AFTER_REGNAL), None)

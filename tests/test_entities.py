@@ -2095,3 +2095,13 @@ def test_a_quoted_name_after_the_word_for_a_body_is_an_organisation():
     assert typed_after_prepare(text, [("الساحات", "LOC")], "ORG") == ["الساحات", "النور للصناعات الغذائية"]
     # a work's title after its noun is no body
     assert typed_after_prepare("وعرض برنامج «الساحات» حلقة جديدة.", [], "ORG") == []
+
+
+def test_a_plain_word_the_tagger_ran_into_a_name_is_cut_off():
+    """A frequent word never seen in a name, with ف/ب glued on or an accusative or pronoun ending ("بالتعازي",
+    "برنامجا"), ends no person's name; after أبو it is the family name ("جيم أبو ملحة")."""
+    text = ("وقدمت الفنانة منى زكي برنامجا جديدا، وتقدم المذيع عمر السومة بالتعازي للأسر، وذكر جيم أبو ملحة أن "
+            "الوضع هادئ.")
+    article = prepare(make_article("t", text, [("منى زكي برنامجا", "PER"), ("عمر السومة بالتعازي", "PER"),
+                                               ("جيم أبو ملحة", "PER")]))
+    assert [m.text for m in article.mentions if m.type == "PER"] == ["منى زكي", "عمر السومة", "جيم أبو ملحة"]
