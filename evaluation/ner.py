@@ -17,7 +17,7 @@ labels go through what `marsad.ner.find_mentions` does after tagging (`propagate
 sentence is marked where it recurs untagged, with its majority type; `join_name_parts`) and then through the
 entity stage's repairs that need no other sentence (`marsad.entities.repair_mentions`: a name after a
 person's title is a person, with a first name the tagger missed; a royal name after an institution word
-names the institution), and last through those that need the whole document (`marsad.entities.
+names the institution; `named_bodies`: organisations known by their name), and last through those that need the whole document (`marsad.entities.
 document_repairs`: a surname the document names as a person is one wherever it recurs). Newswire test sets keep their articles' sentence order (ANERcorp's CAMeL split is
 sequential), so this is the product's behaviour on them. `--window 0` scores each sentence alone and `--raw`
 skips everything after the tagger; the model card gives all of them.
@@ -180,17 +180,20 @@ def model_tagger(model: Path | None, domain: str = "news", kind: str = "crf"):
     return lambda words: tagger.tag(words, domain)
 
 
-INSTITUTIONS = False    # --institutions: also the bodies the corpora leave untagged (add_known_bodies, add_institutions)
+INSTITUTIONS = False    # --institutions: also the state bodies the corpora leave untagged (add_institutions)
 
 
 def as_marsad_outputs(words: list[str], labels: list[str]) -> list[str]:
     """One sentence's labels as marsad outputs them once tagged and propagated: name parts joined and
     coordinated bodies split (`marsad.ner.join_name_parts`, `split_coordinated`, as `find_mentions`), then the entity stage's repairs that need no other
-    sentence (`marsad.entities.repair_mentions`), run on the sentence as a text of its words. Not the state
-    bodies and listed world organisations marsad also names (`marsad.entities.add_institutions`: "الجيش
-    اللبناني"; `add_known_bodies`: "مجلس التعاون الخليجي"), which the corpora often write as plain words,
-    unless --institutions."""
-    from marsad.entities import add_institutions, add_known_bodies, repair_mentions
+    sentence (`marsad.entities.repair_mentions`) and the organisations known by their name
+    (`marsad.entities.named_bodies`: listed world bodies and outlets, "قناة «المسيرة»"), run on the sentence
+    as a text of its words. Not the state bodies marsad names by what they are (`marsad.entities.
+    add_institutions`: "الجيش اللبناني"), which the corpora often write as plain words, unless --institutions.
+    (Scoring the named bodies too was measured: ANERcorp dev 78.63 -> 78.94, carve C 78.74 -> 78.97, AQMAR
+    unchanged; the corpora do write "مجلس التعاون الخليجي" as plain words, but tag far more of the listed
+    bodies and quoted outlets than they leave out.)"""
+    from marsad.entities import add_institutions, named_bodies, repair_mentions
     from marsad.ner import join_name_parts, split_coordinated
     from marsad.records import Article, Mention
 
@@ -206,8 +209,8 @@ def as_marsad_outputs(words: list[str], labels: list[str]) -> list[str]:
                         name=text[offsets[a][0]:offsets[b - 1][1]]) for a, b, kind in sorted(entities(labels))]
     article = Article(id="s", source="s", text=text, mentions=mentions)
     repair_mentions(article)
+    named_bodies(article)
     if INSTITUTIONS:
-        add_known_bodies(article)
         add_institutions(article)
     return _labels_of(article.mentions, offsets)
 
@@ -276,9 +279,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--raw", action="store_true",
                         help="the tagger's labels as they are: no name-part joining, no entity-stage repairs")
     parser.add_argument("--institutions", action="store_true",
-                        help="also name state bodies with their country (الجيش اللبناني) and the listed world "
-                             "organisations (مجلس التعاون الخليجي), which the gold corpora often leave untagged "
-                             "and marsad's entity output includes")
+                        help="also name state bodies with their country (الجيش اللبناني), which the gold "
+                             "corpora often leave untagged and marsad's entity output includes")
     args = parser.parse_args(argv)
     global INSTITUTIONS
     INSTITUTIONS = args.institutions
