@@ -3445,7 +3445,7 @@ def _town_word(word: str, clusters: dict) -> bool:
             or any(r[-1] in "23" and r[:-1] in ("LOC", "PER", "ORG") for r in _rates_of(word)))
 
 
-def _sports_clubs(article: Article) -> None:
+def sports_clubs(article: Article) -> None:
     """Clubs in a match report (a text with MIN_SPORT_CUES sport words), which the gold corpora and so the
     tagger often miss: a club word and its town ("نهضة بركان", "شباب بلوزداد", "مولودية [الجزائر]"); a
     definite club name and the adjective clubs take ("الوداد الرياضي", "النجم الساحلي"); and a name news
@@ -3558,7 +3558,8 @@ _TEAM_WORDS = frozenset(match_form(w) for w in ("فريق", "نادي", "لفر�
 _NOT_A_CLUB = frozenset(_word(w) for w in (
     "العمل", "الكرة", "الإنقاذ", "التحكيم", "المنافس", "الخصم", "الضيف", "المضيف", "الأول", "الثاني", "الأولى",
     "الوطني", "المنتخب", "الشباب", "الناشئين", "الأشبال", "الرديف", "الأحلام", "البحث", "التحقيق", "الدفاع",
-    "الهجوم", "المدرب", "الفني", "الطبي", "الإداري", "الكامل", "نفسه", "البطل", "الفائز", "الخاسر", "المتصدر"))
+    "الهجوم", "المدرب", "الفني", "الطبي", "الإداري", "الكامل", "نفسه", "البطل", "الفائز", "الخاسر", "المتصدر",
+    "اللاعب", "اللاعبين", "الحكم", "الملعب", "المنافسين", "الخصوم", "العاصمة", "المدينة", "البلد", "الدولة"))
 
 
 def _with_nation(name: str, nation: str) -> str:
@@ -3694,7 +3695,7 @@ def attach_titles(article: Article) -> None:
     add_institutions(article)
     _add_country_bodies(article)
     _named_sites(article)
-    _sports_clubs(article)
+    sports_clubs(article)
     _unions_with_their_sport(article)
     text = article.text
     people = sorted((m.start, m.end) for m in article.mentions if m.type == "PER")

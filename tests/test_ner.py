@@ -340,6 +340,19 @@ def test_evaluation_scores_bodies_known_by_name_but_not_state_bodies_by_default(
         scorer.INSTITUTIONS = False
 
 
+def test_evaluation_finds_clubs_in_a_match_report_document():
+    """Clubs need the whole report to be known as one (three kinds of sport word): the scorer runs
+    `sports_clubs` over each document, as marsad does over an article; "فريق اللاعب" names no club."""
+    from evaluation.ner import document_outputs
+    sentences = ["واصل فريق اتحاد طنجة تحضيراته لمباراة الدوري أمام الرجاء .".split(),
+                 "وقال مدرب الفريق إن اللاعبين جاهزون لتسجيل الأهداف في الشوط الأول .".split(),
+                 "ويحصل فريق اللاعب الخصم على ركلة جزاء .".split()]
+    labels = [["O"] * len(words) for words in sentences]
+    got = document_outputs(sentences, labels)
+    assert got[0] == ["O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "B-ORG", "O"]
+    assert got[1] == labels[1] and got[2] == labels[2]
+
+
 def test_evaluation_scores_the_document_repairs_too():
     """In documents, the scorer also runs the entity stage's whole-article repairs: a surname left untagged
     after a verb, and one typed as a place, are the person the document names in full."""
