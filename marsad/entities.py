@@ -1991,7 +1991,8 @@ def _place_context(words: list, i: int, text: str, clitic: bool, conjunction: bo
         before = previous(i - 1)
         if before is not None and head_strength(before):
             return 2
-    return 1 if clitic or _word(head) in _PLACE_PREPOSITIONS else 0
+    return 1 if clitic or _word(head) in _PLACE_PREPOSITIONS or (
+        head[:1] in ("و", "ف") and _word(head[1:]) in _PLACE_PREPOSITIONS) else 0     # "وفي", "ومن"
 
 
 _TANWIN_OR_HAMZA = re.compile("[\u064B-\u064Dء]")
@@ -2018,7 +2019,10 @@ def _gazetteer_places(article: Article) -> None:
     place follows (`_place_context`): after في/إلى/قرب/شمال or with ب/ل glued on, or after a head; a name that
     is also an ordinary word (معان, صور, الخبر) only after a head. Never inside another name, nor right
     before one ("في بورصة لندن": the stock exchange), nor before a word news has never seen, which makes a
-    longer foreign name of it ("سان" + unknown), nor in "مسقط رأسه" (a birthplace)."""
+    longer foreign name of it ("سان" + unknown), nor in "مسقط رأسه" (a birthplace). A listed name of several
+    words the tagger found in parts, as places, is one place: "بنت [جبيل]", "[الجزيرة] [الخضراء]"; but not a
+    place with its head, direction or epithet, which the corpora tag without them ("قطاع [غزة]", "شمال
+    [وزيرستان]", "[مكة] المكرمة")."""
     text = article.text
     names, common = _gazetteer()
     covered = sorted((m.start, m.end) for m in article.mentions)
@@ -2026,6 +2030,7 @@ def _gazetteer_places(article: Article) -> None:
     words = list(_WORD_WITH_MARKS.finditer(text))
     clusters = _lexicons().clusters
     added: list[Mention] = []
+    dropped: set[int] = set()
     i = 0
     while i < len(words):
         found = None
@@ -2056,13 +2061,22 @@ def _gazetteer_places(article: Article) -> None:
             strength = 0                        # "بأسًا", "جزءين", "العاصمة الصينية": no name
         if following is not None and _club_adjective(following.group()):
             strength = 0                        # "لبورتو البرتغالي": a club (a town is البرتغالية)
-        if (strength >= (3 if key in common else 1)
+        parts = [m for m in article.mentions if m.start < end and start < m.end]
+        if n > 1 and parts and all(m.type == "LOC" and start <= m.start and m.end <= end for m in parts) \
+                and (len(parts) > 1 or (parts[0].start > start and _word(key[0]) not in _PLACE_HEADS
+                                        and _word(key[0]) not in _PLACE_PREPOSITIONS and key[0] != "قطاع")) \
+                and not (following is not None and _inside_mention(covered, starts, following.start())):
+            dropped.update(id(m) for m in parts)    # "بنت [جبيل]", "[الجزيرة] [الخضراء]": the whole name
+            added.append(Mention(start, end, text[start:end], "LOC", name=text[start:end]))
+        elif (strength >= (3 if key in common else 1)
                 and not _inside_mention(covered, starts, start) and not _inside_mention(covered, starts, end - 1)
                 and not (following is not None and (_unknown_word(following.group(), clusters)
                                                     or _word(following.group()).startswith("راس")
                                                     or _inside_mention(covered, starts, following.start())))):
             added.append(Mention(start, end, text[start:end], "LOC", name=text[start:end]))
         i += n
+    if dropped:
+        article.mentions = [m for m in article.mentions if id(m) not in dropped]
     _add_mentions(article, added)
 
 
@@ -3799,20 +3813,28 @@ RETYPED = ("MISC", "ORG", "LOC")   # types the tagger gives a person's bare surn
 def _retype_people(article: Article) -> None:
     """A MISC, ORG or LOC mention that is exactly a person's full name or surname named in the same article
     becomes PER: taggers read a quoted “الكاظمي” as a title (MISC), a name after بيان as an organisation
-    and a foreign surname by its ending (ستولتينبرغ like هامبورغ) as a place. Left alone when the article's
+    and a foreign surname by its ending (ستولتينبرغ like هامبورغ) as a place; so does a name of two or three
+    words, not an organisation, that ends on a surname the article writes alone as a person ("[كريستالينا
+    جورجيفا]" a place, "وقالت [جورجيفا]" a person). Left alone when the article's
     people disagree on it (two different men ending in رشيد), and a place news mostly writes as a place
     stays one (أوستن the city beside لويد أوستن the minister)."""
-    full = {person_parts(match_form(m.name)) for m in article.mentions if m.type == "PER"}
-    full = {parts for parts in full if len(parts) >= 2}
-    if not full:
+    named = {person_parts(match_form(m.name)) for m in article.mentions if m.type == "PER"}
+    full = {parts for parts in named if len(parts) >= 2}
+    lone = {parts[0] for parts in named if len(parts) == 1}
+    if not named:
         return
     for mention in article.mentions:
         if mention.type not in RETYPED:
             continue
         parts = person_parts(match_form(mention.name))
-        if not parts or len(parts) > 2:
+        if not parts or len(parts) > 3:
             continue
         if mention.type == "LOC" and any(_place_or_org_word(w, True) for w in mention.name.split()):
+            continue
+        if len(parts) > 1 and parts[-1] in lone and mention.type != "ORG":
+            mention.type = "PER"                # "[كريستالينا جورجيفا]" a place, "وقالت [جورجيفا]" a person
+            continue
+        if len(parts) > 2:
             continue
         fits = [p for p in full if p == parts or (len(parts) == 1 and _partial_of(parts, p))]
         if fits and all(person_names_match(p, q) for p in fits for q in fits):
@@ -3979,9 +4001,18 @@ def document_repairs(article: Article) -> None:
 def _letters_named_elsewhere(article: Article) -> None:
     """A letter the clitic cut took from a person's first word goes back when the whole word is a name part
     the article writes elsewhere: "، لولا دا سيلفا،" is Lula, named in full as "لويس إيناسيو لولا دا سيلفا",
-    not ل + "ولا" ("and not")."""
+    not ل + "ولا" ("and not"). The other way round, a و the tagger left on a name goes when the article
+    writes the name without it: "وشهد ولي العهد [وتاكايتشي] ... وقالت [تاكايتشي]"."""
     text = article.text
     inner = {match_form(w) for m in article.mentions if m.type == "PER" for w in m.text.split()[1:]}
+    words = Counter(match_form(w) for m in article.mentions if m.type == "PER" for w in m.text.split())
+    for mention in article.mentions:
+        first = mention.text.split(" ", 1)[0]
+        form = match_form(first)
+        if (mention.type == "PER" and len(form) > 3 and form[0] == "و" and first[0] == "و"
+                and words[form[1:]] and words[form] == 1):
+            _move_start(mention, text, mention.start + 1)
+            mention.title = None                # "ولي العهد وتاكايتشي": the title before و is the other's
     for mention in article.mentions:
         if mention.type != "PER" or mention.start == 0:
             continue

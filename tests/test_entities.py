@@ -2105,3 +2105,29 @@ def test_a_plain_word_the_tagger_ran_into_a_name_is_cut_off():
     article = prepare(make_article("t", text, [("منى زكي برنامجا", "PER"), ("عمر السومة بالتعازي", "PER"),
                                                ("جيم أبو ملحة", "PER")]))
     assert [m.text for m in article.mentions if m.type == "PER"] == ["منى زكي", "عمر السومة", "جيم أبو ملحة"]
+
+
+def test_a_listed_place_the_tagger_found_in_parts_is_one_place():
+    """"بنت [جبيل]" and "[الجزيرة] [الخضراء]" are one place each (places.json); a place with its head or
+    direction stays as the corpora tag it ("قطاع [غزة]", "شمال [وزيرستان]"); "وفي" says a place follows."""
+    text = ("وتركزت الأضرار في بنت جبيل، ووصلت السفينة إلى الجزيرة الخضراء، وتوغلت القوات في قطاع غزة، "
+            "وفي عيتا الشعب أصيب شخصان.")
+    article = prepare(make_article("t", text, [("جبيل", "LOC"), ("الجزيرة", "LOC"), ("الخضراء", "LOC"),
+                                               ("غزة", "LOC")]))
+    assert [m.text for m in article.mentions if m.type == "LOC"] == \
+        ["بنت جبيل", "الجزيرة الخضراء", "غزة", "عيتا الشعب"]
+
+
+def test_a_waw_left_on_a_name_the_article_writes_without_it_goes():
+    """"وشهد ولي العهد [وتاكايتشي]" and later "وقالت [تاكايتشي]": the و is the conjunction, and the title
+    before it is the other person's."""
+    text = "وشهد ولي العهد وتاكايتشي توقيع المذكرات، وقالت تاكايتشي إن العلاقات قوية. وحضر وليد المعلم."
+    article = prepare(make_article("t", text, [("وتاكايتشي", "PER"), ("تاكايتشي", "PER"), ("وليد المعلم", "PER")]))
+    people = [(m.text, m.title) for m in article.mentions if m.type == "PER"]
+    assert people == [("تاكايتشي", None), ("تاكايتشي", None), ("وليد المعلم", None)]
+
+
+def test_a_full_name_typed_as_a_place_is_the_person_the_article_names_by_surname():
+    text = "وتتوقع كريستالينا جورجيفا نموا أسرع، وقالت جورجيفا إن الاقتصاد يتحسن."
+    article = prepare(make_article("t", text, [("كريستالينا جورجيفا", "LOC"), ("جورجيفا", "PER")]))
+    assert [(m.text, m.type) for m in article.mentions][:2] == [("كريستالينا جورجيفا", "PER"), ("جورجيفا", "PER")]
