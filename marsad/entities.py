@@ -2302,6 +2302,44 @@ def _untagged_after_titles(article: Article) -> None:
 _NAMING_WORD = re.compile(r"(?<!\w)\w*(?:د[\u064b-\u0652]*ع|س[\u064b-\u0652]*م)\w*(?=[ \t]+\w)")
 
 
+# a word, then (looked ahead, so that every word is tried as the verb) two or three words, a comma and a word
+_NAME_BEFORE_APPOSITION = re.compile(
+    r"(?<!\S)(\S+) (?=((?:[^\W\d_]+ ){0,2}[^\W\d_]+)[ \t]*[،,][ \t]*([^\W\d_]+))")
+
+
+def _names_before_appositions(article: Article) -> None:
+    """A speaker the tagger missed between a reporting verb and the title set off after him: "قال حبوب
+    الشرقاوي، المدير السابق للمكتب ...". Two or three words (a first name news writes in names or has never
+    seen, then any), right after a verb whose subject follows it (`_SUBJECT_VERBS`), and right before a comma
+    and a definite title head (المدير, الرئيس, الناطق): a person, when its first word looks like a name or a
+    later one is a surname news writes in names ("حبوب" is a word, "الشرقاوي" a surname). Not a body's or a
+    place's word, not a stop word ("قال مصدر أمني، ..." has no name)."""
+    text = article.text
+    if "،" not in text and "," not in text:
+        return
+    covered = sorted((m.start, m.end) for m in article.mentions)
+    starts = [a for a, _ in covered]
+    added = []
+    for found in _NAME_BEFORE_APPOSITION.finditer(text):
+        if _token_form(found.group(1)) not in _SUBJECT_VERBS:
+            continue
+        head = match_form(found.group(3))
+        if not head.startswith("ال") or (_word(head),) not in _HEADS:
+            continue
+        words = found.group(2).split()
+        if len(words) < 2 or _DEFINITE.match(match_form(words[0])) \
+                or max(_person_evidence(words[0]) + 1, *(_person_evidence(w) for w in words[1:])) < 2 \
+                or any(match_form(w) in _STOP_WORDS or _place_or_org_word(w, True) or _gentilic_word(w)
+                       and w is words[0] for w in words):
+            continue
+        start, end = found.span(2)
+        if any(_inside_mention(covered, starts, p) for p in (start, end - 1)) or any(
+                start <= a < end for a in starts):
+            continue
+        added.append(Mention(start, end, text[start:end], "PER", name=text[start:end]))
+    _add_mentions(article, added)
+
+
 def _names_after_naming_words(article: Article) -> None:
     """A verb or noun of naming (يدعى, وتدعى, المدعو, اسمها: `_NAMING_WORDS`) is followed by a person's name:
     a first name the tagger left out before a person it found joins it ("وتدعى [نجلاء] فاروق"), and a name it
@@ -3647,6 +3685,7 @@ def repair_mentions(article: Article) -> None:
     _people_after_titles(article)
     _untagged_after_titles(article)
     _names_after_naming_words(article)
+    _names_before_appositions(article)
     _surnames_after_origins(article)
     _places_after_heads(article)
     _places_after_prepositions(article)

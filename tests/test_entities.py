@@ -2131,3 +2131,11 @@ def test_a_full_name_typed_as_a_place_is_the_person_the_article_names_by_surname
     text = "وتتوقع كريستالينا جورجيفا نموا أسرع، وقالت جورجيفا إن الاقتصاد يتحسن."
     article = prepare(make_article("t", text, [("كريستالينا جورجيفا", "LOC"), ("جورجيفا", "PER")]))
     assert [(m.text, m.type) for m in article.mentions][:2] == [("كريستالينا جورجيفا", "PER"), ("جورجيفا", "PER")]
+
+
+def test_a_speaker_between_the_verb_and_his_title_after_a_comma_is_a_person():
+    """"قال حبوب الشرقاوي، المدير السابق ..." names a man the tagger missed ("حبوب" is also a word, but
+    الشرقاوي is a surname); "قال مصدر أمني، المسؤول ..." names nobody."""
+    text = ("قال حبوب الشرقاوي، المدير السابق للمكتب، إن الشبكة خطيرة. وقال مصدر أمني، المسؤول عن الملف، إن "
+            "الوضع هادئ.")
+    assert typed_after_prepare(text, [], "PER") == ["حبوب الشرقاوي"]
