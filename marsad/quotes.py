@@ -50,7 +50,11 @@ before names; "من جانبها، أكدت إدارة النادي ...، قائ
 النائبة X، موضحاً" -> the minister (the subject ends at the preposition its verb takes), never X; a role phrase is
 also the person the article said chairs or leads its body ("محكمة ... برئاسة المستشار X" -> رئيس المحكمة); a
 subject phrase ending on a title keeps the untagged name after it ("وزيرة النقل الدكتورة وسام التهتموني").
-"بحسب ROLE، NAME، فإن ..." -> NAME. In an interview, a paragraph opening on a question marker (■ ●) or س:, or
+"بحسب ROLE، NAME، فإن ..." -> NAME. A quotation opening the article is attributed by the sentence after it
+when that sentence points back at it ("«...». بهذه الكلمات علق X"); "ردّ X على ... بالقول: «...»" -> X; "وأضاف
+البلاغ" with no statement quoted before -> the body the last "بلاغ لـ..."/"بيان لـ..." named; a role phrase
+written before a name that "بحضور" brings in is not that person's; a body named after a person ("مركز مالكوم
+كير") gives no speaker; "...، وكتب/وقال" -> the subject of the verb the sentence opened with. In an interview, a paragraph opening on a question marker (■ ●) or س:, or
 ending on ؟, is the interviewer's: no quotation in it is the interviewee's. A platform ("على منصته «...»"), an
 outlet told ("تحدثت لـ\"X\"") and the outlet credited in a dateline ("(CNN)--") are never speakers;
 "بحسب مصادر ..." is the unnamed sources.
@@ -136,6 +140,10 @@ _NEXT_SPEAKER = frozenset({"كما", "فيما", "بينما", "حيث", "اذ"}
 _TURN_PUNCT = frozenset("،,؛;")
 _ISSUED_BY = frozenset({"صادر", "صادره", "عن", "من"})
 _CLITIC_ONLY = re.compile("[وفبلك]")
+_OFFICE_HEADS = word_set(("مكتب", "ديوان"))   # a person's office speaks for them ("مكتب الرئيس الفرنسي X")
+# a person named after these comes with someone named before them: the role before them is the other's
+_IN_PRESENCE_OF = frozenset(normal(w) for w in ("بحضور", "وبحضور", "بمشاركة", "وبمشاركة", "برفقة", "وبرفقة",
+                                                "يرافقه", "ويرافقه", "يرافقها", "ويرافقها"))
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا"})
 def _quoted_word(tokens: list[Token], i: int) -> bool:
     """Token i is a word quoted by itself ('وقالت "آفاد" في بيان'): a name, never a verb."""
@@ -484,6 +492,8 @@ class _Text:
             if not is_word(tok):
                 if tok.text not in _COMMA and tok.text not in _AROUND_NAME:
                     break
+            elif step < 0 and normal(tok.text) in _IN_PRESENCE_OF:
+                break                           # "X المديرة العامة للصندوق، بحضور الدكتور Y": X's role, not Y's
             else:
                 words.append(tok.text)
                 count += 1
@@ -836,7 +846,7 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 def _via_name(doc: _Text, lex: _Lexicon, j: int, o: int, words: int) -> bool:
     """A short quoted span right after an ambiguous verb form written bare, no colon between ('وشاركت قطر
     عبر "مؤسسة الدوحة للأفلام"'): the preposition (عبر = via, بين = between) and a name, not speech."""
-    return (doc.verbs[j].ambiguous and words <= NAME_QUOTE_WORDS and normal(doc.tokens[j].text)[:1] not in "وف"
+    return (doc.verbs.get(j, _BY_SAYING).ambiguous and words <= NAME_QUOTE_WORDS and normal(doc.tokens[j].text)[:1] not in "وف"
             and all(not is_word(doc.tokens[k]) and doc.tokens[k].text != ":" for k in range(j + 1, o)))
 
 
@@ -939,7 +949,28 @@ def _lead_in(doc: _Text, lex: _Lexicon, o: int, candidates: _Spans) -> tuple[str
         j -= 1
     if ambiguous is not None:
         return "verb", ambiguous, doc.verbs[ambiguous]
+    if according is None:
+        saying = _by_saying(doc, o)
+        if saying is not None:                  # "وردّ رئيس المجلس فلان على مداخلة النائب بالقول: «"
+            return "verb", saying, _BY_SAYING
     return ("according", according, None) if according is not None else None
+
+
+# "ردّ ... بالقول:", "ومضت بالقول": the quotation's verb is the one the sentence opened with, whatever it is;
+# its speaker is that verb's subject, as a participle's is
+_BY_SAYING = _Verb(participle=True, direct_only=True)
+_BY_SAYING_FORMS = frozenset(normal(w) for w in ("بالقول", "وبالقول"))
+
+
+def _by_saying(doc: _Text, o: int) -> int | None:
+    """The token of "بالقول" right before the opening mark at token `o` (a colon or comma between), else None."""
+    j = o - 1
+    while j >= 0 and not is_word(doc.tokens[j]) and doc.tokens[j].text in ":،,":
+        j -= 1
+    if j >= 0 and is_word(doc.tokens[j]) and normal(doc.tokens[j].text) in _BY_SAYING_FORMS \
+            and not doc.line_break(j, o):
+        return j
+    return None
 
 
 def _verb_before_colon(doc: _Text, lex: _Lexicon, j: int) -> bool:
@@ -952,14 +983,23 @@ def _trailer(doc: _Text, lex: _Lexicon, c: int, candidates: _Spans) -> tuple[str
     """An attribution right after the closing mark at token `c`: «...»، قال فلان / «...»، وفق البيان."""
     tokens = doc.tokens
     j = c + 1
+    pointed = False
     while j < len(tokens) and not is_word(tokens[j]):
+        if tokens[j].text in _SENTENCE_PUNCT and not doc.line_break(j - 1, j) and _points_back(doc, j + 1):
+            j, pointed = _points_back(doc, j + 1), True     # «...». بهذه الكلمات علق فلان
+            break
         if tokens[j].text not in "،,-–—" or doc.line_break(j - 1, j):
             return None
         j += 1
     if j >= len(tokens) or doc.line_break(c, j):
         return None
     tok = tokens[j]
-    if in_set(tok.text, lex.according):
+    if pointed:
+        verb = doc.verbs.get(j)
+        if verb is None or verb.participle:
+            return None
+        how = "verb"
+    elif in_set(tok.text, lex.according):
         how, verb = "according", None
     else:
         verb = doc.verbs.get(j)
@@ -984,6 +1024,26 @@ def _trailer(doc: _Text, lex: _Lexicon, c: int, candidates: _Spans) -> tuple[str
             break
         k += 1
     return how, j, verb, k
+
+
+# "«...». بهذه الكلمات علق فلان": the next sentence opens by pointing back at the quotation
+_POINTING = frozenset(normal(w) for w in ("بهذه", "بتلك", "بهذا", "بذلك", "هكذا", "وهكذا"))
+_POINTED_AT = frozenset(normal(w) for w in ("الكلمات", "الكلمة", "العبارات", "العبارة", "الجملة", "الجمل",
+                                            "الكلام", "الحروف", "التصريحات", "التصريح"))
+
+
+def _points_back(doc: _Text, j: int) -> int | None:
+    """The token of the verb after a sentence opener pointing back at the quotation before it ("بهذه الكلمات",
+    "بهذه العبارات", "هكذا"), when token j opens one and a verb follows it; else None."""
+    tokens = doc.tokens
+    if j >= len(tokens) or not is_word(tokens[j]) or normal(tokens[j].text) not in _POINTING:
+        return None
+    k = j + 1
+    if k < len(tokens) and is_word(tokens[k]) and normal(tokens[k].text) in _POINTED_AT:
+        k += 1
+    elif normal(tokens[j].text) not in ("هكذا", "وهكذا"):
+        return None
+    return k if k < len(tokens) and k in doc.verbs else None
 
 
 def _colon_quotes(doc: _Text, lex: _Lexicon, candidates: _Spans, accepted: _Spans) -> list[_Found]:
@@ -1904,7 +1964,10 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
                                          and doc.article.mentions[r.mention].type == "PER")):
             before = doc.token_index(ref.start) - 1
             if (not ref.object and ref.start >= tokens[h].end
-                    and not in_set(tokens[before].text, lex.fillers)):    # "وقال المصدر لوكالة شفق نيوز"
+                    and not in_set(tokens[before].text, lex.fillers)    # "وقال المصدر لوكالة شفق نيوز"
+                    and not (in_set(tokens[before].text, lex.body_heads)    # "الباحث في مركز مالكوم
+                             and not in_set(tokens[before].text, _OFFICE_HEADS)   # كير": the body's name
+                             and not _definite_word(tokens[before].text))):
                 if _words_between(doc, tokens[h].end, ref.start) <= 2:
                     return ref.mention, ref.text
             break
@@ -1942,6 +2005,13 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
         for ref in doc.referents_in(tokens[a].start, end):
             if _received(doc, lex, ref.start):
                 break                           # "في بيان تلقته وكالة الأنباء الكويتية (كونا)": the outlet's
+            before = doc.token_index(ref.start) - 1
+            if (before >= a and ref.mention is not None and doc.article.mentions[ref.mention].type == "PER"
+                    and in_set(tokens[before].text, lex.body_heads)
+                    and not in_set(tokens[before].text, _OFFICE_HEADS)     # "مكتب الرئيس X": X speaks
+                    and not _definite_word(tokens[before].text)):
+                break                           # "يرى الباحث في مركز مالكوم كير-كارنيغي ... يزيد صايغ": the
+                # person a body is named after is not its researcher, nor the body speaking
             if (not ref.object and normal(ref.text) not in _NO_SUBJECT and not _told(doc, lex, ref.start)
                     and not (ref.mention is not None and ref.start < doc.article.mentions[ref.mention].start
                              and _told(doc, lex, doc.article.mentions[ref.mention].start))
@@ -1984,6 +2054,16 @@ def _subject(doc: _Text, lex: _Lexicon, verb_tok: int, a: int, b: int, sentence:
     role = _sentence_role(doc, lex, verb_tok, sentence[0])
     if role is not None:
         return role
+    if _joined_verb(doc, lex, verb_tok):
+        opening = _opening_subject(doc, lex, verb_tok, sentence, state)
+        if opening is not None:                 # "رحب النائب السابق فلان بالحكم، وكتب عبر حسابه: «": the
+            if opening[0] is None and opening[1]:   # subject of the verb it is joined to, not the last speaker
+                words = opening[1].split()      # (a definite subject ends before the object after it:
+                if normal(words[0]).startswith("ال"):   # "باعت الحكومة حصة ...، وقالت" -> الحكومة)
+                    cut = next((n for n in range(1, len(words)) if not normal(words[n]).startswith("ال")),
+                               len(words))
+                    opening = (None, " ".join(words[:cut]))
+            return opening
     agent = _own_agent(doc, lex, verb_tok, sentence[0], state)
     if agent is not None:
         return agent.mention, agent.text
@@ -2308,6 +2388,15 @@ def _sentence_role(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int
     return _opening_role(doc, lex, verb_tok, sentence_start)
 
 
+def _joined_verb(doc: _Text, lex: _Lexicon, verb_tok: int) -> bool:
+    """The verb is written with و and follows a comma inside its sentence ("...، وكتب"), so it goes on with
+    the subject of the verb its sentence opened with."""
+    tokens = doc.tokens
+    return (verb_tok > 0 and normal(tokens[verb_tok].text) not in lex.verb_forms
+            and normal(tokens[verb_tok].text)[:1] == "و" and tokens[verb_tok - 1].text in _COMMA
+            and not _opens_sentence(doc, verb_tok))
+
+
 def _opening_role(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int,
                   own_verb: bool = False) -> _Speaker | None:
     """A definite role phrase among the sentence's first SUBJECT_START_WORDS words before the verb, with no
@@ -2322,7 +2411,9 @@ def _opening_role(doc: _Text, lex: _Lexicon, verb_tok: int, sentence_start: int,
             words += 1
             if doc.in_referent(tok.start) or (k in doc.verbs and not (own_verb and words == 1)):
                 return None
-            if in_set(tok.text, lex.role_heads) and normal(tok.text).startswith("ال"):
+            if in_set(tok.text, lex.role_heads) and (normal(tok.text).startswith("ال") or (
+                    own_verb and words == 2 and _definite(doc, k, verb_tok))):
+                # (and the verb's own role subject of a named body: "وأكد رئيس نادي السد ...، مشيرا")
                 person = _role_person(doc, k, verb_tok, verb_tok)
                 return person, _phrase(doc, lex, k, verb_tok)
         k += 1
@@ -2912,10 +3003,73 @@ def _statement(doc: _Text, lex: _Lexicon, h: int, b: int, state: _Discourse) -> 
     norm = normal(_bare(tokens[h].text, lex.statements))
     if norm.startswith("ال") and state.statement is not None:
         return state.statement
+    if norm.startswith("ال"):                   # "وحسب بلاغ للمديرية العامة ..." then "وأضاف البلاغ أن"
+        issued = _earlier_statement(doc, lex, h, norm[2:], state)
+        if issued is not None:
+            state.statement = issued
+            return issued
     author = _statement_author(doc, lex, h + 1, limit)
     if author is not None:                      # "وقال بيان إدارة الأغذية والعقاقير إنه"
         return None, author
     return None, _bare(tokens[h].text, lex.statements)
+
+
+EARLIER_STATEMENT_PARAGRAPHS = 3    # "البلاغ" points back at "بلاغ لـX" at most this many paragraphs before
+
+
+def _earlier_statement(doc: _Text, lex: _Lexicon, h: int, noun: str, state: _Discourse) -> _Speaker | None:
+    """Who issued the statement a definite "البلاغ"/"البيان" at token h points back at, when the article named
+    it before without quoting it ("وحسب بلاغ للمديرية العامة للأمن الوطني، فقد أسفرت ..." then "وأضاف البلاغ
+    أن"): the last indefinite same noun before h, within EARLIER_STATEMENT_PARAGRAPHS paragraphs, and its
+    author -- the office or body named after it, linked to that body's mention elsewhere in the article when
+    one has the same name. None when no such statement names its author."""
+    tokens = doc.tokens
+    paragraphs = 0
+    for k in range(h - 1, -1, -1):
+        if doc.line_break(k, k + 1):
+            paragraphs += 1
+            if paragraphs > EARLIER_STATEMENT_PARAGRAPHS:
+                return None
+        tok = tokens[k]
+        if not is_word(tok) or normal(_bare(tok.text, lex.statements)) != noun:
+            continue
+        a = k + 1
+        while a < len(tokens) and a < k + 3 and is_word(tokens[a]) and canonical(tokens[a].text) in _ISSUED_BY:
+            a += 1                              # "بيان صادر عن الوزارة"
+        if a >= len(tokens) or not is_word(tokens[a]):
+            return None
+        word = normal(tokens[a].text)
+        if a == k + 1 and not (word[:1] == "ل" and len(word) >= 5):
+            return None                         # "تقرير مؤشرات الأداء", "البيان الذي أصدرته": no author
+        end = a
+        limit = min(len(tokens), a + SOURCE_WORDS)
+        while end < limit and (is_word(tokens[end]) or tokens[end].text in _AROUND_NAME):
+            end += 1                            # the author's words run to the first punctuation
+        found = _statement_source(doc, lex, a, end, state)
+        if found is not None:                   # "بيان لمكتب السوداني", "بيان لوزارة الخارجية" tagged
+            return found
+        author = _statement_author(doc, lex, a, end) if a == k + 1 else _phrase(doc, lex, a, end)
+        if author is not None and author[:1] == "ل" and normal(author)[:2] != "ال":
+            author = _without_lam(author)
+        head = author.split()[0] if author else ""
+        if not head or not in_set(head, lex.body_heads) or in_set(head, _OFFICE_HEADS):
+            return None                         # "بيان لوفد تركماني": a body's statement only (an office
+            # speaks for the person it names, whom _statement_source found, or for nobody named)
+        body = _body_named(doc, author)
+        return body, (doc.article.mentions[body].text if body is not None else author)
+    return None
+
+
+def _body_named(doc: _Text, phrase: str) -> int | None:
+    """The last organisation mention of the article whose name is `phrase`, or starts with it, when all such
+    mentions have one name."""
+    want = normal(phrase)
+    found = [i for i in doc.mentions if doc.article.mentions[i].type == "ORG"
+             and (normal(doc.article.mentions[i].text) == want
+                  or normal(doc.article.mentions[i].text).startswith(want + " "))]
+    if len({normal(doc.article.mentions[i].text) for i in found}) != 1:
+        return None
+    return found[-1]
 
 
 def _statement_author(doc: _Text, lex: _Lexicon, a: int, b: int) -> str | None:
@@ -3276,7 +3430,12 @@ def _after_role_head(doc: _Text, pos: int) -> bool:
     """The word before `pos` heads a role ("مدرب [الوحدات]", "رئيس [النادي]"): the body named there is part
     of a person's role phrase, never its subject."""
     k = doc.token_index(pos) - 1
-    return k >= 0 and is_word(doc.tokens[k]) and in_set(doc.tokens[k].text, _lexicon().role_heads)
+    heads = _lexicon().role_heads
+    if k >= 0 and is_word(doc.tokens[k]) and in_set(doc.tokens[k].text, heads):
+        return True
+    # "رئيس نادي [السد]": the body's own head word between
+    return (k >= 1 and is_word(doc.tokens[k]) and in_set(doc.tokens[k].text, _lexicon().body_heads)
+            and is_word(doc.tokens[k - 1]) and in_set(doc.tokens[k - 1].text, heads))
 
 
 def _after_lam_word(doc: _Text, pos: int) -> bool:
