@@ -302,6 +302,32 @@ def _wire_slug(text: str) -> bool:
     return False
 
 
+# "(النهاية)" / "(انتهى)" closing a wire story's last paragraph, with or without its editors' initials after it
+_GLUED_END_MARK = re.compile(r"[(（]\s*(?:النهاية|انتهى)\s*[)）]\s*([^()（）\n]*)$")
+
+
+def _signed_off(removed: list) -> bool:
+    """The wire's editors signed the story off: a removed sign-off line carrying initials ("م ع ش / ع ا ب",
+    "(النهاية) م ع ح / ع ب ر"), not the agency's name alone."""
+    for r in removed:
+        if r.why == "wire sign-off":
+            line = _GLUED_END_MARK.sub(lambda m: m.group(1), r.line).strip()
+            then = _AGENCY_THEN_INITIALS.match(line)
+            if _initials(line) or (then and _initials(then.group(2).strip())):
+                return True
+    return False
+
+
+def _glued_signoff(paragraph: str) -> int:
+    """Where a wire's end mark glued to the end of the last paragraph starts ("... للطعن. (النهاية) م ع ح /
+    ع ب ر"), 0 when there is none: the mark, then nothing or only a sign-off (the editors' initials)."""
+    found = _GLUED_END_MARK.search(paragraph)
+    if not found or found.start() == 0:
+        return 0
+    rest = found.group(1).strip()
+    return found.start() if not rest or _wire_signoff(rest) else 0
+
+
 def _wire_signoff(line: str) -> bool:
     text = line.strip()
     if _initials(text) or _FILED_TIME.match(text) or _wire_slug(text):
@@ -1234,6 +1260,10 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
         elif title_at is not None and i > title_at and _stamp_below(lines, top[k + 1:k + 2]) and _bare_name(line):
             line.why = "byline"                 # "سارة الحسيني" under a standfirst, over the source or the date
             out.names.append(line.text)
+        elif title_at is not None and i > title_at and lines[i - 1].why in _STAMP_REASONS \
+                and _stamp_below(lines, top[k + 1:k + 2]) and _name_shaped(line):
+            line.why = "byline"                 # 'المصدر: "النهار"' / "جويل الفغالي" / the date: between two
+            out.names.append(line.text)         # stamps a name-shaped line signs, whatever its given name
         elif chosen is not None and k and i < chosen and top[k + 1:k + 2] == [chosen] \
                 and lines[top[k - 1]].why in _STAMP_REASONS and _bare_name(line):
             line.why = "byline"                 # "ميراي عبدالله" between the page's stamp and the headline
@@ -1367,6 +1397,18 @@ def _stamp_below(lines: list[_Line], below: list[int]) -> bool:
     """The line below is the page's date stamp or a credit already taken ("المصدر: الشرق")."""
     return bool(below) and (lines[below[0]].why in _STAMP_REASONS
                             or is_date_line(lines[below[0]].text, lines[below[0]].key))
+
+
+def _name_shaped(line: _Line) -> bool:
+    """Two or three Arabic words and nothing else, the last one with the article or a family name's shape, no
+    function word and no word shaped like a present-tense verb: a name whose given name marsad may not know
+    ("جويل الفغالي"), for a place where a name is expected (between the source credit and the date)."""
+    if not 2 <= line.words <= 3 or not _NAME_LINE.match(line.text):
+        return False
+    words = line.key.split()
+    return (len(words) == line.words and not any(w in _FUNCTION_WORDS for w in words)
+            and not any(w[0] in "يت" and w not in _given_names() for w in words[1:])
+            and not metadata.is_known_place(line.text) and metadata.outlet_from_hint(line.text) is None)
 
 
 def _bare_name(line: _Line) -> bool:
@@ -1736,11 +1778,23 @@ def clean_document(doc: Document, text: str, line_stats: LineStats | None = None
         credit.agency = None
     published = metadata.extract_published(doc, [*cleaned.date_lines, metadata.dateline_date(cleaned.paragraphs[0])],
                                            page.date if page else None)
-    if (stamp_end := metadata.dated_dateline_end(cleaned.paragraphs[0])) and len(cleaned.paragraphs[0]) > stamp_end:
-        # "كسلا 15 يونيو 2025 — لقي ...": the place and date are read; the stored lead starts at its news
+    stamp_end = (metadata.dated_dateline_end(cleaned.paragraphs[0])
+                 or metadata.wire_stamp_end(cleaned.paragraphs[0]))
+    if stamp_end and len(cleaned.paragraphs[0]) > stamp_end:
+        # "كسلا 15 يونيو 2025 — لقي ...", "الكويت - 10 - 3 (كونا) -- أيدت ...": the place, date and agency
+        # are read; the stored lead starts at its news
         cleaned.removed.insert(0, Removed(cleaned.paragraphs[0][:stamp_end].strip(), "dateline"))
         cleaned.paragraphs[0] = cleaned.paragraphs[0][stamp_end:]
         clean = cleaned.text
+    if (tail := _glued_signoff(cleaned.paragraphs[-1])) and len(cleaned.paragraphs[-1]) > tail:
+        # "... غير قابل للطعن. (النهاية) م ع ح / ع ب ر": a wire's end mark and its editors run into the last
+        cleaned.removed.append(Removed(cleaned.paragraphs[-1][tail:].strip(), "wire sign-off"))   # sentence
+        cleaned.paragraphs[-1] = cleaned.paragraphs[-1][:tail].rstrip()
+        clean = cleaned.text
+    if outlet is None and credit.agency and metadata.is_wire(credit.agency) and _signed_off(cleaned.removed):
+        # KUNA's own page: nothing names another outlet, the lead carries the wire's stamp and the story
+        # ends on its editors' sign-off, which a paper running the story drops
+        outlet = metadata.outlet_from_hint(credit.agency)
     if not _outlet_by_address(doc, page):
         outlet = metadata.settle_shared_outlet(outlet, "\n".join((body, page.title or "") if page else (body,)),
                                                credit.dateline)

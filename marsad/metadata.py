@@ -1042,6 +1042,18 @@ def dated_dateline_end(paragraph: str) -> int:
 _WIRE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
+def wire_stamp_end(paragraph: str) -> int:
+    """Where a wire's stamp opening a lead ends, 0 when there is none: a known place, the day (and month) in
+    digits and a known agency in brackets ("الكويت - 10 - 3 (كونا) -- "). Without the year it tells no
+    publication date (`dated_dateline_end` reads those), but it is the wire's filing stamp all the same, no
+    words of the story: the dateline and agency are read from it and the stored lead starts after it."""
+    wire = _PLACE_DAY_AGENCY.match(paragraph[:80])
+    if wire and re.search(r"\d", wire.group("day")) and is_agency(wire.group("agency")) \
+            and is_known_place(wire.group("place")):
+        return wire.end()
+    return 0
+
+
 def _wire_dated(paragraph: str) -> tuple[str, int] | None:
     """The date and end of a wire's dateline that carries the whole date, year and all: "رام الله 3-6-2026
     وفا- ", "الدوحة 5-3-2026 (قنا) - ", "بغداد 14 يونيو 2025 (شينخوا) " (the place known, the agency a

@@ -1067,7 +1067,8 @@ def test_a_one_word_section_under_the_headline_goes_and_the_wire_dateline_under_
     text = "\n".join(["المركزي يثبت سعر الخصم للمرة الثالثة", "اقتصاد", "04/11/2026 10:20 ص", lead, BODY_B])
     a = clean(text)
     assert reasons(a)["اقتصاد"] == "section label"
-    assert a.text.startswith("الكويت - 4 - 11 (كونا)")
+    assert a.text.startswith("أعلن بنك الكويت المركزي")         # the wire's stamp is read, then cut
+    assert reasons(a)["الكويت - 4 - 11 (كونا) --"] == "dateline"
     assert (a.dateline, a.agency) == ("الكويت", "كونا")
 
 
@@ -1491,9 +1492,12 @@ def test_a_wire_dateline_with_the_whole_date_gives_the_publication_date_and_leav
         a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{stamp}{BODY}")
         assert (a.published, a.text) == (day, BODY), stamp
         assert reasons(a)[stamp.strip()] == "dateline"
-    # a day and month without the year is no publication date, and the lead keeps it
+    # a day and month without the year is no publication date, but the stamp is still no words of the story
     a = clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\nالكويت - 10 - 1 (كونا) -- {BODY}")
-    assert a.published is None and a.text.startswith("الكويت - 10 - 1 (كونا)")
+    assert a.published is None and a.text == BODY and (a.dateline, a.agency) == ("الكويت", "كونا")
+    # an opening that only looks like one keeps its words: no agency in brackets, or no day
+    for lead in (f"الكويت - 10 - 1 (الوزارة) -- {BODY}", f"بيروت (رويترز) - {BODY}"):
+        assert clean(f"الصحة تعلن خطة لتطوير المستشفيات الحكومية\n{lead}").text == lead
 
 
 def test_a_pages_byline_element_under_its_headline_gives_the_dateline():
@@ -1509,3 +1513,30 @@ def test_a_pages_byline_element_under_its_headline_gives_the_dateline():
     # a byline element with the writer alone names no place
     plain = page.replace("بيروت - الموقع الإخباري: ", "")
     assert clean_document(Document(source="page.html", kind="html"), plain).dateline is None
+
+
+def test_a_wire_end_mark_glued_to_the_last_sentence_goes_and_the_wires_own_page_is_its_outlet():
+    last = "ويعد هذا الحكم نهائيا وباتا غير قابل للطعن."
+    text = (f"التمييز تؤيد حبس وكيل سابق لوزارة الصحة\nالكويت - 10 - 3 (كونا) -- {BODY}\n"
+            f"{last} (النهاية) م ع ح / ع ب ر")
+    a = clean(text)
+    assert a.text == f"{BODY}\n\n{last}"
+    assert reasons(a)["(النهاية) م ع ح / ع ب ر"] == "wire sign-off"
+    assert (a.outlet, a.agency, a.dateline) == ("kuna", "كونا", "الكويت")
+    # a paper running the wire's story without its editors' sign-off is not the wire
+    b = clean(f"التمييز تؤيد حبس وكيل سابق لوزارة الصحة\nالكويت - 10 - 3 (كونا) -- {BODY}\n{last} (النهاية)")
+    assert b.text == f"{BODY}\n\n{last}" and b.outlet is None and b.agency == "كونا"
+    # "(النهاية)" inside a sentence, words after it, is the story's own
+    c = clean(f"التمييز تؤيد حبس وكيل سابق لوزارة الصحة\n{BODY}\nوشاهد الجمهور فيلم (النهاية) في عرضه الأول")
+    assert c.text.endswith("فيلم (النهاية) في عرضه الأول")
+
+
+def test_a_name_between_the_source_credit_and_the_date_is_the_byline_whatever_its_given_name():
+    text = "\n".join(["النهار", "سياسة | لبنان", "جلسة تشريعية صاخبة تقر قرض البنك الدولي لإعادة الإعمار",
+                     'المصدر: "النهار"', "جويل الفغالي", "الأربعاء 18 آذار 2026 | 19:42", BODY])
+    a = clean(text)
+    assert (a.author, a.text) == ("جويل الفغالي", BODY)
+    assert reasons(a)["جويل الفغالي"] == "byline"
+    # a headline-shaped line in that place is no name
+    b = clean(text.replace("جويل الفغالي", "الحكومة تطلب قرضا جديدا"))
+    assert b.author is None
