@@ -2,8 +2,9 @@
 
 A sentence is an event when it holds a trigger word (marsad/data/event_triggers.json): meeting (التقى،
 استقبل، بحث ... مع), visit (زار، وصل ... إلى), call (اتصال هاتفي), agreement (وقّع ... اتفاقية، مذكرة تفاهم),
-statement (أعلن; أكد/قال only when dated), milestone (منح، انضم، قرر، نال، توّج — a dated fact) or other (قصفت، هجوم،
-فاز ... على، توفي، نظمت، أمرت ... بحبس، مباراة، انتخابات). A contract in construct ("وقّعت ... عقد توريد") is weak:
+statement (أعلن; أكد/قال only when dated), milestone (منح، انضم، قرر، نال، توّج، تتويج، رفعت ... تصنيف، صدر — a
+dated fact) or other (قصفت، هجوم، فاز ... على، توفي، نظمت، أمرت ... بحبس، إحباط محاولة، حجزت، انتشلت، دُمّر، مباراة،
+انتخابات). A verb of issuing next to a trigger noun leaves it the happening ("بيان صدر عن الوزارة"). A contract in construct ("وقّعت ... عقد توريد") is weak:
 undated, "وقعت ... قبل عقد" is a decade. Strong triggers make an event even undated; weak ones only when a
 date dates them: "خلال اللقاء" or "وأكد" alone retell or comment, they do not report a new event -- except in the lead, the first
 sentence of six or more tokens, whose weak verb tells the article's own news ("أدان وكيل الإمارة الهجوم",
@@ -25,7 +26,9 @@ statement is not two weeks old -- and dates on the other side of a direct quotat
 run quotes first) count for nothing: in "وشدد: «... بدأناه عام 2020»" the statement is not from 2020. A
 date in a relative clause on a trigger noun dates that noun (`_described_noun`: in "أعلنت اللجنة فوزه في
 الاقتراع الذي جرى السبت" the vote, not the announcement, is from Saturday). A strong main trigger takes
-every other date it may; any other date goes to the nearest trigger before it within a few words (names and
+every other date it may -- but a date right after the words of another type's happening is that
+happening's ("أحالت المتهمين إلى المحاكمة في نوفمبر 2023 ... عقود ... أبرمت ...", "من قرض ...، جرى توقيعه في
+آذار 2024") while the main trigger keeps a date of its own; any other date goes to the nearest trigger before it within a few words (names and
 titles not counted), or right after it, and dates nothing when there is none: a statement is not dated
 by the figures, forecasts and background it reports. An attribution ("بحسب ما أعلنت الوزارة أمس") is no
 event; its date dates the main trigger only when the sentence has no other. A sentence
@@ -562,7 +565,13 @@ def _hits(lex: _Lexicon, tokens, candidates: list[int], a: int, b: int, loc_toke
         if hit.value.type in ("visit", "meeting") and _receives_things(lex, tokens, hit, b):
             continue
         out.append(hit)
-    return out
+    # "بيان صدر عن الوزارة", "صدر قرار وزاري": the noun next to the verb of issuing names the happening
+    return [h for h in out if not (normal(tokens[h.first].text) in _ISSUED and any(
+        not g.value.verb and 0 < abs(g.first - h.first) <= ISSUED_WORDS for g in out))]
+
+
+_ISSUED = frozenset(normal(w) for w in ("صدر", "صدرت", "وصدر", "وصدرت"))
+ISSUED_WORDS = 2
 
 
 _SESSION = word_set(("جلسة",))
@@ -775,6 +784,7 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
     usable_hits = [h for h in hits if side(tokens[h.first].start) == where]
     by_hit: dict[int, list[Timex]] = {}
     reported: list[Timex] = []
+    given: list[Timex] = []                 # dates a strong main trigger gave to a happening right before them
     for t in here:
         if side(t.start) != where:
             continue
@@ -836,6 +846,13 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
             gov = later[-1]
         elif main in usable and (main.value.strong or _framed(lex, tokens, a, b, t)) and not relative(main):
             gov = main                          # a strong trigger, or a year or month opening the sentence
+            own = None if _framed(lex, tokens, a, b, t) else _own_trigger(usable, main, i, distance)
+            if own is not None:
+                # "التقت أمس ... من قرض ...، جرى توقيعه في آذار 2024", "أحالت المتهمين إلى المحاكمة في نوفمبر
+                # 2023 ... عقود ... أبرمت ... بين عامي 2020 و2021": the date right after another happening's
+                # words is that happening's, unless the main trigger is left with no date of its own
+                gov = own
+                given.append(t)
         else:
             # a date mostly follows what it dates ("قرار مجلس الشورى رقم 4/2 وتاريخ 5/3/1427 على اتفاقية"); a
             # trigger after it must be close ("غدا الأربعاء وفي الطائف تنطلق") and not a verb with و/ف or after
@@ -853,11 +870,33 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
                         and not h.value.background]
                 gov = max(acts, key=lambda h: h.first) if acts else gov
         by_hit.setdefault(hits.index(gov), []).append(t)
+    if given and hits.index(main) not in by_hit:
+        for n in list(by_hit):
+            by_hit[n] = [t for t in by_hit[n] if t not in given]
+            if not by_hit[n]:
+                del by_hit[n]
+        by_hit[hits.index(main)] = given
     if not by_hit and reported:
         # the report's date is the only one: the happening is as old as its report ("قتل 21 شخصا في هجوم ...
         # بحسب ما أعلن مسؤولون أمس")
         by_hit[hits.index(main)] = reported
     return [(hits[n], _one_per_range(tokens, starts, _distinct_dates(ts))) for n, ts in sorted(by_hit.items())]
+
+
+OWN_WORDS = 1               # plain words between another happening's words and a date that is its own ("توقيعه في")
+
+
+def _own_trigger(usable: list[Hit[_Trigger]], main: Hit[_Trigger], i: int, distance) -> Hit[_Trigger] | None:
+    """The trigger of another type whose words end right before the date at token i (OWN_WORDS plain words
+    between at most): a verb, or a noun with a pronoun pointing back to its happening ("جرى توقيعه في"), that
+    the strong main trigger does not stand between -- the main trigger comes after the date, or before that
+    trigger. The date is that happening's: "أحالت المتهمين إلى المحاكمة في نوفمبر 2023" is the referral's,
+    not the contracts' (أبرمت) told after it. A main trigger right after the date is its own ("واختتم أمس
+    زيارته")."""
+    own = [h for h in usable if h is not main and h.value.type != main.value.type and h.last < i
+           and (h.value.verb or h.value.base) and not h.value.background and distance(h) <= OWN_WORDS
+           and (main.first > i and distance(main) > OWN_WORDS + 1 or h.first > main.last)]
+    return max(own, key=lambda h: h.first) if own else None
 
 
 _ASIDE = frozenset(normal(w) for w in ("وهو", "وهي", "وهم", "وهما"))

@@ -1337,3 +1337,61 @@ def test_a_date_after_since_dates_the_verb_after_when():
     text = CALM_LEAD + "وأعلنت وزارة الصحة ارتفاع عدد الإصابات منذ مارس 2023."
     a = article(text, {"وزارة الصحة": "ORG"}, {"مارس 2023": "2023-03"})
     assert [e.date for e in find_events(a)] == [None]                 # a span's start, as before
+
+
+def test_security_operations_recoveries_rulings_ratings_and_prizes_are_dated_happenings():
+    cases = [
+        ("تمكنت عناصر الشرطة في مدينة طنجة، مساء الأحد الماضي، من إحباط محاولة لتهريب شحنة من المخدرات.",
+         {"طنجة": "LOC"}, {"مساء الأحد الماضي": "2026-05-10"}, ("other", "2026-05-10")),
+        ("وأوضح الدفاع المدني أن فرق الإنقاذ انتشلت الجثتين صباح أمس الأحد من مجرى الوادي.",
+         {"الدفاع المدني": "ORG"}, {"صباح أمس الأحد": "2026-04-05"}, ("other", "2026-04-05")),
+        ("ورفعت وكالة فيتش في ديسمبر الماضي تصنيف مصر إلى B.",
+         {"فيتش": "ORG", "مصر": "LOC"}, {"ديسمبر الماضي": "2025-12"}, ("milestone", "2025-12")),
+        ("وكان آخر تتويج لنادي الهلال في عام 2021 على حساب بوهانغ.",
+         {"الهلال": "ORG"}, {"عام 2021": "2021"}, ("milestone", "2021")),
+        ("وكشف المخالفات تقرير لديوان المحاسبة صدر في مايو 2022.",
+         {"ديوان المحاسبة": "ORG"}, {"مايو 2022": "2022-05"}, ("milestone", "2022-05")),
+    ]
+    for text, names, dates, want in cases:
+        a = article(CALM_LEAD + text, names, dates)
+        assert [(e.type, e.date) for e in find_events(a)] == [want], text
+
+
+def test_a_ruling_quashed_after_qabl_an_gets_the_second_date():
+    text = CALM_LEAD + ("وقضت محكمة الجنايات في يونيو 2024 ببراءة المتهمين قبل أن تلغي محكمة الاستئناف ذلك الحكم "
+                        "في أبريل 2025 وتقضي بإدانتهم.")
+    a = article(text, {"محكمة الجنايات": "ORG", "محكمة الاستئناف": "ORG"},
+                {"يونيو 2024": "2024-06", "أبريل 2025": "2025-04"})
+    events = find_events(a)
+    assert [(e.type, e.date) for e in events] == [("other", "2024-06"), ("other", "2025-04")]
+    assert names_of(a, events[1].participant_mentions) == ["محكمة الاستئناف"]
+
+
+def test_a_date_right_after_another_happening_is_its_own_not_the_strong_main_triggers():
+    text = CALM_LEAD + ("والتقت المديرة سلمى الحسن أمس الوزير رامي الشهري في القاهرة، وأعلن الطرفان التوصل إلى "
+                        "اتفاق يسمح بصرف شريحة من قرض قيمته 8 مليارات دولار، جرى توقيعه في مارس 2024.")
+    a = article(text, {"سلمى الحسن": "PER", "رامي الشهري": "PER", "القاهرة": "LOC"},
+                {"أمس": "2026-02-16", "مارس 2024": "2024-03"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("meeting", "2026-02-16"), ("agreement", "2024-03")]
+    text = CALM_LEAD + ("وكانت النيابة العامة قد أحالت المتهمين إلى المحاكمة في نوفمبر 2023 على خلفية عقود توريد "
+                        "أبرمت خلال الجائحة بين عامي 2020 و2021.")
+    a = article(text, {"النيابة العامة": "ORG"}, {"نوفمبر 2023": "2023-11", "عامي 2020": "2020", "2021": "2021"})
+    assert [(e.type, e.date) for e in find_events(a)] == [
+        ("other", "2023-11"), ("agreement", "2020"), ("agreement", "2021")]
+    # the strong main trigger keeps a date when it has no other: one happening, its day
+    text = CALM_LEAD + "والتقى الوزير سامي العبد نظيره رامي الشهري الذي وصل إلى عمان أمس."
+    a = article(text, {"سامي العبد": "PER", "رامي الشهري": "PER", "عمان": "LOC"}, {"أمس": "2026-02-16"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("meeting", "2026-02-16")]
+
+
+def test_a_verb_of_issuing_next_to_a_trigger_noun_leaves_it_the_happening():
+    text = CALM_LEAD + "ونسب بيان صدر عن وزارة الدفاع أمس الأول الأحد إلى الوزير قوله إن الضرر كبير."
+    a = article(text, {"وزارة الدفاع": "ORG"}, {"أمس الأول الأحد": "2015-07-19"})
+    assert [(e.type, e.trigger) for e in find_events(a)] == [("statement", "بيان")]
+
+
+def test_a_main_trigger_right_after_the_date_keeps_it():
+    text = CALM_LEAD + ("واختتم والعبد أمس زيارته إلى إقليم كردستان التي كان قد وصلها أول من أمس، وقال في مؤتمر "
+                        "صحافي إن الزيارة ناجحة.")
+    a = article(text, {"والعبد": "PER", "إقليم كردستان": "LOC"}, {"أمس": "2015-07-20", "أول من أمس": "2015-07-19"})
+    assert [(e.type, e.date) for e in find_events(a)][0] == ("visit", "2015-07-20")
