@@ -31,7 +31,8 @@ happening's ("أحالت المتهمين إلى المحاكمة في نوفم�
 آذار 2024") while the main trigger keeps a date of its own; any other date goes to the nearest trigger before it within a few words (names and
 titles not counted), or right after it, and dates nothing when there is none: a statement is not dated
 by the figures, forecasts and background it reports. An attribution ("بحسب ما أعلنت الوزارة أمس") is no
-event; its date dates the main trigger only when the sentence has no other. A sentence
+event; its date dates the main trigger only when the sentence has no other. A bare year right after بعد/قبل is an era ("الرواية العراقية بعد 2003") and a bare "اليوم" after a verb of a
+state ("وتضم اليوم أكثر من 700 مهندس") is nowadays: neither dates anything. A sentence
 gives an undated event (its strong main trigger's) only when it gives no dated one. Two dates of one trigger
 give two events ("ما بين عام 2004 و2011"), but a range of days is one ("من 3 إلى 5 مايو"); a less precise
 date that a more precise one contains is dropped ("الخميس" + "الخميس 1 يوليو 2021" is one date). A sentence
@@ -801,8 +802,10 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
                                                 # a span's start, not when; "بدأ مشواره منذ 2004" began then;
                                                 # "منذ توجيه الادعاء إليه في تموز 2021" the noun's own date
                                                 # ("منذ تأسيسه عام 1906": a trigger noun's, which it dates)
-        if _figurative_today(t, side(t.start)):
-            continue                            # «أوروبا اليوم تفهم ...»: nowadays, in a speaker's words
+        if _figurative_today(t, side(t.start)) or _nowadays(tokens, t, i, a, hits, plain):
+            continue                            # «أوروبا اليوم تفهم ...», "وتضم اليوم أكثر من 700 مهندس": nowadays
+        if _period_after(tokens, t, i, a):
+            continue                            # "ندوة عن الرواية العراقية بعد 2003": an era, not a date
         if main.value.type == "statement" and _this_periods(tokens, i, a, hits):
             continue                            # "أعلن الوزير خلو موسم حج هذا العام": this year's season, not when
         if main.value.type != "milestone" and not _framed(lex, tokens, a, b, t) and _deadline(
@@ -1066,6 +1069,43 @@ def _figurative_today(t: Timex, quote) -> bool:
     """A bare "اليوم" (no weekday, no time of day) in a speaker's words: mostly "nowadays" («أوروبا اليوم تفهم
     أن أمنها يبدأ من خاركيف»), not the day of a happening."""
     return quote is not None and normal(t.text.strip()) in _PRESENT
+
+
+def _nowadays(tokens, t: Timex, i: int, a: int, hits: list[Hit[_Trigger]], plain: list[int]) -> bool:
+    """A bare "اليوم" right after a present verb of a state that is no trigger ("وتضم اليوم أكثر من 700
+    مهندس", "ويعمل اليوم في ..."): nowadays, what is so now, not the day of a happening."""
+    if normal(t.text.strip()) not in _PRESENT:
+        return False
+    j = _previous_word(tokens, i, a)
+    if j is None or j != i - 1 or plain[j + 1] == plain[j] or any(h.first <= j <= h.last for h in hits):
+        return False
+    word = normal(tokens[j].text)
+    if len(word) > 3 and word[0] in "وف" and word[1] in "يت":
+        word = word[1:]
+    return word in _STATES
+
+
+# verbs of a state, not of a happening: with "اليوم" after them, what is so nowadays ("وتضم اليوم ...", "باتت
+# تعرف اليوم باسم ..."); any other present verb with it mostly tells today's news ("عندما يلتقيان اليوم")
+_STATES = frozenset(normal(w) for w in (
+    "يضم", "تضم", "يعمل", "تعمل", "يعيش", "تعيش", "يعرف", "تعرف", "يبلغ", "تبلغ", "يشغل", "تشغل", "يوجد",
+    "توجد", "يمثل", "تمثل", "يملك", "تملك", "يحتل", "تحتل", "يقيم", "تقيم", "يسكن", "تسكن", "يعد", "تعد",
+    "يعتبر", "تعتبر", "يشكل", "تشكل", "يتجاوز", "تتجاوز"))
+
+
+_YEAR_WORDS = frozenset(normal(w) for w in ("عام", "العام", "سنة", "السنة", "عامي"))
+_ERA_MARKS = frozenset(normal(w) for w in ("بعد", "قبل", "وبعد", "وقبل"))
+
+
+def _period_after(tokens, t: Timex, i: int, a: int) -> bool:
+    """A bare year right after بعد/قبل ("الرواية العراقية بعد 2003", "العراق قبل عام 2003"): the era before
+    or after it, a topic, and no happening's date."""
+    words = t.text.split()
+    if not t.value or len(t.value) != 4 or not words or not (
+            words[0].isdigit() or (normal(words[0]) in _YEAR_WORDS and len(words) == 2 and words[1].isdigit())):
+        return False                            # "قبل نهاية السنة الجارية": a deadline, told elsewhere
+    j = _previous_word(tokens, i, a)
+    return j is not None and normal(tokens[j].text) in _ERA_MARKS
 
 
 def _deadline(tokens, i: int, a: int, starts_here: bool = True) -> bool:

@@ -1395,3 +1395,17 @@ def test_a_main_trigger_right_after_the_date_keeps_it():
                         "صحافي إن الزيارة ناجحة.")
     a = article(text, {"والعبد": "PER", "إقليم كردستان": "LOC"}, {"أمس": "2015-07-20", "أول من أمس": "2015-07-19"})
     assert [(e.type, e.date) for e in find_events(a)][0] == ("visit", "2015-07-20")
+
+
+def test_today_as_nowadays_and_an_era_after_a_year_date_nothing():
+    text = CALM_LEAD + ("وكانت الجزائر قد أنشأت الوكالة الفضائية في 16 جانفي 2002، بمقرها في الجزائر العاصمة، "
+                        "وتضم اليوم أكثر من 700 مهندس وباحث.")
+    a = article(text, {"الجزائر": "LOC", "الجزائر العاصمة": "LOC"}, {"16 جانفي 2002": "2002-01-16", "اليوم": "2026-01-30"})
+    assert [e.date for e in find_events(a)] == ["2002-01-16"]
+    text = CALM_LEAD + ("ويتضمن البرنامج ندوة عن الرواية العراقية بعد ٢٠٠٣ يشارك فيها الروائي أحمد سعداوي، "
+                        "الحائز على الجائزة العالمية للرواية العربية عام ٢٠١٤.")
+    a = article(text, {"أحمد سعداوي": "PER"}, {"٢٠٠٣": "2003", "عام ٢٠١٤": "2014"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("milestone", "2014")]
+    text = CALM_LEAD + "وتابع أن القمر التوأم سيطلق قبل نهاية السنة الجارية من القاعدة ذاتها في الصين."
+    a = article(text, {"الصين": "LOC"}, {"نهاية السنة الجارية": "2026"})
+    assert [e.date for e in find_events(a)] == ["2026"]                # a deadline, no era
