@@ -2690,11 +2690,15 @@ def _person_after_origin(words: list[str]) -> int | None:
 
 def _strong_first_name(word: str) -> bool:
     """News writes the word mostly inside person names (كاثرين, أنطونيو, إبراهيم) and rarely inside places or
-    bodies; no article, no name-joining word (بن, أبو, دي)."""
+    bodies; no article (but "الكسندر", whose ال opens no word), no name-joining word (بن, أبو, دي)."""
     form = match_form(word)
-    if len(form) < 3 or _DEFINITE.match(form) or _word(form) in _JOIN_NEXT or form in _LINEAGE:
+    if len(form) < 3 or _word(form) in _JOIN_NEXT or form in _LINEAGE:
         return False
     rates = _rates_of(word)
+    if _DEFINITE.match(form) and not (          # "الكسندر" is Alexander: its ال opens no known word
+            form.startswith("ال") and "PER3" in rates
+            and ner.feature_form(word[2:]) not in _lexicons().clusters):
+        return False
     return ("PER2" in rates or "PER3" in rates) and not any(r in rates for r in ("ORG3", "LOC3", "ORG2", "LOC2"))
 
 
@@ -2746,9 +2750,9 @@ def _bodies_before_people(article: Article) -> None:
         as_named = names if len(names) == len(words) else words    # "للهيئة": the text "لهيئة", the name "الهيئة"
         if len(words) >= 3 and mention.type in ("PER", "ORG") and not _LATIN.search(mention.text):
             k = next((j for j in range(1, len(words) - 1) if _strong_first_name(words[j])), None)
-            if k is not None and mention.type == "PER" and (
-                    k != 1 or not _DEFINITE.match(match_form(words[0]))
-                    or any(r.startswith("PER") for r in _rates_of(words[0]))):
+            if k is not None and mention.type == "PER" and (       # (as named: "للهلال" is ل + الهلال)
+                    k != 1 or not _DEFINITE.match(match_form(as_named[0]))
+                    or any(r.startswith("PER") for r in _rates_of(as_named[0]))):
                 k = None
             known = _known_body_before_name(words) if k is None else None
             if known is not None:

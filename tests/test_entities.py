@@ -2139,3 +2139,15 @@ def test_a_speaker_between_the_verb_and_his_title_after_a_comma_is_a_person():
     text = ("قال حبوب الشرقاوي، المدير السابق للمكتب، إن الشبكة خطيرة. وقال مصدر أمني، المسؤول عن الملف، إن "
             "الوضع هادئ.")
     assert typed_after_prepare(text, [], "PER") == ["حبوب الشرقاوي"]
+
+
+def test_a_club_written_with_lam_lam_run_into_a_players_name_is_cut_off():
+    """"سجل [للهلال الكسندر ميتروفيتش]": the tagger's span starts after ل, on "لهلال" (ل + الهلال), and the
+    club, no person's word, is cut from the player; "الكسندر" with ال is a first name (no word after ال)."""
+    text = "وفاز الفريق، حيث سجل للهلال الكسندر ميتروفيتش هدفين."
+    start = text.index("للهلال") + 1
+    article = make_article("t", text, [])
+    article.mentions = [Mention(start, text.index(" هدفين"), text[start:text.index(" هدفين")], "PER",
+                                name="الهلال الكسندر ميتروفيتش")]
+    prepare(article)
+    assert [(m.text, m.type) for m in article.mentions if m.type == "PER"] == [("الكسندر ميتروفيتش", "PER")]
