@@ -2854,7 +2854,7 @@ _OFFICE_RACE = frozenset(_word(w) for w in (
     "مرشح", "مرشحة", "ترشح", "ترشحه", "ترشيح", "سباق", "انتخابات", "الانتخابات", "منصب", "لمنصب", "تولي", "كرسي"))
 _INSTITUTION_TEXT = re.compile("وزار|مجلس|هيئ|مؤسس|جهاز|مديري|نقاب|اتحاد|جمعي|رابط|منظم|مفوضي|وكال|بنك|مصرف|"
                                "صندوق|محكم|جامع|جيش|برلمان|لجن|معهد|مركز|ديوان|سلط|سفار|قنصلي|حكوم|"
-                               "خارجي|داخلي|رئاس|[إا]دار|دفاع")
+                               "خارجي|داخلي|رئاس|[إا]دار|دفاع|شرك|دار|مكتب|مجموع|بعث|[أا]كاديمي|كلي|غرف")
 MAX_INSTITUTION_WORDS = 6
 _UNION = _word("اتحاد")
 _DISTRICT_HEADS = frozenset(_word(w) for w in ("مركز", "مديرية", "المديرية", "المركز"))
@@ -3003,13 +3003,24 @@ def add_institutions(article: Article) -> None:
     def in_date(token) -> bool:                 # "لكرة القدم الاثنين": the day is no part of the name
         return any(s <= token.start < e for s, e in dated)
 
-    added, swallowed = [], set()
+    added, swallowed, replaced = [], set(), set()
     done = -1
     for k in candidates:
         if k <= done:
             continue                            # inside a body found just before
         tok = tokens[k]
         form = match_form(tok.text)
+        purpose = _purpose_body(tokens, k, text, covered, dated)
+        if purpose is not None:
+            s0, e0, name = purpose
+            inside = [(s, e, t) for s, e, t in covered if s < e0 and s0 < e]
+            if all(s0 <= s and e <= e0 and t in ("ORG", "LOC") for s, e, t in inside) \
+                    and not any(t == "ORG" and _known_body_written(text[s:e]) for s, e, t in inside):
+                # the tagger's "[المنظمة الدولية]" and "شركة [الخليج]" give way to the whole name
+                replaced.update((s, e) for s, e, _ in inside)
+                added.append(Mention(s0, e0, text[s0:e0], "ORG", name=name))
+                done = bisect_right(read.starts, e0 - 1) - 1
+                continue
         short = _short_body(tokens, k, text)
         if short is not None:
             s0, e0, name = short
@@ -3086,7 +3097,8 @@ def add_institutions(article: Article) -> None:
             added.append(Mention(start, end, text[start:end], "ORG", name=("ا" if lam else "") + text[start:end]))
             done = k + len(words) - 1
     if added:
-        article.mentions = [m for m in article.mentions if (m.start, m.end) not in swallowed or m.type != "LOC"]
+        article.mentions = [m for m in article.mentions if ((m.start, m.end) not in swallowed or m.type != "LOC")
+                            and (m.start, m.end) not in replaced]
         _add_mentions(article, added)
 
 
@@ -3391,6 +3403,156 @@ def _known_body_openings() -> frozenset[str]:
 
 def _opens_known_body(name: str) -> bool:
     return match_form(name) in _known_body_openings()
+
+
+# -- bodies named by what they are for ------------------------------------------------------------------------
+
+# heads of a body named by what it is for, in a ل-phrase after its adjectives or its own name: "المنظمة الدولية
+# للهجرة", "هيئة الشارقة للكتاب", "شركة الخليج للتجهيزات الطبية", "الجهاز المركزي للتعبئة العامة والإحصاء"
+_PURPOSE_HEADS = _STATE_BODY_HEADS | frozenset(_word(w) for w in (
+    "شركة", "دار", "مكتب", "مديرية", "مجموعة", "بعثة", "أكاديمية", "كلية", "جامعة", "نقابة", "غرفة"))
+# heads named by the noun right after them ("مجلس الوزراء", "وزارة الصحة"): a ل-phrase after that noun is the
+# sentence's ("رفع الأمر إلى مجلس الوزراء للموافقة عليه")
+_CONSTRUCT_ONLY_HEADS = frozenset(_word(w) for w in ("وزارة", "مجلس", "لجنة", "محكمة", "برلمان", "ديوان", "غرفة"))
+# ل-words that say when or for whom, not what for: "مجلس الأمن للمرة الثانية", "المنظمة الدولية للجميع"
+_NOT_A_PURPOSE = frozenset(_word(w) for w in (
+    "للمرة", "للعام", "للسنة", "للشهر", "لليوم", "للأسبوع", "للموسم", "للحظة", "للغاية", "للتو", "للجميع",
+    "للفترة", "للمدة", "للدورة", "للمواطنين", "للمواطن", "للحكومة", "للدولة", "للبلاد", "للمملكة", "للوزارة",
+    "للشركة", "للمنظمة", "للهيئة", "للمجلس", "للبنك", "للصندوق", "للرئيس", "للأمين", "للمدير", "للنادي",
+    "للمنتخب", "للحزب", "للفريق", "للاتحاد", "للجامعة", "للحركة", "للجمعية", "للمؤسسة", "للمركز", "للمدينة",
+    "للجنة", "للمنشأة", "لتنفيذ", "لتحقيق", "لإصدار", "لبحث", "لمناقشة", "لمتابعة", "لتقديم", "لتوفير",
+    "لإجراء", "لاتخاذ"))   # and verbal nouns of a task done once: "اختارت الشركة الفرنسية لتنفيذ المشروع"
+# a definite head's first adjective that makes it a unit of something, named by whose it is: "الجهاز الفني
+# للمنتخب", "المكتب الإعلامي للرئاسة", "المجلس التنفيذي للصندوق"
+_UNIT_ADJECTIVES = _NOT_STATE_ADJECTIVES | frozenset(_word(w) for w in (
+    "الطبي", "الإعلامي", "التدريبي", "الأمني", "السياسي", "العسكري", "المالي", "القانوني", "الاستشاري",
+    "الهضمي", "العصبي", "التنفسي", "المناعي", "البولي", "الدوري"))   # "الجهاز الهضمي للإنسان": an organ
+# adjectives without the nisba ending that close such names: "للقوات المسلحة", "للإنذار المبكر"
+_NAME_ADJECTIVES = frozenset(_word(w) for w in (
+    "المسلحة", "المبكر", "الثقيلة", "السارية", "المتحدة", "المستدامة", "المتجددة", "الصغيرة", "المتوسطة",
+    "الكبرى", "الخاصة", "الحرة", "العليا", "الأعلى", "العامة", "العام"))
+# "المجموعة الأولى للبطولة": an ordinal, no name's adjective
+_ORDINALS = frozenset(_word(w) for w in _REGNAL) | frozenset({_word(match_form("الأولى"))})
+# adjectives that say how far a body reaches, so its name goes on to say what it does: "[الاتحاد الدولي] لركوب"
+_SCOPE_ADJECTIVES = _BEYOND_ONE_COUNTRY | frozenset(_masculine(match_form(w)) for w in (
+    "العامة", "العام", "الأعلى", "العليا", "الوطني", "المركزي", "القومي", "الاتحادي", "الملكي", "الإقليمي"))
+_ASSEMBLY_ADJECTIVES = frozenset(_word(w) for w in ("العامة", "العمومية"))
+MAX_PURPOSE_MIDDLE = 3       # the body's own words between its head and the ل-phrase
+MAX_PURPOSE_WORDS = 9
+
+
+def _known_body_written(surface: str) -> bool:
+    """A listed body's name as written, ل and all ("لاتحاد الأوروبي" of للاتحاد الأوروبي): a whole name."""
+    form = match_form(surface)
+    return form in _known_body_forms() or (form[:1] == "ل" and "ا" + form in _known_body_forms())
+
+
+def _name_adjective(word: str) -> bool:
+    form = match_form(word)
+    return _adjective_like(word) or _word(form) in _NAME_ADJECTIVES
+
+
+def _purpose_body(tokens: list, k: int, text: str, spans: list[tuple[int, int, str]],
+                  dated: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """A body at `tokens[k]` named by its head, its own name or adjectives and what it is for, in a ل-phrase:
+    (start, end, name) of "المنظمة الدولية للهجرة", "هيئة الشارقة للكتاب", "وبنك اليابان للتعاون الدولي"
+    (without و), "المؤسسة الصينية لعلوم وتكنولوجيا الفضاء", "المركز الوطني للأرصاد والإنذار المبكر". A
+    definite head takes adjectives only (the tagger's "[المنظمة الدولية]" is no whole name); an indefinite one
+    its own name first, a place ("شركة [الخليج]") or a definite noun ("جهاز الخدمة الوطنية", "مؤسسة المدى"),
+    unless it is named by that noun alone (`_CONSTRUCT_ONLY_HEADS`: "مجلس الوزراء للموافقة"). The ل-phrase is
+    a definite noun with لل or a bare noun and what it governs, then adjectives and "وال" nouns; a ل-word of
+    time or of a recipient (`_NOT_A_PURPOSE`) names nothing. Stops at a person's name, a date and a pronoun."""
+    form = match_form(tokens[k].text)
+    cut, lam = 0, False
+    if form.startswith("لل") and len(form) > 4:
+        cut, lam, head_form = 1, True, "ا" + form[1:]
+    elif len(form) >= 4 and form[0] in "وفب" and _word(strip_article(form[1:])) in _PURPOSE_HEADS:
+        cut, head_form = 1, form[1:]
+    else:
+        head_form = form
+    definite = head_form.startswith("ال")
+    head = _word(strip_article(head_form))
+    if head not in _PURPOSE_HEADS or (lam and not definite):
+        return None
+
+    def spaced(j: int) -> bool:
+        return j < len(tokens) and text[tokens[j - 1].end:tokens[j].start] == " "
+
+    def mention_at(j: int) -> tuple[int, int, str] | None:
+        return next((m for m in spans if m[0] <= tokens[j].start < m[1]), None)
+
+    def name_starts(j: int) -> bool:            # another name opens at tokens[j] ("للأمم المتحدة": inside it)
+        word = tokens[j].text
+        return any(tokens[j].start <= s < tokens[j].end and (t == "PER" or t == "ORG" and not (
+            e <= tokens[j].end and _name_adjective(word))) for s, e, t in spans)
+
+    def stops(j: int) -> bool:
+        word = tokens[j].text
+        found = mention_at(j)
+        return (match_form(word) in _FUNCTION_WORDS or _pronoun_word(word, text) or found is not None and
+                found[2] == "PER" or any(s <= tokens[j].start < e for s, e in dated))
+
+    j, middle = k + 1, 0
+    while spaced(j) and middle < MAX_PURPOSE_MIDDLE and not stops(j):
+        word = tokens[j].text
+        wform = match_form(word)
+        place = mention_at(j)
+        if middle == 0 and not definite and place is not None and place[2] == "LOC":
+            while j < len(tokens) and tokens[j].start < place[1]:
+                j += 1                          # "هيئة [الشارقة]", "بنك [اليابان]"
+            middle += 1
+            continue
+        if middle == 0 and not definite and _word(strip_article(wform)) in _PURPOSE_HEADS:
+            return None                         # "بعثة [المنظمة الدولية للهجرة]": the body is the one inside
+        if middle == 0 and not definite and wform.startswith("ال") and head not in _CONSTRUCT_ONLY_HEADS \
+                and len(wform) > 3 and _word(wform) not in _RELATIVES:
+            j, middle = j + 1, 1                # "جهاز [الخدمة]", "مؤسسة [المدى]"
+            continue
+        if (middle or definite) and _name_adjective(word) and _masculine(wform) not in _ORDINALS \
+                and not (definite and not middle and _masculine(wform) in _UNIT_ADJECTIVES):
+            j, middle = j + 1, middle + 1       # "المنظمة [الدولية]", "جهاز الخدمة [الوطنية]"
+            continue
+        break
+    if not middle or not spaced(j) or stops(j):
+        return None
+    if head == _word("جمعية") and middle == 1 and _word(match_form(tokens[j - 1].text)) in _ASSEMBLY_ADJECTIVES:
+        return None                             # "الجمعية العامة لإصدار القرارات": a company's general meeting
+    lform = match_form(tokens[j].text)
+    if not lform.startswith("ل") or len(lform) < 4 or _word(lform) in _NOT_A_PURPOSE \
+            or name_starts(j) or any(tokens[j].start <= s < tokens[j].end and t == "LOC" for s, _, t in spans) \
+            or _pronoun_word(tokens[j].text, text) \
+            or lform[1] == "ا" and len(lform) < 6:
+        return None                             # "للأمم المتحدة", "للمملكة": whose it is; "لاحظ": a verb
+    construct = not lform.startswith("لل")      # "لعلوم" governs the noun after it
+    closing = match_form(tokens[j - 1].text)    # the tagger's whole name ends on a kind, not a reach: "التجاري"
+    if construct and (not definite or any(t == "ORG" and e == tokens[j - 1].end for s, e, t in spans)
+                      and _masculine(closing) not in _SCOPE_ADJECTIVES and not _origin_adjective(tokens[j - 1].text)):
+        return None                             # "هيئة الشارقة لتمويل المشاريع", "[البنك التجاري] لتحقيق النجاح":
+        # what it does, not its name ("[الاتحاد الدولي] لركوب الأمواج" is the name cut short)
+    last, j = j, j + 1
+    while spaced(j) and j - k < MAX_PURPOSE_WORDS and not stops(j) and not name_starts(j):
+        word = tokens[j].text
+        wform = match_form(word)
+        if wform.startswith("و") and _word(strip_article(wform[1:])) in _PURPOSE_HEADS | _COUNTRY_BODY_HEADS:
+            break                               # "والاتحاد الدولي لحفظ الطبيعة", "والحرس المدني": a second body
+        if construct and wform.startswith("و") and not wform.startswith("وال") and len(wform) > 3:
+            j += 1                              # "لعلوم وتكنولوجيا الفضاء"
+            continue
+        if construct and wform.startswith("ال") and len(wform) > 3 and mention_at(j) is None:
+            construct, last, j = False, j, j + 1
+            continue
+        if not construct and (_name_adjective(word) or wform.startswith("وال") and len(wform) > 4
+                              and _word(wform[1:]) not in _RELATIVES):
+            last, j = j, j + 1
+            continue
+        break
+    if construct:
+        return None                             # "لعلوم" and nothing it governs
+    if spaced(j) and _pronoun_word(tokens[j].text, text):
+        return None                             # "هيئة السياحة للحفاظ عليه": what it does
+    start, end = tokens[k].start + cut, tokens[last].end
+    name = text[start:end]
+    return start, end, ("ا" + name) if lam else name
 
 
 # places named by a kind of site and its own name: "شارع التحرير", "نهر القاش", "معبر نصيب", "مطار الرباط سلا"

@@ -2151,3 +2151,22 @@ def test_a_club_written_with_lam_lam_run_into_a_players_name_is_cut_off():
                                 name="الهلال الكسندر ميتروفيتش")]
     prepare(article)
     assert [(m.text, m.type) for m in article.mentions if m.type == "PER"] == [("الكسندر ميتروفيتش", "PER")]
+
+def test_a_body_named_by_what_it_is_for_takes_its_whole_name():
+    """A head, its adjectives or own name, then a ل-phrase saying what it is for is one organisation: the
+    tagger's "[المنظمة الدولية]" and "[بنك اليابان]" grow to the whole name, a place inside ("شركة [الخليج]")
+    becomes part of it; not a ل-word of whose ("الجمعية العامة للأمم المتحدة"), of time, or a purpose clause."""
+    text = ("وقال رئيس بعثة المنظمة الدولية للهجرة في اليمن إن الوضع صعب، ووقعت مذكرة مع بنك اليابان للتعاون "
+            "الدولي لتمويل المشاريع، وتعاقدت الوزارة مع شركة الخليج للتجهيزات الطبية، وأطلقت المؤسسة الصينية "
+            "لعلوم وتكنولوجيا الفضاء الجوي القمر.")
+    tagged = [("المنظمة الدولية", "ORG"), ("بنك اليابان", "ORG"), ("الخليج", "LOC"), ("اليمن", "LOC")]
+    assert typed_after_prepare(text, tagged, "ORG") == [
+        "المنظمة الدولية للهجرة", "بنك اليابان للتعاون الدولي", "شركة الخليج للتجهيزات الطبية",
+        "المؤسسة الصينية لعلوم وتكنولوجيا الفضاء الجوي"]
+    text = ("وقال الجهاز المركزي للتعبئة العامة والإحصاء إن التضخم ارتفع، وكان المركز الوطني للأرصاد والإنذار "
+            "المبكر قد حذر، واجتمع الجهاز الفني للمنتخب، وناقش مجلس الأمن للمرة الثانية أمام الجمعية العامة "
+            "للأمم المتحدة، وتسعى هيئة السياحة للحفاظ عليه.")
+    tagged = [("مجلس الأمن", "ORG"), ("الأمم المتحدة", "ORG")]
+    assert typed_after_prepare(text, tagged, "ORG") == [
+        "الجهاز المركزي للتعبئة العامة والإحصاء", "المركز الوطني للأرصاد والإنذار المبكر", "مجلس الأمن",
+        "لأمم المتحدة"]
