@@ -2854,7 +2854,7 @@ _OFFICE_RACE = frozenset(_word(w) for w in (
     "مرشح", "مرشحة", "ترشح", "ترشحه", "ترشيح", "سباق", "انتخابات", "الانتخابات", "منصب", "لمنصب", "تولي", "كرسي"))
 _INSTITUTION_TEXT = re.compile("وزار|مجلس|هيئ|مؤسس|جهاز|مديري|نقاب|اتحاد|جمعي|رابط|منظم|مفوضي|وكال|بنك|مصرف|"
                                "صندوق|محكم|جامع|جيش|برلمان|لجن|معهد|مركز|ديوان|سلط|سفار|قنصلي|حكوم|"
-                               "خارجي|داخلي|رئاس|[إا]دار|دفاع|شرك|دار|مكتب|مجموع|بعث|[أا]كاديمي|كلي|غرف")
+                               "خارجي|داخلي|رئاس|[إا]دار|دفاع|شرك|دار|مكتب|مجموع|بعث|[أا]كاديمي|كلي|غرف|مستشف|مجمع")
 MAX_INSTITUTION_WORDS = 6
 _UNION = _word("اتحاد")
 _DISTRICT_HEADS = frozenset(_word(w) for w in ("مركز", "مديرية", "المديرية", "المركز"))
@@ -3011,10 +3011,12 @@ def add_institutions(article: Article) -> None:
         tok = tokens[k]
         form = match_form(tok.text)
         purpose = _purpose_body(tokens, k, text, covered, dated)
-        if purpose is not None:
-            s0, e0, name = purpose
+        hospital = None if purpose is not None else _hospital(tokens, k, text, covered)
+        if purpose is not None or hospital is not None:
+            s0, e0, name = purpose or hospital
+            kinds = ("ORG", "LOC", "PER") if hospital else ("ORG", "LOC")     # "مستشفى [الملك فيصل] التخصصي"
             inside = [(s, e, t) for s, e, t in covered if s < e0 and s0 < e]
-            if all(s0 <= s and e <= e0 and t in ("ORG", "LOC") for s, e, t in inside) \
+            if all(s0 <= s and e <= e0 and t in kinds for s, e, t in inside) \
                     and not any(t == "ORG" and _known_body_written(text[s:e]) for s, e, t in inside):
                 # the tagger's "[المنظمة الدولية]" and "شركة [الخليج]" give way to the whole name
                 replaced.update((s, e) for s, e, _ in inside)
@@ -3553,6 +3555,63 @@ def _purpose_body(tokens: list, k: int, text: str, spans: list[tuple[int, int, s
     start, end = tokens[k].start + cut, tokens[last].end
     name = text[start:end]
     return start, end, ("ا" + name) if lam else name
+
+
+# -- hospitals ---------------------------------------------------------------------------------------------
+
+_HOSPITAL_HEADS = frozenset(_word(w) for w in ("مستشفى", "مستشفي"))
+_MEDICAL_COMPLEX = _word("مجمع")        # a complex is a hospital only as "مجمع ... الطبي"
+# adjectives a hospital's name closes on: "مستشفى سيئون العام", "مستشفى آزادي التعليمي"
+_HOSPITAL_ADJECTIVES = frozenset(_word(w) for w in (
+    "العام", "الوطني", "الحكومي", "التعليمي", "التخصصي", "الجامعي", "المركزي", "الطبي", "العسكري", "الأهلي",
+    "الإقليمي", "المرجعي", "الدولي"))
+_MEDICAL = _word("الطبي")
+_SON_OF = frozenset(_word(w) for w in ("ابن", "بن"))
+
+
+def _hospital(tokens: list, k: int, text: str, spans: list[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    """A hospital at `tokens[k]`, named by its own name after the word: (start, end, name) of "مستشفى
+    الميادين الوطني", "في مستشفى ابن سيناء" (the physician, no place Sinai), "وأفاد مدير مستشفى سيئون
+    العام", "مجمع فلسطين الطبي" (the hospital, no place Palestine). The name is a name the tagger found, ابن +
+    a word, or a word read as a name (`_site_name_word`: "آزادي"); a common word ("مستشفى ميداني", "مستشفى
+    الأطفال") only with a hospital's adjective after it. A complex (مجمع) is one only with الطبي."""
+    form = match_form(tokens[k].text)
+    cut = 1 if len(form) > 4 and form[0] in "وفبل" and _word(form[1:]) in _HOSPITAL_HEADS | {_MEDICAL_COMPLEX} else 0
+    head = _word(form[cut:])
+    if head not in _HOSPITAL_HEADS and head != _MEDICAL_COMPLEX or form[cut:].startswith("ال"):
+        return None                             # "مدير المستشفى محمد الخياط": the one just named
+
+    def spaced(j: int) -> bool:
+        return j < len(tokens) and text[tokens[j - 1].end:tokens[j].start] == " "
+
+    j = k + 1
+    if not spaced(j):
+        return None
+    found = next((m for m in spans if m[0] == tokens[j].start), None)
+    named = True
+    if found is not None and found[2] in ("LOC", "PER", "ORG"):
+        while j < len(tokens) and tokens[j].start < found[1]:
+            j += 1                              # "مستشفى [الميادين]"
+    elif _word(match_form(tokens[j].text)) in _SON_OF and spaced(j + 1):
+        j += 2                                  # "مستشفى ابن سيناء"
+    elif any(s < tokens[j].end and tokens[j].start < e for s, e, _ in spans):
+        return None
+    else:
+        word = tokens[j].text
+        named = _site_name_word(word, _lexicons().clusters) and _word(match_form(word)) not in _HOSPITAL_ADJECTIVES
+        if not named and not (match_form(word).startswith("ال") and len(match_form(word)) > 3):
+            return None
+        j += 1
+    adjectives = 0
+    while spaced(j) and adjectives < 2 and _word(match_form(tokens[j].text)) in _HOSPITAL_ADJECTIVES \
+            and not any(s <= tokens[j].start < e for s, e, _ in spans):
+        j, adjectives = j + 1, adjectives + 1
+    if not adjectives and not named:
+        return None                             # "مستشفى الأطفال": which one?
+    if head == _MEDICAL_COMPLEX and _word(match_form(tokens[j - 1].text)) != _MEDICAL:
+        return None                             # "مجمع سكني", "مجمع الأسواق": no hospital
+    start, end = tokens[k].start + cut, tokens[j - 1].end
+    return start, end, text[start:end]
 
 
 # places named by a kind of site and its own name: "شارع التحرير", "نهر القاش", "معبر نصيب", "مطار الرباط سلا"

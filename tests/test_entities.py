@@ -2170,3 +2170,14 @@ def test_a_body_named_by_what_it_is_for_takes_its_whole_name():
     assert typed_after_prepare(text, tagged, "ORG") == [
         "الجهاز المركزي للتعبئة العامة والإحصاء", "المركز الوطني للأرصاد والإنذار المبكر", "مجلس الأمن",
         "لأمم المتحدة"]
+
+
+def test_a_hospital_named_after_its_word_is_an_organisation():
+    """"مستشفى" (or "مجمع ... الطبي") and its own name is a hospital, a place or person inside it part of the
+    name; a common word needs a hospital's adjective, and "المستشفى" before a name is its director's title."""
+    text = ("وخصص جناح للعزل في مستشفى الميادين الوطني، ونقل الجرحى إلى مجمع فلسطين الطبي ثم إلى مستشفى ابن "
+            "سيناء، وقال مدير المستشفى محمد الخياط إن مستشفى ميداني أقيم قرب مجمع الأسواق.")
+    tagged = [("الميادين", "LOC"), ("فلسطين", "LOC"), ("سيناء", "LOC"), ("محمد الخياط", "PER")]
+    assert typed_after_prepare(text, tagged, "ORG") == [
+        "مستشفى الميادين الوطني", "مجمع فلسطين الطبي", "مستشفى ابن سيناء"]
+    assert typed_after_prepare(text, tagged, "LOC") == []
