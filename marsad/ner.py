@@ -108,6 +108,31 @@ def _triggers() -> dict[str, str]:
 TRIGGER_OF = _triggers()       # normalised word without article -> trigger class
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_words() -> dict[str, str]:
+    """Feature form without article -> "L" (a one-word place of marsad/data/places.json), "Lc" (one that is
+    also an ordinary word), "Lp" (a word of a place of several words), "G" (a given name of
+    person_names.json): the `gz=` features, which tell the tagger about towns and names its training
+    sentences never show. Both lists are written by hand for marsad (no third-party data)."""
+    import json
+    data_dir = resources.files("marsad").joinpath("data")
+    places = json.loads(data_dir.joinpath("places.json").read_text(encoding="utf-8"))
+    common = {feature_form(w) for w in places.get("common_words", ())}
+    out: dict[str, str] = {}
+    for names in places["places"].values():
+        for name in names:
+            parts = [feature_form(w) for w in name.split()]
+            if len(parts) == 1:
+                out[strip_article(parts[0])] = "Lc" if parts[0] in common else "L"
+            else:
+                for part in parts:
+                    out.setdefault(strip_article(part), "Lp")
+    people = json.loads(data_dir.joinpath("person_names.json").read_text(encoding="utf-8"))
+    for name in people["given_names"]:
+        out.setdefault(strip_article(feature_form(name)), "G")
+    return out
+
+
 def word_shape(word: str) -> str:
     """A coarse class of the token's characters: Arabic word, Latin (capitalised or not), number, punctuation,
     mixed. The neural tagger feeds the same classes."""
@@ -185,6 +210,10 @@ def _word_features(word: str, lex: Lexicons) -> tuple[list[str], list[str], list
     mid = clusters[1] if clusters else "-"        # the 256-cluster id
     rates = lex.rates.get(form) or lex.rates.get(stem) or () if lex.rates else ()
     own += ["ty=" + r for r in rates]
+    gaz = None if "no-gaz" in EXPERIMENTS else \
+        _gazetteer_words().get(bare) or _gazetteer_words().get(strip_article(stem))
+    if gaz:
+        own.append("gz=" + gaz)
     neighbour = []
     for k in ("-2", "-1", "+1", "+2"):
         feats = [f"w{k}=" + form]
@@ -193,6 +222,8 @@ def _word_features(word: str, lex: Lexicons) -> tuple[list[str], list[str], list
             if trig:
                 feats.append(f"t{k}=" + trig)
         feats += [f"ty{k}=" + r for r in rates]
+        if gaz and k in ("-1", "+1"):
+            feats.append(f"gz{k}=" + gaz)
         neighbour.append(_interned(feats))
     return _interned(own), neighbour[0], neighbour[1], neighbour[2], neighbour[3]
 

@@ -485,3 +485,16 @@ def test_a_plus_written_on_an_organisation_belongs_to_its_name():
     text = "وقرر تحالف أوبك+ زيادة الإنتاج في اجتماعه الأخير، بينما رفعت أوبك توقعاتها للطلب."
     got = [(m.text, text[m.start:m.end]) for m in ner.find_mentions(text) if m.type == "ORG"]
     assert ("أوبك+", "أوبك+") in got and ("أوبك", "أوبك") in got
+
+
+def test_gazetteer_features_mark_listed_towns_and_given_names():
+    """The tagger is told which words are towns of places.json (gz=L; gz=Lc for one that is also an ordinary
+    word; gz=Lp for a word of a longer place) or given names of person_names.json (gz=G), and so are its
+    neighbours; an ordinary word gets none."""
+    lexicons = ner.load_lexicons()
+    own, _, before, after, _ = ner._word_features("وهران", lexicons)
+    assert "gz=L" in own and "gz-1=L" in before and "gz+1=L" in after
+    assert "gz=Lc" in ner._word_features("معان", lexicons)[0]
+    assert "gz=Lp" in ner._word_features("زويد", lexicons)[0]
+    assert "gz=G" in ner._word_features("محمد", lexicons)[0]
+    assert not any(f.startswith("gz") for f in ner._word_features("الاقتصاد", lexicons)[0])
