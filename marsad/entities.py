@@ -2490,6 +2490,60 @@ def _quoted_works(article: Article) -> None:
     _add_mentions(article, added)
 
 
+# a word for a paper, channel or agency, with و/ف and ل/ب: what follows may be its name
+_OUTLET_HEADS = frozenset(_word(w) for w in ("صحيفة", "جريدة", "مجلة", "قناة", "وكالة", "إذاعة", "صحيفتا"))
+MAX_OUTLET_WORDS = 3
+_GENERIC_MEDIA = frozenset(_word(w) for w in ("الأنباء", "أنباء", "الأخبار", "الإعلام", "التلفزيون", "الإذاعة"))
+
+
+def _outlet_head(word: str) -> bool:
+    form = match_form(word)
+    return any(_word(form[cut:]) in _OUTLET_HEADS for cut in (0, 1, 2)
+               if cut == 0 or (len(form) - cut >= 4 and form[cut - 1] in "وفلب"))
+
+
+def _outlets_named_with_origin(article: Article) -> None:
+    """A paper, channel or agency named between its word and its country's adjective is an organisation:
+    "صحيفة [يديعوت أحرونوت] الإسرائيلية", "صحيفة [نيويورك] تايمز الأمريكية" (the place the tagger found
+    becomes part of the name). One to three words, none a stop word, each looking like a name (rated in
+    names, or rare in news), and the adjective feminine, agreeing with the medium. Not "وكالة الأنباء
+    القطرية", whose name is the whole phrase."""
+    text = article.text
+    words = list(_WORD_WITH_MARKS.finditer(text))
+    added, dropped = [], set()
+    for i, head in enumerate(words):
+        if not _outlet_head(head.group()):
+            continue
+        for n in range(1, MAX_OUTLET_WORDS + 1):
+            k = i + 1 + n                       # the adjective's index
+            if k >= len(words) or any(text[words[j].end():words[j + 1].start()] != " " for j in range(i, k)):
+                break
+            adjective = match_form(words[k].group())
+            name = words[i + 1:k]
+            if not (adjective.startswith("ال") and adjective.endswith("يه") and _origin_adjective(words[k].group())):
+                continue
+            if k + 1 < len(words) and text[words[k].end():words[k + 1].start()] == " " \
+                    and _origin_adjective(words[k + 1].group()):
+                break                           # "وكالة الهند الشرقية البريطانية": the adjectives are the name's
+            if any(match_form(w.group()) in _STOP_WORDS or _gentilic_word(w.group()) or _DEFINITE.match(
+                    match_form(w.group())) and not _rates_of(w.group()) and ner.feature_form(w.group())
+                    in _lexicons().clusters or (not _rates_of(w.group()) and ner.feature_form(w.group())
+                                                in _lexicons().clusters) for w in name):
+                break                           # a common word: "صحيفة الشرق الأوسط" is the listed outlet's
+            if _word(match_form(name[0].group())) in _GENERIC_MEDIA:
+                break                           # "وكالة الأنباء القطرية": the agency is the whole phrase
+            start, end = name[0].start(), name[-1].end()
+            inside = [m for m in article.mentions if m.start < end and start < m.end]
+            if any(m.start < start or m.end > end or m.type == "PER" for m in inside):
+                break
+            dropped.update(id(m) for m in inside)
+            added.append(Mention(start, end, text[start:end], "ORG", name=text[start:end]))
+            break
+    if dropped or added:
+        article.mentions = [m for m in article.mentions if id(m) not in dropped]
+        _add_mentions(article, added)
+
+
 def _lam_given_names(article: Article) -> None:
     """A first name that starts with ل (لسعد, a Maghrebi name) loses it to the tagger, which reads a ل before a
     known name as the preposition ("التونسي لسعد الشابي" -> "سعد الشابي"). The ل is the name's when ل + the
@@ -3901,6 +3955,7 @@ def repair_mentions(article: Article) -> None:
     _amount_units(article)
     _fixed_places(article)
     _quoted_works(article)
+    _outlets_named_with_origin(article)
     _kind_words_before(article)
     _place_heads_inside_people(article)
     _namesakes(article)

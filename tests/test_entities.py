@@ -2181,3 +2181,15 @@ def test_a_hospital_named_after_its_word_is_an_organisation():
     assert typed_after_prepare(text, tagged, "ORG") == [
         "مستشفى الميادين الوطني", "مجمع فلسطين الطبي", "مستشفى ابن سيناء"]
     assert typed_after_prepare(text, tagged, "LOC") == []
+
+
+def test_a_paper_named_between_its_word_and_its_countrys_adjective_is_an_organisation():
+    """"صحيفة [يديعوت أحرونوت] الإسرائيلية", "وكالة [تسنيم] الإيرانية": the outlet, also over a place the
+    tagger found inside ("صحيفة [نيويورك] تايمز الأمريكية"); not "وكالة الأنباء القطرية" nor a company
+    whose adjectives are its name ("وكالة الهند الشرقية البريطانية")."""
+    text = ("وذكرت صحيفة يديعوت أحرونوت الإسرائيلية أن الوزير استقال، ونقلت صحيفة نيويورك تايمز الأمريكية "
+            "عن مسؤولين، وقالت وكالة الأنباء القطرية إن الوفد وصل، وتذكر تقارير وكالة الهند الشرقية البريطانية.")
+    article = prepare(make_article("t", text, [("نيويورك", "LOC"), ("الهند", "LOC")]))
+    orgs = [m.text for m in article.mentions if m.type == "ORG"]
+    assert "يديعوت أحرونوت" in orgs and "نيويورك تايمز" in orgs
+    assert "الأنباء" not in orgs and "الهند" not in orgs
