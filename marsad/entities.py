@@ -2887,10 +2887,13 @@ def _names_cut_in_two(article: Article) -> None:
             continue
         word, opening = match_form(first.text), match_form(rest.text.split()[0])
         given = _word(word) in _GIVEN_NAMES or word in _DANGLING
+        before = _WORD_BEFORE.search(text, max(0, first.start - 30), first.start)
+        ranked = before is not None and _DEFINITE.match(match_form(before.group(1))) is not None and (
+            (_word(match_form(before.group(1))),) in _HEADS or (_word(match_form(before.group(1))),) in _RANKS)
         if (_DEFINITE.match(word) or (opening[:1] == "و" and _word(opening) not in _GIVEN_NAMES)
-                or (_word(opening) in _GIVEN_NAMES and not given)
+                or (_word(opening) in _GIVEN_NAMES and not given and not ranked)
                 or not (given or _person_evidence(first.text) >= 1)):
-            continue
+            continue                            # (after a definite rank the two are one man: "العميد [سردار] [محمد علي]")
         _move_start(rest, text, first.start)
         dropped.add(id(first))
     if dropped:

@@ -212,6 +212,8 @@ def _word_features(word: str, lex: Lexicons) -> tuple[list[str], list[str], list
     own += ["ty=" + r for r in rates]
     gaz = None if "no-gaz" in EXPERIMENTS else \
         _gazetteer_words().get(bare) or _gazetteer_words().get(strip_article(stem))
+    if gaz == "G" and "no-gaz-names" in EXPERIMENTS:
+        gaz = None
     if gaz:
         own.append("gz=" + gaz)
     neighbour = []

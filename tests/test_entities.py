@@ -2193,3 +2193,13 @@ def test_a_paper_named_between_its_word_and_its_countrys_adjective_is_an_organis
     orgs = [m.text for m in article.mentions if m.type == "ORG"]
     assert "يديعوت أحرونوت" in orgs and "نيويورك تايمز" in orgs
     assert "الأنباء" not in orgs and "الهند" not in orgs
+
+
+def test_a_name_cut_before_a_given_name_after_a_definite_rank_is_one_man():
+    """"العميد [سردار] [محمد علي]" is one man, as a definite rank stands before one name; without it the
+    given name opens someone else ("محامي [حبري] [إبراهيم دياوارا]")."""
+    text = "وقال العميد سردار محمد علي إن الضحايا كثر، وقال محامي حبري إبراهيم دياوارا إنه سيطعن."
+    article = prepare(make_article("t", text, [("سردار", "PER"), ("محمد علي", "PER"), ("حبري", "PER"),
+                                               ("إبراهيم دياوارا", "PER")]))
+    assert [m.text for m in article.mentions if m.type == "PER"] == \
+        ["سردار محمد علي", "حبري", "إبراهيم دياوارا"]
