@@ -2203,3 +2203,12 @@ def test_a_name_cut_before_a_given_name_after_a_definite_rank_is_one_man():
                                                ("إبراهيم دياوارا", "PER")]))
     assert [m.text for m in article.mentions if m.type == "PER"] == \
         ["سردار محمد علي", "حبري", "إبراهيم دياوارا"]
+
+
+def test_a_foreign_speaker_read_as_a_place_is_a_person_but_a_speaking_capital_is_not():
+    """"قالت [كالبينو]": no list or rate knows the word as a place, so after a speech verb it is the person,
+    and so is the same word the tagger typed a place before; "وقالت [واشنطن]" stays the capital."""
+    text = "ووقعها عن البنك رئيسته ناديا كالبينو. بدورها، قالت كالبينو إن المشروع مهم، وقالت واشنطن إنها ترحب."
+    article = prepare(make_article("t", text, [("كالبينو", "LOC"), ("واشنطن", "LOC")]))
+    assert [(m.text, m.type) for m in article.mentions] == \
+        [("كالبينو", "PER"), ("كالبينو", "PER"), ("واشنطن", "LOC")]
