@@ -1935,7 +1935,14 @@ def _gazetteer() -> tuple[dict[tuple[str, ...], str], frozenset[tuple[str, ...]]
     return names, common
 
 
-def _clitic_forms(word: str) -> list[tuple[int, str, bool]]:
+@lru_cache(maxsize=1)
+def _gazetteer_firsts() -> frozenset[str]:
+    """The first words of the listed places, to pass over the rest of the text at one set look-up a word."""
+    return frozenset(key[0] for key in _gazetteer()[0])
+
+
+@lru_cache(maxsize=1 << 16)
+def _clitic_forms(word: str) -> tuple[tuple[int, str, bool], ...]:
     """(letters cut, the rest, whether a ب/ل was cut) for a word read with its proclitics off: وهران,
     و+الطفيلة, ب+وهران, وب+الكرك. The whole word comes first."""
     forms = [(0, word, False)]
@@ -1945,7 +1952,7 @@ def _clitic_forms(word: str) -> list[tuple[int, str, bool]]:
     rest = word[cut:]
     if len(rest) > 3 and rest[0] in "بل" and not rest.startswith("لل"):     # "للحج": ل + الحج, not ل + لحج
         forms.append((cut + 1, rest[1:], True))     # not "للطفيلة": ل + الطفيلة leaves no span to point at
-    return forms
+    return tuple(forms)
 
 
 # plural heads that name towns, not areas or states: what follows them is a town even when it is a word too
@@ -2032,9 +2039,12 @@ def _gazetteer_places(article: Article) -> None:
     added: list[Mention] = []
     dropped: set[int] = set()
     i = 0
+    firsts = _gazetteer_firsts()
     while i < len(words):
         found = None
         for cut, first, clitic in _clitic_forms(match_form(words[i].group())):
+            if first not in firsts:
+                continue                        # most words: no listed place starts so
             for n in (3, 2, 1):
                 if i + n > len(words) or any(text[words[k].end():words[k + 1].start()] != " "
                                              for k in range(i, i + n - 1)):
@@ -2320,8 +2330,10 @@ def _names_before_appositions(article: Article) -> None:
     covered = sorted((m.start, m.end) for m in article.mentions)
     starts = [a for a, _ in covered]
     added = []
-    for found in _NAME_BEFORE_APPOSITION.finditer(text):
-        if _token_form(found.group(1)) not in _SUBJECT_VERBS:
+    verbs = [m.start() for m in _WORD_LETTERS.finditer(text) if _token_form(m.group()) in _SUBJECT_VERBS]
+    for position in verbs:
+        found = _NAME_BEFORE_APPOSITION.match(text, position)
+        if found is None:
             continue
         head = match_form(found.group(3))
         if not head.startswith("ال") or (_word(head),) not in _HEADS:
@@ -2496,7 +2508,12 @@ MAX_OUTLET_WORDS = 3
 _GENERIC_MEDIA = frozenset(_word(w) for w in ("الأنباء", "أنباء", "الأخبار", "الإعلام", "التلفزيون", "الإذاعة"))
 
 
+_OUTLET_HEAD_TEXT = re.compile("صحيف|جريد|مجل|قنا|وكال|[إا]ذاع")
+
+
 def _outlet_head(word: str) -> bool:
+    if not _OUTLET_HEAD_TEXT.search(word):
+        return False                            # most words, at one regular-expression search
     form = match_form(word)
     return any(_word(form[cut:]) in _OUTLET_HEADS for cut in (0, 1, 2)
                if cut == 0 or (len(form) - cut >= 4 and form[cut - 1] in "وفلب"))
@@ -2509,6 +2526,8 @@ def _outlets_named_with_origin(article: Article) -> None:
     names, or rare in news), and the adjective feminine, agreeing with the medium. Not "وكالة الأنباء
     القطرية", whose name is the whole phrase."""
     text = article.text
+    if not _OUTLET_HEAD_TEXT.search(text):
+        return
     words = list(_WORD_WITH_MARKS.finditer(text))
     added, dropped = [], set()
     for i, head in enumerate(words):
