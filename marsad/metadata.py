@@ -600,11 +600,8 @@ UNDER_HEADLINE_NODES = 8    # the date and author a page prints under its <h1> s
 _AUTHOR_TEXT = re.compile(r"^[^\W\d_][^\d@:|/<>]{2,40}$")
 
 
-def _under_headline(tree) -> dict[str, str]:
-    """The date and author a page without metadata prints right under its headline (`<h1>` then `<div
-    class="author">لينا فخر الدين</div><div class="date">الجمعة 16 أيار 2025</div>`). Only after the first
-    <h1>: a date bar above it is usually today's date in the site header, not the article's."""
-    found: dict[str, str] = {}
+def _nodes_under_headline(tree):
+    """The UNDER_HEADLINE_NODES elements right after the page's first <h1>, in document order."""
     seen = None
     for node in tree.iter():
         if not isinstance(node.tag, str):
@@ -614,7 +611,16 @@ def _under_headline(tree) -> dict[str, str]:
             continue
         seen += 1
         if seen > UNDER_HEADLINE_NODES:
-            break
+            return
+        yield node
+
+
+def _under_headline(tree) -> dict[str, str]:
+    """The date and author a page without metadata prints right under its headline (`<h1>` then `<div
+    class="author">لينا فخر الدين</div><div class="date">الجمعة 16 أيار 2025</div>`). Only after the first
+    <h1>: a date bar above it is usually today's date in the site header, not the article's."""
+    found: dict[str, str] = {}
+    for node in _nodes_under_headline(tree):
         classes = set((node.get("class") or "").lower().split())
         text = " ".join(node.text_content().split())
         if "date" not in found and classes & _DATE_CLASSES and len(text) <= 60 and parse_published(text):
@@ -630,16 +636,7 @@ def _byline_under_headline(tree) -> str | None:
     story was filed from (`<div class="byline">طرابلس - بوابة الوسط: سالم الورفلي <time>...</time></div>`):
     the element's text without its <time>; trafilatura leaves it out of the article's text, and the meta
     tags carry the author and date but no dateline."""
-    seen = None
-    for node in tree.iter():
-        if not isinstance(node.tag, str):
-            continue
-        if seen is None:
-            seen = 0 if node.tag == "h1" else None
-            continue
-        seen += 1
-        if seen > UNDER_HEADLINE_NODES:
-            break
+    for node in _nodes_under_headline(tree):
         if not set((node.get("class") or "").lower().split()) & _AUTHOR_CLASSES:
             continue
         parts = [node.text or ""]
