@@ -3016,11 +3016,24 @@ def add_known_bodies(article: Article) -> None:
         if " " not in found.group(1) and not _OUTLET_CUE_BEFORE.search(text, max(0, found.start() - 12),
                                                                       found.start() + 1):
             continue                            # a one-word name is also a programme's ("برنامج "الصباح"")
-        inside = [k for k, m in enumerate(article.mentions) if m.start < end and start < m.end]
-        if any(article.mentions[k].start < start or article.mentions[k].end > end for k in inside):
+        inside = _mentions_within(article, start, end)
+        if inside is None:
             continue
         dropped.update(inside)
         added.append(Mention(start, end, text[start:end], "ORG", name=text[start:end]))
+    _swap_mentions(article, dropped, added)
+
+
+def _mentions_within(article: Article, start: int, end: int) -> list[int] | None:
+    """The indexes of the article's mentions overlapping [start, end), or None when one reaches outside it."""
+    inside = [k for k, m in enumerate(article.mentions) if m.start < end and start < m.end]
+    if any(article.mentions[k].start < start or article.mentions[k].end > end for k in inside):
+        return None
+    return inside
+
+
+def _swap_mentions(article: Article, dropped: set[int], added: list[Mention]) -> None:
+    """The mentions at the `dropped` indexes give way to the `added` ones (names found over them)."""
     if added:
         article.mentions = [m for k, m in enumerate(article.mentions) if k not in dropped]
         _add_mentions(article, added)
@@ -3228,15 +3241,12 @@ def _quoted_bodies(article: Article) -> None:
                 len(head) > 3 and head[0] in "وبلف" and _word(head[1:]) in _QUOTED_BODY_NOUNS):
             continue
         start, end = found.span(3)
-        inside = [k for k, m in enumerate(article.mentions) if m.start < end and start < m.end]
-        if any(article.mentions[k].start < start or article.mentions[k].end > end for k in inside) \
-                or any(article.mentions[k].type == "ORG" for k in inside):
+        inside = _mentions_within(article, start, end)
+        if inside is None or any(article.mentions[k].type == "ORG" for k in inside):
             continue
         dropped.update(inside)
         added.append(Mention(start, end, text[start:end], "ORG", name=text[start:end]))
-    if added:
-        article.mentions = [m for k, m in enumerate(article.mentions) if k not in dropped]
-        _add_mentions(article, added)
+    _swap_mentions(article, dropped, added)
 
 
 def _construct_noun(word: str) -> bool:
