@@ -2503,7 +2503,7 @@ def _quoted_works(article: Article) -> None:
 
 
 # a word for a paper, channel or agency, with و/ف and ل/ب: what follows may be its name
-_OUTLET_HEADS = frozenset(_word(w) for w in ("صحيفة", "جريدة", "مجلة", "قناة", "وكالة", "إذاعة", "صحيفتا"))
+_OUTLET_HEADS = frozenset(_word(w) for w in ("صحيفة", "جريدة", "مجلة", "قناة", "وكالة", "إذاعة"))
 MAX_OUTLET_WORDS = 3
 _GENERIC_MEDIA = frozenset(_word(w) for w in ("الأنباء", "أنباء", "الأخبار", "الإعلام", "التلفزيون", "الإذاعة"))
 
@@ -2512,11 +2512,8 @@ _OUTLET_HEAD_TEXT = re.compile("صحيف|جريد|مجل|قنا|وكال|[إا]�
 
 
 def _outlet_head(word: str) -> bool:
-    if not _OUTLET_HEAD_TEXT.search(word):
-        return False                            # most words, at one regular-expression search
-    form = match_form(word)
-    return any(_word(form[cut:]) in _OUTLET_HEADS for cut in (0, 1, 2)
-               if cut == 0 or (len(form) - cut >= 4 and form[cut - 1] in "وفلب"))
+    """A paper's, channel's or agency's word (`_medium_word` reads its clitics), not a website's or reporter's."""
+    return _OUTLET_HEAD_TEXT.search(word) is not None and _medium_word(word) in _OUTLET_HEADS
 
 
 def _outlets_named_with_origin(article: Article) -> None:
