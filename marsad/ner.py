@@ -320,13 +320,19 @@ class Tagger:
     keys: dict[str, str] = field(default_factory=dict)
 
     def match_key(self, word: str) -> str:
-        """A word as `propagate_names` compares it: normalised, proclitics off ("وبركات" -> "بركات")."""
+        """A word as `propagate_names` compares it: normalised, proclitics off ("وبركات" -> "بركات"), and
+        ل + ال read back as ال ("للبنك" -> "البنك") unless the rest is a name from the training data
+        (للبنان). ANERcorp dev carve 79.33 -> 79.85, carve C 80.74 -> 80.81, AQMAR unchanged."""
         key = self.keys.get(word)
         if key is None:
             if len(self.keys) >= _CACHE_LIMIT:
                 self.keys.clear()
             cut = clitic_length(word, self.lexicons.names, self.lexicons.clusters) if word[:1] in "وفبكل" else 0
-            key = self.keys[word] = normalize_for_matching(word[cut:])
+            key = normalize_for_matching(word[cut:])
+            if cut and word[cut - 1] == "ل" and key[:1] == "ل" and key not in self.lexicons.names \
+                    and "ا" + key in self.lexicons.clusters:
+                key = "ا" + key          # ل + ال writes لل: "للبنك التجاري" recurs "البنك التجاري"
+            self.keys[word] = key
         return key
 
     def tag(self, words: list[str], domain: str = "news") -> list[str]:

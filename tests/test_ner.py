@@ -221,6 +221,19 @@ def test_propagate_names_marks_untagged_recurrences():
     assert out[1] == ["O", "B-PER", "O", "B-PER", "O"]      # "والبدري" matches through its clitic
 
 
+def test_propagate_names_reads_li_plus_article():
+    """ل + ال is written لل: "للبنك التجاري" is a recurrence of "البنك التجاري", "للبنان" stays لبنان."""
+    key = ner.load_tagger().match_key
+    assert key("للبنك") == key("البنك") == key("والبنك")
+    assert key("لليمن") == key("اليمن")
+    assert key("للبنان") == key("لبنان")
+    sentences = [["أدرك", "البنك", "التجاري", "أهمية", "الخطة"],
+                 ["وافقت", "الجمعية", "العمومية", "للبنك", "التجاري", "أمس"]]
+    labels = [["O", "B-ORG", "I-ORG", "O", "O"], ["O"] * 6]
+    out = ner.propagate_names(sentences, labels, key)
+    assert out[1] == ["O", "O", "O", "B-ORG", "I-ORG", "O"]
+
+
 def test_wiki_domain_adds_feature_twins():
     xseq = [["w=a", "b"]]
     assert ner.domain_features(xseq, "news") is xseq
