@@ -348,3 +348,72 @@ def test_a_name_opening_with_a_hamza_keeps_its_first_letters():
     assert cluster._entity_name("ألكسندر سانتوس").split()[0].endswith("الكسندر")
     assert cluster._entity_name("الكاظمي") == "كاظمي"
     assert cluster._same_name(cluster._entity_name("ألكسندر سانتوس"), cluster._entity_name("أليكساندر سانطوس"))
+
+
+def _meeting_article(aid, title, text, people, kind="meeting", published="2021-06-30"):
+    """An article whose first sentence tells `people` (names in the text) meeting, as find_events gives it."""
+    from marsad.records import Event
+    mentions = []
+    for name in people:
+        start = text.index(name)
+        mentions.append(Mention(start, start + len(name), name, "PER"))
+    end = text.index(".") + 1 if "." in text else len(text)
+    event = Event(id=f"v-{aid}", article=aid, type=kind, sentence=text[:end], start=0, end=end,
+                  participant_mentions=list(range(len(people))))
+    return Article(id=aid, source="t", outlet=aid, title=title, text=text, published=published,
+                   mentions=mentions, events=[event])
+
+
+def test_two_angles_on_one_meeting_are_one_story():
+    """One outlet leads with the host's words, another with the talks' agenda: their words share little,
+    the two people who met (spelt apart) make them one story; the same host meeting someone else that day
+    does not, and a phone call is not the meeting."""
+    host = _meeting_article(
+        "a-meet-1", "الكاظمي لأمين عام الحلف: العراق ليس ساحة للصراعات",
+        "التقى رئيس الوزراء مصطفى الكاظمي الأمين العام للحلف ينس ستولتينبرغ في مقر الحلف في بروكسل. وشدد "
+        "على رفض الحروب بالوكالة وقال إن بلاده تريد علاقات متوازنة مع جيرانها وتقدر دعم الحلف لقواتها.",
+        ["مصطفى الكاظمي", "ينس ستولتينبرغ"])
+    agenda = _meeting_article(
+        "a-meet-2", "بحث توسيع بعثة التدريب والاستشارة في البلاد",
+        "بحث يانس ستولينبيرج مع مصطفى الكاظمى في بروكسل إجراءات توسعة إطار عمل بعثة الحلف. وتقرر أن تبقى "
+        "البعثة غير قتالية وذات طابع تدريبي واستشاري بحت وفق الأولويات الأمنية وبالتنسيق مع الحكومة.",
+        ["يانس ستولينبيرج", "مصطفى الكاظمى"])
+    other_guest = _meeting_article(
+        "a-meet-3", "الكاظمي يستقبل رئيسة المفوضية الأوروبية",
+        "استقبل مصطفى الكاظمي رئيسة المفوضية أورسولا فون دير لاين. وبحث الجانبان دعم الانتخابات المقبلة "
+        "والعلاقات الاقتصادية بين الجانبين في مجالات الطاقة والتجارة.",
+        ["مصطفى الكاظمي", "أورسولا فون دير لاين"])
+    phoned = _meeting_article(
+        "a-meet-4", "الكاظمي يتلقى اتصالا من ستولتنبرغ",
+        "تلقى مصطفى الكاظمي اتصالا هاتفيا من ينس ستولتنبرغ. وجرى خلال الاتصال بحث التعاون في مجالات مختلفة "
+        "وتبادل التهاني بالعيد.", ["مصطفى الكاظمي", "ينس ستولتنبرغ"], kind="call")
+    a, b = cluster.story_features(host), cluster.story_features(agenda)
+    assert a["meetings"] == ["meet|مصطفي كاظمي|ينس ستولتينبرغ"]
+    assert set(a["keys"]) & set(b["keys"]) >= {cluster.meeting_key("مصطفي كاظمي")}   # blocked together
+    plain = cluster.pair_score({**a, "meetings": []}, {**b, "meetings": []})
+    assert plain < cluster.STORY_THRESHOLD <= cluster.pair_score(a, b) == pytest.approx(plain + cluster.MEETING_BONUS, abs=0.01)
+    assert not cluster.same_meeting(a["meetings"], cluster.story_features(phoned)["meetings"])
+    story_of, _ = _cluster([host, agenda, other_guest])
+    assert story_of["a-meet-1"] == story_of["a-meet-2"] != story_of["a-meet-3"]
+
+
+def test_only_a_meeting_the_headline_or_lead_names_counts():
+    """A meeting in a background paragraph ("had met ... last week") is not the article's news."""
+    text = ("دافع وزير الخارجية عن الاتفاق أمام البرلمان اليوم. وكان الوزير قد أعلن أن فرانك شتاينماير التقى "
+            "لوران فابيوس قبل أسبوع في باريس.")
+    article = _meeting_article("a-bg", "الوزير يدافع عن الاتفاق", text, ["فرانك شتاينماير", "لوران فابيوس"])
+    article.events[0].start, article.events[0].end = text.index("وكان"), len(text)
+    assert cluster.meeting_pairs(article) == []
+    article.title = "شتاينماير وفابيوس في باريس"
+    assert cluster.meeting_pairs(article) == ["meet|فرانك شتاينماير|لوران فابيوس"]
+
+
+def test_a_king_and_his_son_are_different_people_in_a_meeting():
+    """"سلمان بن عبدالعزيز" ends "محمد بن سلمان بن عبدالعزيز": the same guest meeting each is two meetings."""
+    assert not cluster.same_meeting(["meet|اشتون كارتر|سلمان بن عبدالعزيز"],
+                                    ["meet|اشتون كارتر|محمد بن سلمان بن عبدالعزيز"])
+    assert cluster.same_meeting(["meet|اشتون كارتر|سلمان بن عبدالعزيز"], ["meet|اش كارتر|سلمان بن عبد عزيز"])
+    assert cluster.same_meeting(["meet|كارتر|سلمان"], ["meet|اشتون كارتر|سلمان بن عبدالعزيز"])
+    assert not cluster.same_meeting(["call|كارتر|سلمان"], ["meet|اشتون كارتر|سلمان بن عبدالعزيز"])
+    assert cluster.meeting_key("لويجي دي مايو") == "m:" + cluster.skeleton("دي")[:3] or \
+        len(cluster.meeting_key("لويجي دي مايو")) > 3
