@@ -3789,7 +3789,9 @@ _DEFINITE_CLUB_HEADS = frozenset(_word(w) for w in ("نجم", "مستقبل", "�
 _CLUB_ADJECTIVES = frozenset(_word(w) for w in (
     "الرياضي", "الرياضية", "الساحلي", "البيضاوي", "الصفاقسي", "الملكي", "البركانية", "البركاني", "التطواني",
     "الفاسي", "المراكشي", "السلاوي", "القسنطيني", "السطايفي", "العاصمي", "الوجدي", "الحسني", "الجديدي",
-    "الإسماعيلي", "السكندري", "القاهري", "البنزرتي", "القابسي", "المنستيري", "الحسيمي"))
+    "الإسماعيلي", "السكندري", "القاهري", "البنزرتي", "القابسي", "المنستيري", "الحسيمي", "الزموري", "الخميساتي",
+    "الوهراني", "البليدي", "الأولمبي"))
+_CLUB_ADJECTIVES |= frozenset(w + "ه" for w in _CLUB_ADJECTIVES)    # the feminine: "المولودية الوجدية"
 # words a club's name follows in a match report: its coach, its players, the one it beat or faced
 _CLUB_CUES = frozenset(_word(w) for w in (
     "فريق", "نادي", "لنادي", "لفريق", "بفريق", "لاعب", "لاعبو", "لاعبي", "مدرب", "مهاجم", "مدافع", "حارس",
@@ -3821,7 +3823,10 @@ def sports_clubs(article: Article) -> None:
     added, swallowed = [], set()
 
     def mention_at(tok):
-        return next(((s, e, t) for s, e, t in spans if s <= tok.start < e), None)
+        return mention_at_offset(tok.start)
+
+    def mention_at_offset(offset):
+        return next(((s, e, t) for s, e, t in spans if s <= offset < e), None)
 
     for k in range(len(tokens) - 1):
         tok, nxt = tokens[k], tokens[k + 1]
@@ -3887,8 +3892,12 @@ def sports_clubs(article: Article) -> None:
                 or _word(nform) in _NOT_A_CLUB or _word(nform) in _RELATIVES
                 or (_gentilic_word(nxt.text) and not any(r in ("ORG2", "ORG3") for r in _rates_of(nxt.text)))):
             continue                            # (not "الفريق الذي", "فريق العمل", "النادي اللندني")
-        added.append(Mention(nxt.start, nxt.end, nxt.text, "ORG", name=nxt.text))
-        spans.append((nxt.start, nxt.end, "ORG"))
+        end = nxt.end
+        after = _WORD_AFTER.match(text, end)
+        if after and _word(match_form(after.group(1))) in _CLUB_ADJECTIVES and mention_at_offset(after.start(1)) is None:
+            end = after.end(1)                  # "فريق الكوكب المراكشي"
+        added.append(Mention(nxt.start, end, text[nxt.start:end], "ORG", name=text[nxt.start:end]))
+        spans.append((nxt.start, end, "ORG"))
     if added:
         article.mentions = [m for m in article.mentions if (m.start, m.end, m.type) not in swallowed]
         _add_mentions(article, added)
@@ -3913,7 +3922,8 @@ def _club_recurrences(article: Article, tokens: list) -> None:
     _add_mentions(article, added)
 
 
-_TEAM_WORDS = frozenset(match_form(w) for w in ("فريق", "نادي", "لفريق", "لنادي", "بفريق", "بنادي", "وفريق", "ونادي"))
+_TEAM_WORDS = frozenset(match_form(w) for w in ("فريق", "نادي", "لفريق", "لنادي", "بفريق", "بنادي", "وفريق", "ونادي",
+                                                 "فريقي", "ناديي"))
 # what follows "فريق" in a match report without being a club: "فريق العمل", "الفريق الأول"
 _NOT_A_CLUB = frozenset(_word(w) for w in (
     "العمل", "الكرة", "الإنقاذ", "التحكيم", "المنافس", "الخصم", "الضيف", "المضيف", "الأول", "الثاني", "الأولى",
