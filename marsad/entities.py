@@ -3901,7 +3901,26 @@ def sports_clubs(article: Article) -> None:
     if added:
         article.mentions = [m for m in article.mentions if (m.start, m.end, m.type) not in swallowed]
         _add_mentions(article, added)
+    _clubs_of_a_country(article)
     _club_recurrences(article, tokens)
+
+
+def _clubs_of_a_country(article: Article) -> None:
+    """In a match report, a one-word place followed by a country's adjective in the masculine is a club:
+    the adjective agrees with الفريق/النادي ("[تشلسي] الإنجليزي", "[هامبورغ] الألماني"), while a city takes
+    the feminine ("ليون الفرنسية")."""
+    text = article.text
+    for mention in article.mentions:
+        if mention.type != "LOC" or " " in mention.text.strip():
+            continue
+        after = _WORD_AFTER.match(text, mention.end)
+        before = _WORD_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+        if after is None or (before and strip_article(match_form(before.group(1))) in _PLACE_HEADS | {"قاره", "دوله"}):
+            continue                                        # "قارة آسيا الكوري الجنوبي تشونغ": his adjective
+        adjective = match_form(after.group(1))
+        if _origin_adjective(after.group(1)) and not adjective.endswith("ه") \
+                and not any(m.start <= after.start(1) < m.end for m in article.mentions):
+            mention.type = "ORG"
 
 
 def _club_recurrences(article: Article, tokens: list) -> None:
