@@ -3902,7 +3902,41 @@ def sports_clubs(article: Article) -> None:
         article.mentions = [m for m in article.mentions if (m.start, m.end, m.type) not in swallowed]
         _add_mentions(article, added)
     _clubs_of_a_country(article)
+    _clubs_with_openers(article)
     _club_recurrences(article, tokens)
+
+
+# words that open a European club's name before its town or its own word ("ريال مدريد", "دينامو كييف")
+_CLUB_OPENERS = frozenset(match_form(w) for w in (
+    "ريال", "دينامو", "ديناموا", "سبارتاك", "أتلتيكو", "اتلتيكو", "سبورتينغ", "سبورتنغ", "بوروسيا", "باير",
+    "إنتر", "انتر", "أولمبيك", "اولمبيك", "ستيوا", "شاختار", "زينيت", "سسكا", "فنربخشه", "غلطة"))
+
+
+def _clubs_with_openers(article: Article) -> None:
+    """In a match report, a name opening with a club's opener word is a club, whatever the tagger typed it
+    ("[دينامو كييف]" as a person), and the opener takes the town the tagger found after it ("ريال [مدريد]")."""
+    text = article.text
+    for mention in list(article.mentions):
+        words = mention.text.split()
+        first = match_form(words[0]) if words else ""
+        if first[:1] in "وفل" and first[1:] in _CLUB_OPENERS:
+            first = first[1:]
+        if first in _CLUB_OPENERS:
+            if len(words) >= 2:                 # "ريال" alone is the currency of "100 ألف ريال"
+                mention.type = "ORG"
+            continue
+        before = _WORD_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+        if before is None or before.end(1) + 1 != mention.start or text[before.end(1)] != " " \
+                or match_form(before.group(1)) not in _CLUB_OPENERS:
+            continue
+        opener = next((m for m in article.mentions if m.start <= before.start(1) < m.end), None)
+        if opener is not None and opener.end != before.end(1):
+            continue
+        start = opener.start if opener is not None else before.start(1)
+        if opener is not None:
+            article.mentions.remove(opener)
+        _move_start(mention, text, start)
+        mention.type = "ORG"
 
 
 def _clubs_of_a_country(article: Article) -> None:
