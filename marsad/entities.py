@@ -3790,7 +3790,7 @@ _CLUB_ADJECTIVES = frozenset(_word(w) for w in (
     "الرياضي", "الرياضية", "الساحلي", "البيضاوي", "الصفاقسي", "الملكي", "البركانية", "البركاني", "التطواني",
     "الفاسي", "المراكشي", "السلاوي", "القسنطيني", "السطايفي", "العاصمي", "الوجدي", "الحسني", "الجديدي",
     "الإسماعيلي", "السكندري", "القاهري", "البنزرتي", "القابسي", "المنستيري", "الحسيمي", "الزموري", "الخميساتي",
-    "الوهراني", "البليدي", "الأولمبي"))
+    "الوهراني", "البليدي"))
 _CLUB_ADJECTIVES |= frozenset(w + "ه" for w in _CLUB_ADJECTIVES)    # the feminine: "المولودية الوجدية"
 # words a club's name follows in a match report: its coach, its players, the one it beat or faced
 _CLUB_CUES = frozenset(_word(w) for w in (
@@ -3845,10 +3845,10 @@ def sports_clubs(article: Article) -> None:
             elif (inside is None and nxt.text.isalpha() and not nform.startswith("ال") and len(nform) >= 3
                   and not _gentilic_word(nxt.text) and nform not in _STOP_WORDS and _town_word(nxt.text, clusters)):
                 end = nxt.end                                    # "نهضة بركان", "شباب بلوزداد"
-        elif form[cut:].startswith("ال") and inside is None and _word(nform) in _CLUB_ADJECTIVES \
-                and not _gentilic_word(tok.text[cut:]) and (
-                    any(r[:-1] == "ORG" and r[-1] in "23" for r in _rates_of(tok.text[cut:]))
-                    or strip_article(_word(form[cut:])) in _CLUB_HEADS | _DEFINITE_CLUB_HEADS):
+        elif form[cut:].startswith("ال") and inside is None and _word(nform) in _CLUB_ADJECTIVES and (
+                strip_article(_word(form[cut:])) in _CLUB_HEADS | _DEFINITE_CLUB_HEADS     # "المولودية الوجدية"
+                or (not _gentilic_word(tok.text[cut:])
+                    and any(r[:-1] == "ORG" and r[-1] in "23" for r in _rates_of(tok.text[cut:])))):
             end = nxt.end                                        # "الوداد الرياضي", "النجم الساحلي"
         if end is None:
             continue
@@ -3869,7 +3869,11 @@ def sports_clubs(article: Article) -> None:
             added.append(Mention(tok.start, tok.end, tok.text, "ORG", name=tok.text))
             spans.append((tok.start, tok.end, "ORG"))
     for mention in article.mentions:                            # "[الترجي] الرياضي", "النادي [الصفاقسي]"
-        if mention.type not in ("ORG", "LOC") or " " in mention.text:
+        if mention.type not in ("ORG", "LOC"):
+            continue
+        if " " in mention.text.strip():                         # "[المغرب الفاسي]" read as a place
+            if _word(match_form(mention.text.split()[-1])) in _CLUB_ADJECTIVES:
+                mention.type = "ORG"
             continue
         after = _WORD_AFTER.match(text, mention.end)
         if after and _word(match_form(after.group(1))) in _CLUB_ADJECTIVES \
