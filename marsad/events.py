@@ -55,6 +55,14 @@ a LOC after في right after the date ("أمس، على ملعب ... في جدة
 a LOC that is only an actor, a partner or a topic ("تقوده السعودية", "الأوضاع في اليمن") or is inside a short
 quoted name (the film "كان يا ما كان في غزة") is no place. A
 trigger of a clause other than the main one takes its place and participants from its clause only.
+
+A speaker's own meeting, call or visit told in the first person inside a direct quotation with a known speaker
+("قال ستولينبيرج: لقد أجريت مباحثات ... مع رئيس الوزراء ...", "التقينا"، "خلال لقائي مع"، "في اتصال هاتفي
+أجريته مع"، "زرت" a place; the listed past verbs' "I"/"we" forms and nouns with "my"/"our") is an event of its
+own beside the sentence's: the speaker takes part with the PER/ORG named (or role phrase resolved) after the
+trigger, and a date in the trigger's clause inside the quotation dates it. Not negated or hypothetical ("ما
+التقيت", "لو زرت"), and a meeting verb with أ after أن/لم/كنت is "I" in the present, no event ("أتمنى أن
+ألتقي").
 """
 from __future__ import annotations
 
@@ -131,6 +139,9 @@ class _Lexicon:
     place_words: frozenset[str]
     topic_words: frozenset[str]
     verb_types: dict[str, str]              # normalised one-word verbs -> their type, to type a pluperfect
+    first_person: PhraseTable[_Trigger]     # "التقيت", "أجرينا مباحثات", "لقائي": a speaker's own meeting
+    resumptive: frozenset[str]              # "أجريته", "تلقيناه": a first-person verb after its noun ("اتصال هاتفي أجريته")
+    wasl: frozenset[str]                    # meeting verbs listed with a bare alef (التقى): written أ, "I ..." (ألتقي)
 
 
 @lru_cache(maxsize=1)
@@ -173,10 +184,66 @@ def _lexicon() -> _Lexicon:
         topic_words=word_set(data.get("topic_words", [])),
         verb_types={normal(p): typ for typ, groups in data.get("types", {}).items() if typ in EVENT_TYPES
                     for key in ("strong", "weak") for p in groups.get(key, []) if " " not in p},
+        first_person=PhraseTable(_first_person_phrases(data.get("types", {})), conjunction_variants),
+        resumptive=frozenset(normal(form + pronoun) for typ in _TOLD_FIRST_HAND
+                             for verb, rest in _past_verbs(data.get("types", {}).get(typ, {}))
+                             if rest and normal(rest.split()[-1]) not in _PREPOSITIONS | _ILA and rest[0] != "ب"
+                             for form in _first_person_forms(verb) for pronoun in ("ه", "ها")),
+        wasl=frozenset(normal(p.split()[0]) for typ in _TOLD_FIRST_HAND for key in ("strong", "weak")
+                       for p in data.get("types", {}).get(typ, {}).get(key, []) if p.startswith("ا")),
     )
 
 
-def _with_pronouns(noun: str) -> list[str]:
+_TOLD_FIRST_HAND = ("meeting", "call", "visit")   # what a speaker tells of having done ("التقيت", "زرت")
+
+
+def _first_person_phrases(types: dict) -> list[tuple[str, _Trigger]]:
+    """The first-person forms of the strong meeting, call and visit verbs (التقى -> التقيت، التقينا; "أجرى
+    مباحثات" -> "أجريت مباحثات"; زار -> زرت، زرنا), and the single-word nouns of those types with "my"/"our"
+    (لقائي، زيارتنا)."""
+    out = []
+    for typ in _TOLD_FIRST_HAND:
+        groups = types.get(typ, {})
+        for verb, rest in _past_verbs(groups):
+            out.extend((f"{form} {rest}".strip(), _Trigger(typ, True, normal(form), "..." in rest, verb=True))
+                       for form in _first_person_forms(verb))
+        for noun in groups.get("strong_nouns", []) + groups.get("weak_nouns", []):
+            if " " not in noun and not noun.endswith(("ين", "هم")):        # not a dual, not "their ..."
+                out.extend((form, _Trigger(typ, True, canonical(form), False, canonical(noun)))
+                           for form in _with_pronouns(noun, ("ي", "نا")))
+    return out
+
+
+def _past_verbs(groups: dict) -> list[tuple[str, str]]:
+    """(verb, rest of the phrase) of the strong phrases whose first word is a past verb, "he": its feminine is
+    listed too (التقى/التقت, زار/زارت) -- not a present (يلتقي، تلتقي) nor a doubled verb (حل)."""
+    listed = {normal(p.split()[0]) for key in ("strong", "weak") for p in groups.get(key, [])}
+    out = []
+    for phrase in groups.get("strong", []):
+        verb, _, rest = phrase.partition(" ")
+        if len(verb) >= 3 and not verb.endswith(("ت", "وا")) and verb[0] not in "يس" \
+                and normal(_feminine(verb)) in listed:
+            out.append((verb, rest))
+    return out
+
+
+def _feminine(verb: str) -> str:
+    """The past verb's feminine: التقى -> التقت, زار -> زارت."""
+    return verb[:-1] + "ت" if verb.endswith("ى") else verb + "ت"
+
+
+def _first_person_forms(verb: str) -> list[str]:
+    """"I" and "we" of a past verb: التقى -> التقيت، التقينا; زار -> زرت، زرنا (a hollow verb loses its alef)."""
+    if verb.endswith("ى"):
+        stem = verb[:-1] + "ي"
+    elif len(verb) == 3 and verb[1] == "ا":
+        stem = verb[0] + verb[2]
+    else:
+        stem = verb
+    return [stem + "ت", stem + "نا"]
+
+
+def _with_pronouns(noun: str, pronouns: tuple[str, ...] = ("ه", "ها", "هم", "هما")) -> list[str]:
     """A noun with the pronouns written on it: زيارة -> زيارته، زيارتها، زيارتهم، زيارتهما; لقاء -> لقائه."""
     if noun.endswith("ة"):
         stem = noun[:-1] + "ت"
@@ -186,7 +253,7 @@ def _with_pronouns(noun: str) -> list[str]:
         return []
     else:
         stem = noun
-    return [stem + suffix for suffix in ("ه", "ها", "هم", "هما")]
+    return [stem + suffix for suffix in pronouns]
 
 
 def _object_forms(noun: str) -> list[str]:
@@ -372,8 +439,157 @@ def find_events(article: Article) -> list[Event]:
              and event.start in next_start and event.id in pointing_back for i in event.participant_mentions}
     strong_leads = [event for event in strong_leads
                     if not any((event.type, _name_key(article.mentions[i])) in dated for i in event.participant_mentions)]
-    return _merge_retold(article, strong_leads + [event for event in lead if event.type not in types] + events,
+    found = strong_leads + [event for event in lead if event.type not in types] + events
+    return _merge_retold(article, _told_first_hand(article, lex, read, mentions, referents, ref_starts, plain, found),
                          retold)
+
+
+_NOT_SO = frozenset(normal(w) for w in ("ما", "وما", "لم", "ولم", "لن", "لا", "لو", "ولو", "إذا", "وإذا", "إن",
+                                         "وإن", "كلما", "متى", "ليتني", "لعلي"))   # "ما التقيت", "لو زرت": no event
+MET_WORDS = 8       # plain words from a first-person trigger to the first party met ("أجريت مباحثات مهمة خلال ... مع")
+VISITED_WORDS = 2   # plain words between a first-person visit trigger and its place ("زرت المسجد النبوي")
+_STILL_TO_COME = word_set(("المقبل", "المقبلة", "القادم", "القادمة", "المرتقب", "المرتقبة", "المنتظر", "المنتظرة"))
+
+
+def _told_first_hand(article: Article, lex: _Lexicon, read, valid: list[int], referents, ref_starts: list[int],
+                     plain: list[int], events: list[Event]) -> list[Event]:
+    """`events` with the meetings, calls and visits a speaker tells in the first person inside a direct
+    quotation (`_first_person_hits`): "قال ستولينبيرج: لقد أجريت مباحثات ... مع رئيس الوزراء ...". The
+    speaker takes part with the parties named after the trigger in its clause; the sentence's own event (a
+    statement, or the meeting when the quotation's trigger is its main one) stays, and an event of the same
+    type there is this one, which the speaker joins. Dated only by a date in the trigger's clause inside the
+    quotation: the date of the statement telling it is not that of the meeting."""
+    quotes = sorted((q for q in article.quotes if q.kind == "direct" and q.speaker_mention is not None
+                     and 0 <= q.speaker_mention < len(article.mentions)
+                     and not _media(article.mentions[q.speaker_mention], article.text)),   # a misread speaker
+                    key=lambda q: q.start)
+    if not quotes:
+        return events
+    text, tokens, starts = article.text, read.tokens, read.starts
+    spans = [(q.start, q.end) for q in quotes]
+    span_starts = [q.start for q in quotes]
+
+    def side(pos: int):
+        return _quote_at(spans, span_starts, pos)
+    timexes = [t for t in article.timexes if t.kind in DATE_KINDS and text[t.start:t.end] == t.text]
+    locations = [i for i, m in enumerate(article.mentions) if m.type == "LOC"]
+    out = list(events)
+    for s, e in read.sentences:
+        a, b = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+        for q in quotes:
+            lo, hi = bisect.bisect_left(starts, max(s, q.start)), bisect.bisect_left(starts, min(e, q.end))
+            for hit in _first_person_hits(lex, tokens, referents, ref_starts, lo, hi):
+                speaker = q.speaker_mention
+                clause = _clause(lex, tokens, lo, hi, hit.first)
+                stop = next((j for j in range(hit.last + 1, hi) if tokens[j].text in _ATTRIBUTION_END
+                             or tokens[j].text == "." or _opens_clause(lex, tokens[j])), hi)
+                # the parties named after the trigger in its clause: their names, and role phrases that resolve to
+                # one (a referent may span a list: "رئيس الوزراء ... الكاظمى ووزيرا دفاعه جمعه سعدون")
+                lo_char, hi_char = tokens[hit.last].end, tokens[stop - 1].end
+                named = sorted([(_written_at(article, r), r.end, r.mention)
+                                for r in referents[bisect.bisect_left(ref_starts, lo_char):]
+                                if r.start < hi_char and r.end <= hi_char]
+                               + [(m.start, m.end, i) for i in valid if (m := article.mentions[i]).type in ("PER", "ORG")
+                                  and lo_char <= m.start and m.end <= hi_char])
+                met = _met(tokens, starts, [(start, end, i) for start, end, i in named
+                                            if i != speaker and not _media(article.mentions[i], text)])
+                quoted = [i for i in locations if side(article.mentions[i].start) == (q.start, q.end)]
+                place = _place(article, lex, tokens, starts, read.words_before, quoted,
+                               [article.mentions[i].start for i in quoted], s, e, hit.first, clause,
+                               hit.value.type == "visit")[0]
+                first = next((start for start, _, i in named if i in met), None)
+                if hit.value.type == "visit" and (place is None or plain[bisect.bisect_left(
+                        starts, article.mentions[place].start)] - plain[hit.last + 1] > VISITED_WORDS):
+                    continue                    # "زرت" a place, right after it: not "وصلنا إلى حقبة ... في العراق"
+                if hit.value.type != "visit" and (first is None or plain[bisect.bisect_left(starts, first)]
+                                                  - plain[hit.first + 1] > MET_WORDS or any(
+                        tok.text in _ATTRIBUTION_END for tok in tokens[hit.first:bisect.bisect_left(starts, first)])):
+                    continue                    # nobody named met: "التقيت بكثير من الناس", "بحثنا عن ...، مع"
+                # a visit is to a place: the people named after it are met there, told by the meeting
+                people = [speaker] + ([] if hit.value.type == "visit" else list(dict.fromkeys(met)))
+                same = next((ev for ev in out if ev.start == s and ev.type == hit.value.type), None)
+                if same is not None:
+                    same.participant_mentions.extend(i for i in people if i not in same.participant_mentions)
+                    continue
+                here = [t for t in timexes if tokens[clause[0]].start <= t.start and t.end <= tokens[clause[1] - 1].end]
+                groups = _dated_groups(lex, tokens, starts, plain, a, b, here, [hit], hit,
+                                       _attributions(lex, tokens, a, b), side)
+                timex = groups[0][1][0] if groups and groups[0][1] else None
+                event = Event(id=content_id("v", article.id, s, e, timex.text if timex else "", hit.value.type),
+                              article=article.id, type=hit.value.type, sentence=text[s:e], start=s, end=e,
+                              date=timex.value if timex else None, date_text=timex.text if timex else None,
+                              trigger=_as_written(text, tokens, hit), place_mention=place,
+                              participant_mentions=people)
+                at = next((n for n, ev in enumerate(out) if ev.start > s), len(out))
+                out.insert(at, event)
+    return out
+
+
+JOINED_WORDS = 3    # words before a further party's name after و ("ووزيرا دفاعه جمعه سعدون")
+
+
+def _met(tokens, starts: list[int], named: list[tuple[int, int, int]]) -> list[int]:
+    """The parties met, from the names after a first-person trigger, (start, end, mention) in order: the first
+    and those joined to it by و ("مع رئيس الوزراء ... الكاظمى ووزيرا دفاعه جمعه سعدون وخارجيته فؤاد حسين"),
+    not a name further on in what the speaker says next ("مع أوباما جددنا عزمنا على الصراع ضد ... تنظيم")."""
+    out: list[int] = []
+    last_end = None
+    for start, end, mention in named:
+        if last_end is not None and start >= last_end:     # not a name inside the role phrase before it
+            between = [tok for tok in tokens[bisect.bisect_left(starts, last_end):bisect.bisect_left(starts, start)]
+                       if is_word(tok)]             # "والمصرف المركزي": the token with و starts before the name
+            if not between or not between[0].text.startswith("و") or len(between) > JOINED_WORDS:
+                break
+        if mention not in out:
+            out.append(mention)
+        last_end = max(end, last_end or end)
+    return out
+
+
+def _written_at(article: Article, ref) -> int:
+    """Where a referent's name is written: its mention inside it, else the role phrase."""
+    m = article.mentions[ref.mention]
+    return m.start if ref.start <= m.start < ref.end else ref.start
+
+
+def _first_person_hits(lex: _Lexicon, tokens, referents, ref_starts: list[int], lo: int,
+                       hi: int) -> list[Hit[_Trigger]]:
+    """First-person meeting, call and visit triggers in tokens lo..hi of a quotation, one per type: the verb
+    ("التقيت", "اجتمعنا", "أجريت مباحثات", "زرت"), "my"/"our" noun after خلال/في/بعد ("خلال لقائي مع"), or a
+    trigger noun with a first-person verb right after it ("في اتصال هاتفي أجريته مع"). Not after a negation
+    or a condition ("ما التقيت", "لو زرت") nor an unrealised phrase, nor a noun of what is to come ("زيارتي
+    المقبلة"). A form that is also the feminine (اجتمعت، استقبلت، بحثت) is "I" only with no subject near it:
+    no name, definite noun or relative pronoun right before it, no name or definite noun right after it
+    ("اجتمعت مع", "استقبلت وفدا"; not "الحكومة اجتمعت", "الطائرات التي وصلت", "استقبلت الوزيرة")."""
+    out: dict[str, Hit[_Trigger]] = {}
+    named = set(ref_starts)
+    for i in range(lo, hi):
+        if not is_word(tokens[i]):
+            continue
+        hit = lex.first_person.match(tokens, i, limit=hi)
+        if hit is None and any(v in lex.resumptive for v in conjunction_variants(tokens[i].text)):
+            noun = next((h for j in range(max(lo, i - 3), i) if (h := lex.nouns.match(tokens, j, limit=i)) is not None
+                         and h.last == i - 1 and h.value.type in _TOLD_FIRST_HAND), None)
+            hit = Hit(noun.first, i, noun.value) if noun is not None else None
+        if hit is None or hit.value.type in out:
+            continue
+        j = _previous_word(tokens, hit.first, lo)
+        before = normal(tokens[j].text) if j is not None else ""
+        k = next((n for n in range(hit.first + 1, hi) if is_word(tokens[n])), None)
+        after = tokens[k].text if k is not None else ""
+        if before in _NOT_SO or _unrealised(lex, tokens, hit.first, lo) or in_set(after, _STILL_TO_COME) \
+                or normal(after) == "عن":       # "بحثنا عن استقرار الجهاز الفني": sought, not talked
+            continue
+        if not hit.value.verb and hit.value.base and before not in _OCCASION | _BEFORE_OR_AFTER:
+            continue                            # "أتطلع إلى لقائي": not an occasion that was
+        if lex.verbs.match(tokens, hit.first, limit=hi) is not None and (
+                (j is not None and (_definite(tokens[j].text) or before in _RELATIVES
+                                    or any(r.end == tokens[j].end for r in referents)))
+                or (after and normal(after) != "مع" and not normal(after).startswith("ب")
+                    and (_definite(after) or tokens[k].start in named))):
+            continue                            # "الحكومة اجتمعت", "استقبلت الوزيرة": she, not I
+        out[hit.value.type] = hit
+    return sorted(out.values(), key=lambda h: h.first)
 
 
 _RETOLD_TYPES = frozenset({"meeting", "visit", "call", "agreement"})   # a statement, an attack: often another one
@@ -558,7 +774,7 @@ def _hits(lex: _Lexicon, tokens, candidates: list[int], a: int, b: int, loc_toke
             blocked_until = idiom.last
             continue
         hit = lex.verbs.match(tokens, i, limit=b) or lex.nouns.match(tokens, i, limit=b)
-        if hit is None or _unrealised(lex, tokens, i, a) or _counted(tokens, i, a, dated):
+        if hit is None or _unrealised(lex, tokens, i, a) or _counted(tokens, i, a, dated) or _i_will(lex, tokens, hit, a):
             continue
         if hit.value.type == "visit" and (hit.value.base or hit.value.first) in lex.destination \
                 and not _reaches_a_place(lex, tokens, hit, b, loc_tokens):
@@ -656,6 +872,22 @@ def _unrealised(lex: _Lexicon, tokens, i: int, a: int) -> bool:
             if hit is not None and hit.last == j:
                 return True
     return False
+
+
+_I_BEFORE = frozenset(normal(w) for w in ("أن", "وأن", "لم", "ولم", "لن", "ولن", "كنت", "وكنت", "أنا", "وأنا", "فأنا",
+                                           "الذين", "التي", "حتى", "كي", "لكي", "أصبحت", "بت", "صرت"))
+
+
+def _i_will(lex: _Lexicon, tokens, hit: Hit[_Trigger], a: int) -> bool:
+    """A meeting verb listed with a bare alef, written with أ right after أن/لم/كنت/أنا ..., is "I" in the
+    present ("أتمنى أن ألتقي", "كنت ألتقي", "لم أجتمع به"): a wish, a habit or a denial, not the past "he met"
+    (التقى). Elsewhere أ is as often a misspelt past ("أستقبل سمو أمير المنطقة ... وزير الحج")."""
+    word = tokens[hit.first].text
+    if len(word) > 3 and word[0] in "وف" and normal(word[1:]) == hit.value.first:
+        word = word[1:]
+    j = _previous_word(tokens, hit.first, a)
+    return (hit.value.verb and word.startswith("أ") and hit.value.first in lex.wasl and j is not None
+            and normal(tokens[j].text) in _I_BEFORE)
 
 
 def _counted(tokens, i: int, a: int, dated: list[tuple[int, int]]) -> bool:

@@ -1409,3 +1409,57 @@ def test_today_as_nowadays_and_an_era_after_a_year_date_nothing():
     text = CALM_LEAD + "وتابع أن القمر التوأم سيطلق قبل نهاية السنة الجارية من القاعدة ذاتها في الصين."
     a = article(text, {"الصين": "LOC"}, {"نهاية السنة الجارية": "2026"})
     assert [e.date for e in find_events(a)] == ["2026"]                # a deadline, no era
+
+
+# --- a speaker's own meeting, told in the first person in a direct quotation ---------------------------------
+
+def quoted(a: Article, speaker: str) -> Article:
+    """`a` with its «...» (or, with none, what follows the first colon) as the direct quotation of `speaker`."""
+    text = a.text
+    start, end = (text.index("«") + 1, text.index("»")) if "«" in text else (text.index(":") + 2, len(text) - 1)
+    who = next(n for n, m in enumerate(a.mentions) if m.text == speaker)
+    a.quotes = [Quote("q-1", a.id, "direct", text[start:end], start, end, "قال", speaker, who)]
+    return a
+
+
+def test_a_meeting_told_in_the_first_person_in_a_quotation_has_the_speaker_and_the_people_met():
+    text = ("وبحسب بيان صادر صباح اليوم الخميس، عن أمانة الحلف في بروكسل، قال ستولينبيرج: لقد أجريت مباحثات مهمة "
+            "خلال الساعات الأربع والعشرين الماضية مع رئيس الوزراء العراقى مصطفى الكاظمى ووزيرا دفاعه جمعه سعدون "
+            "وخارجيته فؤاد حسين.")
+    a = quoted(article(text, {"بروكسل": "LOC", "ستولينبيرج": "PER", "مصطفى الكاظمى": "PER", "جمعه سعدون": "PER",
+                              "فؤاد حسين": "PER"}, {"صباح اليوم الخميس": "2021-02-18"}), "ستولينبيرج")
+    events = find_events(a)
+    assert [e.type for e in events] == ["statement", "meeting"]         # the statement stays
+    meeting = events[1]
+    assert meeting.trigger == "أجريت مباحثات" and meeting.date is None  # the statement's day is not the meeting's
+    assert names_of(a, meeting.participant_mentions) == ["ستولينبيرج", "مصطفى الكاظمى", "جمعه سعدون", "فؤاد حسين"]
+    assert len({e.id for e in events}) == 2
+    text = CALM_LEAD + "وقال الوزير سامر العلي: «في اتصال هاتفي أجريته مع الرئيس باسل حداد أكدت له دعمنا»."
+    a = quoted(article(text, {"سامر العلي": "PER", "باسل حداد": "PER"}), "سامر العلي")
+    assert [(e.type, names_of(a, e.participant_mentions)) for e in find_events(a)] == [
+        ("call", ["سامر العلي", "باسل حداد"])]
+    # the quotation goes on in a sentence of its own, which does not name the speaker
+    text = CALM_LEAD + "وقال الوزير سامر العلي: «نحن حريصون على التعاون. وقد التقينا أمس بالرئيس باسل حداد»."
+    a = quoted(article(text, {"سامر العلي": "PER", "باسل حداد": "PER"}, {"أمس": "2025-04-01"}), "سامر العلي")
+    assert [(e.type, e.date, names_of(a, e.participant_mentions)) for e in find_events(a)] == [
+        ("meeting", "2025-04-01", ["سامر العلي", "باسل حداد"])]
+
+
+@pytest.mark.parametrize("said", [
+    "سألتقي الرئيس باسل حداد الأسبوع المقبل",
+    "لم ألتقِ الرئيس باسل حداد",
+    "أتمنى أن ألتقي الرئيس باسل حداد",
+    "ما التقيت الرئيس باسل حداد منذ سنوات",
+    "لو اجتمعنا مع الرئيس باسل حداد لانتهت الأزمة",
+    "أتطلع إلى لقائي مع الرئيس باسل حداد",
+])
+def test_no_first_person_meeting_to_come_wished_or_denied(said):
+    text = CALM_LEAD + f"وقال الوزير سامر العلي: «{said}»."
+    a = quoted(article(text, {"سامر العلي": "PER", "باسل حداد": "PER"}), "سامر العلي")
+    assert [e.type for e in find_events(a)] == []
+
+
+def test_a_first_person_meeting_outside_a_quotation_is_no_event():
+    # the writer's own first person (a column) names no speaker to take part
+    a = article(CALM_LEAD + "التقيت أمس بالرئيس باسل حداد في مكتبه.", {"باسل حداد": "PER"}, {"أمس": "2025-04-01"})
+    assert find_events(a) == []
