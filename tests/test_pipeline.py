@@ -185,3 +185,16 @@ def test_a_month_name_inside_a_date_is_no_entity():
     month = article.text.index("نيسان")
     assert not any(m.start <= month < m.end for m in article.mentions)
     assert [t.text for t in article.timexes] == ["نيسان المقبل"]
+
+
+def test_the_bundled_corpus_tells_one_visit_as_one_story(tmp_path):
+    """examples/corpus (what the README's main command runs): three outlets' pieces on one Brussels visit
+    -- two undated, one leading with the guest's statement, which tells the talks in the first person inside
+    a quotation -- are one story; the 2021 and 2025 pieces on other meetings are their own."""
+    corpus = Path(__file__).parents[1] / "examples" / "corpus"
+    _, doc = run([corpus], tmp_path / "s.sqlite")
+    check_contract(doc)
+    by_story = {}
+    for a in doc["articles"]:
+        by_story.setdefault(a["story"], set()).add(Path(a["source"]).name[:3])
+    assert sorted(map(sorted, by_story.values())) == [["000", "002", "003"], ["001"], ["004"]]
