@@ -2090,6 +2090,54 @@ def _gazetteer_places(article: Article) -> None:
     _add_mentions(article, added)
 
 
+@lru_cache(maxsize=1)
+def _countries_of_several_words() -> dict[str, list[tuple[str, ...]]]:
+    """places.json's countries of several words, by each of their words (normalised)."""
+    by_word: dict[str, list[tuple[str, ...]]] = {}
+    for name in _load("places.json").get("countries_of_several_words", ()):
+        key = tuple(match_form(name).split())
+        for word in set(key):
+            by_word.setdefault(word, []).append(key)
+    return by_word
+
+
+def _countries_whole(article: Article) -> None:
+    """A country whose name has a direction or an epithet is one place where the tagger found a part of it:
+    "جنوب [أفريقيا]", "[كوريا] الجنوبية", "[ساحل] العاج" -- unlike a region ("أميركا الشمالية"), which the
+    corpora tag without its epithet. The part must be the only mention inside the name."""
+    listed = _countries_of_several_words()
+    text = article.text
+    for mention in list(article.mentions):
+        if mention.type != "LOC" or mention not in article.mentions:
+            continue
+        own = mention.text.split()
+        first = match_form(own[0]) if own else ""
+        cut = 1 if first[:1] in "وفبل" and first[1:] in listed and first not in listed else 0
+        for key in listed.get(first[cut:], ()):
+            words = [match_form(w) for w in own]
+            words[0] = words[0][cut:]
+            at = next((k for k in range(len(key) - len(words) + 1) if list(key[k:k + len(words)]) == words), None)
+            if at is None or len(words) == len(key):
+                continue
+            before = text[:mention.start + cut].split()[-at:] if at else []
+            after = text[mention.end:].split()[:len(key) - at - len(words)]
+            clitic = 1 if before and match_form(before[0])[:1] in "وفبل" \
+                and match_form(before[0])[1:] == key[0] else 0           # "وجنوب [أفريقيا]"
+            if before:
+                before[0] = before[0][clitic:]
+            if [match_form(w) for w in before] + words + [match_form(w) for w in after] != list(key):
+                continue
+            start = mention.start + cut - sum(len(w) + 1 for w in before) if before else mention.start + cut
+            end = mention.end + sum(len(w) + 1 for w in after)
+            if text[start:end].split() != before + [mention.text.split()[0][cut:]] + own[1:] + after:
+                continue
+            if any(m is not mention and m.start < end and start < m.end for m in article.mentions):
+                break
+            _move_start(mention, text, start)
+            _move_end(mention, text, end)
+            break
+
+
 _LIST_ITEM = re.compile(r"(?:،? ?| )و([^\W\d_]+)(?![^\W\d_])")   # "، وتريم", " وشبام": the next item of a list
 _PLURAL_PLACE_HEADS = frozenset(_word(w) for w in (
     "مدن", "مدينتي", "محافظات", "محافظتي", "مديريات", "مديريتي", "مناطق", "منطقتي", "قرى", "قريتي", "بلدات",
@@ -4085,6 +4133,7 @@ def repair_mentions(article: Article) -> None:
     _places_after_heads(article)
     _places_after_prepositions(article)
     _gazetteer_places(article)
+    _countries_whole(article)
     _places_in_lists(article)
     _agency_credits(article)
     _bodies_to_brackets(article)

@@ -2231,3 +2231,15 @@ def test_a_foreign_speaker_read_as_a_place_is_a_person_but_a_speaking_capital_is
 ])
 def test_the_club_word_is_not_part_of_a_clubs_name(text, tagged, names):
     assert typed_after_prepare(text, tagged, "ORG") == names
+
+
+@pytest.mark.parametrize("text, tagged, places", [
+    ("وفاز منتخب جنوب أفريقيا على الكاميرون.", [("أفريقيا", "LOC"), ("الكاميرون", "LOC")],
+     ["جنوب أفريقيا", "الكاميرون"]),
+    ("وتشمل المجموعة الهند والصين وجنوب أفريقيا.", [("الهند", "LOC"), ("الصين", "LOC"), ("أفريقيا", "LOC")],
+     ["الهند", "الصين", "جنوب أفريقيا"]),
+    ("وزار الوفد كوريا الجنوبية وساحل العاج.", [("كوريا", "LOC"), ("العاج", "LOC")], ["كوريا الجنوبية", "ساحل العاج"]),
+    ("وارتفعت الصادرات إلى أميركا الشمالية.", [("أميركا", "LOC")], ["أميركا"]),      # a region keeps its epithet out
+])
+def test_a_country_named_with_a_direction_or_an_epithet_is_one_place(text, tagged, places):
+    assert typed_after_prepare(text, tagged, "LOC") == places
