@@ -2138,6 +2138,23 @@ def _countries_whole(article: Article) -> None:
             break
 
 
+_CONTINENTS = frozenset(match_form(w) for w in ("أوروبا", "آسيا", "أفريقيا", "إفريقيا"))   # not أميركا: its
+# north and south are continents of their own, which Wikipedia (AQMAR) tags whole
+_COMPASS = frozenset(match_form(w) for w in ("الشمالية", "الجنوبية", "الشرقية", "الغربية"))
+
+
+def _regions_without_compass(article: Article) -> None:
+    """"[أوروبا] الغربية", "[آسيا] الوسطى"... : the news corpora tag a continent without the compass word
+    that makes it a region (ANERcorp train: 3 of 3), unlike a country ("كوريا الجنوبية")."""
+    text = article.text
+    for mention in article.mentions:
+        words = mention.text.split()
+        if mention.type == "LOC" and len(words) == 2 and match_form(words[1]) in _COMPASS:
+            first = match_form(words[0])
+            if first in _CONTINENTS or (first[:1] in "وفبل" and first[1:] in _CONTINENTS):
+                _move_end(mention, text, mention.start + len(words[0]))
+
+
 _LIST_ITEM = re.compile(r"(?:،? ?| )و([^\W\d_]+)(?![^\W\d_])")   # "، وتريم", " وشبام": the next item of a list
 _PLURAL_PLACE_HEADS = frozenset(_word(w) for w in (
     "مدن", "مدينتي", "محافظات", "محافظتي", "مديريات", "مديريتي", "مناطق", "منطقتي", "قرى", "قريتي", "بلدات",
@@ -4134,6 +4151,7 @@ def repair_mentions(article: Article) -> None:
     _places_after_prepositions(article)
     _gazetteer_places(article)
     _countries_whole(article)
+    _regions_without_compass(article)
     _places_in_lists(article)
     _agency_credits(article)
     _bodies_to_brackets(article)

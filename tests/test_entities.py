@@ -2239,7 +2239,9 @@ def test_the_club_word_is_not_part_of_a_clubs_name(text, tagged, names):
     ("وتشمل المجموعة الهند والصين وجنوب أفريقيا.", [("الهند", "LOC"), ("الصين", "LOC"), ("أفريقيا", "LOC")],
      ["الهند", "الصين", "جنوب أفريقيا"]),
     ("وزار الوفد كوريا الجنوبية وساحل العاج.", [("كوريا", "LOC"), ("العاج", "LOC")], ["كوريا الجنوبية", "ساحل العاج"]),
-    ("وارتفعت الصادرات إلى أميركا الشمالية.", [("أميركا", "LOC")], ["أميركا"]),      # a region keeps its epithet out
+    ("وارتفعت الصادرات إلى أميركا الشمالية.", [("أميركا", "LOC")], ["أميركا"]),      # the tagger's part stays
+    ("وهذه هي أوروبا الغربية وأميركا الجنوبية.", [("أوروبا الغربية", "LOC"), ("أميركا الجنوبية", "LOC")],
+     ["أوروبا", "أميركا الجنوبية"]),                        # a region loses its compass word, a continent not
 ])
 def test_a_country_named_with_a_direction_or_an_epithet_is_one_place(text, tagged, places):
     assert typed_after_prepare(text, tagged, "LOC") == places
