@@ -2245,3 +2245,14 @@ def test_the_club_word_is_not_part_of_a_clubs_name(text, tagged, names):
 ])
 def test_a_country_named_with_a_direction_or_an_epithet_is_one_place(text, tagged, places):
     assert typed_after_prepare(text, tagged, "LOC") == places
+
+
+@pytest.mark.parametrize("text, tagged, typed", [
+    ("وفاز الفريق على استاد \" سانتياغو برنابيو \" في مدريد.", [("سانتياغو برنابيو", "ORG"), ("مدريد", "LOC")],
+     [("سانتياغو برنابيو", "MISC"), ("مدريد", "LOC")]),
+    ("وأقيمت المباراة على ملعب ثاني بن جاسم بنادي الغرافة.", [("ثاني بن جاسم", "LOC")], [("ثاني بن جاسم", "MISC")]),
+    ("وتقام المباراة على استاد الدوحة مساء.", [("الدوحة", "LOC")], [("الدوحة", "LOC")]),       # the city's name
+])
+def test_a_stadiums_name_is_misc_as_the_corpora_type_it(text, tagged, typed):
+    article = prepare(make_article("t", text, tagged))
+    assert [(m.text, m.type) for m in article.mentions] == typed
