@@ -4067,13 +4067,25 @@ def _club_word_off(article: Article) -> None:
             _move_start(mention, text, mention.end - len(words[1]))
 
 
+_COUNTRY_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*([^\W\d_]+)[ \t]*\)")
+
+
 def _clubs_of_a_country(article: Article) -> None:
     """In a match report, a one-word place followed by a country's adjective in the masculine is a club:
     the adjective agrees with الفريق/النادي ("[تشلسي] الإنجليزي", "[هامبورغ] الألماني"), while a city takes
-    the feminine ("ليون الفرنسية")."""
+    the feminine ("ليون الفرنسية"); so is one followed by its country in brackets, as fixture lists write clubs
+    ("برشلونة ( إسبانيا )")."""
     text = article.text
+    places = {(m.start, m.end) for m in article.mentions if m.type == "LOC"}
     for mention in article.mentions:
         if mention.type != "LOC" or " " in mention.text.strip():
+            continue
+        bracket = _COUNTRY_IN_BRACKETS.match(text, mention.end)
+        word_before = _WORD_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+        where = word_before is not None and strip_article(match_form(word_before.group(1))) in \
+            _LOCATIVES | _PLACE_HEADS | {"مدينه"}           # "في [القاهرة] (مصر)": a town
+        if bracket and bracket.span(1) in places and not where:
+            mention.type = "ORG"                        # a fixture list: "[برشلونة] ( إسبانيا ) - بوردو"
             continue
         after = _WORD_AFTER.match(text, mention.end)
         before = _WORD_BEFORE.search(text, max(0, mention.start - 12), mention.start)
