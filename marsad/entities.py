@@ -1781,15 +1781,29 @@ def _ali_names(article: Article) -> None:
 
 def _agency_credits(article: Article) -> None:
     """A news agency credited in brackets ("عمان 5 آذار (بترا) -", "لـ(كونا)") is an organisation, whatever
-    the tagger read (بترا as the ancient city, a place)."""
+    the tagger read (بترا as the ancient city, a place); its short name after its full one is a name of its
+    own ("وكالة الأنباء القطرية [قنا]"), as the corpora tag it."""
     text = article.text
     for mention in article.mentions:
         if (mention.type != "ORG" and 0 < mention.start and mention.end < len(text)
                 and text[mention.start - 1] in "(（" and text[mention.end] in ")）"
                 and metadata.is_agency(mention.text)):
             mention.type = "ORG"
+    added = []
+    for mention in article.mentions:                # "[وكالة الأنباء القطرية] [قنا]": the agency's own name
+        words = mention.text.split()
+        head = match_form(words[0]) if words else ""
+        if mention.type == "ORG" and len(words) >= 3 and (head == _AGENCY or head[1:] == _AGENCY) \
+                and metadata.is_agency(words[-1]) and match_form(words[-1]) not in _GENERIC_MEDIA \
+                and not _gentilic_word(words[-1]) \
+                and any(match_form(w) not in _GENERIC_MEDIA for w in words[1:-1]):   # not "وكالة أنباء الأناضول"
+            cut = mention.end - len(words[-1])
+            added.append(Mention(cut, mention.end, words[-1], "ORG", name=words[-1]))
+            _move_end(mention, text, cut - 1)
+    _add_mentions(article, added)
 
 
+_AGENCY = match_form("وكالة")
 _BRACKETED_AFTER = re.compile(r"((?:[ \t]+[^\W\d_]+){1,3})[ \t]*[(（]")
 _CONSTRUCT_HEAD = re.compile("^و?ل(?!ل)")     # لكرة (القدم), لشؤون (اللاجئين): ل + a noun in construct
 

@@ -2259,3 +2259,12 @@ def test_a_country_named_with_a_direction_or_an_epithet_is_one_place(text, tagge
 def test_a_stadiums_name_is_misc_as_the_corpora_type_it(text, tagged, typed):
     article = prepare(make_article("t", text, tagged))
     assert [(m.text, m.type) for m in article.mentions] == typed
+
+
+@pytest.mark.parametrize("text, tagged, orgs", [
+    ("وعلمت وكالة الأنباء القطرية قنا أنه جرى بحث العلاقات.", [("وكالة الأنباء القطرية قنا", "ORG")],
+     ["وكالة الأنباء القطرية", "قنا"]),
+    ("كما ذكرت وكالة أنباء الأناضول أمس.", [("وكالة أنباء الأناضول", "ORG")], ["وكالة أنباء الأناضول"]),
+])
+def test_an_agencys_short_name_after_its_full_one_is_a_name_of_its_own(text, tagged, orgs):
+    assert typed_after_prepare(text, tagged, "ORG") == orgs
