@@ -4106,6 +4106,9 @@ def _clubs_of_a_country(article: Article) -> None:
         if after is None or (before and strip_article(match_form(before.group(1))) in _PLACE_HEADS | {"قاره", "دوله"}):
             continue                                        # "قارة آسيا الكوري الجنوبي تشونغ": his adjective
         adjective = match_form(after.group(1))
+        person_next = _WORD_AFTER.match(text, after.end(1))
+        if person_next and any(m.type == "PER" and m.start == person_next.start(1) for m in article.mentions):
+            continue                                    # "وصل إلى الدوحة البرتغالي روبن أموريم": his
         if _origin_adjective(after.group(1)) and not adjective.endswith("ه") \
                 and not any(m.start <= after.start(1) < m.end for m in article.mentions):
             mention.type = "ORG"
