@@ -2133,7 +2133,7 @@ def _countries_whole(article: Article) -> None:
             at = next((k for k in range(len(key) - len(words) + 1) if list(key[k:k + len(words)]) == words), None)
             if at is None or len(words) == len(key):
                 continue
-            before = text[:mention.start + cut].split()[-at:] if at else []
+            before = text[max(0, mention.start - 40):mention.start + cut].split()[-at:] if at else []
             after = text[mention.end:].split()[:len(key) - at - len(words)]
             clitic = 1 if before and match_form(before[0])[:1] in "وفبل" \
                 and match_form(before[0])[1:] == key[0] else 0           # "وجنوب [أفريقيا]"
@@ -2158,7 +2158,7 @@ _COMPASS = frozenset(match_form(w) for w in ("الشمالية", "الجنوبي
 
 
 def _regions_without_compass(article: Article) -> None:
-    """"[أوروبا] الغربية", "[آسيا] الوسطى"... : the news corpora tag a continent without the compass word
+    """"[أوروبا] الغربية", "[آسيا] الشرقية": the news corpora tag a continent without the compass word
     that makes it a region (ANERcorp train: 3 of 3), unlike a country ("كوريا الجنوبية")."""
     text = article.text
     for mention in article.mentions:
