@@ -2602,10 +2602,15 @@ def _stadiums(article: Article) -> None:
         if before is None or match_form(before.group(1)) not in _STADIUM_WORDS:
             continue
         quoted = text[before.end(1):mention.start].strip() != ""
-        if not quoted and " " not in mention.text.strip() and any(
-                r in ("ORG2", "ORG3", "LOC3") for r in _rates_of(mention.text)):
+        if not quoted and _club_or_city(mention.text):
             continue                                    # "ملعب الهلال", "استاد الدوحة": the club's, the city's
         mention.type = "MISC"
+
+
+def _club_or_city(name: str) -> bool:
+    """One word news writes as a body or a city (ORG2+, LOC3): after ملعب/استاد it names the club's ground
+    or the city's stadium, and the corpora tag the club or the city, not a stadium."""
+    return " " not in name.strip() and any(r in ("ORG2", "ORG3", "LOC3") for r in _rates_of(name))
 
 
 # a word for a paper, channel or agency, with و/ف and ل/ب: what follows may be its name
@@ -3878,8 +3883,7 @@ def _named_sites(article: Article) -> None:
         if match_form(head) in _STADIUM_WORDS:          # a stadium's name: MISC, without ملعب (`_stadiums`)
             start = tokens[k + 1].start
             named = text[start:end]
-            rates = _rates_of(named)
-            if " " not in named and any(r in ("ORG2", "ORG3", "LOC3") for r in rates):
+            if _club_or_city(named):
                 if (start, end) in swallowed:
                     swallowed.discard((start, end))     # the tagger's club or city stays as it is
                 else:                                   # untagged: the site as a place, as for a street

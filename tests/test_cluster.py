@@ -415,5 +415,6 @@ def test_a_king_and_his_son_are_different_people_in_a_meeting():
     assert cluster.same_meeting(["meet|اشتون كارتر|سلمان بن عبدالعزيز"], ["meet|اش كارتر|سلمان بن عبد عزيز"])
     assert cluster.same_meeting(["meet|كارتر|سلمان"], ["meet|اشتون كارتر|سلمان بن عبدالعزيز"])
     assert not cluster.same_meeting(["call|كارتر|سلمان"], ["meet|اشتون كارتر|سلمان بن عبدالعزيز"])
-    assert cluster.meeting_key("لويجي دي مايو") == "m:" + cluster.skeleton("دي")[:3] or \
-        len(cluster.meeting_key("لويجي دي مايو")) > 3
+    # a last name whose skeleton is one letter (مايو -> م) is too loose a key: an earlier word's stands in
+    assert cluster.meeting_key("لويجي دي مايو") == "m:" + cluster.skeleton("لويجي")[:3]
+    assert cluster.meeting_key("ينس ستولتينبرغ") == cluster.meeting_key("يانس ستولينبيرج") == "m:STل"
