@@ -1104,6 +1104,20 @@ def _path_or_menu(text: str) -> bool:
     return len(words) >= 4 and words[0] in _rules().breadcrumb_starts and not _SENTENCE_MARKS.search(text)
 
 
+_BAR = re.compile(r"\s[|｜]\s")
+
+
+def bar_headline(text: str) -> str | None:
+    """The headline of a line that bars it off from its section or its site ("أخبار الرياضة | الهلال يتوج
+    بلقب الدوري", "headline | Site"): the one part of four words or more beside parts of three or fewer.
+    A menu's items are all short, and a headline that holds a bar of its own has two long parts."""
+    parts = [p.strip() for p in _BAR.split(text)]
+    long = [p for p in parts if len(p.split()) >= 4]
+    if not 2 <= len(parts) <= 3 or len(long) != 1 or any(not p for p in parts):
+        return None
+    return long[0]
+
+
 def _title_index(lines: list[_Line], top: list[int], first: int) -> int | None:
     """Which line above the body is the headline: the first headline-shaped line that shares news words
     with the lead (two, or one for a line of four words or more). A site menu's items ("أخبار مصر",
@@ -1111,7 +1125,8 @@ def _title_index(lines: list[_Line], top: list[int], first: int) -> int | None:
     Without such a line, a short question opening the body under page furniture is the headline when it
     shares words with the paragraph after it ("لماذا ارتفعت أسعار الكاكاو ...؟": it ends like a sentence, so
     it was read as the lead); else the first headline-shaped line, as before."""
-    shaped = [i for i in top if _headline_or_question(lines[i]) and not _path_or_menu(lines[i].text)
+    shaped = [i for i in top if _headline_or_question(lines[i])
+              and (not _path_or_menu(lines[i].text) or bar_headline(lines[i].text))
               and not is_date_line(lines[i].text, lines[i].key) and not _is_byline(lines[i])
               and _credit_line_reason(lines[i]) is None and _outlet_line(lines[i]) is None
               and not _masthead(lines, top, i)]
@@ -1288,8 +1303,8 @@ def _clean_top(lines: list[_Line], first: int, title: str | None, out: CleanText
             line.why = "section label"          # a feed record's content opening "القاهرة 24 / رياضة / كتب:
             continue                            # ...": the record gives the title, the page's header came along
         elif not title_key and i == chosen:
-            title_key = line.key
-            out.title = line.text
+            out.title = bar_headline(line.text) or line.text
+            title_key = line_key(out.title)
             line.why = "title"
             continue
         else:

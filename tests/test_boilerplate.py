@@ -608,6 +608,17 @@ def test_the_headline_is_the_line_that_tells_the_lead_not_the_site_menu_above_it
     assert a.published.startswith("2024-03-24")
 
 
+def test_a_section_or_site_barred_off_a_headline_line_is_not_part_of_the_title():
+    """A scraped page's "section | headline" line starts like a breadcrumb ("أخبار ..."), so it was read as
+    a path and the article lost its title; the long part is the headline, whichever side the short one is."""
+    for line in ("أخبار الصحة | الصحة تعلن خطة لتطوير المستشفيات الحكومية",
+                 "الصحة تعلن خطة لتطوير المستشفيات الحكومية | صحيفة المساء"):
+        a = clean(f"{line}\n{BODY}")
+        assert (a.title, a.text) == ("الصحة تعلن خطة لتطوير المستشفيات الحكومية", BODY), line
+    a = clean(f"أخبار | محليات | اقتصاد | رياضة\nالصحة تعلن خطة لتطوير المستشفيات الحكومية\n{BODY}")
+    assert a.title == "الصحة تعلن خطة لتطوير المستشفيات الحكومية"
+
+
 def test_without_a_line_sharing_the_leads_words_the_first_headline_shaped_line_is_the_title():
     raw = f"مشاريع تنموية جديدة\n{BODY}"
     assert clean(raw).title == "مشاريع تنموية جديدة"
