@@ -467,7 +467,8 @@ def clitic_length(word: str, names: frozenset[str] = frozenset(), vocabulary=fro
     و/ف then ب/ك/ل come off when what remains starts with ال ("والعراق", "بالكاظمي", "وللناتو" keeps "لناتو"
     whose name is "الناتو"), or when the remainder is a known name and the whole word is not ("وبغداد",
     "ولندن"); otherwise the word stays whole, since the letter may be the name's own ("وليد", "بغداد",
-    "فيصل", "كركوك"). A name that merely starts like an article after a clitic ("كاليفورنيا", "بالتيمور",
+    "فيصل", "كركوك"; two clitics before a name of three letters only when the news does not know the whole
+    word: "وليام", "وكميل"). A name that merely starts like an article after a clitic ("كاليفورنيا", "بالتيمور",
     "فالنسيا") stays whole when the news `vocabulary` (or `names`) knows the whole word and not what the cut
     would leave; ك + ال needs the remainder known, since "like the ..." rarely comes before a name."""
     form = normalize_for_matching(word)
@@ -490,6 +491,9 @@ def clitic_length(word: str, names: frozenset[str] = frozenset(), vocabulary=fro
         if rest.startswith("ل") and n and form[n - 1] == "ل" and len(rest) > 3:   # لل = ل + ال
             return n
         if strip_article(rest) in names and form not in names and strip_article(form) not in names:
+            if n == 2 and len(rest) <= 3 and whole_known:   # a three-letter name after two clitics:
+                best = 1 if form[1] in "بك" else best       # "وكميل" is و + كميل, "وليام" William, and
+                continue                                    # neither و + ك/ل + a short name ("ميل", "يام")
             best = n
         elif rest in TRIGGER_OF and form not in TRIGGER_OF:   # "لوكالة", "بمحافظة": a head noun, never a name's
             best = n                                           # own letter, however common the whole word

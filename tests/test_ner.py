@@ -69,6 +69,16 @@ def test_clitic_length_rules():
     assert ner.clitic_length("وَالعِراق", names) == 2        # the fatha stays with the clitic
 
 
+def test_two_clitics_are_not_cut_before_a_three_letter_name_when_the_news_knows_the_whole_word():
+    names, vocabulary = frozenset({"يام", "علي"}), frozenset({"وليام", "وعلي"})
+    assert ner.clitic_length("وليام", names, vocabulary) == 0    # William, not و + ل + "يام"
+    assert ner.clitic_length("وعلي", names, vocabulary) == 1     # one clitic: and Ali
+    assert ner.clitic_length("وليام", names) == 2                # an unknown whole word still splits
+    assert ner.clitic_length("وكميل", frozenset({"ميل"}), frozenset({"وكميل", "كميل"})) == 1   # و + كميل
+    mentions = ner.find_mentions("والتقى مدير المخابرات وليام بيرنز برئيس الوزراء في الدوحة.")
+    assert "وليام بيرنز" in {m.text for m in mentions if m.type == "PER"}
+
+
 def test_a_clitic_before_a_head_noun_comes_off_even_when_the_whole_word_is_frequent():
     # "لوكالة" and "بمحافظة" are frequent news words themselves, yet a body's or place's head noun never
     # starts with the preposition: the mention is "وكالة ...", "محافظة ...".
