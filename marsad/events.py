@@ -1391,8 +1391,9 @@ _BEFORE_OR_AFTER = frozenset(normal(w) for w in ("بعد", "وبعد", "قبل",
 
 
 def _one_per_range(tokens, starts: list[int], dates: list[Timex]) -> list[Timex]:
-    """The first day of a range of days ("بين 27-29 أكتوبر", "من 3 إلى 5 مايو"): one happening, not two.
-    Dates further apart ("ما بين عام 2004 و2011") stay two events, a start and an end."""
+    """The first day of a range of days ("بين 27-29 أكتوبر", "من 3 إلى 5 مايو"): one happening, not two;
+    likewise a season written as two years in a row ("موسم 2023-2024", "2022/2023"). Dates further apart
+    ("ما بين عام 2004 و2011") stay two events, a start and an end."""
     out: list[Timex] = []
     for t in dates:
         prev = out[-1] if out else None
@@ -1401,8 +1402,20 @@ def _one_per_range(tokens, starts: list[int], dates: list[Timex]) -> list[Timex]
             between = tokens[bisect.bisect_left(starts, prev.end):bisect.bisect_left(starts, t.start)]
             if all(not is_word(tok) or normal(tok.text) in _RANGE_WORDS for tok in between):
                 continue
+        if prev is not None and _season(prev.value, t.value):
+            between = tokens[bisect.bisect_left(starts, prev.end):bisect.bisect_left(starts, t.start)]
+            if between and all(tok.text in _SEASON_MARKS for tok in between):
+                continue
         out.append(t)
     return out
+
+
+_SEASON_MARKS = frozenset("-–—/")
+
+
+def _season(a: str | None, b: str | None) -> bool:
+    """Two years in a row ("2023", "2024"): with only a dash or a slash between them, one season."""
+    return bool(a and b and len(a) == len(b) == 4 and a.isdigit() and b.isdigit() and int(b) - int(a) == 1)
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:

@@ -169,6 +169,20 @@ def test_two_dates_give_two_events():
     assert len({e.id for e in events}) == 2
 
 
+def test_a_season_of_two_years_in_a_row_is_one_event():
+    """"موسم 2023-2024" is two timexes, as TimeML tags a range, but one season: one crowning, not two."""
+    for season, second in (("2023-2024", "2024"), ("2023/2024", "2024")):
+        text = f"وتوج الهلال بلقب الدوري لموسم {season} بعد فوزه على الحزم في الرياض."
+        a = article(text, {"الهلال": "ORG", "الحزم": "ORG", "الرياض": "LOC"},
+                    {"موسم 2023": "2023", second: "2024"})
+        events = find_events(a)
+        check(a, events)
+        assert [(e.type, e.date) for e in events] == [("milestone", "2023")], season
+    text = "وتوج الهلال بلقب الدوري في عامي 2023 و2024 بعد فوزه على الحزم في الرياض."
+    a = article(text, {"الهلال": "ORG", "الحزم": "ORG", "الرياض": "LOC"}, {"عامي 2023": "2023", "2024": "2024"})
+    assert [e.date for e in find_events(a)] == ["2023", "2024"]    # two titles, a year apart
+
+
 def test_a_date_made_precise_in_the_same_sentence_counts_once():
     text = "واستقبل الملك، الخميس 4 يوليو 2024، رئيس البرلمان الأوروبي في قصر الحسينية."
     a = article(text, {"البرلمان الأوروبي": "ORG"}, {"الخميس": "2024-07", "4 يوليو 2024": "2024-07-04"})
