@@ -382,6 +382,12 @@ def find_events(article: Article) -> list[Event]:
                 # "وأوضح فلان أنه ... منذ تأسيسه عام 1906": the speaker takes no part in the founding
                 lo, hi = clause
                 taking_part = [i for i in people if tokens[lo].start <= article.mentions[i].start < tokens[hi - 1].end]
+                if hit is not None and main is not None and main.first < hit.first and _after_since(tokens, hit):
+                    # "التقى ميقاتي هوكشتاين ... منذ اندلاع المواجهات بين «حزب الله» وإسرائيل": the meeting's
+                    # people take no part in the outbreak its phrase measures from
+                    end = next((j for j in range(hit.last + 1, b) if tokens[j].text in _ATTRIBUTION_END), b)
+                    taking_part = [i for i in taking_part if tokens[hit.first].start <= article.mentions[i].start
+                                   < tokens[end - 1].end]
             for h in hits if main is not None else []:
                 if h is not hit and h.first > near and _anchor(tokens, h) and not _anchor(tokens, main):
                     # "اجتمع القادة يوم الثلاثاء، بعد يوم من مكالمة أجراها بوتين مع ترامب": the call's people
@@ -970,6 +976,14 @@ def _main(lex: _Lexicon, hits: list[Hit[_Trigger]], tokens) -> Hit[_Trigger] | N
 ANCHOR_WORDS = 3            # words between بعد/قبل and the من before a noun ("بعد يوم واحد من مكالمة")
 
 
+def _after_since(tokens, hit: Hit[_Trigger]) -> bool:
+    """A trigger noun right after منذ ("منذ اندلاع المواجهات"): the happening the sentence counts from. Its
+    people are those named after it (unlike "قال روحاني بعد اتصال هاتفي مع ...", where the speaker made the
+    call)."""
+    j = _previous_word(tokens, hit.first, 0)
+    return j is not None and not hit.value.verb and normal(tokens[j].text) in _SINCE
+
+
 def _anchor(tokens, hit: Hit[_Trigger]) -> bool:
     """A trigger noun right after بعد/قبل/عقب/إثر, or after one of them, a span and من ("بعد يوم واحد من مكالمة
     هاتفية أجراها ..."), or a verb after بعد أن/قبل أن/بعدما: a happening the sentence measures its own from,
@@ -983,8 +997,8 @@ def _anchor(tokens, hit: Hit[_Trigger]) -> bool:
             return True
         k = _previous_word(tokens, j, 0) if normal(tokens[j].text) == "ان" else None
         return k is not None and normal(tokens[k].text) in _BEFORE_OR_AFTER
-    if normal(tokens[j].text) in _BEFORE_OR_AFTER:
-        return True
+    if normal(tokens[j].text) in _BEFORE_OR_AFTER or normal(tokens[j].text) in _SINCE:
+        return True                             # (and "منذ اندلاع المواجهات": since when the sentence counts)
     if normal(tokens[j].text) != "من":
         return False
     return any(normal(w) in _BEFORE_OR_AFTER for w in _words_before(tokens, j, 0, ANCHOR_WORDS + 1))
@@ -1044,7 +1058,8 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
                 tokens, i, a, main.value.type != "statement" or any(h.value.type == "milestone" for h in hits)):
             continue                            # "ودعت ... إلى الالتزام بحلول 30 أبريل": a deadline, not when
         before = _words_before(tokens, i, tokens[a].start, CHANGE_WORDS)
-        if any(in_set(w, _COMPARISON) for w in before[:COMPARISON_WORDS]) or (
+        lettered = [w for w in before if not any(c.isdigit() for c in w)]   # "مقارنة مع 31.9 مليار دولار قبل عام"
+        if any(in_set(w, _COMPARISON) for w in lettered[:COMPARISON_WORDS]) or (
                 "عن" in map(normal, before[:2]) and any(in_set(w, _CHANGES) for w in before)):
             continue                            # "بانخفاض 15% مقارنة بالفترة نفسها من العام الماضي", "بارتفاع
                                                 # 8% عن عام 2023": a baseline
@@ -1070,8 +1085,12 @@ def _dated_groups(lex: _Lexicon, tokens, starts: list[int], plain: list[int], a:
             usable = [h for h in usable if aside[0] < h.first < aside[1]]
             if not usable:
                 continue
+        inside_since = [h for h in usable if since is not None and since < h.first < i] if when is None else []
         if when is not None:
             gov = when                          # "منذ أيلول 2022، حين أعلنت الوزارة ...": the announcement's date
+        elif inside_since and main.first < since:
+            gov = inside_since[0]               # "التقى ... منذ اندلاع المواجهات ... في الثامن من أكتوبر": the
+                                                # outbreak's date, not the meeting's
         elif described is not None:
             gov = described                     # "في الاقتراع الذي جرى السبت 7 سبتمبر": the vote's date
         elif (main in usable and main.value.type == "statement" and by_hit.get(hits.index(main))
@@ -1244,7 +1263,8 @@ _RECORD = word_set(("مرة", "مرات", "المرة", "الأولى", "الأ�
 RECORD_WORDS = 3            # words before منذ looked at for a count or a record ("للمرة الأولى منذ 2022")
 
 
-SINCE_WORDS = 5         # "منذ توجيه الادعاء إليه في تموز 2021": words from منذ to the date of its noun
+SINCE_WORDS = 8         # "منذ توجيه الادعاء إليه في تموز 2021": words from منذ to the date of its noun
+_NAME_QUOTES = frozenset('«»"“”')
 
 
 def _since_before(lex: _Lexicon, tokens, i: int, a: int) -> int | None:
@@ -1253,6 +1273,9 @@ def _since_before(lex: _Lexicon, tokens, i: int, a: int) -> int | None:
     j, words = i - 1, 0
     while j >= a and words < SINCE_WORDS:
         tok = tokens[j]
+        if tok.text in _NAME_QUOTES:
+            j -= 1                              # "منذ اندلاع المواجهات بين «حزب الله» وإسرائيل في ...": a quoted name
+            continue
         if not is_word(tok) or tok.text.isdigit():
             return None                         # "منذ 2004 وحتى 2012": the end of a range is no noun's date
         word = normal(tok.text)

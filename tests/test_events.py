@@ -183,6 +183,22 @@ def test_a_season_of_two_years_in_a_row_is_one_event():
     assert [e.date for e in find_events(a)] == ["2023", "2024"]    # two titles, a year apart
 
 
+def test_a_date_in_a_since_phrase_dates_what_the_phrase_names_with_its_own_people():
+    """"منذ اندلاع المواجهات ... في الثامن من أكتوبر": the date is the outbreak's, not the meeting's, and the
+    parties named inside the phrase take no part in the meeting (nor its people in the outbreak)."""
+    text = ("التقى رئيس الحكومة نجيب ميقاتي، الأربعاء، الوسيط آموس هوكشتاين في بيروت، في زيارة هي الثالثة له "
+            "منذ اندلاع المواجهات بين «حزب الله» وإسرائيل في الثامن من أكتوبر الماضي.")
+    a = article(text, {"نجيب ميقاتي": "PER", "آموس هوكشتاين": "PER", "بيروت": "LOC", "حزب الله": "ORG",
+                       "إسرائيل": "LOC"},
+                {"الأربعاء": "2024-03-06", "الثامن من أكتوبر الماضي": "2023-10-08"})
+    events = find_events(a)
+    check(a, events)
+    got = {(e.type, e.date): names_of(a, e.participant_mentions) for e in events}
+    assert got[("meeting", "2024-03-06")] == ["نجيب ميقاتي", "آموس هوكشتاين"]
+    assert ("meeting", "2023-10-08") not in got
+    assert got.get(("other", "2023-10-08")) == ["حزب الله"]
+
+
 def test_a_date_made_precise_in_the_same_sentence_counts_once():
     text = "واستقبل الملك، الخميس 4 يوليو 2024، رئيس البرلمان الأوروبي في قصر الحسينية."
     a = article(text, {"البرلمان الأوروبي": "ORG"}, {"الخميس": "2024-07", "4 يوليو 2024": "2024-07-04"})
@@ -570,6 +586,9 @@ def test_a_date_a_comparison_names_is_a_baseline_not_a_second_event():
     text = CALM_LEAD + "وأعلنت الشركة أمس أن مبيعاتها بلغت مليار دولار مقابل 800 مليون في 2023."
     a = article(text, {"الشركة": "ORG"}, {"أمس": "2024-11-04", "2023": "2023"})
     assert [(e.type, e.date) for e in find_events(a)] == [("statement", "2024-11-04")]
+    text = CALM_LEAD + "وأعلنت الشركة أمس تراجع أرباحها إلى 27.3 مليار دولار، مقارنة مع 31.9 مليار دولار قبل عام."
+    a = article(text, {"الشركة": "ORG"}, {"أمس": "2024-11-04", "قبل عام": "2023"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("statement", "2024-11-04")]   # numbers not counted
 
 
 def test_the_agency_of_a_dateline_takes_no_part_in_the_news():
