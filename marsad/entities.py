@@ -859,6 +859,9 @@ def _title_before(text: str, mention: Mention, blocked: list[tuple[int, int]]) -
         right = tok.start
         words += 1
         i -= 1
+        if _joined_honorific(tok.text):
+            break                                 # "... مستشار الأمن الوطني ومعالي الدكتور سلطان": what comes
+                                                  # before "ومعالي" is the role of the person named before
     if words == MAX_TITLE_WORDS and _starts_head(window[-1].text):
         for _ in range(3):                        # cut by the length limit inside a chain of heads: they go
             if i < 0 or not _is_word(tokens[i].text) or not _starts_head(tokens[i].text):    # on (سفير خادم
@@ -885,6 +888,16 @@ def _title_before(text: str, mention: Mention, blocked: list[tuple[int, int]]) -
     return " ".join(phrase.split()) or None
 
 
+def _joined_honorific(token: str) -> bool:
+    """و/ف + an honorific ("ومعالي", "وسمو", "والدكتور"): a second person's titles begin here."""
+    form = match_form(token)
+    return len(form) > 2 and form[0] in "وف" and (_word(form[1:]),) in _HONORIFIC_SET
+
+
+# honorifics that are no common noun ("وفريق برشلونة" is a team, "ولواء" a brigade): these after و open a name
+_HONORIFIC_SET = frozenset((_word(w),) for w in (
+    "معالي", "سمو", "فخامة", "سعادة", "جلالة", "سماحة", "الشيخ", "الشيخة", "الدكتور", "الدكتورة", "السيد",
+    "السيدة", "الأستاذ", "الأستاذة", "المهندس", "المهندسة", "الأمير", "الأميرة", "الحاج", "الحاجة"))
 _COMMA_NEXT = re.compile(r"[ \t]*[،,]")
 
 

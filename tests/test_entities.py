@@ -221,6 +221,18 @@ def test_title_with_a_proclitic_starts_a_new_phrase_and_loses_it():
     assert by_text(article, "هاني رمزي").title == "المدرب"
 
 
+def test_an_honorific_behind_wa_opens_the_next_persons_titles():
+    """Wire copy lists the attendees without commas: what comes before "ومعالي" is the role of the person named
+    before it, and the next person's office follows his name. "وفريق برشلونة" is a team, no honorific."""
+    text = ("حضر اللقاء سمو الشيخ طحنون بن زايد نائب حاكم إمارة أبوظبي مستشار الأمن الوطني ومعالي الدكتور "
+            "سلطان الجابر وزير الصناعة والتكنولوجيا المتقدمة.")
+    article = prepare(make_article("t", text, [("طحنون بن زايد", "PER"), ("سلطان الجابر", "PER")]))
+    assert by_text(article, "سلطان الجابر").title == "وزير الصناعة والتكنولوجيا المتقدمة"
+    text = "وسجل نجم منتخب الأرجنتين وفريق برشلونة ليونيل ميسي هدفين."
+    article = prepare(make_article("t", text, [("ليونيل ميسي", "PER")]))
+    assert by_text(article, "ليونيل ميسي").title == "نجم منتخب الأرجنتين وفريق برشلونة"
+
+
 def test_military_rank_stays_in_the_title_and_punctuation_stops_it():
     text = ("وبحث رئيس أركان الجيش الفريق أول الركن عبد الأمير يار الله الخطط. قال الناطق باسم الحكومة: "
             "باسل العبيدي سيزور الموصل.")
