@@ -917,6 +917,32 @@ def _object_may_follow(text: str, start: int) -> bool:
                for w in clause.split())
 
 
+_SENTENCE_STOP = re.compile(r"[.!?؟\n]")
+
+
+def _object_named_later(text: str, end: int, people: list[tuple[int, int]]) -> bool:
+    """Whether the sentence goes on, after a role ending at `end`, to name another person behind an
+    honorific ("استقبل سمو الشيخ محمد بن زايد رئيس الدولة اليوم ... فخامة إيمانويل ماكرون"): that person is
+    the verb's object, so the role is the subject's."""
+    stop = _SENTENCE_STOP.search(text, end)
+    limit = stop.start() if stop else len(text)
+    for s, _ in sorted(people):
+        if not end < s < limit:
+            continue
+        between = text[end:s]
+        if _CLAUSE_MARK.search(between):
+            return False
+        before = between[-30:].split()[-3:]
+        if any(_ATTENDING.fullmatch(w) for w in before):
+            continue                    # "وبحضور الشيخ نواف": an attendee, the object comes later
+        return any((_word(match_form(w)),) in _HONORIFIC_SET for w in before[-2:])
+    return False
+
+
+_CLAUSE_MARK = re.compile(r"[،,;؛:]")
+_ATTENDING = re.compile(r"[وف]?ب?(?:حضور|مشاركة)")
+
+
 def _continues_role(words: list, j: int, text: str, base: int, bodies: list[tuple[int, int]]) -> bool:
     """Whether words[j] goes on a role written without commas: a word with the article (الاقتصاد, للجمعية),
     a title head or an organisation or place word (نائب رئيس جمعية ..., أمير منطقة ...), or a word inside a
@@ -932,6 +958,9 @@ def _continues_role(words: list, j: int, text: str, base: int, bodies: list[tupl
     bare = form[1:] if len(form) > 4 and form[0] in "بل" else form
     if ner.TRIGGER_OF.get(_word(bare)) or _word(bare) in _PLACE_HEADS:
         return True                         # جمعية الكشافة, أمير منطقة الرياض, الأستاذ بكلية التجارة
+    if form[:1] == "ل" and len(form) > 4 and j + 1 < len(words) and _DEFINITE.match(match_form(words[j + 1].text)) \
+            and not match_form(words[j - 1].text).startswith(("ل", "ب")):   # not "لليونسكو لعمال البناء"
+        return True                         # "الرئيس العام لرعاية الشباب": ل + a noun its complement defines
     start = base + words[j].start
     return any(s <= start and start + len(token) <= e for s, e in bodies)
 
@@ -958,8 +987,9 @@ def _apposition_after(text: str, mention: Mention, blocked: list[tuple[int, int]
     words = []
     for tok in tokens:
         start = mention.end + tok.start
-        if not _is_word(tok.text) or len(words) >= MAX_TITLE_WORDS or _opens_clause(tok.text, text):
-            break
+        if not _is_word(tok.text) or len(words) >= MAX_TITLE_WORDS or _opens_clause(tok.text, text) \
+                or (words and _joined_honorific(tok.text)):
+            break                       # ("... مستشار الأمن الوطني ومعالي الدكتور سلطان": the next person's)
         if "\n" in text[mention.end + (words[-1].end if words else 0):start]:
             break
         if any(s < start + len(tok.text) and start < e for s, e in blocked):
@@ -975,7 +1005,9 @@ def _apposition_after(text: str, mention: Mention, blocked: list[tuple[int, int]
     if not words:
         return None
     head = _head_at(words, 0)
-    if (head is None or head[0] != 0 or _object_may_follow(text, mention.start)
+    end = mention.end + words[-1].end
+    if (head is None or head[0] != 0
+            or (_object_may_follow(text, mention.start) and not _object_named_later(text, end, blocked))
             or not _role_complete(words, text, mention.end, bodies)):
         return None
     phrase = text[mention.end + words[0].start:mention.end + words[-1].end]
@@ -3995,10 +4027,14 @@ def sports_clubs(article: Article) -> None:
     for k in range(1, len(tokens)):                             # "مدرب الوداد", "فاز ... على الرجاء"
         tok = tokens[k]
         form = match_form(tok.text)
-        if not form.startswith("ال") or mention_at(tok) is not None or _gentilic_word(tok.text) \
-                or not any(r[:-1] == "ORG" and r[-1] in "23" for r in _rates_of(tok.text)):
+        if not form.startswith("ال") or mention_at(tok) is not None or _gentilic_word(tok.text):
+            continue
+        rates = [r for r in _rates_of(tok.text) if r[:-1] == "ORG"]
+        if not rates:
             continue
         before = _word(match_form(tokens[k - 1].text))
+        if not any(r[-1] in "23" for r in rates) and (before not in _SQUAD_CUES or _word(form) in _NOT_A_CLUB):
+            continue                            # "مدرب الهلال": a club news mostly writes as something else
         cue = before in _CLUB_CUES or (before in _WIN_WORDS and any(
             _word(match_form(t.text)) in _CLUB_CUES for t in tokens[max(0, k - 6):k - 1]))
         if cue:
@@ -4149,6 +4185,10 @@ def _club_recurrences(article: Article, tokens: list) -> None:
     _add_mentions(article, added)
 
 
+# the people of a team: a club's name after them is the club even when news mostly writes the word otherwise
+# (الهلال the crescent, التعاون cooperation)
+_SQUAD_CUES = frozenset(_word(match_form(w)) for w in (
+    "مدرب", "لاعب", "لاعبو", "لاعبي", "حارس", "مهاجم", "مدافع", "جماهير", "انصار"))
 _TEAM_WORDS = frozenset(match_form(w) for w in ("فريق", "نادي", "لفريق", "لنادي", "بفريق", "بنادي", "وفريق", "ونادي",
                                                  "فريقي", "ناديي"))
 # what follows "فريق" in a match report without being a club: "فريق العمل", "الفريق الأول"
@@ -4156,7 +4196,8 @@ _NOT_A_CLUB = frozenset(_word(w) for w in (
     "العمل", "الكرة", "الإنقاذ", "التحكيم", "المنافس", "الخصم", "الضيف", "المضيف", "الأول", "الثاني", "الأولى",
     "الوطني", "المنتخب", "الشباب", "الناشئين", "الأشبال", "الرديف", "الأحلام", "البحث", "التحقيق", "الدفاع",
     "الهجوم", "المدرب", "الفني", "الطبي", "الإداري", "الكامل", "نفسه", "البطل", "الفائز", "الخاسر", "المتصدر",
-    "اللاعب", "اللاعبين", "الحكم", "الملعب", "المنافسين", "الخصوم", "العاصمة", "المدينة", "البلد", "الدولة"))
+    "اللاعب", "اللاعبين", "الحكم", "الملعب", "المنافسين", "الخصوم", "العاصمة", "المدينة", "البلد", "الدولة",
+    "المستقبل"))
 
 
 def _with_nation(name: str, nation: str) -> str:

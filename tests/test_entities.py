@@ -233,6 +233,24 @@ def test_an_honorific_behind_wa_opens_the_next_persons_titles():
     assert by_text(article, "ليونيل ميسي").title == "نجم منتخب الأرجنتين وفريق برشلونة"
 
 
+def test_a_role_after_the_subjects_name_is_his_when_the_object_is_named_later_behind_an_honorific():
+    """"استقبل X رئيس الدولة ... فخامة Y": the object is Y, so the role after X is X's own; without a later
+    named object ("استقبل الرئيس السيسي وزير الخارجية الأمريكي") the role may be the object and stays unused,
+    and an attendee ("بحضور السيد ...") is no object."""
+    text = ("استقبل سمو الشيخ محمد بن زايد رئيس الدولة اليوم في قصر الشاطئ فخامة إيمانويل ماكرون رئيس "
+            "الجمهورية الفرنسية.")
+    article = prepare(make_article("t", text, [("محمد بن زايد", "PER"), ("إيمانويل ماكرون", "PER")]))
+    assert by_text(article, "محمد بن زايد").title == "رئيس الدولة"
+    for text in ("استقبل الرئيس عبد الفتاح السيسي وزير الخارجية الأمريكي بحضور السيد سامح شكري.",
+                 "استقبل الرئيس عبد الفتاح السيسي وزير الخارجية الأمريكي، بحضور السيد سامح شكري."):
+        article = prepare(make_article("t", text, [("عبد الفتاح السيسي", "PER"), ("سامح شكري", "PER")]))
+        assert by_text(article, "عبد الفتاح السيسي").title == "الرئيس", text
+        assert by_text(article, "سامح شكري").title is None, text
+    text = "وشارك في الحفل الأمير نواف بن فيصل الرئيس العام لرعاية الشباب."
+    article = prepare(make_article("t", text, [("نواف بن فيصل", "PER")]))
+    assert by_text(article, "نواف بن فيصل").title == "الرئيس العام لرعاية الشباب"
+
+
 def test_military_rank_stays_in_the_title_and_punctuation_stops_it():
     text = ("وبحث رئيس أركان الجيش الفريق أول الركن عبد الأمير يار الله الخطط. قال الناطق باسم الحكومة: "
             "باسل العبيدي سيزور الموصل.")
@@ -1964,6 +1982,8 @@ SPORT = "في مباراة الدوري على الملعب، وقال المد�
     (SPORT + "وتغلب الوداد الرياضي على النجم الساحلي.", [], ["الوداد الرياضي", "النجم الساحلي"]),
     (SPORT + "ولعب أمام النادي الصفاقسي.", [("الصفاقسي", "ORG")], ["النادي الصفاقسي"]),
     (SPORT + "وأكد مدرب الوداد ذلك.", [], ["الوداد"]),
+    (SPORT + "وأبدى مدرب الهلال استياءه، وقال مهاجم التعاون إن فريقه جاهز، ويضم المعسكر لاعبي المستقبل.", [],
+     ["الهلال", "التعاون"]),     # news mostly writes الهلال and التعاون otherwise; after a squad word, clubs
     (SPORT + "ويلتقي فريقا اليوم: فريقي الكوكب المراكشي والمولودية الوجدية.", [("المولودية", "ORG")],
      ["الكوكب المراكشي", "المولودية الوجدية"]),                       # a town's adjective, the feminine too
     (SPORT + "وتغلب على فريق هامبورغ الالماني.", [("هامبورغ", "ORG")], ["هامبورغ"]),  # a country's is no part
