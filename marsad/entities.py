@@ -227,6 +227,9 @@ _PARTICLES = {match_form(w) for w in _NAMES["particles"]}
 _JOIN_NEXT = _COMPOUND_PREFIXES | _PARTICLES
 _LINEAGE = {match_form(w): match_form(m) for w, m in _NAMES["lineage_prefixes"].items()}
 _NAME_PATRONYMICS = {match_form(w) for w in _NAMES["name_patronymics"]}
+# a surname of two words news writes without the first name: "أبو الغيط", "فان خال", "كليتشدار أوغلو"
+_SURNAME_OPENERS = {match_form(w) for w in _NAMES["surname_openers"]}
+_SURNAME_ENDINGS = {match_form(w) for w in _NAMES["surname_endings"]}
 LINEAGE_MARK = "+"          # joins a lineage word to its name: بن سلمان -> "بن+سلمان", آل سعود -> "ال+سعود"
 _GIVEN_NAMES = {_word(w) for w in _NAMES["given_names"]}
 _CLITIC_FREE = _GIVEN_NAMES | _COMPOUND_PREFIXES
@@ -4395,13 +4398,16 @@ def _after_first_name_title(text: str, start: int) -> bool:
 def _partial_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """A shorter form of the name: its surname, its name with middle parts left out, or the name without its
     first name when that opens with a Mauritanian patronymic (منت اعل for خديجة منت اعل, as بن سلمان for
-    محمد بن سلمان)."""
+    محمد بن سلمان) or is a compound surname (أبو الغيط, فان خال, كليتشدار أوغلو). Other two-word tails stay
+    apart: "جمال رشيد" in "عبد اللطيف جمال رشيد" names his father."""
     if len(short) >= len(long):
         return False
     if len(short) == 1:
         return parts_match(short[0], long[-1])
     if short[0] in _NAME_PATRONYMICS and long[-len(short):] == short:
         return True
+    if len(short) == 2 and long[-2:] == short and (short[0] in _SURNAME_OPENERS or short[1] in _SURNAME_ENDINGS):
+        return True                     # a compound surname ("أحمد أبو الغيط" -> "أبو الغيط")
     return person_names_match(short, long)
 
 
@@ -5228,6 +5234,7 @@ def _cluster_people(forms: list[_Form]) -> list[_Cluster]:
         clusters.append(_Cluster(form, [form]))
         for k in keys:
             index[k].append(len(clusters) - 1)
+    clusters = _compound_surnames_home(clusters)
     # A lone word is compared with the distinct last names of the multi-part clusters, not cluster by cluster.
     surname_clusters: dict[str, set[int]] = defaultdict(set)
     surname_blocks: dict[str, set[str]] = defaultdict(set)
@@ -5269,6 +5276,26 @@ def _cluster_people(forms: list[_Form]) -> list[_Cluster]:
         for b in _blocks(part):
             single_index[b].append(len(clusters) - 1)
     return clusters
+
+
+def _compound_surnames_home(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A compound surname alone ("كليتشدار أوغلو", "أبو الغيط": `_partial_of`) joins the one cluster of a
+    longer name that ends with it; with two such clusters (two men of that family) it stays apart."""
+    tails: dict[tuple, set[int]] = defaultdict(set)
+    for n, cluster in enumerate(clusters):
+        for member in cluster.members:
+            if len(member.parts) > 2:
+                tails[member.parts[-2:]].add(n)
+    gone: set[int] = set()
+    for n, cluster in enumerate(clusters):
+        parts = cluster.leader.parts
+        if len(parts) != 2 or any(m.parts != parts for m in cluster.members):
+            continue
+        homes = tails.get(parts, set()) - {n} - gone
+        if len(homes) == 1 and _partial_of(parts, next(iter(clusters[h].leader.parts for h in homes))):
+            clusters[next(iter(homes))].members.extend(cluster.members)
+            gone.add(n)
+    return [c for n, c in enumerate(clusters) if n not in gone]
 
 
 class _UnionFind:

@@ -458,6 +458,29 @@ def test_shorter_multi_part_form_chains_and_first_names_do_not():
     assert by_text(article, "محمد").name == "محمد"
 
 
+def test_a_compound_surname_alone_chains_but_a_fathers_name_does_not():
+    text = ("وحصل كمال كليتشدار أوغلو على 47 بالمئة، وقال كليتشدار أوغلو إنه حزين. وأكد أحمد أبو الغيط أن أبو الغيط "
+            "سيزور بغداد، حيث يلتقي عبد اللطيف جمال رشيد، فيما قال جمال رشيد إن الموعد لم يحدد.")
+    names = [("كمال كليتشدار أوغلو", "PER"), ("كليتشدار أوغلو", "PER"), ("أحمد أبو الغيط", "PER"),
+             ("أبو الغيط", "PER"), ("عبد اللطيف جمال رشيد", "PER"), ("جمال رشيد", "PER")]
+    article = prepare(make_article("t", text, names))
+    assert by_text(article, "كليتشدار أوغلو").name == "كمال كليتشدار أوغلو"
+    assert by_text(article, "أبو الغيط").name == "أحمد أبو الغيط"
+    assert by_text(article, "جمال رشيد").name == "جمال رشيد"      # his father's name, or another man
+
+
+def test_a_compound_surname_alone_in_another_article_joins_the_one_man_of_that_name():
+    def entity(articles, name):
+        return resolve_entities(collect_names([prepare(a) for a in articles])).entity_of("PER", name)
+    full = make_article("a", "وحصل كمال كليتشدار أوغلو على 47 بالمئة.", [("كمال كليتشدار أوغلو", "PER")])
+    short = make_article("b", "وقال كليتشدار أوغلو إنه حزين.", [("كليتشدار أوغلو", "PER")])
+    assert entity([full, short], "كليتشدار أوغلو") == entity([full, short], "كمال كليتشدار أوغلو")
+    other = make_article("c", "وقال أحمد كليتشدار أوغلو إنه سعيد.", [("أحمد كليتشدار أوغلو", "PER")])
+    three = [full, short, other]
+    assert entity(three, "كليتشدار أوغلو") not in {entity(three, "كمال كليتشدار أوغلو"),
+                                                entity(three, "أحمد كليتشدار أوغلو")}   # which one: unknown
+
+
 def test_a_surname_typed_misc_or_org_becomes_the_person_it_names():
     text = ("التقى رئيس الحكومة مصطفى الكاظمي الوفد. وقال “الكاظمي” إن العراق مستعد، وفق بيان لمكتب “الكاظمي”. "
             "وبحث الفريق عبد الأمير رشيد يار الله الأمر، وقالت الوزارة إن يار الله اتصل بنظيره.")
