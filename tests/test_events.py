@@ -776,6 +776,19 @@ def test_a_relative_clause_on_a_construct_or_with_its_own_trigger_keeps_the_main
         assert [(e.type, e.date) for e in find_events(a)] == [("statement", "2024-10-08")], text
 
 
+def test_a_negated_verb_is_no_event():
+    """"ولم تعلن أي جهة مسؤوليتها", "لم يعلن قبوله بالنتائج": what did not happen is not on a timeline; the
+    statement that something did not happen still is."""
+    for text in ("ولم تعلن وزارة الداخلية أمس عن أي إصابات في المدينة.",
+                 "ولن يلتقي الرئيس سامي النمر نظيره رامي الخطيب غدا في الرباط."):
+        a = article(CALM_LEAD + text, {"وزارة الداخلية": "ORG", "سامي النمر": "PER", "رامي الخطيب": "PER",
+                                       "الرباط": "LOC"}, {"أمس": "2024-10-07", "غدا": "2024-10-09"})
+        assert find_events(a) == [], text
+    text = CALM_LEAD + "وأعلنت وزارة الداخلية أمس أنها لم تسجل أي إصابات في المدينة."
+    a = article(text, {"وزارة الداخلية": "ORG"}, {"أمس": "2024-10-07"})
+    assert [(e.type, e.date) for e in find_events(a)] == [("statement", "2024-10-07")]
+
+
 def test_a_regime_falling_or_a_war_breaking_out_is_dated_by_its_own_date():
     text = (CALM_LEAD + "ويترقب التجار انتعاش السوق بعد سقوط نظام الرئيس فؤاد العلي في 3 من آذار 2019، "
             "وإعلان الحكومة الجديدة نيتها إطلاق برنامج للقروض.")
