@@ -852,6 +852,8 @@ def _apply_rules(lines: list[_Line]) -> None:
             line.why = PENDING + "tags"             # "#دوري_روشن #الشباب_الاتفاق" under the story
         elif line.words <= 20 and _bar_menu(line.text):
             line.why = PENDING + "menu"             # "محليات | اقتصاد | رياضة | ثقافة" above or below the story
+        elif line.words <= EMBED_WORDS and (_EMBED_SIGNATURE.match(line.text) or _EMBED_LINK.match(line.text)):
+            line.why = "social post embed"          # "— Qatar Energy (@qatarenergy) February 25, 2024"
         elif line.words <= 5 and _DIGIT_IN.search(line.key) and rules.view_counter.match(line.key):
             line.why = "view counter"               # "مشاهدات: 2,451" beside the story
         elif line.words <= 6 and _READING_TIME.match(line.text):
@@ -874,6 +876,12 @@ def _apply_rules(lines: list[_Line]) -> None:
         i += 1
 
 
+EMBED_WORDS = 20           # a copied post's signature is short
+# the signature line a copied tweet ends with: a dash, the account's name, its @handle in brackets, the date
+_EMBED_SIGNATURE = re.compile(r"^\s*[—–-]\s*[^\n()]{1,60}\(@\w{1,30}\)\s*(?:\S+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\S+\s+\d{4})"
+                              r"\s*$")
+# a copied post's picture or short link alone on a line (the post's words stay: they may be the news)
+_EMBED_LINK = re.compile(r"^\s*(?:pic\.twitter\.com|https?://t\.co)/\w+\s*$")
 # a tags label and its colon: "الكلمات الدالة:", "وسوم:", "كلمات البحث :", "Keywords:" (a word for the words or
 # labels, then at most one qualifier, then the colon and the tags)
 _TAG_LABEL = re.compile(r"^\s*(?:(?:ال)?(?:كلمات|وسوم|وسم|دلالات|سمات|هاشتاج|هاشتاغ)(?:\s+[^\s:]{2,12})?|tags|keywords|tagged)"

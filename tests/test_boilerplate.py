@@ -201,6 +201,17 @@ def test_match_rule_normalises_spelling_and_respects_length():
     assert match_rule(line_key("مشاركة"), 400) is None
 
 
+def test_a_copied_posts_signature_and_bare_link_go_its_words_stay():
+    post = "نحتفل اليوم بإطلاق المشروع الجديد لتوسعة الحقل"
+    raw = (f"{BODY}\n{post}\npic.twitter.com/AbC123xyz\n— Qatar Energy (@qatarenergy) February 25, 2024\n"
+           f"— وزارة الطاقة (@MoEnergy_SA) 25 فبراير 2024\n{BODY}")
+    a = clean(raw)
+    assert a.text == f"{BODY}\n\n{post}\n\n{BODY}"
+    assert {reasons(a)[line] for line in raw.split("\n")[2:5]} == {"social post embed"}
+    prose = "— قال الوزير (في تصريح له) إن المشروع سيكتمل في 25 فبراير 2024"
+    assert prose in clean(f"{BODY}\n{prose}\n{BODY}").text
+
+
 def test_a_share_prompt_glued_before_the_first_sentence_is_cut_out():
     body = ("شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك أكد وزير المالية أن الميزانية الجديدة ستدعم "
             "المشاريع الصغيرة في جميع المحافظات خلال العام المقبل.\n\nوأضاف أن الدعم سيستمر.")
