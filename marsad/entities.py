@@ -983,7 +983,8 @@ def _apposition_after(text: str, mention: Mention, blocked: list[tuple[int, int]
     الاقتصاد", "أنتوني بلينكن وزير الخارجية الأمريكي"): a title head opens it, with no و or preposition before it
     (that starts another phrase), and it ends at punctuation or a clause word. Not when another person's name
     follows the role (it is then that person's: "التقى سلمان رئيس الوزراء نواز شريف") or a verb before the
-    name may take an object (the role is then the object's: "استقبل الرئيس السيسي وزير الخارجية")."""
+    name may take an object (the role is then the object's: "استقبل الرئيس السيسي وزير الخارجية"), unless the
+    sentence names that object later behind an honorific (`_object_named_later`)."""
     tokens = _window_tokens(text, mention.end, min(len(text), mention.end + _WINDOW))
     if not tokens or text[mention.end:mention.end + tokens[0].start].strip(" \t"):
         return None
