@@ -384,7 +384,8 @@ def is_date_line(line: str, key: str | None = None) -> bool:
     Every word must be date vocabulary or a number, with a month or weekday name, a year, or a publication
     marker among them: a bare "1" or a phone number is not a date. A wire stamp may open with its city and
     close with its agency ("الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس", "القاهرة 3 مارس 2025 (أ ش أ)"). A machine stamp with no Arabic
-    letter counts when it parses whole: "2024-06-16T10:30:00+03:00", "Sun, 16 Jun 2024 10:30:00 GMT"."""
+    letter counts when it parses whole: "2024-06-16T10:30:00+03:00", "Sun, 16 Jun 2024 10:30:00 GMT", also behind a
+    publication label ("نشر بتاريخ: 2024-03-22T10:15:00+03:00")."""
     line, agency = _agency_tail(line)
     if agency:
         key = None                                      # "... 2025 (أ ش أ)": the agency closes the stamp
@@ -397,6 +398,12 @@ def is_date_line(line: str, key: str | None = None) -> bool:
         return False
     if len(line) <= 40 and _DIGIT.search(line) and not ARABIC_LETTER.search(line) and _machine_stamp(line):
         return True
+    first = _DIGIT.search(line)
+    if first and not ARABIC_LETTER.search(line, first.start()) and len(line) - first.start() <= 40 \
+            and ARABIC_LETTER.search(line[:first.start()]) and _machine_stamp(line[first.start():]):
+        label = line_key(line[:first.start()]).split()       # "نشر بتاريخ: 2024-03-22T10:15:00+03:00"
+        if label and all(t in _date_words() for t in label) and any(t in _PUBLISH_MARKERS for t in label):
+            return True
     if len(tokens) > 2 and _DIGIT.search(key):
         agencies, places = _credit_vocab()
         for n in (2, 1):

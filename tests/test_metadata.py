@@ -40,6 +40,7 @@ def test_line_key_examples():
     "2015/08/11", "الثلاثاء 12 آذار 2024", "الخميس 05 جوان 2025 - 18:40", "التاريخ : 9 / 10 / 1436هـ",
     "الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس", "Published: 3 March 2024",
     "2024-06-16T10:30:00+03:00", "Sun, 16 Jun 2024 10:30:00 GMT", "يونيو 16, 2024",
+    "نشر بتاريخ: 2024-03-22T10:15:00+03:00", "آخر تحديث: 2024-03-22T10:15:00Z",    # a label, a machine stamp
 ])
 def test_date_lines(line):
     assert is_date_line(line)
@@ -48,6 +49,7 @@ def test_date_lines(line):
 @pytest.mark.parametrize("line", [
     "1", "(1)", "3601100204", "الخميس", "دعم القوات العراقية", "في", "قتل 23 شخصا في 2021",
     "وزارة الصحة تعلن 500 إصابة جديدة", "", "12:30", "1,250", "Version 2.0.1",
+    "الرياض 2024-03-22T10:15:00+03:00", "قال في 2024-03-22T10:15:00+03:00",
 ])
 def test_not_date_lines(line):
     assert not is_date_line(line)
@@ -60,6 +62,7 @@ def test_published_from_hint_page_and_lines():
     assert extract_published(Document(source="x"), ["العدد 5821 الصفحة الأولى 2025/04/03"]) == "2025-04-03"
     assert extract_published(Document(source="x"), [], page_date="2024-05-02") == "2024-05-02"
     assert extract_published(Document(source="x"), ["نشر في: آخر تحديث:"]) is None
+    assert extract_published(Document(source="x"), ["نشر بتاريخ: 2024-03-22T10:15:00+03:00"]) == "2024-03-22T10:15"
     assert parse_published("") is None and parse_published("not a date") is None
 
 
