@@ -189,6 +189,8 @@ def part_similarity(a: str, b: str) -> float:
 _TITLES = _load("titles.json")
 _NAMES = _load("person_names.json")
 _ORGS = _load("org_aliases.json")
+# every listed body's spellings: the seed groups and the bodies known by one distinctive name
+_BODY_GROUPS = _ORGS["groups"] + _ORGS.get("one_word_bodies", [])
 _AMOUNTS = _load("amounts.json")
 
 
@@ -263,7 +265,7 @@ _PLACE_SEEDS = {_variant_free(_loose(match_form(alias))): i for i, group in enum
                 for alias in group}
 _SEEDS: dict[str, int] = {}
 _SEED_CANONICAL: list[str] = []
-for _i, _group in enumerate(_ORGS["groups"]):
+for _i, _group in enumerate(_BODY_GROUPS):
     _SEED_CANONICAL.append(_loose(match_form(_group[0])))
     for _alias in _group:
         _SEEDS.setdefault(_variant_free(_loose(match_form(_alias))), _i)
@@ -3106,7 +3108,7 @@ def _known_body_names() -> PhraseTable[bool]:
 
 def _recognised_aliases() -> list[str]:
     also_phrases = {match_form(p) for p in _ORGS.get("also_phrases", [])}
-    return [alias for group in _ORGS["groups"] for alias in group
+    return [alias for group in _BODY_GROUPS for alias in group
             if len(alias.split()) > 1 and _ARABIC_LETTER.search(alias) and match_form(alias) not in also_phrases]
 
 
@@ -3127,7 +3129,10 @@ def named_bodies(article: Article) -> None:
 def add_known_bodies(article: Article) -> None:
     """A world organisation of org_aliases.json the tagger missed is an organisation: the tagger, trained on
     2000s newswire and Wikipedia, finds "صندوق النقد الدولي" in one sentence and not the next, and never
-    saw "قوات الدعم السريع". A generic head right before the name joins it ("منظمة أطباء بلا حدود"); a
+    saw "قوات الدعم السريع". Companies, parties and missions known by one distinctive word ("فولكسفاغن",
+    "الليكود", "إيساف": org_aliases.json's one_word_bodies) are found letter for letter, after their clitics;
+    a company's head word (شركة, مجموعة) stays outside its name, as ANERcorp writes it 15 times to 1. A
+    generic head right before another name joins it ("منظمة أطباء بلا حدود"); a
     mention the tagger cut short inside it ("[منظمة أطباء] بلا حدود") grows to the whole name. Left alone: a
     name inside a longer one the tagger did find, one an adjective goes on ("مجلس الأمن القومي"), and one
     written without its article ("دولة إسلامية" is any Islamic state). A known outlet's name in quotes is
@@ -3156,7 +3161,7 @@ def add_known_bodies(article: Article) -> None:
                 and _gentilic_word(tokens[hit.last + 1].text):
             continue                            # "مجلس الأمن القومي": another body
         before = tokens[hit.first - 1] if hit.first and text[tokens[hit.first - 1].end:start] == " " else None
-        if before is not None and _word(match_form(before.text)) in _JOINING_HEADS:
+        if before is not None and _word(match_form(before.text)) in _JOINING_HEADS and written not in _COMPANY_FORMS:
             start = before.start + _clitic_cut(before.text)
         inside = [k for k, m in enumerate(article.mentions) if m.start < end and start < m.end]
         if any(article.mentions[k].start < start or article.mentions[k].end > end for k in inside):
@@ -3166,6 +3171,18 @@ def add_known_bodies(article: Article) -> None:
         if normal(text[start - 1:start + 1]) == "لل":
             name = "ا" + name                   # "للأمم المتحدة": the name is الأمم المتحدة, as marsad.ner has it
         added.append(Mention(start, end, text[start:end], "ORG", name=name))
+    for tok in tokens:                          # "فولكسفاغن", "الليكود", "لإيساف": a body known by one word
+        cut = _one_word_body(tok.text)
+        if cut is None:
+            continue
+        start, end = tok.start + cut, tok.end
+        if any(m.start < end and start < m.end for m in added):
+            continue
+        inside = _mentions_within(article, start, end)
+        if inside is None or any(article.mentions[k].type == "ORG" for k in inside):
+            continue                            # part of a longer name ("نيسان أورفان"), or found already
+        dropped.update(inside)
+        added.append(Mention(start, end, text[start:end], "ORG", name=text[start:end]))
     for found in _QUOTED_NAME.finditer(text):
         start, end = found.span(1)
         if metadata.outlet_from_hint(found.group(1)) is None or any(m.start < end and start < m.end for m in added):
@@ -3179,6 +3196,31 @@ def add_known_bodies(article: Article) -> None:
         dropped.update(inside)
         added.append(Mention(start, end, text[start:end], "ORG", name=text[start:end]))
     _swap_mentions(article, dropped, added)
+
+
+def _exact(word: str) -> str:
+    """A word as written, diacritics and tatweel aside: one-word names are matched letter for letter, since
+    the usual folding makes "أودي" (Audi) the verb "أودى" and "أؤدي"."""
+    return strip_diacritics(word).replace("\u0640", "")
+
+
+_ONE_WORD_BODIES = frozenset(form for group in _ORGS.get("one_word_bodies", []) for alias in group
+                             if " " not in alias and _ARABIC_LETTER.search(alias)
+                             for form in {_exact(alias), "ا" + _exact(alias)[1:] if alias[0] in "أإآ" else _exact(alias)})
+# their names of several words: a company's head word (شركة, مجموعة) stays outside, as ANERcorp writes it
+_COMPANY_FORMS = frozenset(match_form(alias) for group in _ORGS.get("one_word_bodies", []) for alias in group)
+
+
+def _one_word_body(word: str) -> int | None:
+    """How many clitic letters come before a body known by one word ("وفولكسفاغن" 1, "لإيساف" 1), or None."""
+    if _exact(word) != word:
+        return None                             # marks inside: offsets would not map, leave it to the tagger
+    for n, clitics in ((0, ""), (1, word[:1]), (2, word[:2])):
+        proclitics = n == 0 or (n == 1 and clitics in tuple("وفبكل")) or (
+            n == 2 and len(clitics) == 2 and clitics[0] in "وف" and clitics[1] in "بكل")
+        if proclitics and word[n:] in _ONE_WORD_BODIES:
+            return n
+    return None
 
 
 def _mentions_within(article: Article, start: int, end: int) -> list[int] | None:
@@ -3223,7 +3265,7 @@ def _clitic_cut(word: str) -> int:
 @lru_cache(maxsize=1)
 def _known_first_words() -> frozenset[str]:
     """The first words of org_aliases.json's aliases and its generic heads, as `canonical` stores them."""
-    return frozenset(canonical(alias.split()[0]) for group in _ORGS["groups"] for alias in group) | \
+    return frozenset(canonical(alias.split()[0]) for group in _BODY_GROUPS for alias in group) | \
         frozenset(canonical(w) for w in _ORGS["generic_heads"])
 
 

@@ -1431,6 +1431,18 @@ def test_a_listed_world_organisation_the_tagger_missed_or_cut_short_is_found_who
     assert resolution.entity_of("ORG", "منظمة الأمم المتحدة للطفولة") != resolution.entity_of("ORG", "الأمم المتحدة")
 
 
+def test_a_company_or_party_known_by_one_word_is_an_organisation_letter_for_letter():
+    text = ("وباعت فولكسفاغن مليون سيارة، وقال مدير شركة جنرال موتورز إن المبيعات ارتفعت، وانسحب الليكود من "
+            "الائتلاف، وتقود لإيساف القوات. وأودى الحادث بحياة شخصين، ولا أستطيع أن أؤدي الدور، وقدمت جوجل "
+            "خدمة جديدة قبل أن تنافسها غوغل ثانية.")
+    article = prepare(make_article("t", text, [("فولكسفاغن", "PER"), ("الليكود", "LOC")]))
+    got = [m.text for m in article.mentions if m.type == "ORG"]
+    assert got == ["فولكسفاغن", "جنرال موتورز", "الليكود", "إيساف", "جوجل", "غوغل"]   # no head, no verb
+    assert all(article.text[m.start:m.end] == m.text for m in article.mentions)
+    resolution = resolve_entities(collect_names([article]))
+    assert resolution.entity_of("ORG", "جوجل") == resolution.entity_of("ORG", "غوغل")
+
+
 def test_a_known_outlet_named_in_quotes_is_the_paper():
     text = ('وقال مصدر حكومي لـ«الشرق الأوسط» إن المحادثات ستستأنف، وأكد الوزير لـ "سودان تربيون" ذلك، '
             'وذكرت صحيفة "الوطن" أن الوفد وصل، فيما عرض برنامج "الصباح" تقريرا عن الشرق الأوسط.')
