@@ -1387,6 +1387,17 @@ def _name_clitics(article: Article) -> None:
 _LINEAGE_BEFORE = re.compile(r"(?<!\w)(\w+)[ \t]+(?:بن|بنت|ابن)[ \t]+$")
 
 
+def _plural_in_construct(word: str, clusters) -> bool:
+    """A sound masculine plural in construct ("معارضو", "مستشارو"): a word ending in و whose plural in ون and
+    ين news uses (or one of them, for a participle in م-), never a given name or أبو."""
+    form = match_form(word)
+    if strip_article(form) != form or len(form) < 4 or not form.endswith("و") or form in _JOIN_NEXT \
+            or form in _GIVEN_NAMES:
+        return False
+    forms = [ner.feature_form(_bare_letters(word)[:-1] + end) in clusters for end in ("ون", "ين")]
+    return all(forms) or (form[0] == "م" and any(forms))
+
+
 def _name_fronts(article: Article) -> None:
     """Fix the front of a person's name, which the tagger sometimes starts a word early or late.
 
@@ -1396,21 +1407,24 @@ def _name_fronts(article: Article) -> None:
     plural of a title head; nor is a title head or a rank with the article
     ("الفنان سالم بهوان", "العماد جوزاف عون"), which is left for the title (honorifics such as الشيخ, الملك stay: they are dropped
     when names are matched). Late: the name began one word earlier, before بن/بنت ("مي بنت [محمد آل خليفة]"),
-    or with a letter the tagger took for a clitic (ف[ريد زهران]: فريد is a given name, ريد is not)."""
+    or with a letter the tagger took for a clitic (ف[ريد زهران]: فريد is a given name, ريد is not). Such a
+    plural alone is no person at all ("مستشارو التحالف")."""
     text = article.text
     clusters = _lexicons().clusters
     covered = sorted((m.start, m.end) for m in article.mentions)
-    for mention in article.mentions:
+    plurals = set()
+    for n, mention in enumerate(article.mentions):
         if mention.type != "PER":
             continue
         words = mention.text.split()
+        if len(words) == 1 and _plural_in_construct(words[0], clusters):
+            plurals.add(n)                      # "مستشارو التحالف": advisers, no one's name
+            continue
         if len(words) >= 2:
             form = match_form(words[0])
             bare = strip_article(form)
-            forms = [ner.feature_form(_bare_letters(words[0])[:-1] + end) in clusters for end in ("ون", "ين")]
-            plural = (bare == form and len(form) >= 4 and form.endswith("و") and form not in _JOIN_NEXT
-                      and form not in _GIVEN_NAMES and (all(forms) or (form[0] == "م" and any(forms))))
             dual = any(bare.endswith(end) and (bare[:-2],) in _HEADS for end in ("ان", "ين", "ون"))
+            plural = _plural_in_construct(words[0], clusters)
             head = (bare != form and ((bare,) in _HEADS or (_word(form),) in _RANKS)
                     and _word(form) not in _HONORIFIC_FIRST and form not in _ROYAL_TITLES)
             if plural or dual or head or _verb_opening(text, mention.start, words[0]):
@@ -1436,6 +1450,8 @@ def _name_fronts(article: Article) -> None:
             joined = match_form(text[start - 1] + words[0])
             if joined in _GIVEN_NAMES and match_form(words[0]) not in _GIVEN_NAMES:
                 _move_start(mention, text, start - 1)
+    if plurals:
+        article.mentions = [m for n, m in enumerate(article.mentions) if n not in plurals]
 
 
 # given names written with the article (Maghreb, Sudan, Libya: الطيب محمد نور, الطاهر بن جلون), which the tagger
@@ -4387,6 +4403,7 @@ def attach_titles(article: Article) -> None:
     _named_sites(article)
     sports_clubs(article)
     _unions_with_their_sport(article)
+    _dates_and_names(article)
     text = article.text
     people = sorted((m.start, m.end) for m in article.mentions if m.type == "PER")
     bodies = [(m.start, m.end) for m in article.mentions if m.type in ("ORG", "LOC")]
@@ -4404,6 +4421,30 @@ def attach_titles(article: Article) -> None:
             title = _title_after(text, mention, others, bodies) or title
         if title:
             mention.title = _without_trailing_honorific(title)
+
+
+def _dates_and_names(article: Article) -> None:
+    """A date and a name that share words, once the repairs have added their names: a name holding a date is
+    the name ("مدينة السادس من أكتوبر", "جامعة 6 أكتوبر": the date goes), and so is a date a place's head
+    word comes right before; any other name inside a date is the date's ("الانتخابات المقررة في [السادس من
+    أكتوبر] المقبل": the Egyptian town of that name, from the gazetteer, goes)."""
+    if not article.timexes or not article.mentions:
+        return
+    text = article.text
+    kept_timexes, dropped = [], set()
+    for t in article.timexes:
+        holders = [m for m in article.mentions if m.start <= t.start and t.end <= m.end
+                   and (m.start, m.end) != (t.start, t.end)]
+        inside = [k for k, m in enumerate(article.mentions) if t.start <= m.start and m.end <= t.end]
+        before = _WORD_BEFORE.search(text, max(0, t.start - 12), t.start)
+        headed = before is not None and _word(match_form(before.group(1))) in _PLACE_HEADS
+        if holders or (inside and headed):
+            continue                            # the name's: no date
+        dropped.update(inside)
+        kept_timexes.append(t)
+    article.timexes = kept_timexes
+    if dropped:
+        article.mentions = [m for k, m in enumerate(article.mentions) if k not in dropped]
 
 
 _TRAILING_HONORIFICS = frozenset(_word(w) for w in (

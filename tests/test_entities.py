@@ -2336,3 +2336,20 @@ def test_a_stadiums_name_is_misc_as_the_corpora_type_it(text, tagged, typed):
 ])
 def test_an_agencys_short_name_after_its_full_one_is_a_name_of_its_own(text, tagged, orgs):
     assert typed_after_prepare(text, tagged, "ORG") == orgs
+
+
+def test_a_town_named_like_a_date_is_the_date_unless_a_place_word_names_it():
+    """"السادس من أكتوبر" is an Egyptian town (the gazetteer's) and a day: after "مدينة" the town, with no date
+    (no event of 6 October); elsewhere the day, with no town."""
+    town = annotated("ووقع الحادث في مدينة السادس من أكتوبر غرب القاهرة.")
+    assert ("السادس من أكتوبر", "LOC") in [(m.text, m.type) for m in town.mentions]
+    assert town.timexes == []
+    day = annotated("ويأتي القرار قبل الانتخابات الرئاسية المقررة في السادس من أكتوبر المقبل.")
+    assert [m.text for m in day.mentions] == []
+    assert [t.value for t in day.timexes] == ["2024-10-06"]
+
+
+def test_a_lone_plural_in_construct_is_no_person():
+    text = "ويتواجد في القاعدة مستشارو التحالف الدولي، وصوت مندوبو الدول على القرار، وقال حسان مستشارو إن ذلك صحيح."
+    article = prepare(make_article("t", text, [("مستشارو", "PER"), ("مندوبو", "PER"), ("حسان مستشارو", "PER")]))
+    assert [m.text for m in article.mentions if m.type == "PER"] == ["حسان مستشارو"]   # a surname stays
