@@ -3220,9 +3220,20 @@ def _exact(word: str) -> str:
     return strip_diacritics(word).replace("\u0640", "")
 
 
-_ONE_WORD_BODIES = frozenset(form for group in _ORGS.get("one_word_bodies", []) for alias in group
-                             if " " not in alias and _ARABIC_LETTER.search(alias)
-                             for form in {_exact(alias), "ا" + _exact(alias)[1:] if alias[0] in "أإآ" else _exact(alias)})
+def _one_word_forms() -> frozenset[str]:
+    """The one-word Arabic spellings of the one_word_bodies, as written and with a bare alef for a hamza one
+    ("إنتل", "انتل")."""
+    forms = set()
+    for group in _ORGS.get("one_word_bodies", []):
+        for alias in group:
+            if " " not in alias and _ARABIC_LETTER.search(alias):
+                forms.add(_exact(alias))
+                if alias[0] in "أإآ":
+                    forms.add("ا" + _exact(alias)[1:])
+    return frozenset(forms)
+
+
+_ONE_WORD_BODIES = _one_word_forms()
 # their names of several words: a company's head word (شركة, مجموعة) stays outside, as ANERcorp writes it
 _COMPANY_FORMS = frozenset(match_form(alias) for group in _ORGS.get("one_word_bodies", []) for alias in group)
 
@@ -5376,8 +5387,11 @@ def _compound_surnames_home(clusters: list[_Cluster]) -> list[_Cluster]:
         if len(parts) != 2 or any(m.parts != parts for m in cluster.members):
             continue
         homes = tails.get(parts, set()) - {n} - gone
-        if len(homes) == 1 and _partial_of(parts, next(iter(clusters[h].leader.parts for h in homes))):
-            clusters[next(iter(homes))].members.extend(cluster.members)
+        if len(homes) != 1:
+            continue
+        home = homes.pop()
+        if _partial_of(parts, clusters[home].leader.parts):
+            clusters[home].members.extend(cluster.members)
             gone.add(n)
     return [c for n, c in enumerate(clusters) if n not in gone]
 
