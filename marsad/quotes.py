@@ -2590,6 +2590,11 @@ def _role_person(doc: _Text, h: int, b: int, verb_tok: int) -> int | None:
         return None
     found = [(_name_continued(doc, idx), span) for idx, span in found]
     lasts = {normal(doc.article.mentions[idx].name.split()[-1]) for idx, _ in found}
+    if len(lasts) > 1:
+        # "وأكد الرئيس" after "الرئيس عبد الفتاح السيسي" and "رئيس مجلس الوزراء مصطفى مدبولي": the role written
+        # the same way, article and all, is the president's; "رئيس" heads another office
+        found = [(idx, span) for idx, span in found if span[2] and normal(span[2][0]) == normal(wanted[0])]
+        lasts = {normal(doc.article.mentions[idx].name.split()[-1]) for idx, _ in found}
     return found[-1][0] if len(lasts) == 1 else None
 
 

@@ -796,6 +796,15 @@ def test_long_role_before_a_name_resolves_a_later_bare_role_iraqi_style():
     assert speaker(a, q2) == "سعد معن"
 
 
+def test_a_bare_role_written_as_one_persons_role_is_his_though_another_role_shares_its_head():
+    """"الرئيس" is the president's role as written; "رئيس مجلس الوزراء" shares the head word, not the role."""
+    text = ("استقبل الرئيس عبد الفتاح السيسي رئيس مجلس الوزراء مصطفى مدبولي. وقال رئيس الوزراء إن الخطة جاهزة. "
+            "وأكد الرئيس \"أهمية الالتزام بالجداول الزمنية المحددة\".")
+    a = article(text, {"عبد الفتاح السيسي": "PER", "مصطفى مدبولي": "PER"})
+    quotes = find_quotes(a)
+    assert speaker(a, quotes[-1]) == "عبد الفتاح السيسي"
+
+
 def test_bare_role_shared_by_two_people_stays_unresolved_levantine_style():
     text = ("واستقبل المتحدث باسم الحكومة رامي حداد المتحدث باسم البلدية جورج نصار. "
             "وقال المتحدث إن اللقاء تناول خطة النقل العام في العاصمة.")
