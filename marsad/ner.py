@@ -327,7 +327,8 @@ class Tagger:
         if key is None:
             if len(self.keys) >= _CACHE_LIMIT:
                 self.keys.clear()
-            cut = clitic_length(word, self.lexicons.names, self.lexicons.clusters) if word[:1] in "وفبكل" else 0
+            cut = clitic_length(word, self.lexicons.names, self.lexicons.clusters, self.lexicons.rates) \
+                if word[:1] in "وفبكل" else 0
             key = normalize_for_matching(word[cut:])
             if cut and word[cut - 1] == "ل" and key[:1] == "ل" and key not in self.lexicons.names \
                     and "ا" + key in self.lexicons.clusters:
@@ -461,19 +462,20 @@ def _spans(labels: list[str]) -> list[tuple[int, int, str]]:
 _LAM_BEFORE_HAMZA = re.compile(r"[وف]?ل(?=[أإ]\w{2})")
 
 
-def clitic_length(word: str, names: frozenset[str] = frozenset(), vocabulary=frozenset()) -> int:
+def clitic_length(word: str, names: frozenset[str] = frozenset(), vocabulary=frozenset(), rates=None) -> int:
     """How many leading letters of a tagged word are proclitics to leave outside the mention.
 
     و/ف then ب/ك/ل come off when what remains starts with ال ("والعراق", "بالكاظمي", "وللناتو" keeps "لناتو"
     whose name is "الناتو"), or when the remainder is a known name and the whole word is not ("وبغداد",
     "ولندن"); otherwise the word stays whole, since the letter may be the name's own ("وليد", "بغداد",
     "فيصل", "كركوك"; two clitics before a name of three letters only when the news does not know the whole
-    word: "وليام", "وكميل"). A name that merely starts like an article after a clitic ("كاليفورنيا", "بالتيمور",
+    word: "وليام", "وكميل"; nor when news writes the whole word as a name of a type it never writes the rest
+    as, by the name-type `rates` (`_own_name`): "بكين" is Beijing, not ب + كين (Kane), "كابل" Kabul). A name that merely starts like an article after a clitic ("كاليفورنيا", "بالتيمور",
     "فالنسيا") stays whole when the news `vocabulary` (or `names`) knows the whole word and not what the cut
     would leave; ك + ال needs the remainder known, since "like the ..." rarely comes before a name."""
     form = normalize_for_matching(word)
     if len(form) != len(word):            # diacritics or tatweel: work on a length-preserving view
-        return _clitic_length_marked(word, names, vocabulary)
+        return _clitic_length_marked(word, names, vocabulary, rates)
     lam = _LAM_BEFORE_HAMZA.match(word)
     if lam:                               # ل before a written hamza on alef is the preposition: لأرامكو
         return lam.end()                  # (لأن, لأول alike); a root ل has no hamza after it
@@ -494,12 +496,25 @@ def clitic_length(word: str, names: frozenset[str] = frozenset(), vocabulary=fro
             if n == 2 and len(rest) <= 3 and whole_known:   # a three-letter name after two clitics:
                 best = 1 if form[1] in "بك" else best       # "وكميل" is و + كميل, "وليام" William, and
                 continue                                    # neither و + ك/ل + a short name ("ميل", "يام")
+            if rates and _own_name(form, rest, rates):
+                continue                                    # "بكين": Beijing (LOC), not ب + كين (PER)
             best = n
         elif rest in TRIGGER_OF and form not in TRIGGER_OF:   # "لوكالة", "بمحافظة": a head noun, never a name's
             best = n                                           # own letter, however common the whole word
         elif rest in vocabulary and not whole_known and len(rest) > 3:
             best = n
     return best
+
+
+def _own_name(form: str, rest: str, rates) -> bool:
+    """Whether news mostly writes the whole word, opening on ب/ك/ل/ف, as a name of a type (level 3) it never
+    writes the rest as: then the first letter is the name's own ("بكين" LOC, كين PER; "فورد" ORG, ورد none).
+    A rest written as that type at all ("ريال" ORG2 for "بريال") is the name after its clitic; و, by far the
+    most frequent clitic, always comes off here (names opening on و are in the names list)."""
+    if form[0] not in "بكلف":
+        return False
+    whole = {r[:-1] for r in rates.get(form, ()) if r.endswith("3")}
+    return bool(whole - {r[:-1] for r in rates.get(rest, ())})
 
 
 def _clitic_candidates(form: str) -> list[int]:
@@ -513,12 +528,12 @@ def _clitic_candidates(form: str) -> list[int]:
     return out
 
 
-def _clitic_length_marked(word: str, names: frozenset[str], vocabulary=frozenset()) -> int:
+def _clitic_length_marked(word: str, names: frozenset[str], vocabulary=frozenset(), rates=None) -> int:
     """`clitic_length` for a word with diacritics/tatweel: decide on letters, map back to the position in
     the word after the same number of letters (marks after a clitic stay with the clitic)."""
     letters = [i for i, c in enumerate(word) if normalize_for_matching(c)]
     plain = "".join(word[i] for i in letters)
-    n = clitic_length(plain, names, vocabulary) if len(normalize_for_matching(plain)) == len(plain) else 0
+    n = clitic_length(plain, names, vocabulary, rates) if len(normalize_for_matching(plain)) == len(plain) else 0
     if n == 0 or n >= len(letters):
         return 0
     return letters[n]
@@ -707,7 +722,7 @@ def _mention(text: str, span: list[_Word], kind: str, lexicons: Lexicons) -> Men
         return None
     start, end = span[0].start, span[-1].end
     names = lexicons.names
-    cut = 0 if span[0].hashtag else clitic_length(span[0].text, names, lexicons.clusters)
+    cut = 0 if span[0].hashtag else clitic_length(span[0].text, names, lexicons.clusters, lexicons.rates)
     if not cut and not span[0].hashtag and _rated_after_conjunction(span[0].text, kind, lexicons):
         cut = 1                              # "وعسير", "وجازان": news writes the rest as a name of this type
     if cut and kind == "PER":

@@ -69,6 +69,21 @@ def test_clitic_length_rules():
     assert ner.clitic_length("وَالعِراق", names) == 2        # the fatha stays with the clitic
 
 
+def test_a_name_opening_on_a_clitic_letter_stays_whole_when_news_writes_it_as_another_type_than_the_rest():
+    """"بكين" is Beijing (a place) and "كين" a surname; "كابل" is Kabul, "ابل" Apple; "فورد" the company,
+    "ورد" no name: the name-type rates keep these whole. "لعدن" and "بمصر" still lose their clitic."""
+    rates = {"بكين": ("LOC3",), "كين": ("PER3",), "فورد": ("ORG3", "PER2"), "عدن": ("LOC3",),
+             "بريال": ("ORG3",), "ريال": ("MISC2", "ORG2")}
+    names = frozenset({"كين", "عدن", "ورد", "ريال"})
+    assert ner.clitic_length("بكين", names, rates=rates) == 0
+    assert ner.clitic_length("فورد", names, rates=rates) == 0
+    assert ner.clitic_length("لعدن", names, rates=rates) == 1
+    assert ner.clitic_length("بريال", names, rates=rates) == 1          # ريال is written as a club too
+    mentions = ner.find_mentions("وتوجه المبعوث إلى بكين ثم إلى كابل، وقال ممثل شركة فورد إن المصنع "
+                                 "سيغلق، فيما عين الرئيس محافظا لعدن.")
+    assert {"بكين", "كابل", "فورد", "عدن"} <= {m.text for m in mentions}
+
+
 def test_two_clitics_are_not_cut_before_a_three_letter_name_when_the_news_knows_the_whole_word():
     names, vocabulary = frozenset({"يام", "علي"}), frozenset({"وليام", "وعلي"})
     assert ner.clitic_length("وليام", names, vocabulary) == 0    # William, not و + ل + "يام"
